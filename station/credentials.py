@@ -1,0 +1,105 @@
+"""Shop credentials in the OS keyring, and nowhere else.
+
+Each seller profile keeps two keyring entries: the app (region, app key, app secret) and the
+tokens. Nothing here is ever written to a file; a machine without a usable keyring gets a clear
+error with the fix instead of a plain-text fallback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass, field
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from station.lazada.models import TokenInfo
+from station.lazada.redact import SECRETS
+from station.lazada.regions import Region, parse_region
+
+SERVICE = "station"
+
+
+class NoKeyringError(RuntimeError):
+    def __init__(self, backend_name: str) -> None:
+        super().__init__(
+            f"No secure password store is available (keyring backend: {backend_name}). "
+            "On Windows and macOS the system store is used automatically; on Linux install and "
+            "unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. "
+            "The station never keeps the app secret or tokens in a plain file."
+        )
+
+
+@dataclass(frozen=True)
+class ShopCredentials:
+    region: Region
+    app_key: str
+    app_secret: str = field(repr=False)
+
+
+def _backend_usable(backend: keyring.backend.KeyringBackend) -> bool:
+    module = type(backend).__module__
+    if module.startswith(("keyring.backends.fail", "keyring.backends.null", "keyrings.alt.file")):
+        return False
+    if module.startswith("keyring.backends.chainer"):
+        return bool(getattr(backend, "backends", []))
+    return True
+
+
+class CredentialStore:
+    """Reads and writes one seller profile's secrets through the ``keyring`` library."""
+
+    def __init__(self, profile: str = "default") -> None:
+        self.profile = profile
+
+    def check_backend(self) -> None:
+        backend = keyring.get_keyring()
+        if not _backend_usable(backend):
+            raise NoKeyringError(type(backend).__name__)
+
+    def _get(self, name: str) -> str | None:
+        self.check_backend()
+        try:
+            return keyring.get_password(SERVICE, f"{self.profile}:{name}")
+        except keyring.errors.KeyringError as exc:
+            raise NoKeyringError(type(exc).__name__) from None
+
+    def _set(self, name: str, value: str) -> None:
+        self.check_backend()
+        try:
+            keyring.set_password(SERVICE, f"{self.profile}:{name}", value)
+        except keyring.errors.KeyringError as exc:
+            raise NoKeyringError(type(exc).__name__) from None
+
+    def load(self) -> ShopCredentials | None:
+        raw = self._get("app")
+        if not raw:
+            return None
+        data = json.loads(raw)
+        creds = ShopCredentials(parse_region(data["region"]), str(data["app_key"]), str(data["app_secret"]))
+        SECRETS.add(creds.app_secret)
+        return creds
+
+    def save(self, creds: ShopCredentials) -> None:
+        SECRETS.add(creds.app_secret)
+        self._set("app", json.dumps({"region": creds.region.value, "app_key": creds.app_key,
+                                     "app_secret": creds.app_secret}))
+
+    def load_tokens(self) -> TokenInfo | None:
+        raw = self._get("tokens")
+        if not raw:
+            return None
+        tokens = TokenInfo.from_json(json.loads(raw))
+        SECRETS.add(tokens.access_token, tokens.refresh_token)
+        return tokens
+
+    def save_tokens(self, tokens: TokenInfo) -> None:
+        SECRETS.add(tokens.access_token, tokens.refresh_token)
+        self._set("tokens", json.dumps(tokens.to_json()))
+
+    def delete(self) -> None:
+        for name in ("app", "tokens"):
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                keyring.delete_password(SERVICE, f"{self.profile}:{name}")

@@ -1,0 +1,1 @@
+"""Client for the Lazada Open Platform: signing, transport, tokens, the JIT endpoints."""

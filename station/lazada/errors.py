@@ -1,0 +1,179 @@
+"""Typed API errors, each carrying a sentence an operator understands and the detail behind it.
+
+One place maps the platform's codes and messages to these classes (:func:`classify`), so the CLI
+and the window show the same words for the same failure.
+"""
+
+from __future__ import annotations
+
+
+class StationApiError(Exception):
+    """Base of every error the API layer raises.
+
+    ``operator_message`` is what the operator reads; ``detail`` is for the log and the
+    "details" button (platform code, message, request id). Neither ever holds a secret.
+    """
+
+    operator_message = "The Lazada platform refused the request."
+    retryable = False
+
+    def __init__(
+        self,
+        detail: str = "",
+        *,
+        code: str | None = None,
+        request_id: str | None = None,
+        operator_message: str | None = None,
+    ) -> None:
+        self.detail = detail
+        self.code = code
+        self.request_id = request_id
+        if operator_message is not None:
+            self.operator_message = operator_message
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        parts = [self.operator_message]
+        if self.detail:
+            parts.append(f"({self.detail})")
+        if self.code:
+            parts.append(f"[code {self.code}]")
+        if self.request_id:
+            parts.append(f"[request {self.request_id}]")
+        return " ".join(parts)
+
+
+class RequestValidationError(StationApiError, ValueError):
+    """A request broke a documented limit; caught before anything was sent."""
+
+    operator_message = "The request is not valid."
+
+    def __init__(self, message: str) -> None:
+        super().__init__("", operator_message=message)
+
+
+class BadParameterError(StationApiError):
+    operator_message = "The platform rejected a parameter of the request. Check the dates and numbers, then try again."
+
+
+class AlreadyPackedError(StationApiError):
+    operator_message = "Already packed on the platform. The list will refresh."
+
+
+class InvalidStatusError(StationApiError):
+    operator_message = "The purchase order is not in a state that allows this step. Refresh the list and try again."
+
+
+class FlowLimitError(StationApiError):
+    operator_message = "The platform is limiting how often we call it. Waiting a moment, then trying again."
+    retryable = True
+
+    def __init__(self, detail: str = "", *, retry_after: float = 1.0, **kwargs: str | None) -> None:
+        self.retry_after = retry_after
+        super().__init__(detail, **kwargs)
+
+
+class AuthError(StationApiError):
+    operator_message = (
+        "The platform did not accept the shop's credentials. Open Settings and check the app key, "
+        "secret and access token."
+    )
+
+
+class TokenExpiredError(AuthError):
+    operator_message = "The access token has expired or is no longer valid. Log in again in Settings."
+
+
+class RefreshTokenError(AuthError):
+    operator_message = "The refresh token was refused; the shop must authorise the app again in Settings."
+
+
+class SignatureError(AuthError):
+    operator_message = "The platform rejected the request signature. Check the app secret in Settings."
+
+
+class ClockError(AuthError):
+    operator_message = "The computer's clock is wrong by more than two hours. Correct the date and time, then retry."
+
+
+class NetworkError(StationApiError):
+    operator_message = "No answer from the Lazada platform. Check the internet connection; the step will be retried."
+    retryable = True
+
+
+class OutcomeUnknownError(NetworkError):
+    """A state-changing call got no answer: it may or may not have taken effect.
+
+    The caller must read the status back before sending it again.
+    """
+
+    operator_message = "The connection dropped while the platform was working on it; checking what happened."
+
+
+class ServerError(StationApiError):
+    operator_message = "The Lazada platform had a problem on its side. The step will be retried."
+    retryable = True
+
+
+class MalformedResponseError(StationApiError):
+    operator_message = "The platform sent an answer the station cannot read. Try again; if it persists, report it."
+    retryable = True
+
+
+# Gateway codes, from platform-notes.md; anything unknown falls back to the type of the error.
+_GATEWAY_CODES: dict[str, type[StationApiError]] = {
+    "MissingParameter": BadParameterError,
+    "InvalidParameter": BadParameterError,
+    "IncompleteSignature": SignatureError,
+    "InvalidSignature": SignatureError,
+    "IllegalTimestamp": ClockError,
+    "IllegalAccessToken": TokenExpiredError,
+    "InvalidCode": AuthError,
+    "IllegalRefreshToken": RefreshTokenError,
+    "ApiCallLimit": FlowLimitError,
+    "AppCallLimit": FlowLimitError,
+    "ServiceTimeout": ServerError,
+    "InternalError": ServerError,
+}
+
+
+def classify_gateway(code: str, error_type: str | None, message: str, request_id: str | None) -> StationApiError:
+    cls = _GATEWAY_CODES.get(code)
+    if cls is FlowLimitError:
+        return FlowLimitError(message, retry_after=_ban_seconds(message), code=code, request_id=request_id)
+    if cls is None:
+        cls = ServerError if error_type in ("ISP", "SYSTEM") else BadParameterError
+    return cls(message, code=code, request_id=request_id)
+
+
+def classify_result(error_code: str | None, message: str, request_id: str | None) -> StationApiError:
+    """Map a JIT/fulfilment ``result`` failure (``success: false``) to an error class.
+
+    The platform often leaves ``error_code`` null and puts the reason in the message alone,
+    so the message is looked at too.
+    """
+    text = message or ""
+    lower = text.lower()
+    code = error_code or None
+    if "has packed" in lower:
+        return AlreadyPackedError(text, code=code, request_id=request_id)
+    if code == "INVALID_STATUS_FORBIDDEN_PICK_UP" or ("status" in lower and "forbidden" in lower):
+        return InvalidStatusError(text, code=code, request_id=request_id)
+    if code in ("FLOW_LIMIT", "ApiCallLimit"):
+        return FlowLimitError(text, retry_after=_ban_seconds(text), code=code, request_id=request_id)
+    if code in ("INVALID_PARAM", "CG_CC_ILLEGAL_ARGUMENT") or "illegal_argument" in lower or "input param" in lower:
+        return BadParameterError(text, code=code, request_id=request_id)
+    if code == "INVALID_STATUS":
+        return InvalidStatusError(text, code=code, request_id=request_id)
+    if code in ("SYSTEM_ERROR", "SERVICE_ERROR"):
+        return ServerError(text, code=code, request_id=request_id)
+    return StationApiError(text, code=code, request_id=request_id)
+
+
+def _ban_seconds(message: str) -> float:
+    """Read N from "this ban will last N seconds"; default to one second."""
+    words = message.replace(",", " ").split()
+    for i, word in enumerate(words[:-1]):
+        if word == "last" and words[i + 1].replace(".", "", 1).isdigit():
+            return max(0.05, min(float(words[i + 1]), 60.0))
+    return 1.0

@@ -1,0 +1,1 @@
+"""Print files: download them, merge them, hand them to a printer."""

@@ -1,0 +1,304 @@
+"""A batch of JIT POs from To Pack to labels in one PDF: pack, wait until ready, ship, print.
+
+Every state-changing step resolves a lost answer by reading the POs' status before sending
+anything again, so a PO is never shipped twice. Work goes per ship group (store + warehouse):
+a group is shipped and its labels fetched as soon as all its POs are ready, while the others
+are still being waited on.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from station.lazada import limits
+from station.lazada.errors import AlreadyPackedError, OutcomeUnknownError, StationApiError
+from station.lazada.jit import JitClient
+from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder
+from station.printing.download import Downloader
+from station.printing.merge import merge_pdfs
+from station.workflow.report import BatchReport, PoOutcome, Step
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[Step, int, int], None]
+
+
+class BatchCancelled(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    contact: PickupContact
+    output: Path
+    cache_dir: Path
+    size: PdfSize = PdfSize.LABEL_100X150
+    print_order: bool = False
+    print_barcode: bool = True
+    first_poll_after: float = 4.0  # the platform packs in 5-10 s; asking earlier only costs calls
+    poll_interval: float = 1.5
+    ready_timeout: float = 180.0  # a PO still To Pack after this is reported as stuck
+    attempts: int = 3
+
+
+def list_to_pack(client: JitClient, days: float = 7, progress: ProgressFn | None = None) -> list[PurchaseOrder]:
+    """The POs waiting to be packed, created in the last ``days`` days (at most 90)."""
+    if not 0 < days <= 90:
+        raise limits.RequestValidationError("The number of days to look back must be between 1 and 90.")
+    end = client.now() + timedelta(minutes=5)
+    query = POQuery(created_from=end - timedelta(days=days), created_to=end, status=POStatus.TO_PACK)
+    callback = (lambda done, total: progress(Step.LIST, done, total)) if progress else None
+    return client.list_pos(query, progress=callback)
+
+
+class BatchRunner:
+    def __init__(
+        self,
+        client: JitClient,
+        options: BatchOptions,
+        *,
+        progress: ProgressFn | None = None,
+        cancel: threading.Event | None = None,
+    ) -> None:
+        self.client = client
+        self.options = options
+        self._progress = progress
+        self._cancel = cancel or threading.Event()
+        self._lock = threading.Lock()
+        self.report = BatchReport()
+        self._pos: dict[str, PurchaseOrder] = {}
+        self._files: dict[int, list[Path]] = {}
+        self._counts: dict[Step, int] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def _outcome(self, no: str) -> PoOutcome:
+        return self.report.outcomes[no]
+
+    def _tick(self, step: Step, amount: int, total: int) -> None:
+        with self._lock:
+            self._counts[step] = self._counts.get(step, 0) + amount
+            done = self._counts[step]
+        if self._progress:
+            self._progress(step, min(done, total), total)
+
+    def _check_cancel(self) -> None:
+        if self._cancel.is_set():
+            raise BatchCancelled()
+
+    def _apply_status(self, no: str, po: PurchaseOrder | None, step: Step) -> bool:
+        """Record what a fresh read says about ``no``; True when it is still waiting (To Pack)."""
+        outcome = self._outcome(no)
+        if po is None:
+            outcome.fail(step, "The platform no longer lists this PO. Check it in Seller Center.")
+            return False
+        self._pos[no] = po
+        if po.status.is_cancelled:
+            outcome.fail(step, f"The PO was cancelled ({po.status.label}); do not send it.")
+            return False
+        if po.status is POStatus.TO_PACK:
+            return True
+        outcome.packed = outcome.ready = True
+        if po.status.is_shipped:
+            outcome.shipped = True
+            outcome.pickup_no = outcome.pickup_no or po.pickup_order_no
+        return False
+
+    # ------------------------------------------------------------------ run
+    def run(self, pos: Sequence[PurchaseOrder]) -> BatchReport:
+        self.report = BatchReport.for_pos(pos)
+        self._pos = {po.purchase_order_no: po for po in pos}
+        groups = _groups(pos)
+        try:
+            to_pack = []
+            for po in pos:
+                if self._apply_status(po.purchase_order_no, po, Step.LIST):
+                    to_pack.append(po.purchase_order_no)
+            self._pack(to_pack)
+            self._wait_ship_print(groups)
+            self._merge(groups)
+        except BatchCancelled:
+            self.report.cancelled = True
+            log.info("batch cancelled by the operator")
+        except StationApiError as exc:
+            # A failure of a whole step (credentials, the network gone for good): every PO still
+            # in flight gets the sentence, and nothing more is sent.
+            for outcome in self.report.active():
+                if not (outcome.shipped and outcome.printed):
+                    outcome.fail(Step.SHIP if outcome.ready else Step.PACK, exc.operator_message)
+            log.error("batch stopped: %s", exc)
+        self.report.api_calls = self.client.transport.calls_sent
+        return self.report
+
+    # ------------------------------------------------------------------ pack
+    def _pack(self, numbers: list[str]) -> None:
+        total = len(numbers)
+        self._tick(Step.PACK, 0, total)
+        for chunk in limits.chunks(numbers, limits.PACK_MAX):
+            self._check_cancel()
+            self._pack_resolving(chunk)
+            self._tick(Step.PACK, len(chunk), total)
+
+    def _pack_resolving(self, chunk: list[str]) -> None:
+        pending = list(chunk)
+        for _ in range(self.options.attempts):
+            if not pending:
+                return
+            try:
+                self.client.pack_chunk(pending)
+            except OutcomeUnknownError:
+                # Did it land? Read before sending again. A PO packed a moment ago may still
+                # read To Pack; re-sending it then gets "Has packed", which settles it.
+                found = self.client.find_pos(pending)
+                pending = [no for no in pending if self._apply_status(no, found.get(no), Step.PACK)]
+                continue
+            except StationApiError as exc:
+                if len(pending) > 1:
+                    # One PO spoiled the call (packed elsewhere, cancelled): settle them one by one.
+                    for no in pending:
+                        self._pack_resolving([no])
+                    return
+                if isinstance(exc, AlreadyPackedError):
+                    self._outcome(pending[0]).packed = True
+                else:
+                    self._outcome(pending[0]).fail(Step.PACK, exc.operator_message)
+                return
+            for no in pending:
+                self._outcome(no).packed = True
+            return
+        for no in pending:
+            self._outcome(no).fail(Step.PACK, "No answer from the platform after several tries; pack it again later.")
+
+    # ------------------------------------------------------------------ wait, then ship and print per group
+    def _wait_ship_print(self, groups: list[list[str]]) -> None:
+        waiting = {o.purchase_order_no for o in self.report.active() if not o.ready}
+        total = len(waiting)
+        self._tick(Step.WAIT, 0, total)
+        started = time.monotonic()
+        submitted: set[int] = set()
+        futures: list[Future[None]] = []
+        with ThreadPoolExecutor(max_workers=3, thread_name_prefix="ship") as pool:
+            try:
+                first = True
+                while True:
+                    for index, group in enumerate(groups):
+                        if index not in submitted and not any(no in waiting for no in group):
+                            submitted.add(index)
+                            futures.append(pool.submit(self._ship_and_print, index, group))
+                    if not waiting:
+                        break
+                    delay = self.options.first_poll_after if first else self.options.poll_interval
+                    first = False
+                    if self._cancel.wait(delay):
+                        raise BatchCancelled()
+                    found = self.client.find_pos(sorted(waiting))
+                    still = {no for no in waiting if self._apply_status(no, found.get(no), Step.WAIT)}
+                    self._tick(Step.WAIT, len(waiting) - len(still), total)
+                    waiting = still
+                    if waiting and time.monotonic() - started > self.options.ready_timeout:
+                        for no in waiting:
+                            self._outcome(no).fail(
+                                Step.WAIT,
+                                f"Still To Pack {self.options.ready_timeout:.0f} s after packing; the platform "
+                                "may be stuck on it. Try again later or report the PO to Lazada.",
+                            )
+                        waiting = set()
+            finally:
+                for future in futures:
+                    future.result()
+
+    def _ship_and_print(self, index: int, group: list[str]) -> None:
+        if self._cancel.is_set():
+            return
+        self._ship(group)
+        shipped = [no for no in group if self._outcome(no).ok and self._outcome(no).shipped]
+        if not shipped or self._cancel.is_set():
+            return
+        files = self.client.print_files(
+            shipped, self.options.size, print_order=self.options.print_order, print_barcode=self.options.print_barcode
+        )
+        downloader = Downloader(self.client, self.options.cache_dir)
+        paths = downloader.fetch_all(files)
+        with self._lock:
+            self._files[index] = paths
+        self._tick(Step.PRINT, len(shipped), len(self.report.outcomes))
+
+    def _ship(self, group: list[str]) -> None:
+        to_ship = [no for no in group if self._outcome(no).ok and not self._outcome(no).shipped]
+        total = len(self.report.outcomes)
+        already = len(group) - len(to_ship)
+        if already:
+            self._tick(Step.SHIP, already, total)
+        for _ in range(self.options.attempts):
+            if not to_ship or self._cancel.is_set():
+                break
+            unsure: list[str] = []
+            for chunk in limits.chunks(to_ship, limits.SHIP_MAX):
+                try:
+                    results = self.client.ship_chunk(chunk, self.options.contact)
+                except OutcomeUnknownError:
+                    unsure.extend(chunk)
+                    continue
+                except StationApiError as exc:
+                    for no in chunk:
+                        self._outcome(no).fail(Step.SHIP, exc.operator_message)
+                    continue
+                for result in results:
+                    if result.ok:
+                        outcome = self._outcome(result.purchase_order_no)
+                        outcome.shipped = True
+                        outcome.pickup_no = result.pickup_no
+                        self._tick(Step.SHIP, 1, total)
+                    else:
+                        unsure.append(result.purchase_order_no)
+                        self._outcome(result.purchase_order_no).error = result.error_message
+            if not unsure:
+                break
+            # Never ship again on a guess: read what the platform now says about each PO.
+            found = self.client.find_pos(unsure)
+            to_ship = []
+            for no in unsure:
+                po = found.get(no)
+                self._apply_status(no, po, Step.SHIP)
+                outcome = self._outcome(no)
+                if outcome.shipped:
+                    outcome.error = ""
+                    self._tick(Step.SHIP, 1, total)
+                elif outcome.ok and po is not None and po.status is POStatus.READY_TO_SHIP:
+                    to_ship.append(no)
+        if self._cancel.is_set():
+            return
+        for no in group:
+            outcome = self._outcome(no)
+            if outcome.ok and not outcome.shipped:
+                outcome.fail(Step.SHIP, outcome.error or "The pickup could not be booked after several tries.")
+
+    # ------------------------------------------------------------------ merge
+    def _merge(self, groups: list[list[str]]) -> None:
+        self._check_cancel()
+        paths = [path for index in range(len(groups)) for path in self._files.get(index, [])]
+        if not paths:
+            return
+        summary = merge_pdfs(paths, self.options.output)
+        self.report.output_pages = summary.pages
+        self.report.page_sizes_mm = summary.page_sizes_mm
+        for index in self._files:
+            for no in groups[index]:
+                outcome = self._outcome(no)
+                if outcome.ok and outcome.shipped:
+                    outcome.printed = True
+        self._tick(Step.MERGE, 1, 1)
+
+
+def _groups(pos: Sequence[PurchaseOrder]) -> list[list[str]]:
+    """POs per ship group (store + warehouse), groups in order of first appearance."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for po in pos:
+        groups.setdefault(po.ship_group, []).append(po.purchase_order_no)
+    return list(groups.values())

@@ -1,0 +1,72 @@
+"""Per-PO outcome of a batch: what was done, and why something was not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from station.lazada.models import PurchaseOrder
+
+
+class Step(str, Enum):
+    LIST = "list"
+    PACK = "pack"
+    WAIT = "wait"
+    SHIP = "ship"
+    PRINT = "print"
+    MERGE = "merge"
+
+
+@dataclass
+class PoOutcome:
+    purchase_order_no: str
+    store_name: str
+    store_code: str
+    packed: bool = False
+    ready: bool = False
+    shipped: bool = False
+    printed: bool = False
+    pickup_no: str = ""
+    failed_step: Step | None = None
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.failed_step is None
+
+    def fail(self, step: Step, error: str) -> None:
+        self.failed_step = step
+        self.error = error
+
+
+@dataclass
+class BatchReport:
+    outcomes: dict[str, PoOutcome] = field(default_factory=dict)
+    output_pages: int = 0
+    page_sizes_mm: tuple[tuple[float, float], ...] = ()
+    cancelled: bool = False
+    api_calls: int = 0
+
+    @classmethod
+    def for_pos(cls, pos: Iterable[PurchaseOrder]) -> BatchReport:
+        report = cls()
+        for po in pos:
+            report.outcomes[po.purchase_order_no] = PoOutcome(po.purchase_order_no, po.store_name, po.store_code)
+        return report
+
+    def active(self) -> list[PoOutcome]:
+        return [o for o in self.outcomes.values() if o.ok]
+
+    def failed(self) -> list[PoOutcome]:
+        return [o for o in self.outcomes.values() if not o.ok]
+
+    def counts(self) -> dict[str, int]:
+        values = list(self.outcomes.values())
+        return {
+            "total": len(values),
+            "packed": sum(o.packed for o in values),
+            "shipped": sum(o.shipped for o in values),
+            "printed": sum(o.printed for o in values),
+            "failed": sum(not o.ok for o in values),
+        }
