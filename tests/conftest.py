@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -11,6 +11,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+
+from station.connect import Connection, connect_simulator
+from station.simulator.config import SimulatorConfig
+from station.simulator.server import SimulatorServer
 
 
 class MemoryKeyring(KeyringBackend):
@@ -52,3 +56,33 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def make_sim() -> Iterator[Callable[..., SimulatorServer]]:
+    """Start simulators (real HTTP servers on 127.0.0.1) for a test; all stopped afterwards."""
+    servers: list[SimulatorServer] = []
+
+    def start(**config: object) -> SimulatorServer:
+        defaults: dict[str, object] = {"pos": 30, "history": 20, "seed": 5, "pack_delay_min": 0.2,
+                                       "pack_delay_max": 0.5}
+        server = SimulatorServer(SimulatorConfig(**{**defaults, **config}))  # type: ignore[arg-type]
+        server.start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def sim(make_sim: Callable[..., SimulatorServer]) -> SimulatorServer:
+    return make_sim()
+
+
+@pytest.fixture
+def conn(sim: SimulatorServer) -> Iterator[Connection]:
+    connection = connect_simulator(sim.url, read_timeout=10)
+    yield connection
+    connection.client.close()

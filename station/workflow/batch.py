@@ -18,7 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from station.lazada import limits
-from station.lazada.errors import AlreadyPackedError, OutcomeUnknownError, StationApiError
+from station.lazada.errors import AlreadyPackedError, InvalidStatusError, OutcomeUnknownError, StationApiError
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder
 from station.printing.download import Downloader
@@ -131,7 +131,7 @@ class BatchRunner:
             # in flight gets the sentence, and nothing more is sent.
             for outcome in self.report.active():
                 if not (outcome.shipped and outcome.printed):
-                    outcome.fail(Step.SHIP if outcome.ready else Step.PACK, exc.operator_message)
+                    outcome.fail(Step.SHIP if outcome.ready else Step.PACK, exc.operator_message, exc.describe())
             log.error("batch stopped: %s", exc)
         self.report.api_calls = self.client.transport.calls_sent
         return self.report
@@ -164,10 +164,14 @@ class BatchRunner:
                     for no in pending:
                         self._pack_resolving([no])
                     return
+                no = pending[0]
                 if isinstance(exc, AlreadyPackedError):
-                    self._outcome(pending[0]).packed = True
+                    self._outcome(no).packed = True
+                elif isinstance(exc, InvalidStatusError) and not self._apply_status(
+                        no, self.client.find_pos([no]).get(no), Step.PACK):
+                    pass  # the fresh status explains it (cancelled, or packed meanwhile)
                 else:
-                    self._outcome(pending[0]).fail(Step.PACK, exc.operator_message)
+                    self._outcome(no).fail(Step.PACK, exc.operator_message, exc.describe())
                 return
             for no in pending:
                 self._outcome(no).packed = True
@@ -247,7 +251,7 @@ class BatchRunner:
                     continue
                 except StationApiError as exc:
                     for no in chunk:
-                        self._outcome(no).fail(Step.SHIP, exc.operator_message)
+                        self._outcome(no).fail(Step.SHIP, exc.operator_message, exc.describe())
                     continue
                 for result in results:
                     if result.ok:

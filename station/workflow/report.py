@@ -29,15 +29,17 @@ class PoOutcome:
     printed: bool = False
     pickup_no: str = ""
     failed_step: Step | None = None
-    error: str = ""
+    error: str = ""  # the sentence for the operator
+    detail: str = ""  # what the platform said, for the "details" view and the log
 
     @property
     def ok(self) -> bool:
         return self.failed_step is None
 
-    def fail(self, step: Step, error: str) -> None:
+    def fail(self, step: Step, error: str, detail: str = "") -> None:
         self.failed_step = step
         self.error = error
+        self.detail = detail
 
 
 @dataclass

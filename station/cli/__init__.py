@@ -1,0 +1,1 @@
+"""The headless command line: the same workflow the window drives."""

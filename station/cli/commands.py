@@ -1,0 +1,339 @@
+"""The subcommands of ``station-cli``; each returns the process exit code."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from station.connect import (
+    DEMO_CONTACT,
+    Connection,
+    NotConfiguredError,
+    connect_demo,
+    connect_profile,
+    connect_simulator,
+)
+from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
+from station.lazada import limits
+from station.lazada.errors import AlreadyPackedError, RequestValidationError, StationApiError
+from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder, TokenInfo
+from station.lazada.ratelimit import RateLimiter
+from station.lazada.regions import AUTH_GATEWAY, parse_region
+from station.lazada.tokens import TokenManager
+from station.lazada.transport import Transport
+from station.printing.download import Downloader
+from station.printing.merge import merge_pdfs
+from station.settings import Settings
+from station.simulator.cli_args import config_from_args, parse_pack_delay
+from station.simulator.config import SimulatorConfig
+from station.simulator.server import SimulatorServer
+from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
+from station.workflow.report import BatchReport, Step
+
+from .progress import TerminalProgress
+
+
+class UsageError(Exception):
+    """Bad input or missing set-up: exit code 2, with the sentence shown."""
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    handlers = {
+        "simulator": cmd_simulator,
+        "login": cmd_login,
+        "list": cmd_list,
+        "pack": cmd_pack,
+        "ship": cmd_ship,
+        "print": cmd_print,
+        "run": cmd_run,
+    }
+    try:
+        return handlers[args.command](args)
+    except (RequestValidationError, NoKeyringError, NotConfiguredError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+
+
+# ---------------------------------------------------------------------- helpers
+@contextmanager
+def connection(args: argparse.Namespace) -> Iterator[Connection]:
+    if args.demo and args.simulator_url:
+        raise UsageError("Use either --demo or --simulator-url, not both.")
+    kwargs: dict[str, Any] = {"calls_per_second": args.calls_per_second, "workers": args.workers}
+    if args.demo:
+        low, high = parse_pack_delay(args.demo_pack_delay)
+        config = SimulatorConfig(
+            pos=args.demo_pos, seed=args.demo_seed, pack_delay_min=low, pack_delay_max=high,
+            latency_ms=args.demo_latency_ms,
+            state_file=Path(args.demo_state_file) if args.demo_state_file else None,
+        )
+        conn = connect_demo(config, **kwargs)
+    elif args.simulator_url:
+        conn = connect_simulator(args.simulator_url, **kwargs)
+    else:
+        profile = args.profile or Settings().active_profile
+        conn = connect_profile(profile, **kwargs)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def emit(args: argparse.Namespace, payload: Any, text: str) -> None:
+    if args.json:
+        json.dump(payload, sys.stdout, indent=2, default=str, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(text)
+
+
+def po_json(po: PurchaseOrder) -> dict[str, Any]:
+    data = asdict(po)
+    data["status"] = po.status.value
+    data["status_label"] = po.status.label
+    return data
+
+
+def pickup_contact(args: argparse.Namespace, conn: Connection) -> PickupContact:
+    saved = None if conn.demo else Settings().pickup_contact(args.profile or Settings().active_profile)
+    base = saved or (DEMO_CONTACT if conn.demo else None)
+    if base is None and not (args.area_code and args.address_id and args.address and args.phone and args.name):
+        raise UsageError("No pickup contact is saved: give --area-code, --address-id, --address, --phone and --name.")
+    contact = PickupContact(
+        area_code=(args.area_code or (base.area_code if base else "")).upper(),
+        address_id=args.address_id or (base.address_id if base else 0),
+        address_detail=args.address or (base.address_detail if base else ""),
+        mobile_phone=args.phone or (base.mobile_phone if base else ""),
+        name=args.name or (base.name if base else ""),
+        estimated_pickup_date=args.pickup_date or (base.estimated_pickup_date if base else ""),
+    )
+    contact.validate()
+    return contact
+
+
+def print_flags(size: PdfSize, order: bool | None, barcode: bool | None) -> tuple[bool, bool]:
+    is_a4 = size is PdfSize.A4
+    print_order = is_a4 if order is None else order
+    print_barcode = (not is_a4) if barcode is None else barcode
+    return print_order, print_barcode
+
+
+def cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("Station", "Station")) / "print-files"
+
+
+# ---------------------------------------------------------------------- simulator
+def cmd_simulator(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    server = SimulatorServer(config)
+    server.start()
+    print(f"Simulator listening on {server.url}  (demo app key {server_app_key()}; Ctrl+C stops it)", flush=True)
+    stop = threading.Event()
+    try:
+        while not stop.wait(3600):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+def server_app_key() -> str:
+    from station.simulator.demo import DEMO_APP_KEY
+
+    return DEMO_APP_KEY
+
+
+# ---------------------------------------------------------------------- login
+def cmd_login(args: argparse.Namespace) -> int:
+    region = parse_region(args.region)
+    lines = sys.stdin.read().splitlines() if args.secrets_from_stdin else []
+
+    def secret(prompt: str, index: int) -> str:
+        if args.secrets_from_stdin:
+            return lines[index].strip() if index < len(lines) else ""
+        return getpass.getpass(prompt).strip()
+
+    app_secret = secret("App secret: ", 0)
+    if not app_secret:
+        raise UsageError("The app secret is empty.")
+    store = CredentialStore(args.profile)
+    store.check_backend()
+    creds = ShopCredentials(region, args.app_key.strip(), app_secret)
+    if args.auth_code:
+        transport = Transport(args.gateway_url or region.gateway, creds.app_key, creds.app_secret,
+                              auth_url=args.gateway_url or AUTH_GATEWAY, limiter=RateLimiter(0))
+        tokens = TokenManager(transport, store).create(args.auth_code)
+        transport.close()
+    else:
+        access = secret("Access token: ", 1)
+        refresh = secret("Refresh token: ", 2)
+        if not access:
+            raise UsageError("Give --auth-code, or paste the access token when asked.")
+        now = time.time()
+        # Unknown expiry: assume the shortest (7 days) so the refresh happens in time.
+        tokens = TokenInfo(access, refresh, now + 7 * 86400, now + 30 * 86400 if refresh else 0)
+        store.save_tokens(tokens)
+    store.save(creds)
+    Settings().active_profile = args.profile
+    print(f"Saved the shop's credentials for profile {args.profile!r} in the system keyring"
+          f" (token valid until {datetime.fromtimestamp(tokens.expires_at):%Y-%m-%d %H:%M}).")
+    return 0
+
+
+# ---------------------------------------------------------------------- list / pack / ship / print
+def cmd_list(args: argparse.Namespace) -> int:
+    status = None if args.status.lower() == "all" else POStatus(args.status)
+    with connection(args) as conn:
+        client = conn.client
+        if args.date_from or args.date_to:
+            begin = limits.parse_datetime(args.date_from) if args.date_from else client.now() - timedelta(days=7)
+            end = limits.parse_datetime(args.date_to) if args.date_to else client.now()
+        else:
+            if not 0 < args.days <= 90:
+                raise UsageError("--days must be between 1 and 90.")
+            end = client.now() + timedelta(minutes=5)
+            begin = end - timedelta(days=args.days)
+        limits.check_window(begin, end)
+        progress = TerminalProgress() if not args.json else None
+        pos = client.list_pos(POQuery(begin, end, status=status),
+                              progress=(lambda d, t: progress(Step.LIST, d, t)) if progress else None)
+        if progress:
+            progress.finish()
+        items = client.list_items_many(po.purchase_order_no for po in pos) if args.items else {}
+        payload = [dict(po_json(po), items=[asdict(i) for i in items.get(po.purchase_order_no, [])]) for po in pos]
+        lines = [f"{po.purchase_order_no}  {po.status.label:<20} {po.store_name[:28]:<28} {po.store_code:<22} "
+                 f"SKUs {po.total_sku_count:>2}  qty {po.total_quantity:>3}" for po in pos]
+        for po in pos:
+            for item in items.get(po.purchase_order_no, []):
+                lines.append(f"    {item.seller_sku:<16} {item.buyer_qty:>3} x {','.join(item.barcodes):<28} "
+                             f"{item.product_title[:40]}")
+        lines.append(f"{len(pos)} purchase orders")
+        emit(args, payload, "\n".join(lines))
+    return 0
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    with connection(args) as conn:
+        results = []
+        for outcome in conn.client.pack(args.pos):
+            if outcome.ok:
+                results += [{"purchase_order_no": no, "ok": True, "message": "pack requested"}
+                            for no in outcome.purchase_order_nos]
+            else:
+                err = outcome.error
+                packed = isinstance(err, AlreadyPackedError)
+                results += [{"purchase_order_no": no, "ok": packed,
+                             "message": err.operator_message if err else ""} for no in outcome.purchase_order_nos]
+        emit(args, results, "\n".join(f"{r['purchase_order_no']}: {'ok' if r['ok'] else 'FAILED'} {r['message']}"
+                                      for r in results))
+        return 0 if all(r["ok"] for r in results) else 1
+
+
+def cmd_ship(args: argparse.Namespace) -> int:
+    with connection(args) as conn:
+        contact = pickup_contact(args, conn)
+        found = conn.client.find_pos(args.pos)
+        missing = [no for no in args.pos if no not in found]
+        groups: dict[tuple[str, str], list[str]] = {}
+        for no in args.pos:
+            if no in found:
+                groups.setdefault(found[no].ship_group, []).append(no)
+        results: list[dict[str, Any]] = [{"purchase_order_no": no, "ok": False, "message": "not found"}
+                                         for no in missing]
+        for numbers in groups.values():
+            for chunk in limits.chunks(numbers, limits.SHIP_MAX):
+                try:
+                    for r in conn.client.ship_chunk(chunk, contact):
+                        results.append({"purchase_order_no": r.purchase_order_no, "ok": r.ok,
+                                        "pickup_no": r.pickup_no, "message": r.error_message})
+                except StationApiError as exc:
+                    results += [{"purchase_order_no": no, "ok": False, "message": exc.operator_message}
+                                for no in chunk]
+        emit(args, results, "\n".join(
+            f"{r['purchase_order_no']}: {'shipped, pickup ' + r.get('pickup_no', '') if r['ok'] else 'FAILED'} "
+            f"{r['message']}" for r in results))
+        return 0 if all(r["ok"] for r in results) else 1
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
+    with connection(args) as conn:
+        files = conn.client.print_files(args.pos, args.size, print_order=print_order, print_barcode=print_barcode)
+        paths = Downloader(conn.client, cache_dir()).fetch_all(files)
+        summary = merge_pdfs(paths, Path(args.output))
+        emit(args, {"output": args.output, "pages": summary.pages, "page_sizes_mm": summary.page_sizes_mm},
+             f"Wrote {summary.pages} pages to {args.output}")
+    return 0
+
+
+# ---------------------------------------------------------------------- run
+def cmd_run(args: argparse.Namespace) -> int:
+    print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
+    output = Path(args.output or f"station-{datetime.now():%Y%m%d-%H%M%S}-{args.size.value}.pdf")
+    progress = TerminalProgress() if not args.json else None
+    with connection(args) as conn:
+        contact = pickup_contact(args, conn)
+        pos = list_to_pack(conn.client, args.days, progress=progress)
+        if args.limit > 0:
+            pos = pos[: args.limit]
+        options = BatchOptions(
+            contact=contact, output=output, cache_dir=cache_dir(), size=args.size, print_order=print_order,
+            print_barcode=print_barcode, poll_interval=args.poll_interval,
+            first_poll_after=args.first_poll_after, ready_timeout=args.ready_timeout,
+        )
+        cancel = threading.Event()
+        runner = BatchRunner(conn.client, options, progress=progress, cancel=cancel)
+        try:
+            report = runner.run(pos)
+        except KeyboardInterrupt:
+            cancel.set()
+            raise
+        if progress:
+            progress.finish()
+    emit(args, report_json(report, output), report_text(report, output))
+    if report.cancelled:
+        return 3
+    return 0 if not report.failed() else 1
+
+
+def report_json(report: BatchReport, output: Path) -> dict[str, Any]:
+    return {
+        "counts": report.counts(),
+        "output": str(output) if report.output_pages else None,
+        "pages": report.output_pages,
+        "page_sizes_mm": sorted(set(report.page_sizes_mm)),
+        "api_calls": report.api_calls,
+        "cancelled": report.cancelled,
+        "pos": [
+            {"purchase_order_no": o.purchase_order_no, "store": o.store_name, "warehouse": o.store_code,
+             "packed": o.packed, "shipped": o.shipped, "printed": o.printed, "pickup_no": o.pickup_no,
+             "ok": o.ok, "failed_step": o.failed_step.value if o.failed_step else None, "error": o.error}
+            for o in report.outcomes.values()
+        ],
+    }
+
+
+def report_text(report: BatchReport, output: Path) -> str:
+    counts = report.counts()
+    lines = [f"{counts['total']} POs: {counts['packed']} packed, {counts['shipped']} shipped, "
+             f"{counts['printed']} printed, {counts['failed']} failed ({report.api_calls} API calls)."]
+    if report.output_pages:
+        lines.append(f"Labels: {output} ({report.output_pages} pages).")
+    for o in report.failed():
+        lines.append(f"  FAILED {o.purchase_order_no} at {o.failed_step.value if o.failed_step else '?'}: {o.error}")
+    if report.cancelled:
+        lines.append("Cancelled: run it again to finish the rest.")
+    return "\n".join(lines)

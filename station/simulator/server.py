@@ -1,0 +1,333 @@
+"""The HTTP server: the gateway at ``/rest``, print files, product images and admin endpoints."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import socket
+import ssl
+import threading
+import time
+import traceback
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from station.simulator.auth_api import token_create, token_refresh
+from station.simulator.config import SimulatorConfig
+from station.simulator.files import check_download, oss_error_xml
+from station.simulator.gateway import Gateway, GatewayError, error_body, request_id, success_body
+from station.simulator.images import product_png
+from station.simulator.jit_api import JIT_HANDLERS, Call
+from station.simulator.pdfgen import PrintItem, PrintPO, render_pdf
+from station.simulator.state import SimulatorState
+
+log = logging.getLogger(__name__)
+
+AUTH_HANDLERS: dict[str, Callable[[SimulatorState, Mapping[str, str]], dict[str, Any]]] = {
+    "/auth/token/create": token_create,
+    "/auth/token/refresh": token_refresh,
+}
+PDF_CACHE_SIZE = 64
+_BAD_GATEWAY_HTML = (
+    "<html>\r\n<head><title>{status} {reason}</title></head>\r\n<body>\r\n<center><h1>{status} {reason}</h1>"
+    "</center>\r\n<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n"
+)
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    request_queue_size = 256
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], sim: SimulatorServer) -> None:
+        self.sim = sim
+        super().__init__(address, _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Clients that hang up or speak plain HTTP to HTTPS are normal here: log them quietly."""
+        log.debug("connection from %s ended with an error", client_address, exc_info=True)
+
+
+class SimulatorServer:
+    """The simulated platform on 127.0.0.1; ``url`` is the gateway base (``.../rest``)."""
+
+    def __init__(self, config: SimulatorConfig | None = None) -> None:
+        self.config = config if config is not None else SimulatorConfig()
+        self._state = SimulatorState(self.config)
+        self.gateway = Gateway(self._state)
+        self.stopping = threading.Event()
+        self._httpd: _HTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._pdf_cache: OrderedDict[str, bytes] = OrderedDict()
+        self._pdf_lock = threading.Lock()
+
+    # ----- life cycle -------------------------------------------------------------------------
+
+    def start(self) -> SimulatorServer:
+        """Listen and serve in a daemon thread; returns once the socket is listening."""
+        if self._httpd is not None:
+            return self
+        self.stopping.clear()
+        httpd = _HTTPServer((self.config.host, self.config.port), self)
+        if self.config.certfile is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(str(self.config.certfile), None if self.config.keyfile is None
+                                    else str(self.config.keyfile))
+            httpd.socket = context.wrap_socket(httpd.socket, server_side=True, do_handshake_on_connect=False)
+        self._httpd = httpd
+        self._state.start_flusher()
+        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
+                                        name=f"simulator-{self.port}", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, close the socket and save the state."""
+        self.stopping.set()
+        httpd, self._httpd = self._httpd, None
+        if httpd is not None:
+            httpd.shutdown()
+            httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._state.close()
+
+    def __enter__(self) -> SimulatorServer:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
+
+    # ----- properties -------------------------------------------------------------------------
+
+    @property
+    def port(self) -> int:
+        if self._httpd is None:
+            raise RuntimeError("the simulator is not running")
+        return int(self._httpd.server_address[1])
+
+    @property
+    def scheme(self) -> str:
+        return "https" if self.config.certfile is not None else "http"
+
+    @property
+    def base_url(self) -> str:
+        """``http(s)://127.0.0.1:PORT`` (images, files and ``/_sim`` live here)."""
+        return f"{self.scheme}://127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        """The gateway base: append an API path such as ``/jit/purchase_order/query_list``."""
+        return self.base_url + "/rest"
+
+    @property
+    def state(self) -> SimulatorState:
+        return self._state
+
+    def stats(self) -> dict[str, Any]:
+        return self._state.stats()
+
+    # ----- print files ------------------------------------------------------------------------
+
+    def pdf_bytes(self, name: str) -> bytes | None:
+        """The PDF of a print file (drawn on first use, then cached); ``None`` if unknown."""
+        with self._pdf_lock:
+            cached = self._pdf_cache.get(name)
+            if cached is not None:
+                self._pdf_cache.move_to_end(name)
+                return cached
+        state = self._state
+        with state.lock:
+            record = state.files.get(name)
+            if record is None:
+                return None
+            pos = []
+            for po_no in record.purchase_order_nos:
+                po = state.pos[po_no]
+                wh = state.warehouse(po)
+                items = []
+                for sku, qty in po.items:
+                    p = state.catalogue.by_sku[sku]
+                    items.append(PrintItem(p.seller_sku, p.product_title, p.barcodes[0], qty))
+                pos.append(PrintPO(po_no, wh.store_name, wh.store_code, wh.store_address, tuple(items)))
+        data = render_pdf(record.pdf_size, pos, print_order=record.print_order, print_barcode=record.print_barcode)
+        with self._pdf_lock:
+            self._pdf_cache[name] = data
+            while len(self._pdf_cache) > PDF_CACHE_SIZE:
+                self._pdf_cache.popitem(last=False)
+        return data
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _HTTPServer
+    protocol_version = "HTTP/1.1"
+    server_version = "Tengine"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.server.sim.config.verbose:
+            log.info("%s %s", self.address_string(), format % args)
+
+    def do_GET(self) -> None:
+        self._dispatch()
+
+    def do_POST(self) -> None:
+        self._dispatch()
+
+    # ----- plumbing ---------------------------------------------------------------------------
+
+    def _send(self, status: int, body: bytes, content_type: str, *, close: bool = False) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        if close:
+            self.send_header("Connection", "close")  # also sets close_connection
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _json(self, status: int, payload: Any) -> None:
+        self._send(status, json.dumps(payload, ensure_ascii=False).encode("utf-8"), "application/json;charset=UTF-8")
+
+    def _dispatch(self) -> None:
+        sim = self.server.sim
+        parts = urlsplit(self.path)
+        query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length > 0 else b""
+        path = parts.path
+        try:
+            if path.startswith("/_sim/"):
+                self._admin(sim, path, body)
+            elif path.startswith("/images/"):
+                self._image(sim, path)
+            elif path.startswith("/files/"):
+                self._file(sim, path[len("/files/"):], query)
+            elif path.startswith("/rest/"):
+                if "application/x-www-form-urlencoded" in (self.headers.get("Content-Type") or ""):
+                    form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+                    query.update({k: v[0] for k, v in form.items()})
+                self._api(sim, path[len("/rest"):], query)
+            else:
+                self._json(404, {"ok": False, "error": f"no such path {path}"})
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        except Exception:
+            log.error("simulator failure on %s\n%s", path, traceback.format_exc())
+            self._json(500, error_body("InternalError", "SYSTEM", "The request processing has failed due to "
+                                       "some unknown error."))
+
+    def _api(self, sim: SimulatorServer, api_path: str, params: dict[str, str]) -> None:
+        jit = JIT_HANDLERS.get(api_path)
+        auth = AUTH_HANDLERS.get(api_path)
+        if jit is None and auth is None:
+            self._json(404, error_body("InvalidApiPath", "ISV", f"The specified API path {api_path} is invalid"))
+            return
+        state, gateway = sim.state, sim.gateway
+        state.count_call(api_path)
+        delay = gateway.latency_seconds()
+        if delay > 0:
+            sim.stopping.wait(delay)
+        injected = gateway.roll_error()
+        if injected is not None:
+            self._server_error(injected)
+            return
+        try:
+            app_key = gateway.check(api_path, params, seller_api=jit is not None)
+        except GatewayError as error:
+            self._json(error.http_status, error.body())
+            return
+        after = gateway.roll_after()
+        try:
+            if jit is not None:
+                call = Call(state, params, sim.base_url, lambda: gateway.penalize(app_key))
+                payload = success_body(jit(call))
+            else:
+                assert auth is not None
+                payload = auth(state, params)
+        except GatewayError as error:
+            payload = error.body()
+        if after == "timeout":
+            sim.stopping.wait(float(sim.config.timeout_seconds))
+        elif after == "drop":
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        self._json(200, payload)
+
+    def _server_error(self, status: int) -> None:
+        if status == 500:
+            self._json(500, error_body("InternalError", "SYSTEM", "The request processing has failed due to "
+                                       "some unknown error."))
+            return
+        reason = "Bad Gateway" if status == 502 else "Service Temporarily Unavailable"
+        self._send(status, _BAD_GATEWAY_HTML.format(status=status, reason=reason).encode(), "text/html", close=True)
+
+    def _image(self, sim: SimulatorServer, path: str) -> None:
+        sku = path[len("/images/"):].removesuffix(".png")
+        if sku not in sim.state.catalogue.by_sku:
+            self._json(404, {"ok": False, "error": "no such image"})
+            return
+        self._send(200, product_png(sku), "image/png")
+
+    def _file(self, sim: SimulatorServer, name: str, query: dict[str, str]) -> None:
+        problem = check_download(name, query, sim.state.file_secret, time.time())
+        if problem is not None:
+            code = "SignatureDoesNotMatch" if "signature" in problem else "AccessDenied"
+            self._send(403, oss_error_xml(code, problem, request_id().upper()[:24], name), "application/xml")
+            return
+        data = sim.pdf_bytes(name)
+        if data is None:
+            self._send(404, oss_error_xml("NoSuchKey", "The specified key does not exist.",
+                                          request_id().upper()[:24], name), "application/xml")
+            return
+        self._send(200, data, "application/pdf")
+
+    def _admin(self, sim: SimulatorServer, path: str, body: bytes) -> None:
+        state = sim.state
+        try:
+            payload: Any = json.loads(body.decode("utf-8")) if body.strip() else {}
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            self._json(400, {"ok": False, "error": "the body is not JSON"})
+            return
+        if not isinstance(payload, dict):
+            self._json(400, {"ok": False, "error": "the body must be a JSON object"})
+            return
+        post = self.command == "POST"
+        if path == "/_sim/health":
+            self._json(200, {"ok": True})
+        elif path == "/_sim/stats":
+            self._json(200, state.stats())
+        elif path == "/_sim/faults":
+            if post:
+                try:
+                    with state.lock:
+                        values = sim.config.update_runtime(payload)
+                except KeyError as error:
+                    self._json(400, {"ok": False, "error": f"unknown fault field {error.args[0]}"})
+                    return
+                except (TypeError, ValueError) as error:
+                    self._json(400, {"ok": False, "error": str(error)})
+                    return
+            else:
+                values = sim.config.runtime_values()
+            self._json(200, {"ok": True, "faults": values})
+        elif path == "/_sim/cancel" and post:
+            problem = state.cancel(str(payload.get("purchase_order_no", "")))
+            if problem is None:
+                self._json(200, {"ok": True})
+            else:
+                self._json(404 if "not found" in problem else 409, {"ok": False, "error": problem})
+        elif path == "/_sim/expire-tokens" and post:
+            self._json(200, {"ok": True, "expired": state.expire_tokens()})
+        else:
+            self._json(404, {"ok": False, "error": f"no such admin endpoint {self.command} {path}"})
