@@ -77,12 +77,17 @@ def connect_simulator(
     return Connection(client=client, region=region, demo=True)
 
 
-def connect_demo(config: SimulatorConfig | None = None, **kwargs: object) -> Connection:
+def connect_demo(
+    config: SimulatorConfig | None = None,
+    *,
+    calls_per_second: float = DEFAULT_CALLS_PER_SECOND,
+    workers: int = 8,
+) -> Connection:
     """Start an embedded simulator and connect to it."""
     server = SimulatorServer(config or SimulatorConfig())
     server.start()
     region = Region(server.config.region)
-    connection = connect_simulator(server.url, region=region, **kwargs)  # type: ignore[arg-type]
+    connection = connect_simulator(server.url, region=region, calls_per_second=calls_per_second, workers=workers)
     connection.simulator = server
     return connection
 

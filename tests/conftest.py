@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -59,14 +60,18 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 
 
 @pytest.fixture
-def make_sim() -> Iterator[Callable[..., SimulatorServer]]:
+def sim_defaults() -> dict[str, Any]:
+    """The simulator settings of a test, before its own overrides: a small day, a fast pack."""
+    return {"pos": 30, "history": 20, "seed": 5, "pack_delay_min": 0.2, "pack_delay_max": 0.5}
+
+
+@pytest.fixture
+def make_sim(sim_defaults: dict[str, Any]) -> Iterator[Callable[..., SimulatorServer]]:
     """Start simulators (real HTTP servers on 127.0.0.1) for a test; all stopped afterwards."""
     servers: list[SimulatorServer] = []
 
-    def start(**config: object) -> SimulatorServer:
-        defaults: dict[str, object] = {"pos": 30, "history": 20, "seed": 5, "pack_delay_min": 0.2,
-                                       "pack_delay_max": 0.5}
-        server = SimulatorServer(SimulatorConfig(**{**defaults, **config}))  # type: ignore[arg-type]
+    def start(**overrides: Any) -> SimulatorServer:
+        server = SimulatorServer(SimulatorConfig(**{**sim_defaults, **overrides}))
         server.start()
         servers.append(server)
         return server

@@ -38,6 +38,7 @@ from station.printing.merge import merge_pdfs
 from station.settings import Settings
 from station.simulator.cli_args import config_from_args, parse_pack_delay
 from station.simulator.config import SimulatorConfig
+from station.simulator.demo import DEMO_APP_KEY
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
 from station.workflow.report import BatchReport, Step
@@ -138,7 +139,7 @@ def cmd_simulator(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     server = SimulatorServer(config)
     server.start()
-    print(f"Simulator listening on {server.url}  (demo app key {server_app_key()}; Ctrl+C stops it)", flush=True)
+    print(f"Simulator listening on {server.url}  (demo app key {DEMO_APP_KEY}; Ctrl+C stops it)", flush=True)
     stop = threading.Event()
     try:
         while not stop.wait(3600):
@@ -148,12 +149,6 @@ def cmd_simulator(args: argparse.Namespace) -> int:
     finally:
         server.stop()
     return 0
-
-
-def server_app_key() -> str:
-    from station.simulator.demo import DEMO_APP_KEY
-
-    return DEMO_APP_KEY
 
 
 # ---------------------------------------------------------------------- login

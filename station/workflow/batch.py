@@ -130,8 +130,9 @@ class BatchRunner:
             # A failure of a whole step (credentials, the network gone for good): every PO still
             # in flight gets the sentence, and nothing more is sent.
             for outcome in self.report.active():
-                if not (outcome.shipped and outcome.printed):
-                    outcome.fail(Step.SHIP if outcome.ready else Step.PACK, exc.operator_message, exc.describe())
+                if not outcome.printed:
+                    step = Step.PRINT if outcome.shipped else Step.SHIP if outcome.ready else Step.PACK
+                    outcome.fail(step, exc.operator_message, exc.describe())
             log.error("batch stopped: %s", exc)
         self.report.api_calls = self.client.transport.calls_sent
         return self.report
@@ -224,11 +225,17 @@ class BatchRunner:
         shipped = [no for no in group if self._outcome(no).ok and self._outcome(no).shipped]
         if not shipped or self._cancel.is_set():
             return
-        files = self.client.print_files(
-            shipped, self.options.size, print_order=self.options.print_order, print_barcode=self.options.print_barcode
-        )
-        downloader = Downloader(self.client, self.options.cache_dir)
-        paths = downloader.fetch_all(files)
+        try:
+            files = self.client.print_files(
+                shipped, self.options.size, print_order=self.options.print_order,
+                print_barcode=self.options.print_barcode,
+            )
+            paths = Downloader(self.client, self.options.cache_dir).fetch_all(files)
+        except StationApiError as exc:
+            # Shipped is shipped: only the labels are missing, and a reprint fetches them.
+            for no in shipped:
+                self._outcome(no).fail(Step.PRINT, exc.operator_message, exc.describe())
+            return
         with self._lock:
             self._files[index] = paths
         self._tick(Step.PRINT, len(shipped), len(self.report.outcomes))

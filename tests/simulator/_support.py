@@ -120,7 +120,9 @@ def wait_for(condition: Callable[[], bool], deadline_s: float, message: str) -> 
         time.sleep(0.05)
 
 
+SMALL_CONFIG: dict[str, Any] = {"pos": 30, "history": 60, "seed": 7, "pack_delay_min": 0.2, "pack_delay_max": 0.3}
+
+
 def small_config(**overrides: Any) -> SimulatorConfig:
-    values: dict[str, Any] = {"pos": 30, "history": 60, "seed": 7, "pack_delay_min": 0.2, "pack_delay_max": 0.3}
-    values.update(overrides)
+    values = {**SMALL_CONFIG, **overrides}
     return SimulatorConfig(**values)

@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
 from station.simulator import SimulatorServer
 
-from ._support import Api, small_config
+from ._support import SMALL_CONFIG, Api
 
 
 @pytest.fixture
-def make_sim() -> Iterator[Callable[..., SimulatorServer]]:
-    """Start simulators with :func:`small_config` overrides; all are stopped at the end."""
-    started: list[SimulatorServer] = []
-
-    def _make(**overrides: Any) -> SimulatorServer:
-        server = SimulatorServer(small_config(**overrides)).start()
-        started.append(server)
-        return server
-
-    yield _make
-    for server in started:
-        server.stop()
-
-
-@pytest.fixture
-def sim(make_sim: Callable[..., SimulatorServer]) -> SimulatorServer:
-    return make_sim()
+def sim_defaults() -> dict[str, Any]:
+    """The simulator tests run on SMALL_CONFIG (more history, to test the filters)."""
+    return dict(SMALL_CONFIG)
 
 
 @pytest.fixture
