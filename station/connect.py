@@ -82,12 +82,14 @@ def connect_demo(
     *,
     calls_per_second: float = DEFAULT_CALLS_PER_SECOND,
     workers: int = 8,
+    read_timeout: float = 30.0,
 ) -> Connection:
     """Start an embedded simulator and connect to it."""
     server = SimulatorServer(config or SimulatorConfig())
     server.start()
     region = Region(server.config.region)
-    connection = connect_simulator(server.url, region=region, calls_per_second=calls_per_second, workers=workers)
+    connection = connect_simulator(server.url, region=region, calls_per_second=calls_per_second, workers=workers,
+                                   read_timeout=read_timeout)
     connection.simulator = server
     return connection
 
@@ -98,6 +100,7 @@ def connect_profile(
     calls_per_second: float = DEFAULT_CALLS_PER_SECOND,
     workers: int = 8,
     gateway_url: str | None = None,
+    read_timeout: float = 30.0,
 ) -> Connection:
     store = CredentialStore(profile)
     creds = store.load()
@@ -108,7 +111,7 @@ def connect_profile(
     transport = Transport(
         gateway_url or creds.region.gateway, creds.app_key, creds.app_secret,
         auth_url=gateway_url or AUTH_GATEWAY, limiter=RateLimiter(calls_per_second),
-        pool_size=max(16, workers * 2),
+        pool_size=max(16, workers * 2), read_timeout=read_timeout,
     )
     tokens = TokenManager(transport, store)
     client = JitClient(transport, tokens, tz=region_timezone(creds.region), workers=workers)

@@ -26,6 +26,7 @@ from station.connect import (
     connect_simulator,
 )
 from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
+from station.journal import Journal, JournalBatch, default_journal_path
 from station.lazada import limits
 from station.lazada.errors import AlreadyPackedError, RequestValidationError, StationApiError
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder, TokenInfo
@@ -71,7 +72,8 @@ def dispatch(args: argparse.Namespace) -> int:
 def connection(args: argparse.Namespace) -> Iterator[Connection]:
     if args.demo and args.simulator_url:
         raise UsageError("Use either --demo or --simulator-url, not both.")
-    kwargs: dict[str, Any] = {"calls_per_second": args.calls_per_second, "workers": args.workers}
+    kwargs: dict[str, Any] = {"calls_per_second": args.calls_per_second, "workers": args.workers,
+                              "read_timeout": args.read_timeout}
     if args.demo:
         low, high = parse_pack_delay(args.demo_pack_delay)
         config = SimulatorConfig(
@@ -277,35 +279,88 @@ def cmd_print(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- run
 def cmd_run(args: argparse.Namespace) -> int:
     print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
-    output = Path(args.output or f"station-{datetime.now():%Y%m%d-%H%M%S}-{args.size.value}.pdf")
     progress = TerminalProgress() if not args.json else None
-    with connection(args) as conn:
-        contact = pickup_contact(args, conn)
-        pos = list_to_pack(conn.client, args.days, progress=progress)
-        if args.limit > 0:
-            pos = pos[: args.limit]
-        options = BatchOptions(
-            contact=contact, output=output, cache_dir=cache_dir(), size=args.size, print_order=print_order,
-            print_barcode=print_barcode, poll_interval=args.poll_interval,
-            first_poll_after=args.first_poll_after, ready_timeout=args.ready_timeout,
-        )
-        cancel = threading.Event()
-        runner = BatchRunner(conn.client, options, progress=progress, cancel=cancel)
-        try:
-            report = runner.run(pos)
-        except KeyboardInterrupt:
-            cancel.set()
-            raise
-        if progress:
-            progress.finish()
-    emit(args, report_json(report, output), report_text(report, output))
+    if args.demo and not args.demo_state_file and not args.journal:
+        # A demo simulator without a state file forgets its POs at exit: nothing to resume later.
+        journal = Journal(Path(":memory:"))
+    else:
+        journal = Journal(Path(args.journal) if args.journal else default_journal_path())
+    if args.demo:
+        profile = "demo"
+    elif args.simulator_url:
+        profile = f"simulator {args.simulator_url}"
+    else:
+        profile = args.profile or Settings().active_profile
+    try:
+        with connection(args) as conn:
+            contact = pickup_contact(args, conn)
+            unfinished = journal.unfinished_batch(profile)
+            if unfinished is not None:
+                # Settle what the crash left open against the platform before sending anything.
+                say(args, resume_text(unfinished))
+                options_json = unfinished.options
+                found = conn.client.find_pos(unfinished.purchase_order_nos)
+                pos = [found[no] for no in unfinished.purchase_order_nos if no in found]
+                log = journal.resume_batch(unfinished.id)
+                log.reconciled(step_id for step_id, _, _ in unfinished.open_steps)
+                resumed = unfinished.outcomes
+            else:
+                pos = list_to_pack(conn.client, args.days, progress=progress)
+                if args.limit > 0:
+                    pos = pos[: args.limit]
+                options_json = {
+                    "size": args.size.value, "print_order": print_order, "print_barcode": print_barcode,
+                    "output": str(Path(args.output or f"station-{datetime.now():%Y%m%d-%H%M%S}-{args.size.value}.pdf")
+                                  .resolve()),
+                }
+                log = journal.start_batch(profile, list(BatchReport.for_pos(pos).outcomes.values()), options_json)
+                resumed = []
+            output = Path(args.output) if args.output else Path(options_json["output"])
+            options = BatchOptions(
+                contact=contact, output=output, cache_dir=cache_dir(), size=PdfSize(options_json["size"]),
+                print_order=bool(options_json["print_order"]), print_barcode=bool(options_json["print_barcode"]),
+                poll_interval=args.poll_interval, first_poll_after=args.first_poll_after,
+                ready_timeout=args.ready_timeout,
+            )
+            cancel = threading.Event()
+            runner = BatchRunner(conn.client, options, progress=progress, cancel=cancel, log=log, resumed=resumed)
+            try:
+                report = runner.run(pos)
+            except KeyboardInterrupt:
+                cancel.set()
+                raise
+            if unfinished is not None:
+                missing = [o for o in unfinished.outcomes if o.purchase_order_no not in report.outcomes]
+                for o in missing:
+                    o.fail(Step.LIST, "The platform no longer lists this PO. Check it in Seller Center.")
+                    report.outcomes[o.purchase_order_no] = o
+            if progress:
+                progress.finish()
+    finally:
+        journal.close()
+    emit(args, report_json(report, output, resumed_batch=unfinished.id if unfinished else None),
+         report_text(report, output))
     if report.cancelled:
         return 3
     return 0 if not report.failed() else 1
 
 
-def report_json(report: BatchReport, output: Path) -> dict[str, Any]:
+def say(args: argparse.Namespace, text: str) -> None:
+    """A line for the operator; on stderr when stdout carries JSON."""
+    print(text, file=sys.stderr if args.json else sys.stdout, flush=True)
+
+
+def resume_text(batch: JournalBatch) -> str:
+    outcomes = batch.outcomes
+    return (f"Resuming the batch started {datetime.fromtimestamp(batch.started_at):%Y-%m-%d %H:%M} "
+            f"({len(outcomes)} POs: {sum(o.packed for o in outcomes)} packed, "
+            f"{sum(o.shipped for o in outcomes)} shipped, {sum(o.printed for o in outcomes)} printed); "
+            f"checking their status on the platform first.")
+
+
+def report_json(report: BatchReport, output: Path, resumed_batch: int | None = None) -> dict[str, Any]:
     return {
+        "resumed_batch": resumed_batch,
         "counts": report.counts(),
         "output": str(output) if report.output_pages else None,
         "pages": report.output_pages,

@@ -29,6 +29,7 @@ def _connection_options() -> argparse.ArgumentParser:
     group.add_argument("--json", action="store_true", help="machine-readable output")
     group.add_argument("--calls-per-second", type=float, default=20.0, help="ceiling on API calls per second")
     group.add_argument("--workers", type=int, default=8, help="concurrent API calls")
+    group.add_argument("--read-timeout", type=float, default=30.0, help="seconds to wait for an answer")
     group.add_argument("-v", "--verbose", action="store_true", help="log every API call (never secrets)")
     demo = parent.add_argument_group("embedded simulator (with --demo)")
     demo.add_argument("--demo-pos", type=int, default=120, help="To Pack POs in the demo day")
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--poll-interval", type=float, default=1.5, help=argparse.SUPPRESS)
     run.add_argument("--first-poll-after", type=float, default=4.0, help=argparse.SUPPRESS)
     run.add_argument("--ready-timeout", type=float, default=180.0, help="seconds before a PO counts as stuck")
+    run.add_argument("--journal", default=None, help="journal file (default: in the user data folder)")
     return parser
 
 

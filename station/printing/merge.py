@@ -1,14 +1,36 @@
-"""Merges print files into one PDF, pages kept exactly as they are (no scaling, no rotation)."""
+"""Merges print files into one PDF, pages kept exactly as they are (no scaling, no rotation).
+
+The merge streams: one source is parsed at a time and its objects are written straight to the
+output file, so merging 1,000 one-page labels holds one parsed label (plus a table of object
+offsets), not 1,000. Page dictionaries are copied unchanged (MediaBox, CropBox, Rotate, content
+streams still compressed as they came), only their object numbers change.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import io
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    NullObject,
+    PdfObject,
+    StreamObject,
+)
+
+from station.lazada.models import PdfSize
 
 POINTS_PER_MM = 72 / 25.4
+SIZE_TOLERANCE_MM = 0.5
+_INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 
 
 @dataclass(frozen=True)
@@ -17,23 +39,236 @@ class MergeSummary:
     page_sizes_mm: tuple[tuple[float, float], ...]
 
 
+@dataclass(frozen=True)
+class SizedJob:
+    """One print job: pages that all have the same paper size (within 0.5 mm)."""
+
+    path: Path
+    size_mm: tuple[float, float]
+    pdf_size: PdfSize | None  # the platform size it matches, None if none does
+    pages: int
+    sources: tuple[Path, ...]
+
+
 def page_size_mm(width_pt: float, height_pt: float) -> tuple[float, float]:
     return (round(width_pt / POINTS_PER_MM, 1), round(height_pt / POINTS_PER_MM, 1))
 
 
-def merge_pdfs(sources: Sequence[Path], output: Path) -> MergeSummary:
-    """Append every page of ``sources`` in order into ``output`` (written atomically)."""
-    writer = PdfWriter()
-    sizes: list[tuple[float, float]] = []
-    for source in sources:
-        reader = PdfReader(source)
-        for page in reader.pages:
+def match_pdf_size(size_mm: tuple[float, float], tolerance_mm: float = SIZE_TOLERANCE_MM) -> PdfSize | None:
+    """The platform size whose width and height (in this orientation) are within ``tolerance_mm``."""
+    for size in PdfSize:
+        width, height = size.millimetres
+        if abs(size_mm[0] - width) <= tolerance_mm and abs(size_mm[1] - height) <= tolerance_mm:
+            return size
+    return None
+
+
+def same_size(a: tuple[float, float], b: tuple[float, float], tolerance_mm: float = SIZE_TOLERANCE_MM) -> bool:
+    return abs(a[0] - b[0]) <= tolerance_mm and abs(a[1] - b[1]) <= tolerance_mm
+
+
+class _StreamingPdfWriter:
+    """Writes a PDF object by object: a catalog, one flat page tree, and the copied pages."""
+
+    CATALOG = 1
+    PAGES = 2
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.out = handle
+        self.offsets: dict[int, int] = {}
+        self.next_id = 3
+        self.page_ids: list[int] = []
+        self.out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+
+    def _reserve(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def add_pages(self, reader: PdfReader, indices: Iterable[int] | None = None) -> list[tuple[float, float]]:
+        """Copy pages of ``reader`` (all, or ``indices`` in that order); their sizes in mm."""
+        remap: dict[int, int] = {}  # source object number -> output object number
+        pending: list[tuple[int, PdfObject]] = []
+        sizes: list[tuple[float, float]] = []
+        chosen = range(len(reader.pages)) if indices is None else indices
+        for index in chosen:
+            page = reader.pages[index]
             box = page.mediabox
             sizes.append(page_size_mm(float(box.width), float(box.height)))
-        writer.append(reader)
+            page_dict = DictionaryObject({NameObject(k): v for k, v in page.items() if k != "/Parent"})
+            for key in _INHERITED:  # attributes a page may inherit from its source's page tree
+                if key not in page_dict:
+                    value = _inherited(page, key)
+                    if value is not None:
+                        page_dict[NameObject(key)] = value
+            page_id = self._reserve()
+            if page.indirect_reference is not None:
+                remap[page.indirect_reference.idnum] = page_id
+            self.page_ids.append(page_id)
+            pending.append((page_id, page_dict))
+        while pending:
+            new_id, obj = pending.pop()
+            self.offsets[new_id] = self.out.tell()
+            self.out.write(f"{new_id} 0 obj\n".encode())
+            self._write(obj, remap, pending, reader)
+            self.out.write(b"\nendobj\n")
+        return sizes
+
+    def _ref(self, ref: IndirectObject, remap: dict[int, int], pending: list[tuple[int, PdfObject]],
+             reader: PdfReader) -> bytes:
+        if ref.idnum not in remap:
+            target = ref.get_object()
+            kind = target.get("/Type") if isinstance(target, DictionaryObject) else None
+            if kind in ("/Pages", "/Catalog"):
+                return b"null"  # never drag the source's document structure along
+            if isinstance(target, DictionaryObject) and kind == "/Page":
+                return b"null"  # a link to a page that is not part of this merge
+            remap[ref.idnum] = self._reserve()
+            pending.append((remap[ref.idnum], target if target is not None else NullObject()))
+        return f"{remap[ref.idnum]} 0 R".encode()
+
+    def _write(self, obj: PdfObject | None, remap: dict[int, int], pending: list[tuple[int, PdfObject]],
+               reader: PdfReader) -> None:
+        out = self.out
+        if obj is None:
+            out.write(b"null")
+        elif isinstance(obj, IndirectObject):
+            out.write(self._ref(obj, remap, pending, reader))
+        elif isinstance(obj, StreamObject):
+            data: bytes = obj._data  # the raw (still encoded) bytes, copied untouched
+            header = DictionaryObject({k: v for k, v in obj.items() if k != "/Length"})
+            self._write_dict(header, remap, pending, reader, extra=f"/Length {len(data)}".encode())
+            out.write(b"\nstream\n")
+            out.write(data)
+            out.write(b"\nendstream")
+        elif isinstance(obj, DictionaryObject):
+            self._write_dict(obj, remap, pending, reader)
+        elif isinstance(obj, ArrayObject):
+            out.write(b"[")
+            for item in obj:
+                out.write(b" ")
+                self._write(item, remap, pending, reader)
+            out.write(b" ]")
+        else:
+            obj.write_to_stream(out)
+
+    def _write_dict(self, obj: DictionaryObject, remap: dict[int, int], pending: list[tuple[int, PdfObject]],
+                    reader: PdfReader, extra: bytes = b"") -> None:
+        self.out.write(b"<<")
+        for key, value in obj.items():
+            self.out.write(b"\n")
+            NameObject(key).write_to_stream(self.out)
+            self.out.write(b" ")
+            self._write(value, remap, pending, reader)
+        if obj.get("/Type") == "/Page":
+            self.out.write(f"\n/Parent {self.PAGES} 0 R".encode())
+        if extra:
+            self.out.write(b"\n" + extra)
+        self.out.write(b"\n>>")
+
+    def finish(self) -> None:
+        out = self.out
+        self.offsets[self.CATALOG] = out.tell()
+        out.write(f"{self.CATALOG} 0 obj\n<< /Type /Catalog /Pages {self.PAGES} 0 R >>\nendobj\n".encode())
+        self.offsets[self.PAGES] = out.tell()
+        kids = " ".join(f"{i} 0 R" for i in self.page_ids)
+        out.write(f"{self.PAGES} 0 obj\n<< /Type /Pages /Count {len(self.page_ids)} /Kids [{kids}] >>\nendobj\n"
+                  .encode())
+        xref = out.tell()
+        out.write(f"xref\n0 {self.next_id}\n0000000000 65535 f \n".encode())
+        for number in range(1, self.next_id):
+            offset = self.offsets.get(number)
+            out.write(b"0000000000 65535 f \n" if offset is None else f"{offset:010d} 00000 n \n".encode())
+        out.write(f"trailer\n<< /Size {self.next_id} /Root {self.CATALOG} 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+                  .encode())
+
+
+def _inherited(page: DictionaryObject, key: str) -> PdfObject | None:
+    node = page.get("/Parent")
+    seen = 0
+    while node is not None and seen < 64:  # a bounded walk: a broken file may loop
+        node = node.get_object()
+        if not isinstance(node, DictionaryObject):
+            return None
+        if key in node:
+            return node[key]
+        node = node.get("/Parent")
+        seen += 1
+    return None
+
+
+def _open(source: Path) -> PdfReader:
+    reader = PdfReader(io.BytesIO(source.read_bytes()))
+    if reader.is_encrypted:
+        reader.decrypt("")
+    return reader
+
+
+def _write_atomically(output: Path, fill: Callable[[_StreamingPdfWriter], Any]) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(output.name + ".part")
-    with tmp.open("wb") as handle:
-        writer.write(handle)
-    tmp.replace(output)
+    try:
+        with tmp.open("wb") as handle:
+            writer = _StreamingPdfWriter(handle)
+            fill(writer)
+            writer.finish()
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(output)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def merge_pdfs(sources: Sequence[Path], output: Path) -> MergeSummary:
+    """Append every page of ``sources`` in order into ``output`` (written atomically)."""
+    sizes: list[tuple[float, float]] = []
+
+    def fill(writer: _StreamingPdfWriter) -> None:
+        for source in sources:
+            sizes.extend(writer.add_pages(_open(Path(source))))
+
+    _write_atomically(output, fill)
     return MergeSummary(pages=len(sizes), page_sizes_mm=tuple(sizes))
+
+
+@dataclass
+class _Group:
+    size_mm: tuple[float, float]
+    pages: list[tuple[int, int]] = field(default_factory=list)  # (source index, page index)
+
+
+def _page_sizes(source: Path) -> list[tuple[float, float]]:
+    reader = _open(source)
+    return [page_size_mm(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+
+
+def split_by_size(sources: Sequence[Path], out_dir: Path, stem: str = "job", *,
+                  tolerance_mm: float = SIZE_TOLERANCE_MM) -> list[SizedJob]:
+    """Merge ``sources`` into one PDF per paper size (orientation counts: 60x30 is not 30x60).
+
+    Pages keep their order within a size; sizes come out in the order they first appear. Each
+    job file is ``out_dir/{stem}-{n}-{W}x{H}mm.pdf``. Some spoolers use the first page's size for a
+    whole job, so a printer must never get a job whose paper size changes midway.
+    """
+    groups: list[_Group] = []
+    for source_index, source in enumerate(sources):
+        for page_index, size in enumerate(_page_sizes(Path(source))):
+            group = next((g for g in groups if same_size(g.size_mm, size, tolerance_mm)), None)
+            if group is None:
+                group = _Group(size)
+                groups.append(group)
+            group.pages.append((source_index, page_index))
+    jobs: list[SizedJob] = []
+    for number, group in enumerate(groups, start=1):
+        width, height = group.size_mm
+        path = out_dir / f"{stem}-{number}-{width:g}x{height:g}mm.pdf"
+        used = sorted({s for s, _ in group.pages})
+
+        def fill(writer: _StreamingPdfWriter, group: _Group = group, used: list[int] = used) -> None:
+            for source_index in used:
+                indices = [p for s, p in group.pages if s == source_index]
+                writer.add_pages(_open(Path(sources[source_index])), indices)
+
+        _write_atomically(path, fill)
+        jobs.append(SizedJob(path=path, size_mm=group.size_mm, pdf_size=match_pdf_size(group.size_mm, tolerance_mm),
+                             pages=len(group.pages), sources=tuple(Path(sources[i]) for i in used)))
+    return jobs

@@ -8,14 +8,16 @@ are still being waited on.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Protocol
 
 from station.lazada import limits
 from station.lazada.errors import AlreadyPackedError, InvalidStatusError, OutcomeUnknownError, StationApiError
@@ -28,6 +30,33 @@ from station.workflow.report import BatchReport, PoOutcome, Step
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[Step, int, int], None]
+
+
+class StepLog(Protocol):
+    """Where the runner writes each state-changing step before it is sent and after the answer
+    (the journal; see :mod:`station.journal`)."""
+
+    def sent(self, step: Step, numbers: Sequence[str]) -> int: ...
+
+    def answered(self, step_id: int, state: str, detail: str = "") -> None: ...
+
+    def save(self, outcomes: Iterable[PoOutcome]) -> None: ...
+
+    def finish(self, state: str) -> None: ...
+
+
+class _NoLog:
+    def sent(self, step: Step, numbers: Sequence[str]) -> int:
+        return 0
+
+    def answered(self, step_id: int, state: str, detail: str = "") -> None:
+        pass
+
+    def save(self, outcomes: Iterable[PoOutcome]) -> None:
+        pass
+
+    def finish(self, state: str) -> None:
+        pass
 
 
 class BatchCancelled(Exception):
@@ -66,11 +95,16 @@ class BatchRunner:
         *,
         progress: ProgressFn | None = None,
         cancel: threading.Event | None = None,
+        log: StepLog | None = None,
+        resumed: Iterable[PoOutcome] = (),
     ) -> None:
         self.client = client
         self.options = options
         self._progress = progress
         self._cancel = cancel or threading.Event()
+        self._log: StepLog = log or _NoLog()
+        # What a resumed batch already did that the platform cannot tell: which labels were printed.
+        self._already_printed = {o.purchase_order_no: o for o in resumed if o.printed}
         self._lock = threading.Lock()
         self.report = BatchReport()
         self._pos: dict[str, PurchaseOrder] = {}
@@ -111,10 +145,20 @@ class BatchRunner:
         return False
 
     # ------------------------------------------------------------------ run
+    def _save(self) -> None:
+        with self._lock:
+            outcomes = [dataclasses.replace(o) for o in self.report.outcomes.values()]
+        self._log.save(outcomes)
+
     def run(self, pos: Sequence[PurchaseOrder]) -> BatchReport:
         self.report = BatchReport.for_pos(pos)
+        for no, earlier in self._already_printed.items():
+            if no in self.report.outcomes:
+                self.report.outcomes[no].printed = True
+                self.report.outcomes[no].pickup_no = earlier.pickup_no
         self._pos = {po.purchase_order_no: po for po in pos}
         groups = _groups(pos)
+        finished = False
         try:
             to_pack = []
             for po in pos:
@@ -123,6 +167,7 @@ class BatchRunner:
             self._pack(to_pack)
             self._wait_ship_print(groups)
             self._merge(groups)
+            finished = True
         except BatchCancelled:
             self.report.cancelled = True
             log.info("batch cancelled by the operator")
@@ -135,6 +180,11 @@ class BatchRunner:
                     outcome.fail(step, exc.operator_message, exc.describe())
             log.error("batch stopped: %s", exc)
         self.report.api_calls = self.client.transport.calls_sent
+        self._save()
+        # A batch cut short (cancel, the network gone) stays open in the journal: the next run
+        # resumes it. Only a batch that went through every step is closed.
+        if finished:
+            self._log.finish("done")
         return self.report
 
     # ------------------------------------------------------------------ pack
@@ -144,6 +194,7 @@ class BatchRunner:
         for chunk in limits.chunks(numbers, limits.PACK_MAX):
             self._check_cancel()
             self._pack_resolving(chunk)
+            self._save()
             self._tick(Step.PACK, len(chunk), total)
 
     def _pack_resolving(self, chunk: list[str]) -> None:
@@ -151,15 +202,18 @@ class BatchRunner:
         for _ in range(self.options.attempts):
             if not pending:
                 return
+            step_id = self._log.sent(Step.PACK, pending)
             try:
                 self.client.pack_chunk(pending)
-            except OutcomeUnknownError:
+            except OutcomeUnknownError as exc:
+                self._log.answered(step_id, "unknown", exc.describe())
                 # Did it land? Read before sending again. A PO packed a moment ago may still
                 # read To Pack; re-sending it then gets "Has packed", which settles it.
                 found = self.client.find_pos(pending)
                 pending = [no for no in pending if self._apply_status(no, found.get(no), Step.PACK)]
                 continue
             except StationApiError as exc:
+                self._log.answered(step_id, "failed", exc.describe())
                 if len(pending) > 1:
                     # One PO spoiled the call (packed elsewhere, cancelled): settle them one by one.
                     for no in pending:
@@ -174,6 +228,7 @@ class BatchRunner:
                 else:
                     self._outcome(no).fail(Step.PACK, exc.operator_message, exc.describe())
                 return
+            self._log.answered(step_id, "done")
             for no in pending:
                 self._outcome(no).packed = True
             return
@@ -205,6 +260,8 @@ class BatchRunner:
                     found = self.client.find_pos(sorted(waiting))
                     still = {no for no in waiting if self._apply_status(no, found.get(no), Step.WAIT)}
                     self._tick(Step.WAIT, len(waiting) - len(still), total)
+                    if len(still) != len(waiting):
+                        self._save()
                     waiting = still
                     if waiting and time.monotonic() - started > self.options.ready_timeout:
                         for no in waiting:
@@ -222,9 +279,12 @@ class BatchRunner:
         if self._cancel.is_set():
             return
         self._ship(group)
-        shipped = [no for no in group if self._outcome(no).ok and self._outcome(no).shipped]
+        self._save()
+        shipped = [no for no in group if self._outcome(no).ok and self._outcome(no).shipped
+                   and not self._outcome(no).printed]
         if not shipped or self._cancel.is_set():
             return
+        step_id = self._log.sent(Step.PRINT, shipped)
         try:
             files = self.client.print_files(
                 shipped, self.options.size, print_order=self.options.print_order,
@@ -232,10 +292,12 @@ class BatchRunner:
             )
             paths = Downloader(self.client, self.options.cache_dir).fetch_all(files)
         except StationApiError as exc:
+            self._log.answered(step_id, "failed", exc.describe())
             # Shipped is shipped: only the labels are missing, and a reprint fetches them.
             for no in shipped:
                 self._outcome(no).fail(Step.PRINT, exc.operator_message, exc.describe())
             return
+        self._log.answered(step_id, "done", f"{len(paths)} files")
         with self._lock:
             self._files[index] = paths
         self._tick(Step.PRINT, len(shipped), len(self.report.outcomes))
@@ -251,15 +313,20 @@ class BatchRunner:
                 break
             unsure: list[str] = []
             for chunk in limits.chunks(to_ship, limits.SHIP_MAX):
+                step_id = self._log.sent(Step.SHIP, chunk)
                 try:
                     results = self.client.ship_chunk(chunk, self.options.contact)
-                except OutcomeUnknownError:
+                except OutcomeUnknownError as exc:
+                    self._log.answered(step_id, "unknown", exc.describe())
                     unsure.extend(chunk)
                     continue
                 except StationApiError as exc:
+                    self._log.answered(step_id, "failed", exc.describe())
                     for no in chunk:
                         self._outcome(no).fail(Step.SHIP, exc.operator_message, exc.describe())
                     continue
+                shipped_now = sum(r.ok for r in results)
+                self._log.answered(step_id, "done", f"{shipped_now} of {len(chunk)} shipped")
                 for result in results:
                     if result.ok:
                         outcome = self._outcome(result.purchase_order_no)

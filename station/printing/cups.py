@@ -1,0 +1,260 @@
+"""CUPS backend: find the queues, check one before sending, submit a PDF at its exact size, follow the job.
+
+Everything goes through the CUPS command-line tools (``lpstat``, ``lp``) with a timeout and no shell,
+in the C locale so their output can be read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from station.lazada.errors import StationApiError
+from station.lazada.models import PdfSize
+from station.printing.merge import SIZE_TOLERANCE_MM, page_size_mm, same_size
+
+COMMAND_TIMEOUT = 15.0
+
+
+class PrintError(StationApiError):
+    """A print job could not be handed to the printer; ``operator_message`` says what to do."""
+
+    operator_message = "The labels could not be sent to the printer."
+
+
+class CupsUnavailableError(PrintError):
+    operator_message = (
+        "The printing system (CUPS) is not running or not installed. Restart the computer or call support."
+    )
+
+
+class QueueMissingError(PrintError):
+    pass
+
+
+class QueueDisabledError(PrintError):
+    pass
+
+
+class QueueRejectingError(PrintError):
+    pass
+
+
+class MixedSizeError(PrintError):
+    pass
+
+
+class SubmitError(PrintError):
+    pass
+
+
+@dataclass(frozen=True)
+class QueueInfo:
+    name: str
+    enabled: bool  # False: paused ("disabled") in CUPS
+    accepting: bool  # False: rejects new jobs
+    printing: bool
+    reason: str  # the queue's state message, "" if none
+    is_default: bool = False
+
+
+class JobState(str, Enum):
+    PENDING = "pending"  # queued, held or printing
+    COMPLETED = "completed"  # finished, cancelled or aborted: CUPS lists all of these as completed
+    UNKNOWN = "unknown"  # CUPS does not know the job (purged, or another server)
+
+
+def _run(args: Sequence[str], timeout: float = COMMAND_TIMEOUT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
+    try:
+        return subprocess.run(list(args), capture_output=True, text=True, timeout=timeout, env=env, check=False)
+    except FileNotFoundError as exc:
+        raise CupsUnavailableError(f"{args[0]} not found") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise CupsUnavailableError(f"{args[0]} did not answer within {timeout:g} s") from exc
+
+
+_PRINTER = re.compile(r"^printer (\S+) (?:is idle|now printing \S+|disabled)")
+_ACCEPT = re.compile(r"^(\S+) (not )?accepting requests")
+_DEFAULT = re.compile(r"^system default destination: (\S+)")
+
+
+def _reasons(lines: list[str], pattern: re.Pattern[str]) -> dict[str, tuple[re.Match[str], str]]:
+    """Lines matching ``pattern``, each with the indented reason line(s) under it."""
+    found: dict[str, tuple[re.Match[str], str]] = {}
+    current: str | None = None
+    for line in lines:
+        match = pattern.match(line)
+        if match:
+            current = match.group(1)
+            found[current] = (match, "")
+        elif current is not None and line.startswith(("\t", " ")) and line.strip():
+            match_, reason = found[current]
+            found[current] = (match_, (reason + " " + line.strip()).strip())
+        else:
+            current = None
+    return found
+
+
+def list_queues(timeout: float = COMMAND_TIMEOUT) -> list[QueueInfo]:
+    """Every CUPS queue with its state (``lpstat -p -d`` and ``lpstat -a``); [] when there are none."""
+    states = _run(["lpstat", "-p", "-d"], timeout)
+    lines = states.stdout.splitlines()
+    failed = states.returncode != 0 and "No destinations" not in states.stderr + states.stdout
+    if failed and ("scheduler" in states.stderr.lower() or "connect" in states.stderr.lower()):
+        raise CupsUnavailableError(states.stderr.strip())
+    default = next((m.group(1) for m in map(_DEFAULT.match, lines) if m), None)
+    printers = _reasons(lines, _PRINTER)
+    accepts = _reasons(_run(["lpstat", "-a"], timeout).stdout.splitlines(), _ACCEPT) if printers else {}
+    queues = []
+    for name, (match, reason) in printers.items():
+        accept = accepts.get(name)
+        accepting = accept is not None and accept[0].group(2) is None
+        reject_reason = accept[1] if accept is not None else ""
+        text = match.group(0)
+        queues.append(QueueInfo(name=name, enabled=not text.endswith("disabled"), accepting=accepting,
+                                printing=" now printing " in text, reason=reason or reject_reason,
+                                is_default=name == default))
+    return queues
+
+
+def default_queue(timeout: float = COMMAND_TIMEOUT) -> str | None:
+    return next((q.name for q in list_queues(timeout) if q.is_default), None)
+
+
+def check_queue(name: str, timeout: float = COMMAND_TIMEOUT) -> QueueInfo:
+    """The queue's state if it can take a job now; otherwise a :class:`PrintError` the operator can act on."""
+    queue = next((q for q in list_queues(timeout) if q.name == name), None)
+    why = f" The printer says: {queue.reason}." if queue is not None and queue.reason else ""
+    if queue is None:
+        raise QueueMissingError(f"queue {name!r} not found", operator_message=(
+            f"The printer {name!r} is not set up on this computer. Choose another printer in the settings, "
+            "or ask support to add it. Nothing was printed."))
+    if not queue.enabled:
+        raise QueueDisabledError(f"queue {name!r} disabled: {queue.reason}", operator_message=(
+            f"The printer {name!r} is paused.{why} Fix the printer (paper, labels, lid), resume it in the printer "
+            "settings, then print again. Nothing was printed."))
+    if not queue.accepting:
+        raise QueueRejectingError(f"queue {name!r} rejects jobs: {queue.reason}", operator_message=(
+            f"The printer {name!r} is not accepting jobs.{why} Ask support to let it accept jobs again, then "
+            "print again. Nothing was printed."))
+    return queue
+
+
+def queue_resolution(queue: str, timeout: float = COMMAND_TIMEOUT) -> int | None:
+    """The queue driver's default resolution in dpi (``lpoptions -l``: ``Resolution ... *203dpi``), if it says."""
+    result = _run(["lpoptions", "-p", queue, "-l"], timeout)
+    for line in result.stdout.splitlines():
+        key = line.split(":", 1)[0].split("/", 1)[0].strip()
+        if key in ("Resolution", "printer-resolution", "DefaultResolution") and ":" in line:
+            match = re.search(r"\*(\d+)(?:x\d+)?dpi", line.split(":", 1)[1])
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def media_option(size_mm: tuple[float, float]) -> str:
+    """``Custom.WxHmm`` exactly as the page is (a 60x30 label stays 60 wide, 30 high)."""
+    width, height = size_mm
+    return f"Custom.{width:g}x{height:g}mm"
+
+
+def print_options(size_mm: tuple[float, float], *, copies: int = 1) -> list[str]:
+    """``lp`` options for an exact-size print: custom media of the page's own size, no scaling, no rotation.
+
+    * ``media=Custom.WxHmm`` - without it CUPS puts the label on the queue's default paper (A4/Letter)
+      and rotates it to fit.
+    * ``print-scaling=none`` and ``fit-to-page=false`` - the IPP and the older CUPS name for "do not scale".
+    * ``orientation-requested=3`` (portrait: as drawn) - never let the filter turn the page; the page size
+      already says landscape or portrait.
+    """
+    options = [
+        f"media={media_option(size_mm)}",
+        "print-scaling=none",
+        "fit-to-page=false",
+        "orientation-requested=3",
+    ]
+    if copies > 1:
+        options.append(f"copies={copies}")
+    return options
+
+
+def pdf_page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    reader = PdfReader(pdf)
+    return [page_size_mm(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+
+
+def job_size(pdf: Path, tolerance_mm: float = SIZE_TOLERANCE_MM) -> tuple[float, float]:
+    """The one paper size of every page of ``pdf``; :class:`MixedSizeError` if it changes midway."""
+    sizes = pdf_page_sizes(pdf)
+    if not sizes:
+        raise SubmitError(f"{pdf.name}: no pages", operator_message="The label file has no pages. Nothing was printed.")
+    first = sizes[0]
+    for size in sizes[1:]:
+        if not same_size(first, size, tolerance_mm):
+            raise MixedSizeError(f"{pdf.name}: {first} then {size}", operator_message=(
+                "The label file mixes paper sizes; it must be split into one job per size. Nothing was printed."))
+    return first
+
+
+def submit(queue: str, pdf: Path, size: PdfSize | tuple[float, float] | None = None, *, title: str | None = None,
+           copies: int = 1, timeout: float = COMMAND_TIMEOUT) -> str:
+    """Send ``pdf`` to ``queue`` at its exact size; the CUPS job id (``QUEUE-123``).
+
+    The queue is checked first (missing, paused, rejecting: a :class:`PrintError`, nothing sent). ``size``
+    defaults to the PDF's own page size; a file whose size changes midway is refused.
+    """
+    pdf = Path(pdf)
+    if not pdf.is_file():
+        raise SubmitError(f"{pdf} missing", operator_message="The label file is missing. Nothing was printed.")
+    actual = job_size(pdf)
+    wanted = size.millimetres if isinstance(size, PdfSize) else size
+    if wanted is not None and not same_size(actual, wanted):
+        raise MixedSizeError(f"{pdf.name}: pages are {actual} mm, job asked for {wanted} mm", operator_message=(
+            "The label file is not the paper size chosen for this printer. Nothing was printed."))
+    check_queue(queue, timeout)
+    args = ["lp", "-d", queue]
+    if title:
+        args += ["-t", title]
+    for option in print_options(wanted or actual, copies=copies):
+        args += ["-o", option]
+    args += ["--", str(pdf)]
+    result = _run(args, timeout)
+    match = re.search(r"request id is (\S+)", result.stdout)
+    if result.returncode != 0 or match is None:
+        raise SubmitError(f"lp failed: {(result.stderr or result.stdout).strip()}", operator_message=(
+            f"The printer {queue!r} refused the job. Check the printer and print again."))
+    return match.group(1)
+
+
+def _listed(which: str, job_id: str, timeout: float) -> bool:
+    queue = job_id.rsplit("-", 1)[0]
+    result = _run(["lpstat", "-W", which, "-o", queue], timeout)
+    return any(line.split(maxsplit=1)[:1] == [job_id] for line in result.stdout.splitlines())
+
+
+def job_state(job_id: str, timeout: float = COMMAND_TIMEOUT) -> JobState:
+    """Where the job is: still to print, finished (``lpstat -W completed``), or unknown to CUPS."""
+    if _listed("not-completed", job_id, timeout):
+        return JobState.PENDING
+    if _listed("completed", job_id, timeout):
+        return JobState.COMPLETED
+    return JobState.UNKNOWN
+
+
+def wait_for_job(job_id: str, deadline_s: float = 60.0, poll_s: float = 0.25) -> JobState:
+    """Poll until the job has left the queue or ``deadline_s`` has passed; the last state seen."""
+    end = time.monotonic() + deadline_s
+    while True:
+        state = job_state(job_id)
+        if state is not JobState.PENDING or time.monotonic() >= end:
+            return state
+        time.sleep(poll_s)

@@ -1,0 +1,155 @@
+"""Print job history: one SQLite table in a given folder: what went to which printer, when, and how it ended."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+
+DB_NAME = "print-history.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS print_jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,          -- local time, ISO 8601 with offset
+    updated_at TEXT NOT NULL,
+    file_path TEXT NOT NULL,
+    po_numbers TEXT NOT NULL,          -- JSON list
+    size TEXT NOT NULL,                -- "A4", "6030", "100150" or "WxHmm"
+    pages INTEGER,
+    printer TEXT NOT NULL,
+    backend TEXT NOT NULL,             -- "cups" or "qt"
+    spool_id TEXT NOT NULL DEFAULT '', -- the CUPS job id where known
+    status TEXT NOT NULL,
+    error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS print_jobs_created ON print_jobs (created_at);
+CREATE INDEX IF NOT EXISTS print_jobs_status ON print_jobs (status);
+"""
+
+
+class JobStatus(str, Enum):
+    PENDING = "pending"  # recorded, not yet handed over
+    SENT = "sent"  # accepted by the spooler
+    PRINTED = "printed"  # the spooler reported it completed
+    FAILED = "failed"
+    RETRY = "retry"  # failed, and marked to be printed again
+
+
+@dataclass(frozen=True)
+class PrintJobRecord:
+    id: int
+    created_at: datetime
+    updated_at: datetime
+    file_path: Path
+    po_numbers: tuple[str, ...]
+    size: str
+    pages: int | None
+    printer: str
+    backend: str
+    spool_id: str
+    status: JobStatus
+    error: str
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class PrintHistory:
+    """The print job table in ``folder/print-history.sqlite3`` (created on first use)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / DB_NAME
+        with self._db() as db:
+            db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        connection = sqlite3.connect(self.path, timeout=10)
+        connection.row_factory = sqlite3.Row
+        try:
+            with connection:  # one transaction: committed, or rolled back on error
+                yield connection
+        finally:
+            connection.close()
+
+    def record(self, file_path: Path, po_numbers: Sequence[str], size: str, printer: str, *, backend: str = "cups",
+               pages: int | None = None) -> int:
+        """A new job, status pending; its id."""
+        now = _now().isoformat()
+        with self._db() as db:
+            cursor = db.execute(
+                "INSERT INTO print_jobs (created_at, updated_at, file_path, po_numbers, size, pages, printer, backend,"
+                " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (now, now, str(file_path), json.dumps(list(po_numbers)), str(size), pages, printer, backend,
+                 JobStatus.PENDING.value))
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+
+    def _set(self, job_id: int, status: JobStatus, **fields: str) -> None:
+        columns = ", ".join(f"{name} = ?" for name in fields)
+        sets = f"status = ?, updated_at = ?{', ' + columns if columns else ''}"
+        with self._db() as db:
+            cursor = db.execute(f"UPDATE print_jobs SET {sets} WHERE id = ?",
+                                (status.value, _now().isoformat(), *fields.values(), job_id))
+            if cursor.rowcount != 1:
+                raise KeyError(f"no print job {job_id}")
+
+    def mark_sent(self, job_id: int, spool_id: str = "") -> None:
+        self._set(job_id, JobStatus.SENT, spool_id=spool_id, error="")
+
+    def mark_printed(self, job_id: int) -> None:
+        self._set(job_id, JobStatus.PRINTED, error="")
+
+    def mark_failed(self, job_id: int, error: str) -> None:
+        self._set(job_id, JobStatus.FAILED, error=error)
+
+    def mark_retry(self, job_ids: Iterable[int] | None = None) -> int:
+        """Mark failed jobs (these, or every failed one) to print again; how many were marked."""
+        with self._db() as db:
+            if job_ids is None:
+                cursor = db.execute("UPDATE print_jobs SET status = ?, updated_at = ? WHERE status = ?",
+                                    (JobStatus.RETRY.value, _now().isoformat(), JobStatus.FAILED.value))
+                return cursor.rowcount
+            marked = 0
+            for job_id in job_ids:
+                cursor = db.execute("UPDATE print_jobs SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                                    (JobStatus.RETRY.value, _now().isoformat(), job_id, JobStatus.FAILED.value))
+                marked += cursor.rowcount
+            return marked
+
+    def get(self, job_id: int) -> PrintJobRecord:
+        with self._db() as db:
+            row = db.execute("SELECT * FROM print_jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no print job {job_id}")
+        return _record(row)
+
+    def jobs_on(self, day: date) -> list[PrintJobRecord]:
+        """The jobs created on ``day`` (local time), oldest first."""
+        with self._db() as db:  # created_at is local time, so its first ten characters are the local day
+            rows = db.execute("SELECT * FROM print_jobs WHERE substr(created_at, 1, 10) = ? ORDER BY id",
+                              (day.isoformat(),)).fetchall()
+        return [_record(r) for r in rows]
+
+    def to_retry(self) -> list[PrintJobRecord]:
+        with self._db() as db:
+            rows = db.execute("SELECT * FROM print_jobs WHERE status = ? ORDER BY id", (JobStatus.RETRY.value,))
+            return [_record(r) for r in rows.fetchall()]
+
+
+def _record(row: sqlite3.Row) -> PrintJobRecord:
+    return PrintJobRecord(
+        id=row["id"], created_at=datetime.fromisoformat(row["created_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]), file_path=Path(row["file_path"]),
+        po_numbers=tuple(json.loads(row["po_numbers"])), size=row["size"], pages=row["pages"],
+        printer=row["printer"], backend=row["backend"], spool_id=row["spool_id"], status=JobStatus(row["status"]),
+        error=row["error"])

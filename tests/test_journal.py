@@ -1,0 +1,89 @@
+"""The SQLite journal: schema migrations, steps before/after, an unfinished batch read back."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from station.connect import Connection
+from station.journal import Journal
+from station.journal.schema import MIGRATIONS
+from station.simulator.server import SimulatorServer
+from station.workflow.batch import BatchRunner, list_to_pack
+from station.workflow.report import BatchReport, PoOutcome, Step
+from tests.test_workflow import options
+
+
+def test_migrations_apply_once_and_survive_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    journal = Journal(path)
+    assert journal.schema_version() == len(MIGRATIONS)
+    journal.close()
+    again = Journal(path)
+    assert again.schema_version() == len(MIGRATIONS)
+    mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    again.close()
+
+
+def test_unfinished_batch_is_read_back_in_order(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j.sqlite3")
+    outcomes = [PoOutcome(f"POJ{i}", "Store", "WH-1") for i in range(5)]
+    log = journal.start_batch("default", outcomes, {"size": "100150"})
+    step = log.sent(Step.SHIP, ["POJ1", "POJ2"])
+    outcomes[1].packed = outcomes[1].ready = outcomes[1].shipped = True
+    outcomes[1].pickup_no = "PUO1"
+    outcomes[3].fail(Step.PACK, "cancelled")
+    log.save(outcomes)
+    batch = journal.unfinished_batch("default")
+    assert batch is not None
+    assert batch.purchase_order_nos == [f"POJ{i}" for i in range(5)]
+    assert batch.outcomes[1].shipped and batch.outcomes[1].pickup_no == "PUO1"
+    assert batch.outcomes[3].failed_step is Step.PACK
+    assert batch.open_steps == [(step, "ship", ["POJ1", "POJ2"])]
+    assert journal.unfinished_batch("other profile") is None
+    log.answered(step, "done")
+    log.finish("done")
+    assert journal.unfinished_batch("default") is None
+    journal.close()
+
+
+def test_runner_writes_every_step_before_and_after(conn: Connection, sim: SimulatorServer, tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j.sqlite3")
+    pos = list_to_pack(conn.client)[:10]
+    log = journal.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {})
+    report = BatchRunner(conn.client, options(tmp_path), log=log).run(pos)
+    assert not report.failed()
+    steps = journal.steps(log.batch_id)
+    assert {s["kind"] for s in steps} == {"pack", "ship", "print"}
+    assert all(s["state"] == "done" and s["answered_at"] >= s["sent_at"] for s in steps)
+    assert journal.batch_state(log.batch_id) == "done"
+    batch_pos = sqlite3.connect(journal.path).execute("SELECT shipped, printed FROM batch_pos").fetchall()
+    assert batch_pos == [(1, 1)] * 10
+    journal.close()
+
+
+def test_a_batch_cut_short_stays_open_for_resuming(conn: Connection, sim: SimulatorServer, tmp_path: Path) -> None:
+    import threading
+
+    journal = Journal(tmp_path / "j.sqlite3")
+    pos = list_to_pack(conn.client)[:10]
+    log = journal.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {})
+    cancel = threading.Event()
+
+    def progress(step: Step, done: int, total: int) -> None:
+        if step is Step.PACK and done == total:
+            cancel.set()
+
+    first = BatchRunner(conn.client, options(tmp_path), log=log, cancel=cancel, progress=progress).run(pos)
+    assert first.cancelled
+    batch = journal.unfinished_batch("default")
+    assert batch is not None and all(o.packed for o in batch.outcomes)
+    fresh = conn.client.find_pos(batch.purchase_order_nos)
+    second = BatchRunner(conn.client, options(tmp_path), log=journal.resume_batch(batch.id),
+                         resumed=batch.outcomes).run([fresh[no] for no in batch.purchase_order_nos])
+    assert not second.failed() and second.counts()["printed"] == 10
+    assert all(c["pack_accepted"] == 1 and c["ship_successes"] == 1
+               for no, c in sim.stats()["purchase_orders"].items() if no in batch.purchase_order_nos)
+    assert journal.unfinished_batch("default") is None
+    journal.close()
