@@ -87,7 +87,8 @@ def run_with_kills(run_args: list[str], journal: Path, *, seed: int, max_kills: 
         # Output goes to files: a pipe nobody reads fills up and would block the station.
         with log.open("w") as err_file, log.with_suffix(".json").open("w") as out_file:
             process = subprocess.Popen(run_args, stdout=out_file, stderr=err_file, text=True)
-        wait_until(lambda: process.poll() is not None or journal_steps(journal) >= steps_before + new_steps,
+        target = steps_before + new_steps
+        wait_until(lambda p=process, t=target: p.poll() is not None or journal_steps(journal) >= t,  # type: ignore[misc]
                    timeout=300, interval=0.005, what="new journal steps or the end of the run")
         if process.poll() is None and kills < max_kills:
             time.sleep(rng.choice([0, 0, 0.005, 0.02, 0.05]))  # vary the kill point: before, during, after the call
@@ -175,6 +176,7 @@ def test_soak_thousands_of_pos_under_faults_and_kills(start_sim: Callable[..., S
         else:
             assert shipped == 1 and printed == 1 and per_po[no]["ship_successes"] == 1, (no, error)
     assert set(cancelled) <= set(by_no)
+    assert report["counts"]["failed"] == len(cancelled)
     faults = stats["faults"]
     print(f"\nsoak: {len(rows)} POs, {kills} SIGKILLs, {len(cancelled)} cancelled by the buyer mid-batch, "
           f"faults injected {faults}, steps reconciled {cut_short}, "
