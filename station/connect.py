@@ -18,7 +18,7 @@ from station.simulator.config import SimulatorConfig
 from station.simulator.server import SimulatorServer
 
 # The platform publishes no rate numbers; this keeps a bench well under any sensible limit.
-DEFAULT_CALLS_PER_SECOND = 20.0
+DEFAULT_CALLS_PER_SECOND = 40.0
 
 DEMO_CONTACT = PickupContact(
     area_code="PH",

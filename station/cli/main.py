@@ -27,7 +27,7 @@ def _connection_options() -> argparse.ArgumentParser:
     group.add_argument("--simulator-url", metavar="URL", help="use a running simulator (demo credentials)")
     group.add_argument("--profile", default=None, help="seller profile whose credentials are in the keyring")
     group.add_argument("--json", action="store_true", help="machine-readable output")
-    group.add_argument("--calls-per-second", type=float, default=20.0, help="ceiling on API calls per second")
+    group.add_argument("--calls-per-second", type=float, default=40.0, help="ceiling on API calls per second")
     group.add_argument("--workers", type=int, default=8, help="concurrent API calls")
     group.add_argument("--read-timeout", type=float, default=30.0, help="seconds to wait for an answer")
     group.add_argument("-v", "--verbose", action="store_true", help="log every API call (never secrets)")

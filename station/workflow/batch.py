@@ -72,7 +72,7 @@ class BatchOptions:
     print_order: bool = False
     print_barcode: bool = True
     first_poll_after: float = 4.0  # the platform packs in 5-10 s; asking earlier only costs calls
-    poll_interval: float = 1.5
+    poll_interval: float = 1.0
     ready_timeout: float = 180.0  # a PO still To Pack after this is reported as stuck
     attempts: int = 3
 
@@ -108,7 +108,7 @@ class BatchRunner:
         self._lock = threading.Lock()
         self.report = BatchReport()
         self._pos: dict[str, PurchaseOrder] = {}
-        self._files: dict[int, list[Path]] = {}
+        self._files: dict[int, tuple[Path, list[str]]] = {}  # print chunk -> (its file, its POs)
         self._counts: dict[Step, int] = {}
 
     # ------------------------------------------------------------------ helpers
@@ -166,7 +166,7 @@ class BatchRunner:
                     to_pack.append(po.purchase_order_no)
             self._pack(to_pack)
             self._wait_ship_print(groups)
-            self._merge(groups)
+            self._merge()
             finished = True
         except BatchCancelled:
             self.report.cancelled = True
@@ -189,13 +189,21 @@ class BatchRunner:
 
     # ------------------------------------------------------------------ pack
     def _pack(self, numbers: list[str]) -> None:
+        """Send the pack calls (100 POs each) a few at a time: they do not depend on each other."""
         total = len(numbers)
         self._tick(Step.PACK, 0, total)
-        for chunk in limits.chunks(numbers, limits.PACK_MAX):
-            self._check_cancel()
+
+        def pack(chunk: list[str]) -> None:
+            if self._cancel.is_set():
+                return
             self._pack_resolving(chunk)
             self._save()
             self._tick(Step.PACK, len(chunk), total)
+
+        with ThreadPoolExecutor(max_workers=4, thread_name_prefix="pack") as pool:
+            for future in [pool.submit(pack, chunk) for chunk in limits.chunks(numbers, limits.PACK_MAX)]:
+                future.result()
+        self._check_cancel()
 
     def _pack_resolving(self, chunk: list[str]) -> None:
         pending = list(chunk)
@@ -235,22 +243,34 @@ class BatchRunner:
         for no in pending:
             self._outcome(no).fail(Step.PACK, "No answer from the platform after several tries; pack it again later.")
 
-    # ------------------------------------------------------------------ wait, then ship and print per group
+    # ------------------------------------------------------------------ wait; ship per group, print per chunk
     def _wait_ship_print(self, groups: list[list[str]]) -> None:
+        """Poll until every packed PO is ready, and meanwhile hand work to a pool as it unblocks:
+        a ship group once all its POs are ready, a print chunk (20 POs in the final label order)
+        once its POs are. Printing needs a packed PO, not a shipped one, so the labels are drawn
+        while the rest of the batch is still being packed by the platform."""
         waiting = {o.purchase_order_no for o in self.report.active() if not o.ready}
         total = len(waiting)
         self._tick(Step.WAIT, 0, total)
+        order = [no for group in groups for no in group if not self._outcome(no).printed]
+        print_chunks = list(limits.chunks(order, limits.PRINT_MAX))
         started = time.monotonic()
-        submitted: set[int] = set()
+        ship_submitted: set[int] = set()
+        print_submitted: set[int] = set()
         futures: list[Future[None]] = []
-        with ThreadPoolExecutor(max_workers=3, thread_name_prefix="ship") as pool:
+        workers = max(4, min(16, len(groups) + 3))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ship") as pool:
             try:
                 first = True
                 while True:
                     for index, group in enumerate(groups):
-                        if index not in submitted and not any(no in waiting for no in group):
-                            submitted.add(index)
-                            futures.append(pool.submit(self._ship_and_print, index, group))
+                        if index not in ship_submitted and not waiting.intersection(group):
+                            ship_submitted.add(index)
+                            futures.append(pool.submit(self._ship_group, group))
+                    for index, chunk in enumerate(print_chunks):
+                        if index not in print_submitted and not waiting.intersection(chunk):
+                            print_submitted.add(index)
+                            futures.append(pool.submit(self._print_chunk, index, chunk))
                     if not waiting:
                         break
                     delay = self.options.first_poll_after if first else self.options.poll_interval
@@ -275,32 +295,31 @@ class BatchRunner:
                 for future in futures:
                     future.result()
 
-    def _ship_and_print(self, index: int, group: list[str]) -> None:
+    def _ship_group(self, group: list[str]) -> None:
         if self._cancel.is_set():
             return
         self._ship(group)
         self._save()
-        shipped = [no for no in group if self._outcome(no).ok and self._outcome(no).shipped
-                   and not self._outcome(no).printed]
-        if not shipped or self._cancel.is_set():
+
+    def _print_chunk(self, index: int, chunk: list[str]) -> None:
+        ready = [no for no in chunk if self._outcome(no).ok and self._outcome(no).ready]
+        if not ready or self._cancel.is_set():
             return
-        step_id = self._log.sent(Step.PRINT, shipped)
+        step_id = self._log.sent(Step.PRINT, ready)
         try:
-            files = self.client.print_files(
-                shipped, self.options.size, print_order=self.options.print_order,
-                print_barcode=self.options.print_barcode,
-            )
-            paths = Downloader(self.client, self.options.cache_dir).fetch_all(files)
+            file = self.client.print_file(ready, self.options.size, print_order=self.options.print_order,
+                                          print_barcode=self.options.print_barcode)
+            path = Downloader(self.client, self.options.cache_dir).fetch(file)
         except StationApiError as exc:
             self._log.answered(step_id, "failed", exc.describe())
-            # Shipped is shipped: only the labels are missing, and a reprint fetches them.
-            for no in shipped:
+            # Only the labels are missing (shipped stays shipped); a reprint fetches them.
+            for no in ready:
                 self._outcome(no).fail(Step.PRINT, exc.operator_message, exc.describe())
             return
-        self._log.answered(step_id, "done", f"{len(paths)} files")
+        self._log.answered(step_id, "done", path.name)
         with self._lock:
-            self._files[index] = paths
-        self._tick(Step.PRINT, len(shipped), len(self.report.outcomes))
+            self._files[index] = (path, ready)
+        self._tick(Step.PRINT, len(ready), len(self.report.outcomes))
 
     def _ship(self, group: list[str]) -> None:
         to_ship = [no for no in group if self._outcome(no).ok and not self._outcome(no).shipped]
@@ -358,19 +377,17 @@ class BatchRunner:
                 outcome.fail(Step.SHIP, outcome.error or "The pickup could not be booked after several tries.")
 
     # ------------------------------------------------------------------ merge
-    def _merge(self, groups: list[list[str]]) -> None:
+    def _merge(self) -> None:
         self._check_cancel()
-        paths = [path for index in range(len(groups)) for path in self._files.get(index, [])]
-        if not paths:
+        printed = [self._files[index] for index in sorted(self._files)]
+        if not printed:
             return
-        summary = merge_pdfs(paths, self.options.output)
+        summary = merge_pdfs([path for path, _ in printed], self.options.output)
         self.report.output_pages = summary.pages
         self.report.page_sizes_mm = summary.page_sizes_mm
-        for index in self._files:
-            for no in groups[index]:
-                outcome = self._outcome(no)
-                if outcome.ok and outcome.shipped:
-                    outcome.printed = True
+        for _, numbers in printed:
+            for no in numbers:
+                self._outcome(no).printed = True
         self._tick(Step.MERGE, 1, 1)
 
 

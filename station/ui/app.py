@@ -1,0 +1,125 @@
+"""``station``: the desktop window. ``station --demo`` opens it on an embedded simulator, no account needed."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from station._version import __version__
+from station.connect import Connection, NotConfiguredError, connect_demo, connect_profile
+from station.credentials import NoKeyringError
+from station.lazada.redact import install_redaction
+from station.settings import APPLICATION, ORGANISATION
+from station.simulator.config import SimulatorConfig
+from station.ui.errors import describe_error
+from station.ui.main_window import MainWindow, default_folders
+from station.ui.resources import resource
+from station.ui.settings_dialog import DEMO_CHOSEN, SettingsDialog
+from station.ui.ui_settings import UiSettings
+
+log = logging.getLogger(__name__)
+
+DEMO_POS = 300  # a realistic day at a busy bench
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="station", description="Packing-bench station for Lazada JIT POs.")
+    parser.add_argument("--demo", action="store_true", help="run on an embedded simulator, no account needed")
+    parser.add_argument("--demo-pos", type=int, default=DEMO_POS, help="To Pack POs in the demo (default 300)")
+    parser.add_argument("--pack-delay", type=float, nargs=2, default=(5.0, 10.0), metavar=("MIN", "MAX"),
+                        help="demo: seconds the platform takes to pack (default 5 10)")
+    parser.add_argument("--lang", default="", help="language: en, zh_CN (default: the system's)")
+    parser.add_argument("--profile", default="", help="seller profile (default: the active one)")
+    parser.add_argument("--version", action="version", version=f"station {__version__}")
+    return parser.parse_args(list(argv) if argv is not None else None)
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Load the station's and Qt's own translations for ``language`` (or the system locale)."""
+    locale = QLocale(language) if language else QLocale.system()
+    if language:
+        QLocale.setDefault(locale)
+    translators = []
+    for name, folder in (("station", str(resource("translations"))),
+                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def make_app(argv: Sequence[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    icon = resource("icons", "station.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    font = QFont(app.font())
+    font.setPointSize(max(font.pointSize(), 11))
+    app.setFont(font)
+    return app
+
+
+def connect(args: argparse.Namespace, settings: UiSettings) -> Connection | None:
+    """The connection to work on: the demo, or the active profile (asking for it on the first run)."""
+    if args.demo:
+        low, high = args.pack_delay
+        return connect_demo(SimulatorConfig(pos=args.demo_pos, pack_delay_min=low, pack_delay_max=high))
+    profile = args.profile or settings.active_profile
+    while True:
+        try:
+            return connect_profile(profile)
+        except (NotConfiguredError, NoKeyringError) as exc:
+            log.info("not configured: %s", exc)
+            dialog = SettingsDialog(settings, first_run=True)
+            if isinstance(exc, NoKeyringError):
+                dialog.error.setText(str(exc))
+                dialog.error.show()
+            answer = dialog.exec()
+            if answer == DEMO_CHOSEN:
+                args.demo = True
+                return connect(args, settings)
+            if answer != QDialog.DialogCode.Accepted:
+                return None
+            profile = settings.active_profile
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv if argv is not None else sys.argv[1:])
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    install_redaction()
+    app = make_app(sys.argv[:1])
+    settings = UiSettings()
+    install_translations(app, args.lang or settings.language)
+    try:
+        connection = connect(args, settings)
+    except Exception as exc:  # shown, not a traceback
+        error = describe_error(exc)
+        QMessageBox.critical(None, "Station", f"{error.message}\n\n{error.detail}")
+        return 1
+    if connection is None:
+        return 0
+    folders = default_folders(Path(platformdirs.user_data_dir("station", ORGANISATION)))
+    window = MainWindow(connection, settings, folders, profile=args.profile)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()
+        connection.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""Progress of a batch (pack, ship, print, or all), its cancel button, and the per-PO results."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.ui.actions import Job, JobResult
+from station.workflow.report import PoOutcome, Step
+
+
+def step_label(step: Step) -> str:
+    return {
+        Step.LIST: QCoreApplication.translate("step", "Listing"),
+        Step.PACK: QCoreApplication.translate("step", "Packing"),
+        Step.WAIT: QCoreApplication.translate("step", "Waiting until ready"),
+        Step.SHIP: QCoreApplication.translate("step", "Booking pickup"),
+        Step.PRINT: QCoreApplication.translate("step", "Fetching labels"),
+        Step.MERGE: QCoreApplication.translate("step", "Merging labels"),
+    }[step]
+
+def job_label(job: Job) -> str:
+    return {
+        Job.PACK: QCoreApplication.translate("job", "Pack"),
+        Job.SHIP: QCoreApplication.translate("job", "Ship"),
+        Job.PRINT: QCoreApplication.translate("job", "Print"),
+        Job.RUN: QCoreApplication.translate("job", "Pack, ship and print"),
+    }[job]
+
+def outcome_text(job: Job, outcome: PoOutcome) -> str:
+    if not outcome.ok:
+        return QCoreApplication.translate("BatchPanel", "Failed")
+    done = {Job.PACK: outcome.packed, Job.SHIP: outcome.shipped, Job.PRINT: outcome.printed,
+            Job.RUN: outcome.printed}[job]
+    if done:
+        return QCoreApplication.translate("BatchPanel", "Done")
+    return QCoreApplication.translate("BatchPanel", "Not done")
+
+
+class BatchPanel(QWidget):
+    cancel_requested = Signal()
+    retry_requested = Signal(object, list)  # job, failed PO numbers
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result: JobResult | None = None
+        self.running = False
+        self.title = QLabel(self.tr("No batch yet. Select POs and press Pack, Ship or Print."))
+        font = self.title.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.step = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMinimumHeight(32)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"))
+        self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_button.setMinimumHeight(40)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("PO number"), self.tr("Store"), self.tr("Result"),
+                                              self.tr("Why")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        for column in (0, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 110)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._show_detail)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setMaximumHeight(70)
+        self.detail.setPlaceholderText(self.tr("Select a failed PO to see what the platform said."))
+        self.retry_button = QPushButton(self.tr("Retry failed"))
+        self.retry_button.setMinimumHeight(40)
+        self.retry_button.setEnabled(False)
+        self.retry_button.clicked.connect(self._retry)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.retry_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.step)
+        layout.addLayout(row)
+        layout.addLayout(bottom)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+
+    # ------------------------------------------------------------------ driven by the window
+    def start(self, job: Job, count: int) -> None:
+        self.running = True
+        self.result = None
+        self.title.setText(self.tr("{job}: {count} POs").format(job=job_label(job), count=count))
+        self.step.setText(self.tr("Starting…"))
+        self.progress.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Cancel (Esc)"))
+        self.retry_button.setEnabled(False)
+        self.summary.clear()
+        self.table.setRowCount(0)
+        self.detail.clear()
+
+    def on_progress(self, step: Step, done: int, total: int) -> None:
+        self.step.setText(self.tr("{step}: {done} of {total}").format(step=step_label(step), done=done, total=total))
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done if total else 1)
+
+    def finish(self, result: JobResult) -> None:
+        self.running = False
+        self.result = result
+        self.cancel_button.setEnabled(False)
+        report = result.report
+        counts = report.counts()
+        failed = counts["failed"]
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 1)
+        if not report.cancelled:
+            self.progress.setValue(self.progress.maximum())
+        done = sum(outcome_text(result.job, o) == self.tr("Done") for o in report.outcomes.values())
+        text = self.tr("{done} done, {failed} failed, of {total}.").format(done=done, failed=failed,
+                                                                         total=counts["total"])
+        if report.cancelled:
+            text = self.tr("Cancelled. ") + text
+        if result.pdf is not None:
+            text += " " + self.tr("Labels: {pages} pages, in the Print tab.").format(pages=report.output_pages)
+        self.summary.setText(text)
+        self.step.setText(self.tr("Finished") if not report.cancelled else self.tr("Cancelled"))
+        self.title.setText(self.tr("{job}: finished").format(job=job_label(result.job)))
+        self.retry_button.setEnabled(failed > 0)
+        self.retry_button.setText(self.tr("Retry {count} failed").format(count=failed) if failed
+                                  else self.tr("Retry failed"))
+        self._fill(result)
+
+    def _fill(self, result: JobResult) -> None:
+        outcomes = sorted(result.report.outcomes.values(), key=lambda o: o.ok)  # failed first
+        self.table.setRowCount(len(outcomes))
+        for row, outcome in enumerate(outcomes):
+            state = outcome_text(result.job, outcome)
+            cells = [outcome.purchase_order_no, outcome.store_name, state, outcome.error]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, outcome.detail)
+                if column == 2:
+                    item.setForeground(QBrush(QColor("#2e7d32" if outcome.ok else "#c62828")))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, column, item)
+
+    def failed_numbers(self) -> list[str]:
+        return [o.purchase_order_no for o in self.result.report.failed()] if self.result else []
+
+    def _cancel(self) -> None:
+        if self.running:
+            self.cancel_button.setEnabled(False)
+            self.cancel_button.setText(self.tr("Cancelling…"))
+            self.cancel_requested.emit()
+
+    def _retry(self) -> None:
+        if self.result is not None and not self.running:
+            self.retry_requested.emit(self.result.job, self.failed_numbers())
+
+    def _show_detail(self) -> None:
+        rows = {i.row() for i in self.table.selectedItems()}
+        if len(rows) != 1:
+            return
+        row = rows.pop()
+        why = self.table.item(row, 3)
+        detail = self.table.item(row, 0)
+        text = why.text() if why else ""
+        extra = str(detail.data(Qt.ItemDataRole.UserRole) or "") if detail else ""
+        self.detail.setPlainText(f"{text}\n{extra}".strip())

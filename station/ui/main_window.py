@@ -1,0 +1,496 @@
+"""The window the operator looks at all day: today's POs, their items, scans, batches, labels, the log."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.connect import Connection
+from station.lazada.models import PickupContact, POQuery, POStatus, PurchaseOrder, PurchaseOrderItem
+from station.ui.actions import Folders, Job, JobResult, pack_job, print_job, run_job, ship_job
+from station.ui.batch_panel import BatchPanel
+from station.ui.errors import ErrorBar
+from station.ui.filters_bar import FilterBar
+from station.ui.items_panel import ItemsPanel
+from station.ui.log_view import LogView
+from station.ui.po_model import Column, PoFilterProxy, PoTableModel
+from station.ui.print_panel import PrintPanel
+from station.ui.scan_handler import ScanHandler
+from station.ui.ship_dialog import ShipDialog
+from station.ui.sound import Sound, SoundPlayer
+from station.ui.ui_settings import UiSettings
+from station.ui.widgets import FlashBanner
+from station.ui.worker import TaskRunner
+
+log = logging.getLogger(__name__)
+
+POLL_MS = 12_000  # visible POs' statuses
+FAST_POLL_MS = 2_000  # while POs the station packed are still To Pack
+POLL_MAX_POS = 200
+INDEXED_STATUSES = (POStatus.TO_PACK, POStatus.READY_TO_SHIP)
+TABLE_POINT_SIZE = 12
+SIDE_PANEL_WIDTH = 470
+
+
+class MainWindow(QMainWindow):
+    loaded = Signal(int)  # the listing arrived (number of POs)
+    items_indexed = Signal()  # the barcodes of the listed POs are known
+    job_finished = Signal(object)  # JobResult
+    polled = Signal()
+
+    def __init__(self, connection: Connection, settings: UiSettings, folders: Folders, *, profile: str = "",
+                 days: int = 7, poll_ms: int = POLL_MS, fast_poll_ms: int = FAST_POLL_MS,
+                 first_poll_after: float = 4.0, poll_interval: float = 1.5) -> None:
+        super().__init__()
+        self.connection = connection
+        self.client = connection.client
+        self.settings = settings
+        self.folders = folders
+        self.run_timing = (first_poll_after, poll_interval)
+        self.runner = TaskRunner(self)
+        self.sounds = SoundPlayer(settings.sounds)
+        self.items: dict[str, list[PurchaseOrderItem]] = {}
+        self.barcodes: dict[str, set[str]] = {}
+        self.packing: set[str] = set()
+        self.cancel_event: threading.Event | None = None
+        self._polling = False
+        self._load_serial = 0
+        where = self.tr("demo simulator") if connection.demo else (profile or settings.active_profile)
+        self.setWindowTitle(self.tr("Station · {where}").format(where=where))
+
+        self.model = PoTableModel(self)
+        self.proxy = PoFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filters = FilterBar(self.client.now().date(), days)
+        self.filters.range_changed.connect(self.reload)
+        self.filters.filters_changed.connect(self._apply_filters)
+        self.table = self._make_table()
+        self.banner = FlashBanner()
+        self.error_bar = ErrorBar()
+        self.items_panel = ItemsPanel(self.runner)
+        self.batch_panel = BatchPanel()
+        self.batch_panel.cancel_requested.connect(self.cancel_job)
+        self.batch_panel.retry_requested.connect(self._retry)
+        self.print_panel = PrintPanel(self.runner, settings, folders.prints)
+        self.print_panel.print_requested.connect(lambda: self.start_job(Job.PRINT))
+        self.print_panel.failed.connect(self.show_error)
+        self.print_panel.sent.connect(lambda pages: self.banner.flash(
+            self.tr("{pages} pages sent to the printer").format(pages=pages), True))
+        self.log_view = LogView()
+        self.log_view.attach()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.items_panel, self.tr("Items"))
+        self.tabs.addTab(self.batch_panel, self.tr("Batch"))
+        self.tabs.addTab(self.print_panel, self.tr("Print"))
+        self.tabs.addTab(self.log_view, self.tr("Log"))
+        self.scan = ScanHandler(self)
+        self._build_layout()
+        self._build_actions()
+
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(poll_ms)
+        self.poll_timer.timeout.connect(self.poll)
+        self.fast_timer = QTimer(self)
+        self.fast_timer.setInterval(fast_poll_ms)
+        self.fast_timer.timeout.connect(self.poll)
+        self.poll_timer.start()
+        self.resize(1580, 960)
+        self.reload()
+
+    # ------------------------------------------------------------------ layout
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(Column.ARRIVAL, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        font = QFont(table.font())
+        font.setPointSize(TABLE_POINT_SIZE)
+        table.setFont(font)
+        vertical = table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform rows: thousands stay smooth
+        vertical.setDefaultSectionSize(34)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Lazada…Cebu Store": the end tells them apart
+        for column, width in ((Column.PO, 208), (Column.STORE, 165), (Column.WAREHOUSE, 216), (Column.SKUS, 52),
+                              (Column.QUANTITY, 45), (Column.ARRIVAL, 170), (Column.STATUS, 118)):
+            header.resizeSection(column, width)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        return table
+
+    def _big_button(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str) -> QPushButton:
+        button = QPushButton(text)
+        button.setMinimumHeight(46)
+        button.setStyleSheet("QPushButton { font-size: 13pt; padding: 4px 16px; }")
+        button.clicked.connect(slot)
+        action = QAction(self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return button
+
+    def _build_actions(self) -> None:
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.filters.search.setFocus)
+        refresh = QAction(self)
+        refresh.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        refresh.triggered.connect(self.reload)
+        show_log = QAction(self)
+        show_log.setShortcut(QKeySequence("Ctrl+L"))
+        show_log.triggered.connect(lambda: self.tabs.setCurrentWidget(self.log_view))
+        self.addActions([find, refresh, show_log])
+
+    def _build_layout(self) -> None:
+        self.pack_button = self._big_button(self.tr("Pack (F6)"), lambda: self.start_job(Job.PACK), "F6")
+        self.ship_button = self._big_button(self.tr("Ship… (F7)"), self.ship, "F7")
+        self.print_button = self._big_button(self.tr("Print (Ctrl+P)"), lambda: self.start_job(Job.PRINT), "Ctrl+P")
+        self.run_button = self._big_button(self.tr("Pack + Ship + Print (F9)"), self.run_all, "F9")
+        self.scan_print = QCheckBox(self.tr("Scan to print (F8)"))
+        self.scan_print.setStyleSheet("QCheckBox { font-size: 13pt; } QCheckBox::indicator { width: 22px;"
+                                      " height: 22px; }")
+        toggle = QAction(self)
+        toggle.setShortcut(QKeySequence("F8"))
+        toggle.triggered.connect(self.scan_print.toggle)
+        self.addAction(toggle)
+        self.all_shown = QCheckBox(self.tr("All shown"))
+        self.all_shown.setToolTip(self.tr("Act on every PO the filters show, not only the selected ones."))
+        self.all_shown.toggled.connect(lambda _on: self._update_counts())
+        self.target_label = QLabel()
+        self.settings_button = self._big_button(self.tr("Settings"), self.open_settings, "Ctrl+,")
+        buttons = QHBoxLayout()
+        for widget in (self.pack_button, self.ship_button, self.print_button, self.run_button):
+            buttons.addWidget(widget)
+        buttons.addSpacing(10)
+        buttons.addWidget(self.all_shown)
+        buttons.addWidget(self.target_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.scan_print)
+        buttons.addWidget(self.settings_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        self._sized = False
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.error_bar)
+        layout.addLayout(buttons)
+        layout.addWidget(self.filters)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+
+    # ------------------------------------------------------------------ listing
+    def reload(self) -> None:
+        begin, end = self.filters.date_range()
+        now = self.client.now()
+        created_to = min(datetime.combine(end, time(23, 59, 59)), now + timedelta(hours=1))
+        query = POQuery(created_from=datetime.combine(begin, time(0, 0)), created_to=created_to)
+        self._load_serial += 1
+        serial = self._load_serial
+        self.status_label.setText(self.tr("Loading POs…"))
+        self.runner.run(lambda: self.client.list_pos(query), lambda pos: self._loaded(serial, pos), self.show_error)
+
+    def _loaded(self, serial: int, pos: list[PurchaseOrder]) -> None:
+        if serial != self._load_serial:
+            return  # a newer listing was asked for meanwhile
+        selected = self.selected_numbers()
+        self.model.set_pos(pos)
+        self.filters.set_places(self.model.stores(), self.model.warehouses())
+        self._apply_filters()
+        self.select_numbers(selected, flash=False)
+        stamp = datetime.now().astimezone().strftime("%H:%M:%S")
+        self.status_label.setText(self.tr("{count} POs listed at {time}; statuses refresh by themselves.").format(
+            count=len(pos), time=stamp))
+        log.info("listed %d POs", len(pos))
+        self.loaded.emit(len(pos))
+        wanted = [po.purchase_order_no for po in pos if po.status in INDEXED_STATUSES
+                  and po.purchase_order_no not in self.items]
+        if wanted:
+            self.runner.run(lambda: self.client.list_items_many(wanted), self._items_loaded, self.show_error)
+        else:
+            self.items_indexed.emit()
+
+    def _items_loaded(self, items: dict[str, list[PurchaseOrderItem]]) -> None:
+        self.items.update(items)
+        for no, rows in items.items():
+            for item in rows:
+                for code in item.barcodes:
+                    self.barcodes.setdefault(code, set()).add(no)
+        self._show_items()
+        self.items_indexed.emit()
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(status=self.filters.status(), store=self.filters.store.currentData() or "",
+                               warehouse=self.filters.warehouse.currentData() or "", text=self.filters.search.text())
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        self.filters.set_counts(self.proxy.status_counts())
+        count = len(self.targets())
+        self.target_label.setText(self.tr("Chosen: {count}").format(count=count))
+
+    # ------------------------------------------------------------------ selection and items
+    def selected_numbers(self) -> list[str]:
+        rows = sorted({self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.po(r).purchase_order_no for r in rows]
+
+    def targets(self) -> list[PurchaseOrder]:
+        if self.all_shown.isChecked():
+            return self.proxy.visible_pos()
+        return [po for po in (self.model.get(no) for no in self.selected_numbers()) if po is not None]
+
+    def select_numbers(self, numbers: Sequence[str], *, flash: bool = True) -> int:
+        """Select these POs in the table (filters are widened if they hide one); the number selected."""
+        rows = [r for r in (self.model.row_of(no) for no in numbers) if r is not None]
+        if not rows:
+            return 0
+        if any(not self.proxy.mapFromSource(self.model.index(r, 0)).isValid() for r in rows):
+            self.filters.clear_place_filters()
+            statuses = {self.model.po(r).status for r in rows}
+            self.filters.set_status(statuses.pop() if len(statuses) == 1 else None)
+        selection = QItemSelection()
+        for row in rows:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+        first = self.proxy.mapFromSource(self.model.index(rows[0], 0))
+        self.table.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.table.scrollTo(first, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if flash:
+            self.tabs.setCurrentWidget(self.items_panel)
+        return len(rows)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_counts()
+        self._show_items()
+
+    def _show_items(self) -> None:
+        current = self.table.selectionModel().currentIndex()
+        numbers = self.selected_numbers()
+        no = self.model.po(self.proxy.mapToSource(current).row()).purchase_order_no if current.isValid() else None
+        if no not in numbers:
+            no = numbers[0] if numbers else None
+        po = self.model.get(no) if no else None
+        if po is None:
+            self.items_panel.show_po(None, None)
+            return
+        items = self.items.get(po.purchase_order_no)
+        self.items_panel.show_po(po, items)
+        if items is None:
+            number = po.purchase_order_no
+            self.runner.run(lambda: self.client.list_items(number), lambda rows: self._one_po_items(number, rows),
+                            self.show_error)
+
+    def _one_po_items(self, no: str, rows: list[PurchaseOrderItem]) -> None:
+        self._items_loaded({no: rows})
+
+    # ------------------------------------------------------------------ status polling
+    def poll(self) -> None:
+        if self._polling or self.runner.closed:
+            return
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if first < 0:
+            visible: list[str] = []
+        else:
+            last = last if last >= 0 else self.proxy.rowCount() - 1
+            visible = [self.model.po(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).purchase_order_no
+                       for r in range(first, last + 1)]
+        numbers = list(dict.fromkeys([*sorted(self.packing), *visible]))[:POLL_MAX_POS]
+        if not numbers:
+            return
+        self._polling = True
+        self.runner.run(lambda: self.client.find_pos(numbers), self._polled, self._poll_failed)
+
+    def _polled(self, found: dict[str, PurchaseOrder]) -> None:
+        self._polling = False
+        changed = self.model.update_pos(found.values())
+        self.packing = {no for no in self.packing if no in found and found[no].status is POStatus.TO_PACK}
+        if not self.packing:
+            self.fast_timer.stop()
+        if changed:
+            self._update_counts()
+            self._show_items()
+        self.polled.emit()
+
+    def _poll_failed(self, exc: BaseException) -> None:
+        self._polling = False
+        log.warning("status refresh failed: %s", exc)
+
+    # ------------------------------------------------------------------ batches
+    def start_job(self, job: Job, pos: Sequence[PurchaseOrder] | None = None,
+                  contact: PickupContact | None = None) -> bool:
+        pos = list(self.targets() if pos is None else pos)
+        if self.batch_panel.running:
+            self.banner.flash(self.tr("A batch is running; wait for it or cancel it."), False)
+            return False
+        if not pos:
+            self.banner.flash(self.tr("Select POs first (or tick All shown)."), False)
+            return False
+        client, cancel, choice, folders = self.client, threading.Event(), self.print_panel.choice(), self.folders
+        first_poll, interval = self.run_timing
+        work: dict[Job, Callable[[Callable[..., None]], JobResult]] = {
+            Job.PACK: lambda emit: pack_job(client, pos, emit, cancel),
+            Job.SHIP: lambda emit: ship_job(client, pos, contact or self._contact(), emit, cancel),
+            Job.PRINT: lambda emit: print_job(client, pos, choice, folders, emit, cancel),
+            Job.RUN: lambda emit: run_job(client, pos, contact or self._contact(), choice, folders, emit, cancel,
+                                          first_poll_after=first_poll, poll_interval=interval),
+        }
+        self.cancel_event = cancel
+        self.batch_panel.start(job, len(pos))
+        self.tabs.setCurrentWidget(self.batch_panel)
+        log.info("%s: %d POs", job.value, len(pos))
+        self.runner.run_with_progress(work[job], self._job_done, lambda exc: self._job_failed(job, exc),
+                                      self.batch_panel.on_progress)
+        return True
+
+    def _contact(self) -> PickupContact:
+        contact = self.settings.base.pickup_contact(self.settings.active_profile)
+        if contact is None:
+            from station.lazada.errors import RequestValidationError
+
+            raise RequestValidationError("No pickup contact is set; fill it in Settings or in the Ship dialog.")
+        return contact
+
+    def _job_done(self, result: JobResult) -> None:
+        self.cancel_event = None
+        self.batch_panel.finish(result)
+        now = datetime.now().astimezone()
+        outcomes = result.report.outcomes.values()
+        for action, flag in (("packed", "packed"), ("shipped", "shipped"), ("printed", "printed")):
+            self.model.set_last_action([o.purchase_order_no for o in outcomes if getattr(o, flag)
+                                        and (action != "packed" or result.job in (Job.PACK, Job.RUN))], action, now)
+        self.model.set_last_action([o.purchase_order_no for o in outcomes if not o.ok], "failed", now)
+        if result.job is Job.PACK:
+            self.packing |= {o.purchase_order_no for o in outcomes if o.packed}
+            if self.packing:
+                self.fast_timer.start()
+        failed = len(result.report.failed())
+        self.sounds.play(Sound.FAIL if failed else Sound.OK)
+        if result.pdf is not None and result.choice is not None:
+            printed = [o.purchase_order_no for o in outcomes if o.printed]
+            self.print_panel.show_pdf(result.pdf, result.choice.size, printed, result.report.output_pages)
+        self.banner.flash(self.batch_panel.summary.text(), failed == 0 and not result.report.cancelled)
+        self.poll()
+        self.job_finished.emit(result)
+
+    def _job_failed(self, job: Job, exc: BaseException) -> None:
+        self.cancel_event = None
+        self.batch_panel.running = False
+        self.batch_panel.cancel_button.setEnabled(False)
+        self.batch_panel.step.setText(self.tr("Stopped"))
+        self.show_error(exc)
+        self.job_finished.emit(None)
+
+    def cancel_job(self) -> None:
+        if self.cancel_event is not None:
+            self.cancel_event.set()
+            log.info("cancel asked by the operator")
+
+    def _retry(self, job: Job, numbers: list[str]) -> None:
+        pos = [po for po in (self.model.get(no) for no in numbers) if po is not None]
+        self.start_job(job, pos)
+
+    def ship(self) -> None:
+        pos = self.targets()
+        if not pos:
+            self.banner.flash(self.tr("Select POs first (or tick All shown)."), False)
+            return
+        profile = self.settings.active_profile
+        contact = self.settings.base.pickup_contact(profile)
+        if contact is None and self.connection.demo:
+            from station.connect import DEMO_CONTACT
+
+            contact = DEMO_CONTACT
+        dialog = ShipDialog(contact, len(pos), len({po.ship_group for po in pos}), self)
+        self.ship_dialog = dialog
+
+        def accepted() -> None:
+            if dialog.result_contact is None:
+                return
+            if dialog.save_default.isChecked():
+                self.settings.base.set_pickup_contact(profile, dialog.result_contact)
+            self.start_job(Job.SHIP, pos, dialog.result_contact)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def run_all(self) -> None:
+        contact = self.settings.base.pickup_contact(self.settings.active_profile)
+        if contact is None and self.connection.demo:
+            from station.connect import DEMO_CONTACT
+
+            contact = DEMO_CONTACT
+        self.start_job(Job.RUN, None, contact)
+
+    # ------------------------------------------------------------------ errors, settings, shutdown
+    def show_error(self, exc: BaseException) -> None:
+        log.error("%s", exc)
+        self.error_bar.show_error(exc)
+        self.sounds.play(Sound.FAIL)
+
+    def open_settings(self) -> None:
+        from station.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, parent=self)
+        self.settings_dialog = dialog
+        dialog.accepted.connect(lambda: setattr(self.sounds, "enabled", self.settings.sounds))
+        dialog.open()
+
+    def shutdown(self) -> None:
+        self.poll_timer.stop()
+        self.fast_timer.stop()
+        if self.cancel_event is not None:
+            self.cancel_event.set()
+        self.scan.close()
+        self.log_view.detach()
+        self.runner.close()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # the list gets the room; the side panel keeps what it needs
+            self._sized = True
+            side = max(self.tabs.minimumSizeHint().width(), SIDE_PANEL_WIDTH)
+            self.splitter.setSizes([max(400, self.splitter.width() - side), side])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def default_folders(base: Path) -> Folders:
+    return Folders(cache=base / "cache", prints=base / "prints")

@@ -1,0 +1,309 @@
+"""The PO table: a QAbstractTableModel over the listed POs, and a proxy for the filters.
+
+Display strings are computed once per PO (not in every ``data()`` call), so thousands of rows scroll
+smoothly; sorting uses a separate key role so dates and numbers sort as such.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from station.lazada.models import POStatus, PurchaseOrder
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+PO_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    PO = 0
+    STORE = 1
+    WAREHOUSE = 2
+    SKUS = 3
+    QUANTITY = 4
+    ARRIVAL = 5
+    STATUS = 6
+    LAST = 7
+
+
+def column_titles() -> list[str]:
+    return [
+        QCoreApplication.translate("PoTableModel", "PO number"),
+        QCoreApplication.translate("PoTableModel", "Store"),
+        QCoreApplication.translate("PoTableModel", "Warehouse"),
+        QCoreApplication.translate("PoTableModel", "SKUs"),
+        QCoreApplication.translate("PoTableModel", "Qty"),
+        QCoreApplication.translate("PoTableModel", "Expected arrival"),
+        QCoreApplication.translate("PoTableModel", "Status"),
+        QCoreApplication.translate("PoTableModel", "Station did"),
+    ]
+
+def status_label(status: POStatus) -> str:
+    labels = {
+        POStatus.TO_PACK: QCoreApplication.translate("status", "To Pack"),
+        POStatus.READY_TO_SHIP: QCoreApplication.translate("status", "Ready To Ship"),
+        POStatus.TO_PUT_AWAY: QCoreApplication.translate("status", "To Put Away"),
+        POStatus.ARRIVED: QCoreApplication.translate("status", "Arrived at Warehouse"),
+        POStatus.COMPLETED: QCoreApplication.translate("status", "Completed"),
+        POStatus.CANCELLED_TIMEOUT: QCoreApplication.translate("status", "Cancelled (timeout)"),
+        POStatus.CANCELLED_BUYER: QCoreApplication.translate("status", "Cancelled (buyer)"),
+    }
+    return labels[status]
+
+
+STATUS_COLOURS: dict[POStatus, str] = {
+    POStatus.TO_PACK: "#fff3cd",
+    POStatus.READY_TO_SHIP: "#dbeafe",
+    POStatus.TO_PUT_AWAY: "#dcfce7",
+    POStatus.ARRIVED: "#dcfce7",
+    POStatus.COMPLETED: "#e5e7eb",
+    POStatus.CANCELLED_TIMEOUT: "#fde2e2",
+    POStatus.CANCELLED_BUYER: "#fde2e2",
+}
+
+
+def action_label(action: str) -> str:
+    labels = {
+        "packed": QCoreApplication.translate("action", "Packed"),
+        "shipped": QCoreApplication.translate("action", "Shipped"),
+        "printed": QCoreApplication.translate("action", "Printed"),
+        "failed": QCoreApplication.translate("action", "Failed"),
+    }
+    return labels.get(action, action)
+
+@dataclass(frozen=True)
+class LastAction:
+    action: str  # packed / shipped / printed / failed
+    at: datetime  # aware
+
+
+def local_text(moment: datetime | None, *, time_only: bool = False) -> str:
+    """A moment in the operator's locale and time zone."""
+    if moment is None:
+        return ""
+    qt = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    locale = QLocale()
+    if time_only:
+        return locale.toString(qt.time(), QLocale.FormatType.ShortFormat)
+    return locale.toString(qt, QLocale.FormatType.ShortFormat)
+
+
+class PoTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._pos: list[PurchaseOrder] = []
+        self._rows: dict[str, int] = {}
+        self._text: list[list[str]] = []
+        self._last: dict[str, LastAction] = {}
+        self._titles = column_titles()
+
+    # ---------------------------------------------------------------- Qt interface
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._pos)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text[row][column]
+        po = self._pos[row]
+        if role == SORT_ROLE:
+            return self._sort_key(po, column)
+        if role == PO_ROLE:
+            return po
+        if role == Qt.ItemDataRole.BackgroundRole and column == Column.STATUS:
+            return QBrush(QColor(STATUS_COLOURS[po.status]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.SKUS, Column.QUANTITY):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.LAST:
+            last = self._last.get(po.purchase_order_no)
+            if last is not None and last.action == "failed":
+                return QBrush(QColor("#c62828"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.PO and po.logistics_nos:
+                return ", ".join(po.logistics_nos)
+            if column in (Column.STORE, Column.WAREHOUSE):
+                return f"{po.store_name}\n{po.store_code}\n{po.store_address}"
+        return None
+
+    def _sort_key(self, po: PurchaseOrder, column: int) -> Any:
+        if column == Column.SKUS:
+            return po.total_sku_count
+        if column == Column.QUANTITY:
+            return po.total_quantity
+        if column == Column.ARRIVAL:
+            return po.expected_arrival_at.timestamp() if po.expected_arrival_at else 0.0
+        if column == Column.STATUS:
+            return list(POStatus).index(po.status)
+        if column == Column.LAST:
+            last = self._last.get(po.purchase_order_no)
+            return last.at.timestamp() if last else 0.0
+        return self._text[self._rows[po.purchase_order_no]][column]
+
+    # ---------------------------------------------------------------- content
+    def _texts(self, po: PurchaseOrder) -> list[str]:
+        last = self._last.get(po.purchase_order_no)
+        return [
+            po.purchase_order_no,
+            po.store_name,
+            po.store_code,
+            str(po.total_sku_count),
+            str(po.total_quantity),
+            local_text(po.expected_arrival_at),
+            status_label(po.status),
+            f"{action_label(last.action)} {local_text(last.at, time_only=True)}" if last else "",
+        ]
+
+    def set_pos(self, pos: Sequence[PurchaseOrder]) -> None:
+        self.beginResetModel()
+        self._pos = list(pos)
+        self._rows = {po.purchase_order_no: i for i, po in enumerate(self._pos)}
+        self._text = [self._texts(po) for po in self._pos]
+        self.endResetModel()
+
+    def update_pos(self, pos: Iterable[PurchaseOrder]) -> list[str]:
+        """Fresh reads of some POs: changed rows are redrawn, unknown ones appended; the numbers changed."""
+        changed: list[str] = []
+        new: list[PurchaseOrder] = []
+        for po in pos:
+            row = self._rows.get(po.purchase_order_no)
+            if row is None:
+                new.append(po)
+                continue
+            if self._pos[row] != po:
+                self._pos[row] = po
+                self._text[row] = self._texts(po)
+                changed.append(po.purchase_order_no)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        if new:
+            first = len(self._pos)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            for po in new:
+                self._rows[po.purchase_order_no] = len(self._pos)
+                self._pos.append(po)
+                self._text.append(self._texts(po))
+            self.endInsertRows()
+            changed += [po.purchase_order_no for po in new]
+        return changed
+
+    def set_last_action(self, numbers: Iterable[str], action: str, at: datetime) -> None:
+        for no in numbers:
+            self._last[no] = LastAction(action, at)
+            row = self._rows.get(no)
+            if row is not None:
+                self._text[row] = self._texts(self._pos[row])
+                self.dataChanged.emit(self.index(row, Column.LAST), self.index(row, Column.LAST))
+
+    def last_action(self, no: str) -> LastAction | None:
+        return self._last.get(no)
+
+    # ---------------------------------------------------------------- lookups
+    @property
+    def pos(self) -> list[PurchaseOrder]:
+        return list(self._pos)
+
+    def po(self, row: int) -> PurchaseOrder:
+        return self._pos[row]
+
+    def row_of(self, no: str) -> int | None:
+        return self._rows.get(no)
+
+    def get(self, no: str) -> PurchaseOrder | None:
+        row = self._rows.get(no)
+        return None if row is None else self._pos[row]
+
+    def find_code(self, code: str) -> list[str]:
+        """PO numbers matching a scanned PO number or logistics number (exact, case-insensitive)."""
+        wanted = code.strip().upper()
+        if wanted in self._rows:
+            return [wanted]
+        exact = [po.purchase_order_no for po in self._pos if po.purchase_order_no.upper() == wanted]
+        if exact:
+            return exact
+        return [po.purchase_order_no for po in self._pos if wanted in (n.upper() for n in po.logistics_nos)]
+
+    def stores(self) -> list[str]:
+        return sorted({po.store_name for po in self._pos if po.store_name})
+
+    def warehouses(self) -> list[str]:
+        return sorted({po.store_code for po in self._pos if po.store_code})
+
+
+class PoFilterProxy(QSortFilterProxyModel):
+    """Status, store, warehouse and free-text filters over :class:`PoTableModel`."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.status: POStatus | None = POStatus.TO_PACK
+        self.store = ""
+        self.warehouse = ""
+        self.text = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def source(self) -> PoTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, PoTableModel)
+        return model
+
+    def set_filters(self, *, status: POStatus | str | None = "", store: str | None = None,
+                    warehouse: str | None = None, text: str | None = None) -> None:
+        if status != "":
+            self.status = status if isinstance(status, POStatus) else None
+        if store is not None:
+            self.store = store
+        if warehouse is not None:
+            self.warehouse = warehouse
+        if text is not None:
+            self.text = text.strip().upper()
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _place_ok(self, po: PurchaseOrder) -> bool:
+        if self.store and po.store_name != self.store:
+            return False
+        if self.warehouse and po.store_code != self.warehouse:
+            return False
+        return not self.text or self.text in po.purchase_order_no.upper() or any(
+            self.text in n.upper() for n in po.logistics_nos)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        po = self.source().po(source_row)
+        if self.status is not None and po.status is not self.status:
+            return False
+        return self._place_ok(po)
+
+    def status_counts(self) -> Counter[POStatus]:
+        """POs per status under the store, warehouse and text filters (the status filter left out)."""
+        return Counter(po.status for po in self.source().pos if self._place_ok(po))
+
+    def visible_pos(self) -> list[PurchaseOrder]:
+        source = self.source()
+        return [source.po(self.mapToSource(self.index(r, 0)).row()) for r in range(self.rowCount())]

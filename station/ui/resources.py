@@ -1,0 +1,17 @@
+"""Where the icons, sounds and translations are: ``resources/`` at the top of the source tree."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def resources_dir() -> Path:
+    override = os.environ.get("STATION_RESOURCES")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)

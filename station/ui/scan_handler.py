@@ -1,0 +1,159 @@
+"""What a scan does in the window: select the PO (or the POs holding a product), or say loudly it is unknown.
+
+In "scan to print" mode a scanned PO is packed if needed, waited on until ready, and its labels are
+fetched and sent to the printer set for the paper size: no mouse at all. Scans queue while one prints.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from station.lazada.jit import JitClient
+from station.lazada.models import PurchaseOrder
+from station.ui.actions import JobResult, scan_print_job
+from station.ui.batch_panel import step_label
+from station.ui.errors import describe_error
+from station.ui.scanner import ScannerFilter
+from station.ui.sound import Sound
+from station.workflow.report import Step
+
+if TYPE_CHECKING:
+    from station.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def lookup(client: JitClient, code: str) -> list[PurchaseOrder]:
+    """Ask the platform about a code the list does not hold: a PO number, else a logistics number."""
+    found = list(client.find_pos([code]).values())
+    return found or client.find_by_logistics_nos([code])
+
+
+class ScanHandler(QObject):
+    handled = Signal(str, bool)  # the code, and whether it matched
+    printed = Signal(object)  # JobResult of a scan to print
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.filter = ScannerFilter(self)
+        self.filter.scanned.connect(self.on_scan)
+        self.filter.install()
+        self.queue: list[str] = []
+        self.busy = False
+        self.cancel = threading.Event()
+
+    def close(self) -> None:
+        self.cancel.set()
+        self.filter.uninstall()
+
+    # ------------------------------------------------------------------ a scan
+    def on_scan(self, code: str) -> None:
+        code = code.strip()
+        w = self.window
+        log.info("scan %s", code)
+        numbers = w.model.find_code(code)
+        if numbers:
+            self._matched(code, numbers, product=False)
+            return
+        holders = sorted(w.barcodes.get(code, ()))
+        if holders:
+            self._matched(code, holders, product=True)
+            return
+        w.banner.info(self.tr("Looking up {code}…").format(code=code))
+        client = w.client
+        w.runner.run(lambda: lookup(client, code), lambda pos: self._looked_up(code, pos),
+                     lambda exc: self._lookup_failed(code, exc))
+
+    def _looked_up(self, code: str, pos: list[PurchaseOrder]) -> None:
+        if not pos:
+            self._unknown(code)
+            return
+        self.window.model.update_pos(pos)
+        self.window._update_counts()
+        self._matched(code, [po.purchase_order_no for po in pos], product=False)
+
+    def _lookup_failed(self, code: str, exc: BaseException) -> None:
+        self.window.banner.flash(self.tr("Could not look up {code}: {why}").format(
+            code=code, why=describe_error(exc).message), False)
+        self.window.sounds.play(Sound.FAIL)
+        self.handled.emit(code, False)
+
+    def _unknown(self, code: str) -> None:
+        self.window.banner.flash(self.tr("Unknown code {code}: no PO, logistics number or product matches. "
+                                         "Nothing changed.").format(code=code), False)
+        self.window.sounds.play(Sound.FAIL)
+        self.handled.emit(code, False)
+
+    def _matched(self, code: str, numbers: list[str], *, product: bool) -> None:
+        w = self.window
+        w.select_numbers(numbers)
+        if product:
+            text = self.tr("Product {code}: in {count} POs, selected").format(code=code, count=len(numbers))
+        else:
+            po = w.model.get(numbers[0])
+            store = po.store_name if po else ""
+            text = self.tr("{no} selected · {store}").format(no=numbers[0], store=store)
+        w.banner.flash(text, True)
+        w.sounds.play(Sound.OK)
+        self.handled.emit(code, True)
+        if w.scan_print.isChecked():
+            if product or len(numbers) != 1:
+                w.banner.flash(self.tr("Scan to print: scan the PO number (this product is in {count} POs).")
+                               .format(count=len(numbers)), False)
+                return
+            self.queue.append(numbers[0])
+            self._next()
+
+    # ------------------------------------------------------------------ scan to print
+    def _next(self) -> None:
+        if self.busy or not self.queue:
+            return
+        no = self.queue.pop(0)
+        w = self.window
+        self.busy = True
+        client, choice, folders, cancel = w.client, w.print_panel.choice(), w.folders, self.cancel
+        w.banner.info(self.tr("{no}: preparing labels…").format(no=no))
+        w.runner.run_with_progress(
+            lambda emit: scan_print_job(client, no, choice, folders, emit, cancel),
+            lambda result: self._printed(no, result), lambda exc: self._print_failed(no, exc),
+            lambda step, done, total: self._progress(no, step))
+
+    def _progress(self, no: str, step: Step) -> None:
+        self.window.banner.info(self.tr("{no}: {step}…").format(no=no, step=step_label(step)))
+
+    def _printed(self, no: str, result: JobResult) -> None:
+        self.busy = False
+        w = self.window
+        outcome = result.report.outcomes.get(no)
+        if result.pdf is None or result.choice is None or outcome is None or not outcome.printed:
+            why = outcome.error if outcome else ""
+            w.banner.flash(self.tr("{no}: no labels. {why}").format(no=no, why=why), False)
+            w.sounds.play(Sound.FAIL)
+        else:
+            from datetime import datetime
+
+            w.model.set_last_action([no], "printed", datetime.now().astimezone())
+            w.print_panel.show_pdf(result.pdf, result.choice.size, [no], result.report.output_pages)
+            if w.settings.printer(result.choice.size):
+                w.print_panel.send_current()
+                w.banner.flash(self.tr("{no}: labels sent to the printer").format(no=no), True)
+            else:
+                w.tabs.setCurrentWidget(w.print_panel)
+                w.banner.flash(self.tr("{no}: labels ready (no printer set for this size)").format(no=no), True)
+            w.sounds.play(Sound.OK)
+        self.printed.emit(result)
+        self._next()
+
+    def _print_failed(self, no: str, exc: BaseException) -> None:
+        self.busy = False
+        error = describe_error(exc)
+        self.window.banner.flash(f"{no}: {error.message}", False)
+        self.window.error_bar.show_error(error)
+        self.window.sounds.play(Sound.FAIL)
+        self.printed.emit(None)
+        self._next()

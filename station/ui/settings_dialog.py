@@ -1,0 +1,198 @@
+"""Settings (and the first-run dialog): shop credentials in the keyring, the rest in QSettings."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
+from station.lazada.errors import RequestValidationError
+from station.lazada.models import PdfSize, TokenInfo
+from station.lazada.regions import Region
+from station.ui.print_panel import size_label
+from station.ui.printer import printer_names
+from station.ui.ship_dialog import ContactForm
+from station.ui.ui_settings import UiSettings
+
+DEMO_CHOSEN = 2  # the first-run dialog's result when the operator picks the demo
+LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
+TOKEN_DAYS = 7  # a token pasted by hand: assume the platform's usual lifetime; refreshed if refused
+
+
+def _secret_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: UiSettings, *, first_run: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.first_run = first_run
+        self._loaded_tokens: TokenInfo | None = None
+        self.setWindowTitle(self.tr("Welcome to Station") if first_run else self.tr("Settings"))
+        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        if first_run:
+            intro = QLabel(self.tr(
+                "Set up the shop this bench works for. The app secret and the tokens are kept in the "
+                "computer's password store (keyring), never in a file. No account yet? Try the demo."))
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+
+        self.profile = QComboBox()
+        self.profile.setEditable(True)
+        self.profile.addItems(settings.profiles)
+        self.profile.setCurrentText(settings.active_profile)
+        self.profile.currentTextChanged.connect(self._load_profile)
+        self.region = QComboBox()
+        for region in Region:
+            self.region.addItem(region.value, region)
+        self.app_key = QLineEdit()
+        self.app_secret = _secret_field()
+        self.access_token = _secret_field()
+        self.refresh_token = _secret_field()
+        shop = QGroupBox(self.tr("Shop (secrets go to the keyring)"))
+        shop_form = QFormLayout(shop)
+        shop_form.addRow(self.tr("Seller profile"), self.profile)
+        shop_form.addRow(self.tr("Region"), self.region)
+        shop_form.addRow(self.tr("App key"), self.app_key)
+        shop_form.addRow(self.tr("App secret"), self.app_secret)
+        shop_form.addRow(self.tr("Access token"), self.access_token)
+        shop_form.addRow(self.tr("Refresh token"), self.refresh_token)
+        layout.addWidget(shop)
+
+        pickup = QGroupBox(self.tr("Pickup address"))
+        self.contact = ContactForm()
+        QVBoxLayout(pickup).addWidget(self.contact)
+        layout.addWidget(pickup)
+
+        bench = QGroupBox(self.tr("Bench"))
+        bench_form = QFormLayout(bench)
+        names = printer_names()
+        self.printers: dict[PdfSize, QComboBox] = {}
+        for size in PdfSize:
+            combo = QComboBox()
+            combo.addItem(self.tr("(none)"), "")
+            for name in names:
+                combo.addItem(name, name)
+            current = settings.printer(size)
+            if current and current not in names:
+                combo.addItem(self.tr("{name} (not connected)").format(name=current), current)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            self.printers[size] = combo
+            bench_form.addRow(self.tr("Printer for {size}").format(size=size_label(size)), combo)
+        self.sounds = QCheckBox(self.tr("Play a sound on scans and results"))
+        self.sounds.setChecked(settings.sounds)
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(self.tr("System") if code == "" else name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        bench_form.addRow("", self.sounds)
+        bench_form.addRow(self.tr("Language (after restart)"), self.language)
+        layout.addWidget(bench)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        if first_run:
+            demo = QPushButton(self.tr("Try the demo"))
+            demo.clicked.connect(lambda: self.done(DEMO_CHOSEN))
+            row.addWidget(demo)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout.addLayout(row)
+        self._load_profile(self.profile.currentText())
+
+    # ------------------------------------------------------------------ load
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _load_profile(self, profile: str) -> None:
+        profile = profile.strip()
+        for field in (self.app_key, self.app_secret, self.access_token, self.refresh_token):
+            field.clear()
+        self._loaded_tokens = None
+        self.contact.set_contact(self.settings.base.pickup_contact(profile) if profile else None)
+        if not profile:
+            return
+        store = CredentialStore(profile)
+        try:
+            creds = store.load()
+            tokens = store.load_tokens()
+        except NoKeyringError as exc:
+            self._show_error(str(exc))
+            return
+        if creds is not None:
+            self.region.setCurrentIndex(self.region.findData(creds.region))
+            self.app_key.setText(creds.app_key)
+            self.app_secret.setText(creds.app_secret)
+        if tokens is not None:
+            self._loaded_tokens = tokens
+            self.access_token.setText(tokens.access_token)
+            self.refresh_token.setText(tokens.refresh_token)
+
+    # ------------------------------------------------------------------ save
+    def save(self) -> None:
+        profile = self.profile.currentText().strip()
+        key, secret = self.app_key.text().strip(), self.app_secret.text().strip()
+        access, refresh = self.access_token.text().strip(), self.refresh_token.text().strip()
+        if not profile:
+            self._show_error(self.tr("Give the seller profile a name."))
+            return
+        if bool(key) != bool(secret) or (self.first_run and not (key and access)):
+            self._show_error(self.tr("Fill in the app key, the app secret and the access token."))
+            return
+        try:
+            contact = None if self.contact.is_blank() else self.contact.contact()
+        except RequestValidationError as exc:
+            self._show_error(exc.operator_message)
+            return
+        region = Region(self.region.currentData())
+        store = CredentialStore(profile)
+        try:
+            store.check_backend()
+            if key:
+                store.save(ShopCredentials(region, key, secret))
+            old = self._loaded_tokens
+            if access and (old is None or old.access_token != access or old.refresh_token != refresh):
+                now = time.time()
+                store.save_tokens(TokenInfo(
+                    access_token=access, refresh_token=refresh, expires_at=now + TOKEN_DAYS * 86400,
+                    refresh_expires_at=now + 30 * 86400 if refresh else 0.0, country=region.value))
+        except NoKeyringError as exc:
+            self._show_error(str(exc))
+            return
+        if contact is not None:
+            self.settings.base.set_pickup_contact(profile, contact)
+        for size, combo in self.printers.items():
+            self.settings.set_printer(size, str(combo.currentData() or ""))
+        self.settings.sounds = self.sounds.isChecked()
+        self.settings.language = str(self.language.currentData() or "")
+        self.settings.active_profile = profile
+        if key:
+            self.settings.set_configured(profile)
+        self.settings.sync()
+        self.accept()

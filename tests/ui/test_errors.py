@@ -1,0 +1,35 @@
+"""Errors reach the operator as a sentence, with the detail one click away, and the log shows them."""
+
+from __future__ import annotations
+
+import logging
+
+from pytestqt.qtbot import QtBot
+
+from station.lazada.errors import ServerError
+from station.lazada.redact import SECRETS
+from station.simulator.server import SimulatorServer
+from station.ui.main_window import MainWindow
+from tests.support import set_faults
+
+
+def test_platform_errors_show_the_operator_sentence(window: MainWindow, qtbot: QtBot, sim: SimulatorServer) -> None:
+    set_faults(sim.base_url, error_rate=1.0)
+    window.reload()
+    qtbot.waitUntil(lambda: window.error_bar.isVisible(), timeout=30_000)
+    assert window.error_bar.message.text() == ServerError.operator_message
+    assert not window.error_bar.detail.isVisible()
+    window.error_bar.details_button.click()
+    assert window.error_bar.detail.isVisible()
+    assert window.error_bar.detail.toPlainText()
+    assert ServerError.operator_message in window.log_view.text.toPlainText()
+    set_faults(sim.base_url, error_rate=0.0)
+    window.error_bar.close_button.click()
+    assert not window.error_bar.isVisible()
+
+
+def test_secrets_never_reach_the_log_view(window: MainWindow, qtbot: QtBot) -> None:
+    SECRETS.add("SuperSecretValue123")
+    logging.getLogger("station.test").error("oops SuperSecretValue123")
+    qtbot.waitUntil(lambda: "oops ***" in window.log_view.text.toPlainText(), timeout=5_000)
+    assert "SuperSecretValue123" not in window.log_view.text.toPlainText()

@@ -1,0 +1,78 @@
+"""Scans typed as fast key events anywhere in the window, and slow typing that must stay typing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from station.ui.main_window import MainWindow
+from station.ui.sound import Sound
+
+WAIT = 10_000
+
+
+def scan(qtbot: QtBot, window: MainWindow, widget: QWidget, code: str) -> list[object]:
+    """Type ``code`` + Enter with no delay between keys, as a wedge scanner does; the handled() arguments."""
+    with qtbot.waitSignal(window.scan.handled, timeout=WAIT) as blocker:
+        QTest.keyClicks(widget, code)
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+    return list(blocker.args or [])
+
+
+def test_scan_of_a_po_number_selects_it(window: MainWindow, qtbot: QtBot) -> None:
+    target = window.proxy.visible_pos()[-1].purchase_order_no
+    window.table.setFocus()
+    assert scan(qtbot, window, window.table, target) == [target, True]
+    assert window.selected_numbers() == [target]
+    assert window.banner.state == "ok"
+    assert window.sounds.played[-1] is Sound.OK
+
+
+def test_scan_while_typing_in_a_field_leaves_the_field_alone(window: MainWindow, qtbot: QtBot) -> None:
+    target = window.proxy.visible_pos()[1].purchase_order_no
+    search = window.filters.search
+    search.setFocus()
+    assert scan(qtbot, window, search, target) == [target, True]
+    assert search.text() == ""
+    assert window.selected_numbers() == [target]
+
+
+def test_scan_of_a_product_barcode_selects_every_po_holding_it(window: MainWindow, qtbot: QtBot) -> None:
+    code, holders = max(window.barcodes.items(), key=lambda kv: len(kv[1]))
+    assert scan(qtbot, window, window.table, code) == [code, True]
+    assert set(window.selected_numbers()) == holders
+    assert str(len(holders)) in window.banner.text()
+
+
+def test_unknown_scan_says_so_and_changes_nothing(window: MainWindow, qtbot: QtBot) -> None:
+    first = window.proxy.visible_pos()[0].purchase_order_no
+    window.select_numbers([first])
+    rows_before = window.proxy.rowCount()
+    assert scan(qtbot, window, window.table, "POJ0000000000000") == ["POJ0000000000000", False]
+    assert window.banner.state == "fail"
+    assert "Unknown code" in window.banner.text()
+    assert window.sounds.played[-1] is Sound.FAIL
+    assert window.selected_numbers() == [first]
+    assert window.proxy.rowCount() == rows_before
+
+
+def test_slow_typing_goes_to_the_field(window: MainWindow, qtbot: QtBot) -> None:
+    handled: list[str] = []
+    window.scan.handled.connect(lambda code, _ok: handled.append(code))
+    search = window.filters.search
+    search.setFocus()
+    QTest.keyClicks(search, "POJ26", Qt.KeyboardModifier.NoModifier, 90)
+    QTest.keyClick(search, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, 90)
+    qtbot.waitUntil(lambda: search.text() == "POJ26", timeout=WAIT)
+    assert handled == []
+    assert all(po.purchase_order_no.upper().startswith("POJ26") for po in window.proxy.visible_pos())
+
+
+def test_fast_short_burst_is_typing_not_a_scan(window: MainWindow, qtbot: QtBot) -> None:
+    search = window.filters.search
+    search.setFocus()
+    QTest.keyClicks(search, "ab")
+    QTest.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: search.text() == "ab", timeout=WAIT)
