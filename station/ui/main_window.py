@@ -364,8 +364,8 @@ class MainWindow(QMainWindow):
         client, cancel, choice, folders = self.client, threading.Event(), self.print_panel.choice(), self.folders
         first_poll, interval = self.run_timing
         work: dict[Job, Callable[[Callable[..., None]], JobResult]] = {
-            Job.PACK: lambda emit: pack_job(client, pos, emit, cancel),
-            Job.SHIP: lambda emit: ship_job(client, pos, contact or self._contact(), emit, cancel),
+            Job.PACK: lambda emit: pack_job(client, pos, emit, cancel, folders),
+            Job.SHIP: lambda emit: ship_job(client, pos, contact or self._contact(), emit, cancel, folders),
             Job.PRINT: lambda emit: print_job(client, pos, choice, folders, emit, cancel),
             Job.RUN: lambda emit: run_job(client, pos, contact or self._contact(), choice, folders, emit, cancel,
                                           first_poll_after=first_poll, poll_interval=interval),

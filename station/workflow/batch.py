@@ -63,11 +63,17 @@ class BatchCancelled(Exception):
     pass
 
 
+ALL_STEPS = frozenset({Step.PACK, Step.SHIP, Step.PRINT})
+NOT_PACKED = "Not packed yet (To Pack): pack it first."
+
+
 @dataclass(frozen=True)
 class BatchOptions:
-    contact: PickupContact
-    output: Path
-    cache_dir: Path
+    cache_dir: Path  # downloaded print files, reused for a reprint
+    contact: PickupContact | None = None  # required when the batch ships
+    output: Path | None = None  # the merged PDF; required when the batch prints
+    steps: frozenset[Step] = ALL_STEPS  # pack only, ship only, print only, or all three
+    refresh_first: bool = False  # read every PO's status first: the caller's list may be stale
     size: PdfSize = PdfSize.LABEL_100X150
     print_order: bool = False
     print_barcode: bool = True
@@ -151,6 +157,11 @@ class BatchRunner:
         self._log.save(outcomes)
 
     def run(self, pos: Sequence[PurchaseOrder]) -> BatchReport:
+        steps = self.options.steps
+        if Step.SHIP in steps and self.options.contact is None:
+            raise limits.RequestValidationError("No pickup contact is set; fill it in Settings.")
+        if Step.PRINT in steps and self.options.output is None:
+            raise limits.RequestValidationError("No file to write the labels to.")
         self.report = BatchReport.for_pos(pos)
         for no, earlier in self._already_printed.items():
             if no in self.report.outcomes:
@@ -160,13 +171,22 @@ class BatchRunner:
         groups = _groups(pos)
         finished = False
         try:
-            to_pack = []
-            for po in pos:
-                if self._apply_status(po.purchase_order_no, po, Step.LIST):
-                    to_pack.append(po.purchase_order_no)
-            self._pack(to_pack)
-            self._wait_ship_print(groups)
-            self._merge()
+            if self.options.refresh_first:
+                found = self.client.find_pos(list(self._pos))
+                statuses = {po.purchase_order_no: found.get(po.purchase_order_no) for po in pos}
+            else:
+                statuses = {po.purchase_order_no: po for po in pos}
+            to_pack = [no for no, po in statuses.items() if self._apply_status(no, po, Step.LIST)]
+            if Step.PACK in steps:
+                self._pack(to_pack)
+            else:
+                first_step = Step.SHIP if Step.SHIP in steps else Step.PRINT
+                for no in to_pack:
+                    self._outcome(no).fail(first_step, NOT_PACKED)
+            if steps != {Step.PACK}:
+                self._wait_ship_print(groups)
+            if Step.PRINT in steps:
+                self._merge()
             finished = True
         except BatchCancelled:
             self.report.cancelled = True
@@ -264,11 +284,13 @@ class BatchRunner:
                 first = True
                 while True:
                     for index, group in enumerate(groups):
-                        if index not in ship_submitted and not waiting.intersection(group):
+                        if Step.SHIP in self.options.steps and index not in ship_submitted \
+                                and not waiting.intersection(group):
                             ship_submitted.add(index)
                             futures.append(pool.submit(self._ship_group, group))
                     for index, chunk in enumerate(print_chunks):
-                        if index not in print_submitted and not waiting.intersection(chunk):
+                        if Step.PRINT in self.options.steps and index not in print_submitted \
+                                and not waiting.intersection(chunk):
                             print_submitted.add(index)
                             futures.append(pool.submit(self._print_chunk, index, chunk))
                     if not waiting:
@@ -334,6 +356,7 @@ class BatchRunner:
             for chunk in limits.chunks(to_ship, limits.SHIP_MAX):
                 step_id = self._log.sent(Step.SHIP, chunk)
                 try:
+                    assert self.options.contact is not None  # checked in run()
                     results = self.client.ship_chunk(chunk, self.options.contact)
                 except OutcomeUnknownError as exc:
                     self._log.answered(step_id, "unknown", exc.describe())
@@ -382,6 +405,7 @@ class BatchRunner:
         printed = [self._files[index] for index in sorted(self._files)]
         if not printed:
             return
+        assert self.options.output is not None  # checked in run()
         summary = merge_pdfs([path for path, _ in printed], self.options.output)
         self.report.output_pages = summary.pages
         self.report.page_sizes_mm = summary.page_sizes_mm
