@@ -86,7 +86,7 @@ def connection(args: argparse.Namespace) -> Iterator[Connection]:
         conn = connect_simulator(args.simulator_url, **kwargs)
     else:
         profile = args.profile or Settings().active_profile
-        conn = connect_profile(profile, **kwargs)
+        conn = connect_profile(profile, gateway_url=args.gateway_url, **kwargs)
     try:
         yield conn
     finally:

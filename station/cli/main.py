@@ -30,6 +30,8 @@ def _connection_options() -> argparse.ArgumentParser:
     group.add_argument("--calls-per-second", type=float, default=40.0, help="ceiling on API calls per second")
     group.add_argument("--workers", type=int, default=8, help="concurrent API calls")
     group.add_argument("--read-timeout", type=float, default=30.0, help="seconds to wait for an answer")
+    # A profile's credentials against another gateway (a staging host, the simulator in tests).
+    group.add_argument("--gateway-url", default=None, help=argparse.SUPPRESS)
     group.add_argument("-v", "--verbose", action="store_true", help="log every API call (never secrets)")
     demo = parent.add_argument_group("embedded simulator (with --demo)")
     demo.add_argument("--demo-pos", type=int, default=120, help="To Pack POs in the demo day")

@@ -347,6 +347,8 @@ class TokenInfo:
             users = body.get("country_user_info_list")
         if isinstance(users, Mapping):  # the refresh page shows it both as an object and a list
             users = [users]
+        if not isinstance(users, list):
+            users = []
         seller_ids = tuple(
             str(u.get("seller_id")) for u in (users or []) if isinstance(u, Mapping) and u.get("seller_id")
         )

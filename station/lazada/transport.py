@@ -67,6 +67,8 @@ class Transport:
         self.calls_sent = 0  # every HTTP request made, retries included (benchmarks read it)
         self.session = requests.Session()
         self.session.verify = verify
+        # Passed on every request too: requests lets REQUESTS_CA_BUNDLE override a session's verify.
+        self.verify = verify
         self.session.headers["User-Agent"] = f"station/{__version__}"
         adapter = HTTPAdapter(pool_connections=4, pool_maxsize=pool_size, max_retries=0)
         self.session.mount("http://", adapter)
@@ -133,7 +135,7 @@ class Transport:
         url = (self.auth_url if auth_api else self.gateway_url) + api_path
         started = time.monotonic()
         try:
-            response = self.session.post(url, data=form, timeout=self.timeout)
+            response = self.session.post(url, data=form, timeout=self.timeout, verify=self.verify)
         except requests.exceptions.ConnectTimeout as exc:
             raise _NotSent(NetworkError(f"{api_path}: connection timed out")) from exc
         except requests.exceptions.SSLError as exc:

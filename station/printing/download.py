@@ -36,7 +36,8 @@ def check_pdf(data: bytes, source: str) -> None:
 def fetch_pdf(session: requests.Session, url: str, *, timeout: float = 60.0) -> bytes:
     name = url.split("?", 1)[0].rsplit("/", 1)[-1]
     try:
-        response = session.get(url, timeout=(5.0, timeout))
+        # verify given per request: requests lets REQUESTS_CA_BUNDLE override the session's own.
+        response = session.get(url, timeout=(5.0, timeout), verify=session.verify)
     except requests.exceptions.RequestException as exc:
         raise NetworkError(f"download of {name} failed: {type(exc).__name__}") from exc
     if response.status_code == 403 and b"expired" in response.content.lower():
@@ -57,7 +58,7 @@ class Downloader:
         self.workers = workers
         self.attempts = attempts
         self.session = requests.Session()
-        self.session.verify = client.transport.session.verify
+        self.session.verify = client.transport.verify
 
     def cache_path(self, file: PrintFile) -> Path:
         key = "|".join([*file.purchase_order_nos, file.size.value, str(file.print_order), str(file.print_barcode)])
