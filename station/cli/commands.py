@@ -15,8 +15,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from station.connect import (
     DEMO_CONTACT,
     Connection,
@@ -26,7 +24,7 @@ from station.connect import (
     connect_simulator,
 )
 from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
-from station.journal import Journal, JournalBatch, default_journal_path
+from station.journal import Journal, default_journal_path
 from station.lazada import limits
 from station.lazada.errors import AlreadyPackedError, RequestValidationError, StationApiError
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder, TokenInfo
@@ -34,6 +32,7 @@ from station.lazada.ratelimit import RateLimiter
 from station.lazada.regions import AUTH_GATEWAY, parse_region
 from station.lazada.tokens import TokenManager
 from station.lazada.transport import Transport
+from station.paths import cache_dir
 from station.printing.download import Downloader
 from station.printing.merge import merge_pdfs
 from station.settings import Settings
@@ -41,8 +40,10 @@ from station.simulator.cli_args import config_from_args, parse_pack_delay
 from station.simulator.config import SimulatorConfig
 from station.simulator.demo import DEMO_APP_KEY
 from station.simulator.server import SimulatorServer
-from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
+from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner, list_to_pack
 from station.workflow.report import BatchReport, Step
+from station.workflow.resume import describe as describe_resume
+from station.workflow.resume import prepare_resume
 
 from .progress import TerminalProgress
 
@@ -130,10 +131,6 @@ def print_flags(size: PdfSize, order: bool | None, barcode: bool | None) -> tupl
     print_order = is_a4 if order is None else order
     print_barcode = (not is_a4) if barcode is None else barcode
     return print_order, print_barcode
-
-
-def cache_dir() -> Path:
-    return Path(platformdirs.user_cache_dir("Station", "Station")) / "print-files"
 
 
 # ---------------------------------------------------------------------- simulator
@@ -295,20 +292,18 @@ def cmd_run(args: argparse.Namespace) -> int:
         with connection(args) as conn:
             contact = pickup_contact(args, conn)
             unfinished = journal.unfinished_batch(profile)
+            resumption = None
             if unfinished is not None:
-                # Settle what the crash left open against the platform before sending anything.
-                say(args, resume_text(unfinished))
+                say(args, describe_resume(unfinished))
+                resumption = prepare_resume(conn.client, journal, unfinished)
                 options_json = unfinished.options
-                found = conn.client.find_pos(unfinished.purchase_order_nos)
-                pos = [found[no] for no in unfinished.purchase_order_nos if no in found]
-                log = journal.resume_batch(unfinished.id)
-                log.reconciled(step_id for step_id, _, _ in unfinished.open_steps)
-                resumed = unfinished.outcomes
+                pos, log, resumed = resumption.pos, resumption.log, unfinished.outcomes
             else:
                 pos = list_to_pack(conn.client, args.days, progress=progress)
                 if args.limit > 0:
                     pos = pos[: args.limit]
                 options_json = {
+                    "job": "run", "steps": sorted(step.value for step in ALL_STEPS),
                     "size": args.size.value, "print_order": print_order, "print_barcode": print_barcode,
                     "output": str(Path(args.output or f"station-{datetime.now():%Y%m%d-%H%M%S}-{args.size.value}.pdf")
                                   .resolve()),
@@ -318,6 +313,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             output = Path(args.output) if args.output else Path(options_json["output"])
             options = BatchOptions(
                 contact=contact, output=output, cache_dir=cache_dir(), size=PdfSize(options_json["size"]),
+                # a batch started in the window may have been a pack only, or a print only
+                steps=frozenset(Step(value) for value in options_json.get("steps", [s.value for s in ALL_STEPS])),
                 print_order=bool(options_json["print_order"]), print_barcode=bool(options_json["print_barcode"]),
                 poll_interval=args.poll_interval, first_poll_after=args.first_poll_after,
                 ready_timeout=args.ready_timeout,
@@ -329,11 +326,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             except KeyboardInterrupt:
                 cancel.set()
                 raise
-            if unfinished is not None:
-                missing = [o for o in unfinished.outcomes if o.purchase_order_no not in report.outcomes]
-                for o in missing:
-                    o.fail(Step.LIST, "The platform no longer lists this PO. Check it in Seller Center.")
-                    report.outcomes[o.purchase_order_no] = o
+            if resumption is not None:
+                resumption.add_missing(report.outcomes)
             if progress:
                 progress.finish()
     finally:
@@ -348,14 +342,6 @@ def cmd_run(args: argparse.Namespace) -> int:
 def say(args: argparse.Namespace, text: str) -> None:
     """A line for the operator; on stderr when stdout carries JSON."""
     print(text, file=sys.stderr if args.json else sys.stdout, flush=True)
-
-
-def resume_text(batch: JournalBatch) -> str:
-    outcomes = batch.outcomes
-    return (f"Resuming the batch started {datetime.fromtimestamp(batch.started_at):%Y-%m-%d %H:%M} "
-            f"({len(outcomes)} POs: {sum(o.packed for o in outcomes)} packed, "
-            f"{sum(o.shipped for o in outcomes)} shipped, {sum(o.printed for o in outcomes)} printed); "
-            f"checking their status on the platform first.")
 
 
 def report_json(report: BatchReport, output: Path, resumed_batch: int | None = None) -> dict[str, Any]:

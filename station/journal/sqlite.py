@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from station.journal.schema import MIGRATIONS
+from station.paths import data_dir
 from station.workflow.report import PoOutcome, Step
 
 
 def default_journal_path() -> Path:
-    return Path(platformdirs.user_data_dir("Station", "Station")) / "journal.sqlite3"
+    return data_dir() / "journal.sqlite3"
 
 
 @dataclass(frozen=True)

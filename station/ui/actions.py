@@ -14,11 +14,13 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
+from station.journal import Journal, JournalBatch
 from station.lazada import limits
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, PurchaseOrder
-from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner
-from station.workflow.report import BatchReport, Step
+from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner, StepLog
+from station.workflow.report import BatchReport, PoOutcome, Step
+from station.workflow.resume import Resumption, prepare_resume
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +69,20 @@ class Folders:
         return self.prints / f"labels-{stamp}-{size.value}.pdf"
 
 
+@dataclass(frozen=True)
+class JournalRef:
+    """The journal and the profile a window's batches are written under."""
+
+    journal: Journal
+    profile: str
+
+
 def _job(job: Job, steps: frozenset[Step], client: JitClient, pos: Sequence[PurchaseOrder], progress: Progress,
          cancel: threading.Event, folders: Folders, *, contact: PickupContact | None = None,
-         choice: PrintChoice | None = None, first_poll_after: float = 4.0, poll_interval: float = 1.0) -> JobResult:
+         choice: PrintChoice | None = None, first_poll_after: float = 4.0, poll_interval: float = 1.0,
+         journal: JournalRef | None = None, resumption: Resumption | None = None) -> JobResult:
     """Every button runs the workflow's own batch, limited to its steps: one code path that
-    reads statuses before re-sending anything, whatever the operator started."""
+    reads statuses before re-sending anything and writes each step to the journal."""
     if choice is not None:
         choice.validate()
     if contact is not None:
@@ -86,40 +97,69 @@ def _job(job: Job, steps: frozenset[Step], client: JitClient, pos: Sequence[Purc
         first_poll_after=first_poll_after, poll_interval=poll_interval,
         size=labels.size, print_order=labels.print_order, print_barcode=labels.print_barcode,
     )
-    report = BatchRunner(client, options, progress=progress, cancel=cancel).run(pos)
+    log: StepLog | None = None
+    resumed: Sequence[PoOutcome] = ()
+    if resumption is not None:
+        log, resumed = resumption.log, resumption.batch.outcomes
+    elif journal is not None:
+        log = journal.journal.start_batch(journal.profile, list(BatchReport.for_pos(pos).outcomes.values()), {
+            "job": job.value, "steps": sorted(step.value for step in steps), "size": labels.size.value,
+            "print_order": labels.print_order, "print_barcode": labels.print_barcode,
+        })
+    report = BatchRunner(client, options, progress=progress, cancel=cancel, log=log, resumed=resumed).run(pos)
+    if resumption is not None:
+        resumption.add_missing(report.outcomes)
     pdf = output if output is not None and output.exists() else None
     return JobResult(job, report, pdf=pdf, choice=choice if printing else None)
 
 
+def resume_job(client: JitClient, journal: JournalRef, batch: JournalBatch, contact: PickupContact | None,
+               folders: Folders, progress: Progress, cancel: threading.Event, *, first_poll_after: float = 4.0,
+               poll_interval: float = 1.0) -> JobResult:
+    """Carry on with a batch a crash left open: statuses first, then the steps it was started with."""
+    options = batch.options
+    job = Job(options.get("job", Job.RUN.value))
+    steps = frozenset(Step(value) for value in options.get("steps", [s.value for s in ALL_STEPS]))
+    choice = PrintChoice(PdfSize(options.get("size", PdfSize.LABEL_100X150.value)),
+                         bool(options.get("print_order", False)), bool(options.get("print_barcode", True)))
+    resumption = prepare_resume(client, journal.journal, batch)
+    return _job(job, steps, client, resumption.pos, progress, cancel, folders,
+                contact=contact if Step.SHIP in steps else None, choice=choice if Step.PRINT in steps else None,
+                first_poll_after=first_poll_after, poll_interval=poll_interval, resumption=resumption)
+
+
 def pack_job(client: JitClient, pos: Sequence[PurchaseOrder], progress: Progress, cancel: threading.Event,
-             folders: Folders) -> JobResult:
-    return _job(Job.PACK, frozenset({Step.PACK}), client, pos, progress, cancel, folders)
+             folders: Folders, journal: JournalRef | None = None) -> JobResult:
+    return _job(Job.PACK, frozenset({Step.PACK}), client, pos, progress, cancel, folders, journal=journal)
 
 
 def ship_job(client: JitClient, pos: Sequence[PurchaseOrder], contact: PickupContact, progress: Progress,
-             cancel: threading.Event, folders: Folders) -> JobResult:
-    return _job(Job.SHIP, frozenset({Step.SHIP}), client, pos, progress, cancel, folders, contact=contact)
+             cancel: threading.Event, folders: Folders, journal: JournalRef | None = None) -> JobResult:
+    return _job(Job.SHIP, frozenset({Step.SHIP}), client, pos, progress, cancel, folders, contact=contact,
+                journal=journal)
 
 
 def print_job(client: JitClient, pos: Sequence[PurchaseOrder], choice: PrintChoice, folders: Folders,
-              progress: Progress, cancel: threading.Event) -> JobResult:
-    return _job(Job.PRINT, frozenset({Step.PRINT}), client, pos, progress, cancel, folders, choice=choice)
+              progress: Progress, cancel: threading.Event, journal: JournalRef | None = None) -> JobResult:
+    return _job(Job.PRINT, frozenset({Step.PRINT}), client, pos, progress, cancel, folders, choice=choice,
+                journal=journal)
 
 
 def run_job(client: JitClient, pos: Sequence[PurchaseOrder], contact: PickupContact, choice: PrintChoice,
             folders: Folders, progress: Progress, cancel: threading.Event, *, first_poll_after: float = 4.0,
-            poll_interval: float = 1.5) -> JobResult:
+            poll_interval: float = 1.5, journal: JournalRef | None = None) -> JobResult:
     """Pack, wait until ready, ship per store and warehouse, print."""
     return _job(Job.RUN, ALL_STEPS, client, pos, progress, cancel, folders, contact=contact, choice=choice,
-                first_poll_after=first_poll_after, poll_interval=poll_interval)
+                first_poll_after=first_poll_after, poll_interval=poll_interval, journal=journal)
 
 
 # ------------------------------------------------------------------------------------------- scan to print
 def scan_print_job(client: JitClient, no: str, choice: PrintChoice, folders: Folders, progress: Progress,
-                   cancel: threading.Event, *, poll_interval: float = 1.0) -> JobResult:
+                   cancel: threading.Event, *, poll_interval: float = 1.0,
+                   journal: JournalRef | None = None) -> JobResult:
     """One scanned PO: pack it if needed, wait until it is ready, fetch its labels."""
     found = client.find_pos([no]).get(no)
     if found is None:
         raise limits.RequestValidationError(f"The platform does not list the PO {no}.")
     return _job(Job.PRINT, frozenset({Step.PACK, Step.PRINT}), client, [found], progress, cancel, folders,
-                choice=choice, first_poll_after=poll_interval, poll_interval=poll_interval)
+                choice=choice, first_poll_after=poll_interval, poll_interval=poll_interval, journal=journal)

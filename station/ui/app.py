@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -16,9 +15,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from station._version import __version__
 from station.connect import Connection, NotConfiguredError, connect_demo, connect_profile
 from station.credentials import NoKeyringError
+from station.journal import Journal, default_journal_path
 from station.lazada.redact import install_redaction
+from station.paths import data_dir
 from station.settings import APPLICATION, ORGANISATION
 from station.simulator.config import SimulatorConfig
+from station.ui.actions import JournalRef
 from station.ui.errors import describe_error
 from station.ui.main_window import MainWindow, default_folders
 from station.ui.resources import resource
@@ -111,14 +113,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if connection is None:
         return 0
-    folders = default_folders(Path(platformdirs.user_data_dir("station", ORGANISATION)))
-    window = MainWindow(connection, settings, folders, profile=args.profile)
+    folders = default_folders(data_dir())
+    # The demo simulator forgets its POs at exit, so its journal is thrown away with it.
+    journal = Journal(Path(":memory:") if connection.demo else default_journal_path())
+    profile = "demo" if connection.demo else (args.profile or settings.active_profile)
+    window = MainWindow(connection, settings, folders, profile=args.profile, journal=JournalRef(journal, profile))
     window.show()
     try:
         return app.exec()
     finally:
         window.shutdown()
         connection.close()
+        journal.close()
 
 
 if __name__ == "__main__":

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from station.connect import Connection
+from station.journal import JournalBatch
 from station.lazada.models import PickupContact, POQuery, POStatus, PurchaseOrder, PurchaseOrderItem
-from station.ui.actions import Folders, Job, JobResult, pack_job, print_job, run_job, ship_job
+from station.ui.actions import Folders, Job, JobResult, JournalRef, pack_job, print_job, resume_job, run_job, ship_job
 from station.ui.batch_panel import BatchPanel
 from station.ui.errors import ErrorBar
 from station.ui.filters_bar import FilterBar
@@ -41,6 +42,7 @@ from station.ui.sound import Sound, SoundPlayer
 from station.ui.ui_settings import UiSettings
 from station.ui.widgets import FlashBanner
 from station.ui.worker import TaskRunner
+from station.workflow.resume import describe as describe_resume
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +62,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, connection: Connection, settings: UiSettings, folders: Folders, *, profile: str = "",
                  days: int = 7, poll_ms: int = POLL_MS, fast_poll_ms: int = FAST_POLL_MS,
-                 first_poll_after: float = 4.0, poll_interval: float = 1.5) -> None:
+                 first_poll_after: float = 4.0, poll_interval: float = 1.5, journal: JournalRef | None = None) -> None:
         super().__init__()
         self.connection = connection
+        self.journal = journal
         self.client = connection.client
         self.settings = settings
         self.folders = folders
@@ -116,6 +119,10 @@ class MainWindow(QMainWindow):
         self.poll_timer.start()
         self.resize(1580, 960)
         self.reload()
+        if journal is not None:
+            # Before the operator sends anything: a batch a crash left open is resumed first.
+            self.runner.run(lambda: journal.journal.unfinished_batch(journal.profile), self._resume,
+                            lambda exc: self.show_error(exc))
 
     # ------------------------------------------------------------------ layout
     def _make_table(self) -> QTableView:
@@ -362,13 +369,14 @@ class MainWindow(QMainWindow):
             self.banner.flash(self.tr("Select POs first (or tick All shown)."), False)
             return False
         client, cancel, choice, folders = self.client, threading.Event(), self.print_panel.choice(), self.folders
+        journal = self.journal
         first_poll, interval = self.run_timing
         work: dict[Job, Callable[[Callable[..., None]], JobResult]] = {
-            Job.PACK: lambda emit: pack_job(client, pos, emit, cancel, folders),
-            Job.SHIP: lambda emit: ship_job(client, pos, contact or self._contact(), emit, cancel, folders),
-            Job.PRINT: lambda emit: print_job(client, pos, choice, folders, emit, cancel),
+            Job.PACK: lambda emit: pack_job(client, pos, emit, cancel, folders, journal),
+            Job.SHIP: lambda emit: ship_job(client, pos, contact or self._contact(), emit, cancel, folders, journal),
+            Job.PRINT: lambda emit: print_job(client, pos, choice, folders, emit, cancel, journal),
             Job.RUN: lambda emit: run_job(client, pos, contact or self._contact(), choice, folders, emit, cancel,
-                                          first_poll_after=first_poll, poll_interval=interval),
+                                          first_poll_after=first_poll, poll_interval=interval, journal=journal),
         }
         self.cancel_event = cancel
         self.batch_panel.start(job, len(pos))
@@ -377,6 +385,25 @@ class MainWindow(QMainWindow):
         self.runner.run_with_progress(work[job], self._job_done, lambda exc: self._job_failed(job, exc),
                                       self.batch_panel.on_progress)
         return True
+
+    def _resume(self, batch: JournalBatch | None) -> None:
+        """Carry on with the batch the journal left open, and say so."""
+        if batch is None or self.journal is None:
+            return
+        journal, client, folders, cancel = self.journal, self.client, self.folders, threading.Event()
+        contact = self.settings.base.pickup_contact(self.settings.active_profile)
+        first_poll, interval = self.run_timing
+        job = Job(batch.options.get("job", Job.RUN.value))
+        message = describe_resume(batch)
+        log.info("%s", message)
+        self.banner.flash(message, True)
+        self.cancel_event = cancel
+        self.batch_panel.start(job, len(batch.outcomes))
+        self.tabs.setCurrentWidget(self.batch_panel)
+        self.runner.run_with_progress(
+            lambda emit: resume_job(client, journal, batch, contact, folders, emit, cancel,
+                                    first_poll_after=first_poll, poll_interval=interval),
+            self._job_done, lambda exc: self._job_failed(job, exc), self.batch_panel.on_progress)
 
     def _contact(self) -> PickupContact:
         contact = self.settings.base.pickup_contact(self.settings.active_profile)

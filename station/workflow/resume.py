@@ -1,0 +1,46 @@
+"""Resuming a batch the journal left open: read the platform first, then carry on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from station.journal import BatchLog, Journal, JournalBatch
+from station.lazada.jit import JitClient
+from station.lazada.models import PurchaseOrder
+from station.workflow.report import PoOutcome, Step
+
+
+@dataclass
+class Resumption:
+    batch: JournalBatch
+    pos: list[PurchaseOrder]  # as the platform shows them now, in the batch's order
+    missing: list[PoOutcome]  # POs the platform no longer lists
+    log: BatchLog
+
+    def add_missing(self, outcomes: dict[str, PoOutcome]) -> None:
+        for outcome in self.missing:
+            outcome.fail(Step.LIST, "The platform no longer lists this PO. Check it in Seller Center.")
+            outcomes[outcome.purchase_order_no] = outcome
+
+
+def prepare_resume(client: JitClient, journal: Journal, batch: JournalBatch) -> Resumption:
+    """Read every PO of the open batch before anything is sent, and close the steps a crash left
+    open: the fresh statuses say what became of them."""
+    found = client.find_pos(batch.purchase_order_nos)
+    log = journal.resume_batch(batch.id)
+    log.reconciled(step_id for step_id, _, _ in batch.open_steps)
+    return Resumption(
+        batch=batch,
+        pos=[found[no] for no in batch.purchase_order_nos if no in found],
+        missing=[o for o in batch.outcomes if o.purchase_order_no not in found],
+        log=log,
+    )
+
+
+def describe(batch: JournalBatch) -> str:
+    outcomes = batch.outcomes
+    return (f"Resuming the batch started {datetime.fromtimestamp(batch.started_at):%Y-%m-%d %H:%M} "
+            f"({len(outcomes)} POs: {sum(o.packed for o in outcomes)} packed, "
+            f"{sum(o.shipped for o in outcomes)} shipped, {sum(o.printed for o in outcomes)} printed); "
+            f"checking their status on the platform first.")

@@ -1,0 +1,51 @@
+"""The window resumes a batch the journal left open, before the operator sends anything."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from station.connect import DEMO_CONTACT, connect_simulator
+from station.journal import Journal
+from station.simulator.server import SimulatorServer
+from station.ui.actions import JobResult, JournalRef
+from station.ui.main_window import MainWindow
+from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
+from station.workflow.report import BatchReport, Step
+
+from .conftest import WAIT_MS
+
+
+def test_open_batch_is_resumed_at_start(make_window: Callable[..., MainWindow], sim: SimulatorServer,
+                                        qtbot: QtBot, tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal.sqlite3")
+    # A batch that stopped after packing (as if the power went): packed, not shipped, not printed.
+    conn = connect_simulator(sim.url)
+    pos = list_to_pack(conn.client)[:6]
+    log = journal.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()),
+                              {"job": "run", "steps": ["pack", "print", "ship"], "size": "6030",
+                               "print_order": False, "print_barcode": True})
+    cancel = threading.Event()
+    BatchRunner(conn.client, BatchOptions(cache_dir=tmp_path / "c", contact=DEMO_CONTACT, output=tmp_path / "x.pdf",
+                                          first_poll_after=0.2, poll_interval=0.2),
+                log=log, cancel=cancel,
+                progress=lambda step, done, total: cancel.set() if step is Step.PACK and done == total else None,
+                ).run(pos)
+    conn.close()
+    assert journal.unfinished_batch("default") is not None
+
+    results: list[JobResult] = []
+    window = make_window(sim, journal=JournalRef(journal, "default"))
+    window.job_finished.connect(results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=WAIT_MS)
+    report = results[0].report
+    assert not report.failed() and report.counts()["printed"] == 6 and report.counts()["shipped"] == 6
+    assert "Resuming the batch" in window.log_view.text.toPlainText()
+    assert journal.unfinished_batch("default") is None
+    per_po = sim.stats()["purchase_orders"]
+    assert all(per_po[po.purchase_order_no]["ship_successes"] == 1 for po in pos)
+    assert all(per_po[po.purchase_order_no]["pack_accepted"] == 1 for po in pos)
+    journal.close()
