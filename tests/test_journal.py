@@ -87,3 +87,18 @@ def test_a_batch_cut_short_stays_open_for_resuming(conn: Connection, sim: Simula
                for no, c in sim.stats()["purchase_orders"].items() if no in batch.purchase_order_nos)
     assert journal.unfinished_batch("default") is None
     journal.close()
+
+
+def test_token_refreshes_are_journaled(conn: Connection, sim: SimulatorServer, tmp_path: Path) -> None:
+    from tests.support import admin
+
+    journal = Journal(tmp_path / "j.sqlite3")
+    conn.client.tokens.observer = journal
+    admin(sim.base_url, "/_sim/expire-tokens")
+    assert list_to_pack(conn.client)  # refused once, refreshed, sent again
+    refreshes = [s for s in journal.steps() if s["kind"] == "token_refresh"]
+    assert len(refreshes) == 1 and refreshes[0]["state"] == "done" and refreshes[0]["batch_id"] is None
+    # one cut short by a crash is closed at the next start
+    journal.refresh_started()
+    assert journal.settle_open_refreshes() == 1
+    journal.close()

@@ -291,6 +291,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         with connection(args) as conn:
             contact = pickup_contact(args, conn)
+            journal.settle_open_refreshes()
+            conn.client.tokens.observer = journal
             unfinished = journal.unfinished_batch(profile)
             resumption = None
             if unfinished is not None:

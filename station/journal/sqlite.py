@@ -172,6 +172,23 @@ class Journal:
         self._write("UPDATE steps SET state = ?, answered_at = ?, detail = ? WHERE id = ?",
                     (state, time.time(), detail[:500], step_id))
 
+    # A token refresh is a state change too (the platform issues a new pair); it belongs to no
+    # batch. One cut short is settled by refreshing again: older refresh tokens stay valid.
+    def refresh_started(self) -> int:
+        return self.step_sent(None, "token_refresh", [])
+
+    def refresh_finished(self, handle: int, ok: bool, detail: str = "") -> None:
+        self.step_answered(handle, "done" if ok else "failed", detail)
+
+    def settle_open_refreshes(self) -> int:
+        """Close token refreshes a crash left open; how many there were."""
+        with self._lock:
+            cursor = self._db.execute(
+                "UPDATE steps SET state = 'reconciled', answered_at = ?"
+                " WHERE kind = 'token_refresh' AND state = 'sent'",
+                (time.time(),))
+            return int(cursor.rowcount)
+
 
 class BatchLog:
     """The journal bound to one batch: what :class:`~station.workflow.batch.BatchRunner` writes to."""

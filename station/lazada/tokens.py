@@ -30,6 +30,14 @@ class TokenStore(Protocol):
     def save_tokens(self, tokens: TokenInfo) -> None: ...
 
 
+class RefreshObserver(Protocol):
+    """Told before a refresh is sent and after its answer (the journal records both)."""
+
+    def refresh_started(self) -> int: ...
+
+    def refresh_finished(self, handle: int, ok: bool, detail: str = "") -> None: ...
+
+
 class MemoryTokenStore:
     """Holds tokens for one process only (demo mode, tests)."""
 
@@ -61,6 +69,7 @@ class TokenManager:
         if self._tokens:
             SECRETS.add(self._tokens.access_token, self._tokens.refresh_token)
         self.refresh_count = 0
+        self.observer: RefreshObserver | None = None
 
     @property
     def tokens(self) -> TokenInfo | None:
@@ -85,14 +94,22 @@ class TokenManager:
                 return current  # another thread refreshed while this one waited
             if current.refresh_expires_at and current.refresh_expires_at <= self._clock():
                 raise RefreshTokenError("the refresh token has expired")
-            body = self._transport.call(
-                TOKEN_REFRESH_PATH, {"refresh_token": current.refresh_token}, auth_api=True
-            )
-            tokens = TokenInfo.from_token_response(body, self._clock())
-            if not tokens.refresh_token:
-                tokens = _with_refresh(tokens, current)
-            SECRETS.add(tokens.access_token, tokens.refresh_token)
-            self._store.save_tokens(tokens)
+            handle = self.observer.refresh_started() if self.observer else 0
+            try:
+                body = self._transport.call(
+                    TOKEN_REFRESH_PATH, {"refresh_token": current.refresh_token}, auth_api=True
+                )
+                tokens = TokenInfo.from_token_response(body, self._clock())
+                if not tokens.refresh_token:
+                    tokens = _with_refresh(tokens, current)
+                SECRETS.add(tokens.access_token, tokens.refresh_token)
+                self._store.save_tokens(tokens)
+            except Exception as exc:
+                if self.observer:
+                    self.observer.refresh_finished(handle, False, type(exc).__name__)
+                raise
+            if self.observer:
+                self.observer.refresh_finished(handle, True)
             self._tokens = tokens
             self.refresh_count += 1
             log.info("access token refreshed; valid for %.1f days", (tokens.expires_at - self._clock()) / 86400)

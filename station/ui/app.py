@@ -117,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The demo simulator forgets its POs at exit, so its journal is thrown away with it.
     journal = Journal(Path(":memory:") if connection.demo else default_journal_path())
     profile = "demo" if connection.demo else (args.profile or settings.active_profile)
+    journal.settle_open_refreshes()
+    connection.client.tokens.observer = journal
     window = MainWindow(connection, settings, folders, profile=args.profile, journal=JournalRef(journal, profile))
     window.show()
     try:
