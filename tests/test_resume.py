@@ -23,6 +23,8 @@ from typing import Any
 import pytest
 import requests
 
+from station.connect import connect_simulator
+from station.lazada.errors import StationApiError
 from tests.support import set_faults, wait_until
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX-only")
@@ -147,22 +149,37 @@ def test_soak_thousands_of_pos_under_faults_and_kills(start_sim: Callable[..., S
     journal = tmp_path / "journal.sqlite3"
     cancelled: list[str] = []
 
+    other_bench = connect_simulator(sim.url)
+    raced: list[str] = []
+
     def mischief(kills: int) -> None:
-        # between two crashes: the token expires and a buyer cancels a PO the batch holds
+        # Between two crashes: the token expires, a buyer cancels a PO the batch holds, and
+        # another bench packs a few of its POs first (the station then meets "Has packed").
         requests.post(sim.base + "/_sim/expire-tokens", timeout=10)
         db = sqlite3.connect(journal)
         row = db.execute("SELECT purchase_order_no FROM batch_pos WHERE shipped = 0 ORDER BY position DESC "
                          "LIMIT 1 OFFSET ?", (kills * 7,)).fetchone()
+        unpacked = [r[0] for r in db.execute("SELECT purchase_order_no FROM batch_pos WHERE packed = 0 "
+                                             "ORDER BY position DESC LIMIT 3")]
         db.close()
         if row and requests.post(sim.base + "/_sim/cancel", json={"purchase_order_no": row[0]},
                                  timeout=10).json().get("ok"):
             cancelled.append(row[0])
+        for no in unpacked:
+            if no in cancelled:
+                continue
+            try:
+                other_bench.client.pack_chunk([no])
+                raced.append(no)
+            except StationApiError:
+                pass  # the station had packed it already
 
     report, kills = run_with_kills(
         station("run", "--simulator-url", sim.url, "--journal", str(journal), "--json", "-o",
                 str(tmp_path / "sheets.pdf"), "--size", "A4", "--first-poll-after", "0.3", "--poll-interval", "0.5",
                 "--read-timeout", "1.0", "--calls-per-second", "25"),
         journal, seed=9, max_kills=6, stride=16, after_kill=mischief)
+    other_bench.close()
     stats = sim.stats()
     per_po = stats["purchase_orders"]
     assert all(c["ship_successes"] <= 1 for c in per_po.values()), "a PO was shipped twice"
@@ -179,5 +196,6 @@ def test_soak_thousands_of_pos_under_faults_and_kills(start_sim: Callable[..., S
     assert report["counts"]["failed"] == len(cancelled)
     faults = stats["faults"]
     print(f"\nsoak: {len(rows)} POs, {kills} SIGKILLs, {len(cancelled)} cancelled by the buyer mid-batch, "
+          f"{len(raced)} packed first by another bench, "
           f"faults injected {faults}, steps reconciled {cut_short}, "
           f"API calls {stats['total_calls']}, duplicates found: 0")
