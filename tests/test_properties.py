@@ -3,6 +3,7 @@ MalformedResponseError, never a crash; whatever the station sends is signed and 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -38,10 +39,8 @@ def test_po_parser_never_crashes(changes: dict[str, Any]) -> None:
 
 @given(json_values)
 def test_po_parser_on_anything(value: Any) -> None:
-    try:
+    with contextlib.suppress(MalformedResponseError):
         PurchaseOrder.from_api(value)
-    except MalformedResponseError:
-        pass
 
 
 @given(st.dictionaries(st.sampled_from(["sku_id", "seller_sku", "buyer_qty", "barcodes", "product_title",
@@ -86,7 +85,7 @@ def test_truncated_or_garbage_bodies_are_malformed_not_crashes(body: bytes, stat
     response._content = body
     try:
         decoded = _decode("/x", response)
-    except Exception as exc:  # noqa: BLE001 - the point is which exceptions come out
+    except Exception as exc:  # the point is which exceptions come out
         assert type(exc).__name__ in ("MalformedResponseError", "ServerError"), repr(exc)
         return
     assert isinstance(decoded, dict)
