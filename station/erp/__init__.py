@@ -1,0 +1,1 @@
+"""The sellers' ERPs: QianYi purchase orders and Shoplazza procurements (clients, simulators, replenishment)."""

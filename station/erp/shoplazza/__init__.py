@@ -1,0 +1,1 @@
+"""Shoplazza procurement orders (``GET /openapi/2022-01/center/procurements``)."""
