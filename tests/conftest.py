@@ -11,11 +11,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
 import pytest
+from hypothesis import HealthCheck, settings
 from keyring.backend import KeyringBackend
 
 from station.connect import Connection, connect_simulator
 from station.simulator.config import SimulatorConfig
 from station.simulator.server import SimulatorServer
+
+# The CI machine has 2 cores shared with simulators and Qt: judge the properties, not the speed.
+settings.register_profile("station", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("station")
 
 
 class MemoryKeyring(KeyringBackend):
