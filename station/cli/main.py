@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from station import __version__
 from station.cli import commands
 from station.cli.erp import add_erp_commands, dispatch_erp
+from station.cli.orders import add_orders_commands, dispatch_orders
 from station.lazada.errors import StationApiError
 from station.lazada.models import PdfSize
 from station.lazada.redact import install_redaction
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--ready-timeout", type=float, default=180.0, help="seconds before a PO counts as stuck")
     run.add_argument("--journal", default=None, help="journal file (default: in the user data folder)")
     add_erp_commands(sub, [conn])
+    add_orders_commands(sub, [conn])
     return parser
 
 
@@ -123,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_redaction()
     try:
         code = dispatch_erp(args)
+        if code is None:
+            code = dispatch_orders(args)
         return commands.dispatch(args) if code is None else code
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)

@@ -44,6 +44,7 @@ class SimulatorConfig:
     pos: int = 40  # To Pack POs created in the last ~20 hours
     history: int | None = None  # older POs over the previous 14 days; None: same as pos
     products: int | None = None  # None: 150-300, chosen by the seed
+    orders: int = 300  # marketplace orders over the last 30+ days (docs/orders.md)
     seed: int = 1
     region: str = "PH"
     # faults

@@ -23,6 +23,7 @@ from station.simulator.files import check_download, oss_error_xml
 from station.simulator.gateway import Gateway, GatewayError, error_body, request_id, success_body
 from station.simulator.images import product_png
 from station.simulator.jit_api import JIT_HANDLERS, Call
+from station.simulator.orders import ORDER_HANDLERS, OrderBook, OrderCall
 from station.simulator.pdfgen import PrintItem, PrintPO, render_pdf
 from station.simulator.state import SimulatorState
 
@@ -61,6 +62,7 @@ class SimulatorServer:
         self.config = config if config is not None else SimulatorConfig()
         self._state = SimulatorState(self.config)
         self.gateway = Gateway(self._state)
+        self.orders = OrderBook(self.config, self._state.catalogue, int(time.time() * 1000))
         self.stopping = threading.Event()
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -209,6 +211,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._admin(sim, path, body)
             elif path.startswith("/images/"):
                 self._image(sim, path)
+            elif path.startswith("/awb/"):
+                data = sim.orders.documents.get(path[len("/awb/"):])
+                self._send(200 if data else 404, data or b"not found", "application/pdf" if data else "text/plain")
             elif path.startswith("/files/"):
                 self._file(sim, path[len("/files/"):], query)
             elif path.startswith("/rest/"):
@@ -228,7 +233,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _api(self, sim: SimulatorServer, api_path: str, params: dict[str, str]) -> None:
         jit = JIT_HANDLERS.get(api_path)
         auth = AUTH_HANDLERS.get(api_path)
-        if jit is None and auth is None:
+        orders = ORDER_HANDLERS.get(api_path)
+        if jit is None and auth is None and orders is None:
             self._json(404, error_body("InvalidApiPath", "ISV", f"The specified API path {api_path} is invalid"))
             return
         state, gateway = sim.state, sim.gateway
@@ -241,13 +247,15 @@ class _Handler(BaseHTTPRequestHandler):
             self._server_error(injected)
             return
         try:
-            app_key = gateway.check(api_path, params, seller_api=jit is not None)
+            app_key = gateway.check(api_path, params, seller_api=jit is not None or orders is not None)
         except GatewayError as error:
             self._json(error.http_status, error.body())
             return
         after = gateway.roll_after()
         try:
-            if jit is not None:
+            if orders is not None:
+                payload = orders(OrderCall(sim.orders, params, sim.base_url))
+            elif jit is not None:
                 call = Call(state, params, sim.base_url, lambda: gateway.penalize(app_key))
                 payload = success_body(jit(call))
             else:
