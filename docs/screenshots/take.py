@@ -152,7 +152,18 @@ def main() -> int:
     window.filters.set_status(POStatus.TO_PUT_AWAY)
     grab(window, "print-preview", suffix)
 
-    # 6. Settings, and the first run.
+    # 6. The other views: marketplace orders (one selected) and the ERPs.
+    window.views.tabs.setCurrentWidget(window.views.orders)
+    wait(lambda: window.views.orders.model.rowCount() > 0)
+    window.views.orders.table.selectRow(0)
+    settle(1.5)
+    grab(window, "orders-view", suffix)
+    window.views.tabs.setCurrentWidget(window.views.erp)
+    settle(2.5)
+    grab(window, "erp-view", suffix)
+    window.views.tabs.setCurrentIndex(0)
+
+    # 7. Settings, and the first run.
     dialog = SettingsDialog(settings, parent=window)
     dialog.show()
     grab(dialog, "settings-dialog", suffix)

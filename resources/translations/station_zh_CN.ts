@@ -12,6 +12,21 @@
         <source>Something unexpected went wrong. Try again; if it persists, send the log to support.</source>
         <translation>发生了意外错误。请重试；如果仍然出现，请把日志发送给技术支持。</translation>
     </message>
+    <message>
+        <location filename="../../station/ui/views.py" line="39" />
+        <source>JIT purchase orders</source>
+        <translation>JIT 采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/views.py" line="40" />
+        <source>Marketplace orders</source>
+        <translation>平台订单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/views.py" line="41" />
+        <source>ERP</source>
+        <translation>ERP</translation>
+    </message>
 </context>
 <context>
     <name>BatchPanel</name>
@@ -178,6 +193,110 @@
     </message>
 </context>
 <context>
+    <name>ErpView</name>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="199" />
+        <location filename="../../station/ui/erp_view.py" line="201" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="200" />
+        <source>Replenish from selected JIT POs…</source>
+        <translation>按所选 JIT 采购单补货…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="202" />
+        <source>Print labels (60x30)</source>
+        <translation>打印标签 (60x30)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="210" />
+        <source>QianYi is not set up for this profile.</source>
+        <translation>此店铺尚未设置千易 ERP。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="211" />
+        <source>QianYi purchase orders</source>
+        <translation>千易采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="213" />
+        <source>Shoplazza is not set up for this profile.</source>
+        <translation>此店铺尚未设置 Shoplazza。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="214" />
+        <source>Shoplazza procurements</source>
+        <translation>Shoplazza 采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="275" />
+        <source>Loading QianYi purchase orders…</source>
+        <translation>正在加载千易采购单…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="281" />
+        <source>{n} QianYi purchase orders</source>
+        <translation>{n} 个千易采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="289" />
+        <source>Select the JIT POs to replenish in the PO list first.</source>
+        <translation>请先在采购单列表中选择要补货的 JIT 采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="291" />
+        <source>Reading the items of {n} JIT POs…</source>
+        <translation>正在读取 {n} 个 JIT 采购单的商品…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="303" />
+        <source>Creating the QianYi purchase order…</source>
+        <translation>正在创建千易采购单…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="308" />
+        <source>Created QianYi purchase order {no}.</source>
+        <translation>已创建千易采购单 {no}。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="310" />
+        <source>Not created again: these POs already have QianYi purchase order {no}.</source>
+        <translation>未重复创建：这些采购单已有千易采购单 {no}。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="320" />
+        <source>Loading Shoplazza procurements…</source>
+        <translation>正在加载 Shoplazza 采购单…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="326" />
+        <source>{n} Shoplazza procurement orders</source>
+        <translation>{n} 个 Shoplazza 采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="338" />
+        <source>Select a received procurement first.</source>
+        <translation>请先选择一个已收货的采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="350" />
+        <source>Drawing the labels of procurement {id}…</source>
+        <translation>正在生成采购单 {id} 的标签…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="356" />
+        <source>{pages} labels sent to the 60x30 printer ({file}).</source>
+        <translation>{pages} 张标签已发送到 60x30 打印机（{file}）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="359" />
+        <source>{pages} labels saved to {file}.</source>
+        <translation>{pages} 张标签已保存到 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBar</name>
     <message>
         <location filename="../../station/ui/errors.py" line="51" />
@@ -288,110 +407,173 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="78" />
+        <location filename="../../station/ui/main_window.py" line="83" />
         <source>demo simulator</source>
         <translation>演示模拟器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="79" />
+        <location filename="../../station/ui/main_window.py" line="84" />
         <source>Station · {where}</source>
         <translation>Station · {where}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="98" />
+        <location filename="../../station/ui/main_window.py" line="103" />
         <source>{pages} pages sent to the printer</source>
         <translation>已发送 {pages} 页到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="102" />
+        <location filename="../../station/ui/main_window.py" line="107" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="103" />
+        <location filename="../../station/ui/main_window.py" line="108" />
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="104" />
+        <location filename="../../station/ui/main_window.py" line="109" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="105" />
+        <location filename="../../station/ui/main_window.py" line="110" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="172" />
+        <location filename="../../station/ui/main_window.py" line="181" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="173" />
+        <location filename="../../station/ui/main_window.py" line="182" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="174" />
+        <location filename="../../station/ui/main_window.py" line="183" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="175" />
+        <location filename="../../station/ui/main_window.py" line="184" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="176" />
+        <location filename="../../station/ui/main_window.py" line="185" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="183" />
+        <location filename="../../station/ui/main_window.py" line="192" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="184" />
+        <location filename="../../station/ui/main_window.py" line="193" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="187" />
+        <location filename="../../station/ui/main_window.py" line="196" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="223" />
+        <location filename="../../station/ui/main_window.py" line="236" />
         <source>Loading POs…</source>
         <translation>正在加载采购单…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="235" />
+        <location filename="../../station/ui/main_window.py" line="248" />
         <source>{count} POs listed at {time}; statuses refresh by themselves.</source>
         <translation>{time} 列出 {count} 个采购单；状态会自动刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="263" />
+        <location filename="../../station/ui/main_window.py" line="276" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="359" />
+        <location filename="../../station/ui/main_window.py" line="372" />
         <source>A batch is running; wait for it or cancel it.</source>
         <translation>批量任务进行中；请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="362" />
-        <location filename="../../station/ui/main_window.py" line="431" />
+        <location filename="../../station/ui/main_window.py" line="375" />
+        <location filename="../../station/ui/main_window.py" line="464" />
         <source>Select POs first (or tick All shown).</source>
         <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="415" />
+        <location filename="../../station/ui/main_window.py" line="448" />
         <source>Stopped</source>
         <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="153" />
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="155" />
+        <source>Pack</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="157" />
+        <source>Print AWB</source>
+        <translation>打印面单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="159" />
+        <source>Ready to ship</source>
+        <translation>待发货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="161" />
+        <source>Delivered (DBS)</source>
+        <translation>已送达 (DBS)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="163" />
+        <source>Digital delivered</source>
+        <translation>数字商品已交付</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="182" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="210" />
+        <source>Loading orders…</source>
+        <translation>正在加载订单…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="222" />
+        <source>{n} orders</source>
+        <translation>{n} 个订单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="310" />
+        <source>{action}: {ok} ok, {failed} failed</source>
+        <translation>{action}：{ok} 成功，{failed} 失败</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="330" />
+        <source>Select an order first.</source>
+        <translation>请先选择一个订单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="418" />
+        <source>Packing and printing {order}…</source>
+        <translation>正在打包并打印 {order}…</translation>
     </message>
 </context>
 <context>
@@ -440,120 +622,202 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="90" />
+        <location filename="../../station/ui/print_panel.py" line="99" />
         <source>PO sheet</source>
         <translation>采购单面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="92" />
+        <location filename="../../station/ui/print_panel.py" line="101" />
         <source>Product barcodes</source>
         <translation>商品条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="97" />
+        <location filename="../../station/ui/print_panel.py" line="106" />
         <source>Get labels (Ctrl+P)</source>
         <translation>获取标签 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="101" />
+        <location filename="../../station/ui/print_panel.py" line="110" />
         <source>Send to printer</source>
         <translation>发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="111" />
+        <location filename="../../station/ui/print_panel.py" line="120" />
         <source>No labels yet.</source>
         <translation>还没有标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="114" />
+        <location filename="../../station/ui/print_panel.py" line="124" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="117" />
+        <location filename="../../station/ui/print_panel.py" line="125" />
+        <source>Print the selected job again (from its kept file)</source>
+        <translation>重新打印所选任务（使用已保存的文件）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="127" />
+        <source>Retry failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="128" />
+        <source>Send the failed jobs again (the selected one, or all of today's)</source>
+        <translation>重新发送失败的任务（所选任务，或今天的全部）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="131" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="139" />
+        <location filename="../../station/ui/print_panel.py" line="153" />
         <source>Printed today</source>
         <translation>今日已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="173" />
+        <location filename="../../station/ui/print_panel.py" line="190" />
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="174" />
+        <location filename="../../station/ui/print_panel.py" line="191" />
         <source>No printer set for {size}</source>
         <translation>{size} 未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="182" />
+        <location filename="../../station/ui/print_panel.py" line="200" />
         <source>{pages} pages · {size} · {count} POs</source>
         <translation>{pages} 页 · {size} · {count} 个采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="196" />
         <source>{time}  {size}  {pages} pages  {first}{more}</source>
         <translation>{time}  {size}  {pages} 页  {first}{more}</translation>
     </message>
 </context>
 <context>
+    <name>ReplenishDialog</name>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="115" />
+        <source>Replenish in QianYi</source>
+        <translation>在千易补货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="118" />
+        <source>JIT POs: {pos}</source>
+        <translation>JIT 采购单：{pos}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="119" />
+        <source>Warehouse: {w} · Supplier: {s} · Settlement: {t} · Reference: {r}</source>
+        <translation>仓库：{w} · 供应商：{s} · 结算：{t} · 参考号：{r}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="123" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="123" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="123" />
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="123" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="131" />
+        <source>{skus} SKUs, {units} units</source>
+        <translation>{skus} 个 SKU，{units} 件</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="135" />
+        <source>Already created for these POs: QianYi purchase order {no}. It will not be created again.</source>
+        <translation>这些采购单已创建千易采购单 {no}，不会重复创建。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="140" />
+        <source>Nothing has been sent yet.</source>
+        <translation>尚未发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="141" />
+        <source>Create purchase order</source>
+        <translation>创建采购单</translation>
+    </message>
+</context>
+<context>
     <name>ScanHandler</name>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="67" />
+        <location filename="../../station/ui/scan_handler.py" line="63" />
+        <source>{code}: order selected</source>
+        <translation>{code}：已选中订单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scan_handler.py" line="66" />
+        <source>Unknown code {code}: no order or tracking number matches. Nothing changed.</source>
+        <translation>未知条码 {code}：没有匹配的订单号或运单号。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scan_handler.py" line="79" />
         <source>Looking up {code}…</source>
         <translation>正在查找 {code}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="81" />
+        <location filename="../../station/ui/scan_handler.py" line="93" />
         <source>Could not look up {code}: {why}</source>
         <translation>无法查找 {code}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="87" />
+        <location filename="../../station/ui/scan_handler.py" line="99" />
         <source>Unknown code {code}: no PO, logistics number or product matches. Nothing changed.</source>
         <translation>未知代码 {code}：没有匹配的采购单、物流单号或商品。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="96" />
+        <location filename="../../station/ui/scan_handler.py" line="108" />
         <source>Product {code}: in {count} POs, selected</source>
         <translation>商品 {code}：在 {count} 个采购单中，已选中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="100" />
+        <location filename="../../station/ui/scan_handler.py" line="112" />
         <source>{no} selected · {store}</source>
         <translation>已选中 {no} · {store}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="106" />
+        <location filename="../../station/ui/scan_handler.py" line="118" />
         <source>Scan to print: scan the PO number (this product is in {count} POs).</source>
         <translation>扫码即打印：请扫描采购单号（该商品在 {count} 个采购单中）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="120" />
+        <location filename="../../station/ui/scan_handler.py" line="132" />
         <source>{no}: preparing labels…</source>
         <translation>{no}：正在准备标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="127" />
+        <location filename="../../station/ui/scan_handler.py" line="139" />
         <source>{no}: {step}…</source>
         <translation>{no}：{step}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="135" />
+        <location filename="../../station/ui/scan_handler.py" line="147" />
         <source>{no}: no labels. {why}</source>
         <translation>{no}：没有标签。{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="144" />
+        <location filename="../../station/ui/scan_handler.py" line="156" />
         <source>{no}: labels sent to the printer</source>
         <translation>{no}：标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="147" />
+        <location filename="../../station/ui/scan_handler.py" line="159" />
         <source>{no}: labels ready (no printer set for this size)</source>
         <translation>{no}：标签已就绪（此尺寸未设置打印机）</translation>
     </message>
@@ -561,107 +825,117 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="48" />
+        <location filename="../../station/ui/settings_dialog.py" line="51" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="48" />
+        <location filename="../../station/ui/settings_dialog.py" line="51" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="53" />
+        <location filename="../../station/ui/settings_dialog.py" line="56" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="70" />
+        <location filename="../../station/ui/settings_dialog.py" line="73" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="72" />
+        <location filename="../../station/ui/settings_dialog.py" line="75" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="73" />
+        <location filename="../../station/ui/settings_dialog.py" line="76" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="74" />
+        <location filename="../../station/ui/settings_dialog.py" line="77" />
         <source>App key</source>
         <translation>App Key</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="75" />
+        <location filename="../../station/ui/settings_dialog.py" line="78" />
         <source>App secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="76" />
+        <location filename="../../station/ui/settings_dialog.py" line="79" />
         <source>Access token</source>
         <translation>Access Token</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="77" />
+        <location filename="../../station/ui/settings_dialog.py" line="80" />
         <source>Refresh token</source>
         <translation>Refresh Token</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="80" />
+        <location filename="../../station/ui/settings_dialog.py" line="83" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="85" />
+        <location filename="../../station/ui/settings_dialog.py" line="88" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="91" />
+        <location filename="../../station/ui/settings_dialog.py" line="95" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="96" />
+        <location filename="../../station/ui/settings_dialog.py" line="99" />
+        <source>{name} ({state})</source>
+        <translation>{name}（{state}）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="102" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="99" />
+        <location filename="../../station/ui/settings_dialog.py" line="105" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="100" />
+        <location filename="../../station/ui/settings_dialog.py" line="110" />
+        <source>Print through</source>
+        <translation>打印方式</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="111" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="104" />
+        <location filename="../../station/ui/settings_dialog.py" line="115" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="107" />
+        <location filename="../../station/ui/settings_dialog.py" line="118" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="120" />
+        <location filename="../../station/ui/settings_dialog.py" line="131" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="163" />
+        <location filename="../../station/ui/settings_dialog.py" line="174" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="166" />
+        <location filename="../../station/ui/settings_dialog.py" line="177" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
@@ -736,19 +1010,32 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
     </message>
 </context>
 <context>
+    <name>print</name>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="67" />
+        <source>(no printer)</source>
+        <translation>（无打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="68" />
+        <source>#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  {status}</source>
+        <translation>#{id}  {time}  {size}  {pages} 页  {first}{more}  → {printer}  {status}</translation>
+    </message>
+</context>
+<context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="39" />
+        <location filename="../../station/ui/print_panel.py" line="41" />
         <source>A4 (PO sheet)</source>
         <translation>A4（采购单面单）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="40" />
+        <location filename="../../station/ui/print_panel.py" line="42" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="41" />
+        <location filename="../../station/ui/print_panel.py" line="43" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>

@@ -45,6 +45,7 @@ from station.workflow.report import BatchReport, Step
 from station.workflow.resume import describe as describe_resume
 from station.workflow.resume import prepare_resume
 
+from . import printing_cmd
 from .progress import TerminalProgress
 
 
@@ -61,6 +62,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "ship": cmd_ship,
         "print": cmd_print,
         "run": cmd_run,
+        **printing_cmd.HANDLERS,
     }
     try:
         return handlers[args.command](args)
@@ -270,7 +272,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         summary = merge_pdfs(paths, Path(args.output))
         emit(args, {"output": args.output, "pages": summary.pages, "page_sizes_mm": summary.page_sizes_mm},
              f"Wrote {summary.pages} pages to {args.output}")
-    return 0
+    return printing_cmd.send_output(args, Path(args.output), args.size, args.pos)
 
 
 # ---------------------------------------------------------------------- run
@@ -338,7 +340,9 @@ def cmd_run(args: argparse.Namespace) -> int:
          report_text(report, output))
     if report.cancelled:
         return 3
-    return 0 if not report.failed() else 1
+    printed = [o.purchase_order_no for o in report.outcomes.values() if o.printed]
+    sent = printing_cmd.send_output(args, output, PdfSize(options_json["size"]), printed) if report.output_pages else 0
+    return 0 if not report.failed() and sent == 0 else 1
 
 
 def say(args: argparse.Namespace, text: str) -> None:

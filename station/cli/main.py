@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from station import __version__
-from station.cli import commands
+from station.cli import commands, printing_cmd
 from station.cli.erp import add_erp_commands, dispatch_erp
 from station.cli.orders import add_orders_commands, dispatch_orders
 from station.lazada.errors import StationApiError
@@ -99,16 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
     prt = sub.add_parser("print", parents=[conn], help="download and merge the print files of POs")
     prt.add_argument("pos", nargs="+", metavar="PO")
     _print_options(prt, output_required=True)
+    printing_cmd.add_printer_option(prt)
 
     run = sub.add_parser("run", parents=[conn], help="today's To Pack POs: pack, wait, ship, print, merge")
     run.add_argument("--days", type=float, default=7.0, help="look back this many days for To Pack POs")
     run.add_argument("--limit", type=int, default=0, help="handle at most this many POs (0: all)")
     _print_options(run, output_required=False)
+    printing_cmd.add_printer_option(run)
     _pickup_options(run)
     run.add_argument("--poll-interval", type=float, default=1.5, help=argparse.SUPPRESS)
     run.add_argument("--first-poll-after", type=float, default=4.0, help=argparse.SUPPRESS)
     run.add_argument("--ready-timeout", type=float, default=180.0, help="seconds before a PO counts as stuck")
     run.add_argument("--journal", default=None, help="journal file (default: in the user data folder)")
+    printing_cmd.add_printing_commands(sub)
     add_erp_commands(sub, [conn])
     add_orders_commands(sub, [conn])
     return parser

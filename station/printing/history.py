@@ -112,6 +112,14 @@ class PrintHistory:
     def mark_failed(self, job_id: int, error: str) -> None:
         self._set(job_id, JobStatus.FAILED, error=error)
 
+    def set_printer(self, job_id: int, printer: str, backend: str) -> None:
+        """Send the job to another printer (or through another backend) from now on; status unchanged."""
+        with self._db() as db:
+            cursor = db.execute("UPDATE print_jobs SET printer = ?, backend = ?, updated_at = ? WHERE id = ?",
+                                (printer, backend, _now().isoformat(), job_id))
+            if cursor.rowcount != 1:
+                raise KeyError(f"no print job {job_id}")
+
     def mark_retry(self, job_ids: Iterable[int] | None = None) -> int:
         """Mark failed jobs (these, or every failed one) to print again; how many were marked."""
         with self._db() as db:

@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from station.lazada.models import PdfSize
 from station.printing.cups import (
+    CupsUnavailableError,
     MixedSizeError,
     PrintError,
     QueueMissingError,
@@ -116,7 +117,10 @@ def queue_printer(queue: str, size_mm: tuple[float, float], dpi: int | None = No
             "or ask support to add it. Nothing was printed."))
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     if dpi is None:
-        dpi = queue_resolution(queue)  # the driver's own default (203 or 300 dpi on label printers)
+        try:
+            dpi = queue_resolution(queue)  # the driver's own default (203 or 300 dpi on label printers)
+        except CupsUnavailableError:  # no CUPS tools (Windows): keep the driver's resolution as Qt reports it
+            dpi = None
     if dpi is not None:
         printer.setResolution(dpi)
     configure(printer, size_mm)

@@ -277,6 +277,7 @@ class ErpView(QWidget):
 
     def _qianyi_loaded(self, orders: list[PurchaseOrder]) -> None:
         self.qianyi_model.set_rows(orders)
+        self.qianyi_table.resizeColumnsToContents()
         self._say(self.tr("{n} QianYi purchase orders").format(n=len(orders)))
 
     def replenish(self) -> None:
@@ -321,6 +322,7 @@ class ErpView(QWidget):
 
     def _shoplazza_loaded(self, rows: list[Procurement]) -> None:
         self.shoplazza_model.set_rows(rows)
+        self.shoplazza_table.resizeColumnsToContents()
         self._say(self.tr("{n} Shoplazza procurement orders").format(n=len(rows)))
 
     def selected_procurement(self) -> Procurement | None:

@@ -40,6 +40,7 @@ from station.ui.scan_handler import ScanHandler
 from station.ui.ship_dialog import ShipDialog
 from station.ui.sound import Sound, SoundPlayer
 from station.ui.ui_settings import UiSettings
+from station.ui.views import OtherViews
 from station.ui.widgets import FlashBanner
 from station.ui.worker import TaskRunner
 from station.workflow.resume import describe as describe_resume
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
                  first_poll_after: float = 4.0, poll_interval: float = 1.5, journal: JournalRef | None = None) -> None:
         super().__init__()
         self.connection = connection
+        self.profile = profile
         self.journal = journal
         self.client = connection.client
         self.settings = settings
@@ -215,7 +217,11 @@ class MainWindow(QMainWindow):
         layout.addLayout(buttons)
         layout.addWidget(self.filters)
         layout.addWidget(splitter, 1)
-        self.setCentralWidget(central)
+        self.views = OtherViews(central, self.connection, self.settings, self.runner,
+                                self.profile or self.settings.active_profile, self.selected_numbers,
+                                self.folders.prints)
+        self.views.erp.failed.connect(self.show_error)
+        self.setCentralWidget(self.views.tabs)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
 
@@ -496,6 +502,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, parent=self)
         self.settings_dialog = dialog
         dialog.accepted.connect(lambda: setattr(self.sounds, "enabled", self.settings.sounds))
+        dialog.accepted.connect(self.views.settings_changed)
         dialog.open()
 
     def shutdown(self) -> None:
@@ -506,6 +513,7 @@ class MainWindow(QMainWindow):
         self.scan.close()
         self.log_view.detach()
         self.runner.close()
+        self.views.shutdown()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -142,6 +142,7 @@ class OrdersView(QWidget):
         self._print_pdf = print_pdf
         self.days = days
         self.items: dict[str, list[OrderItem]] = {}
+        self._fetching: set[str] = set()  # orders whose items are being fetched on their own
         self.tracking_index: dict[str, str] = {}
         self.busy: set[str] = set()
         self._serial = 0
@@ -217,6 +218,7 @@ class OrdersView(QWidget):
         newest_first = sorted(orders, key=lambda o: (o.created_at or datetime.min.replace(tzinfo=timezone.utc)),
                               reverse=True)
         self.model.set_orders(newest_first)
+        self.table.resizeColumnsToContents()
         self.info.setText(self.tr("{n} orders").format(n=len(orders)))
         if selected:
             self.select_order(selected)
@@ -233,6 +235,12 @@ class OrdersView(QWidget):
             self._set_items(order_id, rows)
         self._show_items()
         self.items_indexed.emit()
+
+    def _one_order(self, order_id: str, rows: list[OrderItem]) -> None:
+        self._fetching.discard(order_id)
+        self._set_items(order_id, rows)
+        if self.selected_order_id() == order_id:
+            self._show_items()
 
     def _set_items(self, order_id: str, rows: list[OrderItem]) -> None:
         self.items[order_id] = rows
@@ -282,6 +290,12 @@ class OrdersView(QWidget):
 
     def _show_items(self) -> None:
         order_id = self.selected_order_id()
+        if order_id and order_id not in self.items and order_id not in self._fetching:
+            # The background index of every order's items may still be running: this one first.
+            self._fetching.add(order_id)
+            client = self.client
+            self.runner.run(lambda: client.get_order_items(order_id), lambda rows: self._one_order(order_id, rows),
+                            self._failed)
         rows = self.items.get(order_id or "", [])
         _fill(self.items_table, [
             (i.order_item_id, i.status, i.sku, i.name, i.package_id, i.tracking_code, i.shipment_provider,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import logging
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from station.lazada.models import PdfSize
+from station.printing.cups import PrintError
+from station.printing.history import JobStatus, PrintJobRecord
+from station.printing.spooler import PrintService
 from station.ui.actions import PrintChoice
-from station.ui.printer import send_to_printer
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
 
@@ -41,33 +43,34 @@ def size_label(size: PdfSize) -> str:
         PdfSize.LABEL_100X150: QCoreApplication.translate("size", "100x150 mm label"),
     }[size]
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    at: str  # ISO time
-    pdf: str
-    size: str
-    pages: int
-    pos: list[str]
+STATUS_TEXT = {
+    JobStatus.PENDING: "not sent",
+    JobStatus.SENT: "sent",
+    JobStatus.PRINTED: "printed",
+    JobStatus.FAILED: "FAILED",
+    JobStatus.RETRY: "to retry",
+}
 
 
-class PrintHistory:
-    """The day's prints, kept in a JSON file beside the PDFs so a restart can still reprint."""
+def status_label(status: JobStatus) -> str:
+    return QCoreApplication.translate("print", STATUS_TEXT[status])
 
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / f"history-{datetime.now():%Y-%m-%d}.json"
-        self.entries: list[HistoryEntry] = []
-        try:
-            self.entries = [HistoryEntry(**e) for e in json.loads(self.path.read_text("utf-8"))]
-        except (OSError, ValueError, TypeError):
-            self.entries = []
 
-    def add(self, entry: HistoryEntry) -> None:
-        self.entries.append(entry)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(json.dumps([asdict(e) for e in self.entries], indent=1), "utf-8")
-        except OSError as exc:
-            log.warning("print history not saved: %s", exc)
+def job_size_label(size: str) -> str:
+    return size_label(PdfSize(size)) if size in {s.value for s in PdfSize} else size
+
+
+def job_text(job: PrintJobRecord) -> str:
+    """One line of the day's list: when, what, which printer, how it ended."""
+    first = job.po_numbers[0] if job.po_numbers else ""
+    more = f" +{len(job.po_numbers) - 1}" if len(job.po_numbers) > 1 else ""
+    printer = job.printer or QCoreApplication.translate("print", "(no printer)")
+    text = QCoreApplication.translate("print", "#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  "
+                                               "{status}").format(
+        id=job.id, time=job.created_at.strftime("%H:%M"), size=job_size_label(job.size),
+        pages=job.pages if job.pages is not None else "?", first=first, more=more, printer=printer,
+        status=status_label(job.status))
+    return f"{text}: {job.error}" if job.status is JobStatus.FAILED and job.error else text
 
 
 class PrintPanel(QWidget):
@@ -75,14 +78,20 @@ class PrintPanel(QWidget):
     sent = Signal(int)  # pages sent to the printer
     failed = Signal(object)  # an exception, for the window's error bar
 
+    jobs_changed = Signal()  # the day's list was reloaded
+
     def __init__(self, runner: TaskRunner, settings: UiSettings, history_dir: Path,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, service: PrintService | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.settings = settings
-        self.history = PrintHistory(history_dir)
+        self.service = service or PrintService(history_dir, settings.printing)
+        self.history = self.service.history
         self.current_pdf: Path | None = None
         self.current_size: PdfSize | None = None
+        self.pending_jobs: list[int] = []  # recorded for the shown PDF, not sent yet
+        self.shown_job: int | None = None  # the history job whose file is shown (Send = reprint it)
+        self.busy = False
         self.size_combo = QComboBox()
         for size in PdfSize:
             self.size_combo.addItem(size_label(size), size)
@@ -111,8 +120,13 @@ class PrintPanel(QWidget):
         self.preview_label = QLabel(self.tr("No labels yet."))
         self.history_list = QListWidget()
         self.history_list.itemDoubleClicked.connect(self._open_history)
+        self.history_list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.reprint_button = QPushButton(self.tr("Reprint"))
+        self.reprint_button.setToolTip(self.tr("Print the selected job again (from its kept file)"))
         self.reprint_button.clicked.connect(self._reprint)
+        self.retry_button = QPushButton(self.tr("Retry failed"))
+        self.retry_button.setToolTip(self.tr("Send the failed jobs again (the selected one, or all of today's)"))
+        self.retry_button.clicked.connect(self._retry_failed)
 
         choice = QGroupBox(self.tr("Labels"))
         choice_box = QVBoxLayout(choice)
@@ -139,7 +153,11 @@ class PrintPanel(QWidget):
         history = QGroupBox(self.tr("Printed today"))
         history_layout = QVBoxLayout(history)
         history_layout.addWidget(self.history_list)
-        history_layout.addWidget(self.reprint_button, 0, Qt.AlignmentFlag.AlignRight)
+        history_buttons = QHBoxLayout()
+        history_buttons.addStretch(1)
+        history_buttons.addWidget(self.retry_button)
+        history_buttons.addWidget(self.reprint_button)
+        history_layout.addLayout(history_buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(preview)
         splitter.addWidget(history)
@@ -148,8 +166,7 @@ class PrintPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(choice)
         layout.addWidget(splitter, 1)
-        for entry in self.history.entries:
-            self._add_history_item(entry)
+        self.refresh_jobs()
         self._choice_changed()
 
     # ------------------------------------------------------------------ choice
@@ -173,8 +190,9 @@ class PrintPanel(QWidget):
         self.printer_label.setText(self.tr("Printer: {name}").format(name=name) if name
                                    else self.tr("No printer set for {size}").format(size=size_label(size)))
 
-    # ------------------------------------------------------------------ preview and history
+    # ------------------------------------------------------------------ preview and the day's jobs
     def show_pdf(self, pdf: Path, size: PdfSize, pos: list[str], pages: int, *, record: bool = True) -> None:
+        """Preview ``pdf``; with ``record``, record it as a job of the day (not sent yet: :meth:`send_current`)."""
         self.current_pdf = pdf
         self.current_size = size
         self.document.close()
@@ -184,47 +202,111 @@ class PrintPanel(QWidget):
         self.send_button.setEnabled(True)
         self._update_printer_label()
         if record:
-            entry = HistoryEntry(datetime.now().astimezone().isoformat(timespec="seconds"), str(pdf), size.value,
-                                 pages, pos)
-            self.history.add(entry)
-            self._add_history_item(entry)
+            try:
+                self.pending_jobs = [job.id for job in self.service.prepare(pdf, size, pos)]
+            except PrintError as exc:
+                self.pending_jobs = []
+                self.failed.emit(exc)
+            self.shown_job = self.pending_jobs[0] if self.pending_jobs else None
+            self.refresh_jobs()
 
-    def _add_history_item(self, entry: HistoryEntry) -> None:
-        at = datetime.fromisoformat(entry.at)
-        first = entry.pos[0] if entry.pos else ""
-        more = f" +{len(entry.pos) - 1}" if len(entry.pos) > 1 else ""
-        text = self.tr("{time}  {size}  {pages} pages  {first}{more}").format(
-            time=at.strftime("%H:%M"), size=size_label(PdfSize(entry.size)), pages=entry.pages, first=first,
-            more=more)
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, entry)
-        item.setToolTip(", ".join(entry.pos))
-        self.history_list.insertItem(0, item)
+    def jobs(self) -> list[PrintJobRecord]:
+        """Today's jobs, oldest first (what the list shows, newest on top)."""
+        return self.service.jobs_on(date.today())
+
+    def refresh_jobs(self) -> None:
+        """Reload the day's jobs from the print history (keeps the selected job selected)."""
+        current = self.history_list.currentItem()
+        selected = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        self.history_list.blockSignals(True)  # one button update at the end, not one per row
+        self.history_list.clear()
+        for job in self.jobs():
+            item = QListWidgetItem(job_text(job))
+            item.setData(Qt.ItemDataRole.UserRole, job.id)
+            item.setToolTip("\n".join(filter(None, [", ".join(job.po_numbers), str(job.file_path), job.error])))
+            if job.status is JobStatus.FAILED:
+                item.setForeground(QBrush(QColor("#c62828")))
+            self.history_list.insertItem(0, item)
+            if job.id == selected:
+                self.history_list.setCurrentItem(item)
+        self.history_list.blockSignals(False)
+        self._update_buttons()
+        self.jobs_changed.emit()
+
+    def _update_buttons(self) -> None:
+        idle = not self.busy
+        self.reprint_button.setEnabled(idle and self.history_list.count() > 0)
+        self.retry_button.setEnabled(idle and any(j.status in (JobStatus.FAILED, JobStatus.RETRY)
+                                                  for j in self.jobs()))
+
+    def selected_job(self) -> int | None:
+        item = self.history_list.currentItem() or self.history_list.item(0)
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if isinstance(value, int) else None
 
     def _open_history(self, item: QListWidgetItem) -> None:
-        entry = item.data(Qt.ItemDataRole.UserRole)
-        if isinstance(entry, HistoryEntry) and Path(entry.pdf).exists():
-            self.show_pdf(Path(entry.pdf), PdfSize(entry.size), entry.pos, entry.pages, record=False)
+        job_id = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(job_id, int):
+            return
+        job = self.service.history.get(job_id)
+        if job.file_path.exists():
+            size = PdfSize(job.size) if job.size in {s.value for s in PdfSize} else self.current_size
+            self.show_pdf(job.file_path, size or PdfSize.A4, list(job.po_numbers), job.pages or 0, record=False)
+            self.pending_jobs = []
+            self.shown_job = job_id
 
     def _reprint(self) -> None:
-        item = self.history_list.currentItem() or self.history_list.item(0)
-        if item is not None:
-            self._open_history(item)
-            self.send_current()
+        job_id = self.selected_job()
+        if job_id is not None:
+            self._run(lambda: [self.service.reprint(job_id)])
+
+    def _retry_failed(self) -> None:
+        job_id = self.selected_job()
+        item = self.history_list.currentItem()
+        if item is not None and job_id is not None and self.service.history.get(job_id).status in (
+                JobStatus.FAILED, JobStatus.RETRY):
+            self._run(lambda: [self.service.retry(job_id)])
+        else:
+            self._run(lambda: self.service.retry_failed())
 
     # ------------------------------------------------------------------ printing
     def send_current(self) -> None:
+        """Send the shown labels: the jobs recorded for them, or (a job from the list) print it again."""
         if self.current_pdf is None or self.current_size is None:
             return
-        pdf, name = self.current_pdf, self.settings.printer(self.current_size)
-        self.send_button.setEnabled(False)
-        self.runner.run(lambda: send_to_printer(pdf, name), self._sent, self._send_failed)
+        pending, shown = list(self.pending_jobs), self.shown_job
+        self.pending_jobs = []
+        if pending:
+            self._run(lambda: [self.service.send(job_id) for job_id in pending])
+        elif shown is not None:
+            self._run(lambda: [self.service.reprint(shown)])
+        else:
+            pdf, size = self.current_pdf, self.current_size
+            self._run(lambda: self.service.print_jobs(pdf, size, []))
 
-    def _sent(self, pages: int) -> None:
-        self.send_button.setEnabled(True)
-        log.info("sent %d pages to the printer", pages)
-        self.sent.emit(pages)
+    def _run(self, work: Callable[[], list[PrintJobRecord]]) -> None:
+        self.busy = True
+        self.send_button.setEnabled(False)
+        self._update_buttons()
+        self.runner.run(work, self._sent, self._send_failed)
+
+    def _sent(self, records: list[PrintJobRecord]) -> None:
+        self.busy = False
+        self.send_button.setEnabled(self.current_pdf is not None)
+        if records:
+            self.shown_job = records[-1].id
+        self.refresh_jobs()
+        failed = [r for r in records if r.status is JobStatus.FAILED]
+        pages = sum(r.pages or 0 for r in records if r.status is not JobStatus.FAILED)
+        if len(failed) < len(records):
+            log.info("sent %d pages to the printer", pages)
+            self.sent.emit(pages)
+        for record in failed:
+            self.failed.emit(PrintError(f"print job {record.id} on {record.printer!r}",
+                                        operator_message=record.error or PrintError.operator_message))
 
     def _send_failed(self, exc: BaseException) -> None:
-        self.send_button.setEnabled(True)
+        self.busy = False
+        self.send_button.setEnabled(self.current_pdf is not None)
+        self.refresh_jobs()
         self.failed.emit(exc)

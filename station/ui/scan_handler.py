@@ -56,6 +56,18 @@ class ScanHandler(QObject):
         code = code.strip()
         w = self.window
         log.info("scan %s", code)
+        if w.views.orders_showing:  # the marketplace orders are on screen: the scan is for them
+            orders = w.views.orders
+            ok = orders.scan_to_print(code) if w.scan_print.isChecked() else orders.handle_scan(code)
+            if ok:
+                w.banner.flash(self.tr("{code}: order selected").format(code=code), True)
+                w.sounds.play(Sound.OK)
+            else:
+                w.banner.flash(self.tr("Unknown code {code}: no order or tracking number matches. "
+                                       "Nothing changed.").format(code=code), False)
+                w.sounds.play(Sound.FAIL)
+            self.handled.emit(code, ok)
+            return
         numbers = w.model.find_code(code)
         if numbers:
             self._matched(code, numbers, product=False)

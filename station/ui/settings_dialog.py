@@ -23,6 +23,7 @@ from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
 from station.lazada.errors import RequestValidationError
 from station.lazada.models import PdfSize, TokenInfo
 from station.lazada.regions import Region
+from station.printing.spooler import list_printers
 from station.ui.print_panel import size_label
 from station.ui.printer import printer_names
 from station.ui.ship_dialog import ContactForm
@@ -30,6 +31,8 @@ from station.ui.ui_settings import UiSettings
 
 DEMO_CHOSEN = 2  # the first-run dialog's result when the operator picks the demo
 LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
+BACKEND_LABELS = (("auto", "Automatic (CUPS on Linux/macOS, Qt on Windows)"), ("cups", "CUPS (lp)"),
+                  ("qt", "Qt (render each page)"))
 TOKEN_DAYS = 7  # a token pasted by hand: assume the platform's usual lifetime; refreshed if refused
 
 
@@ -84,19 +87,27 @@ class SettingsDialog(QDialog):
 
         bench = QGroupBox(self.tr("Bench"))
         bench_form = QFormLayout(bench)
-        names = printer_names()
+        names = printer_names(settings.print_backend)
+        states = {p.name: p for p in list_printers(settings.print_backend)}
         self.printers: dict[PdfSize, QComboBox] = {}
         for size in PdfSize:
             combo = QComboBox()
             combo.addItem(self.tr("(none)"), "")
             for name in names:
-                combo.addItem(name, name)
+                state = states.get(name)
+                combo.addItem(name if state is None or state.ready
+                              else self.tr("{name} ({state})").format(name=name, state=state.state), name)
             current = settings.printer(size)
             if current and current not in names:
                 combo.addItem(self.tr("{name} (not connected)").format(name=current), current)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             self.printers[size] = combo
             bench_form.addRow(self.tr("Printer for {size}").format(size=size_label(size)), combo)
+        self.backend = QComboBox()
+        for code, label in BACKEND_LABELS:
+            self.backend.addItem(self.tr(label), code)
+        self.backend.setCurrentIndex(max(0, self.backend.findData(settings.print_backend)))
+        bench_form.addRow(self.tr("Print through"), self.backend)
         self.sounds = QCheckBox(self.tr("Play a sound on scans and results"))
         self.sounds.setChecked(settings.sounds)
         self.language = QComboBox()
@@ -189,6 +200,7 @@ class SettingsDialog(QDialog):
             self.settings.base.set_pickup_contact(profile, contact)
         for size, combo in self.printers.items():
             self.settings.set_printer(size, str(combo.currentData() or ""))
+        self.settings.print_backend = str(self.backend.currentData() or "auto")
         self.settings.sounds = self.sounds.isChecked()
         self.settings.language = str(self.language.currentData() or "")
         self.settings.active_profile = profile

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from station.lazada.models import PdfSize
+from station.printing.spooler import PrinterSettings
 from station.settings import Settings
 
 
@@ -55,12 +56,25 @@ class UiSettings:
     def set_configured(self, profile: str) -> None:
         self.q.setValue(f"profile.{profile}/configured", "true")
 
-    # printers, one per paper size
+    # printers, one per paper size, and the print backend (kept by station.printing, shared with the CLI)
+    @property
+    def printing(self) -> PrinterSettings:
+        return PrinterSettings(self.q)
+
     def printer(self, size: PdfSize) -> str:
-        return str(self.q.value(f"printers/{size.name}", "") or "")
+        return self.printing.printer(size)
 
     def set_printer(self, size: PdfSize, name: str) -> None:
-        self.q.setValue(f"printers/{size.name}", name)
+        self.printing.set_printer(size, name)
+
+    @property
+    def print_backend(self) -> str:
+        """``auto`` (CUPS on Linux/macOS, Qt on Windows), ``cups`` or ``qt``."""
+        return self.printing.backend
+
+    @print_backend.setter
+    def print_backend(self, name: str) -> None:
+        self.printing.backend = name
 
     # print choices
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,12 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from pytestqt.qtbot import QtBot
 
-from station.ui.printer import PrinterError, send_to_printer
+from station.lazada.models import PdfSize
+from station.printing.cups import PrintError
+from station.ui.printer import PrinterError, printer_names, send_to_printer
+from tests.printing.conftest import CupsTestServer
+from tests.printing.conftest import cups_server as cups_server
+from tests.printing.conftest import scratch_queue as scratch_queue
 
 MM = 72 / 25.4
 
@@ -42,3 +48,21 @@ def test_no_printer_set_is_a_sentence(qtbot: QtBot, tmp_path: Path) -> None:
     with pytest.raises(PrinterError) as caught:
         send_to_printer(label_pdf(tmp_path / "l.pdf", 1), "")
     assert "Settings" in caught.value.operator_message
+
+
+def test_sends_through_the_printing_package_and_checks_the_queue(qtbot: QtBot, tmp_path: Path,
+                                                                 cups_server: CupsTestServer,
+                                                                 scratch_queue: str) -> None:
+    from tests.printing.conftest import job_title
+
+    source = label_pdf(tmp_path / f"{job_title()}.pdf", 2)
+    queue = cups_server.queues[PdfSize.LABEL_60X30]
+    assert send_to_printer(source, queue) == 2
+    out = cups_server.output_for(source.stem)
+    assert len(PdfReader(str(out)).pages) == 2
+    subprocess.run(["cupsdisable", "-r", "lid open", scratch_queue], check=True, timeout=20)
+    with pytest.raises(PrintError) as caught:
+        send_to_printer(source, scratch_queue)
+    assert "paused" in caught.value.operator_message and "lid open" in caught.value.operator_message
+    assert cups_server.jobs(scratch_queue) == []
+    assert queue in printer_names()

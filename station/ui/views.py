@@ -1,0 +1,69 @@
+"""The window's top-level views beside the JIT POs: marketplace orders and the ERPs.
+
+Kept out of ``main_window.py`` so the JIT bench stays readable; each view owns its own table and
+clients and runs its network work on the window's task runner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from station.connect import Connection
+from station.lazada.models import PdfSize
+from station.lazada.orders import OrdersClient
+from station.ui.erp_view import ErpView, make_erp_view
+from station.ui.orders_view import OrdersView
+from station.ui.printer import send_to_printer
+from station.ui.ui_settings import UiSettings
+from station.ui.worker import TaskRunner
+
+
+class OtherViews:
+    """Builds the view tabs around the JIT bench and closes what they opened."""
+
+    def __init__(self, jit_bench: QWidget, connection: Connection, settings: UiSettings, runner: TaskRunner,
+                 profile: str, selected_pos: Callable[[], list[str]], prints_folder: Path) -> None:
+        self.settings = settings
+        self.orders_client = OrdersClient(connection.client.transport, connection.client.tokens)
+        self.orders = OrdersView(self.orders_client, runner, printer_name=settings.printer(PdfSize.LABEL_100X150))
+        self.erp: ErpView = make_erp_view(
+            runner, profile, connection.client, selected_pos, prints_folder, demo=connection.demo,
+            print_pdf=lambda pdf: send_to_printer(pdf, settings.printer(PdfSize.LABEL_60X30) or None,
+                                                  backend=settings.print_backend))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(jit_bench, tr("JIT purchase orders"))
+        self.tabs.addTab(self.orders, tr("Marketplace orders"))
+        self.tabs.addTab(self.erp, tr("ERP"))
+        self._erp_loaded = False
+        self.tabs.currentChanged.connect(self._opened)
+
+    def _opened(self, index: int) -> None:
+        # The other views load on first sight: the bench starts on the JIT POs, and most days stays there.
+        widget = self.tabs.widget(index)
+        if widget is self.orders and not self.orders.model.rowCount():
+            self.orders.reload()
+        elif widget is self.erp and not self._erp_loaded:
+            self._erp_loaded = True
+            self.erp.refresh_qianyi()
+            self.erp.refresh_shoplazza()
+
+    @property
+    def orders_showing(self) -> bool:
+        return self.tabs.currentWidget() is self.orders
+
+    def settings_changed(self) -> None:
+        self.orders.printer_name = self.settings.printer(PdfSize.LABEL_100X150)
+
+    def shutdown(self) -> None:
+        """After the window's runner is closed: no worker still uses these clients."""
+        self.orders_client.close()
+        self.erp.shutdown()
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("OtherViews", text)

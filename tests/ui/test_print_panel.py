@@ -1,0 +1,119 @@
+"""The print panel: the day's jobs from the print history (what, printer, when, result), Reprint, Retry failed.
+
+Printing goes to real cups-pdf queues (tests/printing/conftest.py); skipped with the reason without CUPS.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+from pytestqt.qtbot import QtBot
+
+from station.lazada.models import PdfSize
+from station.printing.history import JobStatus
+from station.printing.merge import POINTS_PER_MM
+from station.ui.print_panel import PrintPanel
+from station.ui.ui_settings import UiSettings
+from station.ui.worker import TaskRunner
+from tests.printing.conftest import CupsTestServer, assert_pages, job_title
+from tests.printing.conftest import cups_server as cups_server
+from tests.printing.conftest import scratch_queue as scratch_queue
+
+WAIT = 60_000
+
+
+def label_pdf(path: Path, size_mm: tuple[float, float], pages: int) -> Path:
+    """A PDF of ``pages`` blank pages of exactly ``size_mm``."""
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(size_mm[0] * POINTS_PER_MM, size_mm[1] * POINTS_PER_MM)
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, tmp_path: Path) -> Iterator[PrintPanel]:
+    settings = UiSettings()
+    settings.print_backend = "cups"
+    runner = TaskRunner()
+    widget = PrintPanel(runner, settings, tmp_path / "prints")
+    widget.service.wait_s = 30
+    qtbot.addWidget(widget)
+    widget.show()
+    yield widget
+    runner.close()
+
+
+def texts(panel: PrintPanel) -> list[str]:
+    return [panel.history_list.item(i).text() for i in range(panel.history_list.count())]
+
+
+def test_a_shown_pdf_is_listed_as_not_sent_without_a_printer(panel: PrintPanel, qtbot: QtBot,
+                                                             tmp_path: Path) -> None:
+    pdf = label_pdf(tmp_path / "labels.pdf", (60, 30), 2)
+    panel.show_pdf(pdf, PdfSize.LABEL_60X30, ["POJ1", "POJ2"], 2)
+    assert panel.history_list.count() == 1
+    assert "not sent" in texts(panel)[0] and "POJ1 +1" in texts(panel)[0]
+    with qtbot.waitSignal(panel.failed, timeout=WAIT) as blocker:
+        panel.send_current()
+    assert blocker.args is not None and "Settings" in blocker.args[0].operator_message
+    assert panel.history_list.count() == 1 and "FAILED" in texts(panel)[0]
+    assert panel.retry_button.isEnabled()
+
+
+def test_jobs_are_printed_listed_retried_and_reprinted(panel: PrintPanel, qtbot: QtBot, tmp_path: Path,
+                                                       cups_server: CupsTestServer, scratch_queue: str) -> None:
+    size = PdfSize.LABEL_100X150
+    panel.settings.set_printer(size, cups_server.queues[size])
+    pdf = label_pdf(tmp_path / f"{job_title()}.pdf", size.millimetres, 3)
+    panel.show_pdf(pdf, size, ["POJ1"], 3)
+    with qtbot.waitSignal(panel.sent, timeout=WAIT) as sent:
+        panel.send_current()
+    assert sent.args == [3]
+    [job] = panel.jobs()
+    assert job.status is JobStatus.PRINTED and job.printer == cups_server.queues[size]
+    line = texts(panel)[0]
+    assert "printed" in line and cups_server.queues[size] in line and job.created_at.strftime("%H:%M") in line
+    assert_pages(cups_server.output_for(f"{pdf.stem}-{job.id}"), 3, size.millimetres)
+
+    # A paused printer: the clear sentence, nothing sent, the job listed as failed; retry once resumed.
+    panel.settings.set_printer(size, scratch_queue)
+    subprocess.run(["cupsdisable", "-r", "out of labels", scratch_queue], check=True, timeout=20)
+    other = label_pdf(tmp_path / f"{job_title()}.pdf", size.millimetres, 1)
+    panel.show_pdf(other, size, ["POJ2"], 1)
+    with qtbot.waitSignal(panel.failed, timeout=WAIT) as failed:
+        panel.send_current()
+    assert failed.args is not None and "paused" in failed.args[0].operator_message
+    assert cups_server.jobs(scratch_queue) == []
+    assert panel.history_list.count() == 2 and "FAILED" in texts(panel)[0] and "out of labels" in texts(panel)[0]
+    qtbot.waitUntil(panel.retry_button.isEnabled)
+    subprocess.run(["cupsenable", scratch_queue], check=True, timeout=20)
+    with qtbot.waitSignal(panel.sent, timeout=WAIT):
+        panel.retry_button.click()
+    assert [j.status for j in panel.jobs()] == [JobStatus.PRINTED, JobStatus.PRINTED]
+    assert not panel.retry_button.isEnabled() and "FAILED" not in " ".join(texts(panel))
+
+    # Reprint the first job (selected in the list): a new job, same file, nothing downloaded.
+    panel.history_list.setCurrentRow(panel.history_list.count() - 1)
+    qtbot.waitUntil(panel.reprint_button.isEnabled)
+    with qtbot.waitSignal(panel.sent, timeout=WAIT):
+        panel.reprint_button.click()
+    jobs = panel.jobs()
+    assert len(jobs) == 3 and jobs[2].file_path == jobs[0].file_path and jobs[2].status is JobStatus.PRINTED
+    assert panel.history_list.count() == 3
+    assert_pages(cups_server.output_for(f"{pdf.stem}-{jobs[2].id}"), 3, size.millimetres)
+
+
+def test_a_new_panel_lists_the_days_jobs(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = UiSettings()
+    first = PrintPanel(TaskRunner(), settings, tmp_path / "prints")
+    qtbot.addWidget(first)
+    first.show_pdf(label_pdf(tmp_path / "a.pdf", (60, 30), 1), PdfSize.LABEL_60X30, ["POJ9"], 1)
+    again = PrintPanel(TaskRunner(), settings, tmp_path / "prints")
+    qtbot.addWidget(again)
+    assert again.history_list.count() == 1 and "POJ9" in texts(again)[0]
