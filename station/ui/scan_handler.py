@@ -128,10 +128,10 @@ class ScanHandler(QObject):
         no = self.queue.pop(0)
         w = self.window
         self.busy = True
-        client, choice, folders, cancel = w.client, w.print_panel.choice(), w.folders, self.cancel
+        client, choice, folders, cancel, journal = w.client, w.print_panel.choice(), w.folders, self.cancel, w.journal
         w.banner.info(self.tr("{no}: preparing labels…").format(no=no))
         w.runner.run_with_progress(
-            lambda emit: scan_print_job(client, no, choice, folders, emit, cancel),
+            lambda emit: scan_print_job(client, no, choice, folders, emit, cancel, journal=journal),
             lambda result: self._printed(no, result), lambda exc: self._print_failed(no, exc),
             lambda step, done, total: self._progress(no, step))
 
