@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from station.credentials import CredentialStore
 from station.lazada.jit import JitClient
@@ -14,8 +15,10 @@ from station.lazada.regions import AUTH_GATEWAY, Region, region_timezone
 from station.lazada.tokens import MemoryTokenStore, TokenManager
 from station.lazada.transport import Transport
 from station.simulator import demo
-from station.simulator.config import SimulatorConfig
-from station.simulator.server import SimulatorServer
+
+if TYPE_CHECKING:
+    from station.simulator.config import SimulatorConfig
+    from station.simulator.server import SimulatorServer
 
 # The platform publishes no rate numbers; this keeps a bench well under any sensible limit.
 DEFAULT_CALLS_PER_SECOND = 40.0
@@ -85,6 +88,10 @@ def connect_demo(
     read_timeout: float = 30.0,
 ) -> Connection:
     """Start an embedded simulator and connect to it."""
+    # Imported here: the simulator draws PDFs with reportlab, which a real shop's start need not load.
+    from station.simulator.config import SimulatorConfig
+    from station.simulator.server import SimulatorServer
+
     server = SimulatorServer(config or SimulatorConfig())
     server.start()
     region = Region(server.config.region)

@@ -283,12 +283,17 @@ class PrintService:
 
     # ---------------------------------------------------------------- record, then send
     def prepare(self, pdf: Path, size: PdfSize | None, po_numbers: Sequence[str],
-                printer: str | None = None) -> list[PrintJobRecord]:
-        """Record the job(s) for ``pdf`` as pending, one per paper size (a mixed file is split first)."""
+                printer: str | None = None, *,
+                page_sizes: Sequence[tuple[float, float]] | None = None) -> list[PrintJobRecord]:
+        """Record the job(s) for ``pdf`` as pending, one per paper size (a mixed file is split first).
+
+        ``page_sizes`` (mm), when the caller knows them (the merge reports them), spares reading a
+        file of thousands of pages again: this runs on the window's thread.
+        """
         pdf = Path(pdf)
         if not pdf.is_file():
             raise SubmitError(f"{pdf} missing", operator_message="The label file is missing. Nothing was printed.")
-        sizes = cups.pdf_page_sizes(pdf)
+        sizes = list(page_sizes) if page_sizes else cups.pdf_page_sizes(pdf)
         if not sizes:
             raise SubmitError(f"{pdf.name}: no pages",
                               operator_message="The label file has no pages. Nothing was printed.")

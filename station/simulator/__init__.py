@@ -8,6 +8,8 @@ Used by demo mode, the tests and the benchmarks. Start it with :class:`Simulator
 or from a shell with ``python -m station.simulator --help``.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from station.simulator.config import SimulatorConfig, region_timezone
 from station.simulator.demo import (
     DEMO_ACCESS_TOKEN,
@@ -17,7 +19,18 @@ from station.simulator.demo import (
     DEMO_REFRESH_TOKEN,
     DEMO_SELLER_ID,
 )
-from station.simulator.server import SimulatorServer
+
+if TYPE_CHECKING:
+    from station.simulator.server import SimulatorServer
+
+
+def __getattr__(name: str) -> Any:
+    # The server (and reportlab behind it) loads on first use, not whenever a demo constant is read.
+    if name == "SimulatorServer":
+        from station.simulator.server import SimulatorServer
+
+        return SimulatorServer
+    raise AttributeError(name)
 
 __all__ = [
     "DEMO_ACCESS_TOKEN",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +58,11 @@ class BatchPanel(QWidget):
         super().__init__(parent)
         self.result: JobResult | None = None
         self.running = False
+        self._latest: tuple[Step, int, int] | None = None
+        self._repaint = QTimer(self)
+        self._repaint.setSingleShot(True)
+        self._repaint.setInterval(50)
+        self._repaint.timeout.connect(self._show_progress)
         self.title = QLabel(self.tr("No batch yet. Select POs and press Pack, Ship or Print."))
         font = self.title.font()
         font.setPointSize(font.pointSize() + 3)
@@ -113,6 +118,8 @@ class BatchPanel(QWidget):
 
     # ------------------------------------------------------------------ driven by the window
     def start(self, job: Job, count: int) -> None:
+        self._repaint.stop()
+        self._latest = None
         self.running = True
         self.result = None
         self.title.setText(self.tr("{job}: {count} POs").format(job=job_label(job), count=count))
@@ -126,11 +133,24 @@ class BatchPanel(QWidget):
         self.detail.clear()
 
     def on_progress(self, step: Step, done: int, total: int) -> None:
+        # A 500-PO batch reports hundreds of ticks in a burst: show the latest, at most every 50 ms,
+        # so the window keeps answering the operator.
+        self._latest = (step, done, total)
+        if not self._repaint.isActive():
+            self._repaint.start()
+
+    def _show_progress(self) -> None:
+        if self._latest is None:
+            return
+        step, done, total = self._latest
+        self._latest = None
         self.step.setText(self.tr("{step}: {done} of {total}").format(step=step_label(step), done=done, total=total))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done if total else 1)
 
     def finish(self, result: JobResult) -> None:
+        self._repaint.stop()
+        self._show_progress()
         self.running = False
         self.result = result
         self.cancel_button.setEnabled(False)

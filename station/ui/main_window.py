@@ -436,7 +436,8 @@ class MainWindow(QMainWindow):
         self.sounds.play(Sound.FAIL if failed else Sound.OK)
         if result.pdf is not None and result.choice is not None:
             printed = [o.purchase_order_no for o in outcomes if o.printed]
-            self.print_panel.show_pdf(result.pdf, result.choice.size, printed, result.report.output_pages)
+            self.print_panel.show_pdf(result.pdf, result.choice.size, printed, result.report.output_pages,
+                                      page_sizes=result.report.page_sizes_mm)
         self.banner.flash(self.batch_panel.summary.text(), failed == 0 and not result.report.cancelled)
         self.poll()
         self.job_finished.emit(result)

@@ -214,12 +214,17 @@ class PoTableModel(QAbstractTableModel):
         return changed
 
     def set_last_action(self, numbers: Iterable[str], action: str, at: datetime) -> None:
+        # After a 500-PO batch this runs on the window's thread: recompute the rows' text and tell
+        # the view once, over the span of rows touched, instead of one signal per row.
+        rows = []
         for no in numbers:
             self._last[no] = LastAction(action, at)
             row = self._rows.get(no)
             if row is not None:
                 self._text[row] = self._texts(self._pos[row])
-                self.dataChanged.emit(self.index(row, Column.LAST), self.index(row, Column.LAST))
+                rows.append(row)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), Column.LAST), self.index(max(rows), Column.LAST))
 
     def last_action(self, no: str) -> LastAction | None:
         return self._last.get(no)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -191,7 +191,8 @@ class PrintPanel(QWidget):
                                    else self.tr("No printer set for {size}").format(size=size_label(size)))
 
     # ------------------------------------------------------------------ preview and the day's jobs
-    def show_pdf(self, pdf: Path, size: PdfSize, pos: list[str], pages: int, *, record: bool = True) -> None:
+    def show_pdf(self, pdf: Path, size: PdfSize, pos: list[str], pages: int, *, record: bool = True,
+                 page_sizes: Sequence[tuple[float, float]] | None = None) -> None:
         """Preview ``pdf``; with ``record``, record it as a job of the day (not sent yet: :meth:`send_current`)."""
         self.current_pdf = pdf
         self.current_size = size
@@ -203,7 +204,7 @@ class PrintPanel(QWidget):
         self._update_printer_label()
         if record:
             try:
-                self.pending_jobs = [job.id for job in self.service.prepare(pdf, size, pos)]
+                self.pending_jobs = [job.id for job in self.service.prepare(pdf, size, pos, page_sizes=page_sizes)]
             except PrintError as exc:
                 self.pending_jobs = []
                 self.failed.emit(exc)

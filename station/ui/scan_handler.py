@@ -150,7 +150,8 @@ class ScanHandler(QObject):
             from datetime import datetime
 
             w.model.set_last_action([no], "printed", datetime.now().astimezone())
-            w.print_panel.show_pdf(result.pdf, result.choice.size, [no], result.report.output_pages)
+            w.print_panel.show_pdf(result.pdf, result.choice.size, [no], result.report.output_pages,
+                                   page_sizes=result.report.page_sizes_mm)
             if w.settings.printer(result.choice.size):
                 w.print_panel.send_current()
                 w.banner.flash(self.tr("{no}: labels sent to the printer").format(no=no), True)
