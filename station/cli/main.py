@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the window merges labels in a child process
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(

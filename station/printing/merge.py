@@ -9,6 +9,7 @@ streams still compressed as they came), only their object numbers change.
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -228,6 +229,19 @@ def merge_pdfs(sources: Sequence[Path], output: Path) -> MergeSummary:
 
     _write_atomically(output, fill)
     return MergeSummary(pages=len(sizes), page_sizes_mm=tuple(sizes))
+
+
+def merge_in_child_process(sources: Sequence[Path], output: Path) -> MergeSummary:
+    """:func:`merge_pdfs` in a child process.
+
+    Parsing thousands of pages is pure Python that holds the interpreter lock for long stretches;
+    in the window's process that would stall the event loop (the operator's keystrokes) by a
+    tenth of a second at a time. A frozen build needs ``multiprocessing.freeze_support()`` at
+    start (done in the entry points).
+    """
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        return pool.apply(merge_pdfs, ([Path(s) for s in sources], Path(output)))
 
 
 @dataclass

@@ -18,6 +18,7 @@ from station.journal import Journal, JournalBatch
 from station.lazada import limits
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, PurchaseOrder
+from station.printing.merge import merge_in_child_process
 from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner, StepLog
 from station.workflow.report import BatchReport, PoOutcome, Step
 from station.workflow.resume import Resumption, prepare_resume
@@ -96,6 +97,7 @@ def _job(job: Job, steps: frozenset[Step], client: JitClient, pos: Sequence[Purc
         refresh_first=job is not Job.RUN,
         first_poll_after=first_poll_after, poll_interval=poll_interval,
         size=labels.size, print_order=labels.print_order, print_barcode=labels.print_barcode,
+        merge=merge_in_child_process,
     )
     log: StepLog | None = None
     resumed: Sequence[PoOutcome] = ()

@@ -178,8 +178,12 @@ class PoTableModel(QAbstractTableModel):
             str(po.total_quantity),
             local_text(po.expected_arrival_at),
             status_label(po.status),
-            f"{action_label(last.action)} {local_text(last.at, time_only=True)}" if last else "",
+            self._last_text(last) if last else "",
         ]
+
+    @staticmethod
+    def _last_text(last: LastAction) -> str:
+        return f"{action_label(last.action)} {local_text(last.at, time_only=True)}"
 
     def set_pos(self, pos: Sequence[PurchaseOrder]) -> None:
         self.beginResetModel()
@@ -214,14 +218,21 @@ class PoTableModel(QAbstractTableModel):
         return changed
 
     def set_last_action(self, numbers: Iterable[str], action: str, at: datetime) -> None:
-        # After a 500-PO batch this runs on the window's thread: recompute the rows' text and tell
-        # the view once, over the span of rows touched, instead of one signal per row.
+        self.set_last_actions(dict.fromkeys(numbers, action), at)
+
+    def set_last_actions(self, actions: dict[str, str], at: datetime) -> None:
+        """What the station last did to each PO (number -> action), all at ``at``.
+
+        After a 500-PO batch this runs on the window's thread: only the last column's text is
+        rewritten, and the view (and its sort/filter proxy) hears of it once for the whole span.
+        """
         rows = []
-        for no in numbers:
+        texts = {action: self._last_text(LastAction(action, at)) for action in set(actions.values())}
+        for no, action in actions.items():
             self._last[no] = LastAction(action, at)
             row = self._rows.get(no)
             if row is not None:
-                self._text[row] = self._texts(self._pos[row])
+                self._text[row][Column.LAST] = texts[action]
                 rows.append(row)
         if rows:
             self.dataChanged.emit(self.index(min(rows), Column.LAST), self.index(max(rows), Column.LAST))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from station.ui.actions import PrintChoice
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
 
+MULTI_PAGE_PREVIEW = 100  # more pages than this are previewed one at a time
 log = logging.getLogger(__name__)
 
 
@@ -112,12 +114,19 @@ class PrintPanel(QWidget):
         self.send_button.setEnabled(False)
         self.send_button.clicked.connect(self.send_current)
         self.document = QPdfDocument(self)
+        self._empty = QPdfDocument(self)
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.view.setMinimumHeight(240)
         self.preview_label = QLabel(self.tr("No labels yet."))
+        # Thousands of labels: one page at a time, or the view would lay out every page at once.
+        self.page_box = QSpinBox()
+        self.page_box.setPrefix(self.tr("Page "))
+        self.page_box.setVisible(False)
+        self.page_box.valueChanged.connect(
+            lambda page: self.view.pageNavigator().jump(page - 1, QPointF(), self.view.pageNavigator().currentZoom()))
         self.history_list = QListWidget()
         self.history_list.itemDoubleClicked.connect(self._open_history)
         self.history_list.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -142,6 +151,7 @@ class PrintPanel(QWidget):
         send_row = QHBoxLayout()
         labels = QVBoxLayout()
         labels.addWidget(self.preview_label)
+        labels.addWidget(self.page_box)
         labels.addWidget(self.printer_label)
         send_row.addLayout(labels, 1)
         send_row.addWidget(self.send_button)
@@ -196,8 +206,19 @@ class PrintPanel(QWidget):
         """Preview ``pdf``; with ``record``, record it as a job of the day (not sent yet: :meth:`send_current`)."""
         self.current_pdf = pdf
         self.current_size = size
+        self.view.setDocument(self._empty)  # no layout work while the file loads
         self.document.close()
         self.document.load(str(pdf))
+        count = self.document.pageCount()
+        many = count > MULTI_PAGE_PREVIEW
+        self.view.setPageMode(QPdfView.PageMode.SinglePage if many else QPdfView.PageMode.MultiPage)
+        self.view.setDocument(self.document)
+        self.page_box.blockSignals(True)
+        self.page_box.setRange(1, max(count, 1))
+        self.page_box.setValue(1)
+        self.page_box.setSuffix(self.tr(" of {count}").format(count=count))
+        self.page_box.blockSignals(False)
+        self.page_box.setVisible(many)
         self.preview_label.setText(self.tr("{pages} pages · {size} · {count} POs").format(
             pages=self.document.pageCount(), size=size_label(size), count=len(pos)))
         self.send_button.setEnabled(True)

@@ -24,7 +24,7 @@ from station.lazada.errors import AlreadyPackedError, InvalidStatusError, Outcom
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder
 from station.printing.download import Downloader
-from station.printing.merge import merge_pdfs
+from station.printing.merge import MergeSummary, merge_pdfs
 from station.workflow.report import BatchReport, PoOutcome, Step
 
 log = logging.getLogger(__name__)
@@ -81,6 +81,8 @@ class BatchOptions:
     poll_interval: float = 1.0
     ready_timeout: float = 180.0  # a PO still To Pack after this is reported as stuck
     attempts: int = 3
+    # How the label files become one PDF; the window merges in a child process (see merge.py).
+    merge: Callable[[Sequence[Path], Path], MergeSummary] = merge_pdfs
 
 
 def list_to_pack(client: JitClient, days: float = 7, progress: ProgressFn | None = None) -> list[PurchaseOrder]:
@@ -170,12 +172,20 @@ class BatchRunner:
         self._pos = {po.purchase_order_no: po for po in pos}
         groups = _groups(pos)
         finished = False
+        # --- issue 9 (shared journal): claim the POs before sending anything; a PO another bench
+        # holds (or already did) fails with the sentence saying so and is left alone.
+        claim, release = getattr(self._log, "claim", None), getattr(self._log, "release", None)
         try:
+            if claim is not None:
+                for no, sentence in claim(list(self._pos), redo=steps == {Step.PRINT}).items():
+                    self._outcome(no).fail(Step.LIST, sentence)
+            # --- end issue 9
             if self.options.refresh_first:
                 found = self.client.find_pos(list(self._pos))
                 statuses = {po.purchase_order_no: found.get(po.purchase_order_no) for po in pos}
             else:
                 statuses = {po.purchase_order_no: po for po in pos}
+            statuses = {no: po for no, po in statuses.items() if self._outcome(no).ok}  # issue 9: claimed only
             to_pack = [no for no, po in statuses.items() if self._apply_status(no, po, Step.LIST)]
             if Step.PACK in steps:
                 self._pack(to_pack)
@@ -200,11 +210,18 @@ class BatchRunner:
                     outcome.fail(step, exc.operator_message, exc.describe())
             log.error("batch stopped: %s", exc)
         self.report.api_calls = self.client.transport.calls_sent
-        self._save()
-        # A batch cut short (cancel, the network gone) stays open in the journal: the next run
-        # resumes it. Only a batch that went through every step is closed.
-        if finished:
-            self._log.finish("done")
+        try:
+            self._save()
+            # A batch cut short (cancel, the network gone) stays open in the journal: the next run
+            # resumes it. Only a batch that went through every step is closed.
+            if finished:
+                self._log.finish("done")
+        finally:
+            if release is not None:  # issue 9: hand the claims back (or let them expire)
+                try:
+                    release()
+                except StationApiError as exc:
+                    log.warning("claims not released (they expire on their own): %s", exc)
         return self.report
 
     # ------------------------------------------------------------------ pack
@@ -278,6 +295,7 @@ class BatchRunner:
         ship_submitted: set[int] = set()
         print_submitted: set[int] = set()
         futures: list[Future[None]] = []
+        renew = getattr(self._log, "renew", None)  # issue 9
         workers = max(4, min(16, len(groups) + 3))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ship") as pool:
             try:
@@ -299,6 +317,8 @@ class BatchRunner:
                     first = False
                     if self._cancel.wait(delay):
                         raise BatchCancelled()
+                    if renew is not None:  # issue 9: keep this bench's claims alive while it waits
+                        renew()
                     found = self.client.find_pos(sorted(waiting))
                     still = {no for no in waiting if self._apply_status(no, found.get(no), Step.WAIT)}
                     self._tick(Step.WAIT, len(waiting) - len(still), total)
@@ -406,7 +426,7 @@ class BatchRunner:
         if not printed:
             return
         assert self.options.output is not None  # checked in run()
-        summary = merge_pdfs([path for path, _ in printed], self.options.output)
+        summary = self.options.merge([path for path, _ in printed], self.options.output)
         self.report.output_pages = summary.pages
         self.report.page_sizes_mm = summary.page_sizes_mm
         for _, numbers in printed:
