@@ -178,7 +178,11 @@ class BatchPanel(QWidget):
 
     def _fill(self, result: JobResult) -> None:
         outcomes = sorted(result.report.outcomes.values(), key=lambda o: o.ok)  # failed first
+        self.table.setUpdatesEnabled(False)  # one repaint for 500 rows, not one per cell
         self.table.setRowCount(len(outcomes))
+        green, red = QBrush(QColor("#2e7d32")), QBrush(QColor("#c62828"))
+        bold = self.table.font()
+        bold.setBold(True)
         for row, outcome in enumerate(outcomes):
             state = outcome_text(result.job, outcome)
             cells = [outcome.purchase_order_no, outcome.store_name, state, outcome.error]
@@ -186,11 +190,10 @@ class BatchPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, outcome.detail)
                 if column == 2:
-                    item.setForeground(QBrush(QColor("#2e7d32" if outcome.ok else "#c62828")))
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
+                    item.setForeground(green if outcome.ok else red)
+                    item.setFont(bold)
                 self.table.setItem(row, column, item)
+        self.table.setUpdatesEnabled(True)
 
     def failed_numbers(self) -> list[str]:
         return [o.purchase_order_no for o in self.result.report.failed()] if self.result else []

@@ -425,23 +425,30 @@ class MainWindow(QMainWindow):
         return contact
 
     def _job_done(self, result: JobResult) -> None:
+        """A batch ended: the verdict first (sound, banner, per-PO results), then the table and the
+        preview, each in its own turn of the event loop so that no keystroke waits behind all three."""
         self.cancel_event = None
         self.batch_panel.finish(result)
-        now = datetime.now().astimezone()
+        failed = len(result.report.failed())
+        self.sounds.play(Sound.FAIL if failed else Sound.OK)
+        self.banner.flash(self.batch_panel.summary.text(), failed == 0 and not result.report.cancelled)
+        QTimer.singleShot(0, lambda: self._mark_table(result))
+
+    def _mark_table(self, result: JobResult) -> None:
         outcomes = result.report.outcomes.values()
         self.model.set_last_actions({o.purchase_order_no: action for o in outcomes
-                                     if (action := last_action(o, result.job))}, now)
+                                     if (action := last_action(o, result.job))}, datetime.now().astimezone())
         if result.job is Job.PACK:
             self.packing |= {o.purchase_order_no for o in outcomes if o.packed}
             if self.packing:
                 self.fast_timer.start()
-        failed = len(result.report.failed())
-        self.sounds.play(Sound.FAIL if failed else Sound.OK)
+        QTimer.singleShot(0, lambda: self._show_labels(result))
+
+    def _show_labels(self, result: JobResult) -> None:
         if result.pdf is not None and result.choice is not None:
-            printed = [o.purchase_order_no for o in outcomes if o.printed]
+            printed = [o.purchase_order_no for o in result.report.outcomes.values() if o.printed]
             self.print_panel.show_pdf(result.pdf, result.choice.size, printed, result.report.output_pages,
                                       page_sizes=result.report.page_sizes_mm)
-        self.banner.flash(self.batch_panel.summary.text(), failed == 0 and not result.report.cancelled)
         self.poll()
         self.job_finished.emit(result)
 
