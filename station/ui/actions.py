@@ -81,7 +81,8 @@ class JournalRef:
 def _job(job: Job, steps: frozenset[Step], client: JitClient, pos: Sequence[PurchaseOrder], progress: Progress,
          cancel: threading.Event, folders: Folders, *, contact: PickupContact | None = None,
          choice: PrintChoice | None = None, first_poll_after: float = 4.0, poll_interval: float = 1.0,
-         journal: JournalRef | None = None, resumption: Resumption | None = None) -> JobResult:
+         journal: JournalRef | None = None, resumption: Resumption | None = None,
+         refresh_first: bool | None = None) -> JobResult:
     """Every button runs the workflow's own batch, limited to its steps: one code path that
     reads statuses before re-sending anything and writes each step to the journal."""
     if choice is not None:
@@ -94,7 +95,7 @@ def _job(job: Job, steps: frozenset[Step], client: JitClient, pos: Sequence[Purc
     options = BatchOptions(
         cache_dir=folders.cache, contact=contact, output=output, steps=steps,
         # The table may be minutes old: a single step acts on what the platform says now.
-        refresh_first=job is not Job.RUN,
+        refresh_first=job is not Job.RUN if refresh_first is None else refresh_first,
         first_poll_after=first_poll_after, poll_interval=poll_interval,
         size=labels.size, print_order=labels.print_order, print_barcode=labels.print_barcode,
         merge=merge_in_child_process,
@@ -164,4 +165,5 @@ def scan_print_job(client: JitClient, no: str, choice: PrintChoice, folders: Fol
     if found is None:
         raise limits.RequestValidationError(f"The platform does not list the PO {no}.")
     return _job(Job.PRINT, frozenset({Step.PACK, Step.PRINT}), client, [found], progress, cancel, folders,
-                choice=choice, first_poll_after=poll_interval, poll_interval=poll_interval, journal=journal)
+                choice=choice, first_poll_after=poll_interval, poll_interval=poll_interval, journal=journal,
+                refresh_first=False)  # read a moment ago, above: one call less between scan and labels
