@@ -24,7 +24,7 @@ from station.connect import (
     connect_simulator,
 )
 from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
-from station.journal import Journal, default_journal_path
+from station.journal import default_journal_path, open_journal
 from station.lazada import limits
 from station.lazada.errors import AlreadyPackedError, RequestValidationError, StationApiError
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder, TokenInfo
@@ -281,9 +281,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     progress = TerminalProgress() if not args.json else None
     if args.demo and not args.demo_state_file and not args.journal:
         # A demo simulator without a state file forgets its POs at exit: nothing to resume later.
-        journal = Journal(Path(":memory:"))
+        journal = open_journal(":memory:")
     else:
-        journal = Journal(Path(args.journal) if args.journal else default_journal_path())
+        journal = open_journal(args.journal or default_journal_path())
     if args.demo:
         profile = "demo"
     elif args.simulator_url:

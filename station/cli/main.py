@@ -111,7 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--poll-interval", type=float, default=1.5, help=argparse.SUPPRESS)
     run.add_argument("--first-poll-after", type=float, default=4.0, help=argparse.SUPPRESS)
     run.add_argument("--ready-timeout", type=float, default=180.0, help="seconds before a PO counts as stuck")
-    run.add_argument("--journal", default=None, help="journal file (default: in the user data folder)")
+    run.add_argument("--journal", default=None,
+                     help="journal file (default: in the user data folder), or postgresql://user@host:port/db "
+                          "for one shared by the warehouse's benches")
     printing_cmd.add_printing_commands(sub)
     add_erp_commands(sub, [conn])
     add_orders_commands(sub, [conn])

@@ -1,6 +1,50 @@
-"""The local journal: every state-changing step written down before it is sent and after the answer,
-so that a batch cut short by a crash, a power cut or a network drop resumes exactly where it stopped."""
+"""The journal: every state-changing step written down before it is sent and after the answer,
+so that a batch cut short by a crash, a power cut or a network drop resumes exactly where it stopped.
 
-from station.journal.sqlite import BatchLog, Journal, JournalBatch, default_journal_path
+:func:`open_journal` picks the store: a ``postgresql://`` URL opens the journal that every bench
+of a warehouse shares (with PO claims), anything else is the path of this bench's SQLite file.
+"""
 
-__all__ = ["BatchLog", "Journal", "JournalBatch", "default_journal_path"]
+from __future__ import annotations
+
+from pathlib import Path
+
+from station.journal.base import (
+    BatchLog,
+    ClaimLostError,
+    JournalBatch,
+    JournalStore,
+    JournalUnreachableError,
+    bench_name,
+)
+from station.journal.sqlite import Journal, default_journal_path
+
+__all__ = [
+    "BatchLog",
+    "ClaimLostError",
+    "Journal",
+    "JournalBatch",
+    "JournalStore",
+    "JournalUnreachableError",
+    "bench_name",
+    "default_journal_path",
+    "is_shared_target",
+    "open_journal",
+]
+
+
+def is_shared_target(target: str | Path) -> bool:
+    text = str(target)
+    return text.startswith(("postgresql://", "postgres://", "postgresql:/", "postgres:/"))
+
+
+def open_journal(target: str | Path, *, bench: str | None = None, ttl: float | None = None) -> JournalStore:
+    """The journal at ``target``: a ``postgresql://user@host:port/db`` URL (its password from the
+    URL or the keyring entry ``station``/``journal:<host>``) or a SQLite file path (``:memory:``
+    for a throwaway one). ``bench`` defaults to ``STATION_BENCH`` or the host name; ``ttl`` (the
+    claims' life, seconds) to ``STATION_CLAIM_TTL`` or 60."""
+    if is_shared_target(target):
+        from station.journal.postgres import PostgresJournal  # psycopg is only needed for a shared journal
+
+        return PostgresJournal(str(target), bench=bench, ttl=ttl)
+    return Journal(Path(target), bench=bench, ttl=ttl)

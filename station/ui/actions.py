@@ -14,7 +14,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
-from station.journal import Journal, JournalBatch
+from station.journal import JournalBatch, JournalStore
 from station.lazada import limits
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, PurchaseOrder
@@ -74,7 +74,7 @@ class Folders:
 class JournalRef:
     """The journal and the profile a window's batches are written under."""
 
-    journal: Journal
+    journal: JournalStore
     profile: str
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QIcon
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from station._version import __version__
 from station.connect import Connection, NotConfiguredError, connect_demo, connect_profile
 from station.credentials import NoKeyringError
-from station.journal import Journal, default_journal_path
+from station.journal import default_journal_path, open_journal
 from station.lazada.redact import install_redaction
 from station.paths import data_dir
 from station.settings import APPLICATION, ORGANISATION
@@ -117,7 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     folders = default_folders(data_dir())
     # The demo simulator forgets its POs at exit, so its journal is thrown away with it.
-    journal = Journal(Path(":memory:") if connection.demo else default_journal_path())
+    # The journal: a local SQLite file, or (STATION_JOURNAL=postgresql://...) one shared by the
+    # warehouse's benches (docs/shared-journal.md).
+    journal = open_journal(":memory:" if connection.demo
+                           else os.environ.get("STATION_JOURNAL") or default_journal_path())
     profile = "demo" if connection.demo else (args.profile or settings.active_profile)
     journal.settle_open_refreshes()
     connection.client.tokens.observer = journal

@@ -177,7 +177,7 @@ class BatchRunner:
         claim, release = getattr(self._log, "claim", None), getattr(self._log, "release", None)
         try:
             if claim is not None:
-                for no, sentence in claim(list(self._pos), redo=steps == {Step.PRINT}).items():
+                for no, sentence in claim(list(self._pos), redo=Step.SHIP not in steps).items():
                     self._outcome(no).fail(Step.LIST, sentence)
             # --- end issue 9
             if self.options.refresh_first:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from station.journal import BatchLog, Journal, JournalBatch
+from station.journal import BatchLog, JournalBatch, JournalStore
 from station.lazada.jit import JitClient
 from station.lazada.models import PurchaseOrder
 from station.workflow.report import PoOutcome, Step
@@ -24,7 +24,7 @@ class Resumption:
             outcomes[outcome.purchase_order_no] = outcome
 
 
-def prepare_resume(client: JitClient, journal: Journal, batch: JournalBatch) -> Resumption:
+def prepare_resume(client: JitClient, journal: JournalStore, batch: JournalBatch) -> Resumption:
     """Read every PO of the open batch before anything is sent, and close the steps a crash left
     open: the fresh statuses say what became of them."""
     found = client.find_pos(batch.purchase_order_nos)

@@ -1,0 +1,537 @@
+"""The journal behind one interface, whatever holds it: SQLite on the bench (the default) or a
+PostgreSQL server shared by every bench of a warehouse.
+
+Both run the same SQL through :class:`SqlJournal`; a driver only supplies a transaction, its
+placeholder style, its clock and how it locks rows. The claims let several benches work from one
+list of To Pack POs without two of them ever packing, shipping or printing the same PO.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from station.lazada.errors import StationApiError
+from station.workflow.report import PoOutcome, Step
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CLAIM_TTL = 60.0  # seconds a claim lives without being renewed (a dead bench's POs wait this long)
+_CHUNK = 400  # numbers per IN (...) list
+
+
+def bench_name() -> str:
+    """This bench's name in claims: ``STATION_BENCH`` when set, else the machine's host name.
+
+    It survives a restart, so a bench that crashed resumes its own batch and keeps its claims at
+    once; two stations on one machine sharing a journal must each set ``STATION_BENCH``.
+    """
+    return os.environ.get("STATION_BENCH", "").strip() or socket.gethostname() or f"bench-{os.getpid()}"
+
+
+def claim_ttl() -> float:
+    try:
+        return max(1.0, float(os.environ.get("STATION_CLAIM_TTL", DEFAULT_CLAIM_TTL)))
+    except ValueError:
+        return DEFAULT_CLAIM_TTL
+
+
+class JournalUnreachableError(StationApiError):
+    """The shared journal server cannot be reached: nothing more is sent until it is back."""
+
+    operator_message = "The shared journal is unreachable; the batch stopped and will resume when it is back."
+    retryable = True
+
+
+class ClaimLostError(StationApiError):
+    """Another bench took over a PO (or a batch) this bench held: this bench stops sending."""
+
+    operator_message = ("Another bench took over POs this bench was working on (its claim had expired); "
+                        "the batch stopped without sending anything more for them.")
+
+
+@dataclass(frozen=True)
+class JournalBatch:
+    """An unfinished batch as the journal left it."""
+
+    id: int
+    profile: str
+    started_at: float
+    options: dict[str, Any]
+    outcomes: list[PoOutcome]  # in the batch's order
+    open_steps: list[tuple[int, str, list[str]]]  # (step id, kind, PO numbers) sent but not answered
+
+    @property
+    def purchase_order_nos(self) -> list[str]:
+        return [o.purchase_order_no for o in self.outcomes]
+
+
+class Tx(ABC):
+    """One transaction of a driver; SQL is written with ``?`` placeholders."""
+
+    @abstractmethod
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    @abstractmethod
+    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Execute; the number of rows changed."""
+
+    @abstractmethod
+    def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        rows = self.all(sql, params)
+        return rows[0] if rows else None
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def _chunks(numbers: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(numbers), _CHUNK):
+        yield list(numbers[start:start + _CHUNK])
+
+
+class JournalStore(ABC):
+    """What the station writes its batches, steps and claims to."""
+
+    bench: str
+    ttl: float
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    @abstractmethod
+    def start_batch(self, profile: str, outcomes: Sequence[PoOutcome], options: dict[str, Any]) -> BatchLog: ...
+
+    @abstractmethod
+    def resume_batch(self, batch_id: int) -> BatchLog: ...
+
+    @abstractmethod
+    def unfinished_batch(self, profile: str) -> JournalBatch | None: ...
+
+    @abstractmethod
+    def batch_state(self, batch_id: int) -> str: ...
+
+    @abstractmethod
+    def steps(self, batch_id: int | None = None) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def step_sent(self, batch_id: int | None, kind: str, numbers: Sequence[str]) -> int: ...
+
+    @abstractmethod
+    def step_answered(self, step_id: int, state: str, detail: str = "") -> None: ...
+
+    def refresh_started(self) -> int:
+        # A token refresh is a state change too (the platform issues a new pair); it belongs to no
+        # batch. One cut short is settled by refreshing again: older refresh tokens stay valid.
+        return self.step_sent(None, "token_refresh", [])
+
+    def refresh_finished(self, handle: int, ok: bool, detail: str = "") -> None:
+        self.step_answered(handle, "done" if ok else "failed", detail)
+
+    @abstractmethod
+    def settle_open_refreshes(self) -> int: ...
+
+    @abstractmethod
+    def reconcile_steps(self, step_ids: Sequence[int]) -> None: ...
+
+    @abstractmethod
+    def save_outcomes(self, batch_id: int, outcomes: Iterable[PoOutcome], bench: str | None = None) -> None:
+        """With ``bench``: only while that bench still runs the batch (else :class:`ClaimLostError`)."""
+
+    @abstractmethod
+    def finish_batch(self, batch_id: int, state: str, bench: str | None = None) -> None: ...
+
+    # ------------------------------------------------------------------ claims
+    @abstractmethod
+    def claim(self, bench_id: str, numbers: Sequence[str], ttl: float | None = None, *,
+              batch_id: int | None = None, skip_done: bool = False) -> list[str]:
+        """Claim ``numbers`` for ``bench_id``; the ones granted (free, expired or already this
+        bench's). With ``skip_done``, a PO another batch already printed is not granted."""
+
+    @abstractmethod
+    def renew(self, bench_id: str, numbers: Sequence[str], ttl: float | None = None,
+              batch_id: int | None = None) -> list[str]:
+        """Extend this bench's claims (and its lease on ``batch_id``); the numbers it still holds."""
+
+    @abstractmethod
+    def release(self, bench_id: str, numbers: Sequence[str], batch_id: int | None = None) -> None:
+        """Drop this bench's claims on ``numbers`` (only those taken for ``batch_id`` when given)."""
+
+    @abstractmethod
+    def holders(self, numbers: Sequence[str] | None = None) -> dict[str, str]:
+        """PO number -> bench, for the live claims among ``numbers`` (all live claims if None)."""
+
+    @abstractmethod
+    def done_by(self, numbers: Sequence[str], batch_id: int | None) -> dict[str, str]:
+        """PO number -> the bench whose batch (other than ``batch_id``) printed it."""
+
+
+class SqlJournal(JournalStore):
+    """Every journal operation in SQL common to SQLite and PostgreSQL."""
+
+    skip_locked = ""  # the row-lock clause for claims (SQLite locks the whole file instead)
+
+    def __init__(self, bench: str | None, ttl: float | None) -> None:
+        self.bench = bench or bench_name()
+        self.ttl = ttl if ttl is not None else claim_ttl()
+
+    # ------------------------------------------------------------------ driver
+    @abstractmethod
+    def _tx(self) -> AbstractContextManager[Tx]:
+        """A write transaction (serialized against other writers where it matters)."""
+
+    @abstractmethod
+    def _now(self, tx: Tx) -> float:
+        """The journal's clock (the server's, for a shared journal: benches' clocks may differ)."""
+
+    # ------------------------------------------------------------------ batches
+    def start_batch(self, profile: str, outcomes: Sequence[PoOutcome], options: dict[str, Any]) -> BatchLog:
+        with self._tx() as tx:
+            now = self._now(tx)
+            row = tx.one(
+                "INSERT INTO batches(profile, started_at, state, options, bench, lease_until)"
+                " VALUES (?, ?, 'running', ?, ?, ?) RETURNING id",
+                (profile, now, json.dumps(options), self.bench, now + self.ttl))
+            assert row is not None
+            batch_id = int(row[0])
+            tx.many(
+                "INSERT INTO batch_pos(batch_id, purchase_order_no, position, store_name, store_code, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(batch_id, o.purchase_order_no, i, o.store_name, o.store_code, now) for i, o in enumerate(outcomes)])
+        return BatchLog(self, batch_id)
+
+    def resume_batch(self, batch_id: int) -> BatchLog:
+        return BatchLog(self, batch_id)
+
+    def unfinished_batch(self, profile: str) -> JournalBatch | None:
+        """The profile's open batch this bench should resume: its own, or one whose bench's lease
+        expired (that bench died); taking it renews the lease in this bench's name."""
+        with self._tx() as tx:
+            now = self._now(tx)
+            row = tx.one(
+                "SELECT id, profile, started_at, options FROM batches WHERE profile = ? AND state = 'running'"
+                " AND (bench = ? OR ((bench = '' OR lease_until < ?) AND NOT EXISTS ("
+                "   SELECT 1 FROM claims c WHERE c.batch_id = batches.id AND c.bench <> ? AND c.expires_at >= ?)))"
+                " ORDER BY CASE WHEN bench = ? THEN 0 ELSE 1 END, id DESC LIMIT 1" + self.skip_locked,
+                (profile, self.bench, now, self.bench, now, self.bench))
+            if row is None:
+                return None
+            batch_id = int(row[0])
+            tx.run("UPDATE batches SET bench = ?, lease_until = ? WHERE id = ?", (self.bench, now + self.ttl, batch_id))
+            pos = tx.all(
+                "SELECT purchase_order_no, store_name, store_code, packed, ready, shipped, printed, pickup_no,"
+                " failed_step, error FROM batch_pos WHERE batch_id = ? ORDER BY position", (batch_id,))
+            steps = tx.all(
+                "SELECT id, kind, purchase_order_nos FROM steps WHERE batch_id = ? AND state IN ('sent', 'unknown')"
+                " ORDER BY id", (batch_id,))
+        outcomes = [
+            PoOutcome(purchase_order_no=p[0], store_name=p[1], store_code=p[2], packed=bool(p[3]), ready=bool(p[4]),
+                      shipped=bool(p[5]), printed=bool(p[6]), pickup_no=p[7],
+                      failed_step=Step(p[8]) if p[8] else None, error=p[9])
+            for p in pos
+        ]
+        return JournalBatch(
+            id=batch_id, profile=str(row[1]), started_at=float(row[2]), options=json.loads(row[3]),
+            outcomes=outcomes, open_steps=[(int(s[0]), str(s[1]), json.loads(s[2])) for s in steps])
+
+    def batch_state(self, batch_id: int) -> str:
+        with self._tx() as tx:
+            row = tx.one("SELECT state FROM batches WHERE id = ?", (batch_id,))
+        return str(row[0]) if row else ""
+
+    def batch_bench(self, batch_id: int) -> str:
+        with self._tx() as tx:
+            row = tx.one("SELECT bench FROM batches WHERE id = ?", (batch_id,))
+        return str(row[0]) if row else ""
+
+    def steps(self, batch_id: int | None = None) -> list[dict[str, Any]]:
+        """Every step, oldest first (for the report and the tests)."""
+        sql = "SELECT id, batch_id, kind, purchase_order_nos, state, sent_at, answered_at, detail FROM steps"
+        params: tuple[Any, ...] = ()
+        if batch_id is not None:
+            sql += " WHERE batch_id = ?"
+            params = (batch_id,)
+        with self._tx() as tx:
+            rows = tx.all(sql + " ORDER BY id", params)
+        return [
+            {"id": r[0], "batch_id": r[1], "kind": r[2], "purchase_order_nos": json.loads(r[3]), "state": r[4],
+             "sent_at": r[5], "answered_at": r[6], "detail": r[7]}
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------------ steps
+    def _insert_step(self, tx: Tx, batch_id: int | None, kind: str, numbers: Sequence[str]) -> int:
+        row = tx.one(
+            "INSERT INTO steps(batch_id, kind, purchase_order_nos, state, sent_at) VALUES (?, ?, ?, 'sent', ?)"
+            " RETURNING id", (batch_id, kind, json.dumps(list(numbers)), self._now(tx)))
+        assert row is not None
+        return int(row[0])
+
+    def step_sent(self, batch_id: int | None, kind: str, numbers: Sequence[str]) -> int:
+        with self._tx() as tx:
+            return self._insert_step(tx, batch_id, kind, numbers)
+
+    def claimed_step_sent(self, batch_id: int, kind: str, numbers: Sequence[str]) -> int:
+        """Record a step only while this bench still holds every PO of it (extending those claims),
+        in one transaction: a bench whose claims were taken over sends nothing."""
+        with self._tx() as tx:
+            now = self._now(tx)
+            held = 0
+            for chunk in _chunks(numbers):
+                held += tx.run(
+                    f"UPDATE claims SET expires_at = ?, batch_id = ? WHERE bench = ?"
+                    f" AND purchase_order_no IN ({_marks(len(chunk))})",
+                    (now + self.ttl, batch_id, self.bench, *chunk))
+            if held != len(set(numbers)):
+                raise ClaimLostError(f"{len(set(numbers)) - held} of {len(set(numbers))} POs no longer held")
+            if not tx.run("UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ?",
+                          (now + self.ttl, batch_id, self.bench)):
+                raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
+            return self._insert_step(tx, batch_id, kind, numbers)
+
+    def step_answered(self, step_id: int, state: str, detail: str = "") -> None:
+        with self._tx() as tx:
+            tx.run("UPDATE steps SET state = ?, answered_at = ?, detail = ? WHERE id = ?",
+                   (state, self._now(tx), detail[:500], step_id))
+
+    def settle_open_refreshes(self) -> int:
+        """Close token refreshes a crash left open; how many there were (bookkeeping only: an older
+        refresh token stays valid, so closing another bench's open one on a shared journal is harmless)."""
+        with self._tx() as tx:
+            return tx.run("UPDATE steps SET state = 'reconciled', answered_at = ?"
+                          " WHERE kind = 'token_refresh' AND state = 'sent'", (self._now(tx),))
+
+    def reconcile_steps(self, step_ids: Sequence[int]) -> None:
+        if not step_ids:
+            return
+        with self._tx() as tx:
+            now = self._now(tx)
+            tx.many("UPDATE steps SET state = 'reconciled', answered_at = ? WHERE id = ?", [(now, i) for i in step_ids])
+
+    def _check_owner(self, tx: Tx, batch_id: int, bench: str | None) -> None:
+        if bench is not None and tx.one("SELECT 1 FROM batches WHERE id = ? AND bench = ?", (batch_id, bench)) is None:
+            raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
+
+    def save_outcomes(self, batch_id: int, outcomes: Iterable[PoOutcome], bench: str | None = None) -> None:
+        with self._tx() as tx:
+            self._check_owner(tx, batch_id, bench)
+            now = self._now(tx)
+            tx.many(
+                "UPDATE batch_pos SET packed = ?, ready = ?, shipped = ?, printed = ?, pickup_no = ?, failed_step = ?,"
+                " error = ?, updated_at = ? WHERE batch_id = ? AND purchase_order_no = ?",
+                [(int(o.packed), int(o.ready), int(o.shipped), int(o.printed), o.pickup_no,
+                  o.failed_step.value if o.failed_step else None, o.error, now, batch_id, o.purchase_order_no)
+                 for o in outcomes])
+
+    def finish_batch(self, batch_id: int, state: str, bench: str | None = None) -> None:
+        with self._tx() as tx:
+            self._check_owner(tx, batch_id, bench)
+            tx.run("UPDATE batches SET state = ?, finished_at = ? WHERE id = ?", (state, self._now(tx), batch_id))
+
+    # ------------------------------------------------------------------ claims
+    def claim(self, bench_id: str, numbers: Sequence[str], ttl: float | None = None, *,
+              batch_id: int | None = None, skip_done: bool = False) -> list[str]:
+        ttl = self.ttl if ttl is None else ttl
+        wanted = list(dict.fromkeys(numbers))
+        granted: set[str] = set()
+        with self._tx() as tx:
+            now = self._now(tx)
+            done = set(self._done_by(tx, wanted, batch_id)) if skip_done else set()
+            for chunk in _chunks([no for no in wanted if no not in done]):
+                # Existing claims we can lock now; one another bench is changing this instant is
+                # skipped (SKIP LOCKED) and so not granted: it is being claimed or renewed.
+                rows = tx.all(
+                    f"SELECT purchase_order_no, bench, expires_at FROM claims"
+                    f" WHERE purchase_order_no IN ({_marks(len(chunk))})" + self.skip_locked, chunk)
+                seen = {str(r[0]) for r in rows}
+                takeable = [str(r[0]) for r in rows if r[1] == bench_id or float(r[2]) < now]
+                for part in _chunks(takeable):
+                    tx.run(f"UPDATE claims SET bench = ?, batch_id = ?, claimed_at = ?, expires_at = ?"
+                           f" WHERE purchase_order_no IN ({_marks(len(part))})",
+                           (bench_id, batch_id, now, now + ttl, *part))
+                granted.update(takeable)
+                new = sorted(no for no in chunk if no not in seen)  # one order for every bench: no deadlock
+                if new:
+                    values = ", ".join("(?, ?, ?, ?, ?)" for _ in new)
+                    inserted = tx.all(
+                        "INSERT INTO claims(purchase_order_no, bench, batch_id, claimed_at, expires_at)"
+                        f" VALUES {values} ON CONFLICT (purchase_order_no) DO NOTHING RETURNING purchase_order_no",
+                        [v for no in new for v in (no, bench_id, batch_id, now, now + ttl)])
+                    granted.update(str(r[0]) for r in inserted)
+        return [no for no in wanted if no in granted]
+
+    def renew(self, bench_id: str, numbers: Sequence[str], ttl: float | None = None,
+              batch_id: int | None = None) -> list[str]:
+        ttl = self.ttl if ttl is None else ttl
+        held: list[str] = []
+        with self._tx() as tx:
+            now = self._now(tx)
+            if batch_id is not None and not tx.run("UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ?",
+                                                   (now + ttl, batch_id, bench_id)):
+                raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
+            for chunk in _chunks(list(dict.fromkeys(numbers))):
+                rows = tx.all(f"UPDATE claims SET expires_at = ? WHERE bench = ?"
+                              f" AND purchase_order_no IN ({_marks(len(chunk))}) RETURNING purchase_order_no",
+                              (now + ttl, bench_id, *chunk))
+                held.extend(str(r[0]) for r in rows)
+        return held
+
+    def release(self, bench_id: str, numbers: Sequence[str], batch_id: int | None = None) -> None:
+        batch_clause = "" if batch_id is None else " AND batch_id = ?"
+        with self._tx() as tx:
+            for chunk in _chunks(list(dict.fromkeys(numbers))):
+                tx.run(f"DELETE FROM claims WHERE bench = ? AND purchase_order_no IN ({_marks(len(chunk))})"
+                       + batch_clause, (bench_id, *chunk, *(() if batch_id is None else (batch_id,))))
+
+    def holders(self, numbers: Sequence[str] | None = None) -> dict[str, str]:
+        with self._tx() as tx:
+            now = self._now(tx)
+            if numbers is None:
+                rows = tx.all("SELECT purchase_order_no, bench FROM claims WHERE expires_at >= ?", (now,))
+            else:
+                rows = []
+                for chunk in _chunks(list(dict.fromkeys(numbers))):
+                    rows += tx.all(f"SELECT purchase_order_no, bench FROM claims WHERE expires_at >= ?"
+                                   f" AND purchase_order_no IN ({_marks(len(chunk))})", (now, *chunk))
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def done_by(self, numbers: Sequence[str], batch_id: int | None) -> dict[str, str]:
+        with self._tx() as tx:
+            return self._done_by(tx, list(dict.fromkeys(numbers)), batch_id)
+
+    def _done_by(self, tx: Tx, numbers: list[str], batch_id: int | None) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(numbers):
+            rows = tx.all(
+                "SELECT p.purchase_order_no, b.bench, b.id FROM batch_pos p JOIN batches b ON b.id = p.batch_id"
+                f" WHERE p.printed = 1 AND p.batch_id <> ? AND p.purchase_order_no IN ({_marks(len(chunk))})",
+                (-1 if batch_id is None else batch_id, *chunk))
+            for no, bench, other in rows:
+                found[str(no)] = f"{bench or 'another bench'} (batch {other})"
+        return found
+
+
+class BatchLog:
+    """The journal bound to one batch: what :class:`~station.workflow.batch.BatchRunner` writes to.
+
+    Once :meth:`claim` was called, every step is recorded only while this bench still holds its
+    POs (see :meth:`SqlJournal.claimed_step_sent`)."""
+
+    def __init__(self, journal: JournalStore, batch_id: int) -> None:
+        self.journal = journal
+        self.batch_id = batch_id
+        self._claimed: list[str] = []
+        self._claiming = False
+        self._renewed = 0.0
+        self._renew_lock = threading.Lock()
+        self._lost: ClaimLostError | None = None
+        self._stop = threading.Event()
+        self._heartbeat: threading.Thread | None = None
+
+    def sent(self, step: Step, numbers: Sequence[str]) -> int:
+        if self._lost is not None:
+            raise self._lost
+        if self._claiming and isinstance(self.journal, SqlJournal):
+            self.renew()
+            return self.journal.claimed_step_sent(self.batch_id, step.value, numbers)
+        return self.journal.step_sent(self.batch_id, step.value, numbers)
+
+    def answered(self, step_id: int, state: str, detail: str = "") -> None:
+        self.journal.step_answered(step_id, state, detail)
+
+    def reconciled(self, step_ids: Iterable[int]) -> None:
+        self.journal.reconcile_steps(list(step_ids))
+
+    def save(self, outcomes: Iterable[PoOutcome]) -> None:
+        self.journal.save_outcomes(self.batch_id, outcomes, self._owner())
+
+    def finish(self, state: str) -> None:
+        self.journal.finish_batch(self.batch_id, state, self._owner())
+
+    def _owner(self) -> str | None:
+        """Once claiming, this bench writes to the batch only while it still runs it."""
+        return self.journal.bench if self._claiming else None
+
+    # ------------------------------------------------------------------ claims
+    def claim(self, numbers: Sequence[str], *, redo: bool = False) -> dict[str, str]:
+        """Claim the batch's POs for this bench before anything is sent. Returns, for each PO not
+        granted, the sentence to fail it with. ``redo`` lets a PO another batch already printed
+        be claimed again (the runner passes it for a batch that does not ship: a reprint, a scan
+        to print); a batch that ships never redoes another batch's PO."""
+        journal = self.journal
+        wanted = list(dict.fromkeys(numbers))
+        granted = set(journal.claim(journal.bench, wanted, batch_id=self.batch_id, skip_done=not redo))
+        self._claimed = [no for no in wanted if no in granted]
+        self._claiming = True
+        self._renewed = time.monotonic()
+        if self._heartbeat is None:
+            # Renew in the background too: merging a big PDF or a slow download sends no step,
+            # and a live bench must never look dead to the others.
+            self._stop.clear()
+            self._heartbeat = threading.Thread(target=self._beat, name=f"claims-{self.batch_id}", daemon=True)
+            self._heartbeat.start()
+        refused = [no for no in wanted if no not in granted]
+        if not refused:
+            return {}
+        holders = journal.holders(refused)
+        done = journal.done_by(refused, self.batch_id)
+        sentences: dict[str, str] = {}
+        for no in refused:
+            if no in holders:
+                sentences[no] = f"Held by bench {holders[no]}; not sent."
+            elif no in done:
+                sentences[no] = f"Already done by bench {done[no]}; not sent again."
+            else:
+                sentences[no] = "Another bench was claiming it at the same moment; not sent."
+        return sentences
+
+    def renew(self, force: bool = False) -> None:
+        """Extend this bench's claims and its lease on the batch (at most every third of their life)."""
+        if not self._claiming:
+            return
+        with self._renew_lock:
+            if not force and time.monotonic() - self._renewed < self.journal.ttl / 3:
+                return
+            held = set(self.journal.renew(self.journal.bench, self._claimed, batch_id=self.batch_id))
+            self._renewed = time.monotonic()
+        lost = [no for no in self._claimed if no not in held]
+        if lost:
+            raise ClaimLostError(f"claims lost on {len(lost)} POs, e.g. {lost[0]}")
+
+    def _beat(self) -> None:
+        while not self._stop.wait(self.journal.ttl / 3):
+            try:
+                self.renew(force=True)
+            except ClaimLostError as exc:
+                self._lost = exc
+                return
+            except StationApiError:
+                continue  # the server is away: the next step says so; try again later
+            except Exception:  # the journal was closed under the batch: nothing left to renew
+                log.debug("claims heartbeat of batch %s stopped", self.batch_id, exc_info=True)
+                return
+
+    def release(self) -> None:
+        self._stop.set()
+        if self._heartbeat is not None:
+            self._heartbeat.join(timeout=10)
+            self._heartbeat = None
+        if self._claiming and self._claimed:
+            self.journal.release(self.journal.bench, self._claimed, self.batch_id)
+        self._claimed = []
+        self._claiming = False
