@@ -12,6 +12,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    "Held by {bench}": "{bench} 正在处理",
+    "{no} is being handled by {bench}; nothing sent from this bench.": "{no} 正由 {bench} 处理；本工位未发送任何操作。",
+    "Page ": "第 ",
+    " of {count}": " 页，共 {count} 页",
     "Refresh": "刷新",
     "Replenish from selected JIT POs…": "按所选 JIT 采购单补货…",
     "Print labels (60x30)": "打印标签 (60x30)",

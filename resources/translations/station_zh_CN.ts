@@ -37,7 +37,7 @@
     </message>
     <message>
         <location filename="../../station/ui/batch_panel.py" line="49" />
-        <location filename="../../station/ui/batch_panel.py" line="144" />
+        <location filename="../../station/ui/batch_panel.py" line="164" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -47,99 +47,99 @@
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="61" />
+        <location filename="../../station/ui/batch_panel.py" line="66" />
         <source>No batch yet. Select POs and press Pack, Ship or Print.</source>
         <translation>还没有批量任务。选择采购单后按 打包、发货 或 打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="71" />
-        <location filename="../../station/ui/batch_panel.py" line="122" />
+        <location filename="../../station/ui/batch_panel.py" line="76" />
+        <location filename="../../station/ui/batch_panel.py" line="129" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="79" />
+        <location filename="../../station/ui/batch_panel.py" line="84" />
         <source>PO number</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="79" />
+        <location filename="../../station/ui/batch_panel.py" line="84" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="79" />
+        <location filename="../../station/ui/batch_panel.py" line="84" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="80" />
+        <location filename="../../station/ui/batch_panel.py" line="85" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="95" />
+        <location filename="../../station/ui/batch_panel.py" line="100" />
         <source>Select a failed PO to see what the platform said.</source>
         <translation>选择一个失败的采购单，查看平台返回的信息。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="96" />
-        <location filename="../../station/ui/batch_panel.py" line="156" />
+        <location filename="../../station/ui/batch_panel.py" line="101" />
+        <location filename="../../station/ui/batch_panel.py" line="176" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="118" />
+        <location filename="../../station/ui/batch_panel.py" line="125" />
         <source>{job}: {count} POs</source>
         <translation>{job}：{count} 个采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="119" />
+        <location filename="../../station/ui/batch_panel.py" line="126" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="129" />
+        <location filename="../../station/ui/batch_panel.py" line="147" />
         <source>{step}: {done} of {total}</source>
         <translation>{step}：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="145" />
+        <location filename="../../station/ui/batch_panel.py" line="165" />
         <source>{done} done, {failed} failed, of {total}.</source>
         <translation>共 {total} 个：{done} 个完成，{failed} 个失败。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="148" />
+        <location filename="../../station/ui/batch_panel.py" line="168" />
         <source>Cancelled. </source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="150" />
+        <location filename="../../station/ui/batch_panel.py" line="170" />
         <source>Labels: {pages} pages, in the Print tab.</source>
         <translation>标签：{pages} 页，见“打印”页。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="152" />
+        <location filename="../../station/ui/batch_panel.py" line="172" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="152" />
+        <location filename="../../station/ui/batch_panel.py" line="172" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="153" />
+        <location filename="../../station/ui/batch_panel.py" line="173" />
         <source>{job}: finished</source>
         <translation>{job}：已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="155" />
+        <location filename="../../station/ui/batch_panel.py" line="175" />
         <source>Retry {count} failed</source>
         <translation>重试 {count} 个失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="181" />
+        <location filename="../../station/ui/batch_panel.py" line="204" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -407,108 +407,108 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="83" />
+        <location filename="../../station/ui/main_window.py" line="89" />
         <source>demo simulator</source>
         <translation>演示模拟器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="84" />
+        <location filename="../../station/ui/main_window.py" line="90" />
         <source>Station · {where}</source>
         <translation>Station · {where}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="103" />
+        <location filename="../../station/ui/main_window.py" line="109" />
         <source>{pages} pages sent to the printer</source>
         <translation>已发送 {pages} 页到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="107" />
+        <location filename="../../station/ui/main_window.py" line="113" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="108" />
+        <location filename="../../station/ui/main_window.py" line="114" />
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="109" />
+        <location filename="../../station/ui/main_window.py" line="115" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="110" />
+        <location filename="../../station/ui/main_window.py" line="116" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="181" />
+        <location filename="../../station/ui/main_window.py" line="192" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="182" />
+        <location filename="../../station/ui/main_window.py" line="193" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="183" />
+        <location filename="../../station/ui/main_window.py" line="194" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="184" />
+        <location filename="../../station/ui/main_window.py" line="195" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="185" />
+        <location filename="../../station/ui/main_window.py" line="196" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="192" />
+        <location filename="../../station/ui/main_window.py" line="203" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="193" />
+        <location filename="../../station/ui/main_window.py" line="204" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="196" />
+        <location filename="../../station/ui/main_window.py" line="207" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="236" />
+        <location filename="../../station/ui/main_window.py" line="247" />
         <source>Loading POs…</source>
         <translation>正在加载采购单…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="248" />
+        <location filename="../../station/ui/main_window.py" line="259" />
         <source>{count} POs listed at {time}; statuses refresh by themselves.</source>
         <translation>{time} 列出 {count} 个采购单；状态会自动刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="276" />
+        <location filename="../../station/ui/main_window.py" line="287" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="372" />
+        <location filename="../../station/ui/main_window.py" line="394" />
         <source>A batch is running; wait for it or cancel it.</source>
         <translation>批量任务进行中；请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="375" />
-        <location filename="../../station/ui/main_window.py" line="464" />
+        <location filename="../../station/ui/main_window.py" line="397" />
+        <location filename="../../station/ui/main_window.py" line="507" />
         <source>Select POs first (or tick All shown).</source>
         <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="448" />
+        <location filename="../../station/ui/main_window.py" line="491" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -618,76 +618,91 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
         <source>Station did</source>
         <translation>本站操作</translation>
     </message>
+    <message>
+        <location filename="../../station/ui/po_model.py" line="244" />
+        <source>Held by {bench}</source>
+        <translation>{bench} 正在处理</translation>
+    </message>
 </context>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="99" />
+        <location filename="../../station/ui/print_panel.py" line="101" />
         <source>PO sheet</source>
         <translation>采购单面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="101" />
+        <location filename="../../station/ui/print_panel.py" line="103" />
         <source>Product barcodes</source>
         <translation>商品条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="106" />
+        <location filename="../../station/ui/print_panel.py" line="108" />
         <source>Get labels (Ctrl+P)</source>
         <translation>获取标签 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="110" />
+        <location filename="../../station/ui/print_panel.py" line="112" />
         <source>Send to printer</source>
         <translation>发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="120" />
+        <location filename="../../station/ui/print_panel.py" line="123" />
         <source>No labels yet.</source>
         <translation>还没有标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="124" />
+        <location filename="../../station/ui/print_panel.py" line="126" />
+        <source>Page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="133" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="125" />
+        <location filename="../../station/ui/print_panel.py" line="134" />
         <source>Print the selected job again (from its kept file)</source>
         <translation>重新打印所选任务（使用已保存的文件）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="127" />
+        <location filename="../../station/ui/print_panel.py" line="136" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="128" />
+        <location filename="../../station/ui/print_panel.py" line="137" />
         <source>Send the failed jobs again (the selected one, or all of today's)</source>
         <translation>重新发送失败的任务（所选任务，或今天的全部）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="131" />
+        <location filename="../../station/ui/print_panel.py" line="140" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="153" />
+        <location filename="../../station/ui/print_panel.py" line="163" />
         <source>Printed today</source>
         <translation>今日已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="190" />
+        <location filename="../../station/ui/print_panel.py" line="200" />
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="191" />
+        <location filename="../../station/ui/print_panel.py" line="201" />
         <source>No printer set for {size}</source>
         <translation>{size} 未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="200" />
+        <location filename="../../station/ui/print_panel.py" line="219" />
+        <source> of {count}</source>
+        <translation> 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="222" />
         <source>{pages} pages · {size} · {count} POs</source>
         <translation>{pages} 页 · {size} · {count} 个采购单</translation>
     </message>
@@ -782,42 +797,47 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
         <translation>未知代码 {code}：没有匹配的采购单、物流单号或商品。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="108" />
+        <location filename="../../station/ui/scan_handler.py" line="110" />
+        <source>{no} is being handled by {bench}; nothing sent from this bench.</source>
+        <translation>{no} 正由 {bench} 处理；本工位未发送任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scan_handler.py" line="116" />
         <source>Product {code}: in {count} POs, selected</source>
         <translation>商品 {code}：在 {count} 个采购单中，已选中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="112" />
+        <location filename="../../station/ui/scan_handler.py" line="120" />
         <source>{no} selected · {store}</source>
         <translation>已选中 {no} · {store}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="118" />
+        <location filename="../../station/ui/scan_handler.py" line="126" />
         <source>Scan to print: scan the PO number (this product is in {count} POs).</source>
         <translation>扫码即打印：请扫描采购单号（该商品在 {count} 个采购单中）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="132" />
+        <location filename="../../station/ui/scan_handler.py" line="140" />
         <source>{no}: preparing labels…</source>
         <translation>{no}：正在准备标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="139" />
+        <location filename="../../station/ui/scan_handler.py" line="147" />
         <source>{no}: {step}…</source>
         <translation>{no}：{step}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="147" />
+        <location filename="../../station/ui/scan_handler.py" line="155" />
         <source>{no}: no labels. {why}</source>
         <translation>{no}：没有标签。{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="156" />
+        <location filename="../../station/ui/scan_handler.py" line="165" />
         <source>{no}: labels sent to the printer</source>
         <translation>{no}：标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="159" />
+        <location filename="../../station/ui/scan_handler.py" line="168" />
         <source>{no}: labels ready (no printer set for this size)</source>
         <translation>{no}：标签已就绪（此尺寸未设置打印机）</translation>
     </message>
@@ -1012,12 +1032,12 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>print</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="67" />
+        <location filename="../../station/ui/print_panel.py" line="69" />
         <source>(no printer)</source>
         <translation>（无打印机）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="68" />
+        <location filename="../../station/ui/print_panel.py" line="70" />
         <source>#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  {status}</source>
         <translation>#{id}  {time}  {size}  {pages} 页  {first}{more}  → {printer}  {status}</translation>
     </message>
@@ -1025,17 +1045,17 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="41" />
+        <location filename="../../station/ui/print_panel.py" line="43" />
         <source>A4 (PO sheet)</source>
         <translation>A4（采购单面单）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="42" />
+        <location filename="../../station/ui/print_panel.py" line="44" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="43" />
+        <location filename="../../station/ui/print_panel.py" line="45" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.connect import Connection
-from station.journal import JournalBatch
+from station.journal import JournalBatch, JournalUnreachableError
 from station.lazada.models import PickupContact, POQuery, POStatus, PurchaseOrder, PurchaseOrderItem
 from station.ui.actions import Folders, Job, JobResult, JournalRef, pack_job, print_job, resume_job, run_job, ship_job
 from station.ui.batch_panel import BatchPanel
@@ -50,6 +50,7 @@ from station.workflow.resume import describe as describe_resume
 log = logging.getLogger(__name__)
 
 POLL_MS = 12_000  # visible POs' statuses
+JOURNAL_RETRY_MS = 10_000  # how often to look for a shared journal that went away
 FAST_POLL_MS = 2_000  # while POs the station packed are still To Pack
 POLL_MAX_POS = 200
 INDEXED_STATUSES = (POStatus.TO_PACK, POStatus.READY_TO_SHIP)
@@ -124,6 +125,11 @@ class MainWindow(QMainWindow):
         self.fast_timer.setInterval(fast_poll_ms)
         self.fast_timer.timeout.connect(self.poll)
         self.poll_timer.start()
+        # When the shared journal went away mid-batch: look for it again every few seconds, and
+        # resume the open batch as soon as it answers.
+        self.journal_retry = QTimer(self)
+        self.journal_retry.setInterval(JOURNAL_RETRY_MS)
+        self.journal_retry.timeout.connect(self._look_for_journal)
         self.resize(1580, 960)
         self.reload()
         if journal is not None:
@@ -352,10 +358,21 @@ class MainWindow(QMainWindow):
         if not numbers:
             return
         self._polling = True
-        self.runner.run(lambda: self.client.find_pos(numbers), self._polled, self._poll_failed)
+        client, journal = self.client, self.journal
 
-    def _polled(self, found: dict[str, PurchaseOrder]) -> None:
+        def read() -> tuple[dict[str, PurchaseOrder], dict[str, str]]:
+            found = client.find_pos(numbers)
+            # With a journal shared by the warehouse's benches: which of these another bench holds.
+            held = journal.journal.holders(numbers) if journal is not None else {}
+            own = journal.journal.bench if journal is not None else ""
+            return found, {no: bench for no, bench in held.items() if bench != own}
+
+        self.runner.run(read, self._polled, self._poll_failed)
+
+    def _polled(self, result: tuple[dict[str, PurchaseOrder], dict[str, str]]) -> None:
         self._polling = False
+        found, held = result
+        self.model.set_holders(held, among=found.keys())
         changed = self.model.update_pos(found.values())
         self.packing = {no for no in self.packing if no in found and found[no].status is POStatus.TO_PACK}
         if not self.packing:
@@ -397,6 +414,18 @@ class MainWindow(QMainWindow):
                                       self.batch_panel.on_progress)
         return True
 
+    def _look_for_journal(self) -> None:
+        journal = self.journal
+        if journal is None or self.batch_panel.running:
+            return
+        self.runner.run(lambda: journal.journal.unfinished_batch(journal.profile), self._journal_back,
+                        lambda exc: log.info("shared journal still unreachable: %s", exc))
+
+    def _journal_back(self, batch: JournalBatch | None) -> None:
+        self.journal_retry.stop()
+        log.info("the shared journal answers again")
+        self._resume(batch)
+
     def _resume(self, batch: JournalBatch | None) -> None:
         """Carry on with the batch the journal left open, and say so."""
         if batch is None or self.journal is None:
@@ -432,6 +461,9 @@ class MainWindow(QMainWindow):
         failed = len(result.report.failed())
         self.sounds.play(Sound.FAIL if failed else Sound.OK)
         self.banner.flash(self.batch_panel.summary.text(), failed == 0 and not result.report.cancelled)
+        if any(o.error == JournalUnreachableError.operator_message for o in result.report.failed()):
+            self.banner.flash(JournalUnreachableError.operator_message, False)
+            self.journal_retry.start()
         QTimer.singleShot(0, lambda: self._mark_table(result))
 
     def _mark_table(self, result: JobResult) -> None:
@@ -518,6 +550,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         self.poll_timer.stop()
+        self.journal_retry.stop()
         self.fast_timer.stop()
         if self.cancel_event is not None:
             self.cancel_event.set()

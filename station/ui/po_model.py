@@ -113,6 +113,7 @@ class PoTableModel(QAbstractTableModel):
         self._rows: dict[str, int] = {}
         self._text: list[list[str]] = []
         self._last: dict[str, LastAction] = {}
+        self._held: dict[str, str] = {}  # PO number -> the other bench that holds it (shared journal)
         self._titles = column_titles()
 
     # ---------------------------------------------------------------- Qt interface
@@ -169,7 +170,6 @@ class PoTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- content
     def _texts(self, po: PurchaseOrder) -> list[str]:
-        last = self._last.get(po.purchase_order_no)
         return [
             po.purchase_order_no,
             po.store_name,
@@ -178,7 +178,7 @@ class PoTableModel(QAbstractTableModel):
             str(po.total_quantity),
             local_text(po.expected_arrival_at),
             status_label(po.status),
-            self._last_text(last) if last else "",
+            self._last_column(po.purchase_order_no),
         ]
 
     @staticmethod
@@ -217,6 +217,34 @@ class PoTableModel(QAbstractTableModel):
             changed += [po.purchase_order_no for po in new]
         return changed
 
+    def set_holders(self, held: dict[str, str], *, among: Iterable[str]) -> None:
+        """Which of the POs ``among`` another bench holds now (number -> bench); shown in the last column."""
+        rows = []
+        for no in among:
+            bench = held.get(no)
+            if self._held.get(no) == bench:
+                continue
+            if bench is None:
+                self._held.pop(no, None)
+            else:
+                self._held[no] = bench
+            row = self._rows.get(no)
+            if row is not None:
+                self._text[row][Column.LAST] = self._last_column(no)
+                rows.append(row)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), Column.LAST), self.index(max(rows), Column.LAST))
+
+    def held_by(self, no: str) -> str | None:
+        return self._held.get(no)
+
+    def _last_column(self, no: str) -> str:
+        bench = self._held.get(no)
+        if bench is not None:
+            return self.tr("Held by {bench}").format(bench=bench)
+        last = self._last.get(no)
+        return self._last_text(last) if last else ""
+
     def set_last_action(self, numbers: Iterable[str], action: str, at: datetime) -> None:
         self.set_last_actions(dict.fromkeys(numbers, action), at)
 
@@ -232,7 +260,7 @@ class PoTableModel(QAbstractTableModel):
             self._last[no] = LastAction(action, at)
             row = self._rows.get(no)
             if row is not None:
-                self._text[row][Column.LAST] = texts[action]
+                self._text[row][Column.LAST] = texts[action] if no not in self._held else self._last_column(no)
                 rows.append(row)
         if rows:
             self.dataChanged.emit(self.index(min(rows), Column.LAST), self.index(max(rows), Column.LAST))

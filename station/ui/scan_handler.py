@@ -104,6 +104,14 @@ class ScanHandler(QObject):
     def _matched(self, code: str, numbers: list[str], *, product: bool) -> None:
         w = self.window
         w.select_numbers(numbers)
+        holder = w.model.held_by(numbers[0]) if len(numbers) == 1 else None
+        if holder is not None:
+            # Another bench of the warehouse is working on it: say so, and do nothing with it here.
+            w.banner.flash(self.tr("{no} is being handled by {bench}; nothing sent from this bench.")
+                           .format(no=numbers[0], bench=holder), False)
+            w.sounds.play(Sound.FAIL)
+            self.handled.emit(code, False)
+            return
         if product:
             text = self.tr("Product {code}: in {count} POs, selected").format(code=code, count=len(numbers))
         else:

@@ -1,0 +1,104 @@
+"""With a journal shared by several benches, the window shows which POs another bench holds, and
+a scan of such a PO says so instead of acting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from station.journal import Journal, JournalBatch, JournalUnreachableError
+from station.simulator.server import SimulatorServer
+from station.ui.actions import Job, JobResult, JournalRef
+from station.ui.main_window import MainWindow
+from station.ui.po_model import Column
+from station.workflow.report import Step
+
+from .conftest import WAIT_MS
+from .test_scan import scan
+
+
+def test_a_po_held_by_another_bench_is_shown_and_not_acted_on(
+        make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    here, there = Journal(path, bench="bench-1"), Journal(path, bench="bench-2")
+    window = make_window(sim, journal=JournalRef(here, "default"))
+    with qtbot.waitSignal(window.items_indexed, timeout=WAIT_MS):
+        pass
+    row = window.proxy.mapToSource(window.proxy.index(0, 0)).row()
+    no = window.model.po(row).purchase_order_no
+    assert there.claim("bench-2", [no], ttl=600) == [no]
+    with qtbot.waitSignal(window.polled, timeout=WAIT_MS):
+        window.poll()
+    assert window.model.held_by(no) == "bench-2"
+    assert "bench-2" in window.model.index(row, Column.LAST).data()
+
+    window.scan_print.setChecked(True)
+    assert scan(qtbot, window, window.table, no) == [no, False]
+    assert "bench-2" in window.banner.text() and window.banner.state == "fail"
+    assert not window.scan.queue and not window.scan.busy  # nothing was sent for it
+    assert sim.stats()["purchase_orders"].get(no, {}).get("pack_accepted", 0) == 0
+
+    there.release("bench-2", [no])
+    with qtbot.waitSignal(window.polled, timeout=WAIT_MS):
+        window.poll()
+    assert window.model.held_by(no) is None
+    here.close()
+    there.close()
+
+
+class FlakyJournal(Journal):
+    """A journal whose server can be 'switched off': every call then fails as an unreachable one would."""
+
+    down = False
+
+    def _check(self) -> None:
+        if self.down:
+            raise JournalUnreachableError("connection refused")
+
+    def claimed_step_sent(self, batch_id: int, kind: str, numbers: Sequence[str]) -> int:
+        self._check()
+        return super().claimed_step_sent(batch_id, kind, numbers)
+
+    def step_sent(self, batch_id: int | None, kind: str, numbers: Sequence[str]) -> int:
+        self._check()
+        return super().step_sent(batch_id, kind, numbers)
+
+    def unfinished_batch(self, profile: str) -> JournalBatch | None:
+        self._check()
+        return super().unfinished_batch(profile)
+
+
+def test_journal_gone_mid_batch_stops_then_resumes_when_back(
+        make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path) -> None:
+    journal = FlakyJournal(tmp_path / "journal.sqlite3", bench="bench-1")
+    window = make_window(sim, journal=JournalRef(journal, "default"))
+    window.journal_retry.setInterval(100)
+    with qtbot.waitSignal(window.items_indexed, timeout=WAIT_MS):
+        pass
+    pos = window.proxy.visible_pos()[:5]
+    results: list[JobResult] = []
+    window.job_finished.connect(results.append)
+
+    def cut(step: Step, done: int, total: int) -> None:
+        if step is Step.PACK and done == total:
+            journal.down = True  # the server goes away right after the packs were sent
+
+    window.batch_panel.on_progress = cut  # type: ignore[method-assign]
+    window.start_job(Job.RUN, pos)
+    qtbot.waitUntil(lambda: bool(results), timeout=WAIT_MS)
+    first = results[0].report
+    assert first.failed() and all("journal is unreachable" in o.error for o in first.failed())
+    assert window.journal_retry.isActive()
+    assert not any(c["ship_successes"] for c in sim.stats()["purchase_orders"].values())  # nothing more sent
+
+    journal.down = False  # back: the window finds the open batch and carries on
+    qtbot.waitUntil(lambda: len(results) >= 2, timeout=WAIT_MS)
+    second = results[1].report
+    assert not second.failed() and second.counts()["shipped"] == 5 and second.counts()["printed"] == 5
+    assert not window.journal_retry.isActive()
+    per_po = sim.stats()["purchase_orders"]
+    assert all(per_po[po.purchase_order_no]["ship_successes"] == 1 for po in pos)
+    assert all(per_po[po.purchase_order_no]["pack_accepted"] == 1 for po in pos)
+    journal.close()
