@@ -138,7 +138,9 @@ def test_killed_at_many_points_every_po_shipped_exactly_once(start_sim: Callable
     # a kill leaves the step it interrupted open; the next run settles it by reading the status
     assert sum(cut_short.values()) >= 1
     print(f"\nkill test: {to_pack_before} POs, {kills} SIGKILLs, steps cut short and reconciled: {cut_short}, "
-          f"ship attempts {sum(c['ship_attempts'] for c in per_po.values())}, duplicates found: 0")
+          f"ship attempts {sum(c['ship_attempts'] for c in per_po.values())}, "
+          f"print requests {sum(c['print_requests'] for c in per_po.values())} for {len(per_po)} POs "
+          f"(a kill between a request and its file costs one more), duplicates found: 0")
 
 
 @pytest.mark.slow

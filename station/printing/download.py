@@ -12,6 +12,7 @@ import requests
 
 from station.lazada.errors import NetworkError, StationApiError
 from station.lazada.jit import JitClient, PrintFile
+from station.lazada.models import PdfSize
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +62,13 @@ class Downloader:
         self.session.verify = client.transport.verify
 
     def cache_path(self, file: PrintFile) -> Path:
-        key = "|".join([*file.purchase_order_nos, file.size.value, str(file.print_order), str(file.print_barcode)])
+        return self.cached_path(file.purchase_order_nos, file.size, file.print_order, file.print_barcode)
+
+    def cached_path(self, numbers: Sequence[str], size: PdfSize, print_order: bool, print_barcode: bool) -> Path:
+        """Where the file of these POs with these choices is kept (whether it exists yet or not)."""
+        key = "|".join([*numbers, size.value, str(print_order), str(print_barcode)])
         digest = hashlib.sha256(key.encode()).hexdigest()[:24]
-        return self.cache_dir / f"{file.size.value}-{digest}.pdf"
+        return self.cache_dir / f"{size.value}-{digest}.pdf"
 
     def fetch(self, file: PrintFile) -> Path:
         path = self.cache_path(file)

@@ -347,11 +347,19 @@ class BatchRunner:
         ready = [no for no in chunk if self._outcome(no).ok and self._outcome(no).ready]
         if not ready or self._cancel.is_set():
             return
+        downloader = Downloader(self.client, self.options.cache_dir)
+        kept = downloader.cached_path(ready, self.options.size, self.options.print_order, self.options.print_barcode)
+        if kept.exists():
+            # Fetched before a crash or for an earlier print: the same labels, no second request.
+            with self._lock:
+                self._files[index] = (kept, ready)
+            self._tick(Step.PRINT, len(ready), len(self.report.outcomes))
+            return
         step_id = self._log.sent(Step.PRINT, ready)
         try:
             file = self.client.print_file(ready, self.options.size, print_order=self.options.print_order,
                                           print_barcode=self.options.print_barcode)
-            path = Downloader(self.client, self.options.cache_dir).fetch(file)
+            path = downloader.fetch(file)
         except StationApiError as exc:
             self._log.answered(step_id, "failed", exc.describe())
             # Only the labels are missing (shipped stays shipped); a reprint fetches them.
