@@ -12,6 +12,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    "blank: this bench only · postgresql://user@host:5432/station": "留空：仅本工位 · postgresql://user@host:5432/station",
+    "Shared journal (after restart)": "共享日志（重启后生效）",
+    "Journal password": "日志数据库密码",
+    "The shared journal must be a postgresql://user@host:port/database address.":
+        "共享日志必须是 postgresql://user@host:port/database 格式的地址。",
     "Held by {bench}": "{bench} 正在处理",
     "{no} is being handled by {bench}; nothing sent from this bench.": "{no} 正由 {bench} 处理；本工位未发送任何操作。",
     "Page ": "第 ",

@@ -845,119 +845,139 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="51" />
+        <location filename="../../station/ui/settings_dialog.py" line="54" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="51" />
+        <location filename="../../station/ui/settings_dialog.py" line="54" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="56" />
+        <location filename="../../station/ui/settings_dialog.py" line="59" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="73" />
+        <location filename="../../station/ui/settings_dialog.py" line="76" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="75" />
+        <location filename="../../station/ui/settings_dialog.py" line="78" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="76" />
+        <location filename="../../station/ui/settings_dialog.py" line="79" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="77" />
+        <location filename="../../station/ui/settings_dialog.py" line="80" />
         <source>App key</source>
         <translation>App Key</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="78" />
+        <location filename="../../station/ui/settings_dialog.py" line="81" />
         <source>App secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="79" />
+        <location filename="../../station/ui/settings_dialog.py" line="82" />
         <source>Access token</source>
         <translation>Access Token</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="80" />
+        <location filename="../../station/ui/settings_dialog.py" line="83" />
         <source>Refresh token</source>
         <translation>Refresh Token</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="83" />
+        <location filename="../../station/ui/settings_dialog.py" line="86" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="88" />
+        <location filename="../../station/ui/settings_dialog.py" line="91" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="95" />
+        <location filename="../../station/ui/settings_dialog.py" line="98" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="99" />
+        <location filename="../../station/ui/settings_dialog.py" line="102" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="102" />
+        <location filename="../../station/ui/settings_dialog.py" line="105" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="105" />
+        <location filename="../../station/ui/settings_dialog.py" line="108" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="110" />
+        <location filename="../../station/ui/settings_dialog.py" line="113" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="111" />
+        <location filename="../../station/ui/settings_dialog.py" line="114" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="115" />
+        <location filename="../../station/ui/settings_dialog.py" line="118" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="118" />
+        <location filename="../../station/ui/settings_dialog.py" line="121" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="131" />
+        <location filename="../../station/ui/settings_dialog.py" line="123" />
+        <source>blank: this bench only · postgresql://user@host:5432/station</source>
+        <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="125" />
+        <source>Shared journal (after restart)</source>
+        <translation>共享日志（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="126" />
+        <source>Journal password</source>
+        <translation>日志数据库密码</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="139" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="174" />
+        <location filename="../../station/ui/settings_dialog.py" line="182" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="177" />
+        <location filename="../../station/ui/settings_dialog.py" line="185" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="236" />
+        <source>The shared journal must be a postgresql://user@host:port/database address.</source>
+        <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
 </context>
 <context>

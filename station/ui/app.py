@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The journal: a local SQLite file, or (STATION_JOURNAL=postgresql://...) one shared by the
     # warehouse's benches (docs/shared-journal.md).
     journal = open_journal(":memory:" if connection.demo
-                           else os.environ.get("STATION_JOURNAL") or default_journal_path())
+                           else settings.journal_url or os.environ.get("STATION_JOURNAL") or default_journal_path())
     profile = "demo" if connection.demo else (args.profile or settings.active_profile)
     journal.settle_open_refreshes()
     connection.client.tokens.observer = journal

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import unquote, urlsplit, urlunsplit
 
+import keyring
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -116,6 +119,11 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         bench_form.addRow("", self.sounds)
         bench_form.addRow(self.tr("Language (after restart)"), self.language)
+        self.journal_url = QLineEdit(settings.journal_url)
+        self.journal_url.setPlaceholderText(self.tr("blank: this bench only · postgresql://user@host:5432/station"))
+        self.journal_password = _secret_field()
+        bench_form.addRow(self.tr("Shared journal (after restart)"), self.journal_url)
+        bench_form.addRow(self.tr("Journal password"), self.journal_password)
         layout.addWidget(bench)
 
         self.error = QLabel()
@@ -196,6 +204,11 @@ class SettingsDialog(QDialog):
         except NoKeyringError as exc:
             self._show_error(str(exc))
             return
+        try:
+            self.settings.journal_url = save_journal_target(self.journal_url.text(), self.journal_password.text())
+        except (ValueError, NoKeyringError) as exc:
+            self._show_error(str(exc))
+            return
         if contact is not None:
             self.settings.base.set_pickup_contact(profile, contact)
         for size, combo in self.printers.items():
@@ -208,3 +221,24 @@ class SettingsDialog(QDialog):
             self.settings.set_configured(profile)
         self.settings.sync()
         self.accept()
+
+
+def save_journal_target(url: str, password: str) -> str:
+    """The shared-journal URL to keep in the settings, with any password moved to the keyring.
+
+    A password typed into the URL would otherwise land in the settings file.
+    """
+    url = url.strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgresql", "postgres") or not parts.hostname:
+        raise ValueError(QCoreApplication.translate(
+            "SettingsDialog", "The shared journal must be a postgresql://user@host:port/database address."))
+    secret = password or (unquote(parts.password) if parts.password else "")
+    if secret:
+        CredentialStore("").check_backend()
+        keyring.set_password("station", f"journal:{parts.hostname}", secret)
+    user = f"{parts.username}@" if parts.username else ""
+    port = f":{parts.port}" if parts.port else ""
+    return urlunsplit((parts.scheme, f"{user}{parts.hostname}{port}", parts.path, parts.query, ""))

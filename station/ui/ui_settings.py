@@ -119,5 +119,15 @@ class UiSettings:
     def language(self, code: str) -> None:
         self.q.setValue("ui/language", code)
 
+    @property
+    def journal_url(self) -> str:
+        """A ``postgresql://user@host:port/db`` journal shared by the warehouse's benches, or "" (this
+        bench's own file). Never holds a password: that is in the keyring (``journal:<host>``)."""
+        return str(self.q.value("journal/url", "") or "")
+
+    @journal_url.setter
+    def journal_url(self, url: str) -> None:
+        self.q.setValue("journal/url", url)
+
     def sync(self) -> None:
         self.q.sync()

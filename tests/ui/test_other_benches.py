@@ -102,3 +102,24 @@ def test_journal_gone_mid_batch_stops_then_resumes_when_back(
     assert all(per_po[po.purchase_order_no]["ship_successes"] == 1 for po in pos)
     assert all(per_po[po.purchase_order_no]["pack_accepted"] == 1 for po in pos)
     journal.close()
+
+
+def test_shared_journal_setting_keeps_the_password_in_the_keyring(tmp_path: Path) -> None:
+    import keyring
+
+    from station.ui.settings_dialog import save_journal_target
+    from station.ui.ui_settings import UiSettings
+
+    settings = UiSettings()
+    settings.journal_url = save_journal_target("postgresql://bench:s3cr3t-pw@journal.warehouse.example:5432/station", "")
+    settings.sync()
+    assert settings.journal_url == "postgresql://bench@journal.warehouse.example:5432/station"
+    assert keyring.get_password("station", "journal:journal.warehouse.example") == "s3cr3t-pw"
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert b"s3cr3t-pw" not in path.read_bytes()
+    assert save_journal_target("  ", "") == ""
+    import pytest
+
+    with pytest.raises(ValueError, match="postgresql://"):
+        save_journal_target("mysql://x@y/z", "")
