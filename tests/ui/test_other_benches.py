@@ -111,7 +111,8 @@ def test_shared_journal_setting_keeps_the_password_in_the_keyring(tmp_path: Path
     from station.ui.ui_settings import UiSettings
 
     settings = UiSettings()
-    settings.journal_url = save_journal_target("postgresql://bench:s3cr3t-pw@journal.warehouse.example:5432/station", "")
+    settings.journal_url = save_journal_target(
+        "postgresql://bench:s3cr3t-pw@journal.warehouse.example:5432/station", "")
     settings.sync()
     assert settings.journal_url == "postgresql://bench@journal.warehouse.example:5432/station"
     assert keyring.get_password("station", "journal:journal.warehouse.example") == "s3cr3t-pw"
