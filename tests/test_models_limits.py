@@ -131,3 +131,10 @@ def test_token_response_parses_both_user_info_shapes() -> None:
     tokens2 = TokenInfo.from_token_response(body2, now=0.0)
     assert tokens2.seller_ids == ("2",) and not tokens2.can_refresh
     assert "A" * 10 not in repr(tokens)
+
+
+def test_an_infinite_number_is_malformed_not_a_crash() -> None:
+    with pytest.raises(MalformedResponseError):
+        PurchaseOrderItem.from_api("POJ1", {"buyer_qty": float("inf")})
+    with pytest.raises(MalformedResponseError):
+        PurchaseOrder.from_api({**DOC_PO, "total_quantity": float("inf")})

@@ -291,7 +291,7 @@ def _page(result: JsonObject, records: list[Any]) -> Page[Any]:
         value = result.get(name)
         try:
             return int(value) if value is not None else default
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise MalformedResponseError(f"{name} is not a number: {value!r}") from None
 
     return Page(

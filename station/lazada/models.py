@@ -121,7 +121,7 @@ def _opt_int(value: Any) -> int:
         return 0
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: JSON's 1e999 reads as infinity
         raise MalformedResponseError(f"not a number: {value!r}") from None
 
 

@@ -137,7 +137,7 @@ class QianYiClient:
             raise QianYiMalformedError("result is not a list")
         try:
             total = int(data.get("total") or 0)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise QianYiMalformedError(f"total is not a number: {data.get('total')!r}") from None
         return PurchaseOrderPage(total, tuple(PurchaseOrder.from_api(o) for o in result), query.page,
                                  query.page_size)

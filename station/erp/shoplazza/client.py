@@ -97,7 +97,7 @@ class ShoplazzaClient:
         procurements = tuple(Procurement.from_api(r) for r in rows)
         try:
             count = int(body.get("count", len(procurements)))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ShoplazzaMalformedError(f"count is not a number: {body.get('count')!r}") from None
         return ProcurementPage(count, procurements, query.page, query.limit)
 

@@ -82,7 +82,7 @@ def _int(data: Mapping[str, Any], key: str) -> int:
         return 0
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ShoplazzaMalformedError(f"{key} is not a whole number: {value!r}") from None
 
 

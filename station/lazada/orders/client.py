@@ -263,7 +263,7 @@ def _opt(value: Any) -> str | None:
 def _int(value: Any, default: int) -> int:
     try:
         return int(value) if value is not None else default
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise MalformedResponseError(f"not a number: {value!r}") from None
 
 

@@ -147,7 +147,7 @@ class Order:
             statuses = [statuses]
         try:
             count = int(d.get("items_count") or 0)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             count = 0
         return cls(
             order_id=order_id,
