@@ -11,12 +11,12 @@ import getpass
 import json
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import asdict, is_dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from station.cli import commands
 from station.credentials import NoKeyringError
@@ -29,6 +29,7 @@ from station.erp.replenish import Replenisher, ReplenishmentDefaults, Replenishm
 from station.erp.shoplazza import simulator as shoplazza_sim
 from station.erp.shoplazza.client import ShoplazzaClient
 from station.erp.shoplazza.models import LIMIT_MAX, Procurement, ProcurementQuery, parse_ids
+from station.erp.simbase import HttpSimulator
 from station.lazada.errors import RequestValidationError
 
 ERP_COMMANDS = ("erp-login", "qianyi-list", "qianyi-replenish", "shoplazza-list", "shoplazza-labels")
@@ -128,22 +129,29 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, default=_json_default, ensure_ascii=False, indent=2))
 
 
+Settings = TypeVar("Settings", QianYiSettings, ShoplazzaSettings)
+Client = TypeVar("Client", QianYiClient, ShoplazzaClient)
+
+
 @contextmanager
-def qianyi_client(args: argparse.Namespace) -> Iterator[QianYiClient]:
-    sim: qianyi_sim.QianYiSimulator | None = None
+def _erp_client(args: argparse.Namespace, simulator: Callable[[int], HttpSimulator],
+                demo_settings: Callable[[str], Settings], load: Callable[[ErpCredentialStore], Settings | None],
+                make_client: Callable[[Settings], Client], not_set_up: str) -> Iterator[Client]:
+    """A client on the ERP's demo simulator (``--demo``), a running one (``--erp-url``), or the
+    profile's keyring settings; the simulator is stopped with the client."""
+    sim: HttpSimulator | None = None
     if getattr(args, "demo", False):
-        sim = qianyi_sim.QianYiSimulator(seed=getattr(args, "demo_seed", 1) or 1)
+        sim = simulator(getattr(args, "demo_seed", 1) or 1)
         sim.start()
-        settings: QianYiSettings | None = qianyi_sim.demo_settings(sim.base_url)
+        settings: Settings | None = demo_settings(sim.base_url)
     elif args.erp_url:
-        settings = qianyi_sim.demo_settings(args.erp_url)
+        settings = demo_settings(args.erp_url)
     else:
-        settings = ErpCredentialStore(_profile(args)).load_qianyi()
+        settings = load(ErpCredentialStore(_profile(args)))
         if settings is None:
-            raise commands.UsageError(f"No QianYi settings for profile {_profile(args)!r}: run "
-                                      "'station-cli erp-login qianyi --app-id ...' first, or use --demo.")
+            raise commands.UsageError(not_set_up.format(profile=_profile(args)))
     assert settings is not None
-    client = QianYiClient(settings)
+    client = make_client(settings)
     try:
         yield client
     finally:
@@ -152,28 +160,18 @@ def qianyi_client(args: argparse.Namespace) -> Iterator[QianYiClient]:
             sim.stop()
 
 
-@contextmanager
-def shoplazza_client(args: argparse.Namespace) -> Iterator[ShoplazzaClient]:
-    sim: shoplazza_sim.ShoplazzaSimulator | None = None
-    if getattr(args, "demo", False):
-        sim = shoplazza_sim.ShoplazzaSimulator(seed=getattr(args, "demo_seed", 1) or 1)
-        sim.start()
-        settings: ShoplazzaSettings | None = shoplazza_sim.demo_settings(sim.base_url)
-    elif args.erp_url:
-        settings = shoplazza_sim.demo_settings(args.erp_url)
-    else:
-        settings = ErpCredentialStore(_profile(args)).load_shoplazza()
-        if settings is None:
-            raise commands.UsageError(f"No Shoplazza settings for profile {_profile(args)!r}: run "
-                                      "'station-cli erp-login shoplazza --store ...' first, or use --demo.")
-    assert settings is not None
-    client = ShoplazzaClient(settings)
-    try:
-        yield client
-    finally:
-        client.close()
-        if sim is not None:
-            sim.stop()
+def qianyi_client(args: argparse.Namespace) -> AbstractContextManager[QianYiClient]:
+    return _erp_client(args, lambda seed: qianyi_sim.QianYiSimulator(seed=seed), qianyi_sim.demo_settings,
+                       ErpCredentialStore.load_qianyi, QianYiClient,
+                       "No QianYi settings for profile {profile!r}: run "
+                       "'station-cli erp-login qianyi --app-id ...' first, or use --demo.")
+
+
+def shoplazza_client(args: argparse.Namespace) -> AbstractContextManager[ShoplazzaClient]:
+    return _erp_client(args, lambda seed: shoplazza_sim.ShoplazzaSimulator(seed=seed), shoplazza_sim.demo_settings,
+                       ErpCredentialStore.load_shoplazza, ShoplazzaClient,
+                       "No Shoplazza settings for profile {profile!r}: run "
+                       "'station-cli erp-login shoplazza --store ...' first, or use --demo.")
 
 
 def _read_secret(args: argparse.Namespace, prompt: str) -> str:
