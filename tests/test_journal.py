@@ -10,7 +10,7 @@ from station.journal import Journal
 from station.journal.schema import MIGRATIONS
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import BatchRunner, list_to_pack
-from station.workflow.report import BatchReport, PoOutcome, Step
+from station.workflow.report import BatchReport, Step
 from tests.test_workflow import options
 
 
@@ -24,28 +24,6 @@ def test_migrations_apply_once_and_survive_reopening(tmp_path: Path) -> None:
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
     again.close()
-
-
-def test_unfinished_batch_is_read_back_in_order(tmp_path: Path) -> None:
-    journal = Journal(tmp_path / "j.sqlite3")
-    outcomes = [PoOutcome(f"POJ{i}", "Store", "WH-1") for i in range(5)]
-    log = journal.start_batch("default", outcomes, {"size": "100150"})
-    step = log.sent(Step.SHIP, ["POJ1", "POJ2"])
-    outcomes[1].packed = outcomes[1].ready = outcomes[1].shipped = True
-    outcomes[1].pickup_no = "PUO1"
-    outcomes[3].fail(Step.PACK, "cancelled")
-    log.save(outcomes)
-    batch = journal.unfinished_batch("default")
-    assert batch is not None
-    assert batch.purchase_order_nos == [f"POJ{i}" for i in range(5)]
-    assert batch.outcomes[1].shipped and batch.outcomes[1].pickup_no == "PUO1"
-    assert batch.outcomes[3].failed_step is Step.PACK
-    assert batch.open_steps == [(step, "ship", ["POJ1", "POJ2"])]
-    assert journal.unfinished_batch("other profile") is None
-    log.answered(step, "done")
-    log.finish("done")
-    assert journal.unfinished_batch("default") is None
-    journal.close()
 
 
 def test_runner_writes_every_step_before_and_after(conn: Connection, sim: SimulatorServer, tmp_path: Path) -> None:
