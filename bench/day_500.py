@@ -30,6 +30,7 @@ from station.connect import DEMO_CONTACT, connect_demo, connect_simulator
 from station.lazada import limits
 from station.lazada.jit import PACK_PATH, PRINT_PATH, QUERY_LIST_PATH, SHIP_PATH
 from station.lazada.models import PdfSize
+from station.printing.merge_child import ChildProcessMerge
 from station.simulator.cli_args import parse_pack_delay
 from station.simulator.config import SimulatorConfig
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
@@ -122,6 +123,7 @@ def one_run(args: Any, seed: int) -> dict[str, Any]:
             options = BatchOptions(
                 contact=DEMO_CONTACT, output=output, cache_dir=Path(tmp) / "cache", size=PdfSize.LABEL_100X150,
                 first_poll_after=args.first_poll_after, poll_interval=args.poll_interval,
+                merge=ChildProcessMerge,  # as `station-cli run` and the window do
             )
             started = time.perf_counter()
             start_ms = int(time.time() * 1000)  # the simulator's clock (ready_at is wall-clock ms)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from station.connect import Connection
+from station.connect import Connection, connect_simulator
 from station.journal import Journal
 from station.journal.schema import MIGRATIONS
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import BatchRunner, list_to_pack
 from station.workflow.report import BatchReport, Step
+from station.workflow.resume import prepare_resume
 from tests.test_workflow import options
 
 
@@ -42,8 +45,6 @@ def test_runner_writes_every_step_before_and_after(conn: Connection, sim: Simula
 
 
 def test_a_batch_cut_short_stays_open_for_resuming(conn: Connection, sim: SimulatorServer, tmp_path: Path) -> None:
-    import threading
-
     journal = Journal(tmp_path / "j.sqlite3")
     pos = list_to_pack(conn.client)[:10]
     log = journal.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {})
@@ -80,3 +81,37 @@ def test_token_refreshes_are_journaled(conn: Connection, sim: SimulatorServer, t
     journal.refresh_started()
     assert journal.settle_open_refreshes() == 1
     journal.close()
+
+
+def test_a_resumed_batch_reuses_the_label_files_it_had_fetched(
+        make_sim: Callable[..., SimulatorServer], tmp_path: Path) -> None:
+    sim = make_sim(pos=120, history=0, seed=4, pack_delay_min=0.2, pack_delay_max=2.0)  # groups over 20 POs
+    conn = connect_simulator(sim.url)
+    journal = Journal(tmp_path / "j.sqlite3")
+    try:
+        pos = list_to_pack(conn.client)
+        log = journal.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {})
+        cancel = threading.Event()
+
+        def progress(step: Step, done: int, total: int) -> None:
+            if step is Step.PRINT and done > 0:
+                cancel.set()  # cut short once some labels are in: their POs depend on pack timing
+
+        first = BatchRunner(conn.client, options(tmp_path), log=log, cancel=cancel, progress=progress).run(pos)
+        assert first.cancelled
+        batch = journal.unfinished_batch("default")
+        assert batch is not None
+        resumption = prepare_resume(conn.client, journal, batch)
+        assert resumption.fetched  # the print calls answered before the cut
+        second = BatchRunner(conn.client, options(tmp_path), log=resumption.log, resumed=batch.outcomes,
+                             fetched=resumption.fetched).run(resumption.pos)
+        assert not second.failed() and second.counts()["printed"] == len(pos)
+        counters = sim.stats()["purchase_orders"]
+        # every PO's labels asked for once, across both runs
+        assert [counters[p.purchase_order_no]["print_requests"] for p in pos] == [1] * len(pos)
+        units = sum(i.buyer_qty for items in conn.client.list_items_many(p.purchase_order_no for p in pos).values()
+                    for i in items)
+        assert second.output_pages == units
+    finally:
+        journal.close()
+        conn.close()

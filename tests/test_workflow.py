@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import threading
+import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from pypdf import PdfReader
 
 from station.connect import DEMO_CONTACT, Connection, connect_simulator
 from station.lazada.models import PdfSize, POStatus
+from station.printing.download import Downloader
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
 from station.workflow.report import Step
@@ -87,8 +91,6 @@ def test_cancel_stops_before_shipping(conn: Connection, sim: SimulatorServer, tm
 
 @pytest.mark.slow
 def test_faults_never_ship_twice(make_sim: object, tmp_path: Path) -> None:
-    from collections.abc import Callable
-
     assert callable(make_sim)
     start: Callable[..., SimulatorServer] = make_sim  # type: ignore[assignment]
     sim = start(pos=120, history=0, seed=11)
@@ -110,3 +112,66 @@ def test_faults_never_ship_twice(make_sim: object, tmp_path: Path) -> None:
         assert sum(stats["faults"].values()) > 0
     finally:
         conn.close()
+
+
+def test_labels_are_fetched_as_pos_turn_ready_and_come_out_per_group(
+        make_sim: Callable[..., SimulatorServer], tmp_path: Path) -> None:
+    sim = make_sim(pos=70, history=0, seed=8, pack_delay_min=0.2, pack_delay_max=2.5)
+    conn = connect_simulator(sim.url)
+    try:
+        pos = list_to_pack(conn.client)
+        groups: dict[tuple[str, str], list[str]] = {}
+        for po in pos:
+            groups.setdefault(po.ship_group, []).append(po.purchase_order_no)
+        first_print: list[float] = []
+        all_ready: list[float] = []
+
+        def progress(step: Step, done: int, total: int) -> None:
+            if step is Step.PRINT and done > 0 and not first_print:
+                first_print.append(time.monotonic())
+            if step is Step.WAIT and done == total and total:
+                all_ready.append(time.monotonic())
+
+        report = BatchRunner(conn.client, options(tmp_path, print_order=True), progress=progress).run(pos)
+        assert not report.failed(), [(o.purchase_order_no, o.error) for o in report.failed()]
+        # labels were fetched while the platform was still packing the slowest POs...
+        assert first_print and all_ready and first_print[0] < all_ready[-1]
+        # ...with no more print calls than 20 POs a call per group allows
+        assert sim.stats()["calls"]["/jit/purchase_order/print"] == sum(math.ceil(len(g) / 20) for g in groups.values())
+        # every PO's sheet once; the groups one after another, in the order the batch met them
+        texts = [page.extract_text() for page in PdfReader(tmp_path / "labels.pdf").pages]
+        sheets = [no for text in texts for no in (p.purchase_order_no for p in pos) if no in text]
+        assert sorted(sheets) == sorted(p.purchase_order_no for p in pos)
+        group_of = {no: index for index, members in enumerate(groups.values()) for no in members}
+        assert [group_of[no] for no in sheets] == sorted(group_of[no] for no in sheets)
+    finally:
+        conn.close()
+
+
+def test_a_label_file_that_does_not_read_fails_only_its_pos_and_is_fetched_again(
+        conn: Connection, sim: SimulatorServer, tmp_path: Path) -> None:
+    pos = list_to_pack(conn.client)
+    first_group = pos[0].ship_group
+    mine = [p for p in pos if p.ship_group == first_group][:4]
+    others = [p for p in pos if p.ship_group != first_group][:3]
+    numbers = [p.purchase_order_no for p in mine + others]
+    assert not BatchRunner(conn.client, options(tmp_path, steps=frozenset({Step.PACK}))).run(mine + others).failed()
+    deadline = time.monotonic() + 20
+    while any(p.status is POStatus.TO_PACK for p in conn.client.find_pos(numbers).values()):
+        assert time.monotonic() < deadline, "the simulator did not finish packing"
+        time.sleep(0.1)
+    damaged = Downloader(conn.client, tmp_path / "cache").cached_path(
+        [p.purchase_order_no for p in mine], PdfSize.LABEL_100X150, False, True)
+    damaged.parent.mkdir(parents=True, exist_ok=True)
+    damaged.write_bytes(b"%PDF-1.7\nthe rest of this file was lost\n%%EOF\n")  # e.g. a disk error
+    print_only = options(tmp_path, steps=frozenset({Step.PRINT}), refresh_first=True)  # as the window's Print
+    report = BatchRunner(conn.client, print_only).run(mine + others)
+    failed = report.failed()
+    assert sorted(o.purchase_order_no for o in failed) == sorted(p.purchase_order_no for p in mine), [
+        (o.purchase_order_no, o.failed_step, o.error) for o in failed]
+    assert all(o.failed_step is Step.PRINT and "could not be read" in o.error for o in failed)
+    assert report.counts()["printed"] == len(others) and report.output_pages > 0
+    assert not damaged.exists()  # not reused: the next print asks the platform again
+    again = BatchRunner(conn.client, options(tmp_path / "again", cache_dir=tmp_path / "cache",
+                                             steps=frozenset({Step.PRINT}), refresh_first=True)).run(mine)
+    assert not again.failed() and again.counts()["printed"] == len(mine)

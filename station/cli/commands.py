@@ -35,6 +35,7 @@ from station.lazada.transport import Transport
 from station.paths import cache_dir
 from station.printing.download import Downloader
 from station.printing.merge import merge_pdfs
+from station.printing.merge_child import ChildProcessMerge
 from station.settings import Settings
 from station.simulator.cli_args import config_from_args, parse_pack_delay
 from station.simulator.config import SimulatorConfig
@@ -297,11 +298,13 @@ def cmd_run(args: argparse.Namespace) -> int:
             conn.client.tokens.observer = journal
             unfinished = journal.unfinished_batch(profile)
             resumption = None
+            fetched: list[list[str]] = []
             if unfinished is not None:
                 say(args, describe_resume(unfinished))
                 resumption = prepare_resume(conn.client, journal, unfinished)
                 options_json = unfinished.options
                 pos, log, resumed = resumption.pos, resumption.log, unfinished.outcomes
+                fetched = resumption.fetched
             else:
                 pos = list_to_pack(conn.client, args.days, progress=progress)
                 if args.limit > 0:
@@ -322,9 +325,11 @@ def cmd_run(args: argparse.Namespace) -> int:
                 print_order=bool(options_json["print_order"]), print_barcode=bool(options_json["print_barcode"]),
                 poll_interval=args.poll_interval, first_poll_after=args.first_poll_after,
                 ready_timeout=args.ready_timeout,
+                merge=ChildProcessMerge,  # the merge's parsing on another core, beside the batch
             )
             cancel = threading.Event()
-            runner = BatchRunner(conn.client, options, progress=progress, cancel=cancel, log=log, resumed=resumed)
+            runner = BatchRunner(conn.client, options, progress=progress, cancel=cancel, log=log, resumed=resumed,
+                                 fetched=fetched)
             try:
                 report = runner.run(pos)
             except KeyboardInterrupt:

@@ -6,12 +6,16 @@ import io
 import math
 from dataclasses import dataclass
 
+from reportlab import rl_config
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from station.lazada.models import PdfSize
+
+# Binary streams as the platform's files have, not ASCII85: a fifth less drawing time and size.
+rl_config.useA85 = 0
 
 DOT_MM = 25.4 / 203  # one dot of a 203 dpi label printer
 MIN_MODULE_DOTS = 2  # 0.25 mm: the narrowest bar that prints reliably at 203 dpi

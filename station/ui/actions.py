@@ -18,7 +18,7 @@ from station.journal import JournalBatch, JournalStore
 from station.lazada import limits
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, PurchaseOrder
-from station.printing.merge import merge_in_child_process
+from station.printing.merge_child import ChildProcessMerge
 from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner, StepLog
 from station.workflow.report import BatchReport, PoOutcome, Step
 from station.workflow.resume import Resumption, prepare_resume
@@ -98,18 +98,20 @@ def _job(job: Job, steps: frozenset[Step], client: JitClient, pos: Sequence[Purc
         refresh_first=job is not Job.RUN if refresh_first is None else refresh_first,
         first_poll_after=first_poll_after, poll_interval=poll_interval,
         size=labels.size, print_order=labels.print_order, print_barcode=labels.print_barcode,
-        merge=merge_in_child_process,
+        merge=ChildProcessMerge,
     )
     log: StepLog | None = None
     resumed: Sequence[PoOutcome] = ()
+    fetched: Sequence[Sequence[str]] = ()
     if resumption is not None:
-        log, resumed = resumption.log, resumption.batch.outcomes
+        log, resumed, fetched = resumption.log, resumption.batch.outcomes, resumption.fetched
     elif journal is not None:
         log = journal.journal.start_batch(journal.profile, list(BatchReport.for_pos(pos).outcomes.values()), {
             "job": job.value, "steps": sorted(step.value for step in steps), "size": labels.size.value,
             "print_order": labels.print_order, "print_barcode": labels.print_barcode,
         })
-    report = BatchRunner(client, options, progress=progress, cancel=cancel, log=log, resumed=resumed).run(pos)
+    report = BatchRunner(client, options, progress=progress, cancel=cancel, log=log, resumed=resumed,
+                         fetched=fetched).run(pos)
     if resumption is not None:
         resumption.add_missing(report.outcomes)
     pdf = output if output is not None and output.exists() else None

@@ -24,7 +24,7 @@ from station.lazada.errors import AlreadyPackedError, InvalidStatusError, Outcom
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder
 from station.printing.download import Downloader
-from station.printing.merge import MergeSummary, merge_pdfs
+from station.printing.merge import LabelMerge, MergeError, MergeKey, StreamingMerge
 from station.workflow.report import BatchReport, PoOutcome, Step
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,8 @@ class BatchCancelled(Exception):
 
 
 ALL_STEPS = frozenset({Step.PACK, Step.SHIP, Step.PRINT})
+FAST_POLL_BELOW = 5 * limits.QUERY_PO_NUMBERS_MAX  # POs still waiting: five status reads
+FAST_POLL_INTERVAL = 0.5
 NOT_PACKED = "Not packed yet (To Pack): pack it first."
 
 
@@ -81,8 +83,9 @@ class BatchOptions:
     poll_interval: float = 1.0
     ready_timeout: float = 180.0  # a PO still To Pack after this is reported as stuck
     attempts: int = 3
-    # How the label files become one PDF; the window merges in a child process (see merge.py).
-    merge: Callable[[Sequence[Path], Path], MergeSummary] = merge_pdfs
+    # Merges the label files into ``output`` as they arrive; the window's merges in a child
+    # process (see merge_child.py).
+    merge: Callable[[Path], LabelMerge] = StreamingMerge
 
 
 def list_to_pack(client: JitClient, days: float = 7, progress: ProgressFn | None = None) -> list[PurchaseOrder]:
@@ -105,6 +108,7 @@ class BatchRunner:
         cancel: threading.Event | None = None,
         log: StepLog | None = None,
         resumed: Iterable[PoOutcome] = (),
+        fetched: Iterable[Sequence[str]] = (),
     ) -> None:
         self.client = client
         self.options = options
@@ -113,10 +117,15 @@ class BatchRunner:
         self._log: StepLog = log or _NoLog()
         # What a resumed batch already did that the platform cannot tell: which labels were printed.
         self._already_printed = {o.purchase_order_no: o for o in resumed if o.printed}
+        # ...and which labels it had fetched: asked for again with the same POs, they come from the
+        # cache (a print call's POs depend on when each turned ready, so they are not recomputed).
+        self._fetched = [list(numbers) for numbers in fetched]
         self._lock = threading.Lock()
         self.report = BatchReport()
         self._pos: dict[str, PurchaseOrder] = {}
-        self._files: dict[int, tuple[Path, list[str]]] = {}  # print chunk -> (its file, its POs)
+        self._files: dict[MergeKey, tuple[Path, list[str]]] = {}  # print chunk -> (its file, its POs)
+        self._merging: LabelMerge | None = None
+        self._print_calls: dict[int, int] = {}  # ship group -> the last print call's number
         self._counts: dict[Step, int] = {}
 
     # ------------------------------------------------------------------ helpers
@@ -159,6 +168,13 @@ class BatchRunner:
         self._log.save(outcomes)
 
     def run(self, pos: Sequence[PurchaseOrder]) -> BatchReport:
+        try:
+            return self._run(pos)
+        finally:
+            if self._merging is not None:
+                self._merging.abort()  # a merge finished is left as it is; anything else is dropped
+
+    def _run(self, pos: Sequence[PurchaseOrder]) -> BatchReport:
         steps = self.options.steps
         if Step.SHIP in steps and self.options.contact is None:
             raise limits.RequestValidationError("No pickup contact is set; fill it in Settings.")
@@ -172,6 +188,9 @@ class BatchRunner:
         self._pos = {po.purchase_order_no: po for po in pos}
         groups = _groups(pos)
         finished = False
+        if Step.PRINT in steps:
+            assert self.options.output is not None
+            self._merging = self.options.merge(self.options.output)
         # --- issue 9 (shared journal): claim the POs before sending anything; a PO another bench
         # holds (or already did) fails with the sentence saying so and is left alone.
         claim, release = getattr(self._log, "claim", None), getattr(self._log, "release", None)
@@ -283,20 +302,22 @@ class BatchRunner:
     # ------------------------------------------------------------------ wait; ship per group, print per chunk
     def _wait_ship_print(self, groups: list[list[str]]) -> None:
         """Poll until every packed PO is ready, and meanwhile hand work to a pool as it unblocks:
-        a ship group once all its POs are ready, a print chunk (20 POs in the final label order)
-        once its POs are. Printing needs a packed PO, not a shipped one, so the labels are drawn
-        while the rest of the batch is still being packed by the platform."""
+        a ship group once all its POs are ready, a print call for every 20 POs of a group that
+        became ready (the rest of a group once none of it is waiting). Printing needs a packed
+        PO, not a shipped one, so labels are fetched and merged while the platform is still
+        packing the rest; after its slowest PO only that PO's print call is left, not one per
+        20 POs in list order (nearly every such chunk holds a slow PO)."""
         waiting = {o.purchase_order_no for o in self.report.active() if not o.ready}
         total = len(waiting)
         self._tick(Step.WAIT, 0, total)
-        order = [no for group in groups for no in group if not self._outcome(no).printed]
-        print_chunks = list(limits.chunks(order, limits.PRINT_MAX))
+        unprinted = [[no for no in group if not self._outcome(no).printed] for group in groups]
+        chunked: set[str] = set()
         started = time.monotonic()
         ship_submitted: set[int] = set()
-        print_submitted: set[int] = set()
         futures: list[Future[None]] = []
         renew = getattr(self._log, "renew", None)  # issue 9
-        workers = max(4, min(16, len(groups) + 3))
+        # Print calls of the last POs to turn ready go out together; none should wait for a thread.
+        workers = 16
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ship") as pool:
             try:
                 first = True
@@ -306,14 +327,12 @@ class BatchRunner:
                                 and not waiting.intersection(group):
                             ship_submitted.add(index)
                             futures.append(pool.submit(self._ship_group, group))
-                    for index, chunk in enumerate(print_chunks):
-                        if Step.PRINT in self.options.steps and index not in print_submitted \
-                                and not waiting.intersection(chunk):
-                            print_submitted.add(index)
-                            futures.append(pool.submit(self._print_chunk, index, chunk))
+                    if Step.PRINT in self.options.steps:
+                        for key, chunk in self._print_chunks(unprinted, waiting, chunked):
+                            futures.append(pool.submit(self._print_chunk, key, chunk))
                     if not waiting:
                         break
-                    delay = self.options.first_poll_after if first else self.options.poll_interval
+                    delay = self.options.first_poll_after if first else self._poll_delay(len(waiting))
                     first = False
                     if self._cancel.wait(delay):
                         raise BatchCancelled()
@@ -337,23 +356,57 @@ class BatchRunner:
                 for future in futures:
                     future.result()
 
+    def _poll_delay(self, waiting: int) -> float:
+        """``poll_interval``, or at most 0.5 s once the POs still waiting fit in a few status
+        reads: each of the last POs seen late holds up its labels and the merged file, and
+        reading a few is cheap."""
+        if waiting <= FAST_POLL_BELOW:
+            return min(self.options.poll_interval, FAST_POLL_INTERVAL)
+        return self.options.poll_interval
+
+    def _print_chunks(self, unprinted: list[list[str]], waiting: set[str],
+                      chunked: set[str]) -> list[tuple[MergeKey, list[str]]]:
+        """The print calls that can go out now: per group, 20 of its POs that are ready (in list
+        order among them), or the rest once the group has none waiting. The key puts the labels
+        in order: by group, then by call."""
+        calls: list[tuple[MergeKey, list[str]]] = []
+
+        def call(index: int, chunk: list[str]) -> None:
+            chunked.update(chunk)
+            number = self._print_calls[index] = self._print_calls.get(index, -1) + 1
+            calls.append(((index, number), chunk))
+
+        for index, members in enumerate(unprinted):
+            for earlier in self._fetched:
+                if set(earlier) <= set(members) and chunked.isdisjoint(earlier) and waiting.isdisjoint(earlier) \
+                        and all(self._outcome(no).ok for no in earlier) and self._cached(earlier).exists():
+                    call(index, earlier)
+            ready = [no for no in members if no not in chunked and no not in waiting and self._outcome(no).ok]
+            group_done = waiting.isdisjoint(members)
+            while len(ready) >= limits.PRINT_MAX or (ready and group_done):
+                chunk, ready = ready[:limits.PRINT_MAX], ready[limits.PRINT_MAX:]
+                call(index, chunk)
+        return calls
+
+    def _cached(self, numbers: Sequence[str]) -> Path:
+        downloader = Downloader(self.client, self.options.cache_dir)
+        return downloader.cached_path(numbers, self.options.size, self.options.print_order, self.options.print_barcode)
+
     def _ship_group(self, group: list[str]) -> None:
         if self._cancel.is_set():
             return
         self._ship(group)
         self._save()
 
-    def _print_chunk(self, index: int, chunk: list[str]) -> None:
+    def _print_chunk(self, key: MergeKey, chunk: list[str]) -> None:
         ready = [no for no in chunk if self._outcome(no).ok and self._outcome(no).ready]
         if not ready or self._cancel.is_set():
             return
         downloader = Downloader(self.client, self.options.cache_dir)
-        kept = downloader.cached_path(ready, self.options.size, self.options.print_order, self.options.print_barcode)
+        kept = self._cached(ready)
         if kept.exists():
             # Fetched before a crash or for an earlier print: the same labels, no second request.
-            with self._lock:
-                self._files[index] = (kept, ready)
-            self._tick(Step.PRINT, len(ready), len(self.report.outcomes))
+            self._merge_file(key, kept, ready)
             return
         step_id = self._log.sent(Step.PRINT, ready)
         try:
@@ -367,9 +420,21 @@ class BatchRunner:
                 self._outcome(no).fail(Step.PRINT, exc.operator_message, exc.describe())
             return
         self._log.answered(step_id, "done", path.name)
+        self._merge_file(key, path, ready)
+
+    def _merge_file(self, key: MergeKey, path: Path, numbers: list[str]) -> None:
+        assert self._merging is not None  # made in run() when the batch prints
+        try:
+            self._merging.add(key, path)
+        except MergeError as exc:
+            path.unlink(missing_ok=True)  # a damaged file must not be reused from the cache
+            for no in numbers:
+                self._outcome(no).fail(Step.PRINT, "The label file could not be read. Print these POs again.",
+                                       str(exc))
+            return
         with self._lock:
-            self._files[index] = (path, ready)
-        self._tick(Step.PRINT, len(ready), len(self.report.outcomes))
+            self._files[key] = (path, numbers)
+        self._tick(Step.PRINT, len(numbers), len(self.report.outcomes))
 
     def _ship(self, group: list[str]) -> None:
         to_ship = [no for no in group if self._outcome(no).ok and not self._outcome(no).shipped]
@@ -429,12 +494,21 @@ class BatchRunner:
 
     # ------------------------------------------------------------------ merge
     def _merge(self) -> None:
+        """Finish the merge the print calls fed: the last file's pages and the page tree."""
         self._check_cancel()
-        printed = [self._files[index] for index in sorted(self._files)]
+        assert self._merging is not None
+        printed = [self._files[key] for key in sorted(self._files)]
         if not printed:
+            self._merging.abort()
             return
-        assert self.options.output is not None  # checked in run()
-        summary = self.options.merge([path for path, _ in printed], self.options.output)
+        try:
+            summary = self._merging.finish()
+        except (MergeError, OSError) as exc:  # e.g. the disk is full
+            for _, numbers in printed:
+                for no in numbers:
+                    self._outcome(no).fail(Step.PRINT, "The labels could not be saved as one file. Check the "
+                                                       "free disk space, then print these POs again.", str(exc))
+            return
         self.report.output_pages = summary.pages
         self.report.page_sizes_mm = summary.page_sizes_mm
         for _, numbers in printed:

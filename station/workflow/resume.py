@@ -17,6 +17,8 @@ class Resumption:
     pos: list[PurchaseOrder]  # as the platform shows them now, in the batch's order
     missing: list[PoOutcome]  # POs the platform no longer lists
     log: BatchLog
+    # The POs of each print call answered before the crash: their files may be in the cache.
+    fetched: list[list[str]]
 
     def add_missing(self, outcomes: dict[str, PoOutcome]) -> None:
         for outcome in self.missing:
@@ -30,11 +32,14 @@ def prepare_resume(client: JitClient, journal: JournalStore, batch: JournalBatch
     found = client.find_pos(batch.purchase_order_nos)
     log = journal.resume_batch(batch.id)
     log.reconciled(step_id for step_id, _, _ in batch.open_steps)
+    fetched = [list(step["purchase_order_nos"]) for step in journal.steps(batch.id)
+               if step["kind"] == Step.PRINT.value and step["state"] == "done"]
     return Resumption(
         batch=batch,
         pos=[found[no] for no in batch.purchase_order_nos if no in found],
         missing=[o for o in batch.outcomes if o.purchase_order_no not in found],
         log=log,
+        fetched=fetched,
     )
 
 

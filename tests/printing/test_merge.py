@@ -9,7 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from station.lazada.models import PdfSize
-from station.printing.merge import match_pdf_size, merge_pdfs, split_by_size
+from station.printing.merge import MergeError, StreamingMerge, match_pdf_size, merge_pdfs, split_by_size
+from station.printing.merge_child import ChildProcessMerge
 from station.simulator.pdfgen import PrintItem, PrintPO, render_pdf
 from tests.printing.conftest import SimLabels, assert_pages
 
@@ -103,3 +104,88 @@ def test_match_pdf_size_keeps_orientation() -> None:
     assert match_pdf_size((60.0, 30.0)) is PdfSize.LABEL_60X30
     assert match_pdf_size((30.0, 60.0)) is None
     assert match_pdf_size((101.6, 152.4)) is None  # 4x6 in is not 100x150 mm
+
+
+def _texts(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def test_files_merged_as_they_arrive_come_out_in_key_order(tmp_path: Path) -> None:
+    sources = _label_files(tmp_path / "src", 6)
+    out = tmp_path / "merged.pdf"
+    merge = StreamingMerge(out)
+    arrival = [(1, 0), (0, 1), (2, 0), (0, 0), (1, 1), (0, 2)]  # keys in the order the files arrive
+    for key, source in zip(arrival, sources, strict=True):
+        merge.add(key, source)
+    assert not out.exists()  # nothing in place until the page tree is written
+    summary = merge.finish()
+    by_key = dict(zip(arrival, (f"POJ{i:010d}" for i in range(6)), strict=True))
+    expected = [by_key[key] for key in sorted(arrival)]
+    texts = _texts(out)
+    assert summary.pages == len(texts) == 6
+    assert [next(no for no in expected if no in text) for text in texts] == expected
+    assert not out.with_name("merged.pdf.part").exists()
+
+
+def test_an_aborted_merge_leaves_no_file(tmp_path: Path) -> None:
+    sources = _label_files(tmp_path / "src", 2)
+    out = tmp_path / "merged.pdf"
+    merge = StreamingMerge(out)
+    merge.add((0, 0), sources[0])
+    assert out.with_name("merged.pdf.part").exists()
+    merge.abort()
+    assert not out.exists() and not out.with_name("merged.pdf.part").exists()
+    with pytest.raises(RuntimeError):
+        merge.add((0, 1), sources[1])
+
+
+def test_a_damaged_file_is_refused_and_the_others_still_merge(tmp_path: Path) -> None:
+    sources = _label_files(tmp_path / "src", 2)
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\ntrailer\n%%EOF\n")
+    merge = StreamingMerge(tmp_path / "merged.pdf")
+    merge.add((0, 0), sources[0])
+    with pytest.raises(MergeError, match=r"damaged\.pdf"):
+        merge.add((0, 1), damaged)
+    merge.add((0, 2), sources[1])
+    summary = merge.finish()
+    assert summary.pages == 2
+    reader = PdfReader(tmp_path / "merged.pdf", strict=True)
+    assert len(reader.pages) == 2 and "POJ0000000001" in reader.pages[1].extract_text()
+
+
+def test_the_child_process_merge_gives_the_same_file(tmp_path: Path) -> None:
+    sources = _label_files(tmp_path / "src", 5)
+    merge = ChildProcessMerge(tmp_path / "child.pdf")
+    for number in (3, 1, 4, 0, 2):
+        merge.add((0, number), sources[number])
+    summary = merge.finish()
+    local = merge_pdfs(sources, tmp_path / "local.pdf")
+    assert summary == local
+    assert _texts(tmp_path / "child.pdf") == _texts(tmp_path / "local.pdf")
+    with pytest.raises(MergeError):  # a damaged file is reported from the child too
+        bad = ChildProcessMerge(tmp_path / "bad.pdf")
+        try:
+            bad.add((0, 0), sources[0])
+            (tmp_path / "x.pdf").write_bytes(b"%PDF-1.7\nnot a pdf\n%%EOF\n")
+            bad.add((0, 1), tmp_path / "x.pdf")
+        finally:
+            bad.abort()
+    assert not (tmp_path / "bad.pdf").exists() and not (tmp_path / "bad.pdf.part").exists()
+
+
+def test_a_child_that_dies_fails_the_merge_instead_of_hanging(tmp_path: Path) -> None:
+    sources = _label_files(tmp_path / "src", 3)
+    merge = ChildProcessMerge(tmp_path / "merged.pdf")
+    merge.add((0, 0), sources[0])
+    merge.add((0, 1), sources[1])  # the second file starts the child
+    process = merge._process
+    assert process is not None and process.is_alive()
+    process.kill()
+    process.join(10)
+    with pytest.raises(MergeError, match="stopped unexpectedly"):
+        merge.add((0, 2), sources[2])
+    with pytest.raises(MergeError):
+        merge.finish()
+    merge.abort()
+    assert not (tmp_path / "merged.pdf").exists() and not (tmp_path / "merged.pdf.part").exists()
