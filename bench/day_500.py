@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import signal
 import subprocess
 import sys
@@ -55,14 +56,17 @@ def minimum_calls(n: int, groups: list[int]) -> dict[str, int]:
 class ExternalSimulator:
     """``python -m station.simulator`` in its own process (it draws the labels on its own core)."""
 
-    def __init__(self, config: SimulatorConfig, workdir: Path) -> None:
+    def __init__(self, config: SimulatorConfig, workdir: Path, *, nice: int = 0) -> None:
         self.state_file = workdir / "sim-state.json"
         cmd = [
             sys.executable, "-m", "station.simulator", "--port", "0", "--pos", str(config.pos), "--history", "0",
             "--seed", str(config.seed), "--latency-ms", str(config.latency_ms),
             "--pack-delay", f"{config.pack_delay_min}-{config.pack_delay_max}", "--state-file", str(self.state_file),
         ]
-        self.process = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+        # ``nice``: the platform runs on its own machines; at a lower priority the simulator's label
+        # drawing takes the station's two cores only when the station does not need them.
+        self.process = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True,
+                                        preexec_fn=(lambda: os.nice(nice)) if nice else None)
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
         if "listening:" not in line:

@@ -125,7 +125,7 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
     else:
         run_dir = home / f"sim-{seed}"  # its own state file: a saved one would be loaded
         run_dir.mkdir(exist_ok=True)
-        external = ExternalSimulator(config, run_dir)
+        external = ExternalSimulator(config, run_dir, nice=args.sim_nice)
         connection = connect_simulator(external.url)
     settings = UiSettings()
     settings.sounds = False
@@ -215,6 +215,8 @@ def main() -> None:
     p.add_argument("--latency-ms", type=float, default=150.0)
     p.add_argument("--poll-ms", type=int, default=0, help="the window's status poll period (default: its own)")
     p.add_argument("--sim-in-process", action="store_true", help="the simulator in this process (shares the GIL)")
+    p.add_argument("--sim-nice", type=int, default=0,
+                   help="run the simulator's process at this niceness (it stands for machines elsewhere)")
     args = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-resp-") as tmp:
         isolate(Path(tmp))

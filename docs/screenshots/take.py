@@ -142,8 +142,8 @@ def main() -> int:
     window.poll()
     wait(lambda: polled)
     window.tabs.setCurrentWidget(window.batch_panel)
-    failed_row = next(r for r in range(window.batch_panel.table.rowCount())
-                      if window.batch_panel.table.item(r, 0).text() == numbers[3])  # type: ignore[union-attr]
+    results = window.batch_panel.results
+    failed_row = next(r for r in range(results.rowCount()) if results.text(r, 0) == numbers[3])
     window.batch_panel.table.selectRow(failed_row)
     grab(window, "batch-results", suffix)
 

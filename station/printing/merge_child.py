@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
+import sys
 import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -25,8 +27,24 @@ _STOP_TIMEOUT = 10.0
 _STOPPED = "The label merge stopped unexpectedly; print the labels again."
 
 
+def _lower_priority() -> None:
+    """Below the window's process: on a two-core bench PC the operator's keystrokes come first."""
+    try:
+        if sys.platform == "win32":
+            import ctypes
+
+            below_normal = 0x4000  # BELOW_NORMAL_PRIORITY_CLASS
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
+        else:
+            os.nice(10)
+    except OSError:
+        pass  # not allowed here: merge at the normal priority
+
+
 def _serve(conn: Connection, output: str) -> None:
     """The child: one :class:`StreamingMerge`, fed by messages until finish, abort or EOF."""
+    _lower_priority()
     merge = StreamingMerge(Path(output))
     try:
         while True:

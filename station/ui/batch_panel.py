@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -12,14 +12,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from station.ui.actions import Job, JobResult
-from station.workflow.report import PoOutcome, Step
+from station.ui.results_model import WHY, ResultsModel, outcome_text
+from station.workflow.report import Step
 
 
 def step_label(step: Step) -> str:
@@ -39,16 +39,6 @@ def job_label(job: Job) -> str:
         Job.PRINT: QCoreApplication.translate("job", "Print"),
         Job.RUN: QCoreApplication.translate("job", "Pack, ship and print"),
     }[job]
-
-def outcome_text(job: Job, outcome: PoOutcome) -> str:
-    if not outcome.ok:
-        return QCoreApplication.translate("BatchPanel", "Failed")
-    done = {Job.PACK: outcome.packed, Job.SHIP: outcome.shipped, Job.PRINT: outcome.printed,
-            Job.RUN: outcome.printed}[job]
-    if done:
-        return QCoreApplication.translate("BatchPanel", "Done")
-    return QCoreApplication.translate("BatchPanel", "Not done")
-
 
 class BatchPanel(QWidget):
     cancel_requested = Signal()
@@ -80,20 +70,26 @@ class BatchPanel(QWidget):
         self.cancel_button.clicked.connect(self._cancel)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("PO number"), self.tr("Store"), self.tr("Result"),
-                                              self.tr("Why")])
+        self.results = ResultsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.results)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column in (0, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        # Widths from the font, not from the contents: measuring 500 rows after each batch froze
+        # the window for a tenth of a second.
+        metrics = self.table.fontMetrics()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, metrics.horizontalAdvance("POJ2611231737139295") + 16)
         header.resizeSection(1, 110)
+        header.resizeSection(2, metrics.horizontalAdvance(self.tr("Not done")) * 13 // 10 + 16)
+        header.setStretchLastSection(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._show_detail)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setMaximumHeight(70)
@@ -129,7 +125,7 @@ class BatchPanel(QWidget):
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
         self.retry_button.setEnabled(False)
         self.summary.clear()
-        self.table.setRowCount(0)
+        self.results.show(None)
         self.detail.clear()
 
     def on_progress(self, step: Step, done: int, total: int) -> None:
@@ -177,23 +173,7 @@ class BatchPanel(QWidget):
         self._fill(result)
 
     def _fill(self, result: JobResult) -> None:
-        outcomes = sorted(result.report.outcomes.values(), key=lambda o: o.ok)  # failed first
-        self.table.setUpdatesEnabled(False)  # one repaint for 500 rows, not one per cell
-        self.table.setRowCount(len(outcomes))
-        green, red = QBrush(QColor("#2e7d32")), QBrush(QColor("#c62828"))
-        bold = self.table.font()
-        bold.setBold(True)
-        for row, outcome in enumerate(outcomes):
-            state = outcome_text(result.job, outcome)
-            cells = [outcome.purchase_order_no, outcome.store_name, state, outcome.error]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, outcome.detail)
-                if column == 2:
-                    item.setForeground(green if outcome.ok else red)
-                    item.setFont(bold)
-                self.table.setItem(row, column, item)
-        self.table.setUpdatesEnabled(True)
+        self.results.show(result)
 
     def failed_numbers(self) -> list[str]:
         return [o.purchase_order_no for o in self.result.report.failed()] if self.result else []
@@ -209,12 +189,8 @@ class BatchPanel(QWidget):
             self.retry_requested.emit(self.result.job, self.failed_numbers())
 
     def _show_detail(self) -> None:
-        rows = {i.row() for i in self.table.selectedItems()}
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
         if len(rows) != 1:
             return
         row = rows.pop()
-        why = self.table.item(row, 3)
-        detail = self.table.item(row, 0)
-        text = why.text() if why else ""
-        extra = str(detail.data(Qt.ItemDataRole.UserRole) or "") if detail else ""
-        self.detail.setPlainText(f"{text}\n{extra}".strip())
+        self.detail.setPlainText(f"{self.results.text(row, WHY)}\n{self.results.detail(row)}".strip())

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from station.connect import Connection
 from station.journal import JournalBatch, JournalUnreachableError
 from station.lazada.models import PickupContact, POQuery, POStatus, PurchaseOrder, PurchaseOrderItem
+from station.ui import heap
 from station.ui.actions import Folders, Job, JobResult, JournalRef, pack_job, print_job, resume_job, run_job, ship_job
 from station.ui.batch_panel import BatchPanel
 from station.ui.errors import ErrorBar
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         # Workers parse PDFs in pure Python while the operator types: hand the GIL back to this
         # (the event loop's) thread every 1 ms instead of every 5 ms, so no keystroke waits long.
         sys.setswitchinterval(0.001)
+        self.items_indexed.connect(lambda: QTimer.singleShot(0, heap.settle_once))  # see heap.py
         self.connection = connection
         self.profile = profile
         self.journal = journal

@@ -35,6 +35,7 @@ from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
 
 MULTI_PAGE_PREVIEW = 100  # more pages than this are previewed one at a time
+LOAD_LATER_PAGES = 300  # a file with more pages is loaded into the preview in a turn of its own
 log = logging.getLogger(__name__)
 
 
@@ -73,6 +74,17 @@ def job_text(job: PrintJobRecord) -> str:
         pages=job.pages if job.pages is not None else "?", first=first, more=more, printer=printer,
         status=status_label(job.status))
     return f"{text}: {job.error}" if job.status is JobStatus.FAILED and job.error else text
+
+
+def load_elsewhere(pdf: Path) -> QPdfDocument:
+    """A document loaded on a worker thread and handed to the window's thread (QtPdf guards its
+    own library with a lock, so loading here and painting there is safe)."""
+    document = QPdfDocument()  # no parent: it changes threads below
+    document.load(str(pdf))
+    app = QCoreApplication.instance()
+    if app is not None:
+        document.moveToThread(app.thread())
+    return document
 
 
 class PrintPanel(QWidget):
@@ -208,19 +220,7 @@ class PrintPanel(QWidget):
         self.current_size = size
         self.view.setDocument(self._empty)  # no layout work while the file loads
         self.document.close()
-        self.document.load(str(pdf))
-        count = self.document.pageCount()
-        many = count > MULTI_PAGE_PREVIEW
-        self.view.setPageMode(QPdfView.PageMode.SinglePage if many else QPdfView.PageMode.MultiPage)
-        self.view.setDocument(self.document)
-        self.page_box.blockSignals(True)
-        self.page_box.setRange(1, max(count, 1))
-        self.page_box.setValue(1)
-        self.page_box.setSuffix(self.tr(" of {count}").format(count=count))
-        self.page_box.blockSignals(False)
-        self.page_box.setVisible(many)
-        self.preview_label.setText(self.tr("{pages} pages · {size} · {count} POs").format(
-            pages=self.document.pageCount(), size=size_label(size), count=len(pos)))
+        self._describe(pages, size, len(pos))
         self.send_button.setEnabled(True)
         self._update_printer_label()
         if record:
@@ -231,6 +231,38 @@ class PrintPanel(QWidget):
                 self.failed.emit(exc)
             self.shown_job = self.pending_jobs[0] if self.pending_jobs else None
             self.refresh_jobs()
+        if pages > LOAD_LATER_PAGES:
+            # QtPdf reads a day's 3,800-page file in ~20 ms: on a worker, so the window keeps
+            # answering (the file is recorded above and can be sent meanwhile).
+            self.runner.run(lambda: load_elsewhere(pdf), lambda document: self._loaded(pdf, document, size, len(pos)),
+                            lambda exc: log.warning("preview of %s not loaded: %s", pdf.name, exc))
+        else:
+            self.document.load(str(pdf))
+            self._loaded(pdf, self.document, size, len(pos))
+
+    def _describe(self, pages: int, size: PdfSize, count: int) -> None:
+        self.preview_label.setText(self.tr("{pages} pages · {size} · {count} POs").format(
+            pages=pages, size=size_label(size), count=count))
+
+    def _loaded(self, pdf: Path, document: QPdfDocument, size: PdfSize, po_count: int) -> None:
+        if document is not self.document:
+            if self.current_pdf != pdf:
+                document.deleteLater()  # another file was shown meanwhile
+                return
+            document.setParent(self)
+            self.document.deleteLater()
+            self.document = document
+        count = self.document.pageCount()
+        self._describe(count, size, po_count)
+        many = count > MULTI_PAGE_PREVIEW
+        self.view.setPageMode(QPdfView.PageMode.SinglePage if many else QPdfView.PageMode.MultiPage)
+        self.view.setDocument(self.document)
+        self.page_box.blockSignals(True)
+        self.page_box.setRange(1, max(count, 1))
+        self.page_box.setValue(1)
+        self.page_box.setSuffix(self.tr(" of {count}").format(count=count))
+        self.page_box.blockSignals(False)
+        self.page_box.setVisible(many)
 
     def jobs(self) -> list[PrintJobRecord]:
         """Today's jobs, oldest first (what the list shows, newest on top)."""

@@ -31,7 +31,7 @@ def test_pack_then_ship_then_print(window: MainWindow, qtbot: QtBot) -> None:
     packed = finish(qtbot, window, window.pack_button.click)
     assert all(packed.report.outcomes[no].packed for no in numbers)
     assert window.batch_panel.progress.value() == window.batch_panel.progress.maximum()
-    assert window.batch_panel.table.rowCount() == 3
+    assert window.batch_panel.results.rowCount() == 3
     assert window.model.last_action(numbers[0]) is not None
     # Statuses arrive by themselves (fast polling while packing).
     qtbot.waitUntil(lambda: all(window.model.get(no).status is POStatus.READY_TO_SHIP  # type: ignore[union-attr]

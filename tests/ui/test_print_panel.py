@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from station.lazada.models import PdfSize
 from station.printing.history import JobStatus
 from station.printing.merge import POINTS_PER_MM
-from station.ui.print_panel import PrintPanel
+from station.ui.print_panel import LOAD_LATER_PAGES, PrintPanel
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
 from tests.printing.conftest import CupsTestServer, assert_pages, job_title
@@ -117,3 +117,22 @@ def test_a_new_panel_lists_the_days_jobs(qtbot: QtBot, tmp_path: Path) -> None:
     again = PrintPanel(TaskRunner(), settings, tmp_path / "prints")
     qtbot.addWidget(again)
     assert again.history_list.count() == 1 and "POJ9" in texts(again)[0]
+
+
+def test_a_big_file_is_recorded_at_once_and_previewed_from_a_worker(panel: PrintPanel, qtbot: QtBot,
+                                                                    tmp_path: Path) -> None:
+    big = label_pdf(tmp_path / "big.pdf", (100, 150), LOAD_LATER_PAGES + 1)
+    small = label_pdf(tmp_path / "small.pdf", (60, 30), 3)
+    panel.show_pdf(big, PdfSize.LABEL_100X150, ["POJ1"], LOAD_LATER_PAGES + 1)
+    assert panel.pending_jobs and panel.history_list.count() == 1  # recorded (and sendable) already
+    qtbot.waitUntil(lambda: panel.document.pageCount() == LOAD_LATER_PAGES + 1, timeout=WAIT)
+    assert panel.document.thread() is panel.thread() and panel.document.parent() is panel
+    assert panel.view.document() is panel.document
+    assert panel.page_box.isVisible() and panel.page_box.maximum() == LOAD_LATER_PAGES + 1
+    # A file shown while the big one is still loading wins: the late document is dropped.
+    panel.show_pdf(big, PdfSize.LABEL_100X150, ["POJ1"], LOAD_LATER_PAGES + 1, record=False)
+    panel.show_pdf(small, PdfSize.LABEL_60X30, ["POJ2"], 3, record=False)
+    assert panel.document.pageCount() == 3
+    qtbot.waitUntil(lambda: not panel.runner.busy, timeout=WAIT)  # the big load delivered...
+    assert panel.document.pageCount() == 3 and panel.current_pdf == small  # ...and dropped
+    assert panel.view.document() is panel.document

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from station.lazada.models import POQuery, POStatus
 from station.simulator.server import SimulatorServer
 from station.ui.main_window import MainWindow
-from station.ui.po_model import Column
+from station.ui.po_model import ANNOUNCE_ROWS, Column
 
 
 def to_pack(window: MainWindow) -> set[str]:
@@ -58,3 +59,32 @@ def test_selecting_a_po_shows_its_items(window: MainWindow, qtbot: QtBot) -> Non
     table = window.items_panel.table
     titles = {cell.text() for cell in (table.item(r, 1) for r in range(table.rowCount())) if cell is not None}
     assert titles == {item.product_title for item in window.items[no]}
+
+
+def test_last_actions_of_a_big_batch_are_announced_in_spans(make_window: Callable[..., MainWindow],
+                                                            make_sim: Callable[..., SimulatorServer],
+                                                            qtbot: QtBot) -> None:
+    window = make_window(make_sim(pos=250, history=0))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 250, timeout=30_000)
+    model = window.model
+    numbers = [po.purchase_order_no for po in model.pos]
+    assert len(numbers) > ANNOUNCE_ROWS
+    spans: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, *_: spans.append((top.row(), bottom.row())))
+    model.set_last_actions(dict.fromkeys(numbers, "packed"), datetime.now().astimezone())
+    # the text is there at once; the view hears of it 100 rows at a time, one span per turn
+    assert all(model.last_action(no) is not None for no in numbers)
+    assert all(model.data(model.index(row, Column.LAST)) for row in range(len(numbers)))
+    assert len(spans) == 1
+    expected = -(-len(numbers) // ANNOUNCE_ROWS)
+    qtbot.waitUntil(lambda: len(spans) == expected, timeout=5000)
+    assert sorted({row for top, bottom in spans for row in (top, bottom)}) == sorted(
+        {row for start in range(0, len(numbers), ANNOUNCE_ROWS)
+         for row in (start, min(start + ANNOUNCE_ROWS, len(numbers)) - 1)})
+    # a new listing drops what was still to be announced (its row numbers mean other POs now)
+    spans.clear()
+    model.set_last_actions(dict.fromkeys(numbers, "shipped"), datetime.now().astimezone())
+    model.set_pos(model.pos)
+    QCoreApplication.processEvents()
+    QCoreApplication.processEvents()
+    assert len(spans) == 1
