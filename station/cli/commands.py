@@ -24,17 +24,15 @@ from station.connect import (
     connect_simulator,
 )
 from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
-from station.journal import default_journal_path, open_journal
+from station.journal import JournalStore, default_journal_path, open_journal
 from station.lazada import limits
-from station.lazada.errors import AlreadyPackedError, RequestValidationError, StationApiError
+from station.lazada.errors import RequestValidationError
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder, TokenInfo
 from station.lazada.ratelimit import RateLimiter
 from station.lazada.regions import AUTH_GATEWAY, parse_region
 from station.lazada.tokens import TokenManager
 from station.lazada.transport import Transport
 from station.paths import cache_dir
-from station.printing.download import Downloader
-from station.printing.merge import merge_pdfs
 from station.printing.merge_child import ChildProcessMerge
 from station.settings import Settings
 from station.simulator.cli_args import config_from_args, parse_pack_delay
@@ -222,75 +220,106 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_pack(args: argparse.Namespace) -> int:
-    with connection(args) as conn:
-        results = []
-        for outcome in conn.client.pack(args.pos):
-            if outcome.ok:
-                results += [{"purchase_order_no": no, "ok": True, "message": "pack requested"}
-                            for no in outcome.purchase_order_nos]
-            else:
-                err = outcome.error
-                packed = isinstance(err, AlreadyPackedError)
-                results += [{"purchase_order_no": no, "ok": packed,
-                             "message": err.operator_message if err else ""} for no in outcome.purchase_order_nos]
-        emit(args, results, "\n".join(f"{r['purchase_order_no']}: {'ok' if r['ok'] else 'FAILED'} {r['message']}"
-                                      for r in results))
-        return 0 if all(r["ok"] for r in results) else 1
-
-
-def cmd_ship(args: argparse.Namespace) -> int:
-    with connection(args) as conn:
-        contact = pickup_contact(args, conn)
-        found = conn.client.find_pos(args.pos)
-        missing = [no for no in args.pos if no not in found]
-        groups: dict[tuple[str, str], list[str]] = {}
-        for no in args.pos:
-            if no in found:
-                groups.setdefault(found[no].ship_group, []).append(no)
-        results: list[dict[str, Any]] = [{"purchase_order_no": no, "ok": False, "message": "not found"}
-                                         for no in missing]
-        for numbers in groups.values():
-            for chunk in limits.chunks(numbers, limits.SHIP_MAX):
-                try:
-                    for r in conn.client.ship_chunk(chunk, contact):
-                        results.append({"purchase_order_no": r.purchase_order_no, "ok": r.ok,
-                                        "pickup_no": r.pickup_no, "message": r.error_message})
-                except StationApiError as exc:
-                    results += [{"purchase_order_no": no, "ok": False, "message": exc.operator_message}
-                                for no in chunk]
-        emit(args, results, "\n".join(
-            f"{r['purchase_order_no']}: {'shipped, pickup ' + r.get('pickup_no', '') if r['ok'] else 'FAILED'} "
-            f"{r['message']}" for r in results))
-        return 0 if all(r["ok"] for r in results) else 1
-
-
-def cmd_print(args: argparse.Namespace) -> int:
-    print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
-    with connection(args) as conn:
-        files = conn.client.print_files(args.pos, args.size, print_order=print_order, print_barcode=print_barcode)
-        paths = Downloader(conn.client, cache_dir()).fetch_all(files)
-        summary = merge_pdfs(paths, Path(args.output))
-        emit(args, {"output": args.output, "pages": summary.pages, "page_sizes_mm": summary.page_sizes_mm},
-             f"Wrote {summary.pages} pages to {args.output}")
-    return printing_cmd.send_output(args, Path(args.output), args.size, args.pos)
-
-
-# ---------------------------------------------------------------------- run
-def cmd_run(args: argparse.Namespace) -> int:
-    print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
-    progress = TerminalProgress() if not args.json else None
+def batch_journal(args: argparse.Namespace) -> tuple[JournalStore, str]:
+    """The journal a command's batch is written to, and the profile it is filed under."""
     if args.demo and not args.demo_state_file and not args.journal:
         # A demo simulator without a state file forgets its POs at exit: nothing to resume later.
         journal = open_journal(":memory:")
     else:
         journal = open_journal(args.journal or default_journal_path())
     if args.demo:
-        profile = "demo"
-    elif args.simulator_url:
-        profile = f"simulator {args.simulator_url}"
-    else:
-        profile = args.profile or Settings().active_profile
+        return journal, "demo"
+    if args.simulator_url:
+        return journal, f"simulator {args.simulator_url}"
+    return journal, args.profile or Settings().active_profile
+
+
+def single_step(args: argparse.Namespace, step: Step, **options: Any) -> tuple[BatchReport, list[str],
+                                                                               dict[str, PurchaseOrder]]:
+    """One step for the POs named on the command line, as a journaled batch: the same code path as
+    ``run`` and the window (statuses read before anything is sent, a lost answer settled by a
+    fresh read, never a second ship). The report, the POs the platform does not list, and what
+    it said of the others before the step."""
+    journal, profile = batch_journal(args)
+    try:
+        with connection(args) as conn:
+            if step is Step.SHIP:
+                options["contact"] = pickup_contact(args, conn)
+            journal.settle_open_refreshes()
+            conn.client.tokens.observer = journal
+            numbers = list(dict.fromkeys(args.pos))
+            found = conn.client.find_pos(numbers)
+            pos = [found[no] for no in numbers if no in found]
+            size: PdfSize = options.get("size", PdfSize.LABEL_100X150)
+            log = journal.start_batch(profile, list(BatchReport.for_pos(pos).outcomes.values()), {
+                "job": step.value, "steps": [step.value], "size": size.value,
+                "print_order": bool(options.get("print_order", False)),
+                "print_barcode": bool(options.get("print_barcode", True)),
+            })
+            batch = BatchOptions(cache_dir=cache_dir(), steps=frozenset({step}), merge=ChildProcessMerge, **options)
+            report = BatchRunner(conn.client, batch, log=log).run(pos)
+    finally:
+        journal.close()
+    return report, [no for no in numbers if no not in found], {po.purchase_order_no: po for po in pos}
+
+
+def _not_listed(missing: list[str]) -> list[dict[str, Any]]:
+    return [{"purchase_order_no": no, "ok": False, "message": "The platform does not list this PO."}
+            for no in missing]
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    report, missing, before = single_step(args, Step.PACK)
+    results = _not_listed(missing)
+    for no, outcome in report.outcomes.items():
+        if not outcome.ok:
+            message = outcome.error
+        elif before[no].status is POStatus.TO_PACK:
+            message = "pack requested (the platform packs in a few seconds)"
+        else:
+            message = f"already packed ({before[no].status.label})"
+        results.append({"purchase_order_no": no, "ok": outcome.ok and outcome.packed, "message": message})
+    emit(args, results, "\n".join(f"{r['purchase_order_no']}: {'ok' if r['ok'] else 'FAILED'} {r['message']}"
+                                  for r in results))
+    return 0 if all(r["ok"] for r in results) else 1
+
+
+def cmd_ship(args: argparse.Namespace) -> int:
+    report, missing, before = single_step(args, Step.SHIP)  # with the pickup contact of the settings
+    results = _not_listed(missing)
+    for no, outcome in report.outcomes.items():
+        message = outcome.error or ("" if not before[no].status.is_shipped else "already shipped")
+        results.append({"purchase_order_no": no, "ok": outcome.ok and outcome.shipped,
+                        "pickup_no": outcome.pickup_no, "message": message})
+    emit(args, results, "\n".join(
+        f"{r['purchase_order_no']}: {'shipped, pickup ' + r.get('pickup_no', '') if r['ok'] else 'FAILED'} "
+        f"{r['message']}" for r in results))
+    return 0 if all(r["ok"] for r in results) else 1
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
+    output = Path(args.output)
+    report, missing, _ = single_step(args, Step.PRINT, output=output, size=args.size, print_order=print_order,
+                                     print_barcode=print_barcode)
+    results = _not_listed(missing) + [
+        {"purchase_order_no": no, "ok": outcome.ok and outcome.printed, "message": outcome.error}
+        for no, outcome in report.outcomes.items()]
+    failed = [r for r in results if not r["ok"]]
+    lines = [f"Wrote {report.output_pages} pages to {output}" if report.output_pages else "No labels written."]
+    lines += [f"{r['purchase_order_no']}: FAILED {r['message']}" for r in failed]
+    emit(args, {"output": str(output), "pages": report.output_pages, "page_sizes_mm": report.page_sizes_mm,
+                "results": results}, "\n".join(lines))
+    printed = [no for no, outcome in report.outcomes.items() if outcome.printed]
+    sent = printing_cmd.send_output(args, output, args.size, printed) if report.output_pages else 0
+    return 0 if not failed and sent == 0 else 1
+
+
+# ---------------------------------------------------------------------- run
+def cmd_run(args: argparse.Namespace) -> int:
+    print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
+    progress = TerminalProgress() if not args.json else None
+    journal, profile = batch_journal(args)
     try:
         with connection(args) as conn:
             contact = pickup_contact(args, conn)

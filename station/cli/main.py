@@ -92,15 +92,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     pack = sub.add_parser("pack", parents=[conn], help="pack POs")
     pack.add_argument("pos", nargs="+", metavar="PO")
+    _journal_option(pack)
 
     ship = sub.add_parser("ship", parents=[conn], help="book the pickup of ready POs")
     ship.add_argument("pos", nargs="+", metavar="PO")
     _pickup_options(ship)
+    _journal_option(ship)
 
     prt = sub.add_parser("print", parents=[conn], help="download and merge the print files of POs")
     prt.add_argument("pos", nargs="+", metavar="PO")
     _print_options(prt, output_required=True)
     printing_cmd.add_printer_option(prt)
+    _journal_option(prt)
 
     run = sub.add_parser("run", parents=[conn], help="today's To Pack POs: pack, wait, ship, print, merge")
     run.add_argument("--days", type=float, default=7.0, help="look back this many days for To Pack POs")
@@ -111,13 +114,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--poll-interval", type=float, default=1.5, help=argparse.SUPPRESS)
     run.add_argument("--first-poll-after", type=float, default=4.0, help=argparse.SUPPRESS)
     run.add_argument("--ready-timeout", type=float, default=180.0, help="seconds before a PO counts as stuck")
-    run.add_argument("--journal", default=None,
-                     help="journal file (default: in the user data folder), or postgresql://user@host:port/db "
-                          "for one shared by the warehouse's benches")
+    _journal_option(run)
     printing_cmd.add_printing_commands(sub)
     add_erp_commands(sub, [conn])
     add_orders_commands(sub, [conn])
     return parser
+
+
+def _journal_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--journal", default=None,
+                         help="journal file (default: in the user data folder), or postgresql://user@host:port/db "
+                              "for one shared by the warehouse's benches")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
