@@ -127,6 +127,11 @@ class JournalStore(ABC):
     def batch_state(self, batch_id: int) -> str: ...
 
     @abstractmethod
+    def recent_outcomes(self, profile: str, since: float) -> list[tuple[PoOutcome, str, float]]:
+        """What the profile's batches did to POs since ``since`` (epoch seconds), oldest first:
+        (outcome, the batch's job, when it was saved)."""
+
+    @abstractmethod
     def steps(self, batch_id: int | None = None) -> list[dict[str, Any]]: ...
 
     @abstractmethod
@@ -248,6 +253,21 @@ class SqlJournal(JournalStore):
         return JournalBatch(
             id=batch_id, profile=str(row[1]), started_at=float(row[2]), options=json.loads(row[3]),
             outcomes=outcomes, open_steps=[(int(s[0]), str(s[1]), json.loads(s[2])) for s in steps])
+
+    def recent_outcomes(self, profile: str, since: float) -> list[tuple[PoOutcome, str, float]]:
+        with self._tx() as tx:
+            rows = tx.all(
+                "SELECT p.purchase_order_no, p.store_name, p.store_code, p.packed, p.ready, p.shipped, p.printed,"
+                " p.pickup_no, p.failed_step, p.error, p.updated_at, b.options FROM batch_pos p"
+                " JOIN batches b ON b.id = p.batch_id WHERE b.profile = ? AND p.updated_at >= ?"
+                " ORDER BY p.updated_at, p.batch_id", (profile, since))
+        return [
+            (PoOutcome(purchase_order_no=r[0], store_name=r[1], store_code=r[2], packed=bool(r[3]), ready=bool(r[4]),
+                       shipped=bool(r[5]), printed=bool(r[6]), pickup_no=r[7],
+                       failed_step=Step(r[8]) if r[8] else None, error=r[9]),
+             str(json.loads(r[11]).get("job", "run")), float(r[10]))
+            for r in rows
+        ]
 
     def batch_state(self, batch_id: int) -> str:
         with self._tx() as tx:

@@ -36,7 +36,7 @@ from station.ui.errors import ErrorBar
 from station.ui.filters_bar import FilterBar
 from station.ui.items_panel import ItemsPanel
 from station.ui.log_view import LogView
-from station.ui.po_model import Column, PoFilterProxy, PoTableModel
+from station.ui.po_model import Column, LastAction, PoFilterProxy, PoTableModel
 from station.ui.print_panel import PrintPanel
 from station.ui.scan_handler import ScanHandler
 from station.ui.ship_dialog import ShipDialog
@@ -138,6 +138,10 @@ class MainWindow(QMainWindow):
             # Before the operator sends anything: a batch a crash left open is resumed first.
             self.runner.run(lambda: journal.journal.unfinished_batch(journal.profile), self._resume,
                             lambda exc: self.show_error(exc))
+            # The "Station did" column of today survives a restart: it is read back from the journal.
+            since = datetime.combine(datetime.now().date(), time()).timestamp()
+            self.runner.run(lambda: journal.journal.recent_outcomes(journal.profile, since), self._restore_last,
+                            lambda exc: log.warning("earlier actions not read from the journal: %s", exc))
 
     # ------------------------------------------------------------------ layout
     def _make_table(self) -> QTableView:
@@ -427,6 +431,14 @@ class MainWindow(QMainWindow):
         self.journal_retry.stop()
         log.info("the shared journal answers again")
         self._resume(batch)
+
+    def _restore_last(self, rows: list[tuple[PoOutcome, str, float]]) -> None:
+        restored: dict[str, LastAction] = {}
+        for outcome, job, when in rows:  # oldest first: a later batch's action wins
+            action = last_action(outcome, Job(job) if job in {j.value for j in Job} else Job.RUN)
+            if action:
+                restored[outcome.purchase_order_no] = LastAction(action, datetime.fromtimestamp(when).astimezone())
+        self.model.restore_last_actions(restored)
 
     def _resume(self, batch: JournalBatch | None) -> None:
         """Carry on with the batch the journal left open, and say so."""

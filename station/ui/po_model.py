@@ -272,6 +272,20 @@ class PoTableModel(QAbstractTableModel):
                 rows.append(row)
         self._announce(sorted(rows), self._generation)
 
+    def restore_last_actions(self, actions: dict[str, LastAction]) -> None:
+        """What the station did on an earlier run (read from the journal); what this run did wins."""
+        rows = []
+        for no, last in actions.items():
+            current = self._last.get(no)
+            if current is not None and current.at >= last.at:
+                continue
+            self._last[no] = last
+            row = self._rows.get(no)
+            if row is not None:
+                self._text[row][Column.LAST] = self._last_column(no)
+                rows.append(row)
+        self._announce(sorted(rows), self._generation)
+
     def _announce(self, rows: list[int], generation: int) -> None:
         """One ``dataChanged`` per ``ANNOUNCE_ROWS`` changed rows, each in its own turn of the event
         loop: the proxy re-sorts every row it hears of (a Python sort key per comparison), and

@@ -118,6 +118,25 @@ def test_unfinished_batch_is_read_back_in_order(open_store: OpenJournal) -> None
     assert journal.batch_state(log.batch_id) == "done"
 
 
+def test_recent_outcomes_are_the_profiles_own_oldest_first(open_store: OpenJournal) -> None:
+    journal = open_store()
+    first = [PoOutcome("POJ1", "Store", "WH-1"), PoOutcome("POJ2", "Store", "WH-1")]
+    log = journal.start_batch("default", first, {"job": "pack"})
+    first[0].packed = first[1].packed = True
+    log.save(first)
+    log.finish("done")
+    again = PoOutcome("POJ2", "Store", "WH-1", packed=True)
+    again.fail(Step.PRINT, "No printer")
+    journal.start_batch("default", [again], {"job": "print"}).save([again])
+    journal.start_batch("other", [PoOutcome("POJ3", "Store", "WH-1", printed=True)], {"job": "run"})
+    rows = journal.recent_outcomes("default", since=0)
+    assert [(o.purchase_order_no, job) for o, job, _ in rows][-1] == ("POJ2", "print")
+    assert {o.purchase_order_no for o, _, _ in rows} == {"POJ1", "POJ2"}
+    assert [when for _, _, when in rows] == sorted(when for _, _, when in rows)
+    assert rows[-1][0].failed_step is Step.PRINT and rows[-1][0].error == "No printer"
+    assert journal.recent_outcomes("default", since=rows[-1][2] + 3600) == []
+
+
 def test_an_open_batch_is_resumed_by_its_bench_or_after_its_lease(open_store: OpenJournal) -> None:
     mine = open_store("bench-a", ttl=0.5)
     other = open_store("bench-b", ttl=0.5)

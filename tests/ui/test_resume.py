@@ -13,6 +13,7 @@ from station.journal import Journal
 from station.simulator.server import SimulatorServer
 from station.ui.actions import JobResult, JournalRef
 from station.ui.main_window import MainWindow
+from station.ui.po_model import Column
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
 from station.workflow.report import BatchReport, Step
 
@@ -48,4 +49,34 @@ def test_open_batch_is_resumed_at_start(make_window: Callable[..., MainWindow], 
     per_po = sim.stats()["purchase_orders"]
     assert all(per_po[po.purchase_order_no]["ship_successes"] == 1 for po in pos)
     assert all(per_po[po.purchase_order_no]["pack_accepted"] == 1 for po in pos)
+    journal.close()
+
+
+def test_what_the_station_did_today_is_shown_again_after_a_restart(
+        make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal.sqlite3")
+    conn = connect_simulator(sim.url)
+    pos = list_to_pack(conn.client)[:3]
+    numbers = [po.purchase_order_no for po in pos]
+    # An earlier run of the station packed three POs; the last of them failed a later print.
+    log = journal.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {"job": "pack"})
+    report = BatchRunner(conn.client, BatchOptions(cache_dir=tmp_path / "c", steps=frozenset({Step.PACK})),
+                         log=log).run(pos)
+    assert not report.failed()
+    failed = BatchReport.for_pos(pos[2:]).outcomes[numbers[2]]
+    failed.fail(Step.PRINT, "No printer")
+    later = journal.start_batch("default", [failed], {"job": "print"})
+    later.save([failed])
+    elsewhere = BatchReport.for_pos(pos[:1]).outcomes[numbers[0]]
+    elsewhere.packed = elsewhere.shipped = elsewhere.printed = True
+    journal.start_batch("other profile", [elsewhere], {"job": "run"}).save([elsewhere])  # not this profile's
+    conn.close()
+
+    window = make_window(sim, journal=JournalRef(journal, "default"))
+    qtbot.waitUntil(lambda: all(window.model.last_action(no) is not None for no in numbers), timeout=WAIT_MS)
+    actions = [window.model.last_action(no) for no in numbers]
+    assert [a.action for a in actions if a is not None] == ["packed", "packed", "failed"]
+    row = window.model.row_of(numbers[0])
+    assert row is not None
+    assert window.model.data(window.model.index(row, Column.LAST))  # the column shows it
     journal.close()
