@@ -2,7 +2,7 @@
 and warehouse, print 100x150 labels, merge into one PDF.
 
     python -m bench.day_500 [--runs 3] [--pack-delay 5-10] [--latency-ms 150] [--json]
-        [--calls-per-second 20] [--workers 8] [--first-poll-after 4] [--poll-interval 1.5]
+        [--calls-per-second 40] [--workers 8] [--first-poll-after 4] [--poll-interval 1.5]
 
 Reports (medians over the runs): wall time, HTTP calls (``Transport.calls_sent``) and the
 simulator's per-path counts against the minimum the endpoint limits allow, and the ratio of the
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bench._common import emit, machine, median, parser
-from station.connect import DEMO_CONTACT, connect_demo, connect_simulator
+from station.connect import DEFAULT_CALLS_PER_SECOND, DEMO_CONTACT, connect_demo, connect_simulator
 from station.lazada import limits
 from station.lazada.jit import PACK_PATH, PRINT_PATH, QUERY_LIST_PATH, SHIP_PATH
 from station.lazada.models import PdfSize
@@ -201,7 +201,8 @@ def main() -> None:
     p = parser(__doc__.splitlines()[0] if __doc__ else "", runs=3)
     p.add_argument("--pack-delay", type=parse_pack_delay, default=(5.0, 10.0), help="MIN-MAX seconds (5-10)")
     p.add_argument("--latency-ms", type=float, default=150.0)
-    p.add_argument("--calls-per-second", type=float, default=20.0)
+    p.add_argument("--calls-per-second", type=float, default=DEFAULT_CALLS_PER_SECOND,
+                   help="the station's own default unless given")
     p.add_argument("--workers", type=int, default=8)
     p.add_argument("--first-poll-after", type=float, default=4.0)
     p.add_argument("--poll-interval", type=float, default=1.5)
