@@ -43,28 +43,35 @@ def _lower_priority() -> None:
 
 
 def _serve(conn: Connection, output: str) -> None:
-    """The child: one :class:`StreamingMerge`, fed by messages until finish, abort or EOF."""
+    """The child: one :class:`StreamingMerge`, fed by messages until finish, abort or EOF.
+
+    It never raises: an error goes back as a message, and a parent that went away (killed, or
+    the power cut) ends it quietly, its unfinished file dropped."""
     _lower_priority()
     merge = StreamingMerge(Path(output))
     try:
         while True:
             try:
                 message = conn.recv()
-            except EOFError:
+            except (EOFError, OSError):
                 return  # the parent went away
             op = message[0]
             try:
                 if op == "add":
                     merge.add(message[1], Path(message[2]))
-                    conn.send(("ok", None))
+                    reply: tuple[str, object] = ("ok", None)
                 elif op == "finish":
-                    conn.send(("ok", merge.finish()))
-                    return
+                    reply = ("ok", merge.finish())
                 else:
-                    conn.send(("ok", None))
-                    return
+                    reply = ("ok", None)
             except Exception as exc:  # sent back as a message: the parent raises it
-                conn.send(("error", str(exc) if isinstance(exc, MergeError) else f"{type(exc).__name__}: {exc}"))
+                reply = ("error", str(exc) if isinstance(exc, MergeError) else f"{type(exc).__name__}: {exc}")
+            try:
+                conn.send(reply)
+            except OSError:  # BrokenPipeError and the like: nobody is listening any more
+                return
+            if op != "add":
+                return
     finally:
         merge.abort()  # after finish: nothing left to drop
 

@@ -189,3 +189,21 @@ def test_a_child_that_dies_fails_the_merge_instead_of_hanging(tmp_path: Path) ->
         merge.finish()
     merge.abort()
     assert not (tmp_path / "merged.pdf").exists() and not (tmp_path / "merged.pdf.part").exists()
+
+
+def test_a_child_whose_parent_goes_away_mid_file_ends_quietly(tmp_path: Path,
+                                                              capfd: pytest.CaptureFixture[str]) -> None:
+    sources = _label_files(tmp_path / "src", 3)
+    merge = ChildProcessMerge(tmp_path / "merged.pdf")
+    merge.add((0, 0), sources[0])
+    merge.add((0, 1), sources[1])  # the child runs now
+    process, conn = merge._process, merge._conn
+    assert process is not None and conn is not None
+    conn.send(("add", (0, 2), str(sources[2])))
+    conn.close()  # as if the window's process were killed while the child merges a file
+    process.join(30)
+    assert process.exitcode == 0  # it noticed nobody listens any more, and stopped
+    assert "Traceback" not in capfd.readouterr().err
+    assert not (tmp_path / "merged.pdf.part").exists() and not (tmp_path / "merged.pdf").exists()
+    merge._conn = None
+    merge._process = None
