@@ -125,6 +125,7 @@ class BatchRunner:
         self._pos: dict[str, PurchaseOrder] = {}
         self._files: dict[MergeKey, tuple[Path, list[str]]] = {}  # print chunk -> (its file, its POs)
         self._merging: LabelMerge | None = None
+        self._downloader: Downloader | None = None  # one HTTP session for the batch's label files
         self._print_calls: dict[int, int] = {}  # ship group -> the last print call's number
         self._counts: dict[Step, int] = {}
 
@@ -190,6 +191,7 @@ class BatchRunner:
         finished = False
         if Step.PRINT in steps:
             assert self.options.output is not None
+            self._downloader = Downloader(self.client, self.options.cache_dir)
             self._merging = self.options.merge(self.options.output)
         # --- issue 9 (shared journal): claim the POs before sending anything; a PO another bench
         # holds (or already did) fails with the sentence saying so and is left alone.
@@ -389,8 +391,9 @@ class BatchRunner:
         return calls
 
     def _cached(self, numbers: Sequence[str]) -> Path:
-        downloader = Downloader(self.client, self.options.cache_dir)
-        return downloader.cached_path(numbers, self.options.size, self.options.print_order, self.options.print_barcode)
+        assert self._downloader is not None  # made in run() when the batch prints
+        return self._downloader.cached_path(numbers, self.options.size, self.options.print_order,
+                                            self.options.print_barcode)
 
     def _ship_group(self, group: list[str]) -> None:
         if self._cancel.is_set():
@@ -402,7 +405,7 @@ class BatchRunner:
         ready = [no for no in chunk if self._outcome(no).ok and self._outcome(no).ready]
         if not ready or self._cancel.is_set():
             return
-        downloader = Downloader(self.client, self.options.cache_dir)
+        assert self._downloader is not None
         kept = self._cached(ready)
         if kept.exists():
             # Fetched before a crash or for an earlier print: the same labels, no second request.
@@ -412,7 +415,7 @@ class BatchRunner:
         try:
             file = self.client.print_file(ready, self.options.size, print_order=self.options.print_order,
                                           print_barcode=self.options.print_barcode)
-            path = downloader.fetch(file)
+            path = self._downloader.fetch(file)
         except StationApiError as exc:
             self._log.answered(step_id, "failed", exc.describe())
             # Only the labels are missing (shipped stays shipped); a reprint fetches them.
