@@ -11,10 +11,10 @@ from __future__ import annotations
 import io
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Protocol
 
 from pypdf import PdfReader
 from pypdf.generic import (
@@ -88,13 +88,6 @@ class _StreamingPdfWriter:
     def _reserve(self) -> int:
         self.next_id += 1
         return self.next_id - 1
-
-    def add_pages(self, reader: PdfReader, indices: Iterable[int] | None = None) -> list[tuple[float, float]]:
-        """Copy pages of ``reader`` (all, or ``indices`` in that order) to the end of the page
-        order; their sizes in mm."""
-        placed = self.copy_pages(reader, indices)
-        self.page_ids.extend(page_id for page_id, _ in placed)
-        return [size for _, size in placed]
 
     def copy_pages(self, reader: PdfReader,
                    indices: Iterable[int] | None = None) -> list[tuple[int, tuple[float, float]]]:
@@ -232,21 +225,6 @@ def _open(source: Path) -> PdfReader:
     return reader
 
 
-def _write_atomically(output: Path, fill: Callable[[_StreamingPdfWriter], Any]) -> None:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".part")
-    try:
-        with tmp.open("wb") as handle:
-            writer = _StreamingPdfWriter(handle)
-            fill(writer)
-            writer.finish()
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(output)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 MergeKey = tuple[int, int]
 
 
@@ -279,9 +257,9 @@ class StreamingMerge:
         self._parts: dict[MergeKey, list[tuple[int, tuple[float, float]]]] = {}
         self._spent = False
 
-    def add(self, key: MergeKey, source: Path) -> None:
-        """Copy the pages of ``source``; :class:`MergeError` when it is not a readable PDF (what
-        was written of it stays unreferenced in the file)."""
+    def add(self, key: MergeKey, source: Path, indices: Sequence[int] | None = None) -> None:
+        """Copy the pages of ``source`` (all, or ``indices`` in that order); :class:`MergeError`
+        when it is not a readable PDF (what was written of it stays unreferenced in the file)."""
         with self._lock:
             if self._spent:
                 raise RuntimeError("this merge is already finished")
@@ -292,7 +270,7 @@ class StreamingMerge:
                 self._handle = self._tmp.open("wb")
                 self._writer = _StreamingPdfWriter(self._handle)
             try:
-                self._parts[key] = self._writer.copy_pages(_open(Path(source)))
+                self._parts[key] = self._writer.copy_pages(_open(Path(source)), indices)
             except OSError:
                 raise
             except Exception as exc:  # pypdf raises many kinds on a damaged file
@@ -369,13 +347,14 @@ def split_by_size(sources: Sequence[Path], out_dir: Path, stem: str = "job", *,
         width, height = group.size_mm
         path = out_dir / f"{stem}-{number}-{width:g}x{height:g}mm.pdf"
         used = sorted({s for s, _ in group.pages})
-
-        def fill(writer: _StreamingPdfWriter, group: _Group = group, used: list[int] = used) -> None:
+        merge = StreamingMerge(path)
+        try:
             for source_index in used:
-                indices = [p for s, p in group.pages if s == source_index]
-                writer.add_pages(_open(Path(sources[source_index])), indices)
-
-        _write_atomically(path, fill)
+                merge.add((0, source_index), Path(sources[source_index]),
+                          [p for s, p in group.pages if s == source_index])
+            merge.finish()
+        finally:
+            merge.abort()  # after finish: nothing left to drop
         jobs.append(SizedJob(path=path, size_mm=group.size_mm, pdf_size=match_pdf_size(group.size_mm, tolerance_mm),
                              pages=len(group.pages), sources=tuple(Path(sources[i]) for i in used)))
     return jobs
