@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -83,11 +83,16 @@ class BatchPanel(QWidget):
         # Widths from the font, not from the contents: measuring 500 rows after each batch froze
         # the window for a tenth of a second.
         metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        results = QFontMetrics(bold)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, metrics.horizontalAdvance("POJ2611231737139295") + 16)
-        header.resizeSection(1, 110)
-        header.resizeSection(2, metrics.horizontalAdvance(self.tr("Not done")) * 13 // 10 + 16)
-        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(40)
+        header.resizeSection(0, metrics.horizontalAdvance("POJ2611231737139295") + 12)
+        header.resizeSection(1, 90)
+        words = (self.tr("Result"), self.tr("Failed"), self.tr("Done"), self.tr("Not done"))
+        header.resizeSection(2, max(results.horizontalAdvance(word) for word in words) + 12)
+        header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)  # the rest of the width, no scrolling
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         self.detail = QPlainTextEdit()
