@@ -186,6 +186,17 @@ class JournalStore(ABC):
         """PO number -> the bench whose batch (other than ``batch_id``) printed it."""
 
 
+# A PO's outcome as batch_pos keeps it: the columns, in the order _outcome reads them.
+_OUTCOME_COLUMNS = ("purchase_order_no, store_name, store_code, packed, ready, shipped, printed, pickup_no,"
+                    " failed_step, error")
+
+
+def _outcome(row: Sequence[Any]) -> PoOutcome:
+    return PoOutcome(purchase_order_no=row[0], store_name=row[1], store_code=row[2], packed=bool(row[3]),
+                     ready=bool(row[4]), shipped=bool(row[5]), printed=bool(row[6]), pickup_no=row[7],
+                     failed_step=Step(row[8]) if row[8] else None, error=row[9])
+
+
 class SqlJournal(JournalStore):
     """Every journal operation in SQL common to SQLite and PostgreSQL."""
 
@@ -238,36 +249,22 @@ class SqlJournal(JournalStore):
                 return None
             batch_id = int(row[0])
             tx.run("UPDATE batches SET bench = ?, lease_until = ? WHERE id = ?", (self.bench, now + self.ttl, batch_id))
-            pos = tx.all(
-                "SELECT purchase_order_no, store_name, store_code, packed, ready, shipped, printed, pickup_no,"
-                " failed_step, error FROM batch_pos WHERE batch_id = ? ORDER BY position", (batch_id,))
+            pos = tx.all(f"SELECT {_OUTCOME_COLUMNS} FROM batch_pos WHERE batch_id = ? ORDER BY position",
+                         (batch_id,))
             steps = tx.all(
                 "SELECT id, kind, purchase_order_nos FROM steps WHERE batch_id = ? AND state IN ('sent', 'unknown')"
                 " ORDER BY id", (batch_id,))
-        outcomes = [
-            PoOutcome(purchase_order_no=p[0], store_name=p[1], store_code=p[2], packed=bool(p[3]), ready=bool(p[4]),
-                      shipped=bool(p[5]), printed=bool(p[6]), pickup_no=p[7],
-                      failed_step=Step(p[8]) if p[8] else None, error=p[9])
-            for p in pos
-        ]
         return JournalBatch(
             id=batch_id, profile=str(row[1]), started_at=float(row[2]), options=json.loads(row[3]),
-            outcomes=outcomes, open_steps=[(int(s[0]), str(s[1]), json.loads(s[2])) for s in steps])
+            outcomes=[_outcome(p) for p in pos], open_steps=[(int(s[0]), str(s[1]), json.loads(s[2])) for s in steps])
 
     def recent_outcomes(self, profile: str, since: float) -> list[tuple[PoOutcome, str, float]]:
         with self._tx() as tx:
             rows = tx.all(
-                "SELECT p.purchase_order_no, p.store_name, p.store_code, p.packed, p.ready, p.shipped, p.printed,"
-                " p.pickup_no, p.failed_step, p.error, p.updated_at, b.options FROM batch_pos p"
-                " JOIN batches b ON b.id = p.batch_id WHERE b.profile = ? AND p.updated_at >= ?"
-                " ORDER BY p.updated_at, p.batch_id", (profile, since))
-        return [
-            (PoOutcome(purchase_order_no=r[0], store_name=r[1], store_code=r[2], packed=bool(r[3]), ready=bool(r[4]),
-                       shipped=bool(r[5]), printed=bool(r[6]), pickup_no=r[7],
-                       failed_step=Step(r[8]) if r[8] else None, error=r[9]),
-             str(json.loads(r[11]).get("job", "run")), float(r[10]))
-            for r in rows
-        ]
+                f"SELECT {_OUTCOME_COLUMNS}, updated_at, b.options FROM batch_pos"
+                " JOIN batches b ON b.id = batch_pos.batch_id WHERE b.profile = ? AND updated_at >= ?"
+                " ORDER BY updated_at, batch_pos.batch_id", (profile, since))
+        return [(_outcome(r), str(json.loads(r[11]).get("job", "run")), float(r[10])) for r in rows]
 
     def batch_state(self, batch_id: int) -> str:
         with self._tx() as tx:
