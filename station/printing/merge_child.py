@@ -87,7 +87,6 @@ class ChildProcessMerge:
         self._process: Any = None  # multiprocessing's SpawnProcess
         self._broken = False  # the child died: what it had merged is gone, so is this merge
 
-
     def add(self, key: MergeKey, source: Path) -> None:
         with self._lock:
             self._check()

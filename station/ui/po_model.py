@@ -262,27 +262,28 @@ class PoTableModel(QAbstractTableModel):
         After a 500-PO batch this runs on the window's thread: only the last column's text is
         rewritten, and the view (and its sort/filter proxy) hears of it in spans of rows.
         """
-        rows = []
-        texts = {action: self._last_text(LastAction(action, at)) for action in set(actions.values())}
-        for no, action in actions.items():
-            self._last[no] = LastAction(action, at)
-            row = self._rows.get(no)
-            if row is not None:
-                self._text[row][Column.LAST] = texts[action] if no not in self._held else self._last_column(no)
-                rows.append(row)
-        self._announce(sorted(rows), self._generation)
+        self._put_last({no: LastAction(action, at) for no, action in actions.items()}, newer_only=False)
 
     def restore_last_actions(self, actions: dict[str, LastAction]) -> None:
         """What the station did on an earlier run (read from the journal); what this run did wins."""
+        self._put_last(actions, newer_only=True)
+
+    def _put_last(self, actions: dict[str, LastAction], *, newer_only: bool) -> None:
         rows = []
+        texts: dict[LastAction, str] = {}  # a batch's POs share a few (action, time) pairs
         for no, last in actions.items():
             current = self._last.get(no)
-            if current is not None and current.at >= last.at:
+            if newer_only and current is not None and current.at >= last.at:
                 continue
             self._last[no] = last
             row = self._rows.get(no)
             if row is not None:
-                self._text[row][Column.LAST] = self._last_column(no)
+                if no in self._held:
+                    self._text[row][Column.LAST] = self._last_column(no)
+                else:
+                    if last not in texts:
+                        texts[last] = self._last_text(last)
+                    self._text[row][Column.LAST] = texts[last]
                 rows.append(row)
         self._announce(sorted(rows), self._generation)
 

@@ -35,7 +35,7 @@ from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
 
 MULTI_PAGE_PREVIEW = 100  # more pages than this are previewed one at a time
-LOAD_LATER_PAGES = 300  # a file with more pages is loaded into the preview in a turn of its own
+LOAD_LATER_PAGES = 300  # a file with more pages is loaded into the preview on a worker thread
 log = logging.getLogger(__name__)
 
 
