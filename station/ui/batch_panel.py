@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from station.ui.actions import Job, JobResult
 from station.ui.results_model import WHY, ResultsModel, outcome_text
+from station.ui.widgets import TextLine
 from station.workflow.report import Step
 
 
@@ -59,7 +60,7 @@ class BatchPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.step = QLabel()
+        self.step = TextLine()  # rewritten up to 20 times a second: must not re-lay the window
         self.progress = QProgressBar()
         self.progress.setMinimumHeight(32)
         self.progress.setTextVisible(True)

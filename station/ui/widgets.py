@@ -1,9 +1,10 @@
-"""Small shared widgets: the flash banner for scans and results."""
+"""Small shared widgets: the flash banner for scans and results, and a line of changing text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 NEUTRAL = "background: #eef2f7; color: #374151; border: 1px solid #cbd5e1;"
 GOOD = "background: #16a34a; color: white; border: 1px solid #166534;"
@@ -45,3 +46,39 @@ class FlashBanner(QLabel):
 
     def _calm(self) -> None:
         self._apply(NEUTRAL)
+
+
+class TextLine(QWidget):
+    """One line of text that changes often (a batch's step and count) and costs only its own repaint.
+
+    A ``QLabel`` tells the layout its size hint changed on every ``setText``; inside the window's
+    tabs that re-lays and repaints the whole window (~30 ms on a small PC), several times a second
+    while a batch's steps overlap. This line's size never depends on its text; a text too long for
+    the width is elided.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # the QLabel name, so callers read the same
+        if text != self._text:
+            self._text = text
+            self.setAccessibleName(text)
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance("x") * 30, metrics.height() + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().height() + 2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
