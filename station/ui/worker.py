@@ -7,6 +7,7 @@ an object living in the UI thread is emitted; Qt queues it, and the callbacks ru
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +23,7 @@ class _Relay(QObject):
 
     finished = Signal(object)
     failed = Signal(object)
-    progressed = Signal(tuple)
+    progressed = Signal()
 
     def __init__(self, runner: TaskRunner, on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], None] | None,
@@ -32,6 +33,10 @@ class _Relay(QObject):
         self._on_done = on_done
         self._on_error = on_error
         self._on_progress = on_progress
+        # Only the latest progress is delivered: a batch reports hundreds of ticks in a burst (every
+        # PO turning ready at once), and one queued call each held the window for ~50 ms.
+        self._progress_lock = threading.Lock()
+        self._latest: tuple[Any, ...] | None = None
         self.finished.connect(self._deliver_result)
         self.failed.connect(self._deliver_error)
         self.progressed.connect(self._deliver_progress)
@@ -52,9 +57,19 @@ class _Relay(QObject):
         else:
             log.error("background task failed: %s", error)
 
-    @Slot(tuple)
-    def _deliver_progress(self, args: tuple[Any, ...]) -> None:
-        if not self._runner.closed and self._on_progress is not None:
+    def post_progress(self, args: tuple[Any, ...]) -> None:
+        """From the worker thread: note the latest progress; wake the UI thread unless it is already due."""
+        with self._progress_lock:
+            due = self._latest is not None
+            self._latest = args
+        if not due:
+            self.progressed.emit()
+
+    @Slot()
+    def _deliver_progress(self) -> None:
+        with self._progress_lock:
+            args, self._latest = self._latest, None
+        if args is not None and not self._runner.closed and self._on_progress is not None:
             self._on_progress(*args)
 
 
@@ -67,7 +82,7 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         def emit(*args: Any) -> None:
-            self._relay.progressed.emit(args)
+            self._relay.post_progress(args)
 
         try:
             result = self._fn(emit)
