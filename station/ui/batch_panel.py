@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from station.ui.actions import Job, JobResult
 from station.ui.results_model import WHY, ResultsModel, outcome_text
+from station.ui.signals import emit_signal
 from station.ui.widgets import TextLine
 from station.workflow.report import Step
 
@@ -188,11 +189,11 @@ class BatchPanel(QWidget):
         if self.running:
             self.cancel_button.setEnabled(False)
             self.cancel_button.setText(self.tr("Cancelling…"))
-            self.cancel_requested.emit()
+            emit_signal(self.cancel_requested)
 
     def _retry(self) -> None:
         if self.result is not None and not self.running:
-            self.retry_requested.emit(self.result.job, self.failed_numbers())
+            emit_signal(self.retry_requested, self.result.job, self.failed_numbers())
 
     def _show_detail(self) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}

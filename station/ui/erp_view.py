@@ -42,6 +42,7 @@ from station.erp.shoplazza.simulator import demo_settings as shoplazza_demo_sett
 from station.erp.simbase import HttpSimulator
 from station.lazada.errors import StationApiError
 from station.lazada.jit import JitClient
+from station.ui.signals import emit_signal
 from station.ui.worker import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -244,7 +245,7 @@ class ErpView(QWidget):
     # ----- helpers ----------------------------------------------------------------------------
     def _say(self, text: str) -> None:
         self.status.setText(text)
-        self.message.emit(text)
+        emit_signal(self.message, text)
 
     def _start(self, job: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> bool:
         if job in self.busy:
@@ -265,7 +266,7 @@ class ErpView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         text = exc.describe() if isinstance(exc, StationApiError) else str(exc)
         self.status.setText(text)
-        self.failed.emit(exc)
+        emit_signal(self.failed, exc)
 
     # ----- QianYi -----------------------------------------------------------------------------
     def refresh_qianyi(self) -> None:
@@ -309,7 +310,7 @@ class ErpView(QWidget):
         else:
             self._say(self.tr("Not created again: these POs already have QianYi purchase order {no}.").format(
                 no=result.purchase_number))
-        self.replenished.emit(result)
+        emit_signal(self.replenished, result)
         self.refresh_qianyi()
 
     # ----- Shoplazza --------------------------------------------------------------------------
@@ -357,7 +358,7 @@ class ErpView(QWidget):
                                                                                           file=path.name))
         else:
             self._say(self.tr("{pages} labels saved to {file}.").format(pages=pages, file=path))
-        self.labels_ready.emit(path, pages)
+        emit_signal(self.labels_ready, path, pages)
 
 
 def make_erp_view(runner: TaskRunner, profile: str, jit: JitClient | None,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPush
 
 from station.credentials import NoKeyringError
 from station.lazada.errors import StationApiError
+from station.ui.signals import emit_signal
 
 
 @dataclass(frozen=True)
@@ -78,4 +79,4 @@ class ErrorBar(QFrame):
 
     def _dismiss(self) -> None:
         self.hide()
-        self.closed.emit()
+        emit_signal(self.closed)

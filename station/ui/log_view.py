@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from station.lazada.redact import RedactingFilter
+from station.ui.signals import emit_signal
 
 MAX_LINES = 5000
 
@@ -29,7 +30,7 @@ class QtLogHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         with contextlib.suppress(RuntimeError):  # the view is gone (shutdown)
-            self.emitter.line.emit(record.levelno, self.format(record))
+            emit_signal(self.emitter.line, record.levelno, self.format(record))
 
 
 class LogView(QWidget):

@@ -40,6 +40,7 @@ from station.ui.po_model import Column, LastAction, PoFilterProxy, PoTableModel
 from station.ui.print_panel import PrintPanel
 from station.ui.scan_handler import ScanHandler
 from station.ui.ship_dialog import ShipDialog
+from station.ui.signals import emit_signal
 from station.ui.sound import Sound, SoundPlayer
 from station.ui.ui_settings import UiSettings
 from station.ui.views import OtherViews
@@ -265,13 +266,13 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self.tr("{count} POs listed at {time}; statuses refresh by themselves.").format(
             count=len(pos), time=stamp))
         log.info("listed %d POs", len(pos))
-        self.loaded.emit(len(pos))
+        emit_signal(self.loaded, len(pos))
         wanted = [po.purchase_order_no for po in pos if po.status in INDEXED_STATUSES
                   and po.purchase_order_no not in self.items]
         if wanted:
             self.runner.run(lambda: self.client.list_items_many(wanted), self._items_loaded, self.show_error)
         else:
-            self.items_indexed.emit()
+            emit_signal(self.items_indexed)
 
     def _items_loaded(self, items: dict[str, list[PurchaseOrderItem]]) -> None:
         self.items.update(items)
@@ -280,7 +281,7 @@ class MainWindow(QMainWindow):
                 for code in item.barcodes:
                     self.barcodes.setdefault(code, set()).add(no)
         self._show_items()
-        self.items_indexed.emit()
+        emit_signal(self.items_indexed)
 
     def _apply_filters(self) -> None:
         self.proxy.set_filters(status=self.filters.status(), store=self.filters.store.currentData() or "",
@@ -386,7 +387,7 @@ class MainWindow(QMainWindow):
         if changed:
             self._update_counts()
             self._show_items()
-        self.polled.emit()
+        emit_signal(self.polled)
 
     def _poll_failed(self, exc: BaseException) -> None:
         self._polling = False
@@ -496,7 +497,7 @@ class MainWindow(QMainWindow):
             self.print_panel.show_pdf(result.pdf, result.choice.size, printed, result.report.output_pages,
                                       page_sizes=result.report.page_sizes_mm)
         self.poll()
-        self.job_finished.emit(result)
+        emit_signal(self.job_finished, result)
 
     def _job_failed(self, job: Job, exc: BaseException) -> None:
         self.cancel_event = None
@@ -504,7 +505,7 @@ class MainWindow(QMainWindow):
         self.batch_panel.cancel_button.setEnabled(False)
         self.batch_panel.step.setText(self.tr("Stopped"))
         self.show_error(exc)
-        self.job_finished.emit(None)
+        emit_signal(self.job_finished, None)
 
     def cancel_job(self) -> None:
         if self.cancel_event is not None:

@@ -48,6 +48,7 @@ from station.lazada.orders.models import (
     order_items_map,
 )
 from station.ui.errors import ErrorBar
+from station.ui.signals import emit_signal
 from station.ui.worker import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ class OrdersTableModel(QAbstractTableModel):
             if current.order_id == order.order_id:
                 self.orders[row] = order
                 self._rows[row] = self._display(order)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+                emit_signal(self.dataChanged, self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
                 return
 
     @staticmethod
@@ -222,7 +223,7 @@ class OrdersView(QWidget):
         self.info.setText(self.tr("{n} orders").format(n=len(orders)))
         if selected:
             self.select_order(selected)
-        self.loaded.emit(len(orders))
+        emit_signal(self.loaded, len(orders))
         ids = [o.order_id for o in newest_first]
         client = self.client
         self.runner.run(lambda: client.get_items_many(ids), lambda items: self._items_loaded(serial, items),
@@ -234,7 +235,7 @@ class OrdersView(QWidget):
         for order_id, rows in items.items():
             self._set_items(order_id, rows)
         self._show_items()
-        self.items_indexed.emit()
+        emit_signal(self.items_indexed)
 
     def _one_order(self, order_id: str, rows: list[OrderItem]) -> None:
         self._fetching.discard(order_id)
@@ -309,7 +310,7 @@ class OrdersView(QWidget):
         failed = sum(1 for r in rows if not r[2])
         self.info.setText(self.tr("{action}: {ok} ok, {failed} failed").format(
             action=action, ok=len(rows) - failed, failed=failed))
-        self.action_finished.emit(action, rows)
+        emit_signal(self.action_finished, action, rows)
 
     # ------------------------------------------------------------------ printing
     def print_pdf(self, pdf: bytes) -> object:
@@ -348,7 +349,7 @@ class OrdersView(QWidget):
         def failed(exc: BaseException) -> None:
             self.busy.discard(order_id)
             self._failed(exc)
-            self.action_finished.emit(action, [(action, order_id, False, str(exc))])
+            emit_signal(self.action_finished, action, [(action, order_id, False, str(exc))])
 
         self.runner.run(run, done, failed)
         return True
@@ -425,13 +426,13 @@ class OrdersView(QWidget):
             self._show_results("scan to print", result.lines())
             if result.error is not None:
                 self.error_bar.show_error(result.error)
-            self.scan_printed.emit(result)
+            emit_signal(self.scan_printed, result)
 
         def failed(exc: BaseException) -> None:
             self.busy.discard(order_id)
             self._failed(exc)
             error = exc if isinstance(exc, StationApiError) else StationApiError(str(exc))
-            self.scan_printed.emit(FlowResult(order_id, error=error))
+            emit_signal(self.scan_printed, FlowResult(order_id, error=error))
 
         self.runner.run(lambda: pack_print_ready(client, order_id, self.print_pdf), done, failed)
         return True

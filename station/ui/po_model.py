@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from station.lazada.models import POStatus, PurchaseOrder
+from station.ui.signals import emit_signal
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PO_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -213,7 +214,7 @@ class PoTableModel(QAbstractTableModel):
                 self._pos[row] = po
                 self._text[row] = self._texts(po)
                 changed.append(po.purchase_order_no)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+                emit_signal(self.dataChanged, self.index(row, 0), self.index(row, len(Column) - 1))
         if new:
             first = len(self._pos)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
@@ -241,7 +242,7 @@ class PoTableModel(QAbstractTableModel):
                 self._text[row][Column.LAST] = self._last_column(no)
                 rows.append(row)
         if rows:
-            self.dataChanged.emit(self.index(min(rows), Column.LAST), self.index(max(rows), Column.LAST))
+            emit_signal(self.dataChanged, self.index(min(rows), Column.LAST), self.index(max(rows), Column.LAST))
 
     def held_by(self, no: str) -> str | None:
         return self._held.get(no)
@@ -294,7 +295,7 @@ class PoTableModel(QAbstractTableModel):
         if not rows or generation != self._generation:
             return
         span, rest = rows[:ANNOUNCE_ROWS], rows[ANNOUNCE_ROWS:]
-        self.dataChanged.emit(self.index(span[0], Column.LAST), self.index(span[-1], Column.LAST))
+        emit_signal(self.dataChanged, self.index(span[0], Column.LAST), self.index(span[-1], Column.LAST))
         if rest:
             QTimer.singleShot(0, self, lambda: self._announce(rest, generation))
 

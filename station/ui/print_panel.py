@@ -31,6 +31,7 @@ from station.printing.cups import PrintError
 from station.printing.history import JobStatus, PrintJobRecord
 from station.printing.spooler import PrintService
 from station.ui.actions import PrintChoice
+from station.ui.signals import emit_signal
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
 
@@ -228,7 +229,7 @@ class PrintPanel(QWidget):
                 self.pending_jobs = [job.id for job in self.service.prepare(pdf, size, pos, page_sizes=page_sizes)]
             except PrintError as exc:
                 self.pending_jobs = []
-                self.failed.emit(exc)
+                emit_signal(self.failed, exc)
             self.shown_job = self.pending_jobs[0] if self.pending_jobs else None
             self.refresh_jobs()
         if pages > LOAD_LATER_PAGES:
@@ -285,7 +286,7 @@ class PrintPanel(QWidget):
                 self.history_list.setCurrentItem(item)
         self.history_list.blockSignals(False)
         self._update_buttons()
-        self.jobs_changed.emit()
+        emit_signal(self.jobs_changed)
 
     def _update_buttons(self) -> None:
         idle = not self.busy
@@ -354,13 +355,13 @@ class PrintPanel(QWidget):
         pages = sum(r.pages or 0 for r in records if r.status is not JobStatus.FAILED)
         if len(failed) < len(records):
             log.info("sent %d pages to the printer", pages)
-            self.sent.emit(pages)
+            emit_signal(self.sent, pages)
         for record in failed:
-            self.failed.emit(PrintError(f"print job {record.id} on {record.printer!r}",
+            emit_signal(self.failed, PrintError(f"print job {record.id} on {record.printer!r}",
                                         operator_message=record.error or PrintError.operator_message))
 
     def _send_failed(self, exc: BaseException) -> None:
         self.busy = False
         self.send_button.setEnabled(self.current_pdf is not None)
         self.refresh_jobs()
-        self.failed.emit(exc)
+        emit_signal(self.failed, exc)

@@ -18,6 +18,7 @@ from station.ui.actions import JobResult, scan_print_job
 from station.ui.batch_panel import step_label
 from station.ui.errors import describe_error
 from station.ui.scanner import ScannerFilter
+from station.ui.signals import emit_signal
 from station.ui.sound import Sound
 from station.workflow.report import Step
 
@@ -66,7 +67,7 @@ class ScanHandler(QObject):
                 w.banner.flash(self.tr("Unknown code {code}: no order or tracking number matches. "
                                        "Nothing changed.").format(code=code), False)
                 w.sounds.play(Sound.FAIL)
-            self.handled.emit(code, ok)
+            emit_signal(self.handled, code, ok)
             return
         numbers = w.model.find_code(code)
         if numbers:
@@ -93,13 +94,13 @@ class ScanHandler(QObject):
         self.window.banner.flash(self.tr("Could not look up {code}: {why}").format(
             code=code, why=describe_error(exc).message), False)
         self.window.sounds.play(Sound.FAIL)
-        self.handled.emit(code, False)
+        emit_signal(self.handled, code, False)
 
     def _unknown(self, code: str) -> None:
         self.window.banner.flash(self.tr("Unknown code {code}: no PO, logistics number or product matches. "
                                          "Nothing changed.").format(code=code), False)
         self.window.sounds.play(Sound.FAIL)
-        self.handled.emit(code, False)
+        emit_signal(self.handled, code, False)
 
     def _matched(self, code: str, numbers: list[str], *, product: bool) -> None:
         w = self.window
@@ -110,7 +111,7 @@ class ScanHandler(QObject):
             w.banner.flash(self.tr("{no} is being handled by {bench}; nothing sent from this bench.")
                            .format(no=numbers[0], bench=holder), False)
             w.sounds.play(Sound.FAIL)
-            self.handled.emit(code, False)
+            emit_signal(self.handled, code, False)
             return
         if product:
             text = self.tr("Product {code}: in {count} POs, selected").format(code=code, count=len(numbers))
@@ -120,7 +121,7 @@ class ScanHandler(QObject):
             text = self.tr("{no} selected · {store}").format(no=numbers[0], store=store)
         w.banner.flash(text, True)
         w.sounds.play(Sound.OK)
-        self.handled.emit(code, True)
+        emit_signal(self.handled, code, True)
         if w.scan_print.isChecked():
             if product or len(numbers) != 1:
                 w.banner.flash(self.tr("Scan to print: scan the PO number (this product is in {count} POs).")
@@ -167,7 +168,7 @@ class ScanHandler(QObject):
                 w.tabs.setCurrentWidget(w.print_panel)
                 w.banner.flash(self.tr("{no}: labels ready (no printer set for this size)").format(no=no), True)
             w.sounds.play(Sound.OK)
-        self.printed.emit(result)
+        emit_signal(self.printed, result)
         self._next()
 
     def _print_failed(self, no: str, exc: BaseException) -> None:
@@ -176,5 +177,5 @@ class ScanHandler(QObject):
         self.window.banner.flash(f"{no}: {error.message}", False)
         self.window.error_bar.show_error(error)
         self.window.sounds.play(Sound.FAIL)
-        self.printed.emit(None)
+        emit_signal(self.printed, None)
         self._next()

@@ -18,6 +18,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
+from station.ui.signals import emit_signal
+
 SCAN_MAX_GAP_MS = 50  # keys closer together than this may come from a scanner
 MIN_SCAN_LENGTH = 4  # shorter bursts are a person typing fast
 MAX_SCAN_LENGTH = 64
@@ -128,7 +130,7 @@ class ScannerFilter(QObject):
             if code is not None:
                 self._timer.stop()
                 self._held.clear()
-                self.scanned.emit(code)
+                emit_signal(self.scanned, code)
                 return True
             self._flush()
             return False

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from station.ui.signals import emit_signal
+
 log = logging.getLogger(__name__)
 
 ProgressEmit = Callable[..., None]
@@ -63,7 +65,7 @@ class _Relay(QObject):
             due = self._latest is not None
             self._latest = args
         if not due:
-            self.progressed.emit()
+            emit_signal(self.progressed)
 
     @Slot()
     def _deliver_progress(self) -> None:
@@ -88,9 +90,9 @@ class _Task(QRunnable):
             result = self._fn(emit)
         except BaseException as exc:  # brought back to the UI thread, never lost
             log.debug("task raised %s", type(exc).__name__, exc_info=True)
-            self._relay.failed.emit(exc)
+            emit_signal(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(result)
+            emit_signal(self._relay.finished, result)
 
 
 class TaskRunner(QObject):
