@@ -106,6 +106,8 @@ class PrintPanel(QWidget):
         self.current_size: PdfSize | None = None
         self.pending_jobs: list[int] = []  # recorded for the shown PDF, not sent yet
         self.shown_job: int | None = None  # the history job whose file is shown (Send = reprint it)
+        self._recording: Path | None = None  # the shown PDF's job(s) are being recorded on a worker
+        self._send_when_recorded = False  # Send was pressed (or a scan printed) meanwhile
         self.busy = False
         self.size_combo = QComboBox()
         for size in PdfSize:
@@ -224,14 +226,15 @@ class PrintPanel(QWidget):
         self._describe(pages, size, len(pos))
         self.send_button.setEnabled(True)
         self._update_printer_label()
+        self.pending_jobs = []
+        self.shown_job = None
+        self._send_when_recorded = False
+        self._recording = pdf if record else None
         if record:
-            try:
-                self.pending_jobs = [job.id for job in self.service.prepare(pdf, size, pos, page_sizes=page_sizes)]
-            except PrintError as exc:
-                self.pending_jobs = []
-                emit_signal(self.failed, exc)
-            self.shown_job = self.pending_jobs[0] if self.pending_jobs else None
-            self.refresh_jobs()
+            # Recording writes the print history (an SQLite commit, with fsync) and splits a file
+            # of mixed sizes with pypdf: on a worker. Send waits for it (see send_current).
+            self.runner.run(lambda: self.service.prepare(pdf, size, pos, page_sizes=page_sizes),
+                            lambda records: self._recorded(pdf, records), lambda exc: self._record_failed(pdf, exc))
         if pages > LOAD_LATER_PAGES:
             # QtPdf reads a day's 3,800-page file in ~20 ms: on a worker, so the window keeps
             # answering (the file is recorded above and can be sent meanwhile).
@@ -240,6 +243,22 @@ class PrintPanel(QWidget):
         else:
             self.document.load(str(pdf))
             self._loaded(pdf, self.document, size, len(pos))
+
+    def _recorded(self, pdf: Path, records: list[PrintJobRecord]) -> None:
+        if pdf == self._recording:  # else another file is shown now: these jobs stay in the list
+            self._recording = None
+            self.pending_jobs = [job.id for job in records]
+            self.shown_job = self.pending_jobs[0] if self.pending_jobs else None
+        self.refresh_jobs()
+        if self._send_when_recorded and self._recording is None:
+            self._send_when_recorded = False
+            self.send_current()
+
+    def _record_failed(self, pdf: Path, exc: BaseException) -> None:
+        if pdf == self._recording:
+            self._recording = None
+            self._send_when_recorded = False
+        emit_signal(self.failed, exc)
 
     def _describe(self, pages: int, size: PdfSize, count: int) -> None:
         self.preview_label.setText(self.tr("{pages} pages · {size} · {count} POs").format(
@@ -328,6 +347,9 @@ class PrintPanel(QWidget):
     def send_current(self) -> None:
         """Send the shown labels: the jobs recorded for them, or (a job from the list) print it again."""
         if self.current_pdf is None or self.current_size is None:
+            return
+        if self._recording is not None:  # its jobs are being recorded: sent when they are
+            self._send_when_recorded = True
             return
         pending, shown = list(self.pending_jobs), self.shown_job
         self.pending_jobs = []

@@ -57,7 +57,7 @@ def test_a_shown_pdf_is_listed_as_not_sent_without_a_printer(panel: PrintPanel, 
                                                              tmp_path: Path) -> None:
     pdf = label_pdf(tmp_path / "labels.pdf", (60, 30), 2)
     panel.show_pdf(pdf, PdfSize.LABEL_60X30, ["POJ1", "POJ2"], 2)
-    assert panel.history_list.count() == 1
+    qtbot.waitUntil(lambda: panel.history_list.count() == 1, timeout=WAIT)
     assert "not sent" in texts(panel)[0] and "POJ1 +1" in texts(panel)[0]
     with qtbot.waitSignal(panel.failed, timeout=WAIT) as blocker:
         panel.send_current()
@@ -114,17 +114,19 @@ def test_a_new_panel_lists_the_days_jobs(qtbot: QtBot, tmp_path: Path) -> None:
     first = PrintPanel(TaskRunner(), settings, tmp_path / "prints")
     qtbot.addWidget(first)
     first.show_pdf(label_pdf(tmp_path / "a.pdf", (60, 30), 1), PdfSize.LABEL_60X30, ["POJ9"], 1)
+    qtbot.waitUntil(lambda: bool(first.pending_jobs), timeout=WAIT)
     again = PrintPanel(TaskRunner(), settings, tmp_path / "prints")
     qtbot.addWidget(again)
     assert again.history_list.count() == 1 and "POJ9" in texts(again)[0]
 
 
-def test_a_big_file_is_recorded_at_once_and_previewed_from_a_worker(panel: PrintPanel, qtbot: QtBot,
-                                                                    tmp_path: Path) -> None:
+def test_a_big_file_is_recorded_and_previewed_from_workers(panel: PrintPanel, qtbot: QtBot,
+                                                          tmp_path: Path) -> None:
     big = label_pdf(tmp_path / "big.pdf", (100, 150), LOAD_LATER_PAGES + 1)
     small = label_pdf(tmp_path / "small.pdf", (60, 30), 3)
     panel.show_pdf(big, PdfSize.LABEL_100X150, ["POJ1"], LOAD_LATER_PAGES + 1)
-    assert panel.pending_jobs and panel.history_list.count() == 1  # recorded (and sendable) already
+    qtbot.waitUntil(lambda: bool(panel.pending_jobs), timeout=WAIT)  # recorded on a worker
+    assert panel.history_list.count() == 1
     qtbot.waitUntil(lambda: panel.document.pageCount() == LOAD_LATER_PAGES + 1, timeout=WAIT)
     assert panel.document.thread() is panel.thread() and panel.document.parent() is panel
     assert panel.view.document() is panel.document
@@ -136,3 +138,20 @@ def test_a_big_file_is_recorded_at_once_and_previewed_from_a_worker(panel: Print
     qtbot.waitUntil(lambda: not panel.runner.busy, timeout=WAIT)  # the big load delivered...
     assert panel.document.pageCount() == 3 and panel.current_pdf == small  # ...and dropped
     assert panel.view.document() is panel.document
+
+
+def test_send_pressed_while_the_job_is_being_recorded_sends_it_once_recorded(panel: PrintPanel, qtbot: QtBot,
+                                                                             tmp_path: Path) -> None:
+    """The print history is written on a worker (an SQLite commit is not the window's work):
+    Send right after the labels are shown waits for the job to be recorded, then sends that job,
+    once (here no printer is set, so it fails with the sentence that says so)."""
+    pdf = label_pdf(tmp_path / "labels.pdf", (60, 30), 2)
+    panel.show_pdf(pdf, PdfSize.LABEL_60X30, ["POJ1", "POJ2"], 2)
+    assert panel.pending_jobs == []  # nothing recorded on the window's thread
+    with qtbot.waitSignal(panel.failed, timeout=WAIT) as blocker:
+        panel.send_current()
+        panel.send_current()  # pressed twice while recording: still one job, sent once
+    assert blocker.args is not None and "Settings" in blocker.args[0].operator_message
+    qtbot.waitUntil(lambda: not panel.runner.busy, timeout=WAIT)
+    jobs = panel.jobs()
+    assert len(jobs) == 1 and jobs[0].file_path == pdf and jobs[0].status is JobStatus.FAILED
