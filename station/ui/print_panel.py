@@ -107,7 +107,7 @@ class PrintPanel(QWidget):
         self.pending_jobs: list[int] = []  # recorded for the shown PDF, not sent yet
         self.shown_job: int | None = None  # the history job whose file is shown (Send = reprint it)
         self._recording: Path | None = None  # the shown PDF's job(s) are being recorded on a worker
-        self._send_when_recorded = False  # Send was pressed (or a scan printed) meanwhile
+        self._send_once_recorded: set[Path] = set()  # Send was pressed (or a scan printed) meanwhile
         self.busy = False
         self.size_combo = QComboBox()
         for size in PdfSize:
@@ -228,7 +228,6 @@ class PrintPanel(QWidget):
         self._update_printer_label()
         self.pending_jobs = []
         self.shown_job = None
-        self._send_when_recorded = False
         self._recording = pdf if record else None
         if record:
             # Recording writes the print history (an SQLite commit, with fsync) and splits a file
@@ -245,19 +244,22 @@ class PrintPanel(QWidget):
             self._loaded(pdf, self.document, size, len(pos))
 
     def _recorded(self, pdf: Path, records: list[PrintJobRecord]) -> None:
+        ids = [job.id for job in records]
         if pdf == self._recording:  # else another file is shown now: these jobs stay in the list
             self._recording = None
-            self.pending_jobs = [job.id for job in records]
-            self.shown_job = self.pending_jobs[0] if self.pending_jobs else None
+            self.pending_jobs = ids
+            self.shown_job = ids[0] if ids else None
         self.refresh_jobs()
-        if self._send_when_recorded and self._recording is None:
-            self._send_when_recorded = False
-            self.send_current()
+        if pdf in self._send_once_recorded:  # sent even if another file is shown by now
+            self._send_once_recorded.discard(pdf)
+            if pdf == self.current_pdf:
+                self.pending_jobs = []
+            self._run(lambda: [self.service.send(job_id) for job_id in ids])
 
     def _record_failed(self, pdf: Path, exc: BaseException) -> None:
         if pdf == self._recording:
             self._recording = None
-            self._send_when_recorded = False
+        self._send_once_recorded.discard(pdf)
         emit_signal(self.failed, exc)
 
     def _describe(self, pages: int, size: PdfSize, count: int) -> None:
@@ -349,7 +351,7 @@ class PrintPanel(QWidget):
         if self.current_pdf is None or self.current_size is None:
             return
         if self._recording is not None:  # its jobs are being recorded: sent when they are
-            self._send_when_recorded = True
+            self._send_once_recorded.add(self._recording)
             return
         pending, shown = list(self.pending_jobs), self.shown_job
         self.pending_jobs = []

@@ -155,3 +155,20 @@ def test_send_pressed_while_the_job_is_being_recorded_sends_it_once_recorded(pan
     qtbot.waitUntil(lambda: not panel.runner.busy, timeout=WAIT)
     jobs = panel.jobs()
     assert len(jobs) == 1 and jobs[0].file_path == pdf and jobs[0].status is JobStatus.FAILED
+
+
+def test_a_send_asked_for_while_recording_is_kept_when_other_labels_are_shown(panel: PrintPanel, qtbot: QtBot,
+                                                                              tmp_path: Path) -> None:
+    """Nothing is lost: Send for the first labels, then the next labels shown before the first
+    job is recorded; the first job is still sent, the second stays waiting for its own Send."""
+    first = label_pdf(tmp_path / "first.pdf", (60, 30), 1)
+    second = label_pdf(tmp_path / "second.pdf", (60, 30), 2)
+    panel.show_pdf(first, PdfSize.LABEL_60X30, ["POJ1"], 1)
+    panel.send_current()
+    panel.show_pdf(second, PdfSize.LABEL_60X30, ["POJ2"], 2)  # before the loop delivers the first record
+    with qtbot.waitSignal(panel.failed, timeout=WAIT):  # no printer set: the send fails, with its sentence
+        pass
+    qtbot.waitUntil(lambda: not panel.runner.busy and bool(panel.pending_jobs), timeout=WAIT)
+    status = {job.file_path: job.status for job in panel.jobs()}
+    assert status == {first: JobStatus.FAILED, second: JobStatus.PENDING}
+    assert panel.current_pdf == second and len(panel.pending_jobs) == 1
