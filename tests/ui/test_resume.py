@@ -73,7 +73,9 @@ def test_what_the_station_did_today_is_shown_again_after_a_restart(
     conn.close()
 
     window = make_window(sim, journal=JournalRef(journal, "default"))
-    qtbot.waitUntil(lambda: all(window.model.last_action(no) is not None for no in numbers), timeout=WAIT_MS)
+    # The journal is read on a worker beside the listing: either may come first.
+    qtbot.waitUntil(lambda: all(window.model.last_action(no) is not None and window.model.row_of(no) is not None
+                                for no in numbers), timeout=WAIT_MS)
     actions = [window.model.last_action(no) for no in numbers]
     assert [a.action for a in actions if a is not None] == ["packed", "packed", "failed"]
     row = window.model.row_of(numbers[0])
