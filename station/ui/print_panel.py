@@ -245,16 +245,15 @@ class PrintPanel(QWidget):
 
     def _recorded(self, pdf: Path, records: list[PrintJobRecord]) -> None:
         ids = [job.id for job in records]
+        send = pdf in self._send_once_recorded  # sent even if another file is shown by now
+        self._send_once_recorded.discard(pdf)
         if pdf == self._recording:  # else another file is shown now: these jobs stay in the list
             self._recording = None
-            self.pending_jobs = ids
+            self.pending_jobs = [] if send else ids
             self.shown_job = ids[0] if ids else None
         self.refresh_jobs()
-        if pdf in self._send_once_recorded:  # sent even if another file is shown by now
-            self._send_once_recorded.discard(pdf)
-            if pdf == self.current_pdf:
-                self.pending_jobs = []
-            self._run(lambda: [self.service.send(job_id) for job_id in ids])
+        if send:
+            self._send_jobs(ids)
 
     def _record_failed(self, pdf: Path, exc: BaseException) -> None:
         if pdf == self._recording:
@@ -356,12 +355,15 @@ class PrintPanel(QWidget):
         pending, shown = list(self.pending_jobs), self.shown_job
         self.pending_jobs = []
         if pending:
-            self._run(lambda: [self.service.send(job_id) for job_id in pending])
+            self._send_jobs(pending)
         elif shown is not None:
             self._run(lambda: [self.service.reprint(shown)])
         else:
             pdf, size = self.current_pdf, self.current_size
             self._run(lambda: self.service.print_jobs(pdf, size, []))
+
+    def _send_jobs(self, job_ids: list[int]) -> None:
+        self._run(lambda: [self.service.send(job_id) for job_id in job_ids])
 
     def _run(self, work: Callable[[], list[PrintJobRecord]]) -> None:
         self.busy = True
