@@ -16,6 +16,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+_incref = ctypes.pythonapi.Py_IncRef
+_incref.argtypes = [ctypes.py_object]
+_incref.restype = None
+
 
 class _Probe(QObject):
     ping = Signal()
@@ -39,9 +43,6 @@ def emit_loses_a_reference() -> bool:
     return True
 
 
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
 _LOSES_A_REFERENCE = emit_loses_a_reference()
 
 
