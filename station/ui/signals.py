@@ -6,6 +6,10 @@ lowers it by one for good; after enough emits (a day of batches, scans and log l
 interpreter aborts with "bool_dealloc: deallocating True or False". Every emit in the station goes
 through :func:`emit_signal`, which gives the reference back when a probe at import shows it is
 lost (a fixed PySide6, or Python 3.12 and later, where ``True`` is immortal, need nothing).
+
+The same release loses a reference to ``None`` on every call that returns nothing, which no
+wrapper can cover: ``pyproject.toml`` keeps PySide6 below 6.12 (docs/ui.md). With those releases
+the probe finds nothing to fix, and this helper stays as a guard.
 """
 
 from __future__ import annotations
