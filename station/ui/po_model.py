@@ -1,20 +1,21 @@
-"""The PO table: a QAbstractTableModel over the listed POs, and a proxy for the filters.
+"""The PO table: a model of the listed POs, and a proxy for the filters.
 
-Display strings are computed once per PO (not in every ``data()`` call), so thousands of rows scroll
-smoothly; sorting uses a separate key role so dates and numbers sort as such.
+Each cell's text, colour and sort key are computed once per change of its PO and kept in Qt's
+item store, so painting and sorting thousands of rows never call back into Python; sorting uses
+a separate key role so dates and numbers sort as such.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDateTime,
     QLocale,
@@ -24,13 +25,12 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from station.lazada.models import POStatus, PurchaseOrder
 from station.ui.signals import emit_signal
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-PO_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,6 +75,8 @@ def status_label(status: POStatus) -> str:
     return labels[status]
 
 
+STATUS_ORDER = {status: i for i, status in enumerate(POStatus)}  # sorts the Status column
+
 STATUS_COLOURS: dict[POStatus, str] = {
     POStatus.TO_PACK: "#fff3cd",
     POStatus.READY_TO_SHIP: "#dbeafe",
@@ -112,71 +114,46 @@ def local_text(moment: datetime | None, *, time_only: bool = False) -> str:
     return locale.toString(qt, QLocale.FormatType.ShortFormat)
 
 
-class PoTableModel(QAbstractTableModel):
+class PoTableModel(QStandardItemModel):
+    """The listed POs, one row each, in the order listed.
+
+    The cells live in Qt's own item store (C++), not behind a Python ``data()``: the view asks
+    for seven roles of every cell it paints, and through Python that cost ~14 ms per repaint of
+    a full table, repaints that happen many times while a batch moves POs between statuses. The
+    POs themselves stay in Python (``po()``, ``row_of()``) for the filters and the window.
+    """
+
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, COLUMN_COUNT, parent)
+        self.setHorizontalHeaderLabels(column_titles())
         self._pos: list[PurchaseOrder] = []
         self._rows: dict[str, int] = {}
-        self._text: list[list[str]] = []
         self._last: dict[str, LastAction] = {}
         self._held: dict[str, str] = {}  # PO number -> the other bench that holds it (shared journal)
-        self._titles = column_titles()
+        self._brushes = {status: QBrush(QColor(colour)) for status, colour in STATUS_COLOURS.items()}
+        self._failed_brush = QBrush(QColor("#c62828"))
+        self._cell = QStandardItem()  # each cell starts as a copy: read-only, one flags call saved per cell
+        self._cell.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+                            | Qt.ItemFlag.ItemNeverHasChildren)
+        self._number_cell = self._cell.clone()
+        self._number_cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._generation = 0
 
-    # ---------------------------------------------------------------- Qt interface
-    # The view asks for both for every cell it paints (through the proxy's index()): kept cheap.
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._pos)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._titles[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text[row][column]
-        po = self._pos[row]
-        if role == SORT_ROLE:
-            return self._sort_key(po, column)
-        if role == PO_ROLE:
-            return po
-        if role == Qt.ItemDataRole.BackgroundRole and column == Column.STATUS:
-            return QBrush(QColor(STATUS_COLOURS[po.status]))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.SKUS, Column.QUANTITY):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.LAST:
-            last = self._last.get(po.purchase_order_no)
-            if last is not None and last.action == "failed":
-                return QBrush(QColor("#c62828"))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.PO and po.logistics_nos:
-                return ", ".join(po.logistics_nos)
-            if column in (Column.STORE, Column.WAREHOUSE):
-                return f"{po.store_name}\n{po.store_code}\n{po.store_address}"
-        return None
-
-    def _sort_key(self, po: PurchaseOrder, column: int) -> Any:
-        if column == Column.SKUS:
-            return po.total_sku_count
-        if column == Column.QUANTITY:
-            return po.total_quantity
-        if column == Column.ARRIVAL:
-            return po.expected_arrival_at.timestamp() if po.expected_arrival_at else 0.0
-        if column == Column.STATUS:
-            return list(POStatus).index(po.status)
-        if column == Column.LAST:
-            last = self._last.get(po.purchase_order_no)
-            return last.at.timestamp() if last else 0.0
-        return self._text[self._rows[po.purchase_order_no]][column]
-
     # ---------------------------------------------------------------- content
+    def _sort_keys(self, po: PurchaseOrder) -> list[Any]:
+        """What each column sorts by (``SORT_ROLE``): numbers and dates as such."""
+        last = self._last.get(po.purchase_order_no)
+        return [
+            po.purchase_order_no,
+            po.store_name,
+            po.store_code,
+            po.total_sku_count,
+            po.total_quantity,
+            po.expected_arrival_at.timestamp() if po.expected_arrival_at else 0.0,
+            STATUS_ORDER[po.status],
+            last.at.timestamp() if last else 0.0,
+        ]
+
     def _texts(self, po: PurchaseOrder) -> list[str]:
         return [
             po.purchase_order_no,
@@ -189,16 +166,70 @@ class PoTableModel(QAbstractTableModel):
             self._last_column(po.purchase_order_no),
         ]
 
+    def _new_row(self, po: PurchaseOrder) -> list[QStandardItem]:
+        cells = []
+        for column, (text, key) in enumerate(zip(self._texts(po), self._sort_keys(po), strict=True)):
+            cell = (self._number_cell if column in (Column.SKUS, Column.QUANTITY) else self._cell).clone()
+            cell.setText(text)
+            cell.setData(key, SORT_ROLE)
+            cells.append(cell)
+        self._dress(po, cells)
+        return cells
+
+    def _dress(self, po: PurchaseOrder, cells: Sequence[QStandardItem]) -> None:
+        """The colours and tooltips that follow from the PO itself."""
+        cells[Column.STATUS].setBackground(self._brushes[po.status])
+        cells[Column.PO].setToolTip(", ".join(po.logistics_nos))
+        place = f"{po.store_name}\n{po.store_code}\n{po.store_address}"
+        cells[Column.STORE].setToolTip(place)
+        cells[Column.WAREHOUSE].setToolTip(place)
+        self._dress_last(po.purchase_order_no, cells[Column.LAST])
+
+    def _dress_last(self, no: str, cell: QStandardItem) -> None:
+        last = self._last.get(no)
+        failed = last is not None and last.action == "failed" and no not in self._held
+        # No brush at all when not failed (an empty QBrush would paint the text invisible).
+        cell.setData(self._failed_brush if failed else None, Qt.ItemDataRole.ForegroundRole)
+
+    def _refresh_row(self, row: int, po: PurchaseOrder) -> None:
+        cells = [self.item(row, column) for column in range(COLUMN_COUNT)]
+        for cell, text, key in zip(cells, self._texts(po), self._sort_keys(po), strict=True):
+            cell.setText(text)
+            cell.setData(key, SORT_ROLE)
+        self._dress(po, cells)
+
+    def _set_last_cell(self, row: int, no: str, text: str | None = None) -> None:
+        cell = self.item(row, Column.LAST)
+        last = self._last.get(no)
+        cell.setText(self._last_column(no) if text is None else text)
+        cell.setData(last.at.timestamp() if last else 0.0, SORT_ROLE)
+        self._dress_last(no, cell)
+
     @staticmethod
     def _last_text(last: LastAction) -> str:
         return f"{action_label(last.action)} {local_text(last.at, time_only=True)}"
 
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Cells are rewritten without a signal each: the caller says what changed, in one go."""
+        blocked = self.blockSignals(True)
+        try:
+            yield
+        finally:
+            self.blockSignals(blocked)
+
     def set_pos(self, pos: Sequence[PurchaseOrder]) -> None:
         self._generation += 1  # row numbers change: announcements still queued are dropped
-        self.beginResetModel()
         self._pos = list(pos)
         self._rows = {po.purchase_order_no: i for i, po in enumerate(self._pos)}
-        self._text = [self._texts(po) for po in self._pos]
+        rows = [self._new_row(po) for po in self._pos]
+        # One reset, not a removal and an insertion per row (the proxy and the view would each
+        # redo their mapping hundreds of times).
+        self.beginResetModel()
+        with self._quietly():
+            self.setRowCount(0)
+            for cells in rows:
+                self.appendRow(cells)
         self.endResetModel()
 
     def update_pos(self, pos: Iterable[PurchaseOrder]) -> list[str]:
@@ -212,35 +243,33 @@ class PoTableModel(QAbstractTableModel):
                 continue
             if self._pos[row] != po:
                 self._pos[row] = po
-                self._text[row] = self._texts(po)
+                with self._quietly():
+                    self._refresh_row(row, po)
                 changed.append(po.purchase_order_no)
-                emit_signal(self.dataChanged, self.index(row, 0), self.index(row, len(Column) - 1))
-        if new:
-            first = len(self._pos)
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            for po in new:
-                self._rows[po.purchase_order_no] = len(self._pos)
-                self._pos.append(po)
-                self._text.append(self._texts(po))
-            self.endInsertRows()
-            changed += [po.purchase_order_no for po in new]
+                emit_signal(self.dataChanged, self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+        for po in new:
+            self._rows[po.purchase_order_no] = len(self._pos)
+            self._pos.append(po)
+            self.appendRow(self._new_row(po))
+        changed += [po.purchase_order_no for po in new]
         return changed
 
     def set_holders(self, held: dict[str, str], *, among: Iterable[str]) -> None:
         """Which of the POs ``among`` another bench holds now (number -> bench); shown in the last column."""
         rows = []
-        for no in among:
-            bench = held.get(no)
-            if self._held.get(no) == bench:
-                continue
-            if bench is None:
-                self._held.pop(no, None)
-            else:
-                self._held[no] = bench
-            row = self._rows.get(no)
-            if row is not None:
-                self._text[row][Column.LAST] = self._last_column(no)
-                rows.append(row)
+        with self._quietly():
+            for no in among:
+                bench = held.get(no)
+                if self._held.get(no) == bench:
+                    continue
+                if bench is None:
+                    self._held.pop(no, None)
+                else:
+                    self._held[no] = bench
+                row = self._rows.get(no)
+                if row is not None:
+                    self._set_last_cell(row, no)
+                    rows.append(row)
         if rows:
             emit_signal(self.dataChanged, self.index(min(rows), Column.LAST), self.index(max(rows), Column.LAST))
 
@@ -272,26 +301,27 @@ class PoTableModel(QAbstractTableModel):
     def _put_last(self, actions: dict[str, LastAction], *, newer_only: bool) -> None:
         rows = []
         texts: dict[LastAction, str] = {}  # a batch's POs share a few (action, time) pairs
-        for no, last in actions.items():
-            current = self._last.get(no)
-            if newer_only and current is not None and current.at >= last.at:
-                continue
-            self._last[no] = last
-            row = self._rows.get(no)
-            if row is not None:
-                if no in self._held:
-                    self._text[row][Column.LAST] = self._last_column(no)
-                else:
-                    if last not in texts:
-                        texts[last] = self._last_text(last)
-                    self._text[row][Column.LAST] = texts[last]
-                rows.append(row)
+        with self._quietly():
+            for no, last in actions.items():
+                current = self._last.get(no)
+                if newer_only and current is not None and current.at >= last.at:
+                    continue
+                self._last[no] = last
+                row = self._rows.get(no)
+                if row is not None:
+                    if no in self._held:
+                        self._set_last_cell(row, no)
+                    else:
+                        if last not in texts:
+                            texts[last] = self._last_text(last)
+                        self._set_last_cell(row, no, texts[last])
+                    rows.append(row)
         self._announce(sorted(rows), self._generation)
 
     def _announce(self, rows: list[int], generation: int) -> None:
         """One ``dataChanged`` per ``ANNOUNCE_ROWS`` changed rows, each in its own turn of the event
-        loop: the proxy re-sorts every row it hears of (a Python sort key per comparison), and
-        500 rows at once held the window for ~25 ms."""
+        loop: the proxy runs its (Python) filter and re-sorts every row it hears of, and 500 rows at
+        once held the window for ~25 ms."""
         if not rows or generation != self._generation:
             return
         span, rest = rows[:ANNOUNCE_ROWS], rows[ANNOUNCE_ROWS:]
