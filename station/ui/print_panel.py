@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -107,6 +107,7 @@ class PrintPanel(QWidget):
         self.pending_jobs: list[int] = []  # recorded for the shown PDF, not sent yet
         self.shown_job: int | None = None  # the history job whose file is shown (Send = reprint it)
         self._recording: Path | None = None  # the shown PDF's job(s) are being recorded on a worker
+        self._load_when_shown: tuple[Path, PdfSize, int] | None = None  # a big file, not loaded while hidden
         self._send_once_recorded: set[Path] = set()  # Send was pressed (or a scan printed) meanwhile
         self.busy = False
         self.size_combo = QComboBox()
@@ -234,14 +235,31 @@ class PrintPanel(QWidget):
             # of mixed sizes with pypdf: on a worker. Send waits for it (see send_current).
             self.runner.run(lambda: self.service.prepare(pdf, size, pos, page_sizes=page_sizes),
                             lambda records: self._recorded(pdf, records), lambda exc: self._record_failed(pdf, exc))
+        self._load_when_shown = None
         if pages > LOAD_LATER_PAGES:
-            # QtPdf reads a day's 3,800-page file in ~20 ms: on a worker, so the window keeps
-            # answering (the file is recorded above and can be sent meanwhile).
-            self.runner.run(lambda: load_elsewhere(pdf), lambda document: self._loaded(pdf, document, size, len(pos)),
-                            lambda exc: log.warning("preview of %s not loaded: %s", pdf.name, exc))
+            # QtPdf reads a day's 3,800-page file in ~20 ms, and holds Python's interpreter lock all
+            # along, so even from a worker it stalls the window that long. A batch ends with its
+            # labels shown here while the Batch tab is in front: the file is read when this panel
+            # is (Send needs only the recorded job, not the preview).
+            self._load_when_shown = (pdf, size, len(pos))
+            if self.isVisible():
+                self._load_big()
         else:
             self.document.load(str(pdf))
             self._loaded(pdf, self.document, size, len(pos))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._load_when_shown is not None:
+            self._load_big()
+
+    def _load_big(self) -> None:
+        """Read the big file waiting in ``_load_when_shown`` into the preview, from a worker."""
+        assert self._load_when_shown is not None
+        pdf, size, count = self._load_when_shown
+        self._load_when_shown = None
+        self.runner.run(lambda: load_elsewhere(pdf), lambda document: self._loaded(pdf, document, size, count),
+                        lambda exc: log.warning("preview of %s not loaded: %s", pdf.name, exc))
 
     def _recorded(self, pdf: Path, records: list[PrintJobRecord]) -> None:
         ids = [job.id for job in records]

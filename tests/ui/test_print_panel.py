@@ -140,6 +140,31 @@ def test_a_big_file_is_recorded_and_previewed_from_workers(panel: PrintPanel, qt
     assert panel.view.document() is panel.document
 
 
+def test_a_big_file_shown_while_the_panel_is_hidden_is_read_when_the_panel_is_shown(
+        panel: PrintPanel, qtbot: QtBot, tmp_path: Path) -> None:
+    """Reading a big file holds Python's interpreter lock (the window stalls ~20 ms for a day's
+    labels): a batch's labels, shown while the Batch tab is in front, wait for the panel."""
+    big = label_pdf(tmp_path / "big.pdf", (100, 150), LOAD_LATER_PAGES + 1)
+    panel.hide()
+    panel.show_pdf(big, PdfSize.LABEL_100X150, ["POJ1"], LOAD_LATER_PAGES + 1)
+    qtbot.waitUntil(lambda: bool(panel.pending_jobs) and not panel.runner.busy, timeout=WAIT)
+    assert panel.document.pageCount() == 0  # recorded, not read
+    assert str(LOAD_LATER_PAGES + 1) in panel.preview_label.text()  # the count is known already
+    panel.send_button.click()  # Send needs the recorded job only
+    qtbot.waitUntil(lambda: not panel.pending_jobs, timeout=WAIT)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.document.pageCount() == LOAD_LATER_PAGES + 1, timeout=WAIT)
+    assert panel.view.document() is panel.document
+    # A file shown after a waiting big one replaces it: the big one is not read when shown.
+    panel.hide()
+    panel.show_pdf(big, PdfSize.LABEL_100X150, ["POJ1"], LOAD_LATER_PAGES + 1, record=False)
+    small = label_pdf(tmp_path / "small.pdf", (60, 30), 3)
+    panel.show_pdf(small, PdfSize.LABEL_60X30, ["POJ2"], 3, record=False)
+    panel.show()
+    qtbot.waitUntil(lambda: not panel.runner.busy, timeout=WAIT)
+    assert panel.document.pageCount() == 3 and panel.current_pdf == small
+
+
 def test_send_pressed_while_the_job_is_being_recorded_sends_it_once_recorded(panel: PrintPanel, qtbot: QtBot,
                                                                              tmp_path: Path) -> None:
     """The print history is written on a worker (an SQLite commit is not the window's work):
