@@ -81,6 +81,9 @@ class BatchPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
+        # Always there: a scrollbar that appears when a batch's results fill the table re-lays
+        # the panel and repaints the side of the window just as the batch ends.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         header = self.table.horizontalHeader()
         # Widths from the font, not from the contents: measuring 500 rows after each batch froze
         # the window for a tenth of a second.

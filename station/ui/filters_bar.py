@@ -121,6 +121,10 @@ class FilterBar(QWidget):
                 chip.setText(f"{status_label(status)}  {counts.get(status, 0)}")
             chip.setVisible(status in (None, POStatus.TO_PACK, POStatus.READY_TO_SHIP, POStatus.TO_PUT_AWAY)
                             or counts.get(status, 0) > 0 or chip.isChecked())
+            # A chip grows with its count but does not shrink back: while a batch moves POs between
+            # statuses the counts change several times a second, and a chip that changed width
+            # each time moved its neighbours and re-laid the window around the bar.
+            chip.setMinimumWidth(max(chip.minimumWidth(), chip.sizeHint().width()))
 
     def set_places(self, stores: list[str], warehouses: list[str]) -> None:
         for combo, values, everything in ((self.store, stores, self.tr("All stores")),
