@@ -80,5 +80,11 @@ class TextLine(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
-        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+        try:
+            shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
+            painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+        finally:
+            # Ended here, not when the painter is collected: anything that keeps this frame alive
+            # (a traceback, a profiler) would leave it active past the paint ("endPaint() called
+            # with active painter").
+            painter.end()
