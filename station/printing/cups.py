@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from station.lazada.errors import StationApiError
 from station.lazada.models import PdfSize
 from station.printing.merge import SIZE_TOLERANCE_MM, page_size_mm, same_size
@@ -188,6 +186,8 @@ def print_options(size_mm: tuple[float, float], *, copies: int = 1) -> list[str]
 
 
 def pdf_page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    from pypdf import PdfReader  # here, not at the top: the window starts without pypdf
+
     reader = PdfReader(pdf)
     return [page_size_mm(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
 
 from reportlab import rl_config
 from reportlab.graphics.barcode.code128 import Code128
@@ -13,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from station.lazada.models import PdfSize
+from station.simulator.print_items import PrintItem, PrintPO
 
 # Binary streams as the platform's files have, not ASCII85: a fifth less drawing time and size.
 rl_config.useA85 = 0
@@ -23,23 +23,6 @@ MAX_MODULE_DOTS = 4
 QUIET_MODULES = 10  # each side
 FONT = "Helvetica"
 BOLD = "Helvetica-Bold"
-
-
-@dataclass(frozen=True)
-class PrintItem:
-    seller_sku: str
-    title: str
-    barcode: str
-    qty: int
-
-
-@dataclass(frozen=True)
-class PrintPO:
-    purchase_order_no: str
-    store_name: str
-    store_code: str
-    store_address: str
-    items: tuple[PrintItem, ...]
 
 
 def latin(text: str) -> str:
