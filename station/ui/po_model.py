@@ -220,12 +220,13 @@ class PoTableModel(QStandardItemModel):
 
     def set_pos(self, pos: Sequence[PurchaseOrder]) -> None:
         self._generation += 1  # row numbers change: announcements still queued are dropped
-        self._pos = list(pos)
-        self._rows = {po.purchase_order_no: i for i, po in enumerate(self._pos)}
-        rows = [self._new_row(po) for po in self._pos]
+        listed = list(pos)
+        rows = [self._new_row(po) for po in listed]
         # One reset, not a removal and an insertion per row (the proxy and the view would each
         # redo their mapping hundreds of times).
         self.beginResetModel()
+        self._pos = listed
+        self._rows = {po.purchase_order_no: i for i, po in enumerate(listed)}
         with self._quietly():
             self.setRowCount(0)
             for cells in rows:
