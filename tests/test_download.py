@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import functools
 import http.server
+import logging
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import requests
 
 from station.connect import connect_simulator
+from station.lazada.jit import PrintFile
 from station.lazada.models import PdfSize
 from station.printing.download import Downloader, PrintFileError, fetch_pdf
 from station.simulator.server import SimulatorServer
@@ -64,5 +67,34 @@ def test_expired_link_is_renewed_and_a_reprint_is_not_downloaded_again(
         again = downloader.fetch(file)  # a reprint: from the cache, no call, no download
         assert again == path
         assert sim.stats()["purchase_orders"][numbers[0]]["print_requests"] == 2
+    finally:
+        conn.close()
+
+
+def test_fetching_from_as_many_threads_as_said_keeps_every_connection(
+        make_sim: Callable[..., SimulatorServer], tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A batch fetches label files from its 16 ship workers: the pool keeps 16 connections, so none
+    is thrown away ("Connection pool is full, discarding connection") and opened again."""
+    sim = make_sim(pos=16, history=0)
+    conn = connect_simulator(sim.url)
+    try:
+        client = conn.client
+        numbers = [po.purchase_order_no for po in list_to_pack(client)]
+        client.pack(numbers)
+        wait_until(lambda: all(po.status.value == "20" for po in client.find_pos(numbers).values()),
+                   what="the POs to be ready")
+        files = [client.print_file([no], PdfSize.LABEL_100X150, print_order=False, print_barcode=True)
+                 for no in numbers]
+        downloader = Downloader(client, tmp_path / "cache", threads=16)
+        barrier = threading.Barrier(16)
+
+        def fetch(file: PrintFile) -> Path:
+            barrier.wait(timeout=30)  # all 16 at once
+            return downloader.fetch(file)
+
+        with caplog.at_level(logging.WARNING, logger="urllib3.connectionpool"), ThreadPoolExecutor(16) as pool:
+            paths = list(pool.map(fetch, files))
+        assert len(set(paths)) == 16 and all(path.read_bytes().startswith(b"%PDF") for path in paths)
+        assert not [r for r in caplog.records if "pool is full" in r.getMessage()]
     finally:
         conn.close()

@@ -66,6 +66,7 @@ class BatchCancelled(Exception):
 ALL_STEPS = frozenset({Step.PACK, Step.SHIP, Step.PRINT})
 FAST_POLL_BELOW = 5 * limits.QUERY_PO_NUMBERS_MAX  # POs still waiting: five status reads
 FAST_POLL_INTERVAL = 0.5
+SHIP_WORKERS = 16  # threads for ship and print calls (label files are fetched from them too)
 NOT_PACKED = "Not packed yet (To Pack): pack it first."
 
 
@@ -191,7 +192,7 @@ class BatchRunner:
         finished = False
         if Step.PRINT in steps:
             assert self.options.output is not None
-            self._downloader = Downloader(self.client, self.options.cache_dir)
+            self._downloader = Downloader(self.client, self.options.cache_dir, threads=SHIP_WORKERS)
             self._merging = self.options.merge(self.options.output)
         # --- issue 9 (shared journal): claim the POs before sending anything; a PO another bench
         # holds (or already did) fails with the sentence saying so and is left alone.
@@ -319,7 +320,7 @@ class BatchRunner:
         futures: list[Future[None]] = []
         renew = getattr(self._log, "renew", None)  # issue 9
         # Print calls of the last POs to turn ready go out together; none should wait for a thread.
-        workers = 16
+        workers = SHIP_WORKERS
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ship") as pool:
             try:
                 first = True
