@@ -125,7 +125,8 @@ class PoTableModel(QStandardItemModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(0, COLUMN_COUNT, parent)
-        self.setHorizontalHeaderLabels(column_titles())
+        self._titles = column_titles()
+        self.setHorizontalHeaderLabels(self._titles)
         self._pos: list[PurchaseOrder] = []
         self._rows: dict[str, int] = {}
         self._last: dict[str, LastAction] = {}
@@ -223,12 +224,20 @@ class PoTableModel(QStandardItemModel):
         listed = list(pos)
         rows = [self._new_row(po) for po in listed]
         # One reset, not a removal and an insertion per row (the proxy and the view would each
-        # redo their mapping hundreds of times).
+        # redo their mapping hundreds of times), and the columns stay (the view keeps their widths).
         self.beginResetModel()
         self._pos = listed
         self._rows = {po.purchase_order_no: i for i, po in enumerate(listed)}
         with self._quietly():
+            # PySide keeps a Python wrapper for every cell appended; taking the cells back lets go
+            # of them. After setRowCount(0) alone the wrappers outlived their cells, and a new Qt
+            # object at a freed address came back as a stale cell (a crash, or `selectionModel()`
+            # answered with a QStandardItem). clear() lets go too, but as a reset of its own, in which
+            # the view drops its column widths.
+            for _ in range(COLUMN_COUNT):
+                self.takeColumn(0)
             self.setRowCount(0)
+            self.setHorizontalHeaderLabels(self._titles)
             for cells in rows:
                 self.appendRow(cells)
         self.endResetModel()

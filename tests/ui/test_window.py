@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
@@ -88,3 +89,37 @@ def test_last_actions_of_a_big_batch_are_announced_in_spans(make_window: Callabl
     QCoreApplication.processEvents()
     QCoreApplication.processEvents()
     assert len(spans) == 1
+
+
+def test_a_new_listing_leaves_no_stale_cells_behind(make_window: Callable[..., MainWindow],
+                                                    make_sim: Callable[..., SimulatorServer],
+                                                    qtbot: QtBot) -> None:
+    """PySide keeps a wrapper for every cell appended to the model; a new listing must let go of
+    the old ones. Wrappers that outlived their cells were handed out again for new Qt objects at
+    the same addresses (``selectionModel()`` came back as a QStandardItem, or the process crashed)."""
+    from PySide6.QtGui import QStandardItem
+    from shiboken6 import Shiboken
+
+    window = make_window(make_sim(pos=120, history=0))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 120, timeout=30_000)
+    model = window.model
+    listed = model.pos
+
+    def cells() -> int:
+        gc.collect()
+        return sum(1 for wrapper in Shiboken.getAllValidWrappers()
+                   if isinstance(wrapper, QStandardItem) and Shiboken.isValid(wrapper))
+
+    before = cells()
+    header = window.table.horizontalHeader()
+    widths = [header.sectionSize(column) for column in Column]
+    for _ in range(3):
+        model.set_pos(listed)
+    assert [header.sectionSize(column) for column in Column] == widths  # the columns stay as set
+    assert cells() <= before  # the old 960 cells' wrappers are gone, not kept "valid"
+    model.set_pos([])
+    assert cells() <= before - 120 * len(Column)
+    model.set_pos(listed)  # and the table still works
+    assert model.rowCount() == 120 and model.columnCount() == len(Column)
+    assert model.headerData(Column.STORE, Qt.Orientation.Horizontal) == "Store"
+    assert model.data(model.index(0, Column.PO)) == listed[0].purchase_order_no
