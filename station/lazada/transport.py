@@ -36,6 +36,15 @@ log = logging.getLogger(__name__)
 JsonObject = dict[str, Any]
 
 
+
+def keep_connections(session: requests.Session, count: int) -> None:
+    """Let ``session`` keep ``count`` connections per host open, for that many threads calling at
+    once (requests keeps 10; a thread beyond them opens a new connection each time, and urllib3
+    logs "Connection pool is full"). Retries are the caller's, not urllib3's."""
+    adapter = HTTPAdapter(pool_connections=4, pool_maxsize=count, max_retries=0)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+
 class Transport:
     def __init__(
         self,
@@ -70,9 +79,7 @@ class Transport:
         # Passed on every request too: requests lets REQUESTS_CA_BUNDLE override a session's verify.
         self.verify = verify
         self.session.headers["User-Agent"] = f"station/{__version__}"
-        adapter = HTTPAdapter(pool_connections=4, pool_maxsize=pool_size, max_retries=0)
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
+        keep_connections(self.session, pool_size)
 
     def close(self) -> None:
         self.session.close()

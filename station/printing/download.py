@@ -9,11 +9,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
-from requests.adapters import HTTPAdapter
 
 from station.lazada.errors import NetworkError, StationApiError
 from station.lazada.jit import JitClient, PrintFile
 from station.lazada.models import PdfSize
+from station.lazada.transport import keep_connections
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +56,7 @@ class Downloader:
     def __init__(self, client: JitClient, cache_dir: Path, *, workers: int = 6, attempts: int = 3,
                  threads: int = 6) -> None:
         """``threads``: how many threads may fetch at once, ``fetch_all``'s own ``workers`` or a
-        caller's (a batch fetches from its ship workers). The HTTP pool keeps that many
-        connections open: with fewer, each fetch beyond them opened a new connection and the log
-        said "Connection pool is full"."""
+        caller's (a batch fetches from its ship workers); the HTTP pool keeps that many connections."""
         self.client = client
         self.cache_dir = cache_dir
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -66,9 +64,7 @@ class Downloader:
         self.attempts = attempts
         self.session = requests.Session()
         self.session.verify = client.transport.verify
-        adapter = HTTPAdapter(pool_maxsize=max(workers, threads), max_retries=0)
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
+        keep_connections(self.session, max(workers, threads))
 
     def cache_path(self, file: PrintFile) -> Path:
         return self.cached_path(file.purchase_order_nos, file.size, file.print_order, file.print_barcode)

@@ -141,9 +141,12 @@ class PoTableModel(QStandardItemModel):
         self._generation = 0
 
     # ---------------------------------------------------------------- content
+    def _last_sort_key(self, no: str) -> float:
+        last = self._last.get(no)
+        return last.at.timestamp() if last else 0.0
+
     def _sort_keys(self, po: PurchaseOrder) -> list[Any]:
         """What each column sorts by (``SORT_ROLE``): numbers and dates as such."""
-        last = self._last.get(po.purchase_order_no)
         return [
             po.purchase_order_no,
             po.store_name,
@@ -152,7 +155,7 @@ class PoTableModel(QStandardItemModel):
             po.total_quantity,
             po.expected_arrival_at.timestamp() if po.expected_arrival_at else 0.0,
             STATUS_ORDER[po.status],
-            last.at.timestamp() if last else 0.0,
+            self._last_sort_key(po.purchase_order_no),
         ]
 
     def _texts(self, po: PurchaseOrder) -> list[str]:
@@ -201,9 +204,8 @@ class PoTableModel(QStandardItemModel):
 
     def _set_last_cell(self, row: int, no: str, text: str | None = None) -> None:
         cell = self.item(row, Column.LAST)
-        last = self._last.get(no)
         cell.setText(self._last_column(no) if text is None else text)
-        cell.setData(last.at.timestamp() if last else 0.0, SORT_ROLE)
+        cell.setData(self._last_sort_key(no), SORT_ROLE)
         self._dress_last(no, cell)
 
     @staticmethod

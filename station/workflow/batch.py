@@ -320,8 +320,7 @@ class BatchRunner:
         futures: list[Future[None]] = []
         renew = getattr(self._log, "renew", None)  # issue 9
         # Print calls of the last POs to turn ready go out together; none should wait for a thread.
-        workers = SHIP_WORKERS
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ship") as pool:
+        with ThreadPoolExecutor(max_workers=SHIP_WORKERS, thread_name_prefix="ship") as pool:
             try:
                 first = True
                 while True:
