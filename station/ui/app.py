@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from station._version import __version__
-from station.connect import Connection, NotConfiguredError, connect_demo, connect_profile
+from station.connect import Connection, NotConfiguredError, connect_demo, connect_profile, connect_simulator
 from station.credentials import NoKeyringError
 from station.journal import default_journal_path, open_journal
 from station.lazada.redact import install_redaction
@@ -36,13 +36,18 @@ DEMO_POS = 300  # a realistic day at a busy bench
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="station", description="Packing-bench station for Lazada JIT POs.")
     parser.add_argument("--demo", action="store_true", help="run on an embedded simulator, no account needed")
+    parser.add_argument("--simulator-url", metavar="URL", default="",
+                        help="work on a running simulator with the demo shop's credentials (training benches, tests)")
     parser.add_argument("--demo-pos", type=int, default=DEMO_POS, help="To Pack POs in the demo (default 300)")
     parser.add_argument("--pack-delay", type=float, nargs=2, default=(5.0, 10.0), metavar=("MIN", "MAX"),
                         help="demo: seconds the platform takes to pack (default 5 10)")
     parser.add_argument("--lang", default="", help="language: en, zh_CN (default: the system's)")
     parser.add_argument("--profile", default="", help="seller profile (default: the active one)")
     parser.add_argument("--version", action="version", version=f"station {__version__}")
-    return parser.parse_args(list(argv) if argv is not None else None)
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.demo and args.simulator_url:
+        parser.error("use either --demo or --simulator-url, not both")
+    return args
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
@@ -76,7 +81,10 @@ def make_app(argv: Sequence[str]) -> QApplication:
 
 
 def connect(args: argparse.Namespace, settings: UiSettings) -> Connection | None:
-    """The connection to work on: the demo, or the active profile (asking for it on the first run)."""
+    """The connection to work on: the demo, a running simulator, or the active profile (asking for it
+    on the first run)."""
+    if args.simulator_url:
+        return connect_simulator(args.simulator_url)
     if args.demo:
         low, high = args.pack_delay
         return connect_demo(SimulatorConfig(pos=args.demo_pos, pack_delay_min=low, pack_delay_max=high))
@@ -116,12 +124,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if connection is None:
         return 0
     folders = default_folders(data_dir())
-    # The demo simulator forgets its POs at exit, so its journal is thrown away with it.
     # The journal: a local SQLite file, or (STATION_JOURNAL=postgresql://...) one shared by the
-    # warehouse's benches (docs/shared-journal.md).
-    journal = open_journal(":memory:" if connection.demo
+    # warehouse's benches (docs/shared-journal.md). The embedded demo simulator forgets its POs at
+    # exit, so its journal is thrown away with it; a running simulator keeps them, so its batches
+    # are journaled like a shop's (filed under the simulator's address, as station-cli does).
+    embedded_demo = connection.demo and not args.simulator_url
+    journal = open_journal(":memory:" if embedded_demo
                            else settings.journal_url or os.environ.get("STATION_JOURNAL") or default_journal_path())
-    profile = "demo" if connection.demo else (args.profile or settings.active_profile)
+    if args.simulator_url:
+        profile = f"simulator {args.simulator_url}"
+    else:
+        profile = "demo" if connection.demo else (args.profile or settings.active_profile)
     journal.settle_open_refreshes()
     connection.client.tokens.observer = journal
     window = MainWindow(connection, settings, folders, profile=args.profile, journal=JournalRef(journal, profile))

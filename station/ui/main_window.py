@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.sounds = SoundPlayer(settings.sounds)
         self.items: dict[str, list[PurchaseOrderItem]] = {}
-        self.barcodes: dict[str, set[str]] = {}
+        self.barcodes: dict[str, set[str]] = {}  # product barcode (upper case) -> PO numbers
         self.packing: set[str] = set()
         self.cancel_event: threading.Event | None = None
         self._polling = False
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         for no, rows in items.items():
             for item in rows:
                 for code in item.barcodes:
-                    self.barcodes.setdefault(code, set()).add(no)
+                    self.barcodes.setdefault(code.upper(), set()).add(no)  # scans match in any case
         self._show_items()
         emit_signal(self.items_indexed)
 
@@ -560,6 +560,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, parent=self)
         self.settings_dialog = dialog
         dialog.accepted.connect(lambda: setattr(self.sounds, "enabled", self.settings.sounds))
+        dialog.accepted.connect(lambda: self.scan.filter.set_config(self.settings.scanner))
         dialog.accepted.connect(self.views.settings_changed)
         dialog.open()
 

@@ -7,6 +7,7 @@ fetched and sent to the printer set for the paper size: no mouse at all. Scans q
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from station.lazada.models import PurchaseOrder
 from station.ui.actions import JobResult, scan_print_job
 from station.ui.batch_panel import step_label
 from station.ui.errors import describe_error
+from station.ui.scan_input import Scan, shown
 from station.ui.scanner import ScannerFilter
 from station.ui.signals import emit_signal
 from station.ui.sound import Sound
@@ -26,6 +28,23 @@ if TYPE_CHECKING:
     from station.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+
+BANNER_CODE_CHARS = 48  # a longer code is shown with its middle cut: the banner never outgrows the window
+
+
+# What a PO or logistics number can look like; anything else is unknown without asking the platform.
+PLATFORM_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{2,63}")
+
+
+def banner_code(code: str) -> str:
+    """A scanned code as the banner shows it: plain text, control characters visible, at most
+    :data:`BANNER_CODE_CHARS` characters (the start and the end tell codes apart)."""
+    text = shown(code)
+    if len(text) <= BANNER_CODE_CHARS:
+        return text
+    half = (BANNER_CODE_CHARS - 1) // 2
+    return f"{text[:half]}…{text[-half:]}"
 
 
 def lookup(client: JitClient, code: str) -> list[PurchaseOrder]:
@@ -41,8 +60,8 @@ class ScanHandler(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.filter = ScannerFilter(self)
-        self.filter.scanned.connect(self.on_scan)
+        self.filter = ScannerFilter(self, config=window.settings.scanner)
+        self.filter.scanned_in_full.connect(self.on_scan)
         self.filter.install()
         self.queue: list[str] = []
         self.busy = False
@@ -53,31 +72,40 @@ class ScanHandler(QObject):
         self.filter.uninstall()
 
     # ------------------------------------------------------------------ a scan
-    def on_scan(self, code: str) -> None:
-        code = code.strip()
+    def on_scan(self, scan: Scan | str) -> None:
+        """Every scan gets its answer on screen at once: a match, "looking up", or unknown."""
+        if isinstance(scan, str):
+            code, candidates = scan.strip(), [scan.strip()]
+        else:
+            code, candidates = scan.code, scan.lookup_codes()
         w = self.window
-        log.info("scan %s", code)
+        log.info("scan %s", shown(code))
         if w.views.orders_showing:  # the marketplace orders are on screen: the scan is for them
             orders = w.views.orders
             ok = orders.scan_to_print(code) if w.scan_print.isChecked() else orders.handle_scan(code)
             if ok:
-                w.banner.flash(self.tr("{code}: order selected").format(code=code), True)
+                w.banner.flash(self.tr("{code}: order selected").format(code=banner_code(code)), True)
                 w.sounds.play(Sound.OK)
             else:
                 w.banner.flash(self.tr("Unknown code {code}: no order or tracking number matches. "
-                                       "Nothing changed.").format(code=code), False)
+                                       "Nothing changed.").format(code=banner_code(code)), False)
                 w.sounds.play(Sound.FAIL)
+            log.info("scan %s: %s", shown(code), "order selected" if ok else "unknown")
             emit_signal(self.handled, code, ok)
             return
-        numbers = w.model.find_code(code)
-        if numbers:
-            self._matched(code, numbers, product=False)
+        for candidate in candidates:
+            numbers = w.model.find_code(candidate)
+            if numbers:
+                self._matched(code, numbers, product=False)
+                return
+            holders = sorted(w.barcodes.get(candidate.upper(), ()))
+            if holders:
+                self._matched(code, holders, product=True)
+                return
+        if not PLATFORM_NUMBER.fullmatch(code):
+            self._unknown(code)  # no PO or logistics number looks like this: no need to ask
             return
-        holders = sorted(w.barcodes.get(code, ()))
-        if holders:
-            self._matched(code, holders, product=True)
-            return
-        w.banner.info(self.tr("Looking up {code}…").format(code=code))
+        w.banner.info(self.tr("Looking up {code}…").format(code=banner_code(code)))
         client = w.client
         w.runner.run(lambda: lookup(client, code), lambda pos: self._looked_up(code, pos),
                      lambda exc: self._lookup_failed(code, exc))
@@ -91,14 +119,16 @@ class ScanHandler(QObject):
         self._matched(code, [po.purchase_order_no for po in pos], product=False)
 
     def _lookup_failed(self, code: str, exc: BaseException) -> None:
+        log.info("scan %s: lookup failed", shown(code))
         self.window.banner.flash(self.tr("Could not look up {code}: {why}").format(
-            code=code, why=describe_error(exc).message), False)
+            code=banner_code(code), why=describe_error(exc).message), False)
         self.window.sounds.play(Sound.FAIL)
         emit_signal(self.handled, code, False)
 
     def _unknown(self, code: str) -> None:
+        log.info("scan %s: unknown", shown(code))
         self.window.banner.flash(self.tr("Unknown code {code}: no PO, logistics number or product matches. "
-                                         "Nothing changed.").format(code=code), False)
+                                         "Nothing changed.").format(code=banner_code(code)), False)
         self.window.sounds.play(Sound.FAIL)
         emit_signal(self.handled, code, False)
 
@@ -114,13 +144,15 @@ class ScanHandler(QObject):
             emit_signal(self.handled, code, False)
             return
         if product:
-            text = self.tr("Product {code}: in {count} POs, selected").format(code=code, count=len(numbers))
+            text = self.tr("Product {code}: in {count} POs, selected").format(code=banner_code(code),
+                                                                               count=len(numbers))
         else:
             po = w.model.get(numbers[0])
             store = po.store_name if po else ""
             text = self.tr("{no} selected · {store}").format(no=numbers[0], store=store)
         w.banner.flash(text, True)
         w.sounds.play(Sound.OK)
+        log.info("scan %s: %s %s selected", shown(code), "product in" if product else "PO", ", ".join(numbers[:5]))
         emit_signal(self.handled, code, True)
         if w.scan_print.isChecked():
             if product or len(numbers) != 1:

@@ -1,105 +1,100 @@
 """Keyboard-wedge scanner input, told apart from a person typing by timing.
 
-A scanner types a code in a few milliseconds per character and ends with Enter. Printable keys
-are held back for at most :data:`SCAN_MAX_GAP_MS`; if the next key comes sooner they stay
-together, and Enter after at least :data:`MIN_SCAN_LENGTH` such keys makes a scan, which the
-focused widget never sees. Otherwise the held keys are replayed to the widget they were meant
-for, unchanged, so typing in a field works as usual (a few tens of milliseconds later).
+Characters are held back for at most the scanner gap (:mod:`station.ui.scan_input`); if the next
+one comes sooner they stay together, and the terminator (Enter, Tab, or a pause) after enough of
+them makes a scan, which the focused widget never sees. Otherwise the held keys are replayed to
+the widget they were meant for, unchanged, so typing in a field works as usual (a few tens of
+milliseconds later).
+
+Real scanners send more than characters: Shift before every capital (or held over several),
+CapsLock, AltGr for "@" on AZERTY, Ctrl+] for GS1's group separator, keypad digits and keypad
+Enter. Modifier keys pass through without ending a burst, and what counts is the text each key
+produced, never its key code.
 """
 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
+from station.ui.scan_input import KeyTiming, Scan, ScannerConfig, Terminator, is_scan_char
 from station.ui.signals import emit_signal
 
-SCAN_MAX_GAP_MS = 50  # keys closer together than this may come from a scanner
-MIN_SCAN_LENGTH = 4  # shorter bursts are a person typing fast
-MAX_SCAN_LENGTH = 64
-
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-@dataclass
-class KeyTiming:
-    """The pure part: feed characters with their times (seconds); Enter says whether it was a scan."""
-
-    max_gap: float = SCAN_MAX_GAP_MS / 1000
-    min_length: int = MIN_SCAN_LENGTH
-    chars: list[str] = field(default_factory=list)
-    last: float | None = None
-
-    def add(self, char: str, at: float) -> list[str]:
-        """Add one character; returns the characters that can no longer be a scan (to replay)."""
-        stale: list[str] = []
-        if self.last is not None and at - self.last > self.max_gap:
-            stale, self.chars = self.chars, []
-        self.chars.append(char)
-        self.last = at
-        if len(self.chars) > MAX_SCAN_LENGTH:
-            stale += self.chars
-            self.chars = []
-            self.last = None
-        return stale
-
-    def expire(self, at: float) -> list[str]:
-        """Called when no key came for a while; returns what is now known to be typing."""
-        if self.last is not None and at - self.last > self.max_gap:
-            return self.take()
-        return []
-
-    def enter(self, at: float) -> str | None:
-        """Enter pressed: the scanned code, or None (then :meth:`take` the held keys to replay)."""
-        if self.last is None or at - self.last > self.max_gap or len(self.chars) < self.min_length:
-            return None
-        code = "".join(self.chars)
-        self.chars, self.last = [], None
-        return code
-
-    def take(self) -> list[str]:
-        chars, self.chars, self.last = self.chars, [], None
-        return chars
+_MODIFIER_KEYS = frozenset({
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Hyper_L,
+    Qt.Key.Key_Hyper_R, Qt.Key.Key_Mode_switch, Qt.Key.Key_ScrollLock,
+})
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_ALT = Qt.KeyboardModifier.AltModifier
+_META = Qt.KeyboardModifier.MetaModifier
 
 
-def classify(keys: list[tuple[str, float]], enter_at: float, *, max_gap: float = SCAN_MAX_GAP_MS / 1000,
-             min_length: int = MIN_SCAN_LENGTH) -> str | None:
-    """The scan a sequence of (character, time) followed by Enter makes, if any (the last fast burst)."""
-    timing = KeyTiming(max_gap=max_gap, min_length=min_length)
-    for char, at in keys:
-        timing.add(char, at)
-    return timing.enter(enter_at)
+def _terminator_name(event: QKeyEvent, terminator: Terminator) -> str | None:
+    """The terminator this key is, for the configured kind, or None."""
+    key = event.key()
+    if terminator is Terminator.ENTER and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return "Keypad Enter" if key == Qt.Key.Key_Enter else "Enter"
+    if terminator is Terminator.TAB and key == Qt.Key.Key_Tab:
+        return "Tab"
+    return None
 
 
-def _printable(event: QKeyEvent) -> bool:
-    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                            | Qt.KeyboardModifier.MetaModifier):
-        return False
+def scan_text(event: QKeyEvent) -> str:
+    """The character this key adds to a code, or "" when it is not part of one."""
+    if event.isAutoRepeat():
+        return ""  # a key held down: a person
     text = event.text()
-    return len(text) == 1 and text.isprintable() and not text.isspace()
+    if not is_scan_char(text):
+        return ""
+    modifiers = event.modifiers()
+    ctrl, alt = bool(modifiers & _CTRL), bool(modifiers & _ALT)
+    if ctrl and alt:
+        return text  # AltGr on Windows arrives as Ctrl+Alt ("@" on AZERTY)
+    if alt or modifiers & _META:
+        return ""  # a person's Alt/Meta combination
+    if ctrl:
+        return text if text == "\x1d" else ""  # Ctrl+] is how a wedge scanner types GS
+    return text
 
 
 class ScannerFilter(QObject):
-    """Application-wide event filter; emits ``scanned(code)``."""
+    """Application-wide event filter; emits ``scanned(code)`` and ``scanned_in_full(Scan)``.
+
+    With ``scope`` it listens only to key events for that widget (and its children), also inside a
+    modal dialog: the scanner test in Settings. Without, it ignores keys while a modal dialog is up.
+    """
 
     scanned = Signal(str)
+    scanned_in_full = Signal(object)  # Scan
 
-    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic,
+                 config: ScannerConfig | None = None, scope: QWidget | None = None) -> None:
         super().__init__(parent)
         self.enabled = True
-        self._timing = KeyTiming()
+        self.scope = scope
+        self._timing = KeyTiming(config or ScannerConfig())
         self._held: list[tuple[QObject, QKeyEvent]] = []
+        self._swallowed: Counter[int] = Counter()  # keys whose press was taken: their release is too
         self._replaying = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._flush)
+        self._timer.timeout.connect(self._pause)
         self._clock = clock
+
+    @property
+    def config(self) -> ScannerConfig:
+        return self._timing.config
+
+    def set_config(self, config: ScannerConfig) -> None:
+        self._flush()
+        self._timing.config = config
 
     def install(self) -> None:
         app = QApplication.instance()
@@ -113,38 +108,72 @@ class ScannerFilter(QObject):
         self._timer.stop()
         self._held.clear()
 
+    def _listens_to(self, watched: QObject) -> bool:
+        if not watched.isWidgetType():
+            return False
+        if self.scope is None:
+            return QApplication.activeModalWidget() is None
+        return isValid(self.scope) and isinstance(watched, QWidget) and (
+            watched is self.scope or self.scope.isAncestorOf(watched))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._replaying or not self.enabled:
             return False
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) or not isinstance(event, QKeyEvent):
             return False
-        if not watched.isWidgetType() or QApplication.activeModalWidget() is not None:
+        if not self._listens_to(watched):
             return False
+        key = event.key()
         if kind == QEvent.Type.KeyRelease:
-            # Releases of held keys are replayed with their presses.
-            return bool(self._held) and _printable(event)
+            # A press that was taken (held, or part of a scan) takes its release with it; held
+            # presses are replayed with a release of their own.
+            if self._swallowed[key] > 0:
+                self._swallowed[key] -= 1
+                return True
+            return False
+        if key in _MODIFIER_KEYS:
+            return False  # Shift before a capital, CapsLock...: part of the burst, not its end
         now = self._clock()
-        if event.key() in _ENTER_KEYS and self._held:
-            code = self._timing.enter(now)
-            if code is not None:
-                self._timer.stop()
-                self._held.clear()
-                emit_signal(self.scanned, code)
+        terminator = _terminator_name(event, self.config.terminator)
+        if terminator is not None and self._held:
+            scan = self._timing.finish(now, terminator)
+            if scan is not None:
+                self._emit(scan)
+                self._swallowed[key] += 1
                 return True
             self._flush()
             return False
-        if not _printable(event):
+        char = scan_text(event)
+        if not char:
             self._flush()
             return False
-        copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(), event.isAutoRepeat(),
-                         event.count())
+        copy = QKeyEvent(event.type(), key, event.modifiers(), event.text(), False, event.count())
         self._held.append((watched, copy))
-        stale = self._timing.add(event.text(), now)
+        self._swallowed[key] += 1
+        stale = self._timing.add(char, now)
         if stale:
             self._replay(len(stale))
-        self._timer.start(SCAN_MAX_GAP_MS + 10)
+        wait = self.config.max_gap_ms + 10
+        if self.config.terminator is Terminator.NONE:
+            wait = max(wait, self.config.idle_end_ms)
+        self._timer.start(wait)
         return True
+
+    def _emit(self, scan: Scan) -> None:
+        self._timer.stop()
+        self._held.clear()
+        emit_signal(self.scanned_in_full, scan)
+        emit_signal(self.scanned, scan.code)
+
+    def _pause(self) -> None:
+        """No key for a while: with no terminator that ends a scan; otherwise the keys were typing."""
+        if self.config.terminator is Terminator.NONE and self._held:
+            scan = self._timing.finish(self._clock(), "pause")
+            if scan is not None:
+                self._emit(scan)
+                return
+        self._flush()
 
     def _flush(self) -> None:
         self._timer.stop()

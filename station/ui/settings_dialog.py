@@ -29,6 +29,7 @@ from station.lazada.regions import Region
 from station.printing.spooler import list_printers
 from station.ui.print_panel import size_label
 from station.ui.printer import printer_names
+from station.ui.scanner_settings import ScannerBox
 from station.ui.ship_dialog import ContactForm
 from station.ui.ui_settings import UiSettings
 
@@ -125,6 +126,8 @@ class SettingsDialog(QDialog):
         bench_form.addRow(self.tr("Shared journal (after restart)"), self.journal_url)
         bench_form.addRow(self.tr("Journal password"), self.journal_password)
         layout.addWidget(bench)
+        self.scanner = ScannerBox(settings.scanner)
+        layout.addWidget(self.scanner)
 
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -215,6 +218,7 @@ class SettingsDialog(QDialog):
             self.settings.set_printer(size, str(combo.currentData() or ""))
         self.settings.print_backend = str(self.backend.currentData() or "auto")
         self.settings.sounds = self.sounds.isChecked()
+        self.settings.scanner = self.scanner.config()
         self.settings.language = str(self.language.currentData() or "")
         self.settings.active_profile = profile
         if key:

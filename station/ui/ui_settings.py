@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from station.lazada.models import PdfSize
 from station.printing.spooler import PrinterSettings
 from station.settings import Settings
+from station.ui.scan_input import SCAN_MAX_GAP_MS, ScannerConfig, Terminator
 
 
 def _bool(value: object, default: bool) -> bool:
@@ -110,6 +111,24 @@ class UiSettings:
     @sounds.setter
     def sounds(self, on: bool) -> None:
         self.q.setValue("ui/sounds", "true" if on else "false")
+
+    @property
+    def scanner(self) -> ScannerConfig:
+        """How the bench's scanner ends its codes and what it sends before them."""
+        raw = str(self.q.value("scanner/terminator", Terminator.ENTER.value))
+        terminator = Terminator(raw) if raw in {t.value for t in Terminator} else Terminator.ENTER
+        try:
+            gap = min(max(int(str(self.q.value("scanner/max_gap_ms", SCAN_MAX_GAP_MS))), 10), 200)
+        except ValueError:
+            gap = SCAN_MAX_GAP_MS
+        return ScannerConfig(terminator=terminator, prefix=str(self.q.value("scanner/prefix", "") or ""),
+                             max_gap_ms=gap)
+
+    @scanner.setter
+    def scanner(self, config: ScannerConfig) -> None:
+        self.q.setValue("scanner/terminator", config.terminator.value)
+        self.q.setValue("scanner/prefix", config.prefix)
+        self.q.setValue("scanner/max_gap_ms", config.max_gap_ms)
 
     @property
     def language(self) -> str:

@@ -21,6 +21,9 @@ class FlashBanner(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumHeight(48)
         self.setWordWrap(True)
+        # Scanned codes are data: never read as markup; and no text, however long, widens the window.
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.state = "neutral"
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from station.ui.scanner import MIN_SCAN_LENGTH, SCAN_MAX_GAP_MS, KeyTiming, classify
+from station.ui.scan_input import MIN_SCAN_LENGTH, SCAN_MAX_GAP_MS, KeyTiming, classify
 
 GAP = SCAN_MAX_GAP_MS / 1000
 codes = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=MIN_SCAN_LENGTH, max_size=40)
