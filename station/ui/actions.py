@@ -19,7 +19,7 @@ from station.lazada import limits
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, PurchaseOrder
 from station.printing.merge_child import ChildProcessMerge
-from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner, StepLog
+from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner, NewsFn, StepLog
 from station.workflow.report import BatchReport, PoOutcome, Step
 from station.workflow.resume import Resumption, prepare_resume
 
@@ -82,7 +82,7 @@ def _job(job: Job, steps: frozenset[Step], client: JitClient, pos: Sequence[Purc
          cancel: threading.Event, folders: Folders, *, contact: PickupContact | None = None,
          choice: PrintChoice | None = None, first_poll_after: float = 4.0, poll_interval: float = 1.0,
          journal: JournalRef | None = None, resumption: Resumption | None = None,
-         refresh_first: bool | None = None) -> JobResult:
+         refresh_first: bool | None = None, news: NewsFn | None = None) -> JobResult:
     """Every button runs the workflow's own batch, limited to its steps: one code path that
     reads statuses before re-sending anything and writes each step to the journal."""
     if choice is not None:
@@ -111,7 +111,7 @@ def _job(job: Job, steps: frozenset[Step], client: JitClient, pos: Sequence[Purc
             "print_order": labels.print_order, "print_barcode": labels.print_barcode,
         })
     report = BatchRunner(client, options, progress=progress, cancel=cancel, log=log, resumed=resumed,
-                         fetched=fetched).run(pos)
+                         fetched=fetched, news=news).run(pos)
     if resumption is not None:
         resumption.add_missing(report.outcomes)
     pdf = output if output is not None and output.exists() else None
@@ -120,7 +120,7 @@ def _job(job: Job, steps: frozenset[Step], client: JitClient, pos: Sequence[Purc
 
 def resume_job(client: JitClient, journal: JournalRef, batch: JournalBatch, contact: PickupContact | None,
                folders: Folders, progress: Progress, cancel: threading.Event, *, first_poll_after: float = 4.0,
-               poll_interval: float = 1.0) -> JobResult:
+               poll_interval: float = 1.0, news: NewsFn | None = None) -> JobResult:
     """Carry on with a batch a crash left open: statuses first, then the steps it was started with."""
     options = batch.options
     job = Job(options.get("job", Job.RUN.value))
@@ -130,42 +130,46 @@ def resume_job(client: JitClient, journal: JournalRef, batch: JournalBatch, cont
     resumption = prepare_resume(client, journal.journal, batch)
     return _job(job, steps, client, resumption.pos, progress, cancel, folders,
                 contact=contact if Step.SHIP in steps else None, choice=choice if Step.PRINT in steps else None,
-                first_poll_after=first_poll_after, poll_interval=poll_interval, resumption=resumption)
+                first_poll_after=first_poll_after, poll_interval=poll_interval, resumption=resumption,
+                news=news)
 
 
 def pack_job(client: JitClient, pos: Sequence[PurchaseOrder], progress: Progress, cancel: threading.Event,
-             folders: Folders, journal: JournalRef | None = None) -> JobResult:
-    return _job(Job.PACK, frozenset({Step.PACK}), client, pos, progress, cancel, folders, journal=journal)
+             folders: Folders, journal: JournalRef | None = None, news: NewsFn | None = None) -> JobResult:
+    return _job(Job.PACK, frozenset({Step.PACK}), client, pos, progress, cancel, folders, journal=journal,
+                news=news)
 
 
 def ship_job(client: JitClient, pos: Sequence[PurchaseOrder], contact: PickupContact, progress: Progress,
-             cancel: threading.Event, folders: Folders, journal: JournalRef | None = None) -> JobResult:
+             cancel: threading.Event, folders: Folders, journal: JournalRef | None = None,
+             news: NewsFn | None = None) -> JobResult:
     return _job(Job.SHIP, frozenset({Step.SHIP}), client, pos, progress, cancel, folders, contact=contact,
-                journal=journal)
+                journal=journal, news=news)
 
 
 def print_job(client: JitClient, pos: Sequence[PurchaseOrder], choice: PrintChoice, folders: Folders,
-              progress: Progress, cancel: threading.Event, journal: JournalRef | None = None) -> JobResult:
+              progress: Progress, cancel: threading.Event, journal: JournalRef | None = None,
+              news: NewsFn | None = None) -> JobResult:
     return _job(Job.PRINT, frozenset({Step.PRINT}), client, pos, progress, cancel, folders, choice=choice,
-                journal=journal)
+                journal=journal, news=news)
 
 
 def run_job(client: JitClient, pos: Sequence[PurchaseOrder], contact: PickupContact, choice: PrintChoice,
             folders: Folders, progress: Progress, cancel: threading.Event, *, first_poll_after: float = 4.0,
-            poll_interval: float = 1.5, journal: JournalRef | None = None) -> JobResult:
+            poll_interval: float = 1.5, journal: JournalRef | None = None, news: NewsFn | None = None) -> JobResult:
     """Pack, wait until ready, ship per store and warehouse, print."""
     return _job(Job.RUN, ALL_STEPS, client, pos, progress, cancel, folders, contact=contact, choice=choice,
-                first_poll_after=first_poll_after, poll_interval=poll_interval, journal=journal)
+                first_poll_after=first_poll_after, poll_interval=poll_interval, journal=journal, news=news)
 
 
 # ------------------------------------------------------------------------------------------- scan to print
 def scan_print_job(client: JitClient, no: str, choice: PrintChoice, folders: Folders, progress: Progress,
                    cancel: threading.Event, *, poll_interval: float = 1.0,
-                   journal: JournalRef | None = None) -> JobResult:
+                   journal: JournalRef | None = None, news: NewsFn | None = None) -> JobResult:
     """One scanned PO: pack it if needed, wait until it is ready, fetch its labels."""
     found = client.find_pos([no]).get(no)
     if found is None:
         raise limits.RequestValidationError(f"The platform does not list the PO {no}.")
     return _job(Job.PRINT, frozenset({Step.PACK, Step.PRINT}), client, [found], progress, cancel, folders,
                 choice=choice, first_poll_after=poll_interval, poll_interval=poll_interval, journal=journal,
-                refresh_first=False)  # read a moment ago, above: one call less between scan and labels
+                refresh_first=False, news=news)  # read a moment ago, above: one call less between scan and labels

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 import threading
@@ -35,6 +36,7 @@ from station.ui.batch_panel import BatchPanel
 from station.ui.errors import ErrorBar
 from station.ui.filters_bar import FilterBar
 from station.ui.items_panel import ItemsPanel
+from station.ui.live_news import NewsFeed
 from station.ui.log_view import LogView
 from station.ui.po_model import Column, LastAction, PoFilterProxy, PoTableModel
 from station.ui.print_panel import PrintPanel
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self.sounds = SoundPlayer(settings.sounds)
         self.items: dict[str, list[PurchaseOrderItem]] = {}
         self.barcodes: dict[str, set[str]] = {}  # product barcode (upper case) -> PO numbers
+        self.barcodes_ready = False  # the first listing's barcodes are all in
         self.packing: set[str] = set()
         self.cancel_event: threading.Event | None = None
         self._polling = False
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Station · {where}").format(where=where))
 
         self.model = PoTableModel(self)
+        self.news = NewsFeed(self._apply_news, self)  # batches' answers reach the rows as they come
         self.proxy = PoFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filters = FilterBar(self.client.now().date(), days)
@@ -203,6 +207,7 @@ class MainWindow(QMainWindow):
         self.scan_print = QCheckBox(self.tr("Scan to print (F8)"))
         self.scan_print.setStyleSheet("QCheckBox { font-size: 13pt; } QCheckBox::indicator { width: 22px;"
                                       " height: 22px; }")
+        self.scan_print.toggled.connect(lambda on: log.info("scan to print %s", "on" if on else "off"))
         toggle = QAction(self)
         toggle.setShortcut(QKeySequence("F8"))
         toggle.triggered.connect(self.scan_print.toggle)
@@ -270,9 +275,9 @@ class MainWindow(QMainWindow):
         wanted = [po.purchase_order_no for po in pos if po.status in INDEXED_STATUSES
                   and po.purchase_order_no not in self.items]
         if wanted:
-            self.runner.run(lambda: self.client.list_items_many(wanted), self._items_loaded, self.show_error)
+            self.runner.run(lambda: self.client.list_items_many(wanted), self._items_loaded, self._items_failed)
         else:
-            emit_signal(self.items_indexed)
+            self._indexed()
 
     def _items_loaded(self, items: dict[str, list[PurchaseOrderItem]]) -> None:
         self.items.update(items)
@@ -281,6 +286,16 @@ class MainWindow(QMainWindow):
                 for code in item.barcodes:
                     self.barcodes.setdefault(code.upper(), set()).add(no)  # scans match in any case
         self._show_items()
+        self._indexed()
+
+    def _items_failed(self, exc: BaseException) -> None:
+        self.show_error(exc)
+        self._indexed()  # scans waiting for the barcodes are answered with what there is
+
+    def _indexed(self) -> None:
+        if not self.barcodes_ready:
+            log.info("product barcodes read: %d codes in %d POs", len(self.barcodes), len(self.items))
+        self.barcodes_ready = True
         emit_signal(self.items_indexed)
 
     def _apply_filters(self) -> None:
@@ -404,17 +419,20 @@ class MainWindow(QMainWindow):
             self.banner.flash(self.tr("Select POs first (or tick All shown)."), False)
             return False
         client, cancel, choice, folders = self.client, threading.Event(), self.print_panel.choice(), self.folders
-        journal = self.journal
+        journal, news = self.journal, self.news.add
         first_poll, interval = self.run_timing
         work: dict[Job, Callable[[Callable[..., None]], JobResult]] = {
-            Job.PACK: lambda emit: pack_job(client, pos, emit, cancel, folders, journal),
-            Job.SHIP: lambda emit: ship_job(client, pos, contact or self._contact(), emit, cancel, folders, journal),
-            Job.PRINT: lambda emit: print_job(client, pos, choice, folders, emit, cancel, journal),
+            Job.PACK: lambda emit: pack_job(client, pos, emit, cancel, folders, journal, news=news),
+            Job.SHIP: lambda emit: ship_job(client, pos, contact or self._contact(), emit, cancel, folders, journal,
+                                            news=news),
+            Job.PRINT: lambda emit: print_job(client, pos, choice, folders, emit, cancel, journal, news=news),
             Job.RUN: lambda emit: run_job(client, pos, contact or self._contact(), choice, folders, emit, cancel,
-                                          first_poll_after=first_poll, poll_interval=interval, journal=journal),
+                                          first_poll_after=first_poll, poll_interval=interval, journal=journal,
+                                          news=news),
         }
         self.cancel_event = cancel
         self.batch_panel.start(job, len(pos))
+        self.banner.info(self.tr("{batch}: started").format(batch=self.batch_panel.title.text()))
         self.tabs.setCurrentWidget(self.batch_panel)
         log.info("%s: %d POs", job.value, len(pos))
         self.runner.run_with_progress(work[job], self._job_done, lambda exc: self._job_failed(job, exc),
@@ -446,6 +464,7 @@ class MainWindow(QMainWindow):
         if batch is None or self.journal is None:
             return
         journal, client, folders, cancel = self.journal, self.client, self.folders, threading.Event()
+        news = self.news.add
         contact = self.settings.base.pickup_contact(self.settings.active_profile)
         first_poll, interval = self.run_timing
         job = Job(batch.options.get("job", Job.RUN.value))
@@ -457,7 +476,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.batch_panel)
         self.runner.run_with_progress(
             lambda emit: resume_job(client, journal, batch, contact, folders, emit, cancel,
-                                    first_poll_after=first_poll, poll_interval=interval),
+                                    first_poll_after=first_poll, poll_interval=interval, news=news),
             self._job_done, lambda exc: self._job_failed(job, exc), self.batch_panel.on_progress)
 
     def _contact(self) -> PickupContact:
@@ -472,6 +491,7 @@ class MainWindow(QMainWindow):
         """A batch ended: the verdict first (sound, banner, per-PO results), then the table and the
         preview, each in its own turn of the event loop so that no keystroke waits behind all three."""
         self.cancel_event = None
+        self.news.flush()  # the rows agree with the verdict shown next
         self.batch_panel.finish(result)
         failed = len(result.report.failed())
         self.sounds.play(Sound.FAIL if failed else Sound.OK)
@@ -498,6 +518,17 @@ class MainWindow(QMainWindow):
                                       page_sizes=result.report.page_sizes_mm)
         self.poll()
         emit_signal(self.job_finished, result)
+
+    def _apply_news(self, statuses: dict[str, POStatus], actions: dict[str, str]) -> None:
+        """A batch's answers, as they arrive: rows move between statuses, counts and "Chosen" follow."""
+        moved = [dataclasses.replace(po, status=status) for no, status in statuses.items()
+                 if (po := self.model.get(no)) is not None and po.status is not status]
+        if moved:
+            self.model.update_pos(moved)
+        if actions:
+            self.model.set_last_actions(actions, datetime.now().astimezone())
+        if moved:
+            self._update_counts()
 
     def _job_failed(self, job: Job, exc: BaseException) -> None:
         self.cancel_event = None

@@ -64,6 +64,8 @@ class ScanHandler(QObject):
         self.filter.scanned_in_full.connect(self.on_scan)
         self.filter.install()
         self.queue: list[str] = []
+        self.waiting_for_index: list[Scan | str] = []  # scans that came before the product barcodes
+        window.items_indexed.connect(self._index_ready)
         self.busy = False
         self.cancel = threading.Event()
 
@@ -102,6 +104,11 @@ class ScanHandler(QObject):
             if holders:
                 self._matched(code, holders, product=True)
                 return
+        if not w.barcodes_ready:
+            # The listed POs' product barcodes are still being read: answer once they are.
+            self.waiting_for_index.append(scan)
+            w.banner.info(self.tr("{code}: reading the POs' products, one moment…").format(code=banner_code(code)))
+            return
         if not PLATFORM_NUMBER.fullmatch(code):
             self._unknown(code)  # no PO or logistics number looks like this: no need to ask
             return
@@ -109,6 +116,11 @@ class ScanHandler(QObject):
         client = w.client
         w.runner.run(lambda: lookup(client, code), lambda pos: self._looked_up(code, pos),
                      lambda exc: self._lookup_failed(code, exc))
+
+    def _index_ready(self) -> None:
+        waiting, self.waiting_for_index = self.waiting_for_index, []
+        for scan in waiting:
+            self.on_scan(scan)
 
     def _looked_up(self, code: str, pos: list[PurchaseOrder]) -> None:
         if not pos:
@@ -170,9 +182,10 @@ class ScanHandler(QObject):
         w = self.window
         self.busy = True
         client, choice, folders, cancel, journal = w.client, w.print_panel.choice(), w.folders, self.cancel, w.journal
+        news = w.news.add
         w.banner.info(self.tr("{no}: preparing labels…").format(no=no))
         w.runner.run_with_progress(
-            lambda emit: scan_print_job(client, no, choice, folders, emit, cancel, journal=journal),
+            lambda emit: scan_print_job(client, no, choice, folders, emit, cancel, journal=journal, news=news),
             lambda result: self._printed(no, result), lambda exc: self._print_failed(no, exc),
             lambda step, done, total: self._progress(no, step))
 
@@ -185,6 +198,7 @@ class ScanHandler(QObject):
         outcome = result.report.outcomes.get(no)
         if result.pdf is None or result.choice is None or outcome is None or not outcome.printed:
             why = outcome.error if outcome else ""
+            log.info("scan to print %s: no labels (%s)", no, why)
             w.banner.flash(self.tr("{no}: no labels. {why}").format(no=no, why=why), False)
             w.sounds.play(Sound.FAIL)
         else:
@@ -193,6 +207,7 @@ class ScanHandler(QObject):
             w.model.set_last_action([no], "printed", datetime.now().astimezone())
             w.print_panel.show_pdf(result.pdf, result.choice.size, [no], result.report.output_pages,
                                    page_sizes=result.report.page_sizes_mm)
+            log.info("scan to print %s: labels ready, %d pages", no, result.report.output_pages)
             if w.settings.printer(result.choice.size):
                 w.print_panel.send_current()
                 w.banner.flash(self.tr("{no}: labels sent to the printer").format(no=no), True)

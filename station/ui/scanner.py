@@ -39,8 +39,11 @@ _META = Qt.KeyboardModifier.MetaModifier
 def _terminator_name(event: QKeyEvent, terminator: Terminator) -> str | None:
     """The terminator this key is, for the configured kind, or None."""
     key = event.key()
-    if terminator is Terminator.ENTER and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-        return "Keypad Enter" if key == Qt.Key.Key_Enter else "Enter"
+    if terminator is Terminator.ENTER:
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return "Keypad Enter" if key == Qt.Key.Key_Enter else "Enter"
+        if event.text() == "\n":
+            return "Enter"  # a scanner set to end with a line feed (X11 "Linefeed" has no Qt key name)
     if terminator is Terminator.TAB and key == Qt.Key.Key_Tab:
         return "Tab"
     return None
@@ -86,7 +89,7 @@ class ScannerFilter(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._pause)
-        self._clock = clock
+        self.clock = clock
 
     @property
     def config(self) -> ScannerConfig:
@@ -134,7 +137,7 @@ class ScannerFilter(QObject):
             return False
         if key in _MODIFIER_KEYS:
             return False  # Shift before a capital, CapsLock...: part of the burst, not its end
-        now = self._clock()
+        now = self.clock()
         terminator = _terminator_name(event, self.config.terminator)
         if terminator is not None and self._held:
             scan = self._timing.finish(now, terminator)
@@ -169,7 +172,7 @@ class ScannerFilter(QObject):
     def _pause(self) -> None:
         """No key for a while: with no terminator that ends a scan; otherwise the keys were typing."""
         if self.config.terminator is Terminator.NONE and self._held:
-            scan = self._timing.finish(self._clock(), "pause")
+            scan = self._timing.finish(self.clock(), "pause")
             if scan is not None:
                 self._emit(scan)
                 return

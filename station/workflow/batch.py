@@ -25,11 +25,12 @@ from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder
 from station.printing.download import Downloader
 from station.printing.merge import LabelMerge, MergeError, MergeKey, StreamingMerge
-from station.workflow.report import BatchReport, PoOutcome, Step
+from station.workflow.report import BatchReport, PoNews, PoOutcome, Step
 
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[Step, int, int], None]
+NewsFn = Callable[[PoNews], None]
 
 
 class StepLog(Protocol):
@@ -110,8 +111,10 @@ class BatchRunner:
         log: StepLog | None = None,
         resumed: Iterable[PoOutcome] = (),
         fetched: Iterable[Sequence[str]] = (),
+        news: NewsFn | None = None,
     ) -> None:
         self.client = client
+        self._news = news
         self.options = options
         self._progress = progress
         self._cancel = cancel or threading.Event()
@@ -141,6 +144,11 @@ class BatchRunner:
         if self._progress:
             self._progress(step, min(done, total), total)
 
+    def _tell(self, statuses: dict[str, POStatus] | None = None, actions: dict[str, str] | None = None) -> None:
+        """Pass on what was just learnt or done (from any of the batch's threads)."""
+        if self._news is not None and (statuses or actions):
+            self._news(PoNews(statuses or {}, actions or {}))
+
     def _check_cancel(self) -> None:
         if self._cancel.is_set():
             raise BatchCancelled()
@@ -152,6 +160,7 @@ class BatchRunner:
             outcome.fail(step, "The platform no longer lists this PO. Check it in Seller Center.")
             return False
         self._pos[no] = po
+        self._tell(statuses={no: po.status})
         if po.status.is_cancelled:
             outcome.fail(step, f"The PO was cancelled ({po.status.label}); do not send it.")
             return False
@@ -289,6 +298,7 @@ class BatchRunner:
                 no = pending[0]
                 if isinstance(exc, AlreadyPackedError):
                     self._outcome(no).packed = True
+                    self._tell(actions={no: "packed"})
                 elif isinstance(exc, InvalidStatusError) and not self._apply_status(
                         no, self.client.find_pos([no]).get(no), Step.PACK):
                     pass  # the fresh status explains it (cancelled, or packed meanwhile)
@@ -298,6 +308,8 @@ class BatchRunner:
             self._log.answered(step_id, "done")
             for no in pending:
                 self._outcome(no).packed = True
+            # Packing takes the platform a few seconds: the status stays To Pack until a read says Ready.
+            self._tell(actions=dict.fromkeys(pending, "packed"))
             return
         for no in pending:
             self._outcome(no).fail(Step.PACK, "No answer from the platform after several tries; pack it again later.")
@@ -465,15 +477,20 @@ class BatchRunner:
                     continue
                 shipped_now = sum(r.ok for r in results)
                 self._log.answered(step_id, "done", f"{shipped_now} of {len(chunk)} shipped")
+                shipped: list[str] = []
                 for result in results:
                     if result.ok:
                         outcome = self._outcome(result.purchase_order_no)
                         outcome.shipped = True
                         outcome.pickup_no = result.pickup_no
+                        shipped.append(result.purchase_order_no)
                         self._tick(Step.SHIP, 1, total)
                     else:
                         unsure.append(result.purchase_order_no)
                         self._outcome(result.purchase_order_no).error = result.error_message
+                # A booked pickup puts the PO in To Put Away (docs/api-decisions.md).
+                self._tell(statuses=dict.fromkeys(shipped, POStatus.TO_PUT_AWAY),
+                           actions=dict.fromkeys(shipped, "shipped"))
             if not unsure:
                 break
             # Never ship again on a guess: read what the platform now says about each PO.
@@ -485,6 +502,7 @@ class BatchRunner:
                 outcome = self._outcome(no)
                 if outcome.shipped:
                     outcome.error = ""
+                    self._tell(actions={no: "shipped"})
                     self._tick(Step.SHIP, 1, total)
                 elif outcome.ok and po is not None and po.status is POStatus.READY_TO_SHIP:
                     to_ship.append(no)
@@ -517,6 +535,7 @@ class BatchRunner:
         for _, numbers in printed:
             for no in numbers:
                 self._outcome(no).printed = True
+        self._tell(actions={no: "printed" for _, numbers in printed for no in numbers})
         self._tick(Step.MERGE, 1, 1)
 
 

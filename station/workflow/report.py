@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from station.lazada.models import PurchaseOrder
+from station.lazada.models import POStatus, PurchaseOrder
 
 
 class Step(str, Enum):
@@ -16,6 +16,15 @@ class Step(str, Enum):
     SHIP = "ship"
     PRINT = "print"
     MERGE = "merge"
+
+
+@dataclass(frozen=True)
+class PoNews:
+    """What a batch has just learnt or done, as it happens: for a list on screen to show at once
+    rather than at its next status read."""
+
+    statuses: Mapping[str, POStatus] = field(default_factory=dict)  # the platform's word, read or answered
+    actions: Mapping[str, str] = field(default_factory=dict)  # PO number -> packed / shipped / printed
 
 
 @dataclass

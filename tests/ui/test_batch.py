@@ -46,6 +46,10 @@ def test_pack_then_ship_then_print(window: MainWindow, qtbot: QtBot) -> None:
     ok = box.button(QDialogButtonBox.StandardButton.Ok)
     shipped = finish(qtbot, window, ok.click)
     assert all(shipped.report.outcomes[no].shipped for no in numbers), shipped.report.outcomes
+    # Shipped, the rows moved to To Put Away at once (the Ready To Ship view no longer holds them).
+    assert window.selected_numbers() == []
+    assert window.select_numbers(numbers) == 3  # the filter widens to where they are now
+    assert window.filters.status() is POStatus.TO_PUT_AWAY
     printed = finish(qtbot, window, window.print_button.click)
     assert printed.pdf is not None and printed.pdf.exists()
     assert all(printed.report.outcomes[no].printed for no in numbers)

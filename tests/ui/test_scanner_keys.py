@@ -8,56 +8,28 @@ application, as the X server's would be; a clock the test moves gives the timing
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from station.ui.scan_input import GS, Scan, ScannerConfig, Terminator
 from station.ui.scanner import ScannerFilter
+from tests.ui.keys import KeySender
 
 M = Qt.KeyboardModifier
-SHIFTED = set('~!@#$%^&*()_+{}|:"<>?')
 
 
-@dataclass
-class Bench:
-    field: QLineEdit
-    filter: ScannerFilter
-    now: list[float]
-    scans: list[Scan] = field(default_factory=list)
+class Bench(KeySender):
+    """A field with the scanner filter over it; the keys go to the field."""
 
-    def key(self, key: int, text: str = "", modifiers: M = M.NoModifier, *, release: bool = False,
-            auto_repeat: bool = False) -> None:
-        kind = QEvent.Type.KeyRelease if release else QEvent.Type.KeyPress
-        QApplication.sendEvent(self.field, QKeyEvent(kind, key, modifiers, text, auto_repeat))
-
-    def tap(self, key: int, text: str = "", modifiers: M = M.NoModifier, gap: float = 0.004) -> None:
-        self.now[0] += gap
-        self.key(key, text, modifiers)
-        self.key(key, text, modifiers, release=True)
-
-    def type_us(self, text: str, gap: float = 0.004, *, shift_each: bool = True) -> None:
-        """Type as xdotool does on a US layout: Shift pressed and released around each capital."""
-        for char in text:
-            shifted = char.isupper() or char in SHIFTED
-            key = ord(char.upper()) if char.isascii() else int(Qt.Key.Key_unknown)
-            if shifted and shift_each:
-                self.now[0] += gap / 4
-                self.key(Qt.Key.Key_Shift, "", M.ShiftModifier)
-            mods = M.ShiftModifier if shifted else M.NoModifier
-            self.tap(key, char, mods, gap)
-            if shifted and shift_each:
-                self.key(Qt.Key.Key_Shift, "", M.NoModifier, release=True)
-
-    def enter(self, gap: float = 0.004, keypad: bool = False) -> None:
-        if keypad:
-            self.tap(Qt.Key.Key_Enter, "\r", M.KeypadModifier, gap)
-        else:
-            self.tap(Qt.Key.Key_Return, "\r", M.NoModifier, gap)
+    def __init__(self, line: QLineEdit) -> None:
+        super().__init__(line)
+        self.field = line
+        self.scans: list[Scan] = []
+        self.filter = ScannerFilter(clock=lambda: self.now[0])
+        self.filter.scanned_in_full.connect(self.scans.append)
 
 
 @pytest.fixture
@@ -65,13 +37,10 @@ def bench(qtbot: QtBot) -> Iterator[Bench]:
     line = QLineEdit()
     qtbot.addWidget(line)
     line.show()
-    now = [100.0]
-    scanner = ScannerFilter(clock=lambda: now[0])
-    b = Bench(line, scanner, now)
-    scanner.scanned_in_full.connect(b.scans.append)
-    scanner.install()
-    yield b
-    scanner.uninstall()
+    bench = Bench(line)
+    bench.filter.install()
+    yield bench
+    bench.filter.uninstall()
 
 
 def test_capitals_with_shift_before_each_are_one_scan(bench: Bench) -> None:
@@ -205,3 +174,11 @@ def test_speed_and_length_reported(bench: Bench) -> None:
     assert len(scan.raw) == 10
     assert scan.seconds == pytest.approx(0.045, abs=1e-6)
     assert scan.chars_per_second == pytest.approx(200, rel=1e-3)
+
+
+def test_a_line_feed_ends_a_scan_like_enter(bench: Bench) -> None:
+    """X11's Linefeed key (what some scanners are set to send, and ``xdotool type "\\n"``): Qt gives it
+    no key name, only the text."""
+    bench.type_us("POJ42")
+    bench.tap(0x0A, "\n")
+    assert [(s.code, s.terminator) for s in bench.scans] == [("POJ42", "Enter")]
