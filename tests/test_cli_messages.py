@@ -145,6 +145,14 @@ def test_an_unknown_option_before_the_command_is_the_top_levels(capsys: pytest.C
     assert "station-cli: error: unrecognized arguments: --bogus" in err
 
 
+def test_an_unknown_command_names_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    err = usage_error(capsys, f"lst{ESC}")
+    assert err.startswith("usage: station-cli [-h] [--version] COMMAND ...")
+    assert f"station-cli: error: unknown command 'lst\\x1b[31m': choose one of {', '.join(build_parser().commands)}\n" \
+        in err
+    assert "\x1b" not in err
+
+
 # ---------------------------------------------------------------------- control characters
 def test_printable_escapes_control_characters() -> None:
     assert printable(f"POJ{ESC}1\r2") == "POJ\\x1b[31m1\\r2"

@@ -35,6 +35,13 @@ class StationParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self.commands: dict[str, argparse.ArgumentParser] = {}  # name -> its parser, once added
 
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        # argparse's own check of a command name: "unknown command 'x': choose one of ...", like a bad value
+        if action.nargs == argparse.PARSER and action.choices is not None and value not in action.choices:
+            raise argparse.ArgumentError(None, f"unknown command {quoted(str(value))}: choose one of "
+                                               f"{', '.join(action.choices)}")
+        super()._check_value(action, value)
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {printable(message, newlines=False)}\n"
@@ -118,6 +125,7 @@ def exit_codes_epilog(prog: str) -> str:
     lines = ["exit codes:"]
     for code, meaning in EXIT_CODES:
         lines += textwrap.wrap(meaning, 76, initial_indent=f"  {code}  ", subsequent_indent="     ")
-    lines += ["", *textwrap.wrap(f"'{prog} COMMAND --help' shows the options of one command; add --demo to try "
-                                 "any of them on the built-in simulator, no account needed.", 79)]
+    lines += ["", *textwrap.wrap(f"'{prog} COMMAND --help' shows the options of one command. The commands that "
+                                 "reach the platform or an ERP take --demo: the built-in simulator, no account "
+                                 "needed.", 79)]
     return "\n".join(lines)
