@@ -27,7 +27,15 @@ from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
 from station.journal import JournalStore, default_journal_path, open_journal
 from station.lazada import limits
 from station.lazada.errors import RequestValidationError
-from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder, TokenInfo
+from station.lazada.models import (
+    PdfSize,
+    PickupContact,
+    POQuery,
+    POStatus,
+    PurchaseOrder,
+    PurchaseOrderItem,
+    TokenInfo,
+)
 from station.lazada.ratelimit import RateLimiter
 from station.lazada.regions import AUTH_GATEWAY, parse_region
 from station.lazada.tokens import TokenManager
@@ -44,7 +52,7 @@ from station.workflow.report import BatchReport, Step
 from station.workflow.resume import describe as describe_resume
 from station.workflow.resume import prepare_resume
 
-from . import printing_cmd
+from . import printing_cmd, text
 from .progress import TerminalProgress
 
 
@@ -88,19 +96,33 @@ def connection(args: argparse.Namespace) -> Iterator[Connection]:
         conn = connect_simulator(args.simulator_url, **kwargs)
     else:
         profile = args.profile or Settings().active_profile
-        conn = connect_profile(profile, gateway_url=args.gateway_url, **kwargs)
+        try:
+            conn = connect_profile(profile, gateway_url=args.gateway_url, **kwargs)
+        except NotConfiguredError:
+            raise UsageError(not_logged_in(profile)) from None
+        except NoKeyringError as exc:
+            raise UsageError(f"{exc} Or add --demo to try the station on its built-in simulator.") from None
     try:
         yield conn
     finally:
         conn.close()
 
 
-def emit(args: argparse.Namespace, payload: Any, text: str) -> None:
+def not_logged_in(profile: str) -> str:
+    name = "" if profile == "default" else f" --profile {profile}"
+    return (f"No shop is set up for profile {text.quoted(profile)}. Log in once with\n"
+            f"  station-cli login{name} --region PH --app-key KEY --auth-code CODE\n"
+            f"(the code from the OAuth redirect; 'station-cli login --help' tells more), or add --demo to try "
+            f"the station on its built-in simulator, no account needed.")
+
+
+def emit(args: argparse.Namespace, payload: Any, lines: str) -> None:
+    """``payload`` as JSON with ``--json``, else ``lines`` (control characters escaped)."""
     if args.json:
         json.dump(payload, sys.stdout, indent=2, default=str, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        print(text)
+        print(text.printable(lines))
 
 
 def po_json(po: PurchaseOrder) -> dict[str, Any]:
@@ -190,7 +212,7 @@ def cmd_login(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------- list / pack / ship / print
 def cmd_list(args: argparse.Namespace) -> int:
-    status = None if args.status.lower() == "all" else POStatus(args.status)
+    status: POStatus | None = args.status  # None: every status
     with connection(args) as conn:
         client = conn.client
         if args.date_from or args.date_to:
@@ -209,15 +231,30 @@ def cmd_list(args: argparse.Namespace) -> int:
             progress.finish()
         items = client.list_items_many(po.purchase_order_no for po in pos) if args.items else {}
         payload = [dict(po_json(po), items=[asdict(i) for i in items.get(po.purchase_order_no, [])]) for po in pos]
-        lines = [f"{po.purchase_order_no}  {po.status.label:<20} {po.store_name[:28]:<28} {po.store_code:<22} "
-                 f"SKUs {po.total_sku_count:>2}  qty {po.total_quantity:>3}" for po in pos]
-        for po in pos:
-            for item in items.get(po.purchase_order_no, []):
-                lines.append(f"    {item.seller_sku:<16} {item.buyer_qty:>3} x {','.join(item.barcodes):<28} "
-                             f"{item.product_title[:40]}")
-        lines.append(f"{len(pos)} purchase orders")
-        emit(args, payload, "\n".join(lines))
+        emit(args, payload, list_text(pos, items))
     return 0
+
+
+def list_text(pos: list[PurchaseOrder], items: dict[str, list[PurchaseOrderItem]]) -> str:
+    """``station-cli list`` as a table: every column as wide as its widest cell (store names whole)."""
+    header = ("PO", "STATUS", "STORE", "WAREHOUSE", "SKUS", "UNITS")
+    rows = [(po.purchase_order_no, po.status.label, po.store_name, po.store_code, str(po.total_sku_count),
+             str(po.total_quantity)) for po in pos]
+    widths = [max(text.width(row[column]) for row in (header, *rows)) for column in range(len(header))]
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [text.pad(row[c], widths[c]) if c < 4 else " " * (widths[c] - text.width(row[c])) + row[c]
+                 for c in range(len(header))]
+        return "  ".join(cells)
+
+    lines = [line(header)] if rows else []
+    for po, row in zip(pos, rows, strict=True):
+        lines.append(line(row))
+        for item in items.get(po.purchase_order_no, []):
+            lines.append(f"    {text.pad(item.seller_sku, 16)} {item.buyer_qty:>3} x "
+                         f"{text.pad(','.join(item.barcodes), 28)} {item.product_title}")
+    lines.append(text.plural(len(pos), "purchase order"))
+    return "\n".join(lines)
 
 
 def batch_journal(args: argparse.Namespace) -> tuple[JournalStore, str]:
@@ -306,7 +343,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         {"purchase_order_no": no, "ok": outcome.ok and outcome.printed, "message": outcome.error}
         for no, outcome in report.outcomes.items()]
     failed = [r for r in results if not r["ok"]]
-    lines = [f"Wrote {report.output_pages} pages to {output}" if report.output_pages else "No labels written."]
+    lines = [f"Wrote {text.plural(report.output_pages, 'page')} to {output}" if report.output_pages
+             else "No labels written."]
     lines += [f"{r['purchase_order_no']}: FAILED {r['message']}" for r in failed]
     emit(args, {"output": str(output), "pages": report.output_pages, "page_sizes_mm": report.page_sizes_mm,
                 "results": results}, "\n".join(lines))
@@ -379,9 +417,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0 if not report.failed() and sent == 0 else 1
 
 
-def say(args: argparse.Namespace, text: str) -> None:
+def say(args: argparse.Namespace, line: str) -> None:
     """A line for the operator; on stderr when stdout carries JSON."""
-    print(text, file=sys.stderr if args.json else sys.stdout, flush=True)
+    print(text.printable(line), file=sys.stderr if args.json else sys.stdout, flush=True)
 
 
 def report_json(report: BatchReport, output: Path, resumed_batch: int | None = None) -> dict[str, Any]:
@@ -404,10 +442,10 @@ def report_json(report: BatchReport, output: Path, resumed_batch: int | None = N
 
 def report_text(report: BatchReport, output: Path) -> str:
     counts = report.counts()
-    lines = [f"{counts['total']} POs: {counts['packed']} packed, {counts['shipped']} shipped, "
-             f"{counts['printed']} printed, {counts['failed']} failed ({report.api_calls} API calls)."]
+    lines = [f"{text.plural(counts['total'], 'PO')}: {counts['packed']} packed, {counts['shipped']} shipped, "
+             f"{counts['printed']} printed, {counts['failed']} failed ({text.plural(report.api_calls, 'API call')})."]
     if report.output_pages:
-        lines.append(f"Labels: {output} ({report.output_pages} pages).")
+        lines.append(f"Labels: {output} ({text.plural(report.output_pages, 'page')}).")
     for o in report.failed():
         lines.append(f"  FAILED {o.purchase_order_no} at {o.failed_step.value if o.failed_step else '?'}: {o.error}")
     if report.cancelled:

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from station.cli import commands
+from station.cli.parsing import Choice, add_command
+from station.cli.text import plural, printable
 from station.credentials import NoKeyringError
 from station.erp.keystore import QIANYI_DEFAULT_URL, ErpCredentialStore, QianYiSettings, ShoplazzaSettings
 from station.erp.labels import procurement_labels
@@ -49,8 +51,9 @@ def add_erp_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser]
     erp = _erp_options()
     common = [*parents, erp]
 
-    login = subparsers.add_parser("erp-login", help="store an ERP's settings and secret in the OS keyring")
-    login.add_argument("erp", choices=("qianyi", "shoplazza"))
+    login = add_command(subparsers, "erp-login", "Store an ERP's settings and secret in the OS keyring.")
+    login.add_argument("erp", action=Choice, options=("qianyi", "shoplazza"), metavar="ERP",
+                       help="qianyi or shoplazza")
     login.add_argument("--erp-profile", default="default")
     login.add_argument("--app-id", help="QianYi app ID")
     login.add_argument("--base-url", help=f"QianYi host (default {QIANYI_DEFAULT_URL}) or Shoplazza origin override")
@@ -58,7 +61,7 @@ def add_erp_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser]
     login.add_argument("--secret-from-stdin", action="store_true",
                        help="read the app secret / access token from standard input instead of prompting")
 
-    qlist = subparsers.add_parser("qianyi-list", parents=common, help="list QianYi purchase orders")
+    qlist = add_command(subparsers, "qianyi-list", "List QianYi purchase orders.", parents=common)
     qlist.add_argument("--purchase-number", default="")
     qlist.add_argument("--custom-number", default="")
     qlist.add_argument("--status", default="")
@@ -68,8 +71,8 @@ def add_erp_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser]
     qlist.add_argument("--page-size", type=int, default=PAGE_SIZE_MAX, help=f"1-{PAGE_SIZE_MAX}")
     qlist.add_argument("--limit", type=int, default=0, help="at most this many orders (0: all)")
 
-    rep = subparsers.add_parser("qianyi-replenish", parents=common,
-                                help="create a QianYi purchase order for the SKUs of JIT POs (once per set)")
+    rep = add_command(subparsers, "qianyi-replenish",
+                      "Create a QianYi purchase order for the SKUs of JIT POs (once per set of POs).", parents=common)
     rep.add_argument("--from-jit", nargs="+", required=True, metavar="PO", help="JIT purchase order numbers")
     rep.add_argument("--dry-run", action="store_true", help="show the purchase order; send nothing")
     rep.add_argument("--warehouse", default=ReplenishmentDefaults.warehouse_name)
@@ -81,7 +84,7 @@ def add_erp_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser]
     rep.add_argument("--price", action="append", default=[], metavar="SKU=PRICE")
     rep.add_argument("--record", default=None, help="replenishment record (default: in the user data folder)")
 
-    slist = subparsers.add_parser("shoplazza-list", parents=common, help="list Shoplazza procurement orders")
+    slist = add_command(subparsers, "shoplazza-list", "List Shoplazza procurement orders.", parents=common)
     slist.add_argument("--state", default="")
     slist.add_argument("--created-min", default="", help="e.g. 2024-06-01T00:00:00Z")
     slist.add_argument("--created-max", default="")
@@ -91,8 +94,8 @@ def add_erp_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser]
     slist.add_argument("--page", type=int, default=0, help="only this page (default: every page)")
     slist.add_argument("--limit", type=int, default=50, help=f"per page, 1-{LIMIT_MAX}")
 
-    labels = subparsers.add_parser("shoplazza-labels", parents=common,
-                                   help="60x30 barcode labels for the received units of a procurement")
+    labels = add_command(subparsers, "shoplazza-labels",
+                         "Write 60x30 mm barcode labels for the received units of a procurement.", parents=common)
     labels.add_argument("procurement_id", metavar="ID")
     labels.add_argument("-o", "--output", required=True, help="PDF to write")
 
@@ -218,8 +221,8 @@ def cmd_qianyi_list(args: argparse.Namespace) -> int:
         return 0
     print(f"{'PURCHASE NO':<16} {'STATUS':<13} {'UPDATED':<19} {'SUPPLIER':<22} {'SKUS':>4} {'UNITS':>7}  REFERENCE")
     for order in orders:
-        print(_order_row(order))
-    print(f"{len(orders)} of {total} purchase orders")
+        print(printable(_order_row(order)))
+    print(f"{len(orders)} of {plural(total, 'purchase order')}")
     return 0
 
 
@@ -243,11 +246,12 @@ def _defaults(args: argparse.Namespace) -> ReplenishmentDefaults:
 
 
 def _show_plan(plan: ReplenishmentPlan) -> None:
-    print(f"QianYi purchase order for JIT POs {', '.join(plan.po_numbers)} (reference {plan.custom_number})")
+    print(printable(f"QianYi purchase order for JIT {'PO' if len(plan.po_numbers) == 1 else 'POs'} "
+                    f"{', '.join(plan.po_numbers)} (reference {plan.custom_number})"))
     print(f"{'SKU':<24} {'UNITS':>6} {'PRICE':>9}  TITLE")
     for line in plan.lines:
-        print(f"{line.sku:<24} {line.quantity:>6} {format(line.price, 'f'):>9}  {line.title[:50]}")
-    print(f"{len(plan.lines)} SKUs, {plan.total_units} units")
+        print(printable(f"{line.sku:<24} {line.quantity:>6} {format(line.price, 'f'):>9}  {line.title[:50]}"))
+    print(f"{plural(len(plan.lines), 'SKU')}, {plural(plan.total_units, 'unit')}")
 
 
 def cmd_qianyi_replenish(args: argparse.Namespace) -> int:
@@ -300,8 +304,8 @@ def cmd_shoplazza_list(args: argparse.Namespace) -> int:
         return 0
     print(f"{'ID':<20} {'NUMBER':<12} {'STATE':<19} {'CREATED':<21} {'SUPPLIER':<20} RECEIVED")
     for row in rows:
-        print(_procurement_row(row))
-    print(f"{len(rows)} procurement orders")
+        print(printable(_procurement_row(row)))
+    print(plural(len(rows), "procurement order"))
     return 0
 
 
@@ -320,6 +324,6 @@ def cmd_shoplazza_labels(args: argparse.Namespace) -> int:
         _print_json({"procurement_id": labels.procurement_id, "output": str(output), "pages": labels.units,
                      "skus": [{"sku": i.seller_sku, "barcode": i.barcode, "units": i.qty} for i in labels.items]})
     else:
-        print(f"{labels.units} labels (60x30 mm) for {len(labels.items)} SKUs of procurement "
-              f"{labels.procurement_id} written to {output}")
+        print(printable(f"{plural(labels.units, 'label')} (60x30 mm) for {plural(len(labels.items), 'SKU')} of "
+                        f"procurement {labels.procurement_id} written to {output}"))
     return 0

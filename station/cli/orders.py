@@ -18,6 +18,8 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 
 from station.cli.commands import connection, emit
+from station.cli.parsing import Choice, add_command
+from station.cli.text import plural
 from station.connect import Connection
 from station.lazada.limits import chunks
 from station.lazada.orders import limits
@@ -39,25 +41,27 @@ PRINTABLE = frozenset({"packed", "ready_to_ship", "shipped"})
 
 def add_orders_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser]) -> None:
     """Add ``orders-list``, ``orders-pack``, ``orders-awb`` and ``orders-rts`` to ``station-cli``."""
-    lst = subparsers.add_parser("orders-list", parents=list(parents), help="list marketplace orders")
+    lst = add_command(subparsers, "orders-list", "List marketplace orders.", parents=list(parents))
     lst.add_argument("--days", type=float, default=7.0, help="orders created in the last N days (default 7)")
-    lst.add_argument("--status", default="all", choices=STATUS_FILTERS, help="item status filter (default all)")
+    lst.add_argument("--status", default="all", action=Choice, options=STATUS_FILTERS, metavar="STATUS",
+                     help=f"item status: {', '.join(STATUS_FILTERS)} (default all)")
     lst.add_argument("--max", dest="max_orders", type=int, default=0, help="stop after this many orders (0: all)")
     lst.add_argument("--items", action="store_true", help="also list each order's items")
 
-    pack = subparsers.add_parser("orders-pack", parents=list(parents),
-                                 help="pack the pending items of marketplace orders")
+    pack = add_command(subparsers, "orders-pack", "Pack the pending items of marketplace orders.",
+                       parents=list(parents))
     pack.add_argument("orders", nargs="+", metavar="ORDER")
     pack.add_argument("--provider", help="shipment provider (name or id) when the seller must choose")
 
-    awb = subparsers.add_parser("orders-awb", parents=list(parents), help="print the AWBs of packed orders to a PDF")
+    awb = add_command(subparsers, "orders-awb", "Write the AWBs (shipping labels) of packed orders to a PDF.",
+                      parents=list(parents))
     awb.add_argument("ids", nargs="+", metavar="ORDER", help="order ids (or package ids with --packages)")
     awb.add_argument("--packages", action="store_true", help="the ids are package ids")
-    awb.add_argument("--doc-type", type=DocType, choices=list(DocType), default=DocType.PDF, metavar="{PDF,HTML}",
-                     help="ask the platform for PDF or HTML (HTML becomes a 100x150 mm PDF)")
+    awb.add_argument("--doc-type", action=Choice, options={d.value: d for d in DocType}, default=DocType.PDF,
+                     help="ask the platform for PDF or HTML (HTML becomes a 100x150 mm PDF); default PDF")
     awb.add_argument("-o", "--output", required=True, help="PDF to write")
 
-    rts = subparsers.add_parser("orders-rts", parents=list(parents), help="mark packed orders ready to ship")
+    rts = add_command(subparsers, "orders-rts", "Mark packed orders ready to ship.", parents=list(parents))
     rts.add_argument("ids", nargs="+", metavar="ORDER", help="order ids (or package ids with --packages)")
     rts.add_argument("--packages", action="store_true", help="the ids are package ids")
 
@@ -81,10 +85,10 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
         finally:
             client.close()
     payload = [{**asdict(o), "items": [_item_json(i) for i in items.get(o.order_id, [])]} for o in orders]
-    lines = [f"{len(orders)} orders"]
+    lines = [plural(len(orders), "order")]
     for o in orders:
         created = o.created_at.strftime("%Y-%m-%d %H:%M") if o.created_at else "?"
-        lines.append(f"{o.order_number}  {created}  {o.items_count} items  {o.price:>10}  {o.status_text}")
+        lines.append(f"{o.order_number}  {created}  {plural(o.items_count, 'item'):<9}  {o.price:>10}  {o.status_text}")
         for i in items.get(o.order_id, []):
             extra = f"  {i.package_id} {i.tracking_code}" if i.package_id else ""
             lines.append(f"    {i.order_item_id}  {i.status:<15} {i.sku}  {i.name[:40]}{extra}")
@@ -151,7 +155,7 @@ def cmd_orders_awb(args: argparse.Namespace) -> int:
     with output.open("wb") as handle:
         writer.write(handle)
     emit(args, {"packages": packages, "output": str(output), "pages": len(writer.pages)},
-         f"{len(packages)} AWBs, {len(writer.pages)} pages written to {output}")
+         f"{plural(len(packages), 'AWB')}, {plural(len(writer.pages), 'page')} written to {output}")
     return 0
 
 

@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from station.cli.parsing import Choice, add_command
+from station.cli.text import plural, printable
 from station.lazada.models import PdfSize
 from station.printing.history import JobStatus, PrintJobRecord
 from station.printing.spooler import (
@@ -27,7 +29,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--print-backend", choices=BACKENDS, default=None,
+    parser.add_argument("--print-backend", action=Choice, options=BACKENDS, default=None,
                         help="how to print: auto (CUPS on Linux/macOS, Qt on Windows), cups or qt "
                              "(default: the saved setting)")
     parser.add_argument("--history-dir", default=None, help=argparse.SUPPRESS)
@@ -38,17 +40,17 @@ def add_printer_option(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("printer")
     group.add_argument("--printer", metavar="QUEUE", default=None,
                        help="after writing the merged PDF, print it on this printer (see 'printers')")
-    group.add_argument("--print-backend", choices=BACKENDS, default=None,
+    group.add_argument("--print-backend", action=Choice, options=BACKENDS, default=None,
                        help="auto (CUPS on Linux/macOS, Qt on Windows), cups or qt (default: the saved setting)")
     group.add_argument("--history-dir", default=None, help=argparse.SUPPRESS)
 
 
 def add_printing_commands(sub: Any) -> None:
     """The ``printers`` and ``print-history`` subcommands (``sub``: the parser's ``add_subparsers()``)."""
-    printers = sub.add_parser("printers", help="list the printers (CUPS queues) with their state")
+    printers = add_command(sub, "printers", "List the printers (CUPS queues) with their state.")
     printers.add_argument("--json", action="store_true", help="machine-readable output")
     _common(printers)
-    history = sub.add_parser("print-history", help="the day's print jobs; retry a failed one or reprint one")
+    history = add_command(sub, "print-history", "The day's print jobs; retry a failed one or reprint one.")
     history.add_argument("--day", default=None, metavar="YYYY-MM-DD", help="the day to list (default today)")
     action = history.add_mutually_exclusive_group()
     action.add_argument("--retry", type=int, metavar="ID", help="send failed job ID again")
@@ -95,7 +97,7 @@ def job_line(job: PrintJobRecord) -> str:
 
 
 def _out(args: argparse.Namespace, payload: Any, text: str) -> None:
-    print(json.dumps(payload, indent=2) if getattr(args, "json", False) else text, flush=True)
+    print(json.dumps(payload, indent=2) if getattr(args, "json", False) else printable(text), flush=True)
 
 
 def send_output(args: argparse.Namespace, output: Path, size: PdfSize | None, po_numbers: Sequence[str]) -> int:
@@ -115,7 +117,8 @@ def send_output(args: argparse.Namespace, output: Path, size: PdfSize | None, po
             print(f"Not printed (job #{job.id}, retry with 'station-cli print-history --retry {job.id}'): "
                   f"{job.error}", file=stream, flush=True)
         else:
-            print(f"Sent {job.pages} pages to {job.printer} (job #{job.id}, {job.status.value}).", file=stream,
+            pages = plural(job.pages, "page") if job.pages is not None else "the PDF"
+            print(f"Sent {pages} to {job.printer} (job #{job.id}, {job.status.value}).", file=stream,
                   flush=True)
     return EXIT_FAILED if any(j.status is JobStatus.FAILED for j in records) else EXIT_OK
 

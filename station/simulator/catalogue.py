@@ -44,6 +44,8 @@ _NOUNS = [
     "Umbrella", "Mouse Pad XL", "Cutting Board", "Night Light", "Travel Pillow", "Phone Case",
 ]
 _COLOURS = ["Black", "White", "Blue", "Pink", "Grey", "Green"]
+# The SKU suffix of each colour (one code per colour: "GRE" would be Green and Grey).
+COLOUR_CODES = {"Black": "BLK", "White": "WHT", "Blue": "BLU", "Pink": "PNK", "Grey": "GRY", "Green": "GRN"}
 # Some sellers list in local scripts; the labels must cope with them.
 _LOCAL_TITLES = [
     "儿童保温杯 Kids Thermos 350ml",
@@ -52,6 +54,11 @@ _LOCAL_TITLES = [
     "Café crème Kaffeebecher – 350ml",
     "防水手机袋 Waterproof Pouch",
 ]
+
+
+def sku_code(index: int, colour: str | None) -> str:
+    """The seller SKU of the ``index``-th product: ``BD-0038-PNK`` for a pink one, ``BD-0006`` without a colour."""
+    return f"BD-{index + 1:04d}" + (f"-{COLOUR_CODES[colour]}" if colour else "")
 
 
 def ean13(first12: str) -> str:
@@ -131,18 +138,23 @@ def build_catalogue(rng: random.Random, region: str, products: int | None = None
     items: list[Product] = []
     prefix = _GS1_PREFIX[region]
     for i in range(count):
+        colour: str | None = None  # local titles name no colour; their SKU has no colour suffix
         if i % 17 == 5:
             title = _LOCAL_TITLES[(i // 17) % len(_LOCAL_TITLES)]
         else:
-            title = f"{rng.choice(_ADJECTIVES)} {rng.choice(_NOUNS)} - {rng.choice(_COLOURS)}"
+            adjective, noun, colour = rng.choice(_ADJECTIVES), rng.choice(_NOUNS), rng.choice(_COLOURS)
+            title = f"{adjective} {noun} - {colour}"
         barcodes = [ean13(prefix + f"{rng.randint(0, 10**9 - 1):09d}")]
         if rng.random() < 0.12:
             barcodes.append(ean13(prefix + f"{rng.randint(0, 10**9 - 1):09d}"))
         sc_code = f"{1694487800000 + i * 37}"
+        # The SKU's suffix was once drawn here on its own (so "BD-0038-WHI" could be a pink one). It now
+        # follows the title's colour; the draw stays so that a seed still gives the same day as before.
+        rng.choice(_COLOURS)
         items.append(
             Product(
                 sku_id=str(11853722000 + i * 7),
-                seller_sku=f"BD-{i + 1:04d}-{rng.choice(_COLOURS)[:3].upper()}",
+                seller_sku=sku_code(i, colour),
                 product_title=title,
                 product_id=str(2413692000 + i * 3),
                 sc_item_id=722815306000 + i * 11,
@@ -162,10 +174,15 @@ def _po_number(created_ms: int, region: str, seq: int) -> str:
 def seed_purchase_orders(
     rng: random.Random, catalogue: Catalogue, config: SimulatorConfig, numbers: Numbers, now_ms: int
 ) -> list[PurchaseOrder]:
-    """The To Pack POs of today, then the history of the previous 14 days in every status."""
+    """The To Pack POs of today (``config.pos``, exactly), then the history of the previous 14 days in
+    every other status: Ready To Ship, To Put Away, Arrived, Completed and cancelled.
+
+    No history PO is To Pack, so a listing of To Pack POs over any look-back shows exactly
+    ``config.pos`` of them: the number the demo promises (``--demo-pos``).
+    """
     pos: list[PurchaseOrder] = []
-    statuses = [READY, TO_PUT_AWAY, ARRIVED, COMPLETED, CANCELLED_TIMEOUT, CANCELLED_BUYER, TO_PACK]
-    weights = [15, 15, 15, 30, 8, 8, 9]
+    statuses = [READY, TO_PUT_AWAY, ARRIVED, COMPLETED, CANCELLED_TIMEOUT, CANCELLED_BUYER]
+    weights = [15, 15, 15, 30, 8, 8]
     total = config.pos + config.history_count
     history_statuses = rng.choices(statuses, weights, k=config.history_count)
     for seq in range(total):

@@ -33,8 +33,10 @@ def add_simulator_arguments(parser: argparse.ArgumentParser) -> None:
     d = SimulatorConfig()
     g = parser.add_argument_group("simulator")
     g.add_argument("--port", type=int, default=d.port, help="port on 127.0.0.1 (0: any free port)")
-    g.add_argument("--pos", type=int, default=d.pos, help="To Pack POs created today (default %(default)s)")
-    g.add_argument("--history", type=int, default=None, help="older POs over the last 14 days (default: --pos)")
+    g.add_argument("--pos", type=int, default=d.pos,
+                   help="To Pack POs, created in the last 20 hours (default %(default)s)")
+    g.add_argument("--history", type=int, default=None,
+                   help="older POs over the last 14 days, none To Pack (default: --pos)")
     g.add_argument("--seed", type=int, default=d.seed, help="seed of the catalogue and the faults")
     g.add_argument("--region", choices=REGIONS, default=d.region, help="site of the seller (default %(default)s)")
     g.add_argument("--latency-ms", type=float, default=d.latency_ms, help="delay added to every API call")

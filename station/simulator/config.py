@@ -41,8 +41,8 @@ def region_timezone(region: str) -> timezone:
 class SimulatorConfig:
     port: int = 0  # 0: any free port
     host: str = "127.0.0.1"
-    pos: int = 40  # To Pack POs created in the last ~20 hours
-    history: int | None = None  # older POs over the previous 14 days; None: same as pos
+    pos: int = 40  # To Pack POs created in the last ~20 hours: all the To Pack POs there are
+    history: int | None = None  # older POs over the previous 14 days, none To Pack; None: same as pos
     products: int | None = None  # None: 150-300, chosen by the seed
     orders: int = 300  # marketplace orders over the last 30+ days (docs/orders.md)
     seed: int = 1

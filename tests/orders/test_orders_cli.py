@@ -43,7 +43,7 @@ def test_pack_awb_rts(sim: SimulatorServer, capsys: pytest.CaptureFixture[str], 
     assert "nothing to pack" in capsys.readouterr().out
     output = f"{tmp_path}/awb.pdf"
     assert run(sim, "orders-awb", order_id, "--doc-type", "HTML", "-o", output) == 0
-    assert "1 AWBs, 1 pages" in capsys.readouterr().out
+    assert "1 AWB, 1 page written" in capsys.readouterr().out
     with open(output, "rb") as handle:
         reader = PdfReader(io.BytesIO(handle.read()))
     assert order.items[0].tracking in reader.pages[0].extract_text()
