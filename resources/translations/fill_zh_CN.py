@@ -23,32 +23,25 @@ ZH = {
     " of {count}": " 页，共 {count} 页",
     "Refresh": "刷新",
     "Replenish from selected JIT POs…": "按所选 JIT 采购单补货…",
-    "Print labels (60x30)": "打印标签 (60x30)",
     "QianYi is not set up for this profile.": "此店铺尚未设置千易 ERP。",
     "QianYi purchase orders": "千易采购单",
     "Shoplazza is not set up for this profile.": "此店铺尚未设置 Shoplazza。",
     "Shoplazza procurements": "Shoplazza 采购单",
     "Loading QianYi purchase orders…": "正在加载千易采购单…",
-    "{n} QianYi purchase orders": "{n} 个千易采购单",
     "Select the JIT POs to replenish in the PO list first.": "请先在采购单列表中选择要补货的 JIT 采购单。",
-    "Reading the items of {n} JIT POs…": "正在读取 {n} 个 JIT 采购单的商品…",
     "Creating the QianYi purchase order…": "正在创建千易采购单…",
     "Created QianYi purchase order {no}.": "已创建千易采购单 {no}。",
     "Not created again: these POs already have QianYi purchase order {no}.":
         "未重复创建：这些采购单已有千易采购单 {no}。",
     "Loading Shoplazza procurements…": "正在加载 Shoplazza 采购单…",
-    "{n} Shoplazza procurement orders": "{n} 个 Shoplazza 采购单",
     "Select a received procurement first.": "请先选择一个已收货的采购单。",
     "Drawing the labels of procurement {id}…": "正在生成采购单 {id} 的标签…",
-    "{pages} labels sent to the 60x30 printer ({file}).": "{pages} 张标签已发送到 60x30 打印机（{file}）。",
-    "{pages} labels saved to {file}.": "{pages} 张标签已保存到 {file}。",
     "Reload": "重新加载",
     "Print AWB": "打印面单",
     "Ready to ship": "待发货",
     "Delivered (DBS)": "已送达 (DBS)",
     "Digital delivered": "数字商品已交付",
     "Loading orders…": "正在加载订单…",
-    "{n} orders": "{n} 个订单",
     "{action}: {ok} ok, {failed} failed": "{action}：{ok} 成功，{failed} 失败",
     "Select an order first.": "请先选择一个订单。",
     "Packing and printing {order}…": "正在打包并打印 {order}…",
@@ -62,7 +55,6 @@ ZH = {
     "Title": "标题",
     "Units": "件数",
     "Price": "价格",
-    "{skus} SKUs, {units} units": "{skus} 个 SKU，{units} 件",
     "Already created for these POs: QianYi purchase order {no}. It will not be created again.":
         "这些采购单已创建千易采购单 {no}，不会重复创建。",
     "Nothing has been sent yet.": "尚未发送任何内容。",
@@ -90,7 +82,6 @@ ZH = {
     "Why": "原因",
     "Select a failed PO to see what the platform said.": "选择一个失败的采购单，查看平台返回的信息。",
     "Retry failed": "重试失败项",
-    "{job}: {count} POs": "{job}：{count} 个采购单",
     "Starting…": "正在开始…",
     "{step}: {done} of {total}": "{step}：{done} / {total}",
     "Done": "完成",
@@ -98,7 +89,6 @@ ZH = {
     "Failed": "失败",
     "{done} done, {failed} failed, of {total}.": "共 {total} 个：{done} 个完成，{failed} 个失败。",
     "Cancelled. ": "已取消。",
-    "Labels: {pages} pages, in the Print tab.": "标签：{pages} 页，见“打印”页。",
     "Finished": "已完成",
     "Cancelled": "已取消",
     "{job}: finished": "{job}：已完成",
@@ -134,7 +124,6 @@ ZH = {
     "Show:": "显示：",
     "demo simulator": "演示模拟器",
     "Station · {where}": "Station · {where}",
-    "{pages} pages sent to the printer": "已发送 {pages} 页到打印机",
     "Items": "商品",
     "Batch": "批量",
     "Print": "打印",
@@ -148,7 +137,6 @@ ZH = {
     "Act on every PO the filters show, not only the selected ones.": "对筛选出的全部采购单操作，而不仅是选中的。",
     "Settings": "设置",
     "Loading POs…": "正在加载采购单…",
-    "{count} POs listed at {time}; statuses refresh by themselves.": "{time} 列出 {count} 个采购单；状态会自动刷新。",
     "Chosen: {count}": "已选：{count}",
     "A batch is running; wait for it or cancel it.": "批量任务进行中；请等待或取消。",
     "Select POs first (or tick All shown).": "请先选择采购单（或勾选“全部显示项”）。",
@@ -163,16 +151,12 @@ ZH = {
     "Printed today": "今日已打印",
     "Printer: {name}": "打印机：{name}",
     "No printer set for {size}": "{size} 未设置打印机",
-    "{pages} pages · {size} · {count} POs": "{pages} 页 · {size} · {count} 个采购单",
     "{time}  {size}  {pages} pages  {first}{more}": "{time}  {size}  {pages} 页  {first}{more}",
     "Looking up {code}…": "正在查找 {code}…",
     "Could not look up {code}: {why}": "无法查找 {code}：{why}",
     "Unknown code {code}: no PO, logistics number or product matches. Nothing changed.":
         "未知代码 {code}：没有匹配的采购单、物流单号或商品。未做任何更改。",
-    "Product {code}: in {count} POs, selected": "商品 {code}：在 {count} 个采购单中，已选中",
     "{no} selected · {store}": "已选中 {no} · {store}",
-    "Scan to print: scan the PO number (this product is in {count} POs).":
-        "扫码即打印：请扫描采购单号（该商品在 {count} 个采购单中）。",
     "{no}: preparing labels…": "{no}：正在准备标签…",
     "{no}: {step}…": "{no}：{step}…",
     "{no}: no labels. {why}": "{no}：没有标签。{why}",
@@ -185,10 +169,6 @@ ZH = {
     "Shop (secrets go to the keyring)": "店铺（密钥保存在 keyring 中）",
     "Seller profile": "卖家配置",
     "Region": "地区",
-    "App key": "App Key",
-    "App secret": "App Secret",
-    "Access token": "Access Token",
-    "Refresh token": "Refresh Token",
     "Pickup address": "揽收地址",
     "Bench": "工作台",
     "(none)": "（无）",
@@ -229,9 +209,244 @@ ZH = {
     "Pack": "打包",
     "Ship": "发货",
     "Pack, ship and print": "打包、发货并打印",
-    "A4 (PO sheet)": "A4（采购单面单）",
     "60x30 mm label": "60x30 毫米标签",
     "100x150 mm label": "100x150 毫米标签",
+    '%n PO(s)': '%n 个采购单',
+    '%n PO(s) listed at {time}; statuses refresh by themselves.': '{time} 列出 %n 个采购单；状态会自动刷新。',
+    '%n QianYi purchase order(s)': '%n 个千易采购单',
+    '%n SKU(s)': '%n 个 SKU',
+    '%n Shoplazza procurement order(s)': '%n 个 Shoplazza 采购单',
+    '%n label(s) saved to {file}.': '%n 张标签已保存到 {file}。',
+    '%n label(s) sent to the printer for {size} ({file}).': '%n 张标签已发送到{size}打印机（{file}）。',
+    '%n order(s)': '%n 个订单',
+    '%n page(s)': '%n 页',
+    '%n page(s) sent to the printer': '已发送 %n 页到打印机',
+    '%n store/warehouse group(s)': '%n 个门店/仓库组',
+    '%n unit(s)': '%n 件',
+    'Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are skipped and reported.':
+        '为 %n 个采购单预约揽收（{groups}，每组一次揽收）。未打包的采购单将被跳过并报告。',
+    'Labels: %n page(s), in the Print tab.': '标签：%n 页，见“打印”页。',
+    'Product {code}: in %n PO(s), selected': '商品 {code}：在 %n 个采购单中，已选中',
+    'Reading the items of %n JIT PO(s)…': '正在读取 %n 个 JIT 采购单的商品…',
+    'Scan to print: scan the PO number (this product is in %n PO(s)).': '扫码即打印：请扫描采购单号（该商品在 %n 个采购单中）。',
+    '{job}: %n PO(s)': '{job}：%n 个采购单',
+    '{store} · {code}\nExpected arrival: {arrival} · {skus}, {units}':
+        '{store} · {code}\n预计到仓：{arrival} · {skus}，{units}',
+    'A4': 'A4 纸',
+    'Print labels ({size})': '打印标签（{size}）',
+    'Automatic (CUPS on Linux/macOS, Qt on Windows)': '自动（Linux/macOS 用 CUPS，Windows 用 Qt）',
+    'CUPS (lp)': 'CUPS（lp 命令）',
+    'Qt (render each page)': 'Qt（逐页渲染）',
+    'App key': '应用标识 (App Key)',
+    'App secret': '应用密钥 (App Secret)',
+    'Access token': '访问令牌 (Access Token)',
+    'Refresh token': '刷新令牌 (Refresh Token)',
+    'Not printed': '未打印',
+    'not sent': '未发送',
+    'sent': '已发送',
+    'printed': '已打印',
+    'FAILED': '失败',
+    'to retry': '待重试',
+    'All': '全部',
+    'Unpaid': '未付款',
+    'Pending': '待处理',
+    'Repacked': '已重新打包',
+    'Delivered': '已送达',
+    'Failed delivery': '配送失败',
+    'Canceled': '已取消',
+    'Returned': '已退货',
+    'Order': '订单',
+    'Customer': '客户',
+    'Payment': '付款方式',
+    'Item': '商品项',
+    'Kind': '类型',
+    'Package': '包裹',
+    'Tracking': '运单号',
+    'Provider': '物流商',
+    'Step': '步骤',
+    'Order/item or package': '订单/商品项或包裹',
+    'Message': '信息',
+    'Digital': '数字商品',
+    'Error': '错误',
+    'Note': '备注',
+    'OK': '成功',
+    'Scan to print': '扫码即打印',
+    'no pending or repacked item to pack': '没有待打包或需重新打包的商品',
+    'no packed package to print': '没有可打印的已打包包裹',
+    'AWB printed': '面单已打印',
+    'no packed package': '没有已打包的包裹',
+    'no seller-delivered package ready or shipped': '没有待发货或已发货的卖家自配送包裹',
+    'no pending digital item': '没有待处理的数字商品',
+    'done': '完成',
+    'ready': '已就绪',
+    'already ready to ship': '已是待发货',
+    'nothing to pack or ship in this order': '此订单没有需要打包或发货的商品',
+    'package {package} {tracking} {provider}': '包裹 {package} {tracking} {provider}',
+    'package {package}, {tracking}': '包裹 {package}，{tracking}',
+    'code {code}': '错误码 {code}',
+    'Purchase no.': '采购单号',
+    'Updated': '更新时间',
+    'Supplier': '供应商',
+    'Type': '类型',
+    'Settlement': '结算方式',
+    'Reference': '参考号',
+    'ID': 'ID 编号',
+    'Number': '编号',
+    'State': '状态',
+    'Received': '已收货',
+    'Ordered': '已订购',
+    'The Lazada platform refused the request.': 'Lazada 平台拒绝了请求。',
+    'The request is not valid.': '请求无效。',
+    'The platform rejected a parameter of the request. Check the dates and numbers, then try again.':
+        '平台拒绝了请求中的参数。请检查日期和数字，然后重试。',
+    'Already packed on the platform. The list will refresh.': '平台上已打包。列表将自动刷新。',
+    'The purchase order is not in a state that allows this step. Refresh the list and try again.':
+        '采购单当前状态不允许此操作。请刷新列表后重试。',
+    'The platform is limiting how often we call it. Waiting a moment, then trying again.': '平台正在限制调用频率。稍等片刻后自动重试。',
+    "The platform did not accept the shop's credentials. Open Settings and check the app key, secret and "
+    'access token.':
+        '平台未接受店铺凭据。请打开“设置”，检查 App Key、App Secret 和 Access Token。',
+    'The access token has expired or is no longer valid. Log in again in Settings.': '访问令牌已过期或失效。请在“设置”中重新登录。',
+    'The refresh token was refused; the shop must authorise the app again in Settings.': '刷新令牌被拒绝；店铺须在“设置”中重新授权应用。',
+    'The platform rejected the request signature. Check the app secret in Settings.': '平台拒绝了请求签名。请在“设置”中检查 App Secret。',
+    "The computer's clock is wrong by more than two hours. Correct the date and time, then retry.":
+        '电脑时钟误差超过两小时。请校正日期和时间后重试。',
+    'No answer from the Lazada platform. Check the internet connection; the step will be retried.':
+        'Lazada 平台无响应。请检查网络连接；此步骤将自动重试。',
+    'The connection dropped while the platform was working on it; checking what happened.': '平台处理期间连接中断；正在核实结果。',
+    'The Lazada platform had a problem on its side. The step will be retried.': 'Lazada 平台出现故障。此步骤将自动重试。',
+    'The platform sent an answer the station cannot read. Try again; if it persists, report it.':
+        '平台返回了无法识别的应答。请重试；如果仍然出现，请报告。',
+    'No access token is set. Log in first.': '尚未设置访问令牌。请先登录。',
+    "The secure connection to the platform could not be verified. Check the computer's date and any proxy "
+    'or antivirus that intercepts HTTPS.':
+        '无法验证与平台的安全连接。请检查电脑日期，以及拦截 HTTPS 的代理或杀毒软件。',
+    'Product barcodes cannot be printed on A4; choose the 60x30 mm label or the 100x150 mm label.':
+        'A4 纸不能打印商品条码；请选择 60x30 毫米标签或 100x150 毫米标签。',
+    'Choose the PO sheet, the product barcodes, or both.': '请选择采购单面单、商品条码或两者。',
+    'The end of the date range is before its start; swap the two dates.': '日期范围的结束早于开始；请交换两个日期。',
+    'The pickup address needs its division id (a positive number).': '揽收地址需要行政区划 ID（正整数）。',
+    'A pickup in China needs a pickup date (yyyy-MM-dd).': '中国境内揽收需要揽收日期（yyyy-MM-dd）。',
+    'No pickup contact is set; fill it in Settings or in the Ship dialog.': '尚未设置揽收联系人；请在“设置”或发货对话框中填写。',
+    'No pickup contact is set; fill it in Settings.': '尚未设置揽收联系人；请在“设置”中填写。',
+    'The platform offers no shipment provider for these orders.': '平台没有为这些订单提供物流商。',
+    'Not packed yet (To Pack): pack it first.': '尚未打包（待打包）：请先打包。',
+    'The platform no longer lists this PO. Check it in Seller Center.': '平台已不再列出此采购单。请在卖家中心核实。',
+    'No answer from the platform after several tries; pack it again later.': '多次尝试后平台仍无响应；请稍后重新打包。',
+    'The label file could not be read. Print these POs again.': '无法读取标签文件。请重新打印这些采购单。',
+    'The labels could not be saved as one file. Check the free disk space, then print these POs again.':
+        '无法将标签保存为一个文件。请检查磁盘剩余空间，然后重新打印这些采购单。',
+    'The pickup could not be booked after several tries.': '多次尝试后仍无法预约揽收。',
+    'The shared journal is unreachable; the batch stopped and will resume when it is back.':
+        '无法连接共享日志；批量任务已停止，恢复连接后将继续。',
+    'Another bench took over POs this bench was working on (its claim had expired); the batch stopped without '
+    'sending anything more for them.':
+        '另一工位接管了本工位正在处理的采购单（本工位的占用已过期）；批量任务已停止，不再为这些采购单发送任何操作。',
+    'The labels could not be sent to the printer.': '标签未能发送到打印机。',
+    'The labels could not be sent to the printer. Check that it is on and connected.': '标签未能发送到打印机。请检查打印机是否开机并已连接。',
+    'No printer is set for this paper size, or it is not connected. Choose one in Settings.':
+        '此纸张尺寸未设置打印机，或打印机未连接。请在“设置”中选择。',
+    'No printer is set for this paper size. Choose one in Settings. Nothing was printed.':
+        '此纸张尺寸未设置打印机。请在“设置”中选择。未打印任何内容。',
+    'The printing system (CUPS) is not running or not installed. Restart the computer or call support.':
+        '打印系统 (CUPS) 未运行或未安装。请重启电脑或联系技术支持。',
+    'The label file has no pages. Nothing was printed.': '标签文件没有页面。未打印任何内容。',
+    'The label file is missing. Nothing was printed.': '标签文件不存在。未打印任何内容。',
+    'The label file could not be opened. Nothing was printed.': '无法打开标签文件。未打印任何内容。',
+    'The label file mixes paper sizes; it must be split into one job per size. Nothing was printed.':
+        '标签文件混合了多种纸张尺寸；须按尺寸拆分为多个任务。未打印任何内容。',
+    'The label file is not the paper size chosen for this printer. Nothing was printed.':
+        '标签文件的纸张尺寸与此打印机所选尺寸不符。未打印任何内容。',
+    'The label file is not the paper size set for this printer. Nothing was printed.': '标签文件的纸张尺寸与此打印机设置的尺寸不符。未打印任何内容。',
+    'The printer does not accept this label size. Check its paper settings. Nothing was printed.':
+        '打印机不接受此标签尺寸。请检查其纸张设置。未打印任何内容。',
+    'The printer could not be opened. Check that it is on and connected, then print again.':
+        '无法打开打印机。请检查打印机是否开机并已连接，然后重新打印。',
+    'The label file of this job is gone from the disk; print the POs again. Nothing was printed.':
+        '此任务的标签文件已从磁盘删除；请重新打印这些采购单。未打印任何内容。',
+    'A label file from the platform could not be used. Print it again; if it fails again, report it.':
+        '平台提供的标签文件无法使用。请重新打印；如果再次失败，请报告。',
+    'The label file link had expired; asking the platform for a new one.': '标签文件链接已过期；正在向平台申请新链接。',
+    'The QianYi ERP refused the request.': '千易 ERP 拒绝了请求。',
+    'QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › '
+    'Settings › Third-party applications).':
+        '千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。',
+    "QianYi refused the request time. Correct the computer's date and time, then retry.": '千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。',
+    'QianYi rejected the purchase-order data. Check the fields shown in the details.': '千易拒绝了采购单数据。请检查详情中列出的字段。',
+    'QianYi does not know this purchase order. Refresh the list.': '千易中没有此采购单。请刷新列表。',
+    'The QianYi ERP had a problem on its side. Try again in a moment.': '千易 ERP 出现故障。请稍后重试。',
+    'No answer from the QianYi ERP. Check the internet connection and the ERP address.': '千易 ERP 无响应。请检查网络连接和 ERP 地址。',
+    'The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.':
+        '千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。',
+    'Choose at least one JIT purchase order to replenish.': '请至少选择一个要补货的 JIT 采购单。',
+    'The chosen POs need no units.': '所选采购单无需补货。',
+    "No JIT connection to read the POs' items from.": '没有可读取采购单商品的 JIT 连接。',
+    'Shoplazza refused the request.': 'Shoplazza 拒绝了请求。',
+    'Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, '
+    'whole numbers for page, limit and ids). Check the filters.':
+        'Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。',
+    'Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings '
+    '(the app needs the read_inventory scope).':
+        'Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。',
+    'The Shoplazza app may not read procurements. Grant it the read_inventory scope.':
+        'Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。',
+    'Shoplazza does not know this store or procurement. Check the store domain and refresh.':
+        'Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。',
+    'Shoplazza is limiting how often we call it. Wait a moment, then try again.': 'Shoplazza 正在限制调用频率。请稍等后重试。',
+    'Shoplazza had a problem on its side. Try again in a moment.': 'Shoplazza 出现故障。请稍后重试。',
+    'No answer from Shoplazza. Check the internet connection and the store domain.': 'Shoplazza 无响应。请检查网络连接和店铺域名。',
+    'Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.':
+        'Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。',
+    'The Shoplazza store domain is missing.': '缺少 Shoplazza 店铺域名。',
+    'No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.':
+        '{size}未设置打印机。请在“设置”中选择后重试。未打印任何内容。',
+    'The printer {printer} is not set up on this computer. Choose another printer in the settings, or ask '
+    'support to add it. Nothing was printed.':
+        '此电脑上没有打印机 {printer}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。',
+    'The printer {printer} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume '
+    'it in the printer settings, then print again. Nothing was printed.':
+        '打印机 {printer} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。',
+    'The printer {printer} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, '
+    'then print again. Nothing was printed.':
+        '打印机 {printer} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。',
+    'The printer {printer} is not accepting jobs. The printer says: {reason}. Ask support to let it accept '
+    'jobs again, then print again. Nothing was printed.':
+        '打印机 {printer} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。',
+    'The printer {printer} is not accepting jobs. Ask support to let it accept jobs again, then print again. '
+    'Nothing was printed.':
+        '打印机 {printer} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。',
+    'The printer {printer} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in '
+    'the printer settings, then print again. Nothing was printed.':
+        '打印机 {printer} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。',
+    'The printer {printer} refused the job. Check the printer and print again.': '打印机 {printer} 拒绝了任务。请检查打印机后重新打印。',
+    'The labels could not be sent to the printer {printer}: {why}': '标签未能发送到打印机 {printer}：{why}',
+    'The PO was cancelled ({status}); do not send it.': '采购单已取消（{status}）；请勿发送。',
+    'Still To Pack {seconds} s after packing; the platform may be stuck on it. Try again later or report '
+    'the PO to Lazada.':
+        '打包 {seconds} 秒后仍为待打包；平台可能卡住了。请稍后重试，或向 Lazada 报告此采购单。',
+    'Held by bench {bench}; not sent.': '工位 {bench} 正在处理；未发送。',
+    'Already done by bench {bench}; not sent again.': '工位 {bench} 已完成；不再重复发送。',
+    'The platform does not list the PO {no}.': '平台没有列出采购单 {no}。',
+    'The pickup area code {code} is not one of CN, VN, TH, PH, ID, MY.': '揽收地区代码 {code} 不是 CN、VN、TH、PH、ID、MY 之一。',
+    'The pickup contact address is empty; fill it in Settings.': '揽收联系人地址为空；请在“设置”中填写。',
+    'The pickup contact phone is empty; fill it in Settings.': '揽收联系人电话为空；请在“设置”中填写。',
+    'The pickup contact name is empty; fill it in Settings.': '揽收联系人姓名为空；请在“设置”中填写。',
+    'The pickup date {date} is not in the form yyyy-MM-dd.': '揽收日期 {date} 不是 yyyy-MM-dd 格式。',
+    'The date range is {days} days long; the platform allows at most 90 days.': '日期范围为 {days} 天；平台最多允许 90 天。',
+    'No items found for JIT PO {pos}.': '未找到 JIT 采购单 {pos} 的商品。',
+    'Shoplazza has no procurement order {id}.': 'Shoplazza 中没有采购单 {id}。',
+    'Nothing has been received on procurement {id} yet; there are no labels to print.': '采购单 {id} 尚未收货；没有可打印的标签。',
+    'No secure password store is available (keyring backend: {backend}). On Windows and macOS the system '
+    'store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or '
+    'KWallet), then start the station again. The station never keeps the app secret or tokens in a plain '
+    'file.':
+        '没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系'
+        '统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 '
+        'KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普'
+        '通文件中。',
+    'Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); '
+    'checking their status on the platform first.':
+        '继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。',
 }
 
 
@@ -246,7 +461,12 @@ def main(path: Path) -> int:
         if text is None:
             missing.append(source)
             continue
-        translation.text = text
+        forms = translation.findall("numerusform")
+        if message.get("numerus") == "yes":  # Chinese has one form for every count
+            for form in forms or [ET.SubElement(translation, "numerusform")]:
+                form.text = text
+        else:
+            translation.text = text
         translation.attrib.pop("type", None)
     tree.write(path, encoding="utf-8", xml_declaration=True)
     for source in missing:

@@ -1,145 +1,125 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../station/ui/errors.py" line="31" />
-        <source>A file or the network could not be used. Check the disk and the connection, then try again.</source>
-        <translation>无法使用文件或网络。请检查磁盘和网络连接，然后重试。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/errors.py" line="33" />
-        <source>Something unexpected went wrong. Try again; if it persists, send the log to support.</source>
-        <translation>发生了意外错误。请重试；如果仍然出现，请把日志发送给技术支持。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/views.py" line="39" />
-        <source>JIT purchase orders</source>
-        <translation>JIT 采购单</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/views.py" line="40" />
-        <source>Marketplace orders</source>
-        <translation>平台订单</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/views.py" line="41" />
-        <source>ERP</source>
-        <translation>ERP</translation>
-    </message>
-</context>
-<context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="45" />
+        <location filename="../../station/ui/batch_panel.py" line="98" />
+        <location filename="../../station/ui/results_model.py" line="27" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="49" />
-        <location filename="../../station/ui/batch_panel.py" line="164" />
+        <location filename="../../station/ui/batch_panel.py" line="98" />
+        <location filename="../../station/ui/batch_panel.py" line="170" />
+        <location filename="../../station/ui/results_model.py" line="31" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="50" />
+        <location filename="../../station/ui/batch_panel.py" line="98" />
+        <location filename="../../station/ui/results_model.py" line="32" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="66" />
+        <location filename="../../station/ui/batch_panel.py" line="58" />
         <source>No batch yet. Select POs and press Pack, Ship or Print.</source>
         <translation>还没有批量任务。选择采购单后按 打包、发货 或 打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="76" />
-        <location filename="../../station/ui/batch_panel.py" line="129" />
+        <location filename="../../station/ui/batch_panel.py" line="68" />
+        <location filename="../../station/ui/batch_panel.py" line="135" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="84" />
+        <location filename="../../station/ui/results_model.py" line="41" />
         <source>PO number</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="84" />
+        <location filename="../../station/ui/results_model.py" line="42" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="84" />
+        <location filename="../../station/ui/batch_panel.py" line="98" />
+        <location filename="../../station/ui/results_model.py" line="43" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="85" />
+        <location filename="../../station/ui/results_model.py" line="44" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="100" />
+        <location filename="../../station/ui/batch_panel.py" line="106" />
         <source>Select a failed PO to see what the platform said.</source>
         <translation>选择一个失败的采购单，查看平台返回的信息。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="101" />
-        <location filename="../../station/ui/batch_panel.py" line="176" />
+        <location filename="../../station/ui/batch_panel.py" line="107" />
+        <location filename="../../station/ui/batch_panel.py" line="182" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="125" />
-        <source>{job}: {count} POs</source>
-        <translation>{job}：{count} 个采购单</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/batch_panel.py" line="126" />
+        <location filename="../../station/ui/batch_panel.py" line="132" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="147" />
+        <location filename="../../station/ui/batch_panel.py" line="153" />
         <source>{step}: {done} of {total}</source>
         <translation>{step}：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="165" />
+        <location filename="../../station/ui/batch_panel.py" line="171" />
         <source>{done} done, {failed} failed, of {total}.</source>
         <translation>共 {total} 个：{done} 个完成，{failed} 个失败。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="168" />
+        <location filename="../../station/ui/batch_panel.py" line="174" />
         <source>Cancelled. </source>
         <translation>已取消。</translation>
     </message>
-    <message>
-        <location filename="../../station/ui/batch_panel.py" line="170" />
-        <source>Labels: {pages} pages, in the Print tab.</source>
-        <translation>标签：{pages} 页，见“打印”页。</translation>
+    <message numerus="yes">
+        <location filename="../../station/ui/batch_panel.py" line="131" />
+        <source>{job}: %n PO(s)</source>
+        <translation>
+            <numerusform>{job}：%n 个采购单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/batch_panel.py" line="176" />
+        <source>Labels: %n page(s), in the Print tab.</source>
+        <translation>
+            <numerusform>标签：%n 页，见“打印”页。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="172" />
+        <location filename="../../station/ui/batch_panel.py" line="178" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="172" />
+        <location filename="../../station/ui/batch_panel.py" line="178" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="173" />
+        <location filename="../../station/ui/batch_panel.py" line="179" />
         <source>{job}: finished</source>
         <translation>{job}：已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="175" />
+        <location filename="../../station/ui/batch_panel.py" line="181" />
         <source>Retry {count} failed</source>
         <translation>重试 {count} 个失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="204" />
+        <location filename="../../station/ui/batch_panel.py" line="194" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -147,47 +127,47 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="34" />
+        <location filename="../../station/ui/ship_dialog.py" line="36" />
         <source>last-level division id, e.g. 1000123</source>
         <translation>最末级行政区划 ID，例如 1000123</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="36" />
+        <location filename="../../station/ui/ship_dialog.py" line="38" />
         <source>street, building, city</source>
         <translation>街道、楼宇、城市</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="39" />
+        <location filename="../../station/ui/ship_dialog.py" line="41" />
         <source>Pickup date</source>
         <translation>揽收日期</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="50" />
+        <location filename="../../station/ui/ship_dialog.py" line="52" />
         <source>Area code</source>
         <translation>地区代码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="51" />
+        <location filename="../../station/ui/ship_dialog.py" line="53" />
         <source>Division id</source>
         <translation>行政区划 ID</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="52" />
+        <location filename="../../station/ui/ship_dialog.py" line="54" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="53" />
+        <location filename="../../station/ui/ship_dialog.py" line="55" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="54" />
+        <location filename="../../station/ui/ship_dialog.py" line="56" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="55" />
+        <location filename="../../station/ui/ship_dialog.py" line="57" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -195,105 +175,206 @@
 <context>
     <name>ErpView</name>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="199" />
-        <location filename="../../station/ui/erp_view.py" line="201" />
+        <location filename="../../station/ui/erp_view.py" line="220" />
+        <location filename="../../station/ui/erp_view.py" line="222" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="200" />
+        <location filename="../../station/ui/erp_view.py" line="221" />
         <source>Replenish from selected JIT POs…</source>
         <translation>按所选 JIT 采购单补货…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="202" />
-        <source>Print labels (60x30)</source>
-        <translation>打印标签 (60x30)</translation>
+        <location filename="../../station/ui/erp_view.py" line="103" />
+        <source>Purchase no.</source>
+        <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="210" />
+        <location filename="../../station/ui/erp_view.py" line="104" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="105" />
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="106" />
+        <location filename="../../station/ui/erp_view.py" line="122" />
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="107" />
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="108" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="109" />
+        <source>Settlement</source>
+        <translation>结算方式</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="110" />
+        <source>SKUs</source>
+        <translation>SKU 数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="111" />
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="112" />
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="118" />
+        <source>ID</source>
+        <translation>ID 编号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="119" />
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="120" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="121" />
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="123" />
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="124" />
+        <source>Ordered</source>
+        <translation>已订购</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="125" />
+        <source>Tracking</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="126" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="223" />
+        <source>Print labels ({size})</source>
+        <translation>打印标签（{size}）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/erp_view.py" line="232" />
         <source>QianYi is not set up for this profile.</source>
         <translation>此店铺尚未设置千易 ERP。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="211" />
+        <location filename="../../station/ui/erp_view.py" line="233" />
         <source>QianYi purchase orders</source>
         <translation>千易采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="213" />
+        <location filename="../../station/ui/erp_view.py" line="235" />
         <source>Shoplazza is not set up for this profile.</source>
         <translation>此店铺尚未设置 Shoplazza。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="214" />
+        <location filename="../../station/ui/erp_view.py" line="236" />
         <source>Shoplazza procurements</source>
         <translation>Shoplazza 采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="275" />
+        <location filename="../../station/ui/erp_view.py" line="296" />
         <source>Loading QianYi purchase orders…</source>
         <translation>正在加载千易采购单…</translation>
     </message>
-    <message>
-        <location filename="../../station/ui/erp_view.py" line="281" />
-        <source>{n} QianYi purchase orders</source>
-        <translation>{n} 个千易采购单</translation>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="302" />
+        <source>%n QianYi purchase order(s)</source>
+        <translation>
+            <numerusform>%n 个千易采购单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="312" />
+        <source>Reading the items of %n JIT PO(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个 JIT 采购单的商品…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="347" />
+        <source>%n Shoplazza procurement order(s)</source>
+        <translation>
+            <numerusform>%n 个 Shoplazza 采购单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="377" />
+        <source>%n label(s) sent to the printer for {size} ({file}).</source>
+        <translation>
+            <numerusform>%n 张标签已发送到{size}打印机（{file}）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="380" />
+        <source>%n label(s) saved to {file}.</source>
+        <translation>
+            <numerusform>%n 张标签已保存到 {file}。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="289" />
+        <location filename="../../station/ui/erp_view.py" line="310" />
         <source>Select the JIT POs to replenish in the PO list first.</source>
         <translation>请先在采购单列表中选择要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="291" />
-        <source>Reading the items of {n} JIT POs…</source>
-        <translation>正在读取 {n} 个 JIT 采购单的商品…</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/erp_view.py" line="303" />
+        <location filename="../../station/ui/erp_view.py" line="324" />
         <source>Creating the QianYi purchase order…</source>
         <translation>正在创建千易采购单…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="308" />
+        <location filename="../../station/ui/erp_view.py" line="329" />
         <source>Created QianYi purchase order {no}.</source>
         <translation>已创建千易采购单 {no}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="310" />
+        <location filename="../../station/ui/erp_view.py" line="331" />
         <source>Not created again: these POs already have QianYi purchase order {no}.</source>
         <translation>未重复创建：这些采购单已有千易采购单 {no}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="320" />
+        <location filename="../../station/ui/erp_view.py" line="341" />
         <source>Loading Shoplazza procurements…</source>
         <translation>正在加载 Shoplazza 采购单…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="326" />
-        <source>{n} Shoplazza procurement orders</source>
-        <translation>{n} 个 Shoplazza 采购单</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/erp_view.py" line="338" />
+        <location filename="../../station/ui/erp_view.py" line="359" />
         <source>Select a received procurement first.</source>
         <translation>请先选择一个已收货的采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="350" />
+        <location filename="../../station/ui/erp_view.py" line="371" />
         <source>Drawing the labels of procurement {id}…</source>
         <translation>正在生成采购单 {id} 的标签…</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/erp_view.py" line="356" />
-        <source>{pages} labels sent to the 60x30 printer ({file}).</source>
-        <translation>{pages} 张标签已发送到 60x30 打印机（{file}）。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/erp_view.py" line="359" />
-        <source>{pages} labels saved to {file}.</source>
-        <translation>{pages} 张标签已保存到 {file}。</translation>
     </message>
 </context>
 <context>
@@ -312,32 +393,32 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="50" />
+        <location filename="../../station/ui/filters_bar.py" line="53" />
         <source>Find PO or logistics number (Ctrl+F)</source>
         <translation>查找采购单号或物流单号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="74" />
+        <location filename="../../station/ui/filters_bar.py" line="77" />
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="78" />
+        <location filename="../../station/ui/filters_bar.py" line="81" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="118" />
+        <location filename="../../station/ui/filters_bar.py" line="121" />
         <source>All {count}</source>
         <translation>全部 {count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="125" />
+        <location filename="../../station/ui/filters_bar.py" line="132" />
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="126" />
+        <location filename="../../station/ui/filters_bar.py" line="133" />
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
@@ -345,7 +426,7 @@
 <context>
     <name>FlashBanner</name>
     <message>
-        <location filename="../../station/ui/widgets.py" line="28" />
+        <location filename="../../station/ui/widgets.py" line="29" />
         <source>Ready: scan a PO number, logistics number or product barcode.</source>
         <translation>就绪：请扫描采购单号、物流单号或商品条码。</translation>
     </message>
@@ -381,9 +462,23 @@
     <message>
         <location filename="../../station/ui/items_panel.py" line="80" />
         <source>{store} · {code}
-Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
+Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>{store} · {code}
-预计到仓：{arrival} · {skus} 个 SKU，{qty} 件</translation>
+预计到仓：{arrival} · {skus}，{units}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/items_panel.py" line="82" />
+        <source>%n SKU(s)</source>
+        <translation>
+            <numerusform>%n 个 SKU</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/items_panel.py" line="82" />
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../station/ui/items_panel.py" line="86" />
@@ -394,12 +489,12 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../station/ui/log_view.py" line="48" />
+        <location filename="../../station/ui/log_view.py" line="49" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../station/ui/log_view.py" line="51" />
+        <location filename="../../station/ui/log_view.py" line="52" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -407,108 +502,112 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="89" />
+        <location filename="../../station/ui/main_window.py" line="93" />
         <source>demo simulator</source>
         <translation>演示模拟器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="90" />
+        <location filename="../../station/ui/main_window.py" line="94" />
         <source>Station · {where}</source>
         <translation>Station · {where}</translation>
     </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="109" />
-        <source>{pages} pages sent to the printer</source>
-        <translation>已发送 {pages} 页到打印机</translation>
+    <message numerus="yes">
+        <location filename="../../station/ui/main_window.py" line="113" />
+        <source>%n page(s) sent to the printer</source>
+        <translation>
+            <numerusform>已发送 %n 页到打印机</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="113" />
+        <location filename="../../station/ui/main_window.py" line="117" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="114" />
+        <location filename="../../station/ui/main_window.py" line="118" />
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="115" />
+        <location filename="../../station/ui/main_window.py" line="119" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="116" />
+        <location filename="../../station/ui/main_window.py" line="120" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="192" />
+        <location filename="../../station/ui/main_window.py" line="200" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="193" />
+        <location filename="../../station/ui/main_window.py" line="201" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="194" />
+        <location filename="../../station/ui/main_window.py" line="202" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="195" />
+        <location filename="../../station/ui/main_window.py" line="203" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="196" />
+        <location filename="../../station/ui/main_window.py" line="204" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="203" />
+        <location filename="../../station/ui/main_window.py" line="211" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="204" />
+        <location filename="../../station/ui/main_window.py" line="212" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="207" />
+        <location filename="../../station/ui/main_window.py" line="215" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="247" />
+        <location filename="../../station/ui/main_window.py" line="255" />
         <source>Loading POs…</source>
         <translation>正在加载采购单…</translation>
     </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="259" />
-        <source>{count} POs listed at {time}; statuses refresh by themselves.</source>
-        <translation>{time} 列出 {count} 个采购单；状态会自动刷新。</translation>
+    <message numerus="yes">
+        <location filename="../../station/ui/main_window.py" line="267" />
+        <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
+        <translation>
+            <numerusform>{time} 列出 %n 个采购单；状态会自动刷新。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="287" />
+        <location filename="../../station/ui/main_window.py" line="295" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="394" />
+        <location filename="../../station/ui/main_window.py" line="402" />
         <source>A batch is running; wait for it or cancel it.</source>
         <translation>批量任务进行中；请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="397" />
-        <location filename="../../station/ui/main_window.py" line="507" />
+        <location filename="../../station/ui/main_window.py" line="405" />
+        <location filename="../../station/ui/main_window.py" line="523" />
         <source>Select POs first (or tick All shown).</source>
         <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="491" />
+        <location filename="../../station/ui/main_window.py" line="507" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -516,110 +615,353 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="153" />
+        <location filename="../../station/ui/orders_view.py" line="223" />
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="155" />
+        <location filename="../../station/ui/orders_view.py" line="86" />
+        <location filename="../../station/ui/orders_view.py" line="225" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="157" />
+        <location filename="../../station/ui/orders_view.py" line="87" />
+        <location filename="../../station/ui/orders_view.py" line="227" />
         <source>Print AWB</source>
         <translation>打印面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="159" />
+        <location filename="../../station/ui/orders_view.py" line="77" />
+        <location filename="../../station/ui/orders_view.py" line="88" />
+        <location filename="../../station/ui/orders_view.py" line="229" />
         <source>Ready to ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="161" />
+        <location filename="../../station/ui/orders_view.py" line="72" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="73" />
+        <source>Unpaid</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="74" />
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="75" />
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="76" />
+        <source>Repacked</source>
+        <translation>已重新打包</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="78" />
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="79" />
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="80" />
+        <source>Failed delivery</source>
+        <translation>配送失败</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="81" />
+        <source>Canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="82" />
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="89" />
+        <location filename="../../station/ui/orders_view.py" line="231" />
         <source>Delivered (DBS)</source>
         <translation>已送达 (DBS)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="163" />
+        <location filename="../../station/ui/orders_view.py" line="90" />
+        <location filename="../../station/ui/orders_view.py" line="233" />
         <source>Digital delivered</source>
         <translation>数字商品已交付</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="182" />
+        <location filename="../../station/ui/orders_view.py" line="91" />
+        <source>Scan to print</source>
+        <translation>扫码即打印</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="92" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="93" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="96" />
+        <source>no pending or repacked item to pack</source>
+        <translation>没有待打包或需重新打包的商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="97" />
+        <source>no packed package to print</source>
+        <translation>没有可打印的已打包包裹</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="98" />
+        <source>AWB printed</source>
+        <translation>面单已打印</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="99" />
+        <source>no packed package</source>
+        <translation>没有已打包的包裹</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="100" />
+        <source>no seller-delivered package ready or shipped</source>
+        <translation>没有待发货或已发货的卖家自配送包裹</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="101" />
+        <source>no pending digital item</source>
+        <translation>没有待处理的数字商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="102" />
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="103" />
+        <source>ready</source>
+        <translation>已就绪</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="104" />
+        <source>already ready to ship</source>
+        <translation>已是待发货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="105" />
+        <source>nothing to pack or ship in this order</source>
+        <translation>此订单没有需要打包或发货的商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="128" />
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="128" />
+        <source>Created</source>
+        <translation>创建日期</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="129" />
+        <location filename="../../station/ui/orders_view.py" line="248" />
+        <location filename="../../station/ui/orders_view.py" line="254" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="210" />
+        <location filename="../../station/ui/orders_view.py" line="129" />
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="130" />
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="130" />
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="131" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="248" />
+        <source>Item</source>
+        <translation>商品项</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="248" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="248" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="249" />
+        <source>Package</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="249" />
+        <source>Tracking</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="249" />
+        <source>Provider</source>
+        <translation>物流商</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="249" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="250" />
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="250" />
+        <source>Order/item or package</source>
+        <translation>订单/商品项或包裹</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="250" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="251" />
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="282" />
         <source>Loading orders…</source>
         <translation>正在加载订单…</translation>
     </message>
-    <message>
-        <location filename="../../station/ui/orders_view.py" line="222" />
-        <source>{n} orders</source>
-        <translation>{n} 个订单</translation>
+    <message numerus="yes">
+        <location filename="../../station/ui/orders_view.py" line="294" />
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="310" />
+        <location filename="../../station/ui/orders_view.py" line="374" />
+        <source>Digital</source>
+        <translation>数字商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="379" />
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="379" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/orders_view.py" line="382" />
         <source>{action}: {ok} ok, {failed} failed</source>
         <translation>{action}：{ok} 成功，{failed} 失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="330" />
+        <location filename="../../station/ui/orders_view.py" line="402" />
         <source>Select an order first.</source>
         <translation>请先选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="418" />
+        <location filename="../../station/ui/orders_view.py" line="490" />
         <source>Packing and printing {order}…</source>
         <translation>正在打包并打印 {order}…</translation>
     </message>
 </context>
 <context>
+    <name>OtherViews</name>
+    <message>
+        <location filename="../../station/ui/views.py" line="39" />
+        <source>JIT purchase orders</source>
+        <translation>JIT 采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/views.py" line="40" />
+        <source>Marketplace orders</source>
+        <translation>平台订单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/views.py" line="41" />
+        <source>ERP</source>
+        <translation>ERP</translation>
+    </message>
+</context>
+<context>
     <name>PoTableModel</name>
     <message>
-        <location filename="../../station/ui/po_model.py" line="49" />
+        <location filename="../../station/ui/po_model.py" line="54" />
         <source>PO number</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="50" />
+        <location filename="../../station/ui/po_model.py" line="55" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="51" />
+        <location filename="../../station/ui/po_model.py" line="56" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="52" />
+        <location filename="../../station/ui/po_model.py" line="57" />
         <source>SKUs</source>
         <translation>SKU 数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="53" />
+        <location filename="../../station/ui/po_model.py" line="58" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="54" />
+        <location filename="../../station/ui/po_model.py" line="59" />
         <source>Expected arrival</source>
         <translation>预计到仓</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="55" />
+        <location filename="../../station/ui/po_model.py" line="60" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="56" />
+        <location filename="../../station/ui/po_model.py" line="61" />
         <source>Station did</source>
         <translation>本站操作</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="244" />
+        <location filename="../../station/ui/po_model.py" line="282" />
         <source>Held by {bench}</source>
         <translation>{bench} 正在处理</translation>
     </message>
@@ -627,144 +969,163 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="101" />
+        <location filename="../../station/ui/print_panel.py" line="113" />
         <source>PO sheet</source>
         <translation>采购单面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="103" />
+        <location filename="../../station/ui/print_panel.py" line="115" />
         <source>Product barcodes</source>
         <translation>商品条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="108" />
+        <location filename="../../station/ui/print_panel.py" line="120" />
         <source>Get labels (Ctrl+P)</source>
         <translation>获取标签 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="112" />
+        <location filename="../../station/ui/print_panel.py" line="124" />
         <source>Send to printer</source>
         <translation>发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="123" />
+        <location filename="../../station/ui/print_panel.py" line="136" />
         <source>No labels yet.</source>
         <translation>还没有标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="126" />
+        <location filename="../../station/ui/print_panel.py" line="139" />
         <source>Page </source>
         <translation>第 </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="133" />
+        <location filename="../../station/ui/print_panel.py" line="150" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="134" />
+        <location filename="../../station/ui/print_panel.py" line="151" />
         <source>Print the selected job again (from its kept file)</source>
         <translation>重新打印所选任务（使用已保存的文件）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="136" />
+        <location filename="../../station/ui/print_panel.py" line="153" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="137" />
+        <location filename="../../station/ui/print_panel.py" line="154" />
         <source>Send the failed jobs again (the selected one, or all of today's)</source>
         <translation>重新发送失败的任务（所选任务，或今天的全部）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="140" />
+        <location filename="../../station/ui/print_panel.py" line="157" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="163" />
+        <location filename="../../station/ui/print_panel.py" line="178" />
         <source>Printed today</source>
         <translation>今日已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="200" />
+        <location filename="../../station/ui/print_panel.py" line="185" />
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="223" />
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="201" />
+        <location filename="../../station/ui/print_panel.py" line="224" />
         <source>No printer set for {size}</source>
         <translation>{size} 未设置打印机</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/print_panel.py" line="295" />
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/print_panel.py" line="296" />
+        <source>%n PO(s)</source>
+        <translation>
+            <numerusform>%n 个采购单</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="219" />
+        <location filename="../../station/ui/print_panel.py" line="314" />
         <source> of {count}</source>
         <translation> 页，共 {count} 页</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/print_panel.py" line="222" />
-        <source>{pages} pages · {size} · {count} POs</source>
-        <translation>{pages} 页 · {size} · {count} 个采购单</translation>
-    </message>
-    <message>
-        <source>{time}  {size}  {pages} pages  {first}{more}</source>
-        <translation>{time}  {size}  {pages} 页  {first}{more}</translation>
     </message>
 </context>
 <context>
     <name>ReplenishDialog</name>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="115" />
+        <location filename="../../station/ui/erp_view.py" line="136" />
         <source>Replenish in QianYi</source>
         <translation>在千易补货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="118" />
+        <location filename="../../station/ui/erp_view.py" line="139" />
         <source>JIT POs: {pos}</source>
         <translation>JIT 采购单：{pos}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="119" />
+        <location filename="../../station/ui/erp_view.py" line="140" />
         <source>Warehouse: {w} · Supplier: {s} · Settlement: {t} · Reference: {r}</source>
         <translation>仓库：{w} · 供应商：{s} · 结算：{t} · 参考号：{r}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="123" />
+        <location filename="../../station/ui/erp_view.py" line="144" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="123" />
+        <location filename="../../station/ui/erp_view.py" line="144" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="123" />
+        <location filename="../../station/ui/erp_view.py" line="144" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="123" />
+        <location filename="../../station/ui/erp_view.py" line="144" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
-    <message>
-        <location filename="../../station/ui/erp_view.py" line="131" />
-        <source>{skus} SKUs, {units} units</source>
-        <translation>{skus} 个 SKU，{units} 件</translation>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="152" />
+        <source>%n SKU(s)</source>
+        <translation>
+            <numerusform>%n 个 SKU</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="153" />
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="135" />
+        <location filename="../../station/ui/erp_view.py" line="156" />
         <source>Already created for these POs: QianYi purchase order {no}. It will not be created again.</source>
         <translation>这些采购单已创建千易采购单 {no}，不会重复创建。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="140" />
+        <location filename="../../station/ui/erp_view.py" line="161" />
         <source>Nothing has been sent yet.</source>
         <translation>尚未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="141" />
+        <location filename="../../station/ui/erp_view.py" line="162" />
         <source>Create purchase order</source>
         <translation>创建采购单</translation>
     </message>
@@ -772,72 +1133,76 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>ScanHandler</name>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="63" />
+        <location filename="../../station/ui/scan_handler.py" line="65" />
         <source>{code}: order selected</source>
         <translation>{code}：已选中订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="66" />
+        <location filename="../../station/ui/scan_handler.py" line="68" />
         <source>Unknown code {code}: no order or tracking number matches. Nothing changed.</source>
         <translation>未知条码 {code}：没有匹配的订单号或运单号。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="79" />
+        <location filename="../../station/ui/scan_handler.py" line="81" />
         <source>Looking up {code}…</source>
         <translation>正在查找 {code}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="93" />
+        <location filename="../../station/ui/scan_handler.py" line="95" />
         <source>Could not look up {code}: {why}</source>
         <translation>无法查找 {code}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="99" />
+        <location filename="../../station/ui/scan_handler.py" line="101" />
         <source>Unknown code {code}: no PO, logistics number or product matches. Nothing changed.</source>
         <translation>未知代码 {code}：没有匹配的采购单、物流单号或商品。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="110" />
+        <location filename="../../station/ui/scan_handler.py" line="112" />
         <source>{no} is being handled by {bench}; nothing sent from this bench.</source>
         <translation>{no} 正由 {bench} 处理；本工位未发送任何操作。</translation>
     </message>
-    <message>
-        <location filename="../../station/ui/scan_handler.py" line="116" />
-        <source>Product {code}: in {count} POs, selected</source>
-        <translation>商品 {code}：在 {count} 个采购单中，已选中</translation>
+    <message numerus="yes">
+        <location filename="../../station/ui/scan_handler.py" line="118" />
+        <source>Product {code}: in %n PO(s), selected</source>
+        <translation>
+            <numerusform>商品 {code}：在 %n 个采购单中，已选中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/scan_handler.py" line="128" />
+        <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
+        <translation>
+            <numerusform>扫码即打印：请扫描采购单号（该商品在 %n 个采购单中）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="120" />
+        <location filename="../../station/ui/scan_handler.py" line="122" />
         <source>{no} selected · {store}</source>
         <translation>已选中 {no} · {store}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="126" />
-        <source>Scan to print: scan the PO number (this product is in {count} POs).</source>
-        <translation>扫码即打印：请扫描采购单号（该商品在 {count} 个采购单中）。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/scan_handler.py" line="140" />
+        <location filename="../../station/ui/scan_handler.py" line="142" />
         <source>{no}: preparing labels…</source>
         <translation>{no}：正在准备标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="147" />
+        <location filename="../../station/ui/scan_handler.py" line="149" />
         <source>{no}: {step}…</source>
         <translation>{no}：{step}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="155" />
+        <location filename="../../station/ui/scan_handler.py" line="157" />
         <source>{no}: no labels. {why}</source>
         <translation>{no}：没有标签。{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="165" />
+        <location filename="../../station/ui/scan_handler.py" line="167" />
         <source>{no}: labels sent to the printer</source>
         <translation>{no}：标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="168" />
+        <location filename="../../station/ui/scan_handler.py" line="170" />
         <source>{no}: labels ready (no printer set for this size)</source>
         <translation>{no}：标签已就绪（此尺寸未设置打印机）</translation>
     </message>
@@ -845,137 +1210,152 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="54" />
+        <location filename="../../station/ui/settings_dialog.py" line="38" />
+        <source>Automatic (CUPS on Linux/macOS, Qt on Windows)</source>
+        <translation>自动（Linux/macOS 用 CUPS，Windows 用 Qt）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="39" />
+        <source>CUPS (lp)</source>
+        <translation>CUPS（lp 命令）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="40" />
+        <source>Qt (render each page)</source>
+        <translation>Qt（逐页渲染）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="56" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="54" />
+        <location filename="../../station/ui/settings_dialog.py" line="56" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="59" />
+        <location filename="../../station/ui/settings_dialog.py" line="61" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="76" />
+        <location filename="../../station/ui/settings_dialog.py" line="78" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="78" />
+        <location filename="../../station/ui/settings_dialog.py" line="80" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="79" />
+        <location filename="../../station/ui/settings_dialog.py" line="81" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="80" />
-        <source>App key</source>
-        <translation>App Key</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/settings_dialog.py" line="81" />
-        <source>App secret</source>
-        <translation>App Secret</translation>
-    </message>
-    <message>
         <location filename="../../station/ui/settings_dialog.py" line="82" />
-        <source>Access token</source>
-        <translation>Access Token</translation>
+        <source>App key</source>
+        <translation>应用标识 (App Key)</translation>
     </message>
     <message>
         <location filename="../../station/ui/settings_dialog.py" line="83" />
-        <source>Refresh token</source>
-        <translation>Refresh Token</translation>
+        <source>App secret</source>
+        <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="86" />
+        <location filename="../../station/ui/settings_dialog.py" line="84" />
+        <source>Access token</source>
+        <translation>访问令牌 (Access Token)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="85" />
+        <source>Refresh token</source>
+        <translation>刷新令牌 (Refresh Token)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="88" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="91" />
+        <location filename="../../station/ui/settings_dialog.py" line="93" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="98" />
+        <location filename="../../station/ui/settings_dialog.py" line="100" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="102" />
+        <location filename="../../station/ui/settings_dialog.py" line="104" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="105" />
+        <location filename="../../station/ui/settings_dialog.py" line="107" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="108" />
+        <location filename="../../station/ui/settings_dialog.py" line="110" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="113" />
+        <location filename="../../station/ui/settings_dialog.py" line="115" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="114" />
+        <location filename="../../station/ui/settings_dialog.py" line="116" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="118" />
+        <location filename="../../station/ui/settings_dialog.py" line="120" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="121" />
+        <location filename="../../station/ui/settings_dialog.py" line="123" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="123" />
+        <location filename="../../station/ui/settings_dialog.py" line="125" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="125" />
+        <location filename="../../station/ui/settings_dialog.py" line="127" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="126" />
+        <location filename="../../station/ui/settings_dialog.py" line="128" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="139" />
+        <location filename="../../station/ui/settings_dialog.py" line="141" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="182" />
+        <location filename="../../station/ui/settings_dialog.py" line="184" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="185" />
+        <location filename="../../station/ui/settings_dialog.py" line="187" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="236" />
+        <location filename="../../station/ui/settings_dialog.py" line="238" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
@@ -983,22 +1363,31 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>ShipDialog</name>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="99" />
+        <location filename="../../station/ui/ship_dialog.py" line="101" />
         <source>Ship: book the pickup</source>
         <translation>发货：预约揽收</translation>
     </message>
-    <message>
-        <location filename="../../station/ui/ship_dialog.py" line="101" />
-        <source>Book the pickup of {count} POs ({groups} store/warehouse groups, one pickup each). POs not packed yet are skipped and reported.</source>
-        <translation>为 {count} 个采购单预约揽收（{groups} 个门店/仓库组，每组一次揽收）。未打包的采购单将被跳过并报告。</translation>
+    <message numerus="yes">
+        <location filename="../../station/ui/ship_dialog.py" line="103" />
+        <source>Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are skipped and reported.</source>
+        <translation>
+            <numerusform>为 %n 个采购单预约揽收（{groups}，每组一次揽收）。未打包的采购单将被跳过并报告。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/ship_dialog.py" line="105" />
+        <source>%n store/warehouse group(s)</source>
+        <translation>
+            <numerusform>%n 个门店/仓库组</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="107" />
+        <location filename="../../station/ui/ship_dialog.py" line="109" />
         <source>Save as the default pickup contact</source>
         <translation>保存为默认揽收联系人</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="114" />
+        <location filename="../../station/ui/ship_dialog.py" line="116" />
         <source>Book pickup</source>
         <translation>预约揽收</translation>
     </message>
@@ -1006,45 +1395,548 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>action</name>
     <message>
-        <location filename="../../station/ui/po_model.py" line="85" />
+        <location filename="../../station/ui/po_model.py" line="92" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="86" />
+        <location filename="../../station/ui/po_model.py" line="93" />
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="87" />
+        <location filename="../../station/ui/po_model.py" line="94" />
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="88" />
+        <location filename="../../station/ui/po_model.py" line="95" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../station/ui/errors.py" line="29" />
+        <source>A file or the network could not be used. Check the disk and the connection, then try again.</source>
+        <translation>无法使用文件或网络。请检查磁盘和网络连接，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/errors.py" line="32" />
+        <source>Something unexpected went wrong. Try again; if it persists, send the log to support.</source>
+        <translation>发生了意外错误。请重试；如果仍然出现，请把日志发送给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="35" />
+        <source>The Lazada platform refused the request.</source>
+        <translation>Lazada 平台拒绝了请求。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="36" />
+        <source>The request is not valid.</source>
+        <translation>请求无效。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="37" />
+        <source>The platform rejected a parameter of the request. Check the dates and numbers, then try again.</source>
+        <translation>平台拒绝了请求中的参数。请检查日期和数字，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="39" />
+        <source>Already packed on the platform. The list will refresh.</source>
+        <translation>平台上已打包。列表将自动刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="40" />
+        <source>The purchase order is not in a state that allows this step. Refresh the list and try again.</source>
+        <translation>采购单当前状态不允许此操作。请刷新列表后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="42" />
+        <source>The platform is limiting how often we call it. Waiting a moment, then trying again.</source>
+        <translation>平台正在限制调用频率。稍等片刻后自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="44" />
+        <source>The platform did not accept the shop's credentials. Open Settings and check the app key, secret and access token.</source>
+        <translation>平台未接受店铺凭据。请打开“设置”，检查 App Key、App Secret 和 Access Token。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="46" />
+        <source>The access token has expired or is no longer valid. Log in again in Settings.</source>
+        <translation>访问令牌已过期或失效。请在“设置”中重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="47" />
+        <source>The refresh token was refused; the shop must authorise the app again in Settings.</source>
+        <translation>刷新令牌被拒绝；店铺须在“设置”中重新授权应用。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="49" />
+        <source>The platform rejected the request signature. Check the app secret in Settings.</source>
+        <translation>平台拒绝了请求签名。请在“设置”中检查 App Secret。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="50" />
+        <source>The computer's clock is wrong by more than two hours. Correct the date and time, then retry.</source>
+        <translation>电脑时钟误差超过两小时。请校正日期和时间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="52" />
+        <source>No answer from the Lazada platform. Check the internet connection; the step will be retried.</source>
+        <translation>Lazada 平台无响应。请检查网络连接；此步骤将自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="54" />
+        <source>The connection dropped while the platform was working on it; checking what happened.</source>
+        <translation>平台处理期间连接中断；正在核实结果。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="56" />
+        <source>The Lazada platform had a problem on its side. The step will be retried.</source>
+        <translation>Lazada 平台出现故障。此步骤将自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="57" />
+        <source>The platform sent an answer the station cannot read. Try again; if it persists, report it.</source>
+        <translation>平台返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="59" />
+        <source>No access token is set. Log in first.</source>
+        <translation>尚未设置访问令牌。请先登录。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="60" />
+        <source>The secure connection to the platform could not be verified. Check the computer's date and any proxy or antivirus that intercepts HTTPS.</source>
+        <translation>无法验证与平台的安全连接。请检查电脑日期，以及拦截 HTTPS 的代理或杀毒软件。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="63" />
+        <source>Product barcodes cannot be printed on A4; choose the 60x30 mm label or the 100x150 mm label.</source>
+        <translation>A4 纸不能打印商品条码；请选择 60x30 毫米标签或 100x150 毫米标签。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="65" />
+        <source>Choose the PO sheet, the product barcodes, or both.</source>
+        <translation>请选择采购单面单、商品条码或两者。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="66" />
+        <source>The end of the date range is before its start; swap the two dates.</source>
+        <translation>日期范围的结束早于开始；请交换两个日期。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="67" />
+        <source>The pickup address needs its division id (a positive number).</source>
+        <translation>揽收地址需要行政区划 ID（正整数）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="68" />
+        <source>A pickup in China needs a pickup date (yyyy-MM-dd).</source>
+        <translation>中国境内揽收需要揽收日期（yyyy-MM-dd）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="69" />
+        <source>No pickup contact is set; fill it in Settings or in the Ship dialog.</source>
+        <translation>尚未设置揽收联系人；请在“设置”或发货对话框中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="70" />
+        <source>No pickup contact is set; fill it in Settings.</source>
+        <translation>尚未设置揽收联系人；请在“设置”中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="71" />
+        <source>The platform offers no shipment provider for these orders.</source>
+        <translation>平台没有为这些订单提供物流商。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="73" />
+        <source>Not packed yet (To Pack): pack it first.</source>
+        <translation>尚未打包（待打包）：请先打包。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="74" />
+        <source>The platform no longer lists this PO. Check it in Seller Center.</source>
+        <translation>平台已不再列出此采购单。请在卖家中心核实。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="75" />
+        <source>No answer from the platform after several tries; pack it again later.</source>
+        <translation>多次尝试后平台仍无响应；请稍后重新打包。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="76" />
+        <source>The label file could not be read. Print these POs again.</source>
+        <translation>无法读取标签文件。请重新打印这些采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="77" />
+        <source>The labels could not be saved as one file. Check the free disk space, then print these POs again.</source>
+        <translation>无法将标签保存为一个文件。请检查磁盘剩余空间，然后重新打印这些采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="79" />
+        <source>The pickup could not be booked after several tries.</source>
+        <translation>多次尝试后仍无法预约揽收。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="81" />
+        <source>The shared journal is unreachable; the batch stopped and will resume when it is back.</source>
+        <translation>无法连接共享日志；批量任务已停止，恢复连接后将继续。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="83" />
+        <source>Another bench took over POs this bench was working on (its claim had expired); the batch stopped without sending anything more for them.</source>
+        <translation>另一工位接管了本工位正在处理的采购单（本工位的占用已过期）；批量任务已停止，不再为这些采购单发送任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="86" />
+        <source>The labels could not be sent to the printer.</source>
+        <translation>标签未能发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="87" />
+        <source>The labels could not be sent to the printer. Check that it is on and connected.</source>
+        <translation>标签未能发送到打印机。请检查打印机是否开机并已连接。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="88" />
+        <source>No printer is set for this paper size, or it is not connected. Choose one in Settings.</source>
+        <translation>此纸张尺寸未设置打印机，或打印机未连接。请在“设置”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="90" />
+        <source>No printer is set for this paper size. Choose one in Settings. Nothing was printed.</source>
+        <translation>此纸张尺寸未设置打印机。请在“设置”中选择。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="92" />
+        <source>The printing system (CUPS) is not running or not installed. Restart the computer or call support.</source>
+        <translation>打印系统 (CUPS) 未运行或未安装。请重启电脑或联系技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="94" />
+        <source>The label file has no pages. Nothing was printed.</source>
+        <translation>标签文件没有页面。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="95" />
+        <source>The label file is missing. Nothing was printed.</source>
+        <translation>标签文件不存在。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="96" />
+        <source>The label file could not be opened. Nothing was printed.</source>
+        <translation>无法打开标签文件。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="97" />
+        <source>The label file mixes paper sizes; it must be split into one job per size. Nothing was printed.</source>
+        <translation>标签文件混合了多种纸张尺寸；须按尺寸拆分为多个任务。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="99" />
+        <source>The label file is not the paper size chosen for this printer. Nothing was printed.</source>
+        <translation>标签文件的纸张尺寸与此打印机所选尺寸不符。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="101" />
+        <source>The label file is not the paper size set for this printer. Nothing was printed.</source>
+        <translation>标签文件的纸张尺寸与此打印机设置的尺寸不符。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="102" />
+        <source>The printer does not accept this label size. Check its paper settings. Nothing was printed.</source>
+        <translation>打印机不接受此标签尺寸。请检查其纸张设置。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="104" />
+        <source>The printer could not be opened. Check that it is on and connected, then print again.</source>
+        <translation>无法打开打印机。请检查打印机是否开机并已连接，然后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="106" />
+        <source>The label file of this job is gone from the disk; print the POs again. Nothing was printed.</source>
+        <translation>此任务的标签文件已从磁盘删除；请重新打印这些采购单。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="108" />
+        <source>A label file from the platform could not be used. Print it again; if it fails again, report it.</source>
+        <translation>平台提供的标签文件无法使用。请重新打印；如果再次失败，请报告。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="110" />
+        <source>The label file link had expired; asking the platform for a new one.</source>
+        <translation>标签文件链接已过期；正在向平台申请新链接。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="112" />
+        <source>The QianYi ERP refused the request.</source>
+        <translation>千易 ERP 拒绝了请求。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="113" />
+        <source>QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › Settings › Third-party applications).</source>
+        <translation>千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="115" />
+        <source>QianYi refused the request time. Correct the computer's date and time, then retry.</source>
+        <translation>千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="117" />
+        <source>QianYi rejected the purchase-order data. Check the fields shown in the details.</source>
+        <translation>千易拒绝了采购单数据。请检查详情中列出的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="118" />
+        <source>QianYi does not know this purchase order. Refresh the list.</source>
+        <translation>千易中没有此采购单。请刷新列表。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="119" />
+        <source>The QianYi ERP had a problem on its side. Try again in a moment.</source>
+        <translation>千易 ERP 出现故障。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="120" />
+        <source>No answer from the QianYi ERP. Check the internet connection and the ERP address.</source>
+        <translation>千易 ERP 无响应。请检查网络连接和 ERP 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="122" />
+        <source>The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.</source>
+        <translation>千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="124" />
+        <source>Choose at least one JIT purchase order to replenish.</source>
+        <translation>请至少选择一个要补货的 JIT 采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="125" />
+        <source>The chosen POs need no units.</source>
+        <translation>所选采购单无需补货。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="126" />
+        <source>No JIT connection to read the POs' items from.</source>
+        <translation>没有可读取采购单商品的 JIT 连接。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="127" />
+        <source>Shoplazza refused the request.</source>
+        <translation>Shoplazza 拒绝了请求。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="128" />
+        <source>Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.</source>
+        <translation>Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="130" />
+        <source>Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings (the app needs the read_inventory scope).</source>
+        <translation>Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="132" />
+        <source>The Shoplazza app may not read procurements. Grant it the read_inventory scope.</source>
+        <translation>Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="133" />
+        <source>Shoplazza does not know this store or procurement. Check the store domain and refresh.</source>
+        <translation>Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="135" />
+        <source>Shoplazza is limiting how often we call it. Wait a moment, then try again.</source>
+        <translation>Shoplazza 正在限制调用频率。请稍等后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="136" />
+        <source>Shoplazza had a problem on its side. Try again in a moment.</source>
+        <translation>Shoplazza 出现故障。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="137" />
+        <source>No answer from Shoplazza. Check the internet connection and the store domain.</source>
+        <translation>Shoplazza 无响应。请检查网络连接和店铺域名。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="138" />
+        <source>Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.</source>
+        <translation>Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="140" />
+        <source>The Shoplazza store domain is missing.</source>
+        <translation>缺少 Shoplazza 店铺域名。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="144" />
+        <source>No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.</source>
+        <translation>{size}未设置打印机。请在“设置”中选择后重试。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="146" />
+        <source>The printer {printer} is not set up on this computer. Choose another printer in the settings, or ask support to add it. Nothing was printed.</source>
+        <translation>此电脑上没有打印机 {printer}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="148" />
+        <source>The printer {printer} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
+        <translation>打印机 {printer} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="151" />
+        <source>The printer {printer} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
+        <translation>打印机 {printer} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="153" />
+        <source>The printer {printer} is not accepting jobs. The printer says: {reason}. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
+        <translation>打印机 {printer} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="155" />
+        <source>The printer {printer} is not accepting jobs. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
+        <translation>打印机 {printer} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="157" />
+        <source>The printer {printer} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in the printer settings, then print again. Nothing was printed.</source>
+        <translation>打印机 {printer} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="160" />
+        <source>The printer {printer} refused the job. Check the printer and print again.</source>
+        <translation>打印机 {printer} 拒绝了任务。请检查打印机后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="161" />
+        <source>The labels could not be sent to the printer {printer}: {why}</source>
+        <translation>标签未能发送到打印机 {printer}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="162" />
+        <source>The PO was cancelled ({status}); do not send it.</source>
+        <translation>采购单已取消（{status}）；请勿发送。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="163" />
+        <source>Still To Pack {seconds} s after packing; the platform may be stuck on it. Try again later or report the PO to Lazada.</source>
+        <translation>打包 {seconds} 秒后仍为待打包；平台可能卡住了。请稍后重试，或向 Lazada 报告此采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="165" />
+        <source>Held by bench {bench}; not sent.</source>
+        <translation>工位 {bench} 正在处理；未发送。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="166" />
+        <source>Already done by bench {bench}; not sent again.</source>
+        <translation>工位 {bench} 已完成；不再重复发送。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="167" />
+        <source>The platform does not list the PO {no}.</source>
+        <translation>平台没有列出采购单 {no}。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="168" />
+        <source>The pickup area code {code} is not one of CN, VN, TH, PH, ID, MY.</source>
+        <translation>揽收地区代码 {code} 不是 CN、VN、TH、PH、ID、MY 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="169" />
+        <source>The pickup contact address is empty; fill it in Settings.</source>
+        <translation>揽收联系人地址为空；请在“设置”中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="170" />
+        <source>The pickup contact phone is empty; fill it in Settings.</source>
+        <translation>揽收联系人电话为空；请在“设置”中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="171" />
+        <source>The pickup contact name is empty; fill it in Settings.</source>
+        <translation>揽收联系人姓名为空；请在“设置”中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="172" />
+        <source>The pickup date {date} is not in the form yyyy-MM-dd.</source>
+        <translation>揽收日期 {date} 不是 yyyy-MM-dd 格式。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="173" />
+        <source>The date range is {days} days long; the platform allows at most 90 days.</source>
+        <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="174" />
+        <source>No items found for JIT PO {pos}.</source>
+        <translation>未找到 JIT 采购单 {pos} 的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="175" />
+        <source>Shoplazza has no procurement order {id}.</source>
+        <translation>Shoplazza 中没有采购单 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="176" />
+        <source>Nothing has been received on procurement {id} yet; there are no labels to print.</source>
+        <translation>采购单 {id} 尚未收货；没有可打印的标签。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="178" />
+        <source>No secure password store is available (keyring backend: {backend}). On Windows and macOS the system store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. The station never keeps the app secret or tokens in a plain file.</source>
+        <translation>没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普通文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="182" />
+        <source>package {package} {tracking} {provider}</source>
+        <translation>包裹 {package} {tracking} {provider}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="183" />
+        <source>package {package}, {tracking}</source>
+        <translation>包裹 {package}，{tracking}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="184" />
+        <source>code {code}</source>
+        <translation>错误码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="185" />
+        <source>Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); checking their status on the platform first.</source>
+        <translation>继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。</translation>
+    </message>
+</context>
+<context>
     <name>job</name>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="37" />
+        <location filename="../../station/ui/batch_panel.py" line="39" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="38" />
+        <location filename="../../station/ui/batch_panel.py" line="40" />
         <source>Ship</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="39" />
+        <location filename="../../station/ui/batch_panel.py" line="41" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="40" />
+        <location filename="../../station/ui/batch_panel.py" line="42" />
         <source>Pack, ship and print</source>
         <translation>打包、发货并打印</translation>
     </message>
@@ -1052,12 +1944,37 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>print</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="69" />
+        <location filename="../../station/ui/print_panel.py" line="46" />
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="47" />
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="48" />
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="49" />
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="50" />
+        <source>to retry</source>
+        <translation>待重试</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="62" />
         <source>(no printer)</source>
         <translation>（无打印机）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="70" />
+        <location filename="../../station/ui/print_panel.py" line="63" />
         <source>#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  {status}</source>
         <translation>#{id}  {time}  {size}  {pages} 页  {first}{more}  → {printer}  {status}</translation>
     </message>
@@ -1065,17 +1982,17 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="43" />
-        <source>A4 (PO sheet)</source>
-        <translation>A4（采购单面单）</translation>
+        <location filename="../../station/ui/operator_text.py" line="190" />
+        <source>A4</source>
+        <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="44" />
+        <location filename="../../station/ui/operator_text.py" line="191" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="45" />
+        <location filename="../../station/ui/operator_text.py" line="192" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>
@@ -1083,37 +2000,37 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>status</name>
     <message>
-        <location filename="../../station/ui/po_model.py" line="61" />
+        <location filename="../../station/ui/po_model.py" line="66" />
         <source>To Pack</source>
         <translation>待打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="62" />
+        <location filename="../../station/ui/po_model.py" line="67" />
         <source>Ready To Ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="63" />
+        <location filename="../../station/ui/po_model.py" line="68" />
         <source>To Put Away</source>
         <translation>待上架</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="64" />
+        <location filename="../../station/ui/po_model.py" line="69" />
         <source>Arrived at Warehouse</source>
         <translation>已到仓</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="65" />
+        <location filename="../../station/ui/po_model.py" line="70" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="66" />
+        <location filename="../../station/ui/po_model.py" line="71" />
         <source>Cancelled (timeout)</source>
         <translation>已取消（超时）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="67" />
+        <location filename="../../station/ui/po_model.py" line="72" />
         <source>Cancelled (buyer)</source>
         <translation>已取消（买家）</translation>
     </message>
@@ -1121,32 +2038,32 @@ Expected arrival: {arrival} · {skus} SKUs, {qty} units</source>
 <context>
     <name>step</name>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="27" />
+        <location filename="../../station/ui/batch_panel.py" line="29" />
         <source>Listing</source>
         <translation>列出</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="28" />
+        <location filename="../../station/ui/batch_panel.py" line="30" />
         <source>Packing</source>
         <translation>打包中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="29" />
+        <location filename="../../station/ui/batch_panel.py" line="31" />
         <source>Waiting until ready</source>
         <translation>等待就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="30" />
+        <location filename="../../station/ui/batch_panel.py" line="32" />
         <source>Booking pickup</source>
         <translation>预约揽收中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="31" />
+        <location filename="../../station/ui/batch_panel.py" line="33" />
         <source>Fetching labels</source>
         <translation>获取标签中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="32" />
+        <location filename="../../station/ui/batch_panel.py" line="34" />
         <source>Merging labels</source>
         <translation>合并标签中</translation>
     </message>

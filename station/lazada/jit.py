@@ -244,7 +244,7 @@ class JitClient:
         limits.check_list("The PO list to print", purchase_order_nos, limits.PRINT_MAX, required=True)
         if size is PdfSize.A4 and print_barcode:
             raise limits.RequestValidationError(
-                "Product barcodes cannot be printed on A4; choose the 60x30 or 100x150 label size."
+                "Product barcodes cannot be printed on A4; choose the 60x30 mm label or the 100x150 mm label."
             )
         if not (print_order or print_barcode):
             raise limits.RequestValidationError("Choose the PO sheet, the product barcodes, or both.")

@@ -69,12 +69,31 @@ class PdfSize(str, Enum):
         """Width and height of one page, portrait."""
         return PDF_SIZES_MM[self]
 
+    @property
+    def display_name(self) -> str:
+        """The size as the operator knows it ("100x150 mm label"), never the code ("100150")."""
+        return PDF_SIZE_NAMES[self]
+
 
 PDF_SIZES_MM: dict[PdfSize, tuple[float, float]] = {
     PdfSize.A4: (210.0, 297.0),
     PdfSize.LABEL_60X30: (60.0, 30.0),
     PdfSize.LABEL_100X150: (100.0, 150.0),
 }
+
+# The one place a paper size gets its name: the window translates these ("size" context), the
+# operator's sentences and the CLI use them as they are.
+PDF_SIZE_NAMES: dict[PdfSize, str] = {
+    PdfSize.A4: "A4",
+    PdfSize.LABEL_60X30: "60x30 mm label",
+    PdfSize.LABEL_100X150: "100x150 mm label",
+}
+
+
+def pdf_size_name(code: str) -> str:
+    """The name of a paper size given by its code ("6030"), or the text itself for another size ("62x100mm")."""
+    known = {size.value: size for size in PdfSize}
+    return known[code].display_name if code in known else code
 
 
 def parse_pdf_size(text: str) -> PdfSize:

@@ -40,6 +40,14 @@ class JobStatus(str, Enum):
     FAILED = "failed"
     RETRY = "retry"  # failed, and marked to be printed again
 
+    @property
+    def accepted(self) -> bool:
+        """The printer took the job (sent to the spooler, or printed): it counts as printed.
+
+        A pending, failed or to-retry job was not printed and must never be listed as if it were.
+        """
+        return self in (JobStatus.SENT, JobStatus.PRINTED)
+
 
 @dataclass(frozen=True)
 class PrintJobRecord:

@@ -24,7 +24,7 @@ from typing import Protocol
 import platformdirs
 from PySide6.QtCore import QSettings
 
-from station.lazada.models import PdfSize
+from station.lazada.models import PdfSize, pdf_size_name
 from station.printing import cups
 from station.printing.cups import PrintError, QueueDisabledError, QueueMissingError, SubmitError
 from station.printing.history import JobStatus, PrintHistory, PrintJobRecord
@@ -326,7 +326,8 @@ class PrintService:
         try:
             if not name:
                 raise NoPrinterError(f"no printer for {job.size}", operator_message=(
-                    f"No printer is set for {job.size}. Choose one in Settings, then retry. Nothing was printed."))
+                    f"No printer is set for {pdf_size_name(job.size)}. Choose one in Settings, then retry. "
+                    "Nothing was printed."))
             if not job.file_path.is_file():
                 raise SubmitError(f"{job.file_path} missing", operator_message=(
                     "The label file of this job is gone from the disk; print the POs again. Nothing was printed."))

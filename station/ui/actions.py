@@ -47,7 +47,7 @@ class PrintChoice:
             raise limits.RequestValidationError("Choose the PO sheet, the product barcodes, or both.")
         if self.size is PdfSize.A4 and self.print_barcode:
             raise limits.RequestValidationError(
-                "Product barcodes cannot be printed on A4; choose the 60x30 or 100x150 label size.")
+                "Product barcodes cannot be printed on A4; choose the 60x30 mm label or the 100x150 mm label.")
 
 
 @dataclass

@@ -31,6 +31,7 @@ from station.ui.ui_settings import UiSettings
 log = logging.getLogger(__name__)
 
 DEMO_POS = 300  # a realistic day at a busy bench
+STATION = "station"  # the translation files: station_zh_CN.qm, station_en.qm
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -56,10 +57,15 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     if language:
         QLocale.setDefault(locale)
     translators = []
-    for name, folder in (("station", str(resource("translations"))),
-                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+    ours = str(resource("translations"))
+    for name, folder in ((STATION, ours), ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
+        loaded = translator.load(locale, name, "_", folder)
+        if not loaded and name == STATION:
+            # No translation for this language (English, the C locale, or one the station lacks): the
+            # English file, which holds only the plural forms ("1 PO", "2 POs").
+            loaded = translator.load(f"{STATION}_en", ours)
+        if loaded:
             app.installTranslator(translator)
             translators.append(translator)
     return translators
@@ -96,7 +102,7 @@ def connect(args: argparse.Namespace, settings: UiSettings) -> Connection | None
             log.info("not configured: %s", exc)
             dialog = SettingsDialog(settings, first_run=True)
             if isinstance(exc, NoKeyringError):
-                dialog.error.setText(str(exc))
+                dialog.error.setText(describe_error(exc).message)
                 dialog.error.show()
             answer = dialog.exec()
             if answer == DEMO_CHOSEN:

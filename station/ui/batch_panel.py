@@ -128,7 +128,7 @@ class BatchPanel(QWidget):
         self._latest = None
         self.running = True
         self.result = None
-        self.title.setText(self.tr("{job}: {count} POs").format(job=job_label(job), count=count))
+        self.title.setText(self.tr("{job}: %n PO(s)", "", count).format(job=job_label(job)))
         self.step.setText(self.tr("Starting…"))
         self.progress.setRange(0, 0)
         self.cancel_button.setEnabled(True)
@@ -173,7 +173,7 @@ class BatchPanel(QWidget):
         if report.cancelled:
             text = self.tr("Cancelled. ") + text
         if result.pdf is not None:
-            text += " " + self.tr("Labels: {pages} pages, in the Print tab.").format(pages=report.output_pages)
+            text += " " + self.tr("Labels: %n page(s), in the Print tab.", "", report.output_pages)
         self.summary.setText(text)
         self.step.setText(self.tr("Finished") if not report.cancelled else self.tr("Cancelled"))
         self.title.setText(self.tr("{job}: finished").format(job=job_label(result.job)))

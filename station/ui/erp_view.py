@@ -10,7 +10,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -40,8 +48,10 @@ from station.erp.shoplazza.models import Procurement
 from station.erp.shoplazza.simulator import ShoplazzaSimulator
 from station.erp.shoplazza.simulator import demo_settings as shoplazza_demo_settings
 from station.erp.simbase import HttpSimulator
-from station.lazada.errors import StationApiError
 from station.lazada.jit import JitClient
+from station.lazada.models import PdfSize
+from station.ui.errors import describe_error
+from station.ui.operator_text import QT_TRANSLATE_NOOP, size_label
 from station.ui.signals import emit_signal
 from station.ui.worker import TaskRunner
 
@@ -81,7 +91,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section][0]
+            return QCoreApplication.translate("ErpView", self.columns[section][0])
         return None
 
     def row(self, index: int) -> Row:
@@ -90,20 +100,30 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
 def qianyi_model(parent: QObject | None = None) -> RowsModel[PurchaseOrder]:
     return RowsModel[PurchaseOrder]([
-        ("Purchase no.", lambda o: o.purchase_number), ("Status", lambda o: o.status),
-        ("Updated", lambda o: o.update_time), ("Supplier", lambda o: o.supplier_name),
-        ("Warehouse", lambda o: o.warehouse_name), ("Type", lambda o: o.purchase_type),
-        ("Settlement", lambda o: o.settlement_type), ("SKUs", lambda o: len(o.sku_list)),
-        ("Units", lambda o: o.total_quantity), ("Reference", lambda o: o.custom_number),
+        (QT_TRANSLATE_NOOP("ErpView", "Purchase no."), lambda o: o.purchase_number),
+        (QT_TRANSLATE_NOOP("ErpView", "Status"), lambda o: o.status),
+        (QT_TRANSLATE_NOOP("ErpView", "Updated"), lambda o: o.update_time),
+        (QT_TRANSLATE_NOOP("ErpView", "Supplier"), lambda o: o.supplier_name),
+        (QT_TRANSLATE_NOOP("ErpView", "Warehouse"), lambda o: o.warehouse_name),
+        (QT_TRANSLATE_NOOP("ErpView", "Type"), lambda o: o.purchase_type),
+        (QT_TRANSLATE_NOOP("ErpView", "Settlement"), lambda o: o.settlement_type),
+        (QT_TRANSLATE_NOOP("ErpView", "SKUs"), lambda o: len(o.sku_list)),
+        (QT_TRANSLATE_NOOP("ErpView", "Units"), lambda o: o.total_quantity),
+        (QT_TRANSLATE_NOOP("ErpView", "Reference"), lambda o: o.custom_number),
     ], parent)
 
 
 def shoplazza_model(parent: QObject | None = None) -> RowsModel[Procurement]:
     return RowsModel[Procurement]([
-        ("ID", lambda p: p.id), ("Number", lambda p: p.procurement_no), ("State", lambda p: p.state_name),
-        ("Created", lambda p: p.created_at), ("Supplier", lambda p: p.supplier_name),
-        ("Received", lambda p: p.received_quantity), ("Ordered", lambda p: p.transfer_quantity),
-        ("Tracking", lambda p: p.tracking_number), ("Note", lambda p: p.note),
+        (QT_TRANSLATE_NOOP("ErpView", "ID"), lambda p: p.id),
+        (QT_TRANSLATE_NOOP("ErpView", "Number"), lambda p: p.procurement_no),
+        (QT_TRANSLATE_NOOP("ErpView", "State"), lambda p: p.state_name),
+        (QT_TRANSLATE_NOOP("ErpView", "Created"), lambda p: p.created_at),
+        (QT_TRANSLATE_NOOP("ErpView", "Supplier"), lambda p: p.supplier_name),
+        (QT_TRANSLATE_NOOP("ErpView", "Received"), lambda p: p.received_quantity),
+        (QT_TRANSLATE_NOOP("ErpView", "Ordered"), lambda p: p.transfer_quantity),
+        (QT_TRANSLATE_NOOP("ErpView", "Tracking"), lambda p: p.tracking_number),
+        (QT_TRANSLATE_NOOP("ErpView", "Note"), lambda p: p.note),
     ], parent)
 
 
@@ -129,8 +149,8 @@ class ReplenishDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
-        layout.addWidget(QLabel(self.tr("{skus} SKUs, {units} units").format(skus=len(plan.lines),
-                                                                             units=plan.total_units)))
+        layout.addWidget(QLabel(self.tr("%n SKU(s)", "", len(plan.lines)) + ", "
+                                + self.tr("%n unit(s)", "", plan.total_units)))
         self.buttons = QDialogButtonBox()
         if plan.existing is not None:
             self.notice = QLabel(self.tr("Already created for these POs: QianYi purchase order {no}. "
@@ -200,7 +220,8 @@ class ErpView(QWidget):
         self.qianyi_refresh = QPushButton(self.tr("Refresh"))
         self.replenish_button = QPushButton(self.tr("Replenish from selected JIT POs…"))
         self.shoplazza_refresh = QPushButton(self.tr("Refresh"))
-        self.labels_button = QPushButton(self.tr("Print labels (60x30)"))
+        self.labels_button = QPushButton(self.tr("Print labels ({size})").format(
+            size=size_label(PdfSize.LABEL_60X30)))
         self.qianyi_refresh.clicked.connect(self.refresh_qianyi)
         self.replenish_button.clicked.connect(self.replenish)
         self.shoplazza_refresh.clicked.connect(self.refresh_shoplazza)
@@ -264,8 +285,7 @@ class ErpView(QWidget):
         return True
 
     def _failed(self, exc: BaseException) -> None:
-        text = exc.describe() if isinstance(exc, StationApiError) else str(exc)
-        self.status.setText(text)
+        self.status.setText(describe_error(exc).message)
         emit_signal(self.failed, exc)
 
     # ----- QianYi -----------------------------------------------------------------------------
@@ -279,7 +299,7 @@ class ErpView(QWidget):
     def _qianyi_loaded(self, orders: list[PurchaseOrder]) -> None:
         self.qianyi_model.set_rows(orders)
         self.qianyi_table.resizeColumnsToContents()
-        self._say(self.tr("{n} QianYi purchase orders").format(n=len(orders)))
+        self._say(self.tr("%n QianYi purchase order(s)", "", len(orders)))
 
     def replenish(self) -> None:
         replenisher = self.replenisher
@@ -289,7 +309,7 @@ class ErpView(QWidget):
         if not pos:
             self._say(self.tr("Select the JIT POs to replenish in the PO list first."))
             return
-        self._say(self.tr("Reading the items of {n} JIT POs…").format(n=len(pos)))
+        self._say(self.tr("Reading the items of %n JIT PO(s)…", "", len(pos)))
         self._start("replenish", lambda: replenisher.plan(pos), self._show_plan)
 
     def _show_plan(self, plan: ReplenishmentPlan) -> None:
@@ -324,7 +344,7 @@ class ErpView(QWidget):
     def _shoplazza_loaded(self, rows: list[Procurement]) -> None:
         self.shoplazza_model.set_rows(rows)
         self.shoplazza_table.resizeColumnsToContents()
-        self._say(self.tr("{n} Shoplazza procurement orders").format(n=len(rows)))
+        self._say(self.tr("%n Shoplazza procurement order(s)", "", len(rows)))
 
     def selected_procurement(self) -> Procurement | None:
         rows = self.shoplazza_table.selectionModel().selectedRows()
@@ -354,10 +374,10 @@ class ErpView(QWidget):
     def _labels_done(self, result: tuple[Path, int]) -> None:
         path, pages = result
         if self.print_pdf is not None:
-            self._say(self.tr("{pages} labels sent to the 60x30 printer ({file}).").format(pages=pages,
-                                                                                          file=path.name))
+            self._say(self.tr("%n label(s) sent to the printer for {size} ({file}).", "", pages).format(
+                size=size_label(PdfSize.LABEL_60X30), file=path.name))
         else:
-            self._say(self.tr("{pages} labels saved to {file}.").format(pages=pages, file=path))
+            self._say(self.tr("%n label(s) saved to {file}.", "", pages).format(file=path))
         emit_signal(self.labels_ready, path, pages)
 
 

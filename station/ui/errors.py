@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPush
 
 from station.credentials import NoKeyringError
 from station.lazada.errors import StationApiError
+from station.ui.operator_text import translate_operator
 from station.ui.signals import emit_signal
 
 
@@ -18,21 +19,19 @@ class OperatorError:
     detail: str  # for the Details expander and the log
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def describe_error(exc: BaseException) -> OperatorError:
     """The one place that turns any exception into what the window shows."""
     if isinstance(exc, StationApiError):
-        return OperatorError(exc.operator_message, exc.describe())
+        return OperatorError(translate_operator(exc.operator_message), exc.describe())
     if isinstance(exc, NoKeyringError):
-        return OperatorError(str(exc), type(exc).__name__)
+        return OperatorError(translate_operator(str(exc)), type(exc).__name__)
     if isinstance(exc, OSError):
-        return OperatorError(tr("A file or the network could not be used. Check the disk and the connection, "
-                                "then try again."), f"{type(exc).__name__}: {exc}")
-    return OperatorError(tr("Something unexpected went wrong. Try again; if it persists, send the log to support."),
-                         f"{type(exc).__name__}: {exc}")
+        return OperatorError(QCoreApplication.translate(
+            "errors", "A file or the network could not be used. Check the disk and the connection, then try again."),
+            f"{type(exc).__name__}: {exc}")
+    return OperatorError(QCoreApplication.translate(
+        "errors", "Something unexpected went wrong. Try again; if it persists, send the log to support."),
+        f"{type(exc).__name__}: {exc}")
 
 
 class ErrorBar(QFrame):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.lazada.models import POStatus
+from station.ui.locale_format import date_format
 from station.ui.po_model import STATUS_COLOURS, status_label
 from station.ui.signals import emit_signal
 
@@ -38,6 +39,7 @@ class FilterBar(QWidget):
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat(date_format())
             edit.setMaximumDate(QDate(today.year, today.month, today.day))
             edit.dateChanged.connect(self._dates_changed)
         self.store = QComboBox()

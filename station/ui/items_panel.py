@@ -77,9 +77,9 @@ class ItemsPanel(QWidget):
             self.table.setRowCount(0)
             return
         self.title.setText(f"{po.purchase_order_no} · {status_label(po.status)}")
-        self.info.setText(self.tr("{store} · {code}\nExpected arrival: {arrival} · {skus} SKUs, {qty} units").format(
+        self.info.setText(self.tr("{store} · {code}\nExpected arrival: {arrival} · {skus}, {units}").format(
             store=po.store_name, code=po.store_code, arrival=local_text(po.expected_arrival_at),
-            skus=po.total_sku_count, qty=po.total_quantity))
+            skus=self.tr("%n SKU(s)", "", po.total_sku_count), units=self.tr("%n unit(s)", "", po.total_quantity)))
         if items is None:
             self._shown_urls = []
             self.table.setRowCount(0)

@@ -38,6 +38,7 @@ from station.ui.filters_bar import FilterBar
 from station.ui.items_panel import ItemsPanel
 from station.ui.live_news import NewsFeed
 from station.ui.log_view import LogView
+from station.ui.operator_text import translate_operator
 from station.ui.po_model import Column, LastAction, PoFilterProxy, PoTableModel
 from station.ui.print_panel import PrintPanel
 from station.ui.scan_handler import ScanHandler
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.print_panel.print_requested.connect(lambda: self.start_job(Job.PRINT))
         self.print_panel.failed.connect(self.show_error)
         self.print_panel.sent.connect(lambda pages: self.banner.flash(
-            self.tr("{pages} pages sent to the printer").format(pages=pages), True))
+            self.tr("%n page(s) sent to the printer", "", pages), True))
         self.log_view = LogView()
         self.log_view.attach()
         self.tabs = QTabWidget()
@@ -268,8 +269,8 @@ class MainWindow(QMainWindow):
         self._apply_filters()
         self.select_numbers(selected, flash=False)
         stamp = datetime.now().astimezone().strftime("%H:%M:%S")
-        self.status_label.setText(self.tr("{count} POs listed at {time}; statuses refresh by themselves.").format(
-            count=len(pos), time=stamp))
+        self.status_label.setText(self.tr("%n PO(s) listed at {time}; statuses refresh by themselves.", "",
+                                          len(pos)).format(time=stamp))
         log.info("listed %d POs", len(pos))
         emit_signal(self.loaded, len(pos))
         wanted = [po.purchase_order_no for po in pos if po.status in INDEXED_STATUSES
@@ -470,7 +471,7 @@ class MainWindow(QMainWindow):
         job = Job(batch.options.get("job", Job.RUN.value))
         message = describe_resume(batch)
         log.info("%s", message)
-        self.banner.flash(message, True)
+        self.banner.flash(translate_operator(message), True)
         self.cancel_event = cancel
         self.batch_panel.start(job, len(batch.outcomes))
         self.tabs.setCurrentWidget(self.batch_panel)
@@ -497,7 +498,7 @@ class MainWindow(QMainWindow):
         self.sounds.play(Sound.FAIL if failed else Sound.OK)
         self.banner.flash(self.batch_panel.summary.text(), failed == 0 and not result.report.cancelled)
         if any(o.error == JournalUnreachableError.operator_message for o in result.report.failed()):
-            self.banner.flash(JournalUnreachableError.operator_message, False)
+            self.banner.flash(translate_operator(JournalUnreachableError.operator_message), False)
             self.journal_retry.start()
         QTimer.singleShot(0, lambda: self._mark_table(result))
 

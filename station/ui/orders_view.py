@@ -16,7 +16,14 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,6 +55,8 @@ from station.lazada.orders.models import (
     order_items_map,
 )
 from station.ui.errors import ErrorBar
+from station.ui.locale_format import local_text
+from station.ui.operator_text import QT_TRANSLATE_NOOP, translate_operator
 from station.ui.signals import emit_signal
 from station.ui.worker import TaskRunner
 
@@ -58,9 +67,68 @@ ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 PRINTABLE = frozenset({"packed", "ready_to_ship", "shipped"})
 ResultRow = tuple[str, str, bool, str]
 
+# The platform's item statuses (and the list's "all") as the operator reads them.
+ITEM_STATUS_LABELS = {
+    "all": QT_TRANSLATE_NOOP("OrdersView", "All"),
+    "unpaid": QT_TRANSLATE_NOOP("OrdersView", "Unpaid"),
+    "pending": QT_TRANSLATE_NOOP("OrdersView", "Pending"),
+    "packed": QT_TRANSLATE_NOOP("OrdersView", "Packed"),
+    "repacked": QT_TRANSLATE_NOOP("OrdersView", "Repacked"),
+    "ready_to_ship": QT_TRANSLATE_NOOP("OrdersView", "Ready to ship"),
+    "shipped": QT_TRANSLATE_NOOP("OrdersView", "Shipped"),
+    "delivered": QT_TRANSLATE_NOOP("OrdersView", "Delivered"),
+    "failed_delivery": QT_TRANSLATE_NOOP("OrdersView", "Failed delivery"),
+    "canceled": QT_TRANSLATE_NOOP("OrdersView", "Canceled"),
+    "returned": QT_TRANSLATE_NOOP("OrdersView", "Returned"),
+}
+# The steps of the results table (the names the view's signals carry) and its own short messages.
+STEP_LABELS = {
+    "pack": QT_TRANSLATE_NOOP("OrdersView", "Pack"),
+    "print": QT_TRANSLATE_NOOP("OrdersView", "Print AWB"),
+    "ready to ship": QT_TRANSLATE_NOOP("OrdersView", "Ready to ship"),
+    "delivered": QT_TRANSLATE_NOOP("OrdersView", "Delivered (DBS)"),
+    "digital": QT_TRANSLATE_NOOP("OrdersView", "Digital delivered"),
+    "scan to print": QT_TRANSLATE_NOOP("OrdersView", "Scan to print"),
+    "error": QT_TRANSLATE_NOOP("OrdersView", "Error"),
+    "note": QT_TRANSLATE_NOOP("OrdersView", "Note"),
+}
+MESSAGES = (
+    QT_TRANSLATE_NOOP("OrdersView", "no pending or repacked item to pack"),
+    QT_TRANSLATE_NOOP("OrdersView", "no packed package to print"),
+    QT_TRANSLATE_NOOP("OrdersView", "AWB printed"),
+    QT_TRANSLATE_NOOP("OrdersView", "no packed package"),
+    QT_TRANSLATE_NOOP("OrdersView", "no seller-delivered package ready or shipped"),
+    QT_TRANSLATE_NOOP("OrdersView", "no pending digital item"),
+    QT_TRANSLATE_NOOP("OrdersView", "done"),
+    QT_TRANSLATE_NOOP("OrdersView", "ready"),
+    QT_TRANSLATE_NOOP("OrdersView", "already ready to ship"),
+    QT_TRANSLATE_NOOP("OrdersView", "nothing to pack or ship in this order"),
+)
+
+
+def _ov(text: str) -> str:
+    return QCoreApplication.translate("OrdersView", text)
+
+
+def item_status_label(status: str) -> str:
+    return _ov(ITEM_STATUS_LABELS[status]) if status in ITEM_STATUS_LABELS else status
+
+
+def step_text(step: str) -> str:
+    return _ov(STEP_LABELS[step]) if step in STEP_LABELS else step
+
+
+def message_text(message: str) -> str:
+    """A result's message in the window's language: the view's own words, else an operator's sentence."""
+    translated = _ov(message)
+    return translated if translated != message else translate_operator(message)
+
 
 class OrdersTableModel(QAbstractTableModel):
-    HEADERS = ("Order", "Created", "Items", "Status", "Price", "Payment", "Customer")
+    HEADERS = (QT_TRANSLATE_NOOP("OrdersView", "Order"), QT_TRANSLATE_NOOP("OrdersView", "Created"),
+               QT_TRANSLATE_NOOP("OrdersView", "Items"), QT_TRANSLATE_NOOP("OrdersView", "Status"),
+               QT_TRANSLATE_NOOP("OrdersView", "Price"), QT_TRANSLATE_NOOP("OrdersView", "Payment"),
+               QT_TRANSLATE_NOOP("OrdersView", "Customer"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,8 +151,8 @@ class OrdersTableModel(QAbstractTableModel):
 
     @staticmethod
     def _display(o: Order) -> tuple[str, ...]:
-        created = o.created_at.strftime("%Y-%m-%d %H:%M") if o.created_at else ""
-        return (o.order_number, created, str(o.items_count), o.status_text, o.price, o.payment_method,
+        statuses = ", ".join(item_status_label(s) for s in o.statuses)
+        return (o.order_number, local_text(o.created_at), str(o.items_count), statuses, o.price, o.payment_method,
                 o.address.name)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -104,7 +172,7 @@ class OrdersTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return _ov(self.HEADERS[section])
         return None
 
     def row_of(self, order_id: str) -> int:
@@ -149,8 +217,9 @@ class OrdersView(QWidget):
         self._serial = 0
 
         self.status_filter = QComboBox()
-        self.status_filter.addItems(list(STATUS_FILTERS))
-        self.status_filter.currentTextChanged.connect(lambda _text: self.reload())
+        for status in STATUS_FILTERS:
+            self.status_filter.addItem(item_status_label(status), status)
+        self.status_filter.currentIndexChanged.connect(lambda _index: self.reload())
         self.reload_button = QPushButton(self.tr("Reload"))
         self.reload_button.clicked.connect(self.reload)
         self.pack_button = QPushButton(self.tr("Pack"))
@@ -176,8 +245,10 @@ class OrdersView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_items())
-        self.items_table = _table(["Item", "Status", "SKU", "Name", "Package", "Tracking", "Provider", "Kind"])
-        self.results_table = _table(["Step", "Order/item or package", "Result", "Message"])
+        self.items_table = _table([self.tr("Item"), self.tr("Status"), self.tr("SKU"), self.tr("Name"),
+                                   self.tr("Package"), self.tr("Tracking"), self.tr("Provider"), self.tr("Kind")])
+        self.results_table = _table([self.tr("Step"), self.tr("Order/item or package"), self.tr("Result"),
+                                     self.tr("Message")])
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Status")))
@@ -206,7 +277,7 @@ class OrdersView(QWidget):
         self._serial += 1
         serial = self._serial
         query = OrdersQuery(created_after=datetime.now(timezone.utc) - timedelta(days=self.days),
-                            status=self.status_filter.currentText())
+                            status=str(self.status_filter.currentData()))
         client = self.client
         self.info.setText(self.tr("Loading orders…"))
         self.runner.run(lambda: client.list_orders(query), lambda orders: self._loaded(serial, orders),
@@ -220,7 +291,7 @@ class OrdersView(QWidget):
                               reverse=True)
         self.model.set_orders(newest_first)
         self.table.resizeColumnsToContents()
-        self.info.setText(self.tr("{n} orders").format(n=len(orders)))
+        self.info.setText(self.tr("%n order(s)", "", len(orders)))
         if selected:
             self.select_order(selected)
         emit_signal(self.loaded, len(orders))
@@ -299,17 +370,17 @@ class OrdersView(QWidget):
                             self._failed)
         rows = self.items.get(order_id or "", [])
         _fill(self.items_table, [
-            (i.order_item_id, i.status, i.sku, i.name, i.package_id, i.tracking_code, i.shipment_provider,
-             "digital" if i.is_digital else "DBS" if i.delivery_option_sof else "")
+            (i.order_item_id, item_status_label(i.status), i.sku, i.name, i.package_id, i.tracking_code,
+             i.shipment_provider, self.tr("Digital") if i.is_digital else "DBS" if i.delivery_option_sof else "")
             for i in rows
         ])
 
     def _show_results(self, action: str, rows: list[ResultRow]) -> None:
-        _fill(self.results_table, [(step, ident, "OK" if ok else "FAILED", message)
-                                   for step, ident, ok, message in rows])
+        _fill(self.results_table, [(step_text(step), ident, self.tr("OK") if ok else self.tr("Failed"),
+                                    message_text(message)) for step, ident, ok, message in rows])
         failed = sum(1 for r in rows if not r[2])
         self.info.setText(self.tr("{action}: {ok} ok, {failed} failed").format(
-            action=action, ok=len(rows) - failed, failed=failed))
+            action=step_text(action), ok=len(rows) - failed, failed=failed))
         emit_signal(self.action_finished, action, rows)
 
     # ------------------------------------------------------------------ printing

@@ -17,8 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -28,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from station.lazada.models import POStatus, PurchaseOrder
+from station.ui.locale_format import local_text as local_text  # the table's dates; items_panel reads it here
 from station.ui.signals import emit_signal
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -101,17 +100,6 @@ def action_label(action: str) -> str:
 class LastAction:
     action: str  # packed / shipped / printed / failed
     at: datetime  # aware
-
-
-def local_text(moment: datetime | None, *, time_only: bool = False) -> str:
-    """A moment in the operator's locale and time zone."""
-    if moment is None:
-        return ""
-    qt = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-    locale = QLocale()
-    if time_only:
-        return locale.toString(qt.time(), QLocale.FormatType.ShortFormat)
-    return locale.toString(qt, QLocale.FormatType.ShortFormat)
 
 
 class PoTableModel(QStandardItemModel):

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -31,8 +30,11 @@ from station.printing.cups import PrintError
 from station.printing.history import JobStatus, PrintJobRecord
 from station.printing.spooler import PrintService
 from station.ui.actions import PrintChoice
+from station.ui.locale_format import local_text
+from station.ui.operator_text import QT_TRANSLATE_NOOP, job_size_label, size_label, translate_operator
 from station.ui.signals import emit_signal
 from station.ui.ui_settings import UiSettings
+from station.ui.widgets import TextLine
 from station.ui.worker import TaskRunner
 
 MULTI_PAGE_PREVIEW = 100  # more pages than this are previewed one at a time
@@ -40,28 +42,17 @@ LOAD_LATER_PAGES = 300  # a file with more pages is loaded into the preview on a
 log = logging.getLogger(__name__)
 
 
-def size_label(size: PdfSize) -> str:
-    return {
-        PdfSize.A4: QCoreApplication.translate("size", "A4 (PO sheet)"),
-        PdfSize.LABEL_60X30: QCoreApplication.translate("size", "60x30 mm label"),
-        PdfSize.LABEL_100X150: QCoreApplication.translate("size", "100x150 mm label"),
-    }[size]
-
 STATUS_TEXT = {
-    JobStatus.PENDING: "not sent",
-    JobStatus.SENT: "sent",
-    JobStatus.PRINTED: "printed",
-    JobStatus.FAILED: "FAILED",
-    JobStatus.RETRY: "to retry",
+    JobStatus.PENDING: QT_TRANSLATE_NOOP("print", "not sent"),
+    JobStatus.SENT: QT_TRANSLATE_NOOP("print", "sent"),
+    JobStatus.PRINTED: QT_TRANSLATE_NOOP("print", "printed"),
+    JobStatus.FAILED: QT_TRANSLATE_NOOP("print", "FAILED"),
+    JobStatus.RETRY: QT_TRANSLATE_NOOP("print", "to retry"),
 }
 
 
 def status_label(status: JobStatus) -> str:
     return QCoreApplication.translate("print", STATUS_TEXT[status])
-
-
-def job_size_label(size: str) -> str:
-    return size_label(PdfSize(size)) if size in {s.value for s in PdfSize} else size
 
 
 def job_text(job: PrintJobRecord) -> str:
@@ -71,10 +62,15 @@ def job_text(job: PrintJobRecord) -> str:
     printer = job.printer or QCoreApplication.translate("print", "(no printer)")
     text = QCoreApplication.translate("print", "#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  "
                                                "{status}").format(
-        id=job.id, time=job.created_at.strftime("%H:%M"), size=job_size_label(job.size),
+        id=job.id, time=local_text(job.created_at, time_only=True), size=job_size_label(job.size),
         pages=job.pages if job.pages is not None else "?", first=first, more=more, printer=printer,
         status=status_label(job.status))
-    return f"{text}: {job.error}" if job.status is JobStatus.FAILED and job.error else text
+    return f"{text}: {translate_operator(job.error)}" if job.status is JobStatus.FAILED and job.error else text
+
+
+def _job_id(item: QListWidgetItem | None) -> int | None:
+    value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+    return int(value) if isinstance(value, int) else None
 
 
 def load_elsewhere(pdf: Path) -> QPdfDocument:
@@ -124,7 +120,7 @@ class PrintPanel(QWidget):
         self.print_button = QPushButton(self.tr("Get labels (Ctrl+P)"))
         self.print_button.setMinimumHeight(40)
         self.print_button.clicked.connect(self.print_requested)
-        self.printer_label = QLabel()
+        self.printer_label = TextLine()  # one line, elided: never wrapped mid-sentence in the narrow panel
         self.send_button = QPushButton(self.tr("Send to printer"))
         self.send_button.setMinimumHeight(40)
         self.send_button.setEnabled(False)
@@ -136,16 +132,21 @@ class PrintPanel(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.view.setMinimumHeight(240)
-        self.preview_label = QLabel(self.tr("No labels yet."))
+        self.preview_label = TextLine()
+        self._set_line(self.preview_label, self.tr("No labels yet."))
         # Thousands of labels: one page at a time, or the view would lay out every page at once.
         self.page_box = QSpinBox()
         self.page_box.setPrefix(self.tr("Page "))
         self.page_box.setVisible(False)
         self.page_box.valueChanged.connect(
             lambda page: self.view.pageNavigator().jump(page - 1, QPointF(), self.view.pageNavigator().currentZoom()))
+        # Two lists: what the printer accepted today (reprint), and what it did not (retry).
         self.history_list = QListWidget()
         self.history_list.itemDoubleClicked.connect(self._open_history)
         self.history_list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.failed_list = QListWidget()
+        self.failed_list.itemDoubleClicked.connect(self._open_history)
+        self.failed_list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.reprint_button = QPushButton(self.tr("Reprint"))
         self.reprint_button.setToolTip(self.tr("Print the selected job again (from its kept file)"))
         self.reprint_button.clicked.connect(self._reprint)
@@ -162,8 +163,6 @@ class PrintPanel(QWidget):
         choice_row.addStretch(1)
         choice_box.addLayout(choice_row)
         choice_box.addWidget(self.print_button)
-        self.preview_label.setWordWrap(True)
-        self.printer_label.setWordWrap(True)
         send_row = QHBoxLayout()
         labels = QVBoxLayout()
         labels.addWidget(self.preview_label)
@@ -181,14 +180,22 @@ class PrintPanel(QWidget):
         history_layout.addWidget(self.history_list)
         history_buttons = QHBoxLayout()
         history_buttons.addStretch(1)
-        history_buttons.addWidget(self.retry_button)
         history_buttons.addWidget(self.reprint_button)
         history_layout.addLayout(history_buttons)
+        self.failed_box = QGroupBox(self.tr("Not printed"))
+        failed_layout = QVBoxLayout(self.failed_box)
+        failed_layout.addWidget(self.failed_list)
+        failed_buttons = QHBoxLayout()
+        failed_buttons.addStretch(1)
+        failed_buttons.addWidget(self.retry_button)
+        failed_layout.addLayout(failed_buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(preview)
+        splitter.addWidget(self.failed_box)
         splitter.addWidget(history)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(choice)
         layout.addWidget(splitter, 1)
@@ -213,8 +220,13 @@ class PrintPanel(QWidget):
     def _update_printer_label(self) -> None:
         size = self.current_size or PdfSize(self.size_combo.currentData())
         name = self.settings.printer(size)
-        self.printer_label.setText(self.tr("Printer: {name}").format(name=name) if name
-                                   else self.tr("No printer set for {size}").format(size=size_label(size)))
+        self._set_line(self.printer_label, self.tr("Printer: {name}").format(name=name) if name
+                       else self.tr("No printer set for {size}").format(size=size_label(size)))
+
+    @staticmethod
+    def _set_line(line: TextLine, text: str) -> None:
+        line.setText(text)
+        line.setToolTip(text)  # the whole line, when the panel is too narrow for it
 
     # ------------------------------------------------------------------ preview and the day's jobs
     def show_pdf(self, pdf: Path, size: PdfSize, pos: list[str], pages: int, *, record: bool = True,
@@ -280,8 +292,8 @@ class PrintPanel(QWidget):
         emit_signal(self.failed, exc)
 
     def _describe(self, pages: int, size: PdfSize, count: int) -> None:
-        self.preview_label.setText(self.tr("{pages} pages · {size} · {count} POs").format(
-            pages=pages, size=size_label(size), count=count))
+        self._set_line(self.preview_label, self.tr("%n page(s)", "", pages) + " · " + size_label(size) + " · "
+                       + self.tr("%n PO(s)", "", count))
 
     def _loaded(self, pdf: Path, document: QPdfDocument, size: PdfSize, po_count: int) -> None:
         if document is not self.document:
@@ -308,23 +320,35 @@ class PrintPanel(QWidget):
         return self.service.jobs_on(date.today())
 
     def refresh_jobs(self) -> None:
-        """Reload the day's jobs from the print history (keeps the selected job selected)."""
-        current = self.history_list.currentItem()
-        selected = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
-        self.history_list.blockSignals(True)  # one button update at the end, not one per row
-        self.history_list.clear()
-        for job in self.jobs():
-            item = QListWidgetItem(job_text(job))
-            item.setData(Qt.ItemDataRole.UserRole, job.id)
-            item.setToolTip("\n".join(filter(None, [", ".join(job.po_numbers), str(job.file_path), job.error])))
-            if job.status is JobStatus.FAILED:
-                item.setForeground(QBrush(QColor("#c62828")))
-            self.history_list.insertItem(0, item)
-            if job.id == selected:
-                self.history_list.setCurrentItem(item)
-        self.history_list.blockSignals(False)
+        """Reload the day's jobs from the print history (keeps the selected job selected).
+
+        Only the jobs the printer accepted are under "Printed today"; the others (failed, to retry,
+        not sent) are under "Not printed", which shows only when it lists something.
+        """
+        jobs = self.jobs()
+        self._fill_list(self.history_list, [job for job in jobs if job.status.accepted])
+        self._fill_list(self.failed_list, [job for job in jobs if not job.status.accepted])
+        self.failed_box.setVisible(self.failed_list.count() > 0)
         self._update_buttons()
         emit_signal(self.jobs_changed)
+
+    @staticmethod
+    def _fill_list(view: QListWidget, jobs: list[PrintJobRecord]) -> None:
+        current = view.currentItem()
+        selected = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        view.blockSignals(True)  # one button update at the end, not one per row
+        view.clear()
+        for job in jobs:
+            item = QListWidgetItem(job_text(job))
+            item.setData(Qt.ItemDataRole.UserRole, job.id)
+            item.setToolTip("\n".join(filter(None, [", ".join(job.po_numbers), str(job.file_path),
+                                                    translate_operator(job.error)])))
+            if job.status is JobStatus.FAILED:
+                item.setForeground(QBrush(QColor("#c62828")))
+            view.insertItem(0, item)  # newest on top
+            if job.id == selected:
+                view.setCurrentItem(item)
+        view.blockSignals(False)
 
     def _update_buttons(self) -> None:
         idle = not self.busy
@@ -333,9 +357,12 @@ class PrintPanel(QWidget):
                                                   for j in self.jobs()))
 
     def selected_job(self) -> int | None:
-        item = self.history_list.currentItem() or self.history_list.item(0)
-        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return int(value) if isinstance(value, int) else None
+        """The printed job to reprint: the one selected under "Printed today", else the newest."""
+        return _job_id(self.history_list.currentItem() or self.history_list.item(0))
+
+    def selected_failed_job(self) -> int | None:
+        """The job selected under "Not printed", if any."""
+        return _job_id(self.failed_list.currentItem())
 
     def _open_history(self, item: QListWidgetItem) -> None:
         job_id = item.data(Qt.ItemDataRole.UserRole)
@@ -354,10 +381,9 @@ class PrintPanel(QWidget):
             self._run(lambda: [self.service.reprint(job_id)])
 
     def _retry_failed(self) -> None:
-        job_id = self.selected_job()
-        item = self.history_list.currentItem()
-        if item is not None and job_id is not None and self.service.history.get(job_id).status in (
-                JobStatus.FAILED, JobStatus.RETRY):
+        job_id = self.selected_failed_job()
+        if job_id is not None and self.service.history.get(job_id).status in (
+                JobStatus.FAILED, JobStatus.RETRY, JobStatus.PENDING):
             self._run(lambda: [self.service.retry(job_id)])
         else:
             self._run(lambda: self.service.retry_failed())

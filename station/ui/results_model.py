@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from station.ui.actions import Job, JobResult
+from station.ui.operator_text import translate_operator
 from station.workflow.report import PoOutcome
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,7 +50,8 @@ class ResultsModel(QAbstractTableModel):
         self.beginResetModel()
         outcomes = sorted(result.report.outcomes.values(), key=lambda o: o.ok) if result else []  # failed first
         job = result.job if result else Job.RUN
-        self._rows = [(o.purchase_order_no, o.store_name, outcome_text(job, o), o.error) for o in outcomes]
+        self._rows = [(o.purchase_order_no, o.store_name, outcome_text(job, o), translate_operator(o.error))
+                      for o in outcomes]
         self._ok = [o.ok for o in outcomes]
         self._details = [o.detail for o in outcomes]
         self.endResetModel()

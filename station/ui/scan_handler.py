@@ -18,6 +18,7 @@ from station.lazada.models import PurchaseOrder
 from station.ui.actions import JobResult, scan_print_job
 from station.ui.batch_panel import step_label
 from station.ui.errors import describe_error
+from station.ui.operator_text import translate_operator
 from station.ui.scan_input import Scan, shown
 from station.ui.scanner import ScannerFilter
 from station.ui.signals import emit_signal
@@ -156,8 +157,7 @@ class ScanHandler(QObject):
             emit_signal(self.handled, code, False)
             return
         if product:
-            text = self.tr("Product {code}: in {count} POs, selected").format(code=banner_code(code),
-                                                                               count=len(numbers))
+            text = self.tr("Product {code}: in %n PO(s), selected", "", len(numbers)).format(code=banner_code(code))
         else:
             po = w.model.get(numbers[0])
             store = po.store_name if po else ""
@@ -168,8 +168,8 @@ class ScanHandler(QObject):
         emit_signal(self.handled, code, True)
         if w.scan_print.isChecked():
             if product or len(numbers) != 1:
-                w.banner.flash(self.tr("Scan to print: scan the PO number (this product is in {count} POs).")
-                               .format(count=len(numbers)), False)
+                w.banner.flash(self.tr("Scan to print: scan the PO number (this product is in %n PO(s)).", "",
+                                       len(numbers)), False)
                 return
             self.queue.append(numbers[0])
             self._next()
@@ -197,8 +197,8 @@ class ScanHandler(QObject):
         w = self.window
         outcome = result.report.outcomes.get(no)
         if result.pdf is None or result.choice is None or outcome is None or not outcome.printed:
-            why = outcome.error if outcome else ""
-            log.info("scan to print %s: no labels (%s)", no, why)
+            log.info("scan to print %s: no labels (%s)", no, outcome.error if outcome else "")
+            why = translate_operator(outcome.error) if outcome else ""
             w.banner.flash(self.tr("{no}: no labels. {why}").format(no=no, why=why), False)
             w.sounds.play(Sound.FAIL)
         else:

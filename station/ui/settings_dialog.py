@@ -27,6 +27,7 @@ from station.lazada.errors import RequestValidationError
 from station.lazada.models import PdfSize, TokenInfo
 from station.lazada.regions import Region
 from station.printing.spooler import list_printers
+from station.ui.operator_text import QT_TRANSLATE_NOOP, translate_operator
 from station.ui.print_panel import size_label
 from station.ui.printer import printer_names
 from station.ui.scanner_settings import ScannerBox
@@ -35,8 +36,9 @@ from station.ui.ui_settings import UiSettings
 
 DEMO_CHOSEN = 2  # the first-run dialog's result when the operator picks the demo
 LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
-BACKEND_LABELS = (("auto", "Automatic (CUPS on Linux/macOS, Qt on Windows)"), ("cups", "CUPS (lp)"),
-                  ("qt", "Qt (render each page)"))
+BACKEND_LABELS = (("auto", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic (CUPS on Linux/macOS, Qt on Windows)")),
+                  ("cups", QT_TRANSLATE_NOOP("SettingsDialog", "CUPS (lp)")),
+                  ("qt", QT_TRANSLATE_NOOP("SettingsDialog", "Qt (render each page)")))
 TOKEN_DAYS = 7  # a token pasted by hand: assume the platform's usual lifetime; refreshed if refused
 
 
@@ -165,7 +167,7 @@ class SettingsDialog(QDialog):
             creds = store.load()
             tokens = store.load_tokens()
         except NoKeyringError as exc:
-            self._show_error(str(exc))
+            self._show_error(translate_operator(str(exc)))
             return
         if creds is not None:
             self.region.setCurrentIndex(self.region.findData(creds.region))
@@ -190,7 +192,7 @@ class SettingsDialog(QDialog):
         try:
             contact = None if self.contact.is_blank() else self.contact.contact()
         except RequestValidationError as exc:
-            self._show_error(exc.operator_message)
+            self._show_error(translate_operator(exc.operator_message))
             return
         region = Region(self.region.currentData())
         store = CredentialStore(profile)
@@ -205,12 +207,12 @@ class SettingsDialog(QDialog):
                     access_token=access, refresh_token=refresh, expires_at=now + TOKEN_DAYS * 86400,
                     refresh_expires_at=now + 30 * 86400 if refresh else 0.0, country=region.value))
         except NoKeyringError as exc:
-            self._show_error(str(exc))
+            self._show_error(translate_operator(str(exc)))
             return
         try:
             self.settings.journal_url = save_journal_target(self.journal_url.text(), self.journal_password.text())
         except (ValueError, NoKeyringError) as exc:
-            self._show_error(str(exc))
+            self._show_error(translate_operator(str(exc)))
             return
         if contact is not None:
             self.settings.base.set_pickup_contact(profile, contact)

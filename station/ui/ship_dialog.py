@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from station.lazada.errors import RequestValidationError
 from station.lazada.models import PickupContact
+from station.ui.locale_format import date_format
+from station.ui.operator_text import translate_operator
 
 AREA_CODES = ("PH", "MY", "TH", "VN", "ID", "CN")
 
@@ -39,7 +41,7 @@ class ContactForm(QWidget):
         self.use_date = QCheckBox(self.tr("Pickup date"))
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(date_format())
         self.date.setEnabled(False)
         self.use_date.toggled.connect(self.date.setEnabled)
         self.area.currentTextChanged.connect(self._area_changed)
@@ -98,9 +100,9 @@ class ShipDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ship: book the pickup"))
         self.setMinimumWidth(560)
-        intro = QLabel(self.tr("Book the pickup of {count} POs ({groups} store/warehouse groups, one pickup "
-                               "each). POs not packed yet are skipped and reported.").format(count=count,
-                                                                                             groups=groups))
+        intro = QLabel(self.tr("Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are "
+                               "skipped and reported.", "", count).format(
+            groups=self.tr("%n store/warehouse group(s)", "", groups)))
         intro.setWordWrap(True)
         self.form = ContactForm()
         self.form.set_contact(contact)
@@ -127,7 +129,7 @@ class ShipDialog(QDialog):
         try:
             self.result_contact = self.form.contact()
         except RequestValidationError as exc:
-            self.error.setText(exc.operator_message)
+            self.error.setText(translate_operator(exc.operator_message))
             self.error.show()
             return
         self.accept()

@@ -36,9 +36,9 @@ class OtherViews:
                                                   backend=settings.print_backend))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(jit_bench, tr("JIT purchase orders"))
-        self.tabs.addTab(self.orders, tr("Marketplace orders"))
-        self.tabs.addTab(self.erp, tr("ERP"))
+        self.tabs.addTab(jit_bench, QCoreApplication.translate("OtherViews", "JIT purchase orders"))
+        self.tabs.addTab(self.orders, QCoreApplication.translate("OtherViews", "Marketplace orders"))
+        self.tabs.addTab(self.erp, QCoreApplication.translate("OtherViews", "ERP"))
         self._erp_loaded = False
         self.tabs.currentChanged.connect(self._opened)
 
@@ -64,6 +64,3 @@ class OtherViews:
         self.orders_client.close()
         self.erp.shutdown()
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OtherViews", text)

@@ -43,7 +43,7 @@ def test_view_smoke(qtbot: QtBot, runner: TaskRunner, sim: SimulatorServer, conn
     view.show()
     assert view.tabs.count() == 2
 
-    with qtbot.waitSignal(view.message, timeout=WAIT_MS, check_params_cb=lambda m: "QianYi purchase orders" in m
+    with qtbot.waitSignal(view.message, timeout=WAIT_MS, check_params_cb=lambda m: "QianYi purchase order" in m
                           and m[0].isdigit()):
         view.refresh_qianyi()
     assert view.qianyi_model.rowCount() == 45 and view.qianyi_model.columnCount() == 10

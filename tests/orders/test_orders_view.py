@@ -37,7 +37,7 @@ def view(qtbot: QtBot, oclient: OrdersClient, printed: list[bytes]) -> Iterator[
 def test_lists_orders_and_filters_by_status(qtbot: QtBot, view: OrdersView, sim: SimulatorServer) -> None:
     assert view.model.rowCount() == len(sim.orders.orders)
     with qtbot.waitSignal(view.loaded, timeout=10_000):
-        view.status_filter.setCurrentText("pending")
+        view.status_filter.setCurrentIndex(view.status_filter.findData("pending"))
     assert 0 < view.model.rowCount() < len(sim.orders.orders)
     assert all("pending" in o.statuses for o in view.model.orders)
 
@@ -71,9 +71,9 @@ def test_scan_to_print_packs_prints_and_ships(qtbot: QtBot, view: OrdersView, si
     assert tracking and tracking in page.extract_text()
     assert all_items(order, lambda i: i.status == "ready_to_ship")
     statuses = {view.items_table.item(r, 1).text() for r in range(view.items_table.rowCount())}
-    assert statuses == {"ready_to_ship"}
+    assert statuses == {"Ready to ship"}
     steps = [view.results_table.item(r, 0).text() for r in range(view.results_table.rowCount())]
-    assert steps.count("pack") == len(order.items) and "print" in steps and "ready to ship" in steps
+    assert steps.count("Pack") == len(order.items) and "Print AWB" in steps and "Ready to ship" in steps
     # the new tracking number now selects the order too
     view.handle_scan(str(find_order(sim, plain_pending).order_id))
     assert view.handle_scan(tracking) and view.selected_order_id() == str(order.order_id)
@@ -113,4 +113,4 @@ def test_buttons_show_per_item_results(qtbot: QtBot, view: OrdersView, sim: Simu
     with qtbot.waitSignal(view.action_finished, timeout=10_000) as blocker:
         view.rts_button.click()
     assert not blocker.args[1][0][2]  # nothing packed any more: reported, not raised
-    assert view.results_table.item(0, 2).text() == "FAILED"
+    assert view.results_table.item(0, 2).text() == "Failed"

@@ -54,7 +54,7 @@ def test_pack_then_ship_then_print(window: MainWindow, qtbot: QtBot) -> None:
     assert printed.pdf is not None and printed.pdf.exists()
     assert all(printed.report.outcomes[no].printed for no in numbers)
     assert window.print_panel.document.pageCount() > 0
-    qtbot.waitUntil(lambda: window.print_panel.history_list.count() == 1, timeout=WAIT)  # recorded on a worker
+    qtbot.waitUntil(lambda: window.print_panel.failed_list.count() == 1, timeout=WAIT)  # recorded, not sent
     assert "Printed" in window.model.data(window.model.index(window.model.row_of(numbers[0]) or 0, 7))
 
 

@@ -6,20 +6,24 @@ Printing goes to real cups-pdf queues (tests/printing/conftest.py); skipped with
 from __future__ import annotations
 
 import subprocess
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from station.lazada.models import PdfSize
 from station.printing.history import JobStatus
 from station.printing.merge import POINTS_PER_MM
+from station.ui.app import install_translations
 from station.ui.print_panel import LOAD_LATER_PAGES, PrintPanel
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
-from tests.printing.conftest import CupsTestServer, assert_pages, job_title
+from tests.printing.conftest import CUPS_PDF_PPDS, CupsTestServer, assert_pages, job_title
 from tests.printing.conftest import cups_server as cups_server
 from tests.printing.conftest import scratch_queue as scratch_queue
 
@@ -50,19 +54,29 @@ def panel(qtbot: QtBot, tmp_path: Path) -> Iterator[PrintPanel]:
 
 
 def texts(panel: PrintPanel) -> list[str]:
+    """The lines under "Printed today", newest first."""
     return [panel.history_list.item(i).text() for i in range(panel.history_list.count())]
+
+
+def failed_texts(panel: PrintPanel) -> list[str]:
+    """The lines under "Not printed", newest first."""
+    return [panel.failed_list.item(i).text() for i in range(panel.failed_list.count())]
 
 
 def test_a_shown_pdf_is_listed_as_not_sent_without_a_printer(panel: PrintPanel, qtbot: QtBot,
                                                              tmp_path: Path) -> None:
     pdf = label_pdf(tmp_path / "labels.pdf", (60, 30), 2)
     panel.show_pdf(pdf, PdfSize.LABEL_60X30, ["POJ1", "POJ2"], 2)
-    qtbot.waitUntil(lambda: panel.history_list.count() == 1, timeout=WAIT)
-    assert "not sent" in texts(panel)[0] and "POJ1 +1" in texts(panel)[0]
+    qtbot.waitUntil(lambda: panel.failed_list.count() == 1, timeout=WAIT)
+    assert "not sent" in failed_texts(panel)[0] and "POJ1 +1" in failed_texts(panel)[0]
+    assert panel.history_list.count() == 0  # recorded is not printed
     with qtbot.waitSignal(panel.failed, timeout=WAIT) as blocker:
         panel.send_current()
     assert blocker.args is not None and "Settings" in blocker.args[0].operator_message
-    assert panel.history_list.count() == 1 and "FAILED" in texts(panel)[0]
+    assert "60x30 mm label" in blocker.args[0].operator_message and "6030" not in blocker.args[0].operator_message
+    assert panel.failed_list.count() == 1 and "FAILED" in failed_texts(panel)[0]
+    assert panel.history_list.count() == 0 and panel.failed_box.isVisible()
+    assert "60x30 mm label" in failed_texts(panel)[0] and "6030" not in failed_texts(panel)[0]
     assert panel.retry_button.isEnabled()
 
 
@@ -90,13 +104,15 @@ def test_jobs_are_printed_listed_retried_and_reprinted(panel: PrintPanel, qtbot:
         panel.send_current()
     assert failed.args is not None and "paused" in failed.args[0].operator_message
     assert cups_server.jobs(scratch_queue) == []
-    assert panel.history_list.count() == 2 and "FAILED" in texts(panel)[0] and "out of labels" in texts(panel)[0]
+    assert panel.history_list.count() == 1 and panel.failed_list.count() == 1
+    assert "FAILED" in failed_texts(panel)[0] and "out of labels" in failed_texts(panel)[0]
     qtbot.waitUntil(panel.retry_button.isEnabled)
     subprocess.run(["cupsenable", scratch_queue], check=True, timeout=20)
     with qtbot.waitSignal(panel.sent, timeout=WAIT):
         panel.retry_button.click()
     assert [j.status for j in panel.jobs()] == [JobStatus.PRINTED, JobStatus.PRINTED]
-    assert not panel.retry_button.isEnabled() and "FAILED" not in " ".join(texts(panel))
+    assert not panel.retry_button.isEnabled() and panel.failed_list.count() == 0 and not panel.failed_box.isVisible()
+    assert panel.history_list.count() == 2 and "FAILED" not in " ".join(texts(panel))
 
     # Reprint the first job (selected in the list): a new job, same file, nothing downloaded.
     panel.history_list.setCurrentRow(panel.history_list.count() - 1)
@@ -109,6 +125,71 @@ def test_jobs_are_printed_listed_retried_and_reprinted(panel: PrintPanel, qtbot:
     assert_pages(cups_server.output_for(f"{pdf.stem}-{jobs[2].id}"), 3, size.millimetres)
 
 
+def test_a_job_for_a_printer_that_is_not_there_is_not_printed_and_is_retried_once_it_is(
+        panel: PrintPanel, qtbot: QtBot, tmp_path: Path, cups_server: CupsTestServer) -> None:
+    """A job the printer never took is never under "Printed today": it is under "Not printed",
+    with the reason, until a retry prints it on the printer added since."""
+    size = PdfSize.LABEL_100X150
+    queue = f"StationLater_{uuid.uuid4().hex[:6]}"  # not set up on this computer (yet)
+    panel.settings.set_printer(size, queue)
+    pdf = label_pdf(tmp_path / f"{job_title()}.pdf", size.millimetres, 2)
+    panel.show_pdf(pdf, size, ["POJ7"], 2)
+    with qtbot.waitSignal(panel.failed, timeout=WAIT) as failed:
+        panel.send_current()
+    assert failed.args is not None and "not set up on this computer" in failed.args[0].operator_message
+    [job] = panel.jobs()
+    assert job.status is JobStatus.FAILED and job.printer == queue
+    assert panel.history_list.count() == 0 and texts(panel) == []
+    assert panel.failed_box.isVisible() and panel.failed_list.count() == 1
+    assert "POJ7" in failed_texts(panel)[0] and "FAILED" in failed_texts(panel)[0]
+    assert "100x150 mm label" in failed_texts(panel)[0]
+
+    # Support adds the printer; Retry (nothing selected: all of today's failed jobs) prints it.
+    ppd = next(p for p in CUPS_PDF_PPDS if p.exists())
+    subprocess.run(["lpadmin", "-p", queue, "-v", "cups-pdf:/", "-E", "-P", str(ppd)], check=True, timeout=20)
+    try:
+        qtbot.waitUntil(panel.retry_button.isEnabled)
+        with qtbot.waitSignal(panel.sent, timeout=WAIT) as sent:
+            panel.retry_button.click()
+        assert sent.args == [2]
+        [job] = panel.jobs()
+        assert job.status is JobStatus.PRINTED
+        assert panel.failed_list.count() == 0 and not panel.failed_box.isVisible()
+        assert panel.history_list.count() == 1 and "POJ7" in texts(panel)[0] and "printed" in texts(panel)[0]
+        assert_pages(cups_server.output_for(f"{pdf.stem}-{job.id}"), 2, size.millimetres)
+    finally:
+        subprocess.run(["cancel", "-a", queue], check=False, timeout=20)
+        subprocess.run(["lpadmin", "-x", queue], check=False, timeout=20)
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """English as the window has it: the plural forms ("1 PO", "2 POs") from station_en.qm."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QLocale()
+    translators = install_translations(app, "en")
+    yield
+    for translator in translators:
+        app.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def test_the_labels_line_stays_one_line_in_a_narrow_panel(english: None, panel: PrintPanel, qtbot: QtBot,
+                                                          tmp_path: Path) -> None:
+    """Hundreds of pages and POs in a narrow side panel: one line, cut with an ellipsis, whole in the tooltip."""
+    panel.resize(380, 700)
+    pdf = label_pdf(tmp_path / "labels.pdf", (100, 150), 3)
+    panel.show_pdf(pdf, PdfSize.LABEL_100X150, [f"POJ{i}" for i in range(297)], 3, record=False)
+    line = panel.preview_label
+    assert line.text() == "3 pages · 100x150 mm label · 297 POs"
+    assert line.toolTip() == line.text()
+    assert line.height() <= line.fontMetrics().height() + 4  # never wrapped onto a second line
+    assert line.minimumSizeHint().width() == 0  # and never widens the panel
+    panel.show_pdf(pdf, PdfSize.LABEL_100X150, ["POJ1"], 3, record=False)
+    assert line.text() == "3 pages · 100x150 mm label · 1 PO"
+
+
 def test_a_new_panel_lists_the_days_jobs(qtbot: QtBot, tmp_path: Path) -> None:
     settings = UiSettings()
     first = PrintPanel(TaskRunner(), settings, tmp_path / "prints")
@@ -117,7 +198,8 @@ def test_a_new_panel_lists_the_days_jobs(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: bool(first.pending_jobs), timeout=WAIT)
     again = PrintPanel(TaskRunner(), settings, tmp_path / "prints")
     qtbot.addWidget(again)
-    assert again.history_list.count() == 1 and "POJ9" in texts(again)[0]
+    assert again.failed_list.count() == 1 and "POJ9" in failed_texts(again)[0]  # recorded, never sent
+    assert again.history_list.count() == 0
 
 
 def test_a_big_file_is_recorded_and_previewed_from_workers(panel: PrintPanel, qtbot: QtBot,
@@ -126,7 +208,7 @@ def test_a_big_file_is_recorded_and_previewed_from_workers(panel: PrintPanel, qt
     small = label_pdf(tmp_path / "small.pdf", (60, 30), 3)
     panel.show_pdf(big, PdfSize.LABEL_100X150, ["POJ1"], LOAD_LATER_PAGES + 1)
     qtbot.waitUntil(lambda: bool(panel.pending_jobs), timeout=WAIT)  # recorded on a worker
-    assert panel.history_list.count() == 1
+    assert panel.failed_list.count() == 1  # recorded, not sent yet
     qtbot.waitUntil(lambda: panel.document.pageCount() == LOAD_LATER_PAGES + 1, timeout=WAIT)
     assert panel.document.thread() is panel.thread() and panel.document.parent() is panel
     assert panel.view.document() is panel.document

@@ -1,0 +1,150 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>BatchPanel</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/batch_panel.py" line="131" />
+        <source>{job}: %n PO(s)</source>
+        <translation>
+            <numerusform>{job}: %n PO</numerusform><numerusform>{job}: %n POs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/batch_panel.py" line="176" />
+        <source>Labels: %n page(s), in the Print tab.</source>
+        <translation>
+            <numerusform>Labels: %n page, in the Print tab.</numerusform><numerusform>Labels: %n pages, in the Print tab.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ErpView</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="302" />
+        <source>%n QianYi purchase order(s)</source>
+        <translation>
+            <numerusform>%n QianYi purchase order</numerusform><numerusform>%n QianYi purchase orders</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="312" />
+        <source>Reading the items of %n JIT PO(s)…</source>
+        <translation>
+            <numerusform>Reading the items of %n JIT PO…</numerusform><numerusform>Reading the items of %n JIT POs…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="347" />
+        <source>%n Shoplazza procurement order(s)</source>
+        <translation>
+            <numerusform>%n Shoplazza procurement order</numerusform><numerusform>%n Shoplazza procurement orders</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="377" />
+        <source>%n label(s) sent to the printer for {size} ({file}).</source>
+        <translation>
+            <numerusform>%n label sent to the printer for {size} ({file}).</numerusform><numerusform>%n labels sent to the printer for {size} ({file}).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="380" />
+        <source>%n label(s) saved to {file}.</source>
+        <translation>
+            <numerusform>%n label saved to {file}.</numerusform><numerusform>%n labels saved to {file}.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPanel</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/items_panel.py" line="82" />
+        <source>%n SKU(s)</source>
+        <translation>
+            <numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/items_panel.py" line="82" />
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/main_window.py" line="113" />
+        <source>%n page(s) sent to the printer</source>
+        <translation>
+            <numerusform>%n page sent to the printer</numerusform><numerusform>%n pages sent to the printer</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/main_window.py" line="267" />
+        <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
+        <translation>
+            <numerusform>%n PO listed at {time}; statuses refresh by themselves.</numerusform><numerusform>%n POs listed at {time}; statuses refresh by themselves.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/orders_view.py" line="294" />
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform><numerusform>%n orders</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PrintPanel</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/print_panel.py" line="295" />
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/print_panel.py" line="296" />
+        <source>%n PO(s)</source>
+        <translation>
+            <numerusform>%n PO</numerusform><numerusform>%n POs</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReplenishDialog</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="152" />
+        <source>%n SKU(s)</source>
+        <translation>
+            <numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/erp_view.py" line="153" />
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ScanHandler</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/scan_handler.py" line="118" />
+        <source>Product {code}: in %n PO(s), selected</source>
+        <translation>
+            <numerusform>Product {code}: in %n PO, selected</numerusform><numerusform>Product {code}: in %n POs, selected</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/scan_handler.py" line="128" />
+        <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
+        <translation>
+            <numerusform>Scan to print: scan the PO number (this product is in %n PO).</numerusform><numerusform>Scan to print: scan the PO number (this product is in %n POs).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/ship_dialog.py" line="103" />
+        <source>Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are skipped and reported.</source>
+        <translation>
+            <numerusform>Book the pickup of %n PO ({groups}, one pickup each). POs not packed yet are skipped and reported.</numerusform><numerusform>Book the pickup of %n POs ({groups}, one pickup each). POs not packed yet are skipped and reported.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/ship_dialog.py" line="105" />
+        <source>%n store/warehouse group(s)</source>
+        <translation>
+            <numerusform>%n store/warehouse group</numerusform><numerusform>%n store/warehouse groups</numerusform></translation>
+    </message>
+</context>
+</TS>
