@@ -12,6 +12,24 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    "{batch}: started": "{batch}：已开始",
+    "{code}: reading the POs' products, one moment…": "{code}：正在读取采购单的商品，请稍候…",
+    "Scanner": "扫码枪",
+    "Enter": "回车 (Enter)",
+    "Tab": "制表键 (Tab)",
+    "Nothing (a pause ends the code)": "无（停顿即结束）",
+    "none": "无",
+    "Click here, then scan a barcode to test the scanner": "点击此处，然后扫描一个条码来测试扫码枪",
+    "No scan yet.": "尚未扫描。",
+    "Code ends with": "条码结束符",
+    "Prefix before each code": "条码前缀",
+    "Test": "测试",
+    "keypad Enter": "小键盘回车",
+    "a pause": "停顿",
+    "Received: {code}": "收到：{code}",
+    "{length} characters in {ms} ms ({rate} characters per second), ended by {terminator}":
+        "{length} 个字符，用时 {ms} 毫秒（每秒 {rate} 个字符），以{terminator}结束",
+    "Symbology identifier {id} taken off": "已去掉码制标识符 {id}",
     "blank: this bench only · postgresql://user@host:5432/station": "留空：仅本工位 · postgresql://user@host:5432/station",
     "Shared journal (after restart)": "共享日志（重启后生效）",
     "Journal password": "日志数据库密码",

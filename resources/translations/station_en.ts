@@ -66,13 +66,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="113" />
+        <location filename="../../station/ui/main_window.py" line="117" />
         <source>%n page(s) sent to the printer</source>
         <translation>
             <numerusform>%n page sent to the printer</numerusform><numerusform>%n pages sent to the printer</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="267" />
+        <location filename="../../station/ui/main_window.py" line="272" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>%n PO listed at {time}; statuses refresh by themselves.</numerusform><numerusform>%n POs listed at {time}; statuses refresh by themselves.</numerusform></translation>
@@ -120,13 +120,13 @@
 <context>
     <name>ScanHandler</name>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="118" />
+        <location filename="../../station/ui/scan_handler.py" line="160" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>Product {code}: in %n PO, selected</numerusform><numerusform>Product {code}: in %n POs, selected</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="128" />
+        <location filename="../../station/ui/scan_handler.py" line="171" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>Scan to print: scan the PO number (this product is in %n PO).</numerusform><numerusform>Scan to print: scan the PO number (this product is in %n POs).</numerusform></translation>

@@ -426,7 +426,7 @@
 <context>
     <name>FlashBanner</name>
     <message>
-        <location filename="../../station/ui/widgets.py" line="29" />
+        <location filename="../../station/ui/widgets.py" line="32" />
         <source>Ready: scan a PO number, logistics number or product barcode.</source>
         <translation>就绪：请扫描采购单号、物流单号或商品条码。</translation>
     </message>
@@ -502,112 +502,117 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="93" />
+        <location filename="../../station/ui/main_window.py" line="96" />
         <source>demo simulator</source>
         <translation>演示模拟器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="94" />
+        <location filename="../../station/ui/main_window.py" line="97" />
         <source>Station · {where}</source>
         <translation>Station · {where}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="113" />
+        <location filename="../../station/ui/main_window.py" line="117" />
         <source>%n page(s) sent to the printer</source>
         <translation>
             <numerusform>已发送 %n 页到打印机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="117" />
+        <location filename="../../station/ui/main_window.py" line="121" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="118" />
+        <location filename="../../station/ui/main_window.py" line="122" />
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="119" />
+        <location filename="../../station/ui/main_window.py" line="123" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="120" />
+        <location filename="../../station/ui/main_window.py" line="124" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="200" />
+        <location filename="../../station/ui/main_window.py" line="204" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="201" />
+        <location filename="../../station/ui/main_window.py" line="205" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="202" />
+        <location filename="../../station/ui/main_window.py" line="206" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="203" />
+        <location filename="../../station/ui/main_window.py" line="207" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="204" />
+        <location filename="../../station/ui/main_window.py" line="208" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="211" />
+        <location filename="../../station/ui/main_window.py" line="216" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="212" />
+        <location filename="../../station/ui/main_window.py" line="217" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="215" />
+        <location filename="../../station/ui/main_window.py" line="220" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="255" />
+        <location filename="../../station/ui/main_window.py" line="260" />
         <source>Loading POs…</source>
         <translation>正在加载采购单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="267" />
+        <location filename="../../station/ui/main_window.py" line="272" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>{time} 列出 %n 个采购单；状态会自动刷新。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="295" />
+        <location filename="../../station/ui/main_window.py" line="310" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="402" />
+        <location filename="../../station/ui/main_window.py" line="417" />
         <source>A batch is running; wait for it or cancel it.</source>
         <translation>批量任务进行中；请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="405" />
-        <location filename="../../station/ui/main_window.py" line="523" />
+        <location filename="../../station/ui/main_window.py" line="420" />
+        <location filename="../../station/ui/main_window.py" line="554" />
         <source>Select POs first (or tick All shown).</source>
         <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="507" />
+        <location filename="../../station/ui/main_window.py" line="436" />
+        <source>{batch}: started</source>
+        <translation>{batch}：已开始</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="538" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -1133,229 +1138,314 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ScanHandler</name>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="65" />
+        <location filename="../../station/ui/scan_handler.py" line="90" />
         <source>{code}: order selected</source>
         <translation>{code}：已选中订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="68" />
+        <location filename="../../station/ui/scan_handler.py" line="93" />
         <source>Unknown code {code}: no order or tracking number matches. Nothing changed.</source>
         <translation>未知条码 {code}：没有匹配的订单号或运单号。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="81" />
+        <location filename="../../station/ui/scan_handler.py" line="111" />
+        <source>{code}: reading the POs' products, one moment…</source>
+        <translation>{code}：正在读取采购单的商品，请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scan_handler.py" line="116" />
         <source>Looking up {code}…</source>
         <translation>正在查找 {code}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="95" />
+        <location filename="../../station/ui/scan_handler.py" line="136" />
         <source>Could not look up {code}: {why}</source>
         <translation>无法查找 {code}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="101" />
+        <location filename="../../station/ui/scan_handler.py" line="143" />
         <source>Unknown code {code}: no PO, logistics number or product matches. Nothing changed.</source>
         <translation>未知代码 {code}：没有匹配的采购单、物流单号或商品。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="112" />
+        <location filename="../../station/ui/scan_handler.py" line="154" />
         <source>{no} is being handled by {bench}; nothing sent from this bench.</source>
         <translation>{no} 正由 {bench} 处理；本工位未发送任何操作。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="118" />
+        <location filename="../../station/ui/scan_handler.py" line="160" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>商品 {code}：在 %n 个采购单中，已选中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="128" />
+        <location filename="../../station/ui/scan_handler.py" line="171" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>扫码即打印：请扫描采购单号（该商品在 %n 个采购单中）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="122" />
+        <location filename="../../station/ui/scan_handler.py" line="164" />
         <source>{no} selected · {store}</source>
         <translation>已选中 {no} · {store}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="142" />
+        <location filename="../../station/ui/scan_handler.py" line="186" />
         <source>{no}: preparing labels…</source>
         <translation>{no}：正在准备标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="149" />
+        <location filename="../../station/ui/scan_handler.py" line="193" />
         <source>{no}: {step}…</source>
         <translation>{no}：{step}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="157" />
+        <location filename="../../station/ui/scan_handler.py" line="202" />
         <source>{no}: no labels. {why}</source>
         <translation>{no}：没有标签。{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="167" />
+        <location filename="../../station/ui/scan_handler.py" line="213" />
         <source>{no}: labels sent to the printer</source>
         <translation>{no}：标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="170" />
+        <location filename="../../station/ui/scan_handler.py" line="216" />
         <source>{no}: labels ready (no printer set for this size)</source>
         <translation>{no}：标签已就绪（此尺寸未设置打印机）</translation>
     </message>
 </context>
 <context>
+    <name>ScannerBox</name>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="18" />
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="21" />
+        <location filename="../../station/ui/scanner_settings.py" line="59" />
+        <source>Enter</source>
+        <translation>回车 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="21" />
+        <location filename="../../station/ui/scanner_settings.py" line="59" />
+        <source>Tab</source>
+        <translation>制表键 (Tab)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="22" />
+        <source>Nothing (a pause ends the code)</source>
+        <translation>无（停顿即结束）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="26" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="29" />
+        <source>Click here, then scan a barcode to test the scanner</source>
+        <translation>点击此处，然后扫描一个条码来测试扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="30" />
+        <source>No scan yet.</source>
+        <translation>尚未扫描。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="35" />
+        <source>Code ends with</source>
+        <translation>条码结束符</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="36" />
+        <source>Prefix before each code</source>
+        <translation>条码前缀</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="37" />
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="59" />
+        <source>keypad Enter</source>
+        <translation>小键盘回车</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="60" />
+        <source>a pause</source>
+        <translation>停顿</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="62" />
+        <source>Received: {code}</source>
+        <translation>收到：{code}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="63" />
+        <source>{length} characters in {ms} ms ({rate} characters per second), ended by {terminator}</source>
+        <translation>{length} 个字符，用时 {ms} 毫秒（每秒 {rate} 个字符），以{terminator}结束</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scanner_settings.py" line="68" />
+        <source>Symbology identifier {id} taken off</source>
+        <translation>已去掉码制标识符 {id}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="38" />
+        <location filename="../../station/ui/settings_dialog.py" line="39" />
         <source>Automatic (CUPS on Linux/macOS, Qt on Windows)</source>
         <translation>自动（Linux/macOS 用 CUPS，Windows 用 Qt）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="39" />
+        <location filename="../../station/ui/settings_dialog.py" line="40" />
         <source>CUPS (lp)</source>
         <translation>CUPS（lp 命令）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="40" />
+        <location filename="../../station/ui/settings_dialog.py" line="41" />
         <source>Qt (render each page)</source>
         <translation>Qt（逐页渲染）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="56" />
+        <location filename="../../station/ui/settings_dialog.py" line="57" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="56" />
+        <location filename="../../station/ui/settings_dialog.py" line="57" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="61" />
+        <location filename="../../station/ui/settings_dialog.py" line="62" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="78" />
+        <location filename="../../station/ui/settings_dialog.py" line="79" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="80" />
+        <location filename="../../station/ui/settings_dialog.py" line="81" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="81" />
+        <location filename="../../station/ui/settings_dialog.py" line="82" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="82" />
+        <location filename="../../station/ui/settings_dialog.py" line="83" />
         <source>App key</source>
         <translation>应用标识 (App Key)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="83" />
+        <location filename="../../station/ui/settings_dialog.py" line="84" />
         <source>App secret</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="84" />
+        <location filename="../../station/ui/settings_dialog.py" line="85" />
         <source>Access token</source>
         <translation>访问令牌 (Access Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="85" />
+        <location filename="../../station/ui/settings_dialog.py" line="86" />
         <source>Refresh token</source>
         <translation>刷新令牌 (Refresh Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="88" />
+        <location filename="../../station/ui/settings_dialog.py" line="89" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="93" />
+        <location filename="../../station/ui/settings_dialog.py" line="94" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="100" />
+        <location filename="../../station/ui/settings_dialog.py" line="101" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="104" />
+        <location filename="../../station/ui/settings_dialog.py" line="105" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="107" />
+        <location filename="../../station/ui/settings_dialog.py" line="108" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="110" />
+        <location filename="../../station/ui/settings_dialog.py" line="111" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="115" />
+        <location filename="../../station/ui/settings_dialog.py" line="116" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="116" />
+        <location filename="../../station/ui/settings_dialog.py" line="117" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="120" />
+        <location filename="../../station/ui/settings_dialog.py" line="121" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="123" />
+        <location filename="../../station/ui/settings_dialog.py" line="124" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="125" />
+        <location filename="../../station/ui/settings_dialog.py" line="126" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="127" />
+        <location filename="../../station/ui/settings_dialog.py" line="128" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="128" />
+        <location filename="../../station/ui/settings_dialog.py" line="129" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="141" />
+        <location filename="../../station/ui/settings_dialog.py" line="144" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="184" />
+        <location filename="../../station/ui/settings_dialog.py" line="187" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="187" />
+        <location filename="../../station/ui/settings_dialog.py" line="190" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="238" />
+        <location filename="../../station/ui/settings_dialog.py" line="242" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
