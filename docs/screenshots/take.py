@@ -87,8 +87,11 @@ def scan(window: MainWindow, code: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="en")
+    parser.add_argument("--screen", default="", metavar="WxH",
+                        help="the Xvfb screen's size: the window sizes itself to it, as on a bench PC, and the "
+                             "files are named ...-WxH")
     args = parser.parse_args()
-    suffix = "" if args.lang == "en" else f"-{args.lang}"
+    suffix = ("" if args.lang == "en" else f"-{args.lang}") + (f"-{args.screen}" if args.screen else "")
     temp = Path(tempfile.mkdtemp(prefix="station-shots-"))
     os.environ["HOME"] = str(temp)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(temp / "config"))
@@ -106,7 +109,8 @@ def main() -> int:
     connection = connect_demo(SimulatorConfig(pos=300, seed=7, pack_delay_min=1.0, pack_delay_max=2.0))
     window = MainWindow(connection, settings, default_folders(temp / "data"), first_poll_after=0.8,
                         poll_interval=0.5)
-    window.resize(1600, 1000)
+    if not args.screen:
+        window.resize(1600, 1000)
     window.show()
     indexed: list[bool] = []
     window.items_indexed.connect(lambda: indexed.append(True))

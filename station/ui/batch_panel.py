@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from station.ui.actions import Job, JobResult
-from station.ui.results_model import WHY, ResultsModel, outcome_text
+from station.ui.column_fit import natural_width
+from station.ui.results_model import STORE, WHY, ResultsModel, outcome_text
 from station.ui.signals import emit_signal
 from station.ui.widgets import TextLine
 from station.workflow.report import Step
@@ -95,8 +96,8 @@ class BatchPanel(QWidget):
         header.setMinimumSectionSize(40)
         header.resizeSection(0, metrics.horizontalAdvance("POJ2611231737139295") + 12)
         header.resizeSection(1, 90)
-        words = (self.tr("Result"), self.tr("Failed"), self.tr("Done"), self.tr("Not done"))
-        header.resizeSection(2, max(results.horizontalAdvance(word) for word in words) + 12)
+        words = (self.tr("Failed"), self.tr("Done"), self.tr("Not done"))
+        header.resizeSection(2, natural_width(results, header.fontMetrics(), self.tr("Result"), words))
         header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)  # the rest of the width, no scrolling
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
@@ -184,6 +185,12 @@ class BatchPanel(QWidget):
 
     def _fill(self, result: JobResult) -> None:
         self.results.show(result)
+        # The store column as wide as this batch's (shortened) store names, at most a third of the
+        # table: a handful of names measured, not 500 rows.
+        header = self.table.horizontalHeader()
+        width = natural_width(self.table.fontMetrics(), header.fontMetrics(), self.tr("Store"),
+                              self.results.shown_stores())
+        header.resizeSection(STORE, min(width, max(90, self.table.viewport().width() // 3)))
 
     def failed_numbers(self) -> list[str]:
         return [o.purchase_order_no for o in self.result.report.failed()] if self.result else []

@@ -65,8 +65,8 @@ class FilterBar(QWidget):
             colour = STATUS_COLOURS[status] if status else "#f3f4f6"
             chip.setStyleSheet(
                 f"QPushButton {{ background: {colour}; border: 1px solid #9ca3af; border-radius: 16px;"
-                " padding: 4px 14px; font-size: 12pt; }"
-                "QPushButton:checked { border: 3px solid #1d4ed8; padding: 2px 12px; }")
+                " padding: 4px 10px; font-size: 12pt; }"
+                "QPushButton:checked { border: 3px solid #1d4ed8; padding: 2px 8px; }")
             chip.clicked.connect(lambda _c=False: emit_signal(self.filters_changed))
             self.chip_group.addButton(chip)
             self.chips[status] = chip

@@ -11,9 +11,10 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,13 +34,14 @@ from station.lazada.models import PickupContact, POQuery, POStatus, PurchaseOrde
 from station.ui import heap
 from station.ui.actions import Folders, Job, JobResult, JournalRef, pack_job, print_job, resume_job, run_job, ship_job
 from station.ui.batch_panel import BatchPanel
+from station.ui.column_fit import CELL_PADDING, fit, natural_width
 from station.ui.errors import ErrorBar
 from station.ui.filters_bar import FilterBar
 from station.ui.items_panel import ItemsPanel
 from station.ui.live_news import NewsFeed
 from station.ui.log_view import LogView
 from station.ui.operator_text import translate_operator
-from station.ui.po_model import Column, LastAction, PoFilterProxy, PoTableModel
+from station.ui.po_model import Column, LastAction, PoFilterProxy, PoTableModel, status_label
 from station.ui.print_panel import PrintPanel
 from station.ui.scan_handler import ScanHandler
 from station.ui.ship_dialog import ShipDialog
@@ -61,6 +63,8 @@ POLL_MAX_POS = 200
 INDEXED_STATUSES = (POStatus.TO_PACK, POStatus.READY_TO_SHIP)
 TABLE_POINT_SIZE = 12
 SIDE_PANEL_WIDTH = 470
+PREFERRED_SIZE = (1580, 960)
+WORKING_STATUSES = (POStatus.TO_PACK, POStatus.READY_TO_SHIP, POStatus.TO_PUT_AWAY)  # never elided
 
 
 class MainWindow(QMainWindow):
@@ -138,7 +142,7 @@ class MainWindow(QMainWindow):
         self.journal_retry = QTimer(self)
         self.journal_retry.setInterval(JOURNAL_RETRY_MS)
         self.journal_retry.timeout.connect(self._look_for_journal)
-        self.resize(1580, 960)
+        self._fit_to_screen()
         self.reload()
         if journal is not None:
             # Before the operator sends anything: a batch a crash left open is resumed first.
@@ -171,16 +175,66 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "Lazada…Cebu Store": the end tells them apart
-        for column, width in ((Column.PO, 208), (Column.STORE, 165), (Column.WAREHOUSE, 216), (Column.SKUS, 52),
-                              (Column.QUANTITY, 45), (Column.ARRIVAL, 170), (Column.STATUS, 118)):
-            header.resizeSection(column, width)
+        header.setMinimumSectionSize(40)
+        # Widths the operator drags are kept (and remembered across starts); until then the columns
+        # follow their contents.
+        self._columns_by_hand = header.restoreState(self.settings.po_columns) if self.settings.po_columns else False
+        header.sectionResized.connect(self._column_dragged)
+        self._fitting_columns = False
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
+
+    def _column_dragged(self, _index: int, _old: int, _new: int) -> None:
+        # Only a drag with the mouse counts (a new listing resizes sections too).
+        if not self._fitting_columns and QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self._columns_by_hand = True
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its texts. Where they do not fit (a 1366-pixel laptop), in this
+        order: the part all store and warehouse names share is left out ("…Cebu Store"), the
+        rarer long statuses ("Arrived at Warehouse") are elided while To Pack, Ready To Ship and
+        To Put Away stay whole, the table's text is one point smaller, and last the store and
+        warehouse are elided in the middle. Every elided cell has its whole text in a tooltip."""
+        if self._columns_by_hand:
+            return
+        header = self.table.horizontalHeader()
+        titles = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.model.columnCount())]
+        room = self.table.viewport().width()
+        widths: list[int] = []
+        for point_size in (TABLE_POINT_SIZE, TABLE_POINT_SIZE - 1):
+            font = QFont(self.table.font())
+            font.setPointSize(point_size)
+            self.table.setFont(font)
+            metrics, header_metrics = QFontMetrics(font), header.fontMetrics()
+            self.model.shorten_places(False)
+            widths = self._natural_widths(metrics, header_metrics, titles)
+            if sum(widths) > room:
+                self.model.shorten_places(True)
+                widths = self._natural_widths(metrics, header_metrics, titles)
+            working = natural_width(metrics, header_metrics, titles[Column.STATUS],
+                                    [status_label(s) for s in WORKING_STATUSES])
+            widths = fit(widths, room, (Column.STATUS,), {Column.STATUS: working})
+            if sum(widths) <= room:
+                break
+        else:  # still too wide at the smaller size: the store and warehouse are elided too
+            least = metrics.horizontalAdvance("…Cebu Store") + CELL_PADDING
+            widths = fit(widths, room, (Column.STORE, Column.WAREHOUSE), {Column.STORE: least,
+                                                                         Column.WAREHOUSE: least})
+        self._fitting_columns = True
+        try:
+            for column, width in enumerate(widths):
+                header.resizeSection(column, width)
+        finally:
+            self._fitting_columns = False
+
+    def _natural_widths(self, metrics: QFontMetrics, header: QFontMetrics, titles: list[str]) -> list[int]:
+        return [natural_width(metrics, header, title, texts)
+                for title, texts in zip(titles, self.model.width_samples(), strict=True)]
 
     def _big_button(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str) -> QPushButton:
         button = QPushButton(text)
         button.setMinimumHeight(46)
-        button.setStyleSheet("QPushButton { font-size: 13pt; padding: 4px 16px; }")
+        button.setStyleSheet("QPushButton { font-size: 13pt; padding: 4px 10px; }")
         button.clicked.connect(slot)
         action = QAction(self)
         action.setShortcut(QKeySequence(shortcut))
@@ -265,6 +319,7 @@ class MainWindow(QMainWindow):
             return  # a newer listing was asked for meanwhile
         selected = self.selected_numbers()
         self.model.set_pos(pos)
+        self.fit_columns()
         self.filters.set_places(self.model.stores(), self.model.warehouses())
         self._apply_filters()
         self.select_numbers(selected, flash=False)
@@ -597,6 +652,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def shutdown(self) -> None:
+        if self._columns_by_hand:
+            self.settings.po_columns = bytes(self.table.horizontalHeader().saveState().data())
         self.poll_timer.stop()
         self.journal_retry.stop()
         self.fast_timer.stop()
@@ -607,12 +664,22 @@ class MainWindow(QMainWindow):
         self.runner.close()
         self.views.shutdown()
 
+    def _fit_to_screen(self) -> None:
+        """The preferred size, or the whole screen where it is smaller (a 1366x768 bench laptop)."""
+        screen = self.screen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is not None and (room.width() < PREFERRED_SIZE[0] or room.height() < PREFERRED_SIZE[1]):
+            self.setGeometry(room)
+        else:
+            self.resize(*PREFERRED_SIZE)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:  # the list gets the room; the side panel keeps what it needs
             self._sized = True
-            side = max(self.tabs.minimumSizeHint().width(), SIDE_PANEL_WIDTH)
+            side = max(self.tabs.minimumSizeHint().width(), min(SIDE_PANEL_WIDTH, int(self.width() * 0.28)))
             self.splitter.setSizes([max(400, self.splitter.width() - side), side])
+            self.fit_columns()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from station.lazada.models import POStatus, PurchaseOrder
+from station.ui.column_fit import shared_prefix, without_prefix
 from station.ui.locale_format import local_text as local_text  # the table's dates; items_panel reads it here
 from station.ui.signals import emit_signal
 
@@ -127,6 +128,9 @@ class PoTableModel(QStandardItemModel):
         self._number_cell = self._cell.clone()
         self._number_cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._generation = 0
+        # On a narrow screen the part every store (and every warehouse) name shares is left out
+        # ("…Cebu Store"); the tooltip keeps the whole name.
+        self._place_prefixes = ("", "")
 
     # ---------------------------------------------------------------- content
     def _last_sort_key(self, no: str) -> float:
@@ -147,10 +151,11 @@ class PoTableModel(QStandardItemModel):
         ]
 
     def _texts(self, po: PurchaseOrder) -> list[str]:
+        store_prefix, warehouse_prefix = self._place_prefixes
         return [
             po.purchase_order_no,
-            po.store_name,
-            po.store_code,
+            without_prefix(po.store_name, store_prefix),
+            without_prefix(po.store_code, warehouse_prefix),
             str(po.total_sku_count),
             str(po.total_quantity),
             local_text(po.expected_arrival_at),
@@ -171,6 +176,7 @@ class PoTableModel(QStandardItemModel):
     def _dress(self, po: PurchaseOrder, cells: Sequence[QStandardItem]) -> None:
         """The colours and tooltips that follow from the PO itself."""
         cells[Column.STATUS].setBackground(self._brushes[po.status])
+        cells[Column.STATUS].setToolTip(status_label(po.status))  # whole, where a narrow screen elides it
         cells[Column.PO].setToolTip(", ".join(po.logistics_nos))
         place = f"{po.store_name}\n{po.store_code}\n{po.store_address}"
         cells[Column.STORE].setToolTip(place)
@@ -356,6 +362,38 @@ class PoTableModel(QStandardItemModel):
         if exact:
             return exact
         return [po.purchase_order_no for po in self._pos if wanted in (n.upper() for n in po.logistics_nos)]
+
+    def shorten_places(self, short: bool) -> None:
+        """Leave out (or put back) the start every listed store and warehouse name shares."""
+        prefixes = (shared_prefix(self.stores()), shared_prefix(self.warehouses())) if short else ("", "")
+        if prefixes == self._place_prefixes:
+            return
+        self._place_prefixes = prefixes
+        if not self._pos:
+            return
+        with self._quietly():
+            for row, po in enumerate(self._pos):
+                self.item(row, Column.STORE).setText(without_prefix(po.store_name, prefixes[0]))
+                self.item(row, Column.WAREHOUSE).setText(without_prefix(po.store_code, prefixes[1]))
+        emit_signal(self.dataChanged, self.index(0, Column.STORE), self.index(len(self._pos) - 1, Column.WAREHOUSE))
+
+    def width_samples(self) -> list[list[str]]:
+        """Per column, the distinct texts it shows or will show (every status, every action), to size it."""
+        pos = self._pos
+        sample_time = datetime(2026, 12, 31, 23, 59).astimezone()
+        longest_no = max((po.purchase_order_no for po in pos), key=len, default="POJ0000000000000000")
+        store_prefix, warehouse_prefix = self._place_prefixes
+        return [
+            [longest_no],
+            [without_prefix(name, store_prefix) for name in self.stores()],
+            [without_prefix(code, warehouse_prefix) for code in self.warehouses()],
+            [str(po.total_sku_count) for po in pos[:1]] + ["999"],
+            [str(po.total_quantity) for po in pos[:1]] + ["9999"],
+            [local_text(sample_time)],
+            [status_label(status) for status in POStatus],
+            [self._last_text(LastAction(action, sample_time)) for action in ("packed", "shipped", "printed", "failed")]
+            + [self._last_column(no) for no in self._held],
+        ]
 
     def stores(self) -> list[str]:
         return sorted({po.store_name for po in self._pos if po.store_name})

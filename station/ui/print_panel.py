@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -34,8 +37,17 @@ from station.ui.locale_format import local_text
 from station.ui.operator_text import QT_TRANSLATE_NOOP, job_size_label, size_label, translate_operator
 from station.ui.signals import emit_signal
 from station.ui.ui_settings import UiSettings
-from station.ui.widgets import TextLine
 from station.ui.worker import TaskRunner
+
+_NUMBER_AND_UNIT = re.compile(r"(\d|\bmm) ")
+
+
+def _wrapped_line() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
 
 MULTI_PAGE_PREVIEW = 100  # more pages than this are previewed one at a time
 LOAD_LATER_PAGES = 300  # a file with more pages is loaded into the preview on a worker thread
@@ -120,7 +132,7 @@ class PrintPanel(QWidget):
         self.print_button = QPushButton(self.tr("Get labels (Ctrl+P)"))
         self.print_button.setMinimumHeight(40)
         self.print_button.clicked.connect(self.print_requested)
-        self.printer_label = TextLine()  # one line, elided: never wrapped mid-sentence in the narrow panel
+        self.printer_label = _wrapped_line()
         self.send_button = QPushButton(self.tr("Send to printer"))
         self.send_button.setMinimumHeight(40)
         self.send_button.setEnabled(False)
@@ -131,8 +143,8 @@ class PrintPanel(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.view.setMinimumHeight(240)
-        self.preview_label = TextLine()
+        self.view.setMinimumHeight(120)  # fits a 768-pixel-high bench laptop; the splitter gives it the rest
+        self.preview_label = _wrapped_line()
         self._set_line(self.preview_label, self.tr("No labels yet."))
         # Thousands of labels: one page at a time, or the view would lay out every page at once.
         self.page_box = QSpinBox()
@@ -142,9 +154,11 @@ class PrintPanel(QWidget):
             lambda page: self.view.pageNavigator().jump(page - 1, QPointF(), self.view.pageNavigator().currentZoom()))
         # Two lists: what the printer accepted today (reprint), and what it did not (retry).
         self.history_list = QListWidget()
+        self.history_list.setMinimumHeight(60)
         self.history_list.itemDoubleClicked.connect(self._open_history)
         self.history_list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.failed_list = QListWidget()
+        self.failed_list.setMinimumHeight(60)
         self.failed_list.itemDoubleClicked.connect(self._open_history)
         self.failed_list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.reprint_button = QPushButton(self.tr("Reprint"))
@@ -156,8 +170,9 @@ class PrintPanel(QWidget):
 
         choice = QGroupBox(self.tr("Labels"))
         choice_box = QVBoxLayout(choice)
+        # The size on a line of its own: the panel stays narrow enough for a 1366-pixel screen.
+        choice_box.addWidget(self.size_combo)
         choice_row = QHBoxLayout()
-        choice_row.addWidget(self.size_combo)
         choice_row.addWidget(self.po_sheet)
         choice_row.addWidget(self.barcodes)
         choice_row.addStretch(1)
@@ -189,6 +204,12 @@ class PrintPanel(QWidget):
         failed_buttons.addStretch(1)
         failed_buttons.addWidget(self.retry_button)
         failed_layout.addLayout(failed_buttons)
+        # On a short screen the job lists give way first (the splitter's handle brings them back):
+        # the panel must fit a 768-pixel-high laptop with its taskbar.
+        for box in (self.failed_box, history):
+            policy = box.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
+            box.setSizePolicy(policy)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(preview)
         splitter.addWidget(self.failed_box)
@@ -224,9 +245,10 @@ class PrintPanel(QWidget):
                        else self.tr("No printer set for {size}").format(size=size_label(size)))
 
     @staticmethod
-    def _set_line(line: TextLine, text: str) -> None:
-        line.setText(text)
-        line.setToolTip(text)  # the whole line, when the panel is too narrow for it
+    def _set_line(line: QLabel, text: str) -> None:
+        # Wrapped where the panel is narrow, but never between a number and its unit ("297 POs",
+        # "100x150 mm label"): nothing is cut off, nothing reads "297 / POs".
+        line.setText(_NUMBER_AND_UNIT.sub("\\1\u00a0", text))
 
     # ------------------------------------------------------------------ preview and the day's jobs
     def show_pdf(self, pdf: Path, size: PdfSize, pos: list[str], pages: int, *, record: bool = True,

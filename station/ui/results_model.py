@@ -12,12 +12,14 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from station.ui.actions import Job, JobResult
+from station.ui.column_fit import shared_prefix, without_prefix
 from station.ui.operator_text import translate_operator
 from station.workflow.report import PoOutcome
 
 Index = QModelIndex | QPersistentModelIndex
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # what the platform said, for the detail box
 COLUMNS = 4
+STORE = 1
 WHY = 3
 _GREEN, _RED = QColor("#2e7d32"), QColor("#c62828")
 
@@ -38,6 +40,7 @@ class ResultsModel(QAbstractTableModel):
         self._rows: list[tuple[str, str, str, str]] = []
         self._ok: list[bool] = []
         self._details: list[str] = []
+        self._stores: list[str] = []
         self._titles = [QCoreApplication.translate("BatchPanel", "PO number"),
                         QCoreApplication.translate("BatchPanel", "Store"),
                         QCoreApplication.translate("BatchPanel", "Result"),
@@ -54,7 +57,13 @@ class ResultsModel(QAbstractTableModel):
                       for o in outcomes]
         self._ok = [o.ok for o in outcomes]
         self._details = [o.detail for o in outcomes]
+        # The part every store's name shares is left out ("…Cebu Store"): the side panel is narrow.
+        prefix = shared_prefix([o.store_name for o in outcomes])
+        self._stores = [without_prefix(o.store_name, prefix) for o in outcomes]
         self.endResetModel()
+
+    def shown_stores(self) -> set[str]:
+        return set(self._stores)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -70,7 +79,9 @@ class ResultsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[row][column]
+            return self._stores[row] if column == STORE else self._rows[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == STORE:
+            return self._rows[row][STORE]
         if role == DETAIL_ROLE:
             return self._details[row]
         if column == 2:

@@ -5,7 +5,7 @@ Secrets never come here; they go to the keyring through :class:`station.credenti
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from station.lazada.models import PdfSize
 from station.printing.spooler import PrinterSettings
@@ -129,6 +129,16 @@ class UiSettings:
         self.q.setValue("scanner/terminator", config.terminator.value)
         self.q.setValue("scanner/prefix", config.prefix)
         self.q.setValue("scanner/max_gap_ms", config.max_gap_ms)
+
+    @property
+    def po_columns(self) -> bytes:
+        """The PO table's column widths as the operator left them (Qt's header state), or b""."""
+        value = self.q.value("ui/po_columns", b"")
+        return bytes(value.data()) if isinstance(value, QByteArray) else b""
+
+    @po_columns.setter
+    def po_columns(self, state: bytes) -> None:
+        self.q.setValue("ui/po_columns", QByteArray(state))
 
     @property
     def language(self) -> str:

@@ -175,19 +175,22 @@ def english() -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-def test_the_labels_line_stays_one_line_in_a_narrow_panel(english: None, panel: PrintPanel, qtbot: QtBot,
-                                                          tmp_path: Path) -> None:
-    """Hundreds of pages and POs in a narrow side panel: one line, cut with an ellipsis, whole in the tooltip."""
-    panel.resize(380, 700)
+def test_the_labels_line_wraps_whole_in_a_narrow_panel(english: None, panel: PrintPanel, qtbot: QtBot,
+                                                       tmp_path: Path) -> None:
+    """Hundreds of pages and POs in a narrow side panel: wrapped, nothing cut off, and never between
+    a number and its unit ("297 / POs")."""
+    panel.resize(300, 700)
+    panel.show()
     pdf = label_pdf(tmp_path / "labels.pdf", (100, 150), 3)
     panel.show_pdf(pdf, PdfSize.LABEL_100X150, [f"POJ{i}" for i in range(297)], 3, record=False)
     line = panel.preview_label
-    assert line.text() == "3 pages · 100x150 mm label · 297 POs"
-    assert line.toolTip() == line.text()
-    assert line.height() <= line.fontMetrics().height() + 4  # never wrapped onto a second line
-    assert line.minimumSizeHint().width() == 0  # and never widens the panel
+    assert line.text().replace("\u00a0", " ") == "3 pages · 100x150 mm label · 297 POs"
+    for whole in ("3\u00a0pages", "100x150\u00a0mm\u00a0label", "297\u00a0POs"):
+        assert whole in line.text()  # a wrap can only fall at the " · " between them
+    assert line.wordWrap()
+    assert line.minimumSizeHint().width() < 300  # it never widens the panel
     panel.show_pdf(pdf, PdfSize.LABEL_100X150, ["POJ1"], 3, record=False)
-    assert line.text() == "3 pages · 100x150 mm label · 1 PO"
+    assert line.text().replace("\u00a0", " ") == "3 pages · 100x150 mm label · 1 PO"
 
 
 def test_a_new_panel_lists_the_days_jobs(qtbot: QtBot, tmp_path: Path) -> None:
