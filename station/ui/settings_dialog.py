@@ -6,18 +6,21 @@ import time
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import keyring
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -56,7 +59,18 @@ class SettingsDialog(QDialog):
         self._loaded_tokens: TokenInfo | None = None
         self.setWindowTitle(self.tr("Welcome to Station") if first_run else self.tr("Settings"))
         self.setMinimumWidth(640)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The groups scroll where the screen is short (a 768-pixel laptop); the error line and the
+        # buttons stay in view below them.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         if first_run:
             intro = QLabel(self.tr(
                 "Set up the shop this bench works for. The app secret and the tokens are kept in the "
@@ -135,7 +149,7 @@ class SettingsDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828; font-weight: bold;")
         self.error.hide()
-        layout.addWidget(self.error)
+        outer.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -146,8 +160,17 @@ class SettingsDialog(QDialog):
             row.addWidget(demo)
         row.addStretch(1)
         row.addWidget(buttons)
-        layout.addLayout(row)
+        outer.addLayout(row)
         self._load_profile(self.profile.currentText())
+        self._fit_to_screen(body)
+
+    def _fit_to_screen(self, body: QWidget) -> None:
+        """All of it where the screen is tall enough; otherwise as tall as the screen, scrolling."""
+        screen = self.screen()
+        wanted = body.sizeHint().height() + 90  # the buttons, the margins
+        room = screen.availableGeometry().height() - 60 if screen is not None else wanted  # the title bar
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.resize(max(self.minimumWidth(), body.sizeHint().width() + scrollbar + 30), min(wanted, room))
 
     # ------------------------------------------------------------------ load
     def _show_error(self, text: str) -> None:

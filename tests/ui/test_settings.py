@@ -83,3 +83,18 @@ def test_first_run_offers_the_demo(qtbot: QtBot) -> None:
     with qtbot.waitSignal(dialog.finished) as blocker:
         demo.click()
     assert blocker.args == [DEMO_CHOSEN]
+
+
+def test_settings_fit_a_short_screen(qtbot: QtBot) -> None:
+    """Every group reachable on a 768-pixel laptop: the dialog is no taller than the screen, and scrolls."""
+    from PySide6.QtWidgets import QScrollArea
+
+    dialog = SettingsDialog(UiSettings(), first_run=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= screen.height()
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None
+    assert scroll.widget().isAncestorOf(dialog.scanner.test_field)  # the last group is in it too
+    assert scroll.widget().sizeHint().height() > scroll.viewport().height()  # on this 600-pixel screen it scrolls
