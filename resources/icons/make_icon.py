@@ -8,7 +8,9 @@ Writes next to this file:
 - ``station.ico``: the Windows icon of ``station.exe`` and the installer, with 16, 24, 32, 48,
   64, 128 and 256 px images, each stored as PNG inside the ICO (supported since Windows Vista;
   written by hand because Qt's ICO writer stores a single image);
-- ``station-<size>.png`` for the Linux hicolor icon theme sizes the .deb installs (48, 128).
+- ``station-<size>.png`` for the Linux hicolor icon theme sizes the .deb installs (48, 128);
+- ``station.icns``: the macOS icon of Station.app (Qt's ICNS writer, from the 256 px image up to
+  512 px; untested on a Mac here).
 
 Deterministic: the same Qt version gives the same files, so re-running it changes nothing.
 """
@@ -131,7 +133,10 @@ def main() -> int:
     for size in THEME_SIZES:
         (HERE / f"station-{size}.png").write_bytes(pngs[size])
     (HERE / "station.ico").write_bytes(ico_bytes({size: pngs[size] for size in ICO_SIZES}))
-    written = ["station.png", *(f"station-{s}.png" for s in THEME_SIZES), "station.ico"]
+    icns = QImageWriter(str(HERE / "station.icns"), QByteArray(b"icns"))
+    if not icns.write(draw(512)):
+        raise SystemExit(f"could not write station.icns: {icns.errorString()}")
+    written = ["station.png", *(f"station-{s}.png" for s in THEME_SIZES), "station.ico", "station.icns"]
     print("wrote " + ", ".join(str(HERE / name) for name in written))
     del app
     return 0
