@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from station.ui.main_window import MainWindow
 from station.ui.sound import Sound
+from tests.ui.keys import KeySender
 
 WAIT = 10_000
 
@@ -76,3 +79,55 @@ def test_fast_short_burst_is_typing_not_a_scan(window: MainWindow, qtbot: QtBot)
     QTest.keyClicks(search, "ab")
     QTest.keyClick(search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: search.text() == "ab", timeout=WAIT)
+
+
+def keys_on(window: MainWindow, widget: QWidget) -> KeySender:
+    """Real key sequences (Shift per capital) through the window's own scanner filter, on a clock the test moves."""
+    sender = KeySender(widget)
+    window.scan.filter.clock = lambda: sender.now[0]
+    return sender
+
+
+def test_every_scan_is_answered_within_100_ms(window: MainWindow, qtbot: QtBot) -> None:
+    """Known or unknown, any letter case: the banner says something about the code before the
+    key event that ends the scan has returned."""
+    po = window.proxy.visible_pos()[3].purchase_order_no
+    product = next(iter(window.barcodes))
+    sender = keys_on(window, window.table)
+    for code in (po, po.lower(), product, "XYZ-NOT-A-PO", "<b>BOLD</b>-1"):
+        window.banner.setText("")
+        sender.type_us(code)
+        started = time.perf_counter()
+        sender.enter()
+        elapsed = time.perf_counter() - started
+        assert code in window.banner.text() or po in window.banner.text(), (code, window.banner.text())
+        assert elapsed < 0.1, (code, elapsed)
+        qtbot.waitUntil(lambda: window.banner.state != "neutral", timeout=WAIT)  # the final word, too
+    assert window.banner.textFormat() == Qt.TextFormat.PlainText  # "<b>" shown as typed, never as markup
+
+
+def test_a_huge_scan_never_widens_the_window(window: MainWindow, qtbot: QtBot) -> None:
+    width = window.width()
+    sender = keys_on(window, window.table)
+    with qtbot.waitSignal(window.scan.handled, timeout=WAIT) as blocker:
+        sender.scan("Q" * 10_000, gap=0.001)
+    assert blocker.args == ["Q" * 10_000, False]
+    assert "Unknown code" in window.banner.text()
+    assert len(window.banner.text()) < 200  # the code cut in the middle
+    QApplication.processEvents()  # the layout's turn: a resize it would make has been made
+    assert window.width() == width
+    assert window.banner.minimumSizeHint().width() < width
+
+
+def test_a_new_batch_replaces_the_last_ones_banner(window: MainWindow, qtbot: QtBot) -> None:
+    numbers = [po.purchase_order_no for po in window.proxy.visible_pos()[:2]]
+    window.select_numbers(numbers)
+    with qtbot.waitSignal(window.job_finished, timeout=WAIT):
+        window.pack_button.click()
+    finished = window.banner.text()
+    assert "of 2" in finished
+    window.select_numbers([window.proxy.visible_pos()[-1].purchase_order_no])
+    with qtbot.waitSignal(window.job_finished, timeout=WAIT):
+        window.pack_button.click()
+        assert window.banner.text() != finished  # at once, before the new batch's own verdict
+        assert "1 PO" in window.banner.text()
