@@ -134,6 +134,7 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
     try:
         options = {"poll_ms": args.poll_ms} if args.poll_ms else {}
         window = MainWindow(connection, settings, default_folders(home / f"data-{seed}"), **options)
+        window.resize(1580, 960)  # a bench monitor's room (the offscreen screen is 800x600)
         window.show()
         indexed = [False]
         window.items_indexed.connect(lambda: indexed.__setitem__(0, True))

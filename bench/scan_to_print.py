@@ -114,6 +114,7 @@ def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:
     settings.sounds = False
     settings.set_printer(PdfSize.LABEL_100X150, "Bench PDF printer")
     window = MainWindow(connection, settings, default_folders(home / "data"))
+    window.resize(1580, 960)  # a bench monitor's room (the offscreen screen is 800x600)
     panel = window.print_panel
     # The printer: the panel's own PrintService (its checks, its job history) with a backend that notes
     # the hand-off and prints into a PDF file.

@@ -64,6 +64,7 @@ INDEXED_STATUSES = (POStatus.TO_PACK, POStatus.READY_TO_SHIP)
 TABLE_POINT_SIZE = 12
 SIDE_PANEL_WIDTH = 470
 PREFERRED_SIZE = (1580, 960)
+BENCH_SCREEN = (1920, 1200)  # up to this the window fills the screen
 WORKING_STATUSES = (POStatus.TO_PACK, POStatus.READY_TO_SHIP, POStatus.TO_PUT_AWAY)  # never elided
 
 
@@ -665,10 +666,11 @@ class MainWindow(QMainWindow):
         self.views.shutdown()
 
     def _fit_to_screen(self) -> None:
-        """The preferred size, or the whole screen where it is smaller (a 1366x768 bench laptop)."""
+        """The whole screen of a bench PC (a 1366x768 laptop, a 1920x1080 monitor: the window stays
+        open all day); on a larger screen, the preferred size."""
         screen = self.screen()
         room = screen.availableGeometry() if screen is not None else None
-        if room is not None and (room.width() < PREFERRED_SIZE[0] or room.height() < PREFERRED_SIZE[1]):
+        if room is not None and room.width() <= BENCH_SCREEN[0] and room.height() <= BENCH_SCREEN[1]:
             self.setGeometry(room)
         else:
             self.resize(*PREFERRED_SIZE)

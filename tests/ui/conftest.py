@@ -38,6 +38,7 @@ def make_window(qtbot: QtBot, tmp_path: Path, settings: UiSettings) -> Iterator[
         window = MainWindow(connection, settings, default_folders(tmp_path / "data"), **options)
         qtbot.addWidget(window)
         windows.append(window)
+        window.resize(1580, 960)  # the offscreen screen is 800x600; the tests use a bench monitor's room
         window.show()
         return window
 
