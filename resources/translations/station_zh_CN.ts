@@ -3,123 +3,124 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="98" />
-        <location filename="../../station/ui/results_model.py" line="27" />
+        <location filename="../../station/ui/batch_panel.py" line="99" />
+        <location filename="../../station/ui/results_model.py" line="29" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="98" />
-        <location filename="../../station/ui/batch_panel.py" line="170" />
-        <location filename="../../station/ui/results_model.py" line="31" />
+        <location filename="../../station/ui/batch_panel.py" line="99" />
+        <location filename="../../station/ui/batch_panel.py" line="171" />
+        <location filename="../../station/ui/results_model.py" line="33" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="98" />
-        <location filename="../../station/ui/results_model.py" line="32" />
+        <location filename="../../station/ui/batch_panel.py" line="99" />
+        <location filename="../../station/ui/results_model.py" line="34" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="58" />
+        <location filename="../../station/ui/batch_panel.py" line="59" />
         <source>No batch yet. Select POs and press Pack, Ship or Print.</source>
         <translation>还没有批量任务。选择采购单后按 打包、发货 或 打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="68" />
-        <location filename="../../station/ui/batch_panel.py" line="135" />
+        <location filename="../../station/ui/batch_panel.py" line="69" />
+        <location filename="../../station/ui/batch_panel.py" line="136" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/results_model.py" line="41" />
+        <location filename="../../station/ui/results_model.py" line="44" />
         <source>PO number</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/results_model.py" line="42" />
+        <location filename="../../station/ui/batch_panel.py" line="191" />
+        <location filename="../../station/ui/results_model.py" line="45" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="98" />
-        <location filename="../../station/ui/results_model.py" line="43" />
+        <location filename="../../station/ui/batch_panel.py" line="100" />
+        <location filename="../../station/ui/results_model.py" line="46" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/results_model.py" line="44" />
+        <location filename="../../station/ui/results_model.py" line="47" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="106" />
+        <location filename="../../station/ui/batch_panel.py" line="107" />
         <source>Select a failed PO to see what the platform said.</source>
         <translation>选择一个失败的采购单，查看平台返回的信息。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="107" />
-        <location filename="../../station/ui/batch_panel.py" line="182" />
+        <location filename="../../station/ui/batch_panel.py" line="108" />
+        <location filename="../../station/ui/batch_panel.py" line="183" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="132" />
+        <location filename="../../station/ui/batch_panel.py" line="133" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="153" />
+        <location filename="../../station/ui/batch_panel.py" line="154" />
         <source>{step}: {done} of {total}</source>
         <translation>{step}：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="171" />
+        <location filename="../../station/ui/batch_panel.py" line="172" />
         <source>{done} done, {failed} failed, of {total}.</source>
         <translation>共 {total} 个：{done} 个完成，{failed} 个失败。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="174" />
+        <location filename="../../station/ui/batch_panel.py" line="175" />
         <source>Cancelled. </source>
         <translation>已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="131" />
+        <location filename="../../station/ui/batch_panel.py" line="132" />
         <source>{job}: %n PO(s)</source>
         <translation>
             <numerusform>{job}：%n 个采购单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="176" />
+        <location filename="../../station/ui/batch_panel.py" line="177" />
         <source>Labels: %n page(s), in the Print tab.</source>
         <translation>
             <numerusform>标签：%n 页，见“打印”页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="178" />
+        <location filename="../../station/ui/batch_panel.py" line="179" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="178" />
+        <location filename="../../station/ui/batch_panel.py" line="179" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="179" />
+        <location filename="../../station/ui/batch_panel.py" line="180" />
         <source>{job}: finished</source>
         <translation>{job}：已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="181" />
+        <location filename="../../station/ui/batch_panel.py" line="182" />
         <source>Retry {count} failed</source>
         <translation>重试 {count} 个失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="194" />
+        <location filename="../../station/ui/batch_panel.py" line="201" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -435,53 +436,48 @@
     <name>ItemsPanel</name>
     <message>
         <location filename="../../station/ui/items_panel.py" line="41" />
-        <location filename="../../station/ui/items_panel.py" line="74" />
+        <location filename="../../station/ui/items_panel.py" line="75" />
         <source>Select a PO to see its items.</source>
         <translation>选择一个采购单查看商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="52" />
+        <location filename="../../station/ui/items_panel.py" line="53" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="52" />
-        <source>Seller SKU</source>
-        <translation>卖家 SKU</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/items_panel.py" line="52" />
-        <source>Barcode</source>
-        <translation>条码</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/items_panel.py" line="52" />
+        <location filename="../../station/ui/items_panel.py" line="53" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="80" />
+        <location filename="../../station/ui/items_panel.py" line="53" />
+        <source>Seller SKU / barcode</source>
+        <translation>卖家 SKU / 条码</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/items_panel.py" line="81" />
         <source>{store} · {code}
 Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>{store} · {code}
 预计到仓：{arrival} · {skus}，{units}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="82" />
+        <location filename="../../station/ui/items_panel.py" line="83" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n 个 SKU</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="82" />
+        <location filename="../../station/ui/items_panel.py" line="83" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="86" />
+        <location filename="../../station/ui/items_panel.py" line="87" />
         <source>Loading items…</source>
         <translation>正在加载商品…</translation>
     </message>
@@ -502,117 +498,117 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="96" />
+        <location filename="../../station/ui/main_window.py" line="101" />
         <source>demo simulator</source>
         <translation>演示模拟器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="97" />
+        <location filename="../../station/ui/main_window.py" line="102" />
         <source>Station · {where}</source>
         <translation>Station · {where}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="117" />
+        <location filename="../../station/ui/main_window.py" line="122" />
         <source>%n page(s) sent to the printer</source>
         <translation>
             <numerusform>已发送 %n 页到打印机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="121" />
+        <location filename="../../station/ui/main_window.py" line="126" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="122" />
+        <location filename="../../station/ui/main_window.py" line="127" />
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="123" />
+        <location filename="../../station/ui/main_window.py" line="128" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="124" />
+        <location filename="../../station/ui/main_window.py" line="129" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="204" />
+        <location filename="../../station/ui/main_window.py" line="259" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="205" />
+        <location filename="../../station/ui/main_window.py" line="260" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="206" />
+        <location filename="../../station/ui/main_window.py" line="261" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="207" />
+        <location filename="../../station/ui/main_window.py" line="262" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="208" />
+        <location filename="../../station/ui/main_window.py" line="263" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="216" />
+        <location filename="../../station/ui/main_window.py" line="271" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="217" />
+        <location filename="../../station/ui/main_window.py" line="272" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="220" />
+        <location filename="../../station/ui/main_window.py" line="275" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="260" />
+        <location filename="../../station/ui/main_window.py" line="315" />
         <source>Loading POs…</source>
         <translation>正在加载采购单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="272" />
+        <location filename="../../station/ui/main_window.py" line="328" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>{time} 列出 %n 个采购单；状态会自动刷新。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="310" />
+        <location filename="../../station/ui/main_window.py" line="366" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="417" />
+        <location filename="../../station/ui/main_window.py" line="473" />
         <source>A batch is running; wait for it or cancel it.</source>
         <translation>批量任务进行中；请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="420" />
-        <location filename="../../station/ui/main_window.py" line="554" />
+        <location filename="../../station/ui/main_window.py" line="476" />
+        <location filename="../../station/ui/main_window.py" line="610" />
         <source>Select POs first (or tick All shown).</source>
         <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="436" />
+        <location filename="../../station/ui/main_window.py" line="492" />
         <source>{batch}: started</source>
         <translation>{batch}：已开始</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="538" />
+        <location filename="../../station/ui/main_window.py" line="594" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -926,47 +922,47 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PoTableModel</name>
     <message>
-        <location filename="../../station/ui/po_model.py" line="54" />
+        <location filename="../../station/ui/po_model.py" line="55" />
         <source>PO number</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="55" />
+        <location filename="../../station/ui/po_model.py" line="56" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="56" />
+        <location filename="../../station/ui/po_model.py" line="57" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="57" />
+        <location filename="../../station/ui/po_model.py" line="58" />
         <source>SKUs</source>
         <translation>SKU 数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="58" />
+        <location filename="../../station/ui/po_model.py" line="59" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="59" />
+        <location filename="../../station/ui/po_model.py" line="60" />
         <source>Expected arrival</source>
         <translation>预计到仓</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="60" />
+        <location filename="../../station/ui/po_model.py" line="61" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="61" />
+        <location filename="../../station/ui/po_model.py" line="62" />
         <source>Station did</source>
         <translation>本站操作</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="282" />
+        <location filename="../../station/ui/po_model.py" line="288" />
         <source>Held by {bench}</source>
         <translation>{bench} 正在处理</translation>
     </message>
@@ -974,96 +970,96 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="113" />
+        <location filename="../../station/ui/print_panel.py" line="125" />
         <source>PO sheet</source>
         <translation>采购单面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="115" />
+        <location filename="../../station/ui/print_panel.py" line="127" />
         <source>Product barcodes</source>
         <translation>商品条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="120" />
+        <location filename="../../station/ui/print_panel.py" line="132" />
         <source>Get labels (Ctrl+P)</source>
         <translation>获取标签 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="124" />
+        <location filename="../../station/ui/print_panel.py" line="136" />
         <source>Send to printer</source>
         <translation>发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="136" />
+        <location filename="../../station/ui/print_panel.py" line="148" />
         <source>No labels yet.</source>
         <translation>还没有标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="139" />
+        <location filename="../../station/ui/print_panel.py" line="151" />
         <source>Page </source>
         <translation>第 </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="150" />
+        <location filename="../../station/ui/print_panel.py" line="164" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="151" />
+        <location filename="../../station/ui/print_panel.py" line="165" />
         <source>Print the selected job again (from its kept file)</source>
         <translation>重新打印所选任务（使用已保存的文件）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="153" />
+        <location filename="../../station/ui/print_panel.py" line="167" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="154" />
+        <location filename="../../station/ui/print_panel.py" line="168" />
         <source>Send the failed jobs again (the selected one, or all of today's)</source>
         <translation>重新发送失败的任务（所选任务，或今天的全部）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="157" />
+        <location filename="../../station/ui/print_panel.py" line="171" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="178" />
+        <location filename="../../station/ui/print_panel.py" line="193" />
         <source>Printed today</source>
         <translation>今日已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="185" />
+        <location filename="../../station/ui/print_panel.py" line="200" />
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="223" />
+        <location filename="../../station/ui/print_panel.py" line="244" />
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="224" />
+        <location filename="../../station/ui/print_panel.py" line="245" />
         <source>No printer set for {size}</source>
         <translation>{size} 未设置打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="295" />
+        <location filename="../../station/ui/print_panel.py" line="317" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="296" />
+        <location filename="../../station/ui/print_panel.py" line="318" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n 个采购单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="314" />
+        <location filename="../../station/ui/print_panel.py" line="336" />
         <source> of {count}</source>
         <translation> 页，共 {count} 页</translation>
     </message>
@@ -1300,152 +1296,152 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="39" />
+        <location filename="../../station/ui/settings_dialog.py" line="42" />
         <source>Automatic (CUPS on Linux/macOS, Qt on Windows)</source>
         <translation>自动（Linux/macOS 用 CUPS，Windows 用 Qt）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="40" />
+        <location filename="../../station/ui/settings_dialog.py" line="43" />
         <source>CUPS (lp)</source>
         <translation>CUPS（lp 命令）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="41" />
+        <location filename="../../station/ui/settings_dialog.py" line="44" />
         <source>Qt (render each page)</source>
         <translation>Qt（逐页渲染）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="57" />
+        <location filename="../../station/ui/settings_dialog.py" line="60" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="57" />
+        <location filename="../../station/ui/settings_dialog.py" line="60" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="62" />
+        <location filename="../../station/ui/settings_dialog.py" line="76" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="79" />
+        <location filename="../../station/ui/settings_dialog.py" line="93" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="81" />
+        <location filename="../../station/ui/settings_dialog.py" line="95" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="82" />
+        <location filename="../../station/ui/settings_dialog.py" line="96" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="83" />
+        <location filename="../../station/ui/settings_dialog.py" line="97" />
         <source>App key</source>
         <translation>应用标识 (App Key)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="84" />
+        <location filename="../../station/ui/settings_dialog.py" line="98" />
         <source>App secret</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="85" />
+        <location filename="../../station/ui/settings_dialog.py" line="99" />
         <source>Access token</source>
         <translation>访问令牌 (Access Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="86" />
+        <location filename="../../station/ui/settings_dialog.py" line="100" />
         <source>Refresh token</source>
         <translation>刷新令牌 (Refresh Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="89" />
+        <location filename="../../station/ui/settings_dialog.py" line="103" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="94" />
+        <location filename="../../station/ui/settings_dialog.py" line="108" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="101" />
+        <location filename="../../station/ui/settings_dialog.py" line="115" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="105" />
+        <location filename="../../station/ui/settings_dialog.py" line="119" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="108" />
+        <location filename="../../station/ui/settings_dialog.py" line="122" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="111" />
+        <location filename="../../station/ui/settings_dialog.py" line="125" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="116" />
+        <location filename="../../station/ui/settings_dialog.py" line="130" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="117" />
+        <location filename="../../station/ui/settings_dialog.py" line="131" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="121" />
+        <location filename="../../station/ui/settings_dialog.py" line="135" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="124" />
+        <location filename="../../station/ui/settings_dialog.py" line="138" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="126" />
+        <location filename="../../station/ui/settings_dialog.py" line="140" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="128" />
+        <location filename="../../station/ui/settings_dialog.py" line="142" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="129" />
+        <location filename="../../station/ui/settings_dialog.py" line="143" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="144" />
+        <location filename="../../station/ui/settings_dialog.py" line="158" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="187" />
+        <location filename="../../station/ui/settings_dialog.py" line="210" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="190" />
+        <location filename="../../station/ui/settings_dialog.py" line="213" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="242" />
+        <location filename="../../station/ui/settings_dialog.py" line="265" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
@@ -1485,22 +1481,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>action</name>
     <message>
-        <location filename="../../station/ui/po_model.py" line="92" />
+        <location filename="../../station/ui/po_model.py" line="93" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="93" />
+        <location filename="../../station/ui/po_model.py" line="94" />
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="94" />
+        <location filename="../../station/ui/po_model.py" line="95" />
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="95" />
+        <location filename="../../station/ui/po_model.py" line="96" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -2011,22 +2007,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>job</name>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="39" />
+        <location filename="../../station/ui/batch_panel.py" line="40" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="40" />
+        <location filename="../../station/ui/batch_panel.py" line="41" />
         <source>Ship</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="41" />
+        <location filename="../../station/ui/batch_panel.py" line="42" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="42" />
+        <location filename="../../station/ui/batch_panel.py" line="43" />
         <source>Pack, ship and print</source>
         <translation>打包、发货并打印</translation>
     </message>
@@ -2034,37 +2030,37 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>print</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="46" />
+        <location filename="../../station/ui/print_panel.py" line="58" />
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="47" />
+        <location filename="../../station/ui/print_panel.py" line="59" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="48" />
+        <location filename="../../station/ui/print_panel.py" line="60" />
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="49" />
+        <location filename="../../station/ui/print_panel.py" line="61" />
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="50" />
+        <location filename="../../station/ui/print_panel.py" line="62" />
         <source>to retry</source>
         <translation>待重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="62" />
+        <location filename="../../station/ui/print_panel.py" line="74" />
         <source>(no printer)</source>
         <translation>（无打印机）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="63" />
+        <location filename="../../station/ui/print_panel.py" line="75" />
         <source>#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  {status}</source>
         <translation>#{id}  {time}  {size}  {pages} 页  {first}{more}  → {printer}  {status}</translation>
     </message>
@@ -2090,37 +2086,37 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>status</name>
     <message>
-        <location filename="../../station/ui/po_model.py" line="66" />
+        <location filename="../../station/ui/po_model.py" line="67" />
         <source>To Pack</source>
         <translation>待打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="67" />
+        <location filename="../../station/ui/po_model.py" line="68" />
         <source>Ready To Ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="68" />
+        <location filename="../../station/ui/po_model.py" line="69" />
         <source>To Put Away</source>
         <translation>待上架</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="69" />
+        <location filename="../../station/ui/po_model.py" line="70" />
         <source>Arrived at Warehouse</source>
         <translation>已到仓</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="70" />
+        <location filename="../../station/ui/po_model.py" line="71" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="71" />
+        <location filename="../../station/ui/po_model.py" line="72" />
         <source>Cancelled (timeout)</source>
         <translation>已取消（超时）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="72" />
+        <location filename="../../station/ui/po_model.py" line="73" />
         <source>Cancelled (buyer)</source>
         <translation>已取消（买家）</translation>
     </message>
@@ -2128,32 +2124,32 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>step</name>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="29" />
+        <location filename="../../station/ui/batch_panel.py" line="30" />
         <source>Listing</source>
         <translation>列出</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="30" />
+        <location filename="../../station/ui/batch_panel.py" line="31" />
         <source>Packing</source>
         <translation>打包中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="31" />
+        <location filename="../../station/ui/batch_panel.py" line="32" />
         <source>Waiting until ready</source>
         <translation>等待就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="32" />
+        <location filename="../../station/ui/batch_panel.py" line="33" />
         <source>Booking pickup</source>
         <translation>预约揽收中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="33" />
+        <location filename="../../station/ui/batch_panel.py" line="34" />
         <source>Fetching labels</source>
         <translation>获取标签中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="34" />
+        <location filename="../../station/ui/batch_panel.py" line="35" />
         <source>Merging labels</source>
         <translation>合并标签中</translation>
     </message>

@@ -47,9 +47,10 @@ class ItemsPanel(QWidget):
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([
-            "", self.tr("Product"), self.tr("Seller SKU"), self.tr("Barcode"), self.tr("Qty")])
+        # The seller SKU and the barcodes share a column, one above the other: the side panel is
+        # ~380 pixels wide on a 1366-pixel laptop, and five columns did not fit it.
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["", self.tr("Product"), self.tr("Seller SKU / barcode"), self.tr("Qty")])
         self.table.setIconSize(QSize(IMAGE_SIZE, IMAGE_SIZE))
         self.table.verticalHeader().setDefaultSectionSize(IMAGE_SIZE + 8)
         self.table.verticalHeader().hide()
@@ -61,7 +62,7 @@ class ItemsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(0, IMAGE_SIZE + 8)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3, 4):
+        for column in (2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -98,12 +99,11 @@ class ItemsPanel(QWidget):
                 self._load_image(item.img_url)
             self.table.setItem(row, 0, picture)
             self.table.setItem(row, 1, QTableWidgetItem(item.product_title))
-            self.table.setItem(row, 2, QTableWidgetItem(item.seller_sku))
-            self.table.setItem(row, 3, QTableWidgetItem("\n".join(item.barcodes)))
+            self.table.setItem(row, 2, QTableWidgetItem("\n".join([item.seller_sku, *item.barcodes])))
             quantity = QTableWidgetItem(str(item.buyer_qty))
             quantity.setFont(bold)
             quantity.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.table.setItem(row, 4, quantity)
+            self.table.setItem(row, 3, quantity)
 
     def _load_image(self, url: str) -> None:
         if not url or url in self._asked:
