@@ -10,12 +10,12 @@ import os
 import shutil
 import subprocess
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
+
+from tests.support import wait_until
 
 REQUIRED = os.environ.get("STATION_REQUIRE_XVFB") == "1"  # CI installs both: a missing one fails there
 
@@ -27,18 +27,6 @@ def need_tools() -> None:
         if REQUIRED:
             pytest.fail(message)
         pytest.skip(message)
-
-
-def wait_for(condition: Callable[[], object], timeout: float, what: str, poll: float = 0.05) -> object:
-    """Poll ``condition`` until it is truthy; fail naming ``what`` after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
-        time.sleep(poll)  # polling a condition, not waiting for a result
 
 
 @contextmanager
@@ -85,7 +73,7 @@ class LogTail:
             return self.find(text)
 
         try:
-            return str(wait_for(found, timeout, repr(text)))
+            return str(wait_until(found, timeout=timeout, what=repr(text)))
         except AssertionError as exc:
             raise AssertionError(f"{exc}; the last lines:\n" + "\n".join(self.lines[-40:])) from None
 
@@ -103,13 +91,4 @@ def window_id(display: str, name: str, timeout: float = 60) -> str:
         except (subprocess.CalledProcessError, IndexError):
             return ""
 
-    return str(wait_for(search, timeout, f"a window named {name!r}"))
-
-
-def screenshot(display: str, path: Path) -> Path | None:
-    """The whole screen as PNG (ImageMagick's import), or None without it."""
-    if shutil.which("import") is None:
-        return None
-    subprocess.run(["import", "-window", "root", str(path)], env={**os.environ, "DISPLAY": display},
-                   check=True, timeout=30)
-    return path
+    return str(wait_until(search, timeout=timeout, what=f"a window named {name!r}"))

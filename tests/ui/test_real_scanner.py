@@ -18,7 +18,8 @@ import pytest
 from station.connect import Connection, connect_simulator
 from station.lazada.models import POQuery, POStatus
 from station.simulator.server import SimulatorServer
-from tests.xdisplay import LogTail, wait_for, window_id, xdotool, xvfb
+from tests.support import wait_until
+from tests.xdisplay import LogTail, window_id, xdotool, xvfb
 
 pytestmark = pytest.mark.slow
 
@@ -88,7 +89,7 @@ def test_scans_typed_by_x_key_events(station_window: tuple[str, LogTail, Simulat
         def packed() -> bool:
             return client.find_pos([upper])[upper].status is not POStatus.TO_PACK
 
-        wait_for(packed, 30, f"{upper} packed on the platform")
+        wait_until(packed, timeout=30, what=f"{upper} packed on the platform")
         assert client.find_pos([lower])[lower].status is POStatus.TO_PACK  # a selection sends nothing
         assert not any("Unknown code" in line or "Traceback" in line for line in log.lines)
     finally:
