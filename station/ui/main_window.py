@@ -313,7 +313,8 @@ class MainWindow(QMainWindow):
         self._load_serial += 1
         serial = self._load_serial
         self.status_label.setText(self.tr("Loading POs…"))
-        self.runner.run(lambda: self.client.list_pos(query), lambda pos: self._loaded(serial, pos), self.show_error)
+        self.runner.run(lambda: self.client.list_pos(query), lambda pos: self._loaded(serial, pos),
+                        self._index_failed)  # no listing, no barcodes: a waiting scan is answered anyway
 
     def _loaded(self, serial: int, pos: list[PurchaseOrder]) -> None:
         if serial != self._load_serial:
@@ -332,7 +333,7 @@ class MainWindow(QMainWindow):
         wanted = [po.purchase_order_no for po in pos if po.status in INDEXED_STATUSES
                   and po.purchase_order_no not in self.items]
         if wanted:
-            self.runner.run(lambda: self.client.list_items_many(wanted), self._items_loaded, self._items_failed)
+            self.runner.run(lambda: self.client.list_items_many(wanted), self._items_loaded, self._index_failed)
         else:
             self._indexed()
 
@@ -345,7 +346,7 @@ class MainWindow(QMainWindow):
         self._show_items()
         self._indexed()
 
-    def _items_failed(self, exc: BaseException) -> None:
+    def _index_failed(self, exc: BaseException) -> None:
         self.show_error(exc)
         self._indexed()  # scans waiting for the barcodes are answered with what there is
 

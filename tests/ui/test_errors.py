@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
@@ -33,3 +34,17 @@ def test_secrets_never_reach_the_log_view(window: MainWindow, qtbot: QtBot) -> N
     logging.getLogger("station.test").error("oops SuperSecretValue123")
     qtbot.waitUntil(lambda: "oops ***" in window.log_view.text.toPlainText(), timeout=5_000)
     assert "SuperSecretValue123" not in window.log_view.text.toPlainText()
+
+
+def test_a_scan_is_answered_when_the_first_listing_failed(make_window: Callable[..., MainWindow],
+                                                          sim: SimulatorServer, qtbot: QtBot) -> None:
+    """No listing, so no product barcodes to wait for: a scan still gets its answer."""
+    set_faults(sim.base_url, error_rate=1.0)
+    window = make_window(sim)
+    qtbot.waitUntil(lambda: window.error_bar.isVisible(), timeout=30_000)
+    assert window.barcodes_ready
+    with qtbot.waitSignal(window.scan.handled, timeout=30_000) as blocker:
+        window.scan.on_scan("POJ0000000000000001")
+    assert blocker.args == ["POJ0000000000000001", False]  # the lookup failed too, and said so
+    assert window.banner.state == "fail"
+    set_faults(sim.base_url, error_rate=0.0)
