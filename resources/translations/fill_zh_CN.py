@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
-    "Seller SKU / barcode": "卖家 SKU / 条码",
+    "SKU / barcode": "SKU / 条码",
     "{batch}: started": "{batch}：已开始",
     "{code}: reading the POs' products, one moment…": "{code}：正在读取采购单的商品，请稍候…",
     "Scanner": "扫码枪",

@@ -452,8 +452,8 @@
     </message>
     <message>
         <location filename="../../station/ui/items_panel.py" line="53" />
-        <source>Seller SKU / barcode</source>
-        <translation>卖家 SKU / 条码</translation>
+        <source>SKU / barcode</source>
+        <translation>SKU / 条码</translation>
     </message>
     <message>
         <location filename="../../station/ui/items_panel.py" line="81" />
@@ -580,35 +580,35 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>正在加载采购单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="328" />
+        <location filename="../../station/ui/main_window.py" line="329" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>{time} 列出 %n 个采购单；状态会自动刷新。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="366" />
+        <location filename="../../station/ui/main_window.py" line="367" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="473" />
+        <location filename="../../station/ui/main_window.py" line="474" />
         <source>A batch is running; wait for it or cancel it.</source>
         <translation>批量任务进行中；请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="476" />
-        <location filename="../../station/ui/main_window.py" line="610" />
+        <location filename="../../station/ui/main_window.py" line="477" />
+        <location filename="../../station/ui/main_window.py" line="611" />
         <source>Select POs first (or tick All shown).</source>
         <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="492" />
+        <location filename="../../station/ui/main_window.py" line="493" />
         <source>{batch}: started</source>
         <translation>{batch}：已开始</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="594" />
+        <location filename="../../station/ui/main_window.py" line="595" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>

@@ -50,7 +50,7 @@ class ItemsPanel(QWidget):
         # The seller SKU and the barcodes share a column, one above the other: the side panel is
         # ~380 pixels wide on a 1366-pixel laptop, and five columns did not fit it.
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["", self.tr("Product"), self.tr("Seller SKU / barcode"), self.tr("Qty")])
+        self.table.setHorizontalHeaderLabels(["", self.tr("Product"), self.tr("SKU / barcode"), self.tr("Qty")])
         self.table.setIconSize(QSize(IMAGE_SIZE, IMAGE_SIZE))
         self.table.verticalHeader().setDefaultSectionSize(IMAGE_SIZE + 8)
         self.table.verticalHeader().hide()

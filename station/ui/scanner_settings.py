@@ -31,6 +31,9 @@ class ScannerBox(QGroupBox):
         self.result.setTextFormat(Qt.TextFormat.PlainText)  # a scanned code is data, never markup
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Room for the report's three lines from the start: the dialog does not re-lay (or scroll
+        # away from it) when the first scan arrives.
+        self.result.setMinimumHeight(self.result.fontMetrics().lineSpacing() * 3 + 8)
         form = QFormLayout(self)
         form.addRow(self.tr("Code ends with"), self.terminator)
         form.addRow(self.tr("Prefix before each code"), self.prefix)

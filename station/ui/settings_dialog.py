@@ -6,7 +6,7 @@ import time
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import keyring
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -144,6 +144,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(bench)
         self.scanner = ScannerBox(settings.scanner)
         layout.addWidget(self.scanner)
+        # A test scan's report is read where it appears: the scanner group is the last, at the bottom.
+        bar = scroll.verticalScrollBar()
+        self.scanner.filter.scanned_in_full.connect(
+            lambda _scan: QTimer.singleShot(0, bar, lambda: bar.setValue(bar.maximum())))
 
         self.error = QLabel()
         self.error.setWordWrap(True)

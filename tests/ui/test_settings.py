@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -98,3 +99,31 @@ def test_settings_fit_a_short_screen(qtbot: QtBot) -> None:
     assert scroll is not None
     assert scroll.widget().isAncestorOf(dialog.scanner.test_field)  # the last group is in it too
     assert scroll.widget().sizeHint().height() > scroll.viewport().height()  # on this 600-pixel screen it scrolls
+
+
+def test_the_scanner_test_shows_what_a_scan_delivered(qtbot: QtBot) -> None:
+    """Key events as a scanner sends them (Shift per capital) into Settings' test field: the code, its
+    length, the speed and the terminator are shown; the field itself receives nothing."""
+    from tests.ui.keys import KeySender
+
+    ui = UiSettings()
+    dialog = SettingsDialog(ui)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.scanner
+    sender = KeySender(box.test_field)
+    box.filter.clock = lambda: sender.now[0]
+    sender.scan("]C1POJ2611290543467481", gap=0.005)
+    assert box.last_scan is not None and box.last_scan.code == "POJ2611290543467481"
+    report = box.result.text()
+    assert "POJ2611290543467481" in report and "19 characters" in report and "Enter" in report
+    assert "]C1" in report
+    assert box.test_field.text() == ""
+    # A terminator chosen in the dialog applies to the test before it is saved, and is saved.
+    box.terminator.setCurrentIndex(box.terminator.findData("tab"))
+    sender.type_us("ABCD1234")
+    sender.tap(Qt.Key.Key_Tab, "\t")
+    assert box.last_scan.code == "ABCD1234" and box.last_scan.terminator == "Tab"
+    fill(dialog, "shop-c")
+    dialog.save()
+    assert ui.scanner.terminator.value == "tab"
