@@ -50,13 +50,16 @@ external=$(comm -23 <(echo "$needed") <(echo "$carried"))
 # The packages that provide them here (the build machine has them: the bundle was just built and run).
 declare -A provider=()
 missing=()
+# Read once: piped into an awk that stops at the first match, a long `ldconfig -p` dies of SIGPIPE,
+# which pipefail turns into the script's exit (141) on a machine with many libraries.
+libraries=$(ldconfig -p)
 for lib in $external; do
-    path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64|x86_64|64bit/ {print $NF; exit}')
-    [ -n "$path" ] || path=$(ldconfig -p | awk -v l="$lib" '$1 == l {print $NF; exit}')
+    path=$(awk -v l="$lib" '$1 == l && /x86-64|x86_64|64bit/ {print $NF; exit}' <<<"$libraries")
+    [ -n "$path" ] || path=$(awk -v l="$lib" '$1 == l {print $NF; exit}' <<<"$libraries")
     pkg=""
     if [ -n "$path" ]; then
-        pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -1 | cut -d: -f1) \
-            || pkg=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1) || true
+        pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | sed -n '1s/:.*//p') \
+            || pkg=$(dpkg -S "$path" 2>/dev/null | sed -n '1s/:.*//p') || true
     fi
     [ -n "$pkg" ] || { missing+=("$lib (not installed here: cannot tell its package)"); continue; }
     provider[$lib]=$pkg

@@ -84,8 +84,8 @@ listed() { grep -qE 'listed [0-9]+ POs' "$OUT/station.err" || { kill -0 "$statio
 wait_for "the log line 'listed N POs'" "$TIMEOUT" listed
 cold=$(elapsed "$started")
 wait_for "a window titled 'Station · demo simulator'" "$TIMEOUT" xdotool search --name '^Station · demo simulator$'
-window=$(xdotool search --name '^Station · demo simulator$' | head -1)
-echo "window: $(grep -oE 'listed [0-9]+ POs' "$OUT/station.err" | head -1) ${cold} s after start; window id $window ($(xdotool getwindowgeometry "$window" | tr '\n' ' '))"
+window=$(xdotool search --name '^Station · demo simulator$' | sed -n 1p)
+echo "window: $(grep -oE 'listed [0-9]+ POs' "$OUT/station.err" | sed -n 1p) ${cold} s after start; window id $window ($(xdotool getwindowgeometry "$window" | tr '\n' ' '))"
 # The window icon (resources/icons/station.png, found through station/ui/resources.py) is set:
 # _NET_WM_ICON starts with the image's width and height.
 props=$(xprop -id "$window" -f _NET_WM_ICON 32c _NET_WM_ICON)
@@ -139,10 +139,13 @@ if [ $cups_ok = 0 ]; then
     exit 0
 fi
 PATH=$PATH:/usr/sbin
-scheduler() { LC_ALL=C lpstat -r | grep -q "scheduler is running"; }
+scheduler() { LC_ALL=C lpstat -r | grep "scheduler is running" >/dev/null; }  # grep -q would cut lpstat off (pipefail)
 scheduler || cupsd
 wait_for "cupsd running" 20 scheduler
-ppd=$(ls /usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null | head -1)
+ppd=""
+for candidate in /usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd; do
+    [ -z "$ppd" ] && [ -f "$candidate" ] && ppd=$candidate
+done
 [ -n "$ppd" ] || fail "no cups-pdf PPD"
 spool=$OUT/cups-pdf
 mkdir -p "$spool"
@@ -168,13 +171,13 @@ for spec in "100150 100 150" "6030 60 30"; do
     pages=$(pdfinfo "$merged" | awk '/^Pages:/ {print $2}')
     printed() {
         local f
-        f=$(find "$spool" -name '*.pdf' -newer "$merged" | head -1)
+        f=$(find "$spool" -name '*.pdf' -newer "$merged" | sed -n 1p)
         [ -n "$f" ] && [ "$(find "$spool" -name '*.pdf' | wc -l)" -gt "$before" ] && pdfinfo "$f" >/dev/null 2>&1 && echo "$f"
     }
     wait_for "the $size job to come out of CUPS" "$TIMEOUT" printed
     out=$(printed)
     got_pages=$(pdfinfo "$out" | awk '/^Pages:/ {print $2}')
-    read -r w h < <(pdfinfo -f 1 -l "$got_pages" "$out" | awk '/^Page +[0-9]+ size:/ {print $4, $6}' | sort -u | head -1)
+    read -r w h < <(pdfinfo -f 1 -l "$got_pages" "$out" | awk '/^Page +[0-9]+ size:/ {print $4, $6}' | sort -u | sed -n 1p)
     n_sizes=$(pdfinfo -f 1 -l "$got_pages" "$out" | awk '/^Page +[0-9]+ size:/ {print $4, $6}' | sort -u | wc -l)
     w_mm=$(mm "$w"); h_mm=$(mm "$h")
     awk -v w="$w_mm" -v h="$h_mm" -v ww="$want_w" -v wh="$want_h" \
