@@ -114,9 +114,16 @@ def test_a_journal_file_lost_after_a_kill_is_said(tmp_path: Path) -> None:
 
 
 def test_a_path_that_cannot_hold_a_journal_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(JournalPathError, match="is a device, not a file"):
-        Journal(Path("/dev/null"))
-    assert not Path("/dev/null-journal").exists() and not Path("/dev/null-wal").exists()
+    created = [Path(f"/dev/null{s}") for s in ("-journal", "-wal", "-shm", "-open")]
+    before = {p for p in created if p.exists()}
+    try:
+        with pytest.raises(JournalPathError, match="is a device, not a file"):
+            Journal(Path("/dev/null"))
+        assert {p for p in created if p.exists()} == before
+    finally:
+        for p in created:
+            if p not in before:
+                p.unlink(missing_ok=True)
     with pytest.raises(JournalPathError, match="is a folder"):
         Journal(tmp_path)
     blocker = tmp_path / "not-a-folder"

@@ -42,6 +42,7 @@ from station.lazada.tokens import TokenManager
 from station.lazada.transport import Transport
 from station.paths import cache_dir
 from station.printing.merge_child import ChildProcessMerge
+from station.printing.output_check import check_output
 from station.settings import Settings
 from station.simulator.cli_args import config_from_args, parse_pack_delay
 from station.simulator.config import SimulatorConfig
@@ -288,6 +289,8 @@ def single_step(args: argparse.Namespace, step: Step, **options: Any) -> tuple[B
             found = conn.client.find_pos(numbers)
             pos = [found[no] for no in numbers if no in found]
             size: PdfSize = options.get("size", PdfSize.LABEL_100X150)
+            if step is Step.PRINT:  # before the batch is written down and anything sent
+                check_output(options["output"], len(pos), cache=cache_dir())
             log = journal.start_batch(profile, list(BatchReport.for_pos(pos).outcomes.values()), {
                 "job": step.value, "steps": [step.value], "size": size.value,
                 "print_order": bool(options.get("print_order", False)),
@@ -337,6 +340,7 @@ def cmd_ship(args: argparse.Namespace) -> int:
 def cmd_print(args: argparse.Namespace) -> int:
     print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
     output = Path(args.output)
+    check_output(output)
     report, missing, _ = single_step(args, Step.PRINT, output=output, size=args.size, print_order=print_order,
                                      print_barcode=print_barcode)
     results = _not_listed(missing) + [
@@ -357,6 +361,8 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
     progress = TerminalProgress() if not args.json else None
+    if args.output:
+        check_output(Path(args.output))  # a folder, /dev/full, a read-only place: refused before anything else
     journal, profile = batch_journal(args)
     try:
         with connection(args) as conn:
@@ -382,6 +388,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                     "output": str(Path(args.output or f"station-{datetime.now():%Y%m%d-%H%M%S}-{args.size.value}.pdf")
                                   .resolve()),
                 }
+                # Room for this many POs' labels, before the batch is written down and anything sent.
+                check_output(Path(options_json["output"]), len(pos), cache=cache_dir())
                 log = journal.start_batch(profile, list(BatchReport.for_pos(pos).outcomes.values()), options_json)
                 resumed = []
             output = Path(args.output) if args.output else Path(options_json["output"])
