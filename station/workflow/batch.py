@@ -89,6 +89,9 @@ class BatchOptions:
     # Merges the label files into ``output`` as they arrive; the window's merges in a child
     # process (see merge_child.py).
     merge: Callable[[Path], LabelMerge] = StreamingMerge
+    # The print history's folder: which POs got their labels here is written there too, apart
+    # from the journal, so that a lost journal cannot hide shipped POs without labels.
+    history_dir: Path | None = None
 
 
 def list_to_pack(client: JitClient, days: float = 7, progress: ProgressFn | None = None) -> list[PurchaseOrder]:
@@ -566,7 +569,19 @@ class BatchRunner:
             for no in numbers:
                 self._outcome(no).printed = True
         self._tell(actions={no: "printed" for _, numbers in printed for no in numbers})
+        self._record_labels([no for _, numbers in printed for no in numbers], summary.pages)
         self._tick(Step.MERGE, 1, 1)
+
+    def _record_labels(self, numbers: list[str], pages: int) -> None:
+        if self.options.history_dir is None or self.options.output is None:
+            return
+        from station.printing.history import PrintHistory
+
+        try:
+            PrintHistory(self.options.history_dir).record_labels(self.options.output, numbers,
+                                                                 self.options.size.value, pages)
+        except Exception as exc:  # the labels are written: a history that cannot be written must not undo that
+            log.warning("labels written but not recorded in the print history: %s", exc)
 
 
 def _groups(pos: Sequence[PurchaseOrder]) -> list[list[str]]:
