@@ -42,6 +42,7 @@ from station.lazada.tokens import TokenManager
 from station.lazada.transport import Transport
 from station.paths import cache_dir
 from station.printing.merge_child import ChildProcessMerge
+from station.printing.output_check import check_output
 from station.settings import Settings
 from station.simulator.cli_args import config_from_args, parse_pack_delay
 from station.simulator.config import SimulatorConfig
@@ -51,6 +52,8 @@ from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner, list_to
 from station.workflow.report import BatchReport, Step
 from station.workflow.resume import describe as describe_resume
 from station.workflow.resume import prepare_resume
+from station.workflow.unprinted import HEADING as UNPRINTED_HEADING
+from station.workflow.unprinted import find_unprinted
 
 from . import printing_cmd, text
 from .progress import TerminalProgress
@@ -69,6 +72,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "ship": cmd_ship,
         "print": cmd_print,
         "run": cmd_run,
+        "unprinted": cmd_unprinted,
         **printing_cmd.HANDLERS,
     }
     try:
@@ -264,6 +268,9 @@ def batch_journal(args: argparse.Namespace) -> tuple[JournalStore, str]:
         journal = open_journal(":memory:")
     else:
         journal = open_journal(args.journal or default_journal_path())
+    set_aside = getattr(journal, "set_aside", None)
+    if set_aside is not None:  # a damaged or lost journal was replaced by a new one: say so, first
+        say(args, set_aside.message())
     if args.demo:
         return journal, "demo"
     if args.simulator_url:
@@ -288,12 +295,15 @@ def single_step(args: argparse.Namespace, step: Step, **options: Any) -> tuple[B
             found = conn.client.find_pos(numbers)
             pos = [found[no] for no in numbers if no in found]
             size: PdfSize = options.get("size", PdfSize.LABEL_100X150)
+            if step is Step.PRINT:  # before the batch is written down and anything sent
+                check_output(options["output"], len(pos), cache=cache_dir())
             log = journal.start_batch(profile, list(BatchReport.for_pos(pos).outcomes.values()), {
                 "job": step.value, "steps": [step.value], "size": size.value,
                 "print_order": bool(options.get("print_order", False)),
                 "print_barcode": bool(options.get("print_barcode", True)),
             })
-            batch = BatchOptions(cache_dir=cache_dir(), steps=frozenset({step}), merge=ChildProcessMerge, **options)
+            batch = BatchOptions(cache_dir=cache_dir(), steps=frozenset({step}), merge=ChildProcessMerge,
+                                 history_dir=printing_cmd.history_folder(args), **options)
             report = BatchRunner(conn.client, batch, log=log).run(pos)
     finally:
         journal.close()
@@ -337,6 +347,7 @@ def cmd_ship(args: argparse.Namespace) -> int:
 def cmd_print(args: argparse.Namespace) -> int:
     print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
     output = Path(args.output)
+    check_output(output)
     report, missing, _ = single_step(args, Step.PRINT, output=output, size=args.size, print_order=print_order,
                                      print_barcode=print_barcode)
     results = _not_listed(missing) + [
@@ -357,12 +368,17 @@ def cmd_print(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
     progress = TerminalProgress() if not args.json else None
+    if args.output:
+        check_output(Path(args.output))  # a folder, /dev/full, a read-only place: refused before anything else
     journal, profile = batch_journal(args)
     try:
         with connection(args) as conn:
             contact = pickup_contact(args, conn)
             journal.settle_open_refreshes()
             conn.client.tokens.observer = journal
+            if getattr(journal, "set_aside", None) is not None:
+                # The journal that knew today's batches is gone: what the platform shipped without labels here.
+                say(args, unprinted_text(find_unprinted(conn.client, printing_cmd.history_folder(args))))
             unfinished = journal.unfinished_batch(profile)
             resumption = None
             fetched: list[list[str]] = []
@@ -382,6 +398,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                     "output": str(Path(args.output or f"station-{datetime.now():%Y%m%d-%H%M%S}-{args.size.value}.pdf")
                                   .resolve()),
                 }
+                # Room for this many POs' labels, before the batch is written down and anything sent.
+                check_output(Path(options_json["output"]), len(pos), cache=cache_dir())
                 log = journal.start_batch(profile, list(BatchReport.for_pos(pos).outcomes.values()), options_json)
                 resumed = []
             output = Path(args.output) if args.output else Path(options_json["output"])
@@ -393,6 +411,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 poll_interval=args.poll_interval, first_poll_after=args.first_poll_after,
                 ready_timeout=args.ready_timeout,
                 merge=ChildProcessMerge,  # the merge's parsing on another core, beside the batch
+                history_dir=printing_cmd.history_folder(args),
             )
             cancel = threading.Event()
             runner = BatchRunner(conn.client, options, progress=progress, cancel=cancel, log=log, resumed=resumed,
@@ -415,6 +434,35 @@ def cmd_run(args: argparse.Namespace) -> int:
     printed = [o.purchase_order_no for o in report.outcomes.values() if o.printed]
     sent = printing_cmd.send_output(args, output, PdfSize(options_json["size"]), printed) if report.output_pages else 0
     return 0 if not report.failed() and sent == 0 else 1
+
+
+# ---------------------------------------------------------------------- unprinted
+def unprinted_text(pos: list[PurchaseOrder]) -> str:
+    if not pos:
+        return "No PO shipped today is without labels printed at this station."
+    lines = [f"{text.plural(len(pos), 'PO')} {UNPRINTED_HEADING}:"]
+    lines += [f"  {po.purchase_order_no}  {po.status.label}  {po.store_name} {po.store_code}" for po in pos]
+    lines.append("Print them: station-cli unprinted --print -o FILE")
+    return "\n".join(lines)
+
+
+def cmd_unprinted(args: argparse.Namespace) -> int:
+    """List the POs shipped today without labels printed here; with --print, print them."""
+    if args.print_them and not args.output:
+        raise UsageError("Give the file to write their labels to: station-cli unprinted --print -o FILE")
+    if args.output:
+        check_output(Path(args.output))
+    journal, profile = batch_journal(args)
+    try:
+        with connection(args) as conn:
+            pos = find_unprinted(conn.client, printing_cmd.history_folder(args), journal, profile)
+    finally:
+        journal.close()
+    if not args.print_them or not pos:
+        emit(args, [dict(po_json(po), reason=UNPRINTED_HEADING) for po in pos], unprinted_text(pos))
+        return 0
+    args.pos = [po.purchase_order_no for po in pos]
+    return cmd_print(args)
 
 
 def say(args: argparse.Namespace, line: str) -> None:

@@ -143,6 +143,15 @@ def build_parser() -> StationParser:
     run.add_argument("--ready-timeout", type=float, default=180.0, metavar="SECONDS",
                      help="seconds before a PO counts as stuck (default 180)")
     _journal_option(run)
+
+    unprinted = add_command(sub, "unprinted", "POs the platform shows shipped today whose labels were not printed at "
+                                              "this station (found without the journal); --print prints them.",
+                            parents=[conn])
+    unprinted.add_argument("--print", dest="print_them", action="store_true",
+                           help="print their labels into -o FILE (and on --printer)")
+    _print_options(unprinted, output_required=False)
+    printing_cmd.add_printer_option(unprinted)
+    _journal_option(unprinted)
     printing_cmd.add_printing_commands(sub)
     add_erp_commands(sub, [conn])
     add_orders_commands(sub, [conn])

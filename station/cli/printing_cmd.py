@@ -77,9 +77,12 @@ class _Settings:
         return self.override or self.saved.backend
 
 
+def history_folder(args: argparse.Namespace) -> Path:
+    return Path(args.history_dir) if getattr(args, "history_dir", None) else default_history_folder()
+
+
 def service(args: argparse.Namespace) -> PrintService:
-    folder = Path(args.history_dir) if getattr(args, "history_dir", None) else default_history_folder()
-    return PrintService(folder, _Settings(getattr(args, "print_backend", None)))
+    return PrintService(history_folder(args), _Settings(getattr(args, "print_backend", None)))
 
 
 def job_json(job: PrintJobRecord) -> dict[str, Any]:

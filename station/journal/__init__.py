@@ -17,6 +17,7 @@ from station.journal.base import (
     JournalUnreachableError,
     bench_name,
 )
+from station.journal.integrity import JournalPathError, SetAside
 from station.journal.sqlite import Journal, default_journal_path
 
 __all__ = [
@@ -24,8 +25,10 @@ __all__ = [
     "ClaimLostError",
     "Journal",
     "JournalBatch",
+    "JournalPathError",
     "JournalStore",
     "JournalUnreachableError",
+    "SetAside",
     "bench_name",
     "default_journal_path",
     "is_shared_target",

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from station.journal import integrity
 from station.journal.base import BatchLog, JournalBatch, SqlJournal, Tx
 from station.journal.schema import MIGRATIONS
 from station.paths import data_dir
@@ -47,18 +48,48 @@ class Journal(SqlJournal):
     def __init__(self, path: Path, *, bench: str | None = None, ttl: float | None = None) -> None:
         super().__init__(bench, ttl)
         self.path = path
-        if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+        # A damaged or lost journal replaced by a new one at open (see integrity.py); the caller says so.
+        self.set_aside: integrity.SetAside | None = None
+        if str(path) == ":memory:":
+            self._db = self._connect(check=False)
+            return
+        integrity.check_journal_path(path)
+        reason = integrity.lost_since_last_open(path)
+        if reason:
+            self.set_aside = integrity.set_aside(path, reason)
+        try:
+            self._db = self._connect(check=True)
+        except sqlite3.DatabaseError as exc:
+            self.set_aside = integrity.set_aside(path, str(exc))
+            self._db = self._connect(check=False)
+        integrity.mark_open(path)
+
+    def _connect(self, *, check: bool) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False, timeout=30)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA foreign_keys=ON")
+            if check:
+                found = db.execute("PRAGMA quick_check(1)").fetchone()[0]
+                if found != "ok":
+                    raise sqlite3.DatabaseError(f"integrity check: {found}")
+                if integrity.was_open(self.path) and db.execute(
+                        "SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
+                    raise sqlite3.DatabaseError("its tables were missing after the station stopped without closing it")
+            self._db = db
+            self._migrate()
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+        if str(self.path) != ":memory:":
+            integrity.mark_closed(self.path)
 
     # ------------------------------------------------------------------ plumbing
     def _migrate(self) -> None:

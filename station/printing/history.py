@@ -30,6 +30,15 @@ CREATE TABLE IF NOT EXISTS print_jobs (
 );
 CREATE INDEX IF NOT EXISTS print_jobs_created ON print_jobs (created_at);
 CREATE INDEX IF NOT EXISTS print_jobs_status ON print_jobs (status);
+CREATE TABLE IF NOT EXISTS labels_written (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,          -- local time, ISO 8601 with offset
+    file_path TEXT NOT NULL,           -- a batch's merged labels, before any printer
+    po_numbers TEXT NOT NULL,          -- JSON list
+    size TEXT NOT NULL,
+    pages INTEGER
+);
+CREATE INDEX IF NOT EXISTS labels_written_created ON labels_written (created_at);
 """
 
 
@@ -155,6 +164,27 @@ class PrintHistory:
             rows = db.execute("SELECT * FROM print_jobs WHERE substr(created_at, 1, 10) = ? ORDER BY id",
                               (day.isoformat(),)).fetchall()
         return [_record(r) for r in rows]
+
+    def record_labels(self, file_path: Path, po_numbers: Sequence[str], size: str, pages: int | None) -> None:
+        """A batch wrote these POs' labels to ``file_path`` (kept apart from the journal, so that
+        a lost journal does not lose which POs got their labels here)."""
+        with self._db() as db:
+            db.execute("INSERT INTO labels_written (created_at, file_path, po_numbers, size, pages)"
+                       " VALUES (?, ?, ?, ?, ?)",
+                       (_now().isoformat(), str(file_path), json.dumps(list(po_numbers)), str(size), pages))
+
+    def pos_with_labels(self, since: date) -> set[str]:
+        """The POs whose labels this station wrote to a file or a printer took, since ``since`` (local day)."""
+        found: set[str] = set()
+        with self._db() as db:
+            rows = db.execute("SELECT po_numbers FROM labels_written WHERE substr(created_at, 1, 10) >= ?",
+                              (since.isoformat(),)).fetchall()
+            rows += db.execute("SELECT po_numbers FROM print_jobs WHERE substr(created_at, 1, 10) >= ?"
+                               " AND status IN (?, ?)",
+                               (since.isoformat(), JobStatus.SENT.value, JobStatus.PRINTED.value)).fetchall()
+        for row in rows:
+            found.update(json.loads(row[0]))
+        return found
 
     def to_retry(self) -> list[PrintJobRecord]:
         with self._db() as db:

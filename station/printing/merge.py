@@ -9,6 +9,7 @@ streams still compressed as they came), only their object numbers change.
 from __future__ import annotations
 
 import os
+import stat
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,15 @@ SIZE_TOLERANCE_MM = 0.5
 
 class MergeError(Exception):
     """A label file could not be merged (it does not parse as a PDF, or the merge stopped)."""
+
+
+class MergeOutputError(MergeError):
+    """The merged file could not be written (disk full, read-only, not a regular file) or the
+    merge stopped: nothing is wrong with the label files, which are kept."""
+
+
+def _writing(output: Path, exc: OSError) -> MergeOutputError:
+    return MergeOutputError(f"{output}: {exc.strerror or exc}")
 
 
 @dataclass(frozen=True)
@@ -104,14 +114,24 @@ class StreamingMerge:
                 raise ValueError(f"a file was already merged under {key}")
             from station.printing.pdf_copy import StreamingPdfWriter, open_pdf  # pypdf: loaded on first use
 
+            try:
+                reader = open_pdf(Path(source))
+            except OSError as exc:
+                raise MergeError(f"{Path(source).name} could not be read ({exc.strerror or exc})") from exc
+            except Exception as exc:  # pypdf raises many kinds on a damaged file
+                raise MergeError(f"{Path(source).name} could not be read as a PDF ({type(exc).__name__})") from exc
             if self._writer is None:
-                self.output.parent.mkdir(parents=True, exist_ok=True)
-                self._handle = self._tmp.open("wb")
+                _refuse_special(self.output)
+                try:
+                    self.output.parent.mkdir(parents=True, exist_ok=True)
+                    self._handle = self._tmp.open("wb")
+                except OSError as exc:
+                    raise _writing(self.output, exc) from exc
                 self._writer = StreamingPdfWriter(self._handle)
             try:
-                self._parts[key] = self._writer.copy_pages(open_pdf(Path(source)), indices)
-            except OSError:
-                raise
+                self._parts[key] = self._writer.copy_pages(reader, indices)
+            except OSError as exc:  # the source is in memory: this is the output failing (disk full)
+                raise _writing(self.output, exc) from exc
             except Exception as exc:  # pypdf raises many kinds on a damaged file
                 raise MergeError(f"{Path(source).name} could not be read as a PDF ({type(exc).__name__})") from exc
 
@@ -129,7 +149,10 @@ class StreamingMerge:
                 handle.flush()
                 os.fsync(handle.fileno())
                 handle.close()
+                _refuse_special(self.output)  # never renamed over a device such as /dev/full
                 self._tmp.replace(self.output)
+            except OSError as exc:
+                raise _writing(self.output, exc) from exc
             finally:
                 handle.close()
                 self._tmp.unlink(missing_ok=True)
@@ -141,6 +164,18 @@ class StreamingMerge:
             if self._handle is not None:
                 self._handle.close()
             self._tmp.unlink(missing_ok=True)
+
+
+def _refuse_special(output: Path) -> None:
+    """The merged file replaces a regular file or nothing, never a folder, a device or a pipe."""
+    try:
+        mode = output.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _writing(output, exc) from exc
+    if not stat.S_ISREG(mode):
+        raise MergeOutputError(f"{output}: not a regular file; the labels are never written over it")
 
 
 def merge_pdfs(sources: Sequence[Path], output: Path) -> MergeSummary:

@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from station.printing.merge import MergeError, MergeKey, MergeSummary, StreamingMerge
+from station.printing.merge import MergeError, MergeKey, MergeOutputError, MergeSummary, StreamingMerge
 
 # Starting a child costs a few tenths of a second (a fresh interpreter importing pypdf): a scan's
 # single file is merged in this process, a batch's files from the second one on in the child.
@@ -64,6 +64,10 @@ def _serve(conn: Connection, output: str) -> None:
                     reply = ("ok", merge.finish())
                 else:
                     reply = ("ok", None)
+            except MergeOutputError as exc:  # the output, not the label file: the parent keeps the file
+                reply = ("output-error", str(exc))
+            except OSError as exc:
+                reply = ("output-error", f"{output}: {exc.strerror or exc}")
             except Exception as exc:  # sent back as a message: the parent raises it
                 reply = ("error", str(exc) if isinstance(exc, MergeError) else f"{type(exc).__name__}: {exc}")
             try:
@@ -128,7 +132,7 @@ class ChildProcessMerge:
     # ------------------------------------------------------------------ the child
     def _check(self) -> None:
         if self._broken:
-            raise MergeError(_STOPPED)
+            raise MergeOutputError(_STOPPED)
 
     def _start(self) -> None:
         context = multiprocessing.get_context("spawn")
@@ -147,7 +151,9 @@ class ChildProcessMerge:
         except (EOFError, OSError) as exc:
             self._broken = True
             self._stop()
-            raise MergeError(_STOPPED) from exc
+            raise MergeOutputError(_STOPPED) from exc  # the child died: the label files are not to blame
+        if status == "output-error":
+            raise MergeOutputError(value)
         if status == "error":
             raise MergeError(value)
         return value

@@ -98,7 +98,7 @@ def _job(job: Job, steps: frozenset[Step], client: JitClient, pos: Sequence[Purc
         refresh_first=job is not Job.RUN if refresh_first is None else refresh_first,
         first_poll_after=first_poll_after, poll_interval=poll_interval,
         size=labels.size, print_order=labels.print_order, print_barcode=labels.print_barcode,
-        merge=ChildProcessMerge,
+        merge=ChildProcessMerge, history_dir=folders.prints,  # the print panel's history folder
     )
     log: StepLog | None = None
     resumed: Sequence[PoOutcome] = ()

@@ -48,6 +48,7 @@ from station.ui.ship_dialog import ShipDialog
 from station.ui.signals import emit_signal
 from station.ui.sound import Sound, SoundPlayer
 from station.ui.ui_settings import UiSettings
+from station.ui.unprinted_banner import attach_unprinted_banner
 from station.ui.views import OtherViews
 from station.ui.widgets import FlashBanner
 from station.ui.worker import TaskRunner
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.journal_retry.timeout.connect(self._look_for_journal)
         self._fit_to_screen()
         self.reload()
+        self.unprinted = attach_unprinted_banner(self)  # shipped today without labels here: one button
         if journal is not None:
             # Before the operator sends anything: a batch a crash left open is resumed first.
             self.runner.run(lambda: journal.journal.unfinished_batch(journal.profile), self._resume,

@@ -24,7 +24,8 @@ from station.lazada.errors import AlreadyPackedError, InvalidStatusError, Outcom
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder
 from station.printing.download import Downloader
-from station.printing.merge import LabelMerge, MergeError, MergeKey, StreamingMerge
+from station.printing.merge import LabelMerge, MergeError, MergeKey, MergeOutputError, StreamingMerge
+from station.printing.output_check import check_output
 from station.workflow.report import BatchReport, PoNews, PoOutcome, Step
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,9 @@ class BatchOptions:
     # Merges the label files into ``output`` as they arrive; the window's merges in a child
     # process (see merge_child.py).
     merge: Callable[[Path], LabelMerge] = StreamingMerge
+    # The print history's folder: which POs got their labels here is written there too, apart
+    # from the journal, so that a lost journal cannot hide shipped POs without labels.
+    history_dir: Path | None = None
 
 
 def list_to_pack(client: JitClient, days: float = 7, progress: ProgressFn | None = None) -> list[PurchaseOrder]:
@@ -132,6 +136,9 @@ class BatchRunner:
         self._downloader: Downloader | None = None  # one HTTP session for the batch's label files
         self._print_calls: dict[int, int] = {}  # ship group -> the last print call's number
         self._counts: dict[Step, int] = {}
+        # The merged file could not be written (disk full, read-only): the label files are kept in
+        # the cache, no more are merged, and the batch stays open to be resumed.
+        self._output_error: MergeOutputError | None = None
 
     # ------------------------------------------------------------------ helpers
     def _outcome(self, no: str) -> PoOutcome:
@@ -201,6 +208,9 @@ class BatchRunner:
         finished = False
         if Step.PRINT in steps:
             assert self.options.output is not None
+            # Before anything is sent: a batch must not ship 150 POs to fail them all at the merge.
+            check_output(self.options.output, sum(not o.printed for o in self.report.outcomes.values()),
+                         cache=self.options.cache_dir)
             self._downloader = Downloader(self.client, self.options.cache_dir, threads=SHIP_WORKERS)
             self._merging = self.options.merge(self.options.output)
         # --- issue 9 (shared journal): claim the POs before sending anything; a PO another bench
@@ -228,7 +238,7 @@ class BatchRunner:
                 self._wait_ship_print(groups)
             if Step.PRINT in steps:
                 self._merge()
-            finished = True
+            finished = self._output_error is None
         except BatchCancelled:
             self.report.cancelled = True
             log.info("batch cancelled by the operator")
@@ -437,10 +447,27 @@ class BatchRunner:
         self._log.answered(step_id, "done", path.name)
         self._merge_file(key, path, ready)
 
+    def _output_failed(self, exc: MergeOutputError, numbers: Sequence[str]) -> None:
+        """The labels of ``numbers`` are fetched (their files kept) but could not be written out."""
+        with self._lock:
+            if self._output_error is None:
+                self._output_error = exc
+                log.error("the merged labels could not be written: %s", exc)
+        for no in numbers:
+            self._outcome(no).fail(
+                Step.PRINT, f"The labels could not be written to {self.options.output} ({exc}). They are kept: "
+                            "free some space or choose another file, then run the batch again.", str(exc))
+
     def _merge_file(self, key: MergeKey, path: Path, numbers: list[str]) -> None:
         assert self._merging is not None  # made in run() when the batch prints
+        if self._output_error is not None:
+            self._output_failed(self._output_error, numbers)
+            return
         try:
             self._merging.add(key, path)
+        except MergeOutputError as exc:  # the output failed, not the file: it stays in the cache
+            self._output_failed(exc, numbers)
+            return
         except MergeError as exc:
             path.unlink(missing_ok=True)  # a damaged file must not be reused from the cache
             for no in numbers:
@@ -519,16 +546,22 @@ class BatchRunner:
         self._check_cancel()
         assert self._merging is not None
         printed = [self._files[key] for key in sorted(self._files)]
+        if self._output_error is not None:  # the files merged before it are kept too; none is printed
+            self._merging.abort()
+            self._output_failed(self._output_error, [no for _, numbers in printed for no in numbers])
+            return
         if not printed:
             self._merging.abort()
             return
         try:
             summary = self._merging.finish()
-        except (MergeError, OSError) as exc:  # e.g. the disk is full
-            for _, numbers in printed:
-                for no in numbers:
-                    self._outcome(no).fail(Step.PRINT, "The labels could not be saved as one file. Check the "
-                                                       "free disk space, then print these POs again.", str(exc))
+        except MergeOutputError as exc:  # e.g. the disk is full: the files stay, the batch stays open
+            self._merging.abort()
+            self._output_failed(exc, [no for _, numbers in printed for no in numbers])
+            return
+        except (MergeError, OSError) as exc:
+            self._merging.abort()
+            self._output_failed(MergeOutputError(str(exc)), [no for _, numbers in printed for no in numbers])
             return
         self.report.output_pages = summary.pages
         self.report.page_sizes_mm = summary.page_sizes_mm
@@ -536,7 +569,19 @@ class BatchRunner:
             for no in numbers:
                 self._outcome(no).printed = True
         self._tell(actions={no: "printed" for _, numbers in printed for no in numbers})
+        self._record_labels([no for _, numbers in printed for no in numbers], summary.pages)
         self._tick(Step.MERGE, 1, 1)
+
+    def _record_labels(self, numbers: list[str], pages: int) -> None:
+        if self.options.history_dir is None or self.options.output is None:
+            return
+        from station.printing.history import PrintHistory
+
+        try:
+            PrintHistory(self.options.history_dir).record_labels(self.options.output, numbers,
+                                                                 self.options.size.value, pages)
+        except Exception as exc:  # the labels are written: a history that cannot be written must not undo that
+            log.warning("labels written but not recorded in the print history: %s", exc)
 
 
 def _groups(pos: Sequence[PurchaseOrder]) -> list[list[str]]:

@@ -1,0 +1,87 @@
+"""A bar above the PO list when POs shipped today have no labels printed at this station (for
+example after a damaged journal was set aside): one button selects them and starts a Print batch.
+
+It is found from the platform and the print history (:mod:`station.workflow.unprinted`), once when
+the window opens, never from the journal alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from station.lazada.models import PurchaseOrder
+from station.ui.actions import Job
+from station.workflow.unprinted import find_unprinted
+
+if TYPE_CHECKING:
+    from station.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class UnprintedBanner(QFrame):
+    print_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("UnprintedBanner")
+        self.setStyleSheet("QFrame#UnprintedBanner { background: #fff3cd; border: 1px solid #d39e00;"
+                           " border-radius: 6px; } QLabel { font-size: 12pt; }")
+        self.notice = QLabel()  # the journal set aside, when it was
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.button = QPushButton(self.tr("Print them"))
+        self.button.clicked.connect(self.print_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addLayout(row)
+        self.unprinted: list[PurchaseOrder] = []
+        self.hide()
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+        self.show()
+
+    def show_pos(self, pos: list[PurchaseOrder]) -> None:
+        self.unprinted = list(pos)
+        self.label.setText(self.tr("%n shipped PO(s) have no labels printed here", "", len(pos))
+                           if pos else self.tr("No PO shipped today is without labels printed here."))
+        self.button.setVisible(bool(pos))
+        self.setVisible(bool(pos) or not self.notice.isHidden())
+
+
+def attach_unprinted_banner(window: MainWindow) -> UnprintedBanner:
+    """Put the bar under the window's error bar and look for such POs now and after every batch."""
+    banner = UnprintedBanner()
+    central = window.error_bar.parentWidget()
+    layout = central.layout() if central is not None else None
+    if isinstance(layout, QVBoxLayout):
+        layout.insertWidget(layout.indexOf(window.error_bar) + 1, banner)
+    ref = window.journal
+    set_aside = getattr(ref.journal, "set_aside", None) if ref is not None else None
+    if set_aside is not None:
+        banner.show_notice(set_aside.message().replace(" below.", ": the list below."))
+    client, history = window.client, window.folders.prints
+
+    def look() -> None:
+        window.runner.run(lambda: find_unprinted(client, history, ref.journal if ref else None,
+                                                 ref.profile if ref else ""),
+                          banner.show_pos, lambda exc: log.warning("shipped POs without labels not read: %s", exc))
+
+    def print_them() -> None:
+        if window.start_job(Job.PRINT, banner.unprinted):
+            banner.show_pos([])
+
+    banner.print_requested.connect(print_them)
+    look()
+    return banner
