@@ -12,6 +12,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    "Print them": "打印它们",
+    "Shipped, no labels printed here: %n PO(s)": "已发货、本工位未打印标签：%n 个采购单",
+    "No PO shipped today is without labels printed here.": "今天已发货的采购单在本工位都已打印标签。",
     "SKU / barcode": "SKU / 条码",
     "{batch}: started": "{batch}：已开始",
     "{code}: reading the POs' products, one moment…": "{code}：正在读取采购单的商品，请稍候…",

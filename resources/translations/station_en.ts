@@ -3,13 +3,13 @@
 <context>
     <name>BatchPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="131" />
+        <location filename="../../station/ui/batch_panel.py" line="132" />
         <source>{job}: %n PO(s)</source>
         <translation>
             <numerusform>{job}: %n PO</numerusform><numerusform>{job}: %n POs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="176" />
+        <location filename="../../station/ui/batch_panel.py" line="177" />
         <source>Labels: %n page(s), in the Print tab.</source>
         <translation>
             <numerusform>Labels: %n page, in the Print tab.</numerusform><numerusform>Labels: %n pages, in the Print tab.</numerusform></translation>
@@ -51,13 +51,13 @@
 <context>
     <name>ItemsPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="82" />
+        <location filename="../../station/ui/items_panel.py" line="83" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="82" />
+        <location filename="../../station/ui/items_panel.py" line="83" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
@@ -66,13 +66,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="117" />
+        <location filename="../../station/ui/main_window.py" line="123" />
         <source>%n page(s) sent to the printer</source>
         <translation>
             <numerusform>%n page sent to the printer</numerusform><numerusform>%n pages sent to the printer</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="272" />
+        <location filename="../../station/ui/main_window.py" line="331" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>%n PO listed at {time}; statuses refresh by themselves.</numerusform><numerusform>%n POs listed at {time}; statuses refresh by themselves.</numerusform></translation>
@@ -90,13 +90,13 @@
 <context>
     <name>PrintPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="295" />
+        <location filename="../../station/ui/print_panel.py" line="317" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="296" />
+        <location filename="../../station/ui/print_panel.py" line="318" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n PO</numerusform><numerusform>%n POs</numerusform></translation>
@@ -145,6 +145,15 @@
         <source>%n store/warehouse group(s)</source>
         <translation>
             <numerusform>%n store/warehouse group</numerusform><numerusform>%n store/warehouse groups</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UnprintedBanner</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/unprinted_banner.py" line="57" />
+        <source>Shipped, no labels printed here: %n PO(s)</source>
+        <translation>
+            <numerusform>Shipped, no labels printed here: %n PO</numerusform><numerusform>Shipped, no labels printed here: %n POs</numerusform></translation>
     </message>
 </context>
 </TS>

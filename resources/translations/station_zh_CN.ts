@@ -498,117 +498,117 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="101" />
+        <location filename="../../station/ui/main_window.py" line="102" />
         <source>demo simulator</source>
         <translation>演示模拟器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="102" />
+        <location filename="../../station/ui/main_window.py" line="103" />
         <source>Station · {where}</source>
         <translation>Station · {where}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="122" />
+        <location filename="../../station/ui/main_window.py" line="123" />
         <source>%n page(s) sent to the printer</source>
         <translation>
             <numerusform>已发送 %n 页到打印机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="126" />
+        <location filename="../../station/ui/main_window.py" line="127" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="127" />
+        <location filename="../../station/ui/main_window.py" line="128" />
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="128" />
+        <location filename="../../station/ui/main_window.py" line="129" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="129" />
+        <location filename="../../station/ui/main_window.py" line="130" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="259" />
+        <location filename="../../station/ui/main_window.py" line="261" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="260" />
+        <location filename="../../station/ui/main_window.py" line="262" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="261" />
+        <location filename="../../station/ui/main_window.py" line="263" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="262" />
+        <location filename="../../station/ui/main_window.py" line="264" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="263" />
+        <location filename="../../station/ui/main_window.py" line="265" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="271" />
+        <location filename="../../station/ui/main_window.py" line="273" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="272" />
+        <location filename="../../station/ui/main_window.py" line="274" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="275" />
+        <location filename="../../station/ui/main_window.py" line="277" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="315" />
+        <location filename="../../station/ui/main_window.py" line="317" />
         <source>Loading POs…</source>
         <translation>正在加载采购单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="329" />
+        <location filename="../../station/ui/main_window.py" line="331" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>{time} 列出 %n 个采购单；状态会自动刷新。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="367" />
+        <location filename="../../station/ui/main_window.py" line="369" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="474" />
+        <location filename="../../station/ui/main_window.py" line="476" />
         <source>A batch is running; wait for it or cancel it.</source>
         <translation>批量任务进行中；请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="477" />
-        <location filename="../../station/ui/main_window.py" line="611" />
+        <location filename="../../station/ui/main_window.py" line="479" />
+        <location filename="../../station/ui/main_window.py" line="613" />
         <source>Select POs first (or tick All shown).</source>
         <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="493" />
+        <location filename="../../station/ui/main_window.py" line="495" />
         <source>{batch}: started</source>
         <translation>{batch}：已开始</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="595" />
+        <location filename="../../station/ui/main_window.py" line="597" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -1222,13 +1222,13 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
     <message>
         <location filename="../../station/ui/scanner_settings.py" line="21" />
-        <location filename="../../station/ui/scanner_settings.py" line="59" />
+        <location filename="../../station/ui/scanner_settings.py" line="62" />
         <source>Enter</source>
         <translation>回车 (Enter)</translation>
     </message>
     <message>
         <location filename="../../station/ui/scanner_settings.py" line="21" />
-        <location filename="../../station/ui/scanner_settings.py" line="59" />
+        <location filename="../../station/ui/scanner_settings.py" line="62" />
         <source>Tab</source>
         <translation>制表键 (Tab)</translation>
     </message>
@@ -1253,42 +1253,42 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>尚未扫描。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="35" />
+        <location filename="../../station/ui/scanner_settings.py" line="38" />
         <source>Code ends with</source>
         <translation>条码结束符</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="36" />
+        <location filename="../../station/ui/scanner_settings.py" line="39" />
         <source>Prefix before each code</source>
         <translation>条码前缀</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="37" />
+        <location filename="../../station/ui/scanner_settings.py" line="40" />
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="59" />
+        <location filename="../../station/ui/scanner_settings.py" line="62" />
         <source>keypad Enter</source>
         <translation>小键盘回车</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="60" />
+        <location filename="../../station/ui/scanner_settings.py" line="63" />
         <source>a pause</source>
         <translation>停顿</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="62" />
+        <location filename="../../station/ui/scanner_settings.py" line="65" />
         <source>Received: {code}</source>
         <translation>收到：{code}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="63" />
+        <location filename="../../station/ui/scanner_settings.py" line="66" />
         <source>{length} characters in {ms} ms ({rate} characters per second), ended by {terminator}</source>
         <translation>{length} 个字符，用时 {ms} 毫秒（每秒 {rate} 个字符），以{terminator}结束</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="68" />
+        <location filename="../../station/ui/scanner_settings.py" line="71" />
         <source>Symbology identifier {id} taken off</source>
         <translation>已去掉码制标识符 {id}</translation>
     </message>
@@ -1426,22 +1426,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="158" />
+        <location filename="../../station/ui/settings_dialog.py" line="162" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="210" />
+        <location filename="../../station/ui/settings_dialog.py" line="214" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="213" />
+        <location filename="../../station/ui/settings_dialog.py" line="217" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="265" />
+        <location filename="../../station/ui/settings_dialog.py" line="269" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
@@ -1476,6 +1476,26 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <location filename="../../station/ui/ship_dialog.py" line="116" />
         <source>Book pickup</source>
         <translation>预约揽收</translation>
+    </message>
+</context>
+<context>
+    <name>UnprintedBanner</name>
+    <message>
+        <location filename="../../station/ui/unprinted_banner.py" line="39" />
+        <source>Print them</source>
+        <translation>打印它们</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/unprinted_banner.py" line="57" />
+        <source>Shipped, no labels printed here: %n PO(s)</source>
+        <translation>
+            <numerusform>已发货、本工位未打印标签：%n 个采购单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/unprinted_banner.py" line="58" />
+        <source>No PO shipped today is without labels printed here.</source>
+        <translation>今天已发货的采购单在本工位都已打印标签。</translation>
     </message>
 </context>
 <context>

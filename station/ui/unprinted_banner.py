@@ -54,7 +54,7 @@ class UnprintedBanner(QFrame):
 
     def show_pos(self, pos: list[PurchaseOrder]) -> None:
         self.unprinted = list(pos)
-        self.label.setText(self.tr("%n shipped PO(s) have no labels printed here", "", len(pos))
+        self.label.setText(self.tr("Shipped, no labels printed here: %n PO(s)", "", len(pos))
                            if pos else self.tr("No PO shipped today is without labels printed here."))
         self.button.setVisible(bool(pos))
         self.setVisible(bool(pos) or not self.notice.isHidden())

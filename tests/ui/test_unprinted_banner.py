@@ -37,7 +37,7 @@ def test_shipped_pos_without_labels_get_a_banner_and_one_button(
     banner = window.unprinted
     qtbot.waitUntil(lambda: bool(banner.unprinted), timeout=WAIT_MS)
     assert banner.isVisible() and "set aside as journal.sqlite3.damaged-" in banner.notice.text()
-    assert banner.label.text() == "4 shipped PO(s) have no labels printed here"
+    assert banner.label.text() == "Shipped, no labels printed here: 4 PO(s)"
     assert {po.purchase_order_no for po in banner.unprinted} == {po.purchase_order_no for po in pos}
 
     results: list[JobResult] = []
