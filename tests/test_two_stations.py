@@ -25,7 +25,6 @@ def sim() -> Iterator[Sim]:
     server.stop()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: the second station resumes the live batch")
 def test_second_station_on_this_pc_does_not_resume_the_live_batch(sim: Sim, tmp_path: Path) -> None:
     journal = tmp_path / "journal.sqlite3"
     second_station_is_refused(sim, str(journal), tmp_path, lambda: journal_steps(journal))

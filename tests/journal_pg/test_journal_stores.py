@@ -144,10 +144,12 @@ def test_an_open_batch_is_resumed_by_its_bench_or_after_its_lease(open_store: Op
     assert other.unfinished_batch("default") is None  # bench-a is alive: not bench-b's to resume
     batch = mine.unfinished_batch("default")
     assert batch is not None and batch.id == log.batch_id
-    time.sleep(0.7)  # bench-a died: its lease runs out
+    time.sleep(0.7)  # bench-a's lease runs out, but its station is still alive (it holds the batch's lock)
+    assert other.unfinished_batch("default") is None
+    mine.close()  # now it died: its lock went with it
     taken = other.unfinished_batch("default")
     assert taken is not None and taken.id == log.batch_id
-    assert mine.unfinished_batch("default") is None  # now bench-b's
+    assert open_store("bench-a", ttl=0.5).unfinished_batch("default") is None  # now bench-b's
 
 
 def test_runner_writes_every_step_and_claims(open_store: OpenJournal, conn: Connection, sim: SimulatorServer,

@@ -32,7 +32,6 @@ def steps_of(url: str) -> int:
     return int(row[0]) if row else 0
 
 
-@pytest.mark.xfail(strict=True, reason="issue 16: the second station resumes the live batch")
 def test_second_station_on_this_pc_does_not_resume_the_live_batch_pg(sim: Sim, pg_url: str, tmp_path: Path) -> None:
     second_station_is_refused(sim, pg_url, tmp_path, lambda: steps_of(pg_url))
 
