@@ -34,7 +34,8 @@ def bench_name() -> str:
     """This bench's name in claims: ``STATION_BENCH`` when set, else the machine's host name.
 
     It survives a restart, so a bench that crashed resumes its own batch and keeps its claims at
-    once; two stations on one machine sharing a journal must each set ``STATION_BENCH``.
+    once. Two stations started on one machine share it; each journal object also has its own
+    ``instance`` id and ``pid``, so they never share a batch or a claim.
     """
     return os.environ.get("STATION_BENCH", "").strip() or socket.gethostname() or f"bench-{os.getpid()}"
 
