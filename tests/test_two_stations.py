@@ -28,8 +28,10 @@ def sim() -> Iterator[Sim]:
 def test_second_station_on_this_pc_does_not_resume_the_live_batch(sim: Sim, tmp_path: Path) -> None:
     journal = tmp_path / "journal.sqlite3"
     second_station_is_refused(sim, str(journal), tmp_path, lambda: journal_steps(journal))
+    assert not list(tmp_path.glob("journal.sqlite3-batch-*.lock"))  # a finished batch's lock file is gone
 
 
 def test_batch_of_a_killed_station_is_resumed_by_the_next_one_at_once(sim: Sim, tmp_path: Path) -> None:
     journal = tmp_path / "journal.sqlite3"
     killed_holder_is_resumed(sim, str(journal), tmp_path, lambda: journal_steps(journal))
+    assert not list(tmp_path.glob("journal.sqlite3-batch-*.lock"))
