@@ -447,6 +447,12 @@ ZH = {
     'the PO to Lazada.':
         '打包 {seconds} 秒后仍为待打包；平台可能卡住了。请稍后重试，或向 Lazada 报告此采购单。',
     'Held by bench {bench}; not sent.': '工位 {bench} 正在处理；未发送。',
+    'Held by another Station on this PC (pid {pid}); not sent.': '本机上另一个 Station（进程 {pid}）正在处理；未发送。',
+    'Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, then '
+    'start again.':
+        '本机上另一个 Station（进程 {pid}）正在运行此批量任务；请等它完成或将其关闭，然后重新开始。',
+    'Another Station on this PC is running this batch; wait for it to finish or close it, then start again.':
+        '本机上另一个 Station 正在运行此批量任务；请等它完成或将其关闭，然后重新开始。',
     'Already done by bench {bench}; not sent again.': '工位 {bench} 已完成；不再重复发送。',
     'The platform does not list the PO {no}.': '平台没有列出采购单 {no}。',
     'The pickup area code {code} is not one of CN, VN, TH, PH, ID, MY.': '揽收地区代码 {code} 不是 CN、VN、TH、PH、ID、MY 之一。',

@@ -598,7 +598,7 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="479" />
-        <location filename="../../station/ui/main_window.py" line="613" />
+        <location filename="../../station/ui/main_window.py" line="620" />
         <source>Select POs first (or tick All shown).</source>
         <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
     </message>
@@ -608,7 +608,7 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>{batch}：已开始</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="597" />
+        <location filename="../../station/ui/main_window.py" line="604" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -1699,327 +1699,342 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>另一工位接管了本工位正在处理的采购单（本工位的占用已过期）；批量任务已停止，不再为这些采购单发送任何操作。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="86" />
+        <location filename="../../station/ui/operator_text.py" line="85" />
+        <source>Another Station on this PC is running this batch; wait for it to finish or close it, then start again.</source>
+        <translation>本机上另一个 Station 正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="88" />
         <source>The labels could not be sent to the printer.</source>
         <translation>标签未能发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="87" />
+        <location filename="../../station/ui/operator_text.py" line="89" />
         <source>The labels could not be sent to the printer. Check that it is on and connected.</source>
         <translation>标签未能发送到打印机。请检查打印机是否开机并已连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="88" />
+        <location filename="../../station/ui/operator_text.py" line="90" />
         <source>No printer is set for this paper size, or it is not connected. Choose one in Settings.</source>
         <translation>此纸张尺寸未设置打印机，或打印机未连接。请在“设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="90" />
+        <location filename="../../station/ui/operator_text.py" line="92" />
         <source>No printer is set for this paper size. Choose one in Settings. Nothing was printed.</source>
         <translation>此纸张尺寸未设置打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="92" />
+        <location filename="../../station/ui/operator_text.py" line="94" />
         <source>The printing system (CUPS) is not running or not installed. Restart the computer or call support.</source>
         <translation>打印系统 (CUPS) 未运行或未安装。请重启电脑或联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="94" />
+        <location filename="../../station/ui/operator_text.py" line="96" />
         <source>The label file has no pages. Nothing was printed.</source>
         <translation>标签文件没有页面。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="95" />
+        <location filename="../../station/ui/operator_text.py" line="97" />
         <source>The label file is missing. Nothing was printed.</source>
         <translation>标签文件不存在。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="96" />
+        <location filename="../../station/ui/operator_text.py" line="98" />
         <source>The label file could not be opened. Nothing was printed.</source>
         <translation>无法打开标签文件。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="97" />
+        <location filename="../../station/ui/operator_text.py" line="99" />
         <source>The label file mixes paper sizes; it must be split into one job per size. Nothing was printed.</source>
         <translation>标签文件混合了多种纸张尺寸；须按尺寸拆分为多个任务。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="99" />
+        <location filename="../../station/ui/operator_text.py" line="101" />
         <source>The label file is not the paper size chosen for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机所选尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="101" />
+        <location filename="../../station/ui/operator_text.py" line="103" />
         <source>The label file is not the paper size set for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机设置的尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="102" />
+        <location filename="../../station/ui/operator_text.py" line="104" />
         <source>The printer does not accept this label size. Check its paper settings. Nothing was printed.</source>
         <translation>打印机不接受此标签尺寸。请检查其纸张设置。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="104" />
+        <location filename="../../station/ui/operator_text.py" line="106" />
         <source>The printer could not be opened. Check that it is on and connected, then print again.</source>
         <translation>无法打开打印机。请检查打印机是否开机并已连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="106" />
+        <location filename="../../station/ui/operator_text.py" line="108" />
         <source>The label file of this job is gone from the disk; print the POs again. Nothing was printed.</source>
         <translation>此任务的标签文件已从磁盘删除；请重新打印这些采购单。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="108" />
+        <location filename="../../station/ui/operator_text.py" line="110" />
         <source>A label file from the platform could not be used. Print it again; if it fails again, report it.</source>
         <translation>平台提供的标签文件无法使用。请重新打印；如果再次失败，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="110" />
+        <location filename="../../station/ui/operator_text.py" line="112" />
         <source>The label file link had expired; asking the platform for a new one.</source>
         <translation>标签文件链接已过期；正在向平台申请新链接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="112" />
+        <location filename="../../station/ui/operator_text.py" line="114" />
         <source>The QianYi ERP refused the request.</source>
         <translation>千易 ERP 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="113" />
+        <location filename="../../station/ui/operator_text.py" line="115" />
         <source>QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › Settings › Third-party applications).</source>
         <translation>千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="115" />
+        <location filename="../../station/ui/operator_text.py" line="117" />
         <source>QianYi refused the request time. Correct the computer's date and time, then retry.</source>
         <translation>千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="117" />
+        <location filename="../../station/ui/operator_text.py" line="119" />
         <source>QianYi rejected the purchase-order data. Check the fields shown in the details.</source>
         <translation>千易拒绝了采购单数据。请检查详情中列出的字段。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="118" />
+        <location filename="../../station/ui/operator_text.py" line="120" />
         <source>QianYi does not know this purchase order. Refresh the list.</source>
         <translation>千易中没有此采购单。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="119" />
+        <location filename="../../station/ui/operator_text.py" line="121" />
         <source>The QianYi ERP had a problem on its side. Try again in a moment.</source>
         <translation>千易 ERP 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="120" />
+        <location filename="../../station/ui/operator_text.py" line="122" />
         <source>No answer from the QianYi ERP. Check the internet connection and the ERP address.</source>
         <translation>千易 ERP 无响应。请检查网络连接和 ERP 地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="122" />
+        <location filename="../../station/ui/operator_text.py" line="124" />
         <source>The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="124" />
+        <location filename="../../station/ui/operator_text.py" line="126" />
         <source>Choose at least one JIT purchase order to replenish.</source>
         <translation>请至少选择一个要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="125" />
+        <location filename="../../station/ui/operator_text.py" line="127" />
         <source>The chosen POs need no units.</source>
         <translation>所选采购单无需补货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="126" />
+        <location filename="../../station/ui/operator_text.py" line="128" />
         <source>No JIT connection to read the POs' items from.</source>
         <translation>没有可读取采购单商品的 JIT 连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="127" />
+        <location filename="../../station/ui/operator_text.py" line="129" />
         <source>Shoplazza refused the request.</source>
         <translation>Shoplazza 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="128" />
+        <location filename="../../station/ui/operator_text.py" line="130" />
         <source>Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.</source>
         <translation>Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="130" />
+        <location filename="../../station/ui/operator_text.py" line="132" />
         <source>Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings (the app needs the read_inventory scope).</source>
         <translation>Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="132" />
+        <location filename="../../station/ui/operator_text.py" line="134" />
         <source>The Shoplazza app may not read procurements. Grant it the read_inventory scope.</source>
         <translation>Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="133" />
+        <location filename="../../station/ui/operator_text.py" line="135" />
         <source>Shoplazza does not know this store or procurement. Check the store domain and refresh.</source>
         <translation>Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="135" />
+        <location filename="../../station/ui/operator_text.py" line="137" />
         <source>Shoplazza is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>Shoplazza 正在限制调用频率。请稍等后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="136" />
+        <location filename="../../station/ui/operator_text.py" line="138" />
         <source>Shoplazza had a problem on its side. Try again in a moment.</source>
         <translation>Shoplazza 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="137" />
+        <location filename="../../station/ui/operator_text.py" line="139" />
         <source>No answer from Shoplazza. Check the internet connection and the store domain.</source>
         <translation>Shoplazza 无响应。请检查网络连接和店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="138" />
+        <location filename="../../station/ui/operator_text.py" line="140" />
         <source>Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="140" />
+        <location filename="../../station/ui/operator_text.py" line="142" />
         <source>The Shoplazza store domain is missing.</source>
         <translation>缺少 Shoplazza 店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="144" />
+        <location filename="../../station/ui/operator_text.py" line="146" />
         <source>No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.</source>
         <translation>{size}未设置打印机。请在“设置”中选择后重试。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="146" />
+        <location filename="../../station/ui/operator_text.py" line="148" />
         <source>The printer {printer} is not set up on this computer. Choose another printer in the settings, or ask support to add it. Nothing was printed.</source>
         <translation>此电脑上没有打印机 {printer}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="148" />
+        <location filename="../../station/ui/operator_text.py" line="150" />
         <source>The printer {printer} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="151" />
+        <location filename="../../station/ui/operator_text.py" line="153" />
         <source>The printer {printer} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="153" />
+        <location filename="../../station/ui/operator_text.py" line="155" />
         <source>The printer {printer} is not accepting jobs. The printer says: {reason}. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="155" />
+        <location filename="../../station/ui/operator_text.py" line="157" />
         <source>The printer {printer} is not accepting jobs. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="157" />
+        <location filename="../../station/ui/operator_text.py" line="159" />
         <source>The printer {printer} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="160" />
+        <location filename="../../station/ui/operator_text.py" line="162" />
         <source>The printer {printer} refused the job. Check the printer and print again.</source>
         <translation>打印机 {printer} 拒绝了任务。请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="161" />
+        <location filename="../../station/ui/operator_text.py" line="163" />
         <source>The labels could not be sent to the printer {printer}: {why}</source>
         <translation>标签未能发送到打印机 {printer}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="162" />
+        <location filename="../../station/ui/operator_text.py" line="164" />
         <source>The PO was cancelled ({status}); do not send it.</source>
         <translation>采购单已取消（{status}）；请勿发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="163" />
+        <location filename="../../station/ui/operator_text.py" line="165" />
         <source>Still To Pack {seconds} s after packing; the platform may be stuck on it. Try again later or report the PO to Lazada.</source>
         <translation>打包 {seconds} 秒后仍为待打包；平台可能卡住了。请稍后重试，或向 Lazada 报告此采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="165" />
+        <location filename="../../station/ui/operator_text.py" line="167" />
         <source>Held by bench {bench}; not sent.</source>
         <translation>工位 {bench} 正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="166" />
+        <location filename="../../station/ui/operator_text.py" line="168" />
+        <source>Held by another Station on this PC (pid {pid}); not sent.</source>
+        <translation>本机上另一个 Station（进程 {pid}）正在处理；未发送。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="169" />
+        <source>Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, then start again.</source>
+        <translation>本机上另一个 Station（进程 {pid}）正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="171" />
         <source>Already done by bench {bench}; not sent again.</source>
         <translation>工位 {bench} 已完成；不再重复发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="167" />
+        <location filename="../../station/ui/operator_text.py" line="172" />
         <source>The platform does not list the PO {no}.</source>
         <translation>平台没有列出采购单 {no}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="168" />
+        <location filename="../../station/ui/operator_text.py" line="173" />
         <source>The pickup area code {code} is not one of CN, VN, TH, PH, ID, MY.</source>
         <translation>揽收地区代码 {code} 不是 CN、VN、TH、PH、ID、MY 之一。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="169" />
+        <location filename="../../station/ui/operator_text.py" line="174" />
         <source>The pickup contact address is empty; fill it in Settings.</source>
         <translation>揽收联系人地址为空；请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="170" />
+        <location filename="../../station/ui/operator_text.py" line="175" />
         <source>The pickup contact phone is empty; fill it in Settings.</source>
         <translation>揽收联系人电话为空；请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="171" />
+        <location filename="../../station/ui/operator_text.py" line="176" />
         <source>The pickup contact name is empty; fill it in Settings.</source>
         <translation>揽收联系人姓名为空；请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="172" />
+        <location filename="../../station/ui/operator_text.py" line="177" />
         <source>The pickup date {date} is not in the form yyyy-MM-dd.</source>
         <translation>揽收日期 {date} 不是 yyyy-MM-dd 格式。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="173" />
+        <location filename="../../station/ui/operator_text.py" line="178" />
         <source>The date range is {days} days long; the platform allows at most 90 days.</source>
         <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="174" />
+        <location filename="../../station/ui/operator_text.py" line="179" />
         <source>No items found for JIT PO {pos}.</source>
         <translation>未找到 JIT 采购单 {pos} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="175" />
+        <location filename="../../station/ui/operator_text.py" line="180" />
         <source>Shoplazza has no procurement order {id}.</source>
         <translation>Shoplazza 中没有采购单 {id}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="176" />
+        <location filename="../../station/ui/operator_text.py" line="181" />
         <source>Nothing has been received on procurement {id} yet; there are no labels to print.</source>
         <translation>采购单 {id} 尚未收货；没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="178" />
+        <location filename="../../station/ui/operator_text.py" line="183" />
         <source>No secure password store is available (keyring backend: {backend}). On Windows and macOS the system store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. The station never keeps the app secret or tokens in a plain file.</source>
         <translation>没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普通文件中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="182" />
+        <location filename="../../station/ui/operator_text.py" line="187" />
         <source>package {package} {tracking} {provider}</source>
         <translation>包裹 {package} {tracking} {provider}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="183" />
+        <location filename="../../station/ui/operator_text.py" line="188" />
         <source>package {package}, {tracking}</source>
         <translation>包裹 {package}，{tracking}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="184" />
+        <location filename="../../station/ui/operator_text.py" line="189" />
         <source>code {code}</source>
         <translation>错误码 {code}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="185" />
+        <location filename="../../station/ui/operator_text.py" line="190" />
         <source>Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); checking their status on the platform first.</source>
         <translation>继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。</translation>
     </message>
@@ -2088,17 +2103,17 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="190" />
+        <location filename="../../station/ui/operator_text.py" line="195" />
         <source>A4</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="191" />
+        <location filename="../../station/ui/operator_text.py" line="196" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="192" />
+        <location filename="../../station/ui/operator_text.py" line="197" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>

@@ -115,7 +115,8 @@ _MISSING = object()
 EXIT_CODES = (
     (0, "all done"),
     (1, "something failed: some POs (orders, print jobs) failed while the others were done, or the "
-        "platform refused the request or could not be reached"),
+        "platform refused the request or could not be reached, or another Station on this PC is running the open "
+        "batch (nothing sent)"),
     (2, "bad input or set-up: an unknown option or value, no shop logged in, no keyring"),
     (3, "interrupted (Ctrl+C) or cancelled: run the same command again to finish the rest"),
 )

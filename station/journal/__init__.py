@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from station.journal.base import (
+    BatchHeldError,
     BatchLog,
     ClaimLostError,
     JournalBatch,
@@ -21,6 +22,7 @@ from station.journal.integrity import JournalPathError, SetAside
 from station.journal.sqlite import Journal, default_journal_path
 
 __all__ = [
+    "BatchHeldError",
     "BatchLog",
     "ClaimLostError",
     "Journal",

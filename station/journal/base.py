@@ -14,6 +14,7 @@ import os
 import socket
 import threading
 import time
+import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -33,7 +34,8 @@ def bench_name() -> str:
     """This bench's name in claims: ``STATION_BENCH`` when set, else the machine's host name.
 
     It survives a restart, so a bench that crashed resumes its own batch and keeps its claims at
-    once; two stations on one machine sharing a journal must each set ``STATION_BENCH``.
+    once. Two stations started on one machine share it; each journal object also has its own
+    ``instance`` id and ``pid``, so they never share a batch or a claim.
     """
     return os.environ.get("STATION_BENCH", "").strip() or socket.gethostname() or f"bench-{os.getpid()}"
 
@@ -50,6 +52,21 @@ class JournalUnreachableError(StationApiError):
 
     operator_message = "The shared journal is unreachable; the batch stopped and will resume when it is back."
     retryable = True
+
+
+class BatchHeldError(StationApiError):
+    """Another Station process on this PC (the same bench name) is running the open batch: it is
+    neither resumed nor touched here."""
+
+    operator_message = ("Another Station on this PC is running this batch; wait for it to finish or close it, "
+                        "then start again.")
+
+    def __init__(self, batch_id: int, pid: int) -> None:
+        self.batch_id = batch_id
+        self.pid = pid
+        super().__init__(f"batch {batch_id}", operator_message=(
+            f"Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, "
+            "then start again."))
 
 
 class ClaimLostError(StationApiError):
@@ -103,9 +120,16 @@ def _chunks(numbers: Sequence[str]) -> Iterator[list[str]]:
 
 
 class JournalStore(ABC):
-    """What the station writes its batches, steps and claims to."""
+    """What the station writes its batches, steps and claims to.
+
+    ``bench`` is the name people see (shared by every station process on one PC unless
+    ``STATION_BENCH`` tells them apart); ``instance`` is this process's own id and ``pid`` its process
+    id: a batch and a claim belong to one instance, so a second process with the same bench name
+    never resumes, nor counts as its own, what a live one is doing."""
 
     bench: str
+    instance: str
+    pid: int
     ttl: float
 
     @abstractmethod
@@ -121,7 +145,13 @@ class JournalStore(ABC):
     def resume_batch(self, batch_id: int) -> BatchLog: ...
 
     @abstractmethod
-    def unfinished_batch(self, profile: str) -> JournalBatch | None: ...
+    def unfinished_batch(self, profile: str) -> JournalBatch | None:
+        """The open batch to resume, its lease now this process's; :class:`BatchHeldError` when this
+        bench's open batch is run by another live process on this PC."""
+
+    @abstractmethod
+    def release_batch(self, batch_id: int) -> None:
+        """Let go of the batch's lease (the run ended; a batch left open may be resumed by the next run)."""
 
     @abstractmethod
     def batch_state(self, batch_id: int) -> str: ...
@@ -182,6 +212,10 @@ class JournalStore(ABC):
         """PO number -> bench, for the live claims among ``numbers`` (all live claims if None)."""
 
     @abstractmethod
+    def claim_holders(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, int]]:
+        """PO number -> (bench, instance, pid) of the live claims among ``numbers``."""
+
+    @abstractmethod
     def done_by(self, numbers: Sequence[str], batch_id: int | None) -> dict[str, str]:
         """PO number -> the bench whose batch (other than ``batch_id``) printed it."""
 
@@ -204,6 +238,8 @@ class SqlJournal(JournalStore):
 
     def __init__(self, bench: str | None, ttl: float | None) -> None:
         self.bench = bench or bench_name()
+        self.instance = uuid.uuid4().hex
+        self.pid = os.getpid()
         self.ttl = ttl if ttl is not None else claim_ttl()
 
     # ------------------------------------------------------------------ driver
@@ -215,16 +251,32 @@ class SqlJournal(JournalStore):
     def _now(self, tx: Tx) -> float:
         """The journal's clock (the server's, for a shared journal: benches' clocks may differ)."""
 
+    @abstractmethod
+    def _take_lease(self, tx: Tx, batch_id: int) -> bool:
+        """Take the batch's lease for this process (called inside ``tx``; True when already held): a
+        lock the operating system or the server drops by itself when the process dies, even by
+        SIGKILL. False while another live process holds it."""
+
+    @abstractmethod
+    def _drop_lease(self, batch_id: int, finished: bool) -> None:
+        """Let go of the batch's lease (``finished``: the batch is closed for good)."""
+
+    def release_batch(self, batch_id: int) -> None:
+        self._drop_lease(batch_id, finished=False)
+
     # ------------------------------------------------------------------ batches
     def start_batch(self, profile: str, outcomes: Sequence[PoOutcome], options: dict[str, Any]) -> BatchLog:
         with self._tx() as tx:
             now = self._now(tx)
             row = tx.one(
-                "INSERT INTO batches(profile, started_at, state, options, bench, lease_until)"
-                " VALUES (?, ?, 'running', ?, ?, ?) RETURNING id",
-                (profile, now, json.dumps(options), self.bench, now + self.ttl))
+                "INSERT INTO batches(profile, started_at, state, options, bench, lease_until, instance, pid)"
+                " VALUES (?, ?, 'running', ?, ?, ?, ?, ?) RETURNING id",
+                (profile, now, json.dumps(options), self.bench, now + self.ttl, self.instance, self.pid))
             assert row is not None
             batch_id = int(row[0])
+            # Before the batch is visible to anyone: another station never sees it without its lease.
+            if not self._take_lease(tx, batch_id):
+                raise BatchHeldError(batch_id, 0)
             tx.many(
                 "INSERT INTO batch_pos(batch_id, purchase_order_no, position, store_name, store_code, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -235,20 +287,32 @@ class SqlJournal(JournalStore):
         return BatchLog(self, batch_id)
 
     def unfinished_batch(self, profile: str) -> JournalBatch | None:
-        """The profile's open batch this bench should resume: its own, or one whose bench's lease
-        expired (that bench died); taking it renews the lease in this bench's name."""
+        """The profile's open batch this process should resume: this bench's own (one that no live
+        process holds the lease of: its station died, or it was left open), or another bench's whose
+        lease and claims expired (that bench died) and whose lease is free. Taking it puts it, and
+        this bench's claims on it, in this process's name. A batch of this bench that another live
+        process on this PC runs raises :class:`BatchHeldError` when there is nothing else to resume."""
         with self._tx() as tx:
             now = self._now(tx)
-            row = tx.one(
-                "SELECT id, profile, started_at, options FROM batches WHERE profile = ? AND state = 'running'"
+            rows = tx.all(
+                "SELECT id, profile, started_at, options, bench, pid FROM batches WHERE profile = ?"
+                " AND state = 'running'"
                 " AND (bench = ? OR ((bench = '' OR lease_until < ?) AND NOT EXISTS ("
                 "   SELECT 1 FROM claims c WHERE c.batch_id = batches.id AND c.bench <> ? AND c.expires_at >= ?)))"
-                " ORDER BY CASE WHEN bench = ? THEN 0 ELSE 1 END, id DESC LIMIT 1" + self.skip_locked,
+                " ORDER BY CASE WHEN bench = ? THEN 0 ELSE 1 END, id DESC" + self.skip_locked,
                 (profile, self.bench, now, self.bench, now, self.bench))
+            row = next((r for r in rows if self._take_lease(tx, int(r[0]))), None)
             if row is None:
+                held = next((r for r in rows if r[4] == self.bench), None)
+                if held is not None:
+                    raise BatchHeldError(int(held[0]), int(held[5]))
                 return None
             batch_id = int(row[0])
-            tx.run("UPDATE batches SET bench = ?, lease_until = ? WHERE id = ?", (self.bench, now + self.ttl, batch_id))
+            tx.run("UPDATE batches SET bench = ?, lease_until = ?, instance = ?, pid = ? WHERE id = ?",
+                   (self.bench, now + self.ttl, self.instance, self.pid, batch_id))
+            # This bench's claims on it were its dead station's: they are this process's now.
+            tx.run("UPDATE claims SET instance = ?, pid = ? WHERE batch_id = ? AND bench = ?",
+                   (self.instance, self.pid, batch_id, self.bench))
             pos = tx.all(f"SELECT {_OUTCOME_COLUMNS} FROM batch_pos WHERE batch_id = ? ORDER BY position",
                          (batch_id,))
             steps = tx.all(
@@ -311,13 +375,13 @@ class SqlJournal(JournalStore):
             held = 0
             for chunk in _chunks(numbers):
                 held += tx.run(
-                    f"UPDATE claims SET expires_at = ?, batch_id = ? WHERE bench = ?"
+                    f"UPDATE claims SET expires_at = ?, batch_id = ? WHERE bench = ? AND instance = ?"
                     f" AND purchase_order_no IN ({_marks(len(chunk))})",
-                    (now + self.ttl, batch_id, self.bench, *chunk))
+                    (now + self.ttl, batch_id, self.bench, self.instance, *chunk))
             if held != len(set(numbers)):
                 raise ClaimLostError(f"{len(set(numbers)) - held} of {len(set(numbers))} POs no longer held")
-            if not tx.run("UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ?",
-                          (now + self.ttl, batch_id, self.bench)):
+            if not tx.run("UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ? AND instance = ?",
+                          (now + self.ttl, batch_id, self.bench, self.instance)):
                 raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
             return self._insert_step(tx, batch_id, kind, numbers)
 
@@ -341,7 +405,8 @@ class SqlJournal(JournalStore):
             tx.many("UPDATE steps SET state = 'reconciled', answered_at = ? WHERE id = ?", [(now, i) for i in step_ids])
 
     def _check_owner(self, tx: Tx, batch_id: int, bench: str | None) -> None:
-        if bench is not None and tx.one("SELECT 1 FROM batches WHERE id = ? AND bench = ?", (batch_id, bench)) is None:
+        if bench is not None and tx.one("SELECT 1 FROM batches WHERE id = ? AND bench = ? AND instance = ?",
+                                        (batch_id, bench, self.instance)) is None:
             raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
 
     def save_outcomes(self, batch_id: int, outcomes: Iterable[PoOutcome], bench: str | None = None) -> None:
@@ -359,6 +424,7 @@ class SqlJournal(JournalStore):
         with self._tx() as tx:
             self._check_owner(tx, batch_id, bench)
             tx.run("UPDATE batches SET state = ?, finished_at = ? WHERE id = ?", (state, self._now(tx), batch_id))
+        self._drop_lease(batch_id, finished=state != "running")
 
     # ------------------------------------------------------------------ claims
     def claim(self, bench_id: str, numbers: Sequence[str], ttl: float | None = None, *,
@@ -373,22 +439,25 @@ class SqlJournal(JournalStore):
                 # Existing claims we can lock now; one another bench is changing this instant is
                 # skipped (SKIP LOCKED) and so not granted: it is being claimed or renewed.
                 rows = tx.all(
-                    f"SELECT purchase_order_no, bench, expires_at FROM claims"
+                    f"SELECT purchase_order_no, bench, expires_at, instance FROM claims"
                     f" WHERE purchase_order_no IN ({_marks(len(chunk))})" + self.skip_locked, chunk)
                 seen = {str(r[0]) for r in rows}
-                takeable = [str(r[0]) for r in rows if r[1] == bench_id or float(r[2]) < now]
+                # This process's own, or expired: another process with this bench name (a second
+                # station on this PC) holds its claims as any other bench does.
+                takeable = [str(r[0]) for r in rows if (r[1] == bench_id and r[3] == self.instance)
+                            or float(r[2]) < now]
                 for part in _chunks(takeable):
-                    tx.run(f"UPDATE claims SET bench = ?, batch_id = ?, claimed_at = ?, expires_at = ?"
-                           f" WHERE purchase_order_no IN ({_marks(len(part))})",
-                           (bench_id, batch_id, now, now + ttl, *part))
+                    tx.run(f"UPDATE claims SET bench = ?, instance = ?, pid = ?, batch_id = ?, claimed_at = ?,"
+                           f" expires_at = ? WHERE purchase_order_no IN ({_marks(len(part))})",
+                           (bench_id, self.instance, self.pid, batch_id, now, now + ttl, *part))
                 granted.update(takeable)
                 new = sorted(no for no in chunk if no not in seen)  # one order for every bench: no deadlock
                 if new:
-                    values = ", ".join("(?, ?, ?, ?, ?)" for _ in new)
+                    values = ", ".join("(?, ?, ?, ?, ?, ?, ?)" for _ in new)
                     inserted = tx.all(
-                        "INSERT INTO claims(purchase_order_no, bench, batch_id, claimed_at, expires_at)"
+                        "INSERT INTO claims(purchase_order_no, bench, instance, pid, batch_id, claimed_at, expires_at)"
                         f" VALUES {values} ON CONFLICT (purchase_order_no) DO NOTHING RETURNING purchase_order_no",
-                        [v for no in new for v in (no, bench_id, batch_id, now, now + ttl)])
+                        [v for no in new for v in (no, bench_id, self.instance, self.pid, batch_id, now, now + ttl)])
                     granted.update(str(r[0]) for r in inserted)
         return [no for no in wanted if no in granted]
 
@@ -398,13 +467,14 @@ class SqlJournal(JournalStore):
         held: list[str] = []
         with self._tx() as tx:
             now = self._now(tx)
-            if batch_id is not None and not tx.run("UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ?",
-                                                   (now + ttl, batch_id, bench_id)):
+            if batch_id is not None and not tx.run(
+                    "UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ? AND instance = ?",
+                    (now + ttl, batch_id, bench_id, self.instance)):
                 raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
             for chunk in _chunks(list(dict.fromkeys(numbers))):
-                rows = tx.all(f"UPDATE claims SET expires_at = ? WHERE bench = ?"
+                rows = tx.all(f"UPDATE claims SET expires_at = ? WHERE bench = ? AND instance = ?"
                               f" AND purchase_order_no IN ({_marks(len(chunk))}) RETURNING purchase_order_no",
-                              (now + ttl, bench_id, *chunk))
+                              (now + ttl, bench_id, self.instance, *chunk))
                 held.extend(str(r[0]) for r in rows)
         return held
 
@@ -412,8 +482,9 @@ class SqlJournal(JournalStore):
         batch_clause = "" if batch_id is None else " AND batch_id = ?"
         with self._tx() as tx:
             for chunk in _chunks(list(dict.fromkeys(numbers))):
-                tx.run(f"DELETE FROM claims WHERE bench = ? AND purchase_order_no IN ({_marks(len(chunk))})"
-                       + batch_clause, (bench_id, *chunk, *(() if batch_id is None else (batch_id,))))
+                tx.run(f"DELETE FROM claims WHERE bench = ? AND instance = ?"
+                       f" AND purchase_order_no IN ({_marks(len(chunk))})" + batch_clause,
+                       (bench_id, self.instance, *chunk, *(() if batch_id is None else (batch_id,))))
 
     def holders(self, numbers: Sequence[str] | None = None) -> dict[str, str]:
         with self._tx() as tx:
@@ -426,6 +497,17 @@ class SqlJournal(JournalStore):
                     rows += tx.all(f"SELECT purchase_order_no, bench FROM claims WHERE expires_at >= ?"
                                    f" AND purchase_order_no IN ({_marks(len(chunk))})", (now, *chunk))
         return {str(r[0]): str(r[1]) for r in rows}
+
+    def claim_holders(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, int]]:
+        found: dict[str, tuple[str, str, int]] = {}
+        with self._tx() as tx:
+            now = self._now(tx)
+            for chunk in _chunks(list(dict.fromkeys(numbers))):
+                for no, bench, instance, pid in tx.all(
+                        f"SELECT purchase_order_no, bench, instance, pid FROM claims WHERE expires_at >= ?"
+                        f" AND purchase_order_no IN ({_marks(len(chunk))})", (now, *chunk)):
+                    found[str(no)] = (str(bench), str(instance), int(pid))
+        return found
 
     def done_by(self, numbers: Sequence[str], batch_id: int | None) -> dict[str, str]:
         with self._tx() as tx:
@@ -505,12 +587,14 @@ class BatchLog:
         refused = [no for no in wanted if no not in granted]
         if not refused:
             return {}
-        holders = journal.holders(refused)
+        holders = journal.claim_holders(refused)
         done = journal.done_by(refused, self.batch_id)
         sentences: dict[str, str] = {}
         for no in refused:
-            if no in holders:
-                sentences[no] = f"Held by bench {holders[no]}; not sent."
+            if no in holders and holders[no][0] == journal.bench:
+                sentences[no] = f"Held by another Station on this PC (pid {holders[no][2]}); not sent."
+            elif no in holders:
+                sentences[no] = f"Held by bench {holders[no][0]}; not sent."
             elif no in done:
                 sentences[no] = f"Already done by bench {done[no]}; not sent again."
             else:
@@ -548,7 +632,10 @@ class BatchLog:
         if self._heartbeat is not None:
             self._heartbeat.join(timeout=10)
             self._heartbeat = None
-        if self._claiming and self._claimed:
-            self.journal.release(self.journal.bench, self._claimed, self.batch_id)
-        self._claimed = []
-        self._claiming = False
+        try:
+            if self._claiming and self._claimed:
+                self.journal.release(self.journal.bench, self._claimed, self.batch_id)
+        finally:
+            self._claimed = []
+            self._claiming = False
+            self.journal.release_batch(self.batch_id)  # the run is over: the next one may resume the batch

@@ -6,6 +6,14 @@ and a lost server raises :class:`~station.journal.base.JournalUnreachableError` 
 sentence; the batch stays open) instead of an unreadable traceback. The connection is opened again
 on the next call, so a bench carries on as soon as the server is back.
 
+**Batch leases.** A process running a batch holds a session advisory lock on it
+(``pg_try_advisory_lock(LEASE_LOCK, batch id)``, never waited for) on its connection. The server
+drops it when that connection ends: the process died (even by SIGKILL: its socket closes) or lost
+the server. A second station on this PC (the same bench name) resumes only a batch whose lock it
+can take, so never one a live station runs; a lease lost with the connection is taken again when
+the connection is opened again, and a bench that lost its batch meanwhile finds it out at its next
+step (the batch and the claims carry this process's instance id).
+
 The password is never logged: it comes from the URL or, when the URL has none, from the keyring
 entry ``station`` / ``journal:<host>``; messages show the URL with it masked.
 """
@@ -28,6 +36,8 @@ log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "station"
 _MIGRATION_LOCK = 0x57A710  # pg_advisory_xact_lock key: benches starting together migrate one at a time
+LEASE_LOCK = 0x57A711  # first key of a batch's lease (pg_try_advisory_lock(int, int)); the second is its id
+_TRY_LEASE = "SELECT pg_try_advisory_lock(CAST(%s AS INTEGER), CAST(%s AS INTEGER))"
 
 
 def is_postgres_url(target: object) -> bool:
@@ -102,6 +112,7 @@ class PostgresJournal(SqlJournal):
         self._lock = threading.Lock()
         self._conn: psycopg.Connection[tuple[Any, ...]] | None = None
         self._closed = False
+        self._leases: set[int] = set()  # batches whose advisory lock this process holds
         with self._lock:
             self._connection()
         self._migrate()
@@ -129,6 +140,13 @@ class PostgresJournal(SqlJournal):
         if self._conn is None or self._conn.closed or self._conn.broken:
             try:
                 self._conn = psycopg.connect(self._conninfo, autocommit=True)
+                # The leases went with the old connection: take them again (a batch another process
+                # took meanwhile is its own now; this one's next step finds that out).
+                for batch_id in sorted(self._leases):
+                    row = self._conn.execute(_TRY_LEASE, (LEASE_LOCK, batch_id)).fetchone()
+                    if not (row and row[0]):
+                        self._leases.discard(batch_id)
+                        log.warning("the lease on batch %s was lost with the connection", batch_id)
             except psycopg.Error as exc:
                 raise self._unreachable(exc) from None
         return self._conn
@@ -149,6 +167,27 @@ class PostgresJournal(SqlJournal):
                 if isinstance(exc, psycopg.errors.TransactionRollback) and not conn.broken:
                     raise  # a deadlock or serialization failure: the server is there
                 raise self._unreachable(exc) from None
+
+    # ------------------------------------------------------------------ batch leases
+    def _take_lease(self, tx: Tx, batch_id: int) -> bool:
+        if batch_id in self._leases:
+            return True
+        row = tx.one(_TRY_LEASE.replace("%s", "?"), (LEASE_LOCK, batch_id))
+        if row and row[0]:
+            self._leases.add(batch_id)
+            return True
+        return False
+
+    def _drop_lease(self, batch_id: int, finished: bool) -> None:
+        with self._lock:
+            if batch_id not in self._leases:
+                return
+            self._leases.discard(batch_id)
+            conn = self._conn
+            if conn is not None and not conn.closed and not conn.broken:
+                with suppress(psycopg.Error):  # a connection gone took the lock with it
+                    conn.execute("SELECT pg_advisory_unlock(CAST(%s AS INTEGER), CAST(%s AS INTEGER))",
+                                 (LEASE_LOCK, batch_id))
 
     def _now(self, tx: Tx) -> float:
         row = tx.one("SELECT extract(epoch FROM clock_timestamp())::float8")

@@ -60,6 +60,16 @@ MIGRATIONS += (
     """,
 )
 
+# 3: several stations on one PC share the bench name: which running process (instance id, pid)
+# runs a batch and holds each claim, so one never resumes or counts as its own another's live work.
+_INSTANCES = """
+    ALTER TABLE batches ADD COLUMN instance TEXT NOT NULL DEFAULT '';
+    ALTER TABLE batches ADD COLUMN pid INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE claims ADD COLUMN instance TEXT NOT NULL DEFAULT '';
+    ALTER TABLE claims ADD COLUMN pid INTEGER NOT NULL DEFAULT 0;
+    """
+MIGRATIONS += (_INSTANCES,)
+
 # The same logical schema in PostgreSQL's dialect, one entry per entry of MIGRATIONS.
 PG_MIGRATIONS: tuple[str, ...] = (
     """
@@ -111,5 +121,6 @@ PG_MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX batch_pos_po ON batch_pos(purchase_order_no);
     """,
+    _INSTANCES,
 )
 assert len(PG_MIGRATIONS) == len(MIGRATIONS)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.connect import Connection
-from station.journal import JournalBatch, JournalUnreachableError
+from station.journal import BatchHeldError, JournalBatch, JournalUnreachableError
 from station.lazada.models import PickupContact, POQuery, POStatus, PurchaseOrder, PurchaseOrderItem
 from station.ui import heap
 from station.ui.actions import Folders, Job, JobResult, JournalRef, pack_job, print_job, resume_job, run_job, ship_job
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         if journal is not None:
             # Before the operator sends anything: a batch a crash left open is resumed first.
             self.runner.run(lambda: journal.journal.unfinished_batch(journal.profile), self._resume,
-                            lambda exc: self.show_error(exc))
+                            self._resume_refused)
             # The "Station did" column of today survives a restart: it is read back from the journal.
             since = datetime.combine(datetime.now().date(), time()).timestamp()
             self.runner.run(lambda: journal.journal.recent_outcomes(journal.profile, since), self._restore_last,
@@ -538,6 +538,13 @@ class MainWindow(QMainWindow):
             lambda emit: resume_job(client, journal, batch, contact, folders, emit, cancel,
                                     first_poll_after=first_poll, poll_interval=interval, news=news),
             self._job_done, lambda exc: self._job_failed(job, exc), self.batch_panel.on_progress)
+
+    def _resume_refused(self, exc: BaseException) -> None:
+        """The open batch could not be looked at or taken; another station on this PC running it is
+        said in the banner too, and the batch is left to that station."""
+        if isinstance(exc, BatchHeldError):
+            self.banner.flash(translate_operator(exc.operator_message), False)
+        self.show_error(exc)
 
     def _contact(self) -> PickupContact:
         contact = self.settings.base.pickup_contact(self.settings.active_profile)

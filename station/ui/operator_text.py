@@ -82,6 +82,8 @@ SENTENCES = (
                                 "back."),
     QT_TRANSLATE_NOOP("errors", "Another bench took over POs this bench was working on (its claim had expired); "
                                 "the batch stopped without sending anything more for them."),
+    QT_TRANSLATE_NOOP("errors", "Another Station on this PC is running this batch; wait for it to finish or close "
+                                "it, then start again."),
     # printing
     QT_TRANSLATE_NOOP("errors", "The labels could not be sent to the printer."),
     QT_TRANSLATE_NOOP("errors", "The labels could not be sent to the printer. Check that it is on and connected."),
@@ -163,6 +165,9 @@ PATTERNS = (
     QT_TRANSLATE_NOOP("errors", "Still To Pack {seconds} s after packing; the platform may be stuck on it. Try "
                                 "again later or report the PO to Lazada."),
     QT_TRANSLATE_NOOP("errors", "Held by bench {bench}; not sent."),
+    QT_TRANSLATE_NOOP("errors", "Held by another Station on this PC (pid {pid}); not sent."),
+    QT_TRANSLATE_NOOP("errors", "Another Station on this PC is running this batch (pid {pid}); wait for it to "
+                                "finish or close it, then start again."),
     QT_TRANSLATE_NOOP("errors", "Already done by bench {bench}; not sent again."),
     QT_TRANSLATE_NOOP("errors", "The platform does not list the PO {no}."),
     QT_TRANSLATE_NOOP("errors", "The pickup area code {code} is not one of CN, VN, TH, PH, ID, MY."),

@@ -3,6 +3,7 @@ migrations, the password from the keyring, and a server that goes away in the mi
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -12,7 +13,7 @@ import psycopg
 import pytest
 
 from station.connect import Connection
-from station.journal import ClaimLostError, JournalStore, JournalUnreachableError, open_journal
+from station.journal import BatchHeldError, ClaimLostError, JournalStore, JournalUnreachableError, open_journal
 from station.journal.postgres import PostgresJournal, masked
 from station.journal.schema import MIGRATIONS, PG_MIGRATIONS
 from station.simulator.server import SimulatorServer
@@ -144,10 +145,35 @@ def test_an_open_batch_is_resumed_by_its_bench_or_after_its_lease(open_store: Op
     assert other.unfinished_batch("default") is None  # bench-a is alive: not bench-b's to resume
     batch = mine.unfinished_batch("default")
     assert batch is not None and batch.id == log.batch_id
-    time.sleep(0.7)  # bench-a died: its lease runs out
+    time.sleep(0.7)  # bench-a's lease runs out, but its station is still alive (it holds the batch's lock)
+    assert other.unfinished_batch("default") is None
+    mine.close()  # now it died: its lock went with it
     taken = other.unfinished_batch("default")
     assert taken is not None and taken.id == log.batch_id
-    assert mine.unfinished_batch("default") is None  # now bench-b's
+    assert open_store("bench-a", ttl=0.5).unfinished_batch("default") is None  # now bench-b's
+
+
+def test_two_stations_on_one_pc_share_the_bench_name_not_the_batch(open_store: OpenJournal) -> None:
+    first, second = open_store("bench-a"), open_store("bench-a")  # two processes, one host name
+    log = first.start_batch("default", [PoOutcome("POS1", "S", "W"), PoOutcome("POS2", "S", "W")], {})
+    assert log.claim(["POS1", "POS2"]) == {}
+    with pytest.raises(BatchHeldError) as held:
+        second.unfinished_batch("default")
+    assert held.value.operator_message.startswith(
+        f"Another Station on this PC is running this batch (pid {os.getpid()})")
+    assert second.claim("bench-a", ["POS1", "POS3"]) == ["POS3"]  # the first's claims are not the second's
+    other = second.start_batch("default", [PoOutcome("POS1", "S", "W")], {})
+    assert other.claim(["POS1"]) == {"POS1": f"Held by another Station on this PC (pid {os.getpid()}); not sent."}
+    assert second.renew("bench-a", ["POS1", "POS2"]) == []
+    assert first.unfinished_batch("default") is not None  # its own: it holds the lease
+    log._stop.set()  # the heartbeat dies with the station
+    first.close()  # the first station died: its lease went with it, its claims not yet expired
+    third = open_store("bench-a")
+    taken = third.unfinished_batch("default")
+    assert taken is not None and taken.id == log.batch_id
+    assert sorted(third.renew("bench-a", ["POS1", "POS2"], batch_id=taken.id)) == ["POS1", "POS2"]  # now its own
+    with pytest.raises(BatchHeldError):
+        open_store("bench-a").unfinished_batch("default")
 
 
 def test_runner_writes_every_step_and_claims(open_store: OpenJournal, conn: Connection, sim: SimulatorServer,

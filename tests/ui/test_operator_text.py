@@ -87,3 +87,12 @@ def test_in_english_a_sentence_stays_as_it_is() -> None:
     text = "The printer 'Zebra_1' refused the job. Check the printer and print again."
     assert translate_operator(text) == text
     assert translate_operator("Something no one translated.") == "Something no one translated."
+
+
+def test_another_station_on_this_pc_in_chinese(chinese: None) -> None:
+    from station.journal import BatchHeldError
+
+    held = translate_operator(BatchHeldError(3, 4321).operator_message)
+    assert CJK.search(held) and "4321" in held
+    claim = translate_operator("Held by another Station on this PC (pid 4321); not sent.")
+    assert CJK.search(claim) and "4321" in claim

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -82,3 +83,32 @@ def test_what_the_station_did_today_is_shown_again_after_a_restart(
     assert row is not None
     assert window.model.data(window.model.index(row, Column.LAST))  # the column shows it
     journal.close()
+
+
+def test_a_batch_another_station_on_this_pc_runs_is_not_resumed(
+        make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    first = Journal(path)  # another station process on this PC (the same bench name), mid-batch
+    conn = connect_simulator(sim.url)
+    pos = list_to_pack(conn.client)[:4]
+    conn.close()
+    log = first.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()),
+                            {"job": "run", "steps": ["pack", "print", "ship"], "size": "6030",
+                             "print_order": False, "print_barcode": True})
+    assert log.claim([po.purchase_order_no for po in pos]) == {}
+
+    second = Journal(path)
+    results: list[JobResult] = []
+    window = make_window(sim, journal=JournalRef(second, "default"))
+    window.job_finished.connect(results.append)
+    held = f"Another Station on this PC is running this batch (pid {os.getpid()})"
+    qtbot.waitUntil(lambda: window.error_bar.isVisible(), timeout=WAIT_MS)
+    assert held in window.error_bar.message.text()
+    assert held in window.banner.text() and window.banner.state == "fail"
+    assert not window.batch_panel.running and not results
+    assert "Resuming the batch" not in window.log_view.text.toPlainText()
+    per_po = sim.stats()["purchase_orders"]
+    assert not any(per_po.get(po.purchase_order_no, {}).get("pack_accepted") for po in pos)  # nothing sent
+    log.release()
+    first.close()
+    second.close()
