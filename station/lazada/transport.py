@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -142,7 +143,10 @@ class Transport:
         url = (self.auth_url if auth_api else self.gateway_url) + api_path
         started = time.monotonic()
         try:
-            response = self.session.post(url, data=form, timeout=self.timeout, verify=self.verify)
+            # Never follow a redirect: it would re-send the signed form, access token included, to
+            # wherever the answer points (a 307 or 308 keeps the POST and its body).
+            response = self.session.post(url, data=form, timeout=self.timeout, verify=self.verify,
+                                         allow_redirects=False)
         except requests.exceptions.ConnectTimeout as exc:
             raise _NotSent(NetworkError(f"{api_path}: connection timed out")) from exc
         except requests.exceptions.SSLError as exc:
@@ -161,6 +165,8 @@ class Transport:
         except requests.exceptions.RequestException as exc:
             raise NetworkError(f"{api_path}: {type(exc).__name__}") from exc
         elapsed_ms = (time.monotonic() - started) * 1000
+        if 300 <= response.status_code < 400:
+            raise _redirected(api_path, url, response)
         body = _decode(api_path, response)
         code = str(body.get("code", ""))
         request_id = _opt(body.get("request_id"))
@@ -177,6 +183,25 @@ class _NotSent(Exception):
     def __init__(self, error: StationApiError) -> None:
         super().__init__(error.detail)
         self.error = error
+
+
+def _redirected(api_path: str, url: str, response: requests.Response) -> StationApiError:
+    """The gateway answered with a redirect: refused, naming where it pointed (host and port only,
+    nothing of the query), and not retried. The platform did not act on the call."""
+    location = response.headers.get("Location", "")
+    target = urlsplit(urljoin(url, location)) if location else None
+    where = "nowhere"
+    if target is not None and target.hostname:  # never the user name or password a link may carry
+        try:
+            port = f":{target.port}" if target.port else ""
+        except ValueError:
+            port = ""
+        where = f"{target.scheme}://{target.hostname}{port}"
+    return StationApiError(
+        f"{api_path}: HTTP {response.status_code} redirect to {where}",
+        operator_message=f"The platform's address answered with a redirect to {where}; the station never follows "
+        "one with the shop's credentials. Check the gateway address and any proxy in between.",
+    )
 
 
 def _never_connected(exc: requests.exceptions.ConnectionError) -> bool:

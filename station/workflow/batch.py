@@ -524,7 +524,20 @@ class BatchRunner:
             return
         try:
             summary = self._merging.finish()
-        except (MergeError, OSError) as exc:  # e.g. the disk is full
+        except MergeError as exc:
+            # A merge in a child process holds a print's single file until the end: a file that does
+            # not read fails here, not when it was added. It must not be reused from the cache.
+            unreadable = {path for path, _ in printed if path.name in str(exc)}
+            for path, numbers in printed:
+                if path in unreadable:
+                    path.unlink(missing_ok=True)
+                    message = "The label file could not be read. Print these POs again."
+                else:
+                    message = "The labels could not be merged into one file. Print these POs again."
+                for no in numbers:
+                    self._outcome(no).fail(Step.PRINT, message, str(exc))
+            return
+        except OSError as exc:  # e.g. the disk is full
             for _, numbers in printed:
                 for no in numbers:
                     self._outcome(no).fail(Step.PRINT, "The labels could not be saved as one file. Check the "
