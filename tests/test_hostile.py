@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from station.connect import DEMO_CONTACT, Connection, connect_simulator
-from station.lazada.errors import StationApiError
+from station.lazada.errors import MalformedResponseError, StationApiError
 from station.lazada.jit import PrintFile
 from station.lazada.models import PdfSize, POStatus, PurchaseOrder
 from station.printing import download
@@ -28,8 +28,10 @@ from tests.hostile_server import (
     drip,
     huge,
     label_pdf,
+    nested_json,
     redirect,
 )
+from tests.hostile_server import proxy as proxy_to
 from tests.support import wait_until
 
 
@@ -59,8 +61,10 @@ def options(tmp_path: Path, **overrides: Any) -> BatchOptions:
 def ready_pos(conn: Connection, count: int) -> list[PurchaseOrder]:
     """``count`` POs of one ship group, packed and read back Ready To Ship."""
     pos = list_to_pack(conn.client)
-    group = pos[0].ship_group
-    mine = [p for p in pos if p.ship_group == group][:count]
+    groups: dict[tuple[str, str], list[PurchaseOrder]] = {}
+    for po in pos:
+        groups.setdefault(po.ship_group, []).append(po)
+    mine = max(groups.values(), key=len)[:count]
     numbers = [p.purchase_order_no for p in mine]
     conn.client.pack(numbers)
 
@@ -234,5 +238,79 @@ def test_a_slow_drip_ends_at_the_total_time_cap(hostile: Callable[..., HostileSe
             downloader.fetch(_file(platform.url + "/files/slow.pdf"))
         assert time.monotonic() - started < 4
         assert "1.5 s" in info.value.describe() or "2 s" in info.value.describe()
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------------- 6. nested JSON, garbled answers
+def test_a_deeply_nested_answer_is_a_malformed_answer_not_a_crash(hostile: Callable[..., HostileServer]) -> None:
+    gateway = hostile()
+    gateway.on("/rest/*", body(nested_json(), content_type="application/json"))
+    conn = connect_simulator(gateway.url + "/rest")
+    conn.client.transport.max_retries = 0
+    try:
+        with pytest.raises(MalformedResponseError):
+            list_to_pack(conn.client)
+    finally:
+        conn.close()
+    nested_list = "[" * 100_000 + "]" * 100_000
+    with pytest.raises(MalformedResponseError):
+        PurchaseOrder.from_api({"purchase_order_no": "POJ1", "biz_status": "10", "logistics_no_list": nested_list})
+
+
+GARBLED = [
+    b'{"code":"0","request_id":"0b1","result":{"success":true,"data":"\\u0000garbled"}}',  # JSON, but not the answer
+    b'{"code":"0","request_id":"0b1","res',  # cut short
+    b'{"code":"0","request_id":"0b1"}',  # no result at all
+]
+
+
+@pytest.mark.parametrize("garble", GARBLED)
+def test_a_garbled_ship_answer_after_the_ship_landed_is_settled_by_reading_the_status(
+        sim: SimulatorServer, hostile: Callable[..., HostileServer], tmp_path: Path, garble: bytes) -> None:
+    proxy = hostile(upstream=sim.base_url)
+    conn = connect_simulator(proxy.url + "/rest")
+    try:
+        pos = ready_pos(conn, 10)  # of one store and warehouse: one ship call
+        proxy.on("/rest/jit/purchase_order/batch_pickup_deliver", proxy_to(garble))
+        report = BatchRunner(conn.client, options(tmp_path, steps=frozenset({Step.SHIP}))).run(pos)
+        assert not report.failed(), [(o.purchase_order_no, o.error) for o in report.failed()]
+        assert report.counts()["shipped"] == len(pos) >= 5
+        stats = sim.stats()["purchase_orders"]
+        assert all(stats[p.purchase_order_no]["ship_attempts"] == 1 for p in pos)  # never sent again
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("garble", GARBLED)
+def test_a_garbled_pack_answer_after_the_pack_landed_carries_the_pos_on(
+        sim: SimulatorServer, hostile: Callable[..., HostileServer], tmp_path: Path, garble: bytes) -> None:
+    """Every pack answer unreadable: the POs the platform did pack are not reported "pack it again
+    later" (a later run would never list them: they are no longer To Pack) but waited for,
+    shipped and printed."""
+    proxy = hostile(upstream=sim.base_url)
+    proxy.on("/rest/jit/purchase_order/package", proxy_to(garble))
+    conn = connect_simulator(proxy.url + "/rest")
+    try:
+        pos = list_to_pack(conn.client)[:6]
+        report = BatchRunner(conn.client, options(tmp_path)).run(pos)
+        assert not report.failed(), [(o.purchase_order_no, o.error) for o in report.failed()]
+        assert report.counts()["packed"] == report.counts()["shipped"] == report.counts()["printed"] == 6
+        stats = sim.stats()["purchase_orders"]
+        assert all(stats[p.purchase_order_no]["pack_accepted"] == 1 for p in pos)
+    finally:
+        conn.close()
+
+
+def test_a_pack_only_batch_with_garbled_answers_reports_the_pos_packed(
+        sim: SimulatorServer, hostile: Callable[..., HostileServer], tmp_path: Path) -> None:
+    proxy = hostile(upstream=sim.base_url)
+    proxy.on("/rest/jit/purchase_order/package", proxy_to(GARBLED[1]))
+    conn = connect_simulator(proxy.url + "/rest")
+    try:
+        pos = list_to_pack(conn.client)[:4]
+        report = BatchRunner(conn.client, options(tmp_path, steps=frozenset({Step.PACK}))).run(pos)
+        assert not report.failed(), [(o.purchase_order_no, o.error) for o in report.failed()]
+        assert report.counts()["packed"] == 4
     finally:
         conn.close()

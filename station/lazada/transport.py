@@ -218,6 +218,8 @@ def _decode(api_path: str, response: requests.Response) -> JsonObject:
         raise ServerError(f"{api_path}: HTTP {response.status_code}")
     try:
         body = response.json()
+    except RecursionError:  # nested deeper than Python's recursion limit
+        raise MalformedResponseError(f"{api_path}: HTTP {response.status_code}, JSON nested too deep") from None
     except ValueError:
         raise MalformedResponseError(
             f"{api_path}: HTTP {response.status_code}, not JSON: {response.text[:60]!r}"

@@ -132,6 +132,7 @@ class BatchRunner:
         self._downloader: Downloader | None = None  # one HTTP session for the batch's label files
         self._print_calls: dict[int, int] = {}  # ship group -> the last print call's number
         self._counts: dict[Step, int] = {}
+        self._pack_unknown: set[str] = set()  # packs sent whose answers never came or never read
 
     # ------------------------------------------------------------------ helpers
     def _outcome(self, no: str) -> PoOutcome:
@@ -226,6 +227,8 @@ class BatchRunner:
                     self._outcome(no).fail(first_step, NOT_PACKED)
             if steps != {Step.PACK}:
                 self._wait_ship_print(groups)
+            elif self._pack_unknown:
+                self._wait_ready(sorted(self._pack_unknown))
             if Step.PRINT in steps:
                 self._merge()
             finished = True
@@ -311,8 +314,12 @@ class BatchRunner:
             # Packing takes the platform a few seconds: the status stays To Pack until a read says Ready.
             self._tell(actions=dict.fromkeys(pending, "packed"))
             return
-        for no in pending:
-            self._outcome(no).fail(Step.PACK, "No answer from the platform after several tries; pack it again later.")
+        # Every try went unanswered (or answered unreadably), and the POs still read To Pack: the
+        # platform packs in a few seconds, so a pack that landed does not show yet. Failing them now
+        # would lose the packed ones (a later run lists To Pack POs only): wait for them instead,
+        # as for any packed PO; one still To Pack at the ready timeout is reported then.
+        with self._lock:
+            self._pack_unknown.update(pending)
 
     # ------------------------------------------------------------------ wait; ship per group, print per chunk
     def _wait_ship_print(self, groups: list[list[str]]) -> None:
@@ -359,16 +366,38 @@ class BatchRunner:
                         self._save()
                     waiting = still
                     if waiting and time.monotonic() - started > self.options.ready_timeout:
-                        for no in waiting:
-                            self._outcome(no).fail(
-                                Step.WAIT,
-                                f"Still To Pack {self.options.ready_timeout:.0f} s after packing; the platform "
-                                "may be stuck on it. Try again later or report the PO to Lazada.",
-                            )
+                        self._stuck(waiting)
                         waiting = set()
             finally:
                 for future in futures:
                     future.result()
+
+    def _stuck(self, waiting: Iterable[str]) -> None:
+        for no in waiting:
+            if no in self._pack_unknown:
+                message = (f"The platform's answers to the pack could not be read and the PO still reads To Pack "
+                           f"{self.options.ready_timeout:.0f} s later: pack it again.")
+            else:
+                message = (f"Still To Pack {self.options.ready_timeout:.0f} s after packing; the platform may be "
+                           "stuck on it. Try again later or report the PO to Lazada.")
+            self._outcome(no).fail(Step.WAIT, message)
+
+    def _wait_ready(self, numbers: list[str]) -> None:
+        """A pack-only batch: wait for the POs whose pack answers were lost until the platform shows
+        them packed (Ready To Ship), or the ready timeout."""
+        waiting = set(numbers)
+        started = time.monotonic()
+        delay = self.options.first_poll_after
+        while waiting:
+            if self._cancel.wait(delay):
+                raise BatchCancelled()
+            delay = self._poll_delay(len(waiting))
+            found = self.client.find_pos(sorted(waiting))
+            waiting = {no for no in waiting if self._apply_status(no, found.get(no), Step.WAIT)}
+            self._save()
+            if waiting and time.monotonic() - started > self.options.ready_timeout:
+                self._stuck(waiting)
+                waiting = set()
 
     def _poll_delay(self, waiting: int) -> float:
         """``poll_interval``, or at most 0.5 s once the POs still waiting fit in a few status
