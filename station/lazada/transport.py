@@ -9,12 +9,14 @@ read the status back before sending it again.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import certifi
 import requests
 from requests.adapters import HTTPAdapter
 
@@ -46,6 +48,23 @@ def keep_connections(session: requests.Session, count: int) -> None:
     session.mount("http://", adapter)
     session.mount("https://", adapter)
 
+CA_VARIABLES = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
+
+
+def trusted_cas(verify: bool | str) -> bool | str:
+    """What the platform's certificates are checked against: the CA file given (a simulator's test
+    certificate), or for ``True`` the station's own CA list (certifi's, the one requests ships
+    with) as a path, so that a CA bundle named in the environment is never trusted in its place."""
+    if verify is not True:
+        return verify
+    for name in CA_VARIABLES:
+        value = os.environ.get(name)
+        if value:
+            log.warning("%s is set (%s); the station does not trust it for the Lazada platform and checks "
+                        "certificates against its own CA list", name, value)
+    return str(certifi.where())
+
+
 class Transport:
     def __init__(
         self,
@@ -75,10 +94,11 @@ class Transport:
         self._sleep = sleep
         self._count_lock = threading.Lock()
         self.calls_sent = 0  # every HTTP request made, retries included (benchmarks read it)
+        # A CA file's path, passed on every request too: for verify=True (or a session's own
+        # setting) requests would take REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE instead.
+        self.verify = trusted_cas(verify)
         self.session = requests.Session()
-        self.session.verify = verify
-        # Passed on every request too: requests lets REQUESTS_CA_BUNDLE override a session's verify.
-        self.verify = verify
+        self.session.verify = self.verify
         self.session.headers["User-Agent"] = f"station/{__version__}"
         keep_connections(self.session, pool_size)
 
