@@ -51,7 +51,7 @@ def keep_connections(session: requests.Session, count: int) -> None:
 CA_VARIABLES = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
 
 
-def trusted_cas(verify: bool | str) -> bool | str:
+def trusted_cas(verify: bool | str, *, warn: bool = True) -> bool | str:
     """What the platform's certificates are checked against: the CA file given (a simulator's test
     certificate), or for ``True`` the station's own CA list (certifi's, the one requests ships
     with) as a path, so that a CA bundle named in the environment is never trusted in its place."""
@@ -59,7 +59,7 @@ def trusted_cas(verify: bool | str) -> bool | str:
         return verify
     for name in CA_VARIABLES:
         value = os.environ.get(name)
-        if value:
+        if value and warn:
             log.warning("%s is set (%s); the station does not trust it for the Lazada platform and checks "
                         "certificates against its own CA list", name, value)
     return str(certifi.where())
@@ -96,7 +96,7 @@ class Transport:
         self.calls_sent = 0  # every HTTP request made, retries included (benchmarks read it)
         # A CA file's path, passed on every request too: for verify=True (or a session's own
         # setting) requests would take REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE instead.
-        self.verify = trusted_cas(verify)
+        self.verify = trusted_cas(verify, warn=self.gateway_url.startswith("https:"))  # only said where it counts
         self.session = requests.Session()
         self.session.verify = self.verify
         self.session.headers["User-Agent"] = f"station/{__version__}"

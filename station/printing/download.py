@@ -8,6 +8,7 @@ has a size cap and a total time cap.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import ipaddress
 import logging
@@ -60,6 +61,18 @@ class UnsafeLinkError(PrintFileError):
         super().__init__(f"{where}: {reason}", operator_message=(
             f"The label file link pointed to {where}, which the station does not download from ({reason}); "
             "nothing was printed for these POs. Report it if it happens again."))
+
+
+class CacheWriteError(PrintFileError):
+    """The label cache could not be written (a full or read-only disk)."""
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        cause = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+                 errno.EROFS: "the disk is read-only", errno.EACCES: "permission denied",
+                 errno.EPERM: "permission denied"}.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+        super().__init__(f"{path}: {exc}", operator_message=(
+            f"The label file could not be saved in {path.parent}: {cause}. Free some space, then print these POs "
+            "again."))
 
 
 Resolver = Callable[[str, int], Iterable[str]]
@@ -329,8 +342,12 @@ class Downloader:
         else:
             raise PrintFileError(f"{path.name}: no usable file after {self.attempts} tries")
         tmp = path.with_suffix(".part")
-        tmp.write_bytes(data)
-        tmp.replace(path)  # atomic: a crash never leaves a half file under the real name
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(path)  # atomic: a crash never leaves a half file under the real name
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise CacheWriteError(path, exc) from exc
         return path
 
     def fetch_all(self, files: Sequence[PrintFile]) -> list[Path]:
