@@ -16,7 +16,7 @@ import requests
 from station.connect import connect_simulator
 from station.lazada.jit import PrintFile
 from station.lazada.models import PdfSize
-from station.printing.download import Downloader, PrintFileError, fetch_pdf
+from station.printing.download import Downloader, PrintFileError, UrlPolicy, fetch_pdf
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import list_to_pack
 from tests.support import wait_until
@@ -42,7 +42,7 @@ def file_server(tmp_path: Path) -> Iterator[str]:
                                          ("missing.pdf", "HTTP 404")])
 def test_bad_files_get_a_clear_error(file_server: str, name: str, words: str) -> None:
     with pytest.raises(PrintFileError) as info:
-        fetch_pdf(requests.Session(), f"{file_server}/{name}")
+        fetch_pdf(requests.Session(), f"{file_server}/{name}", policy=UrlPolicy([file_server]))
     assert words in info.value.detail
     assert "label file" in info.value.operator_message
 

@@ -22,6 +22,9 @@ from station.cli.main import main
 from station.connect import connect_simulator
 from station.credentials import CredentialStore
 from station.lazada.errors import StationApiError
+from station.lazada.jit import PrintFile
+from station.lazada.models import PdfSize
+from station.printing.download import Downloader
 from station.simulator import demo
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import list_to_pack
@@ -116,3 +119,25 @@ def test_https_with_certificate_checks_on(make_sim: Callable[..., SimulatorServe
         assert "secure connection" in info.value.operator_message
     finally:
         untrusted.close()
+
+
+@pytest.mark.parametrize("variable", ["REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"])
+def test_a_ca_bundle_named_in_the_environment_is_not_trusted(
+        make_sim: Callable[..., SimulatorServer], certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture, tmp_path: Path, variable: str) -> None:
+    """requests would trust any certificate the variable names, even with verify=True given per
+    request; the station checks the platform (API and label files) against its own CA list only."""
+    cert, key = certificate
+    sim = make_sim(certfile=cert, keyfile=key)
+    monkeypatch.setenv(variable, str(cert))
+    conn = connect_simulator(sim.url)
+    try:
+        assert any(variable in r.getMessage() and str(cert) in r.getMessage() for r in caplog.records)
+        with pytest.raises(StationApiError) as info:
+            list_to_pack(conn.client)
+        assert "secure connection" in info.value.operator_message
+        downloader = Downloader(conn.client, tmp_path / "cache")
+        with pytest.raises(StationApiError):
+            downloader.fetch(PrintFile(("POJ1",), PdfSize.LABEL_100X150, False, True, sim.base_url + "/files/x.pdf"))
+    finally:
+        conn.close()

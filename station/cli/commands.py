@@ -390,7 +390,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 fetched = resumption.fetched
             else:
                 pos = list_to_pack(conn.client, args.days, progress=progress)
-                if args.limit > 0:
+                if args.limit is not None:  # at least 1: the parser refuses less
                     pos = pos[: args.limit]
                 options_json = {
                     "job": "run", "steps": sorted(step.value for step in ALL_STEPS),

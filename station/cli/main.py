@@ -7,8 +7,10 @@ failed, 2 bad input or set-up, 3 interrupted.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import multiprocessing
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -16,6 +18,7 @@ from station import __version__
 from station.cli import commands, printing_cmd
 from station.cli.erp import add_erp_commands, dispatch_erp
 from station.cli.orders import add_orders_commands, dispatch_orders
+from station.journal import default_journal_path
 from station.lazada.errors import StationApiError
 from station.lazada.models import PdfSize, POStatus
 from station.lazada.redact import install_redaction
@@ -134,7 +137,8 @@ def build_parser() -> StationParser:
     run = add_command(sub, "run", "The day's To Pack POs end to end: pack, wait until ready, ship, print, merge.",
                       parents=[conn])
     run.add_argument("--days", type=float, default=7.0, help="look back this many days for To Pack POs (default 7)")
-    run.add_argument("--limit", type=int, default=0, metavar="N", help="handle at most this many POs (0: all)")
+    run.add_argument("--limit", type=_at_least_one, default=None, metavar="N",
+                     help="handle at most this many POs (default: all)")
     _print_options(run, output_required=False)
     printing_cmd.add_printer_option(run)
     _pickup_options(run)
@@ -157,6 +161,16 @@ def build_parser() -> StationParser:
     add_orders_commands(sub, [conn])
     parser.commands = dict(sub.choices)
     return parser
+
+
+def _at_least_one(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number} (leave --limit out to handle every PO)")
+    return number
 
 
 def _journal_option(command: argparse.ArgumentParser) -> None:
@@ -190,6 +204,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StationApiError as exc:
         print(f"{PROG}: {printable(exc.describe())}", file=sys.stderr)
         return EXIT_FAILED
+    except sqlite3.Error as exc:  # the journal's SQLite file: a full or read-only disk
+        path = getattr(args, "journal", None) or default_journal_path()
+        print(f"{PROG}: {printable(describe_database_error(path, exc), newlines=False)}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:  # a folder or file of the station's own (cache, data, output)
+        print(f"{PROG}: {printable(describe_os_error(exc), newlines=False)}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+_CAUSES = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EIO: "the disk reported an input/output error",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line: what could not be written or read, where, and why."""
+    cause = _CAUSES.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+    where = exc.filename if exc.filename is not None else "a file of the station"
+    return f"could not use {where}: {cause}."
+
+
+def describe_database_error(path: object, exc: sqlite3.Error) -> str:
+    text = str(exc)
+    lower = text.lower()
+    if "disk is full" in lower:
+        cause = "the disk is full"
+    elif "readonly" in lower or "read-only" in lower:
+        cause = "the disk or the file is read-only"
+    elif "unable to open" in lower:
+        cause = "the file cannot be opened (check the folder exists and may be written)"
+    else:
+        cause = f"a write to it failed ({text}); check the free disk space and that the disk may be written"
+    return f"the journal {path} could not be used: {cause}."
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from station.lazada import limits
 from station.lazada.errors import (
     InvalidStatusError,
     MalformedResponseError,
+    OutcomeUnknownError,
     StationApiError,
     TokenExpiredError,
     classify_result,
@@ -108,7 +109,8 @@ class JitClient:
             body = self.transport.call(api_path, params, access_token=token, state_changing=state_changing)
         result = body.get("result")
         if not isinstance(result, dict):
-            raise MalformedResponseError(f"{api_path}: no result object", request_id=_opt(body.get("request_id")))
+            error = MalformedResponseError(f"{api_path}: no result object", request_id=_opt(body.get("request_id")))
+            raise _unknown(error) if state_changing else error
         if result.get("success") is not True:
             raise classify_result(
                 _opt(result.get("error_code")), str(result.get("error_message") or ""), _opt(body.get("request_id"))
@@ -237,7 +239,10 @@ class JitClient:
             result = self.call(SHIP_PATH, params, state_changing=True)
         except InvalidStatusError as exc:
             return [ShipResult(no, False, error_message=exc.detail) for no in purchase_order_nos]
-        return _ship_results(purchase_order_nos, result.get("data"))
+        try:
+            return _ship_results(purchase_order_nos, result.get("data"))
+        except MalformedResponseError as exc:
+            raise _unknown(exc, SHIP_PATH) from exc
 
     def print_file(self, purchase_order_nos: Sequence[str], size: PdfSize, *, print_order: bool,
                    print_barcode: bool) -> PrintFile:
@@ -271,6 +276,13 @@ class JitClient:
 
 def statuses(pos: Iterable[PurchaseOrder]) -> dict[str, POStatus]:
     return {po.purchase_order_no: po.status for po in pos}
+
+
+def _unknown(error: MalformedResponseError, api_path: str = "") -> OutcomeUnknownError:
+    """An unreadable answer to a state-changing call: it may have landed. The caller reads the
+    status back before sending anything again, as for a lost answer."""
+    detail = f"{api_path}: {error.detail}" if api_path else error.detail
+    return OutcomeUnknownError(f"unreadable answer: {detail}", request_id=error.request_id)
 
 
 def _opt(value: Any) -> str | None:

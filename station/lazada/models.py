@@ -122,7 +122,7 @@ def _str_list(value: Any) -> tuple[str, ...]:
         if text.startswith("["):
             try:
                 value = json.loads(text)
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):
                 raise MalformedResponseError(f"not a list: {text[:80]!r}") from None
         else:
             return tuple(part.strip() for part in text.split(",") if part.strip())

@@ -9,11 +9,14 @@ read the status back before sending it again.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
+import certifi
 import requests
 from requests.adapters import HTTPAdapter
 
@@ -45,6 +48,23 @@ def keep_connections(session: requests.Session, count: int) -> None:
     session.mount("http://", adapter)
     session.mount("https://", adapter)
 
+CA_VARIABLES = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
+
+
+def trusted_cas(verify: bool | str, *, warn: bool = True) -> bool | str:
+    """What the platform's certificates are checked against: the CA file given (a simulator's test
+    certificate), or for ``True`` the station's own CA list (certifi's, the one requests ships
+    with) as a path, so that a CA bundle named in the environment is never trusted in its place."""
+    if verify is not True:
+        return verify
+    for name in CA_VARIABLES:
+        value = os.environ.get(name)
+        if value and warn:
+            log.warning("%s is set (%s); the station does not trust it for the Lazada platform and checks "
+                        "certificates against its own CA list", name, value)
+    return str(certifi.where())
+
+
 class Transport:
     def __init__(
         self,
@@ -74,10 +94,11 @@ class Transport:
         self._sleep = sleep
         self._count_lock = threading.Lock()
         self.calls_sent = 0  # every HTTP request made, retries included (benchmarks read it)
+        # A CA file's path, passed on every request too: for verify=True (or a session's own
+        # setting) requests would take REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE instead.
+        self.verify = trusted_cas(verify, warn=self.gateway_url.startswith("https:"))  # only said where it counts
         self.session = requests.Session()
-        self.session.verify = verify
-        # Passed on every request too: requests lets REQUESTS_CA_BUNDLE override a session's verify.
-        self.verify = verify
+        self.session.verify = self.verify
         self.session.headers["User-Agent"] = f"station/{__version__}"
         keep_connections(self.session, pool_size)
 
@@ -142,7 +163,10 @@ class Transport:
         url = (self.auth_url if auth_api else self.gateway_url) + api_path
         started = time.monotonic()
         try:
-            response = self.session.post(url, data=form, timeout=self.timeout, verify=self.verify)
+            # Never follow a redirect: it would re-send the signed form, access token included, to
+            # wherever the answer points (a 307 or 308 keeps the POST and its body).
+            response = self.session.post(url, data=form, timeout=self.timeout, verify=self.verify,
+                                         allow_redirects=False)
         except requests.exceptions.ConnectTimeout as exc:
             raise _NotSent(NetworkError(f"{api_path}: connection timed out")) from exc
         except requests.exceptions.SSLError as exc:
@@ -161,6 +185,8 @@ class Transport:
         except requests.exceptions.RequestException as exc:
             raise NetworkError(f"{api_path}: {type(exc).__name__}") from exc
         elapsed_ms = (time.monotonic() - started) * 1000
+        if 300 <= response.status_code < 400:
+            raise _redirected(api_path, url, response)
         body = _decode(api_path, response)
         code = str(body.get("code", ""))
         request_id = _opt(body.get("request_id"))
@@ -179,6 +205,25 @@ class _NotSent(Exception):
         self.error = error
 
 
+def _redirected(api_path: str, url: str, response: requests.Response) -> StationApiError:
+    """The gateway answered with a redirect: refused, naming where it pointed (host and port only,
+    nothing of the query), and not retried. The platform did not act on the call."""
+    location = response.headers.get("Location", "")
+    target = urlsplit(urljoin(url, location)) if location else None
+    where = "nowhere"
+    if target is not None and target.hostname:  # never the user name or password a link may carry
+        try:
+            port = f":{target.port}" if target.port else ""
+        except ValueError:
+            port = ""
+        where = f"{target.scheme}://{target.hostname}{port}"
+    return StationApiError(
+        f"{api_path}: HTTP {response.status_code} redirect to {where}",
+        operator_message=f"The platform's address answered with a redirect to {where}; the station never follows "
+        "one with the shop's credentials. Check the gateway address and any proxy in between.",
+    )
+
+
 def _never_connected(exc: requests.exceptions.ConnectionError) -> bool:
     text = repr(exc)
     return "NewConnectionError" in text or "Connection refused" in text or "NameResolutionError" in text
@@ -193,6 +238,8 @@ def _decode(api_path: str, response: requests.Response) -> JsonObject:
         raise ServerError(f"{api_path}: HTTP {response.status_code}")
     try:
         body = response.json()
+    except RecursionError:  # nested deeper than Python's recursion limit
+        raise MalformedResponseError(f"{api_path}: HTTP {response.status_code}, JSON nested too deep") from None
     except ValueError:
         raise MalformedResponseError(
             f"{api_path}: HTTP {response.status_code}, not JSON: {response.text[:60]!r}"

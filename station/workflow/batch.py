@@ -139,6 +139,7 @@ class BatchRunner:
         # The merged file could not be written (disk full, read-only): the label files are kept in
         # the cache, no more are merged, and the batch stays open to be resumed.
         self._output_error: MergeOutputError | None = None
+        self._pack_unknown: set[str] = set()  # packs sent whose answers never came or never read
 
     # ------------------------------------------------------------------ helpers
     def _outcome(self, no: str) -> PoOutcome:
@@ -236,6 +237,8 @@ class BatchRunner:
                     self._outcome(no).fail(first_step, NOT_PACKED)
             if steps != {Step.PACK}:
                 self._wait_ship_print(groups)
+            elif self._pack_unknown:
+                self._wait_ready(sorted(self._pack_unknown))
             if Step.PRINT in steps:
                 self._merge()
             finished = self._output_error is None
@@ -321,8 +324,12 @@ class BatchRunner:
             # Packing takes the platform a few seconds: the status stays To Pack until a read says Ready.
             self._tell(actions=dict.fromkeys(pending, "packed"))
             return
-        for no in pending:
-            self._outcome(no).fail(Step.PACK, "No answer from the platform after several tries; pack it again later.")
+        # Every try went unanswered (or answered unreadably), and the POs still read To Pack: the
+        # platform packs in a few seconds, so a pack that landed does not show yet. Failing them now
+        # would lose the packed ones (a later run lists To Pack POs only): wait for them instead,
+        # as for any packed PO; one still To Pack at the ready timeout is reported then.
+        with self._lock:
+            self._pack_unknown.update(pending)
 
     # ------------------------------------------------------------------ wait; ship per group, print per chunk
     def _wait_ship_print(self, groups: list[list[str]]) -> None:
@@ -369,16 +376,38 @@ class BatchRunner:
                         self._save()
                     waiting = still
                     if waiting and time.monotonic() - started > self.options.ready_timeout:
-                        for no in waiting:
-                            self._outcome(no).fail(
-                                Step.WAIT,
-                                f"Still To Pack {self.options.ready_timeout:.0f} s after packing; the platform "
-                                "may be stuck on it. Try again later or report the PO to Lazada.",
-                            )
+                        self._stuck(waiting)
                         waiting = set()
             finally:
                 for future in futures:
                     future.result()
+
+    def _stuck(self, waiting: Iterable[str]) -> None:
+        for no in waiting:
+            if no in self._pack_unknown:
+                message = (f"The platform's answers to the pack could not be read and the PO still reads To Pack "
+                           f"{self.options.ready_timeout:.0f} s later: pack it again.")
+            else:
+                message = (f"Still To Pack {self.options.ready_timeout:.0f} s after packing; the platform may be "
+                           "stuck on it. Try again later or report the PO to Lazada.")
+            self._outcome(no).fail(Step.WAIT, message)
+
+    def _wait_ready(self, numbers: list[str]) -> None:
+        """A pack-only batch: wait for the POs whose pack answers were lost until the platform shows
+        them packed (Ready To Ship), or the ready timeout."""
+        waiting = set(numbers)
+        started = time.monotonic()
+        delay = self.options.first_poll_after
+        while waiting:
+            if self._cancel.wait(delay):
+                raise BatchCancelled()
+            delay = self._poll_delay(len(waiting))
+            found = self.client.find_pos(sorted(waiting))
+            waiting = {no for no in waiting if self._apply_status(no, found.get(no), Step.WAIT)}
+            self._save()
+            if waiting and time.monotonic() - started > self.options.ready_timeout:
+                self._stuck(waiting)
+                waiting = set()
 
     def _poll_delay(self, waiting: int) -> float:
         """``poll_interval``, or at most 0.5 s once the POs still waiting fit in a few status
@@ -559,7 +588,21 @@ class BatchRunner:
             self._merging.abort()
             self._output_failed(exc, [no for _, numbers in printed for no in numbers])
             return
-        except (MergeError, OSError) as exc:
+        except MergeError as exc:
+            # A merge in a child process holds a print's single file until the end: a file that does
+            # not read fails here, not when it was added. It must not be reused from the cache.
+            self._merging.abort()
+            unreadable = {path for path, _ in printed if path.name in str(exc)}
+            for path, numbers in printed:
+                if path in unreadable:
+                    path.unlink(missing_ok=True)
+                    message = "The label file could not be read. Print these POs again."
+                else:
+                    message = "The labels could not be merged into one file. Print these POs again."
+                for no in numbers:
+                    self._outcome(no).fail(Step.PRINT, message, str(exc))
+            return
+        except OSError as exc:
             self._merging.abort()
             self._output_failed(MergeOutputError(str(exc)), [no for _, numbers in printed for no in numbers])
             return

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX-onl
 ROOT = Path(__file__).resolve().parents[2]
 POS = 1500
 BENCHES = 4
-LIMITS = ["400", "700", "1000", "0"]  # what each bench takes of the same list (0: all); they overlap
+LIMITS: list[list[str]] = [["--limit", "400"], ["--limit", "700"], ["--limit", "1000"], []]  # [] all; they overlap
 TTL = "3"  # seconds: a dead bench's claims are taken over quickly in the test
 
 
@@ -93,7 +93,7 @@ def test_benches_share_the_day_killed_at_random_nothing_done_twice(pg_server: Pg
                     processes[slot] = subprocess.Popen(
                         [sys.executable, "-m", "station.cli.main", "run", "--simulator-url", url,
                          "--journal", journal_url, "--json", "-o", str(tmp_path / f"labels-{slot}-{runs}.pdf"),
-                         "--first-poll-after", "0.3", "--poll-interval", "0.4", "--limit", LIMITS[slot]],
+                         "--first-poll-after", "0.3", "--poll-interval", "0.4", *LIMITS[slot]],
                         stdout=out_file, stderr=err_file, text=True, cwd=ROOT, env=env)
                 runs += 1
             if kills < 12 and time.monotonic() >= next_kill:
