@@ -508,7 +508,9 @@ class BatchRunner:
         self._tick(Step.PRINT, len(numbers), len(self.report.outcomes))
 
     def _ship(self, group: list[str]) -> None:
-        to_ship = [no for no in group if self._outcome(no).ok and not self._outcome(no).shipped]
+        # Labels are fetched as POs turn ready, before their group ships: a PO whose labels failed
+        # (a file that did not read, a full disk) is still shipped; only its labels are missing.
+        to_ship = [no for no in group if _shippable(self._outcome(no)) and not self._outcome(no).shipped]
         total = len(self.report.outcomes)
         already = len(group) - len(to_ship)
         if already:
@@ -560,13 +562,13 @@ class BatchRunner:
                     outcome.error = ""
                     self._tell(actions={no: "shipped"})
                     self._tick(Step.SHIP, 1, total)
-                elif outcome.ok and po is not None and po.status is POStatus.READY_TO_SHIP:
+                elif _shippable(outcome) and po is not None and po.status is POStatus.READY_TO_SHIP:
                     to_ship.append(no)
         if self._cancel.is_set():
             return
         for no in group:
             outcome = self._outcome(no)
-            if outcome.ok and not outcome.shipped:
+            if _shippable(outcome) and not outcome.shipped:
                 outcome.fail(Step.SHIP, outcome.error or "The pickup could not be booked after several tries.")
 
     # ------------------------------------------------------------------ merge
@@ -625,6 +627,10 @@ class BatchRunner:
                                                                  self.options.size.value, pages)
         except Exception as exc:  # the labels are written: a history that cannot be written must not undo that
             log.warning("labels written but not recorded in the print history: %s", exc)
+
+
+def _shippable(outcome: PoOutcome) -> bool:
+    return outcome.ok or outcome.failed_step is Step.PRINT
 
 
 def _groups(pos: Sequence[PurchaseOrder]) -> list[list[str]]:
