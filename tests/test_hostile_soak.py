@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile_server import HostileServer, _Handler, damaged_pdf, redirect
-from tests.hostile_server import proxy as proxy_to
+from tests.hostile_server import proxy as proxy_to  # passed on to the simulator as it came
 from tests.support import wait_until
 from tests.test_hostile import GARBLED
 from tests.test_kill_merge import sheets_per_po
@@ -41,9 +41,10 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX-onl
 REPO = Path(__file__).resolve().parents[1]
 DOWNLOAD_CAP = 3.0  # seconds per label file (120 s in the product): the drips past it end here
 
-# station-cli with a shorter download cap, nothing else changed.
+# station-cli with a shorter download cap, nothing else changed (and its stacks on SIGUSR1).
 _CAPPED_CLI = """
-import sys
+import faulthandler, signal, sys
+faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test asks for the stacks of a run that hangs
 from station.printing import download
 from station.workflow import batch
 
@@ -90,7 +91,7 @@ class Mischief:
                 kind = "api redirect"
                 self.redirected.append(name)
             elif path in GARBLED_AFTER and self.api_calls[name] % GARBLE_EVERY[name] == 1:
-                kind = GARBLED_AFTER[path]
+                return GARBLED_AFTER[path]  # counted once the platform has acted on it
             else:
                 return "pass"
             self.done[kind] += 1
@@ -113,7 +114,18 @@ class Mischief:
             status = self.rng.choice([301, 302, 307, 308])
             redirect(self.elsewhere.url + path + "?from=gateway", status)(h)
         elif kind != "pass":
-            proxy_to(self.rng.choice(GARBLED))(h)  # passed on (the platform acts), the answer spoilt
+            # Passed on; when the platform acted on it, the answer is spoilt. A refusal ("Has
+            # packed" refuses a whole pack) is passed back as it came: spoilt, it could read as a
+            # pack that landed.
+            answer = h.forward()
+            said = answer.json()
+            if said.get("code") == "0" and (said.get("result") or {}).get("success") is True:
+                with self.lock:
+                    self.done[kind] += 1
+                    garble = self.rng.choice(GARBLED)
+                h.send(200, garble, "application/json;charset=UTF-8")
+            else:
+                h.send(answer.status_code, answer.content, answer.headers.get("Content-Type", "application/json"))
         else:
             proxy_to()(h)
 
@@ -194,8 +206,16 @@ def test_soak_through_a_hostile_gateway_with_kills(start_sim: Callable[..., SimP
         with log.open("w") as err_file, log.with_suffix(".json").open("w") as out_file:
             process = subprocess.Popen(run_args, stdout=out_file, stderr=err_file, text=True, cwd=REPO)
         run_started = time.monotonic()
-        wait_until(lambda p=process, t=target: p.poll() is not None or journal_steps(journal) >= t,  # type: ignore[misc]
-                   timeout=60, interval=0.005, what="the kill point or the end of the run (never a hang)")
+        try:
+            wait_until(lambda p=process, t=target: p.poll() is not None or journal_steps(journal) >= t,  # type: ignore[misc]
+                       timeout=60, interval=0.005, what="the kill point or the end of the run")
+        except AssertionError:
+            process.send_signal(signal.SIGUSR1)  # every thread's stack to its log, then away with it
+            time.sleep(1)
+            process.kill()
+            process.wait(timeout=20)
+            raise AssertionError(f"a run did not end within 60 s (a hang): {mischief.done}\n"
+                                 f"{log.read_text()[-20000:]}") from None
         if process.poll() is None:
             time.sleep(rng.choice([0, 0.01, 0.05]))
             process.send_signal(signal.SIGKILL)
