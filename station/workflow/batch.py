@@ -515,6 +515,9 @@ class BatchRunner:
         already = len(group) - len(to_ship)
         if already:
             self._tick(Step.SHIP, already, total)
+        # What the platform said of each PO it did not ship, kept apart from the outcome: a PO whose
+        # labels failed keeps that reason unless its ship fails for good.
+        refused: dict[str, str] = {}
         for _ in range(self.options.attempts):
             if not to_ship or self._cancel.is_set():
                 break
@@ -545,7 +548,7 @@ class BatchRunner:
                         self._tick(Step.SHIP, 1, total)
                     else:
                         unsure.append(result.purchase_order_no)
-                        self._outcome(result.purchase_order_no).error = result.error_message
+                        refused[result.purchase_order_no] = result.error_message
                 # A booked pickup puts the PO in To Put Away (docs/api-decisions.md).
                 self._tell(statuses=dict.fromkeys(shipped, POStatus.TO_PUT_AWAY),
                            actions=dict.fromkeys(shipped, "shipped"))
@@ -559,7 +562,7 @@ class BatchRunner:
                 self._apply_status(no, po, Step.SHIP)
                 outcome = self._outcome(no)
                 if outcome.shipped:
-                    outcome.error = ""
+                    refused.pop(no, None)
                     self._tell(actions={no: "shipped"})
                     self._tick(Step.SHIP, 1, total)
                 elif _shippable(outcome) and po is not None and po.status is POStatus.READY_TO_SHIP:
@@ -569,7 +572,7 @@ class BatchRunner:
         for no in group:
             outcome = self._outcome(no)
             if _shippable(outcome) and not outcome.shipped:
-                outcome.fail(Step.SHIP, outcome.error or "The pickup could not be booked after several tries.")
+                outcome.fail(Step.SHIP, refused.get(no) or "The pickup could not be booked after several tries.")
 
     # ------------------------------------------------------------------ merge
     def _merge(self) -> None:
