@@ -40,6 +40,7 @@ from station.lazada.ratelimit import RateLimiter
 from station.lazada.regions import AUTH_GATEWAY, parse_region
 from station.lazada.tokens import TokenManager
 from station.lazada.transport import Transport
+from station.outcomes import BatchReport, Step
 from station.paths import cache_dir
 from station.printing.merge_child import ChildProcessMerge
 from station.printing.output_check import check_output
@@ -49,7 +50,6 @@ from station.simulator.config import SimulatorConfig
 from station.simulator.demo import DEMO_APP_KEY
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner, list_to_pack
-from station.workflow.report import BatchReport, Step
 from station.workflow.resume import describe as describe_resume
 from station.workflow.resume import prepare_resume
 from station.workflow.unprinted import HEADING as UNPRINTED_HEADING

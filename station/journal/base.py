@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from station.lazada.errors import StationApiError
-from station.workflow.report import PoOutcome, Step
+from station.outcomes import PoOutcome, Step
 
 log = logging.getLogger(__name__)
 

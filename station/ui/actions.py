@@ -18,9 +18,9 @@ from station.journal import JournalBatch, JournalStore
 from station.lazada import limits
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, PurchaseOrder
+from station.outcomes import BatchReport, PoOutcome, Step
 from station.printing.merge_child import ChildProcessMerge
 from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner, NewsFn, StepLog
-from station.workflow.report import BatchReport, PoOutcome, Step
 from station.workflow.resume import Resumption, prepare_resume
 
 log = logging.getLogger(__name__)

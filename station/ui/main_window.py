@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from station.connect import Connection
 from station.journal import BatchHeldError, JournalBatch, JournalUnreachableError
 from station.lazada.models import PickupContact, POQuery, POStatus, PurchaseOrder, PurchaseOrderItem
+from station.outcomes import PoOutcome
 from station.ui import heap
 from station.ui.actions import Folders, Job, JobResult, JournalRef, pack_job, print_job, resume_job, run_job, ship_job
 from station.ui.batch_panel import BatchPanel
@@ -52,7 +53,6 @@ from station.ui.unprinted_banner import attach_unprinted_banner
 from station.ui.views import OtherViews
 from station.ui.widgets import FlashBanner
 from station.ui.worker import TaskRunner
-from station.workflow.report import PoOutcome
 from station.workflow.resume import describe as describe_resume
 
 log = logging.getLogger(__name__)

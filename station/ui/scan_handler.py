@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from station.lazada.jit import JitClient
 from station.lazada.models import PurchaseOrder
+from station.outcomes import Step
 from station.ui.actions import JobResult, scan_print_job
 from station.ui.batch_panel import step_label
 from station.ui.errors import describe_error
@@ -23,7 +24,6 @@ from station.ui.scan_input import Scan, shown
 from station.ui.scanner import ScannerFilter
 from station.ui.signals import emit_signal
 from station.ui.sound import Sound
-from station.workflow.report import Step
 
 if TYPE_CHECKING:
     from station.ui.main_window import MainWindow

@@ -23,10 +23,10 @@ from station.lazada import limits
 from station.lazada.errors import AlreadyPackedError, InvalidStatusError, OutcomeUnknownError, StationApiError
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder
+from station.outcomes import BatchReport, PoNews, PoOutcome, Step
 from station.printing.download import Downloader
 from station.printing.merge import LabelMerge, MergeError, MergeKey, MergeOutputError, StreamingMerge
 from station.printing.output_check import check_output
-from station.workflow.report import BatchReport, PoNews, PoOutcome, Step
 
 log = logging.getLogger(__name__)
 
