@@ -31,11 +31,11 @@ from station.connect import DEFAULT_CALLS_PER_SECOND, DEMO_CONTACT, connect_demo
 from station.lazada import limits
 from station.lazada.jit import PACK_PATH, PRINT_PATH, QUERY_LIST_PATH, SHIP_PATH
 from station.lazada.models import PdfSize
+from station.outcomes import Step
 from station.printing.merge_child import ChildProcessMerge
 from station.simulator.cli_args import parse_pack_delay
 from station.simulator.config import SimulatorConfig
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
-from station.workflow.report import Step
 
 POS = 500
 # list page 1 -> other pages -> pack -> (pack delay) -> status read -> ship -> print -> download:

@@ -112,9 +112,9 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
     from station.connect import DEMO_CONTACT, connect_demo, connect_simulator
     from station.lazada.models import PdfSize, POStatus
     from station.simulator.config import SimulatorConfig
-    from station.ui.actions import Job
     from station.ui.main_window import MainWindow, default_folders
     from station.ui.ui_settings import UiSettings
+    from station.workflow.jobs import Job
 
     app = application()
     config = SimulatorConfig(pos=POS, history=0, latency_ms=args.latency_ms, pack_delay_min=5.0,

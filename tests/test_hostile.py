@@ -14,13 +14,13 @@ from station.connect import DEMO_CONTACT, Connection, connect_simulator
 from station.lazada.errors import MalformedResponseError, StationApiError
 from station.lazada.jit import PrintFile
 from station.lazada.models import PdfSize, POStatus, PurchaseOrder
+from station.outcomes import Step
 from station.printing import download
 from station.printing.download import Downloader, PrintFileError
 from station.printing.merge_child import ChildProcessMerge
 from station.simulator import demo
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
-from station.workflow.report import Step
 from tests.hostile_server import (
     HostileServer,
     body,

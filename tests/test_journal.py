@@ -10,9 +10,9 @@ from pathlib import Path
 from station.connect import Connection, connect_simulator
 from station.journal import Journal
 from station.journal.schema import MIGRATIONS
+from station.outcomes import BatchReport, Step
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import BatchRunner, list_to_pack
-from station.workflow.report import BatchReport, Step
 from station.workflow.resume import prepare_resume
 from tests.test_workflow import options
 

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from station.journal import Journal, JournalPathError
-from station.workflow.report import PoOutcome
+from station.outcomes import PoOutcome
 
 # A station that wrote a batch and two ship steps, then died without closing the journal.
 _KILLED = r"""
 import os, sys
 from pathlib import Path
 from station.journal import Journal
-from station.workflow.report import PoOutcome
+from station.outcomes import PoOutcome
 journal = Journal(Path(sys.argv[1]))
 log = journal.start_batch("default", [PoOutcome(f"PO{i}", "Store", "WH") for i in range(150)], {"job": "run"})
 journal.step_sent(log.batch_id, "ship", [f"PO{i}" for i in range(100)])

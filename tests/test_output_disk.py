@@ -115,7 +115,7 @@ from station.connect import DEMO_CONTACT, connect_simulator
 from station.journal import Journal
 from station.printing.merge_child import ChildProcessMerge
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
-from station.workflow.report import BatchReport
+from station.outcomes import BatchReport
 from station.workflow.resume import prepare_resume
 
 url, folder = sys.argv[1], Path(sys.argv[2])

@@ -16,10 +16,10 @@ from pypdf import PdfReader
 from station.connect import DEMO_CONTACT, Connection, connect_simulator
 from station.lazada.jit import PrintFile
 from station.lazada.models import PdfSize, POStatus
+from station.outcomes import Step
 from station.printing.download import Downloader
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
-from station.workflow.report import Step
 from tests.support import admin, set_faults
 
 

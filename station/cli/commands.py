@@ -40,6 +40,7 @@ from station.lazada.ratelimit import RateLimiter
 from station.lazada.regions import AUTH_GATEWAY, parse_region
 from station.lazada.tokens import TokenManager
 from station.lazada.transport import Transport
+from station.outcomes import BatchReport, Step
 from station.paths import cache_dir
 from station.printing.merge_child import ChildProcessMerge
 from station.printing.output_check import check_output
@@ -48,8 +49,8 @@ from station.simulator.cli_args import config_from_args, parse_pack_delay
 from station.simulator.config import SimulatorConfig
 from station.simulator.demo import DEMO_APP_KEY
 from station.simulator.server import SimulatorServer
-from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner, list_to_pack
-from station.workflow.report import BatchReport, Step
+from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
+from station.workflow.jobs import Job, JobSpec, PrintChoice
 from station.workflow.resume import describe as describe_resume
 from station.workflow.resume import prepare_resume
 from station.workflow.unprinted import HEADING as UNPRINTED_HEADING
@@ -278,8 +279,8 @@ def batch_journal(args: argparse.Namespace) -> tuple[JournalStore, str]:
     return journal, args.profile or Settings().active_profile
 
 
-def single_step(args: argparse.Namespace, step: Step, **options: Any) -> tuple[BatchReport, list[str],
-                                                                               dict[str, PurchaseOrder]]:
+def single_step(args: argparse.Namespace, spec: JobSpec, output: Path | None = None) -> tuple[
+        BatchReport, list[str], dict[str, PurchaseOrder]]:
     """One step for the POs named on the command line, as a journaled batch: the same code path as
     ``run`` and the window (statuses read before anything is sent, a lost answer settled by a
     fresh read, never a second ship). The report, the POs the platform does not list, and what
@@ -287,23 +288,19 @@ def single_step(args: argparse.Namespace, step: Step, **options: Any) -> tuple[B
     journal, profile = batch_journal(args)
     try:
         with connection(args) as conn:
-            if step is Step.SHIP:
-                options["contact"] = pickup_contact(args, conn)
+            contact = pickup_contact(args, conn) if spec.shipping else None
             journal.settle_open_refreshes()
             conn.client.tokens.observer = journal
             numbers = list(dict.fromkeys(args.pos))
             found = conn.client.find_pos(numbers)
             pos = [found[no] for no in numbers if no in found]
-            size: PdfSize = options.get("size", PdfSize.LABEL_100X150)
-            if step is Step.PRINT:  # before the batch is written down and anything sent
-                check_output(options["output"], len(pos), cache=cache_dir())
-            log = journal.start_batch(profile, list(BatchReport.for_pos(pos).outcomes.values()), {
-                "job": step.value, "steps": [step.value], "size": size.value,
-                "print_order": bool(options.get("print_order", False)),
-                "print_barcode": bool(options.get("print_barcode", True)),
-            })
-            batch = BatchOptions(cache_dir=cache_dir(), steps=frozenset({step}), merge=ChildProcessMerge,
-                                 history_dir=printing_cmd.history_folder(args), **options)
+            if spec.printing:  # before the batch is written down and anything sent
+                assert output is not None
+                check_output(output, len(pos), cache=cache_dir())
+            log = spec.start_batch(journal, profile, pos)
+            batch = spec.batch_options(BatchOptions(
+                cache_dir=cache_dir(), contact=contact, output=output, merge=ChildProcessMerge,
+                history_dir=printing_cmd.history_folder(args)))
             report = BatchRunner(conn.client, batch, log=log).run(pos)
     finally:
         journal.close()
@@ -316,7 +313,7 @@ def _not_listed(missing: list[str]) -> list[dict[str, Any]]:
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
-    report, missing, before = single_step(args, Step.PACK)
+    report, missing, before = single_step(args, JobSpec.of(Job.PACK))
     results = _not_listed(missing)
     for no, outcome in report.outcomes.items():
         if not outcome.ok:
@@ -332,7 +329,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 
 def cmd_ship(args: argparse.Namespace) -> int:
-    report, missing, before = single_step(args, Step.SHIP)  # with the pickup contact of the settings
+    report, missing, before = single_step(args, JobSpec.of(Job.SHIP))  # with the pickup contact of the settings
     results = _not_listed(missing)
     for no, outcome in report.outcomes.items():
         message = outcome.error or ("" if not before[no].status.is_shipped else "already shipped")
@@ -348,8 +345,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
     output = Path(args.output)
     check_output(output)
-    report, missing, _ = single_step(args, Step.PRINT, output=output, size=args.size, print_order=print_order,
-                                     print_barcode=print_barcode)
+    report, missing, _ = single_step(args, JobSpec.of(Job.PRINT, PrintChoice(args.size, print_order, print_barcode)),
+                                     output)
     results = _not_listed(missing) + [
         {"purchase_order_no": no, "ok": outcome.ok and outcome.printed, "message": outcome.error}
         for no, outcome in report.outcomes.items()]
@@ -385,34 +382,29 @@ def cmd_run(args: argparse.Namespace) -> int:
             if unfinished is not None:
                 say(args, describe_resume(unfinished))
                 resumption = prepare_resume(conn.client, journal, unfinished)
-                options_json = unfinished.options
+                spec = JobSpec.from_json(unfinished.options)
                 pos, log, resumed = resumption.pos, resumption.log, unfinished.outcomes
                 fetched = resumption.fetched
             else:
                 pos = list_to_pack(conn.client, args.days, progress=progress)
                 if args.limit is not None:  # at least 1: the parser refuses less
                     pos = pos[: args.limit]
-                options_json = {
-                    "job": "run", "steps": sorted(step.value for step in ALL_STEPS),
-                    "size": args.size.value, "print_order": print_order, "print_barcode": print_barcode,
-                    "output": str(Path(args.output or f"station-{datetime.now():%Y%m%d-%H%M%S}-{args.size.value}.pdf")
-                                  .resolve()),
-                }
+                named = Path(args.output or default_output(args.size)).resolve()
+                spec = JobSpec.of(Job.RUN, PrintChoice(args.size, print_order, print_barcode), output=named)
                 # Room for this many POs' labels, before the batch is written down and anything sent.
-                check_output(Path(options_json["output"]), len(pos), cache=cache_dir())
-                log = journal.start_batch(profile, list(BatchReport.for_pos(pos).outcomes.values()), options_json)
+                check_output(named, len(pos), cache=cache_dir())
+                log = spec.start_batch(journal, profile, pos)
                 resumed = []
-            output = Path(args.output) if args.output else Path(options_json["output"])
-            options = BatchOptions(
-                contact=contact, output=output, cache_dir=cache_dir(), size=PdfSize(options_json["size"]),
-                # a batch started in the window may have been a pack only, or a print only
-                steps=frozenset(Step(value) for value in options_json.get("steps", [s.value for s in ALL_STEPS])),
-                print_order=bool(options_json["print_order"]), print_barcode=bool(options_json["print_barcode"]),
+            # A batch started in the window names no file: a new one, as for a new run.
+            output = Path(args.output) if args.output else spec.output or default_output(spec.choice.size).resolve()
+            # The steps and labels it was started with: one started in the window may be a pack or a print only.
+            options = spec.batch_options(BatchOptions(
+                contact=contact, output=output, cache_dir=cache_dir(),
                 poll_interval=args.poll_interval, first_poll_after=args.first_poll_after,
                 ready_timeout=args.ready_timeout,
                 merge=ChildProcessMerge,  # the merge's parsing on another core, beside the batch
                 history_dir=printing_cmd.history_folder(args),
-            )
+            ))
             cancel = threading.Event()
             runner = BatchRunner(conn.client, options, progress=progress, cancel=cancel, log=log, resumed=resumed,
                                  fetched=fetched)
@@ -432,8 +424,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     if report.cancelled:
         return 3
     printed = [o.purchase_order_no for o in report.outcomes.values() if o.printed]
-    sent = printing_cmd.send_output(args, output, PdfSize(options_json["size"]), printed) if report.output_pages else 0
+    sent = printing_cmd.send_output(args, output, spec.choice.size, printed) if report.output_pages else 0
     return 0 if not report.failed() and sent == 0 else 1
+
+
+def default_output(size: PdfSize) -> Path:
+    """The merged file of a run that names none: in the current folder, stamped with the time."""
+    return Path(f"station-{datetime.now():%Y%m%d-%H%M%S}-{size.value}.pdf")
 
 
 # ---------------------------------------------------------------------- unprinted

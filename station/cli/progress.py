@@ -6,7 +6,7 @@ import sys
 import threading
 from typing import TextIO
 
-from station.workflow.report import Step
+from station.outcomes import Step
 
 LABELS = {
     Step.LIST: "Listing",

@@ -9,17 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from station.journal.base import (
-    BatchHeldError,
-    BatchLog,
-    ClaimLostError,
-    JournalBatch,
-    JournalStore,
-    JournalUnreachableError,
-    bench_name,
-)
+from station.journal.batch_log import BatchLog
+from station.journal.errors import BatchHeldError, ClaimLostError, JournalUnreachableError
 from station.journal.integrity import JournalPathError, SetAside
 from station.journal.sqlite import Journal, default_journal_path
+from station.journal.store import JournalBatch, JournalStore, bench_name
 
 __all__ = [
     "BatchHeldError",

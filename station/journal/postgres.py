@@ -1,8 +1,8 @@
 """The journal on a PostgreSQL server that every bench of a warehouse shares (psycopg 3).
 
-Same logical schema and the same SQL as the SQLite journal (:class:`~station.journal.base.SqlJournal`);
+Same logical schema and the same SQL as the SQLite journal (:class:`~station.journal.sql.SqlJournal`);
 what differs: claims lock their rows with ``FOR UPDATE SKIP LOCKED``, the clock is the server's,
-and a lost server raises :class:`~station.journal.base.JournalUnreachableError` (an operator
+and a lost server raises :class:`~station.journal.errors.JournalUnreachableError` (an operator
 sentence; the batch stays open) instead of an unreadable traceback. The connection is opened again
 on the next call, so a bench carries on as soon as the server is back.
 
@@ -29,8 +29,9 @@ from typing import Any
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from station.journal.base import JournalUnreachableError, SqlJournal, Tx
+from station.journal.errors import JournalUnreachableError
 from station.journal.schema import PG_MIGRATIONS
+from station.journal.sql import SqlJournal, Tx
 
 log = logging.getLogger(__name__)
 

@@ -27,8 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from station.journal import integrity
-from station.journal.base import BatchLog, JournalBatch, SqlJournal, Tx
+from station.journal.batch_log import BatchLog
 from station.journal.schema import MIGRATIONS
+from station.journal.sql import SqlJournal, Tx
+from station.journal.store import JournalBatch
 from station.paths import data_dir
 
 __all__ = ["BatchLog", "Journal", "JournalBatch", "default_journal_path"]

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.ui.actions import Job, JobResult
+from station.outcomes import Step
 from station.ui.column_fit import natural_width
 from station.ui.results_model import STORE, WHY, ResultsModel, outcome_text
 from station.ui.signals import emit_signal
 from station.ui.widgets import TextLine
-from station.workflow.report import Step
+from station.workflow.jobs import Job, JobResult
 
 
 def step_label(step: Step) -> str:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from station.lazada.models import POStatus
+from station.outcomes import PoNews
 from station.ui.signals import emit_signal
-from station.workflow.report import PoNews
 
 DELIVER_MS = 150  # often enough to look immediate, rare enough that 500 POs turning ready stay smooth
 

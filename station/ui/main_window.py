@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from station.connect import Connection
 from station.journal import BatchHeldError, JournalBatch, JournalUnreachableError
 from station.lazada.models import PickupContact, POQuery, POStatus, PurchaseOrder, PurchaseOrderItem
+from station.outcomes import PoOutcome
 from station.ui import heap
-from station.ui.actions import Folders, Job, JobResult, JournalRef, pack_job, print_job, resume_job, run_job, ship_job
 from station.ui.batch_panel import BatchPanel
 from station.ui.column_fit import CELL_PADDING, fit, natural_width
 from station.ui.errors import ErrorBar
@@ -52,7 +52,18 @@ from station.ui.unprinted_banner import attach_unprinted_banner
 from station.ui.views import OtherViews
 from station.ui.widgets import FlashBanner
 from station.ui.worker import TaskRunner
-from station.workflow.report import PoOutcome
+from station.workflow.jobs import (
+    Folders,
+    Job,
+    JobResult,
+    JobSpec,
+    JournalRef,
+    pack_job,
+    print_job,
+    resume_job,
+    run_job,
+    ship_job,
+)
 from station.workflow.resume import describe as describe_resume
 
 log = logging.getLogger(__name__)
@@ -527,7 +538,7 @@ class MainWindow(QMainWindow):
         news = self.news.add
         contact = self.settings.base.pickup_contact(self.settings.active_profile)
         first_poll, interval = self.run_timing
-        job = Job(batch.options.get("job", Job.RUN.value))
+        job = JobSpec.from_json(batch.options).job
         message = describe_resume(batch)
         log.info("%s", message)
         self.banner.flash(translate_operator(message), True)

@@ -32,12 +32,12 @@ from station.lazada.models import PdfSize
 from station.printing.cups import PrintError
 from station.printing.history import JobStatus, PrintJobRecord
 from station.printing.spooler import PrintService
-from station.ui.actions import PrintChoice
 from station.ui.locale_format import local_text
 from station.ui.operator_text import QT_TRANSLATE_NOOP, job_size_label, size_label, translate_operator
 from station.ui.signals import emit_signal
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
+from station.workflow.jobs import PrintChoice
 
 _NUMBER_AND_UNIT = re.compile(r"(\d|\bmm) ")
 

@@ -11,10 +11,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from station.ui.actions import Job, JobResult
+from station.outcomes import PoOutcome
 from station.ui.column_fit import shared_prefix, without_prefix
 from station.ui.operator_text import translate_operator
-from station.workflow.report import PoOutcome
+from station.workflow.jobs import Job, JobResult
 
 Index = QModelIndex | QPersistentModelIndex
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1  # what the platform said, for the detail box

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from station.lazada.jit import JitClient
 from station.lazada.models import PurchaseOrder
-from station.ui.actions import JobResult, scan_print_job
+from station.outcomes import Step
 from station.ui.batch_panel import step_label
 from station.ui.errors import describe_error
 from station.ui.operator_text import translate_operator
@@ -23,7 +23,7 @@ from station.ui.scan_input import Scan, shown
 from station.ui.scanner import ScannerFilter
 from station.ui.signals import emit_signal
 from station.ui.sound import Sound
-from station.workflow.report import Step
+from station.workflow.jobs import JobResult, scan_print_job
 
 if TYPE_CHECKING:
     from station.ui.main_window import MainWindow

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from station.lazada.models import PurchaseOrder
-from station.ui.actions import Job
+from station.workflow.jobs import Job
 from station.workflow.unprinted import find_unprinted
 
 if TYPE_CHECKING:

@@ -23,10 +23,10 @@ from station.lazada import limits
 from station.lazada.errors import AlreadyPackedError, InvalidStatusError, OutcomeUnknownError, StationApiError
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder
+from station.outcomes import BatchReport, PoNews, PoOutcome, Step
 from station.printing.download import Downloader
 from station.printing.merge import LabelMerge, MergeError, MergeKey, MergeOutputError, StreamingMerge
 from station.printing.output_check import check_output
-from station.workflow.report import BatchReport, PoNews, PoOutcome, Step
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,23 @@ class StepLog(Protocol):
 
     def finish(self, state: str) -> None: ...
 
+    def claim(self, numbers: Sequence[str], *, redo: bool = False) -> dict[str, str]:
+        """Claim the batch's POs for this bench before anything is sent: for each PO not granted,
+        the sentence to fail it with. ``redo``: a PO another batch already printed may be claimed."""
+        ...
+
+    def renew(self, force: bool = False) -> None:
+        """Keep this bench's claims alive (a no-op when nothing was claimed)."""
+        ...
+
+    def release(self) -> None:
+        """Hand the claims back once the batch's run is over."""
+        ...
+
 
 class _NoLog:
+    """No journal: nothing written, nothing claimed (every PO is this bench's)."""
+
     def sent(self, step: Step, numbers: Sequence[str]) -> int:
         return 0
 
@@ -58,6 +73,15 @@ class _NoLog:
         pass
 
     def finish(self, state: str) -> None:
+        pass
+
+    def claim(self, numbers: Sequence[str], *, redo: bool = False) -> dict[str, str]:
+        return {}
+
+    def renew(self, force: bool = False) -> None:
+        pass
+
+    def release(self) -> None:
         pass
 
 
@@ -216,11 +240,9 @@ class BatchRunner:
             self._merging = self.options.merge(self.options.output)
         # --- issue 9 (shared journal): claim the POs before sending anything; a PO another bench
         # holds (or already did) fails with the sentence saying so and is left alone.
-        claim, release = getattr(self._log, "claim", None), getattr(self._log, "release", None)
         try:
-            if claim is not None:
-                for no, sentence in claim(list(self._pos), redo=Step.SHIP not in steps).items():
-                    self._outcome(no).fail(Step.LIST, sentence)
+            for no, sentence in self._log.claim(list(self._pos), redo=Step.SHIP not in steps).items():
+                self._outcome(no).fail(Step.LIST, sentence)
             # --- end issue 9
             if self.options.refresh_first:
                 found = self.client.find_pos(list(self._pos))
@@ -261,11 +283,10 @@ class BatchRunner:
             if finished:
                 self._log.finish("done")
         finally:
-            if release is not None:  # issue 9: hand the claims back (or let them expire)
-                try:
-                    release()
-                except StationApiError as exc:
-                    log.warning("claims not released (they expire on their own): %s", exc)
+            try:  # issue 9: hand the claims back (or let them expire)
+                self._log.release()
+            except StationApiError as exc:
+                log.warning("claims not released (they expire on their own): %s", exc)
         return self.report
 
     # ------------------------------------------------------------------ pack
@@ -347,7 +368,6 @@ class BatchRunner:
         started = time.monotonic()
         ship_submitted: set[int] = set()
         futures: list[Future[None]] = []
-        renew = getattr(self._log, "renew", None)  # issue 9
         # Print calls of the last POs to turn ready go out together; none should wait for a thread.
         with ThreadPoolExecutor(max_workers=SHIP_WORKERS, thread_name_prefix="ship") as pool:
             try:
@@ -367,8 +387,7 @@ class BatchRunner:
                     first = False
                     if self._cancel.wait(delay):
                         raise BatchCancelled()
-                    if renew is not None:  # issue 9: keep this bench's claims alive while it waits
-                        renew()
+                    self._log.renew()  # issue 9: keep this bench's claims alive while it waits
                     found = self.client.find_pos(sorted(waiting))
                     still = {no for no in waiting if self._apply_status(no, found.get(no), Step.WAIT)}
                     self._tick(Step.WAIT, len(waiting) - len(still), total)

@@ -8,7 +8,7 @@ from datetime import datetime
 from station.journal import BatchLog, JournalBatch, JournalStore
 from station.lazada.jit import JitClient
 from station.lazada.models import PurchaseOrder
-from station.workflow.report import PoOutcome, Step
+from station.outcomes import PoOutcome, Step
 
 
 @dataclass

@@ -16,9 +16,9 @@ from station.connect import Connection
 from station.journal import BatchHeldError, ClaimLostError, JournalStore, JournalUnreachableError, open_journal
 from station.journal.postgres import PostgresJournal, masked
 from station.journal.schema import MIGRATIONS, PG_MIGRATIONS
+from station.outcomes import BatchReport, PoOutcome, Step
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import BatchRunner, list_to_pack
-from station.workflow.report import BatchReport, PoOutcome, Step
 from station.workflow.resume import prepare_resume
 from tests.conftest import MemoryKeyring
 from tests.journal_pg.pg import PASSWORD, PgServer, pg_bindir

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from station.lazada.models import POStatus
 from station.simulator.server import SimulatorServer
-from station.ui.actions import Job, JobResult
 from station.ui.main_window import MainWindow
+from station.workflow.jobs import Job, JobResult
 from tests.support import admin
 
 WAIT = 30_000

@@ -8,8 +8,8 @@ import time
 from pytestqt.qtbot import QtBot
 
 from station.lazada.models import POStatus
-from station.ui.actions import JobResult
 from station.ui.main_window import MainWindow
+from station.workflow.jobs import JobResult
 
 WAIT = 30_000
 

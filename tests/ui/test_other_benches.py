@@ -9,11 +9,11 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from station.journal import Journal, JournalBatch, JournalUnreachableError
+from station.outcomes import Step
 from station.simulator.server import SimulatorServer
-from station.ui.actions import Job, JobResult, JournalRef
 from station.ui.main_window import MainWindow
 from station.ui.po_model import Column
-from station.workflow.report import Step
+from station.workflow.jobs import Job, JobResult, JournalRef
 
 from .conftest import WAIT_MS
 from .test_scan import scan

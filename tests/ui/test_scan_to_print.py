@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from station.journal import Journal
 from station.lazada.models import POStatus
 from station.simulator.server import SimulatorServer
-from station.ui.actions import JobResult, JournalRef
 from station.ui.main_window import MainWindow
+from station.workflow.jobs import JobResult, JournalRef
 
 from .conftest import WAIT_MS
 from .test_scan import scan

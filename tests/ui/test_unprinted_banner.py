@@ -9,11 +9,11 @@ from pytestqt.qtbot import QtBot
 
 from station.connect import DEMO_CONTACT, connect_simulator
 from station.journal import Journal
+from station.outcomes import Step
 from station.simulator.server import SimulatorServer
-from station.ui.actions import JobResult, JournalRef
 from station.ui.main_window import MainWindow
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
-from station.workflow.report import Step
+from station.workflow.jobs import JobResult, JournalRef
 
 from .conftest import WAIT_MS
 

@@ -45,13 +45,13 @@ from station.connect import connect_simulator
 from station.lazada.models import PdfSize
 from station.printing.history import JobStatus
 from station.simulator.server import SimulatorServer
-from station.ui.actions import Job
 from station.ui.app import install_translations
 from station.ui.main_window import MainWindow, default_folders
 from station.ui.printer import printer_names
 from station.ui.settings_dialog import LANGUAGES, SettingsDialog
 from station.ui.ui_settings import UiSettings
 from station.ui.widgets import TextLine
+from station.workflow.jobs import Job
 
 from .conftest import WAIT_MS
 from .test_print_panel import label_pdf

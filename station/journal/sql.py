@@ -1,95 +1,25 @@
-"""The journal behind one interface, whatever holds it: SQLite on the bench (the default) or a
-PostgreSQL server shared by every bench of a warehouse.
-
-Both run the same SQL through :class:`SqlJournal`; a driver only supplies a transaction, its
-placeholder style, its clock and how it locks rows. The claims let several benches work from one
-list of To Pack POs without two of them ever packing, shipping or printing the same PO.
+"""The journal's SQL, common to SQLite and PostgreSQL (:class:`SqlJournal`); a driver only supplies
+a transaction, its placeholder style, its clock and how it locks rows. The claims let several
+benches work from one list of To Pack POs without two of them ever packing, shipping or printing
+the same PO.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import os
-import socket
-import threading
-import time
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from typing import Any
 
-from station.lazada.errors import StationApiError
-from station.workflow.report import PoOutcome, Step
+from station.journal.batch_log import BatchLog
+from station.journal.errors import BatchHeldError, ClaimLostError
+from station.journal.store import JournalBatch, JournalStore, bench_name, claim_ttl
+from station.outcomes import PoOutcome, Step
 
-log = logging.getLogger(__name__)
-
-DEFAULT_CLAIM_TTL = 60.0  # seconds a claim lives without being renewed (a dead bench's POs wait this long)
 _CHUNK = 400  # numbers per IN (...) list
-
-
-def bench_name() -> str:
-    """This bench's name in claims: ``STATION_BENCH`` when set, else the machine's host name.
-
-    It survives a restart, so a bench that crashed resumes its own batch and keeps its claims at
-    once. Two stations started on one machine share it; each journal object also has its own
-    ``instance`` id and ``pid``, so they never share a batch or a claim.
-    """
-    return os.environ.get("STATION_BENCH", "").strip() or socket.gethostname() or f"bench-{os.getpid()}"
-
-
-def claim_ttl() -> float:
-    try:
-        return max(1.0, float(os.environ.get("STATION_CLAIM_TTL", DEFAULT_CLAIM_TTL)))
-    except ValueError:
-        return DEFAULT_CLAIM_TTL
-
-
-class JournalUnreachableError(StationApiError):
-    """The shared journal server cannot be reached: nothing more is sent until it is back."""
-
-    operator_message = "The shared journal is unreachable; the batch stopped and will resume when it is back."
-    retryable = True
-
-
-class BatchHeldError(StationApiError):
-    """Another Station process on this PC (the same bench name) is running the open batch: it is
-    neither resumed nor touched here."""
-
-    operator_message = ("Another Station on this PC is running this batch; wait for it to finish or close it, "
-                        "then start again.")
-
-    def __init__(self, batch_id: int, pid: int) -> None:
-        self.batch_id = batch_id
-        self.pid = pid
-        super().__init__(f"batch {batch_id}", operator_message=(
-            f"Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, "
-            "then start again."))
-
-
-class ClaimLostError(StationApiError):
-    """Another bench took over a PO (or a batch) this bench held: this bench stops sending."""
-
-    operator_message = ("Another bench took over POs this bench was working on (its claim had expired); "
-                        "the batch stopped without sending anything more for them.")
-
-
-@dataclass(frozen=True)
-class JournalBatch:
-    """An unfinished batch as the journal left it."""
-
-    id: int
-    profile: str
-    started_at: float
-    options: dict[str, Any]
-    outcomes: list[PoOutcome]  # in the batch's order
-    open_steps: list[tuple[int, str, list[str]]]  # (step id, kind, PO numbers) sent but not answered
-
-    @property
-    def purchase_order_nos(self) -> list[str]:
-        return [o.purchase_order_no for o in self.outcomes]
 
 
 class Tx(ABC):
@@ -117,107 +47,6 @@ def _marks(count: int) -> str:
 def _chunks(numbers: Sequence[str]) -> Iterator[list[str]]:
     for start in range(0, len(numbers), _CHUNK):
         yield list(numbers[start:start + _CHUNK])
-
-
-class JournalStore(ABC):
-    """What the station writes its batches, steps and claims to.
-
-    ``bench`` is the name people see (shared by every station process on one PC unless
-    ``STATION_BENCH`` tells them apart); ``instance`` is this process's own id and ``pid`` its process
-    id: a batch and a claim belong to one instance, so a second process with the same bench name
-    never resumes, nor counts as its own, what a live one is doing."""
-
-    bench: str
-    instance: str
-    pid: int
-    ttl: float
-
-    @abstractmethod
-    def close(self) -> None: ...
-
-    @abstractmethod
-    def schema_version(self) -> int: ...
-
-    @abstractmethod
-    def start_batch(self, profile: str, outcomes: Sequence[PoOutcome], options: dict[str, Any]) -> BatchLog: ...
-
-    @abstractmethod
-    def resume_batch(self, batch_id: int) -> BatchLog: ...
-
-    @abstractmethod
-    def unfinished_batch(self, profile: str) -> JournalBatch | None:
-        """The open batch to resume, its lease now this process's; :class:`BatchHeldError` when this
-        bench's open batch is run by another live process on this PC."""
-
-    @abstractmethod
-    def release_batch(self, batch_id: int) -> None:
-        """Let go of the batch's lease (the run ended; a batch left open may be resumed by the next run)."""
-
-    @abstractmethod
-    def batch_state(self, batch_id: int) -> str: ...
-
-    @abstractmethod
-    def recent_outcomes(self, profile: str, since: float) -> list[tuple[PoOutcome, str, float]]:
-        """What the profile's batches did to POs since ``since`` (epoch seconds), oldest first:
-        (outcome, the batch's job, when it was saved)."""
-
-    @abstractmethod
-    def steps(self, batch_id: int | None = None) -> list[dict[str, Any]]: ...
-
-    @abstractmethod
-    def step_sent(self, batch_id: int | None, kind: str, numbers: Sequence[str]) -> int: ...
-
-    @abstractmethod
-    def step_answered(self, step_id: int, state: str, detail: str = "") -> None: ...
-
-    def refresh_started(self) -> int:
-        # A token refresh is a state change too (the platform issues a new pair); it belongs to no
-        # batch. One cut short is settled by refreshing again: older refresh tokens stay valid.
-        return self.step_sent(None, "token_refresh", [])
-
-    def refresh_finished(self, handle: int, ok: bool, detail: str = "") -> None:
-        self.step_answered(handle, "done" if ok else "failed", detail)
-
-    @abstractmethod
-    def settle_open_refreshes(self) -> int: ...
-
-    @abstractmethod
-    def reconcile_steps(self, step_ids: Sequence[int]) -> None: ...
-
-    @abstractmethod
-    def save_outcomes(self, batch_id: int, outcomes: Iterable[PoOutcome], bench: str | None = None) -> None:
-        """With ``bench``: only while that bench still runs the batch (else :class:`ClaimLostError`)."""
-
-    @abstractmethod
-    def finish_batch(self, batch_id: int, state: str, bench: str | None = None) -> None: ...
-
-    # ------------------------------------------------------------------ claims
-    @abstractmethod
-    def claim(self, bench_id: str, numbers: Sequence[str], ttl: float | None = None, *,
-              batch_id: int | None = None, skip_done: bool = False) -> list[str]:
-        """Claim ``numbers`` for ``bench_id``; the ones granted (free, expired or already this
-        bench's). With ``skip_done``, a PO another batch already printed is not granted."""
-
-    @abstractmethod
-    def renew(self, bench_id: str, numbers: Sequence[str], ttl: float | None = None,
-              batch_id: int | None = None) -> list[str]:
-        """Extend this bench's claims (and its lease on ``batch_id``); the numbers it still holds."""
-
-    @abstractmethod
-    def release(self, bench_id: str, numbers: Sequence[str], batch_id: int | None = None) -> None:
-        """Drop this bench's claims on ``numbers`` (only those taken for ``batch_id`` when given)."""
-
-    @abstractmethod
-    def holders(self, numbers: Sequence[str] | None = None) -> dict[str, str]:
-        """PO number -> bench, for the live claims among ``numbers`` (all live claims if None)."""
-
-    @abstractmethod
-    def claim_holders(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, int]]:
-        """PO number -> (bench, instance, pid) of the live claims among ``numbers``."""
-
-    @abstractmethod
-    def done_by(self, numbers: Sequence[str], batch_id: int | None) -> dict[str, str]:
-        """PO number -> the bench whose batch (other than ``batch_id``) printed it."""
 
 
 # A PO's outcome as batch_pos keeps it: the columns, in the order _outcome reads them.
@@ -523,119 +352,3 @@ class SqlJournal(JournalStore):
             for no, bench, other in rows:
                 found[str(no)] = f"{bench or 'another bench'} (batch {other})"
         return found
-
-
-class BatchLog:
-    """The journal bound to one batch: what :class:`~station.workflow.batch.BatchRunner` writes to.
-
-    Once :meth:`claim` was called, every step is recorded only while this bench still holds its
-    POs (see :meth:`SqlJournal.claimed_step_sent`)."""
-
-    def __init__(self, journal: JournalStore, batch_id: int) -> None:
-        self.journal = journal
-        self.batch_id = batch_id
-        self._claimed: list[str] = []
-        self._claiming = False
-        self._renewed = 0.0
-        self._renew_lock = threading.Lock()
-        self._lost: ClaimLostError | None = None
-        self._stop = threading.Event()
-        self._heartbeat: threading.Thread | None = None
-
-    def sent(self, step: Step, numbers: Sequence[str]) -> int:
-        if self._lost is not None:
-            raise self._lost
-        if self._claiming and isinstance(self.journal, SqlJournal):
-            self.renew()
-            return self.journal.claimed_step_sent(self.batch_id, step.value, numbers)
-        return self.journal.step_sent(self.batch_id, step.value, numbers)
-
-    def answered(self, step_id: int, state: str, detail: str = "") -> None:
-        self.journal.step_answered(step_id, state, detail)
-
-    def reconciled(self, step_ids: Iterable[int]) -> None:
-        self.journal.reconcile_steps(list(step_ids))
-
-    def save(self, outcomes: Iterable[PoOutcome]) -> None:
-        self.journal.save_outcomes(self.batch_id, outcomes, self._owner())
-
-    def finish(self, state: str) -> None:
-        self.journal.finish_batch(self.batch_id, state, self._owner())
-
-    def _owner(self) -> str | None:
-        """Once claiming, this bench writes to the batch only while it still runs it."""
-        return self.journal.bench if self._claiming else None
-
-    # ------------------------------------------------------------------ claims
-    def claim(self, numbers: Sequence[str], *, redo: bool = False) -> dict[str, str]:
-        """Claim the batch's POs for this bench before anything is sent. Returns, for each PO not
-        granted, the sentence to fail it with. ``redo`` lets a PO another batch already printed
-        be claimed again (the runner passes it for a batch that does not ship: a reprint, a scan
-        to print); a batch that ships never redoes another batch's PO."""
-        journal = self.journal
-        wanted = list(dict.fromkeys(numbers))
-        granted = set(journal.claim(journal.bench, wanted, batch_id=self.batch_id, skip_done=not redo))
-        self._claimed = [no for no in wanted if no in granted]
-        self._claiming = True
-        self._renewed = time.monotonic()
-        if self._heartbeat is None:
-            # Renew in the background too: merging a big PDF or a slow download sends no step,
-            # and a live bench must never look dead to the others.
-            self._stop.clear()
-            self._heartbeat = threading.Thread(target=self._beat, name=f"claims-{self.batch_id}", daemon=True)
-            self._heartbeat.start()
-        refused = [no for no in wanted if no not in granted]
-        if not refused:
-            return {}
-        holders = journal.claim_holders(refused)
-        done = journal.done_by(refused, self.batch_id)
-        sentences: dict[str, str] = {}
-        for no in refused:
-            if no in holders and holders[no][0] == journal.bench:
-                sentences[no] = f"Held by another Station on this PC (pid {holders[no][2]}); not sent."
-            elif no in holders:
-                sentences[no] = f"Held by bench {holders[no][0]}; not sent."
-            elif no in done:
-                sentences[no] = f"Already done by bench {done[no]}; not sent again."
-            else:
-                sentences[no] = "Another bench was claiming it at the same moment; not sent."
-        return sentences
-
-    def renew(self, force: bool = False) -> None:
-        """Extend this bench's claims and its lease on the batch (at most every third of their life)."""
-        if not self._claiming:
-            return
-        with self._renew_lock:
-            if not force and time.monotonic() - self._renewed < self.journal.ttl / 3:
-                return
-            held = set(self.journal.renew(self.journal.bench, self._claimed, batch_id=self.batch_id))
-            self._renewed = time.monotonic()
-        lost = [no for no in self._claimed if no not in held]
-        if lost:
-            raise ClaimLostError(f"claims lost on {len(lost)} POs, e.g. {lost[0]}")
-
-    def _beat(self) -> None:
-        while not self._stop.wait(self.journal.ttl / 3):
-            try:
-                self.renew(force=True)
-            except ClaimLostError as exc:
-                self._lost = exc
-                return
-            except StationApiError:
-                continue  # the server is away: the next step says so; try again later
-            except Exception:  # the journal was closed under the batch: nothing left to renew
-                log.debug("claims heartbeat of batch %s stopped", self.batch_id, exc_info=True)
-                return
-
-    def release(self) -> None:
-        self._stop.set()
-        if self._heartbeat is not None:
-            self._heartbeat.join(timeout=10)
-            self._heartbeat = None
-        try:
-            if self._claiming and self._claimed:
-                self.journal.release(self.journal.bench, self._claimed, self.batch_id)
-        finally:
-            self._claimed = []
-            self._claiming = False
-            self.journal.release_batch(self.batch_id)  # the run is over: the next one may resume the batch

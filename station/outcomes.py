@@ -1,4 +1,7 @@
-"""Per-PO outcome of a batch: what was done, and why something was not."""
+"""Per-PO outcome of a batch: what was done, and why something was not.
+
+A leaf module: the workflow that fills these records and the journal that keeps them both import
+it, and it imports neither."""
 
 from __future__ import annotations
 

@@ -1,0 +1,132 @@
+"""The journal bound to one batch (:class:`BatchLog`): the steps the runner writes, and this bench's
+claims on the batch's POs, kept alive by a heartbeat thread while the batch runs."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterable, Sequence
+
+from station.journal.errors import ClaimLostError
+from station.journal.store import JournalStore
+from station.lazada.errors import StationApiError
+from station.outcomes import PoOutcome, Step
+
+log = logging.getLogger(__name__)
+
+
+class BatchLog:
+    """The journal bound to one batch: what :class:`~station.workflow.batch.BatchRunner` writes to.
+
+    Once :meth:`claim` was called, every step is recorded only while this bench still holds its
+    POs (see :meth:`JournalStore.claimed_step_sent`)."""
+
+    def __init__(self, journal: JournalStore, batch_id: int) -> None:
+        self.journal = journal
+        self.batch_id = batch_id
+        self._claimed: list[str] = []
+        self._claiming = False
+        self._renewed = 0.0
+        self._renew_lock = threading.Lock()
+        self._lost: ClaimLostError | None = None
+        self._stop = threading.Event()
+        self._heartbeat: threading.Thread | None = None
+
+    def sent(self, step: Step, numbers: Sequence[str]) -> int:
+        if self._lost is not None:
+            raise self._lost
+        if self._claiming:
+            self.renew()
+            return self.journal.claimed_step_sent(self.batch_id, step.value, numbers)
+        return self.journal.step_sent(self.batch_id, step.value, numbers)
+
+    def answered(self, step_id: int, state: str, detail: str = "") -> None:
+        self.journal.step_answered(step_id, state, detail)
+
+    def reconciled(self, step_ids: Iterable[int]) -> None:
+        self.journal.reconcile_steps(list(step_ids))
+
+    def save(self, outcomes: Iterable[PoOutcome]) -> None:
+        self.journal.save_outcomes(self.batch_id, outcomes, self._owner())
+
+    def finish(self, state: str) -> None:
+        self.journal.finish_batch(self.batch_id, state, self._owner())
+
+    def _owner(self) -> str | None:
+        """Once claiming, this bench writes to the batch only while it still runs it."""
+        return self.journal.bench if self._claiming else None
+
+    # ------------------------------------------------------------------ claims
+    def claim(self, numbers: Sequence[str], *, redo: bool = False) -> dict[str, str]:
+        """Claim the batch's POs for this bench before anything is sent. Returns, for each PO not
+        granted, the sentence to fail it with. ``redo`` lets a PO another batch already printed
+        be claimed again (the runner passes it for a batch that does not ship: a reprint, a scan
+        to print); a batch that ships never redoes another batch's PO."""
+        journal = self.journal
+        wanted = list(dict.fromkeys(numbers))
+        granted = set(journal.claim(journal.bench, wanted, batch_id=self.batch_id, skip_done=not redo))
+        self._claimed = [no for no in wanted if no in granted]
+        self._claiming = True
+        self._renewed = time.monotonic()
+        if self._heartbeat is None:
+            # Renew in the background too: merging a big PDF or a slow download sends no step,
+            # and a live bench must never look dead to the others.
+            self._stop.clear()
+            self._heartbeat = threading.Thread(target=self._beat, name=f"claims-{self.batch_id}", daemon=True)
+            self._heartbeat.start()
+        refused = [no for no in wanted if no not in granted]
+        if not refused:
+            return {}
+        holders = journal.claim_holders(refused)
+        done = journal.done_by(refused, self.batch_id)
+        sentences: dict[str, str] = {}
+        for no in refused:
+            if no in holders and holders[no][0] == journal.bench:
+                sentences[no] = f"Held by another Station on this PC (pid {holders[no][2]}); not sent."
+            elif no in holders:
+                sentences[no] = f"Held by bench {holders[no][0]}; not sent."
+            elif no in done:
+                sentences[no] = f"Already done by bench {done[no]}; not sent again."
+            else:
+                sentences[no] = "Another bench was claiming it at the same moment; not sent."
+        return sentences
+
+    def renew(self, force: bool = False) -> None:
+        """Extend this bench's claims and its lease on the batch (at most every third of their life)."""
+        if not self._claiming:
+            return
+        with self._renew_lock:
+            if not force and time.monotonic() - self._renewed < self.journal.ttl / 3:
+                return
+            held = set(self.journal.renew(self.journal.bench, self._claimed, batch_id=self.batch_id))
+            self._renewed = time.monotonic()
+        lost = [no for no in self._claimed if no not in held]
+        if lost:
+            raise ClaimLostError(f"claims lost on {len(lost)} POs, e.g. {lost[0]}")
+
+    def _beat(self) -> None:
+        while not self._stop.wait(self.journal.ttl / 3):
+            try:
+                self.renew(force=True)
+            except ClaimLostError as exc:
+                self._lost = exc
+                return
+            except StationApiError:
+                continue  # the server is away: the next step says so; try again later
+            except Exception:  # the journal was closed under the batch: nothing left to renew
+                log.debug("claims heartbeat of batch %s stopped", self.batch_id, exc_info=True)
+                return
+
+    def release(self) -> None:
+        self._stop.set()
+        if self._heartbeat is not None:
+            self._heartbeat.join(timeout=10)
+            self._heartbeat = None
+        try:
+            if self._claiming and self._claimed:
+                self.journal.release(self.journal.bench, self._claimed, self.batch_id)
+        finally:
+            self._claimed = []
+            self._claiming = False
+            self.journal.release_batch(self.batch_id)  # the run is over: the next one may resume the batch
