@@ -9,23 +9,27 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import requests
 
-from station import __version__
+from station.connector.http import ErrorKinds, HttpConnector, JsonObject, json_object
+from station.connector.ratelimit import RateLimiter
+from station.connector.redact import SECRETS
 from station.erp.keystore import ShoplazzaSettings
 from station.erp.shoplazza.errors import (
     ShoplazzaError,
     ShoplazzaMalformedError,
     ShoplazzaNetworkError,
+    ShoplazzaOutcomeUnknownError,
     ShoplazzaValidationError,
     classify,
 )
 from station.erp.shoplazza.models import LIMIT_MAX, Procurement, ProcurementLine, ProcurementPage, ProcurementQuery
-from station.lazada.redact import SECRETS
 
 log = logging.getLogger(__name__)
+
+SHOPLAZZA_ERRORS = ErrorKinds(refused=ShoplazzaError, network=ShoplazzaNetworkError,
+                              outcome_unknown=ShoplazzaOutcomeUnknownError, malformed=ShoplazzaMalformedError)
 
 
 def store_base_url(store: str) -> str:
@@ -42,51 +46,30 @@ def store_base_url(store: str) -> str:
 
 class ShoplazzaClient:
     def __init__(self, settings: ShoplazzaSettings, *, timeout: float = 20.0, retries: int = 2,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep, limiter: RateLimiter | None = None) -> None:
         self.settings = settings
         SECRETS.add(settings.access_token)
         origin = settings.base_url.rstrip("/") if settings.base_url else store_base_url(settings.store)
         self.api_url = f"{origin}/openapi/{settings.api_version}"
         self.timeout = timeout
         self.retries = retries
-        self._sleep = sleep
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = f"station/{__version__}"
+        self.http = HttpConnector(SHOPLAZZA_ERRORS, limiter=limiter or RateLimiter(0, sleep=sleep),
+                                  connect_timeout=timeout, read_timeout=timeout, max_retries=retries,
+                                  max_flow_retries=retries, first_backoff=0.5, sleep=sleep,
+                                  secure=self.api_url.startswith("https:"), service="Shoplazza")
         self.session.headers["Access-Token"] = settings.access_token
         self.session.headers["Accept"] = "application/json"
 
+    @property
+    def session(self) -> requests.Session:
+        return self.http.session
+
     def close(self) -> None:
-        self.session.close()
+        self.http.close()
 
-    def get(self, path: str, params: dict[str, str] | None = None) -> dict[str, Any]:
-        last: ShoplazzaError | None = None
-        for attempt in range(1 + self.retries):
-            if attempt:
-                self._sleep(min(0.5 * 2 ** (attempt - 1), 4.0))
-            try:
-                return self._get_once(path, params)
-            except ShoplazzaError as exc:
-                if not exc.retryable:
-                    raise
-                last = exc
-                log.warning("Shoplazza %s failed (%s), attempt %d", path, exc.detail, attempt + 1)
-        assert last is not None
-        raise last
-
-    def _get_once(self, path: str, params: dict[str, str] | None) -> dict[str, Any]:
-        try:
-            response = self.session.get(self.api_url + path, params=params, timeout=self.timeout)
-        except requests.RequestException as exc:
-            raise ShoplazzaNetworkError(SECRETS.redact(f"{type(exc).__name__}: {exc}")[:300]) from None
-        if response.status_code >= 400:
-            raise classify(response.status_code, _error_text(response))
-        try:
-            body = response.json()
-        except ValueError:
-            raise ShoplazzaMalformedError(f"not JSON: {response.text[:120]!r}") from None
-        if not isinstance(body, dict):
-            raise ShoplazzaMalformedError("the answer is not a JSON object")
-        return body
+    def get(self, path: str, params: dict[str, str] | None = None) -> JsonObject:
+        """``GET`` a path of the OpenAPI (retried on rate limits, server errors and network failures)."""
+        return self.http.send("GET", self.api_url + path, path, lambda: {"params": params}, _answer)
 
     # ----- procurements -----------------------------------------------------------------------
     def list_page(self, query: ProcurementQuery) -> ProcurementPage:
@@ -144,11 +127,17 @@ class ShoplazzaClient:
         return [ProcurementLine.from_api(line) for line in lines]
 
 
+def _answer(path: str, response: requests.Response) -> JsonObject:
+    if response.status_code >= 400:
+        raise classify(response.status_code, _error_text(response))
+    return json_object(path, response, ShoplazzaMalformedError)
+
+
 def _error_text(response: requests.Response) -> str:
     """``error`` or ``errors`` of the body (both forms are documented), else the status text."""
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         body = None
     if isinstance(body, dict):
         if body.get("error"):
