@@ -9,6 +9,7 @@ import logging
 import random
 import threading
 import traceback
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.parser import BytesParser
 from email.policy import HTTP
@@ -134,6 +135,19 @@ def simulator_arguments(description: str) -> argparse.ArgumentParser:
     parser.add_argument("--latency-ms", type=float, default=0.0, help="added to every answer")
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of calls answered with a 500")
     return parser
+
+
+def simulator_main(description: str, argv: Sequence[str] | None, stop: threading.Event | None,
+                   extra: tuple[str, int, str],
+                   make: Callable[[argparse.Namespace, FaultConfig], HttpSimulator]) -> int:
+    """``python -m`` an ERP simulator: the common flags and one of its own (``extra``: flag, default,
+    help), then serve until Ctrl+C."""
+    parser = simulator_arguments(description)
+    flag, default, help_text = extra
+    parser.add_argument(flag, type=int, default=default, help=help_text)
+    args = parser.parse_args(argv)
+    serve_until_stopped(make(args, FaultConfig(latency_ms=args.latency_ms, error_rate=args.error_rate)), stop)
+    return 0
 
 
 def serve_until_stopped(sim: HttpSimulator, stop: threading.Event | None = None) -> None:

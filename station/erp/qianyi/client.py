@@ -13,12 +13,14 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 import requests
 
 from station.connector import errors as kinds
 from station.connector.http import ErrorKinds, HttpConnector, JsonObject, json_object
+from station.connector.paging import walk
 from station.connector.ratelimit import RateLimiter
 from station.connector.redact import SECRETS
 from station.erp.keystore import QianYiSettings
@@ -117,21 +119,8 @@ class QianYiClient:
 
     def iter_orders(self, query: PurchaseOrderQuery | None = None, *, limit: int = 0) -> Iterator[PurchaseOrder]:
         """Every purchase order the filters match, page by page (``limit`` > 0 stops early)."""
-        base = query or PurchaseOrderQuery(page_size=PAGE_SIZE_MAX)
-        page_no = base.page
-        count = 0
-        while True:
-            q = PurchaseOrderQuery(base.purchase_number, base.custom_number, base.status, base.update_time_from,
-                                   base.update_time_to, page_no, base.page_size)
-            page = self.query_page(q)
-            for order in page.orders:
-                yield order
-                count += 1
-                if limit and count >= limit:
-                    return
-            if not page.has_more:
-                return
-            page_no += 1
+        return walk(query or PurchaseOrderQuery(page_size=PAGE_SIZE_MAX), self.query_page, lambda p: p.orders,
+                    lambda q, p: replace(q, page=q.page + 1) if p.has_more else None, limit=limit)
 
     def list_orders(self, query: PurchaseOrderQuery | None = None, *, limit: int = 0) -> list[PurchaseOrder]:
         return list(self.iter_orders(query, limit=limit))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 import requests
 
 from station.connector.http import ErrorKinds, HttpConnector, JsonObject, json_object
+from station.connector.paging import walk
 from station.connector.ratelimit import RateLimiter
 from station.connector.redact import SECRETS
 from station.erp.keystore import ShoplazzaSettings
@@ -86,18 +87,9 @@ class ShoplazzaClient:
 
     def iter_procurements(self, query: ProcurementQuery | None = None, *, max_pages: int = 1000,
                           limit_total: int = 0) -> Iterator[Procurement]:
-        q = query or ProcurementQuery(limit=LIMIT_MAX)
-        seen = 0
-        for _ in range(max_pages):
-            page = self.list_page(q)
-            for p in page.procurements:
-                yield p
-                seen += 1
-                if limit_total and seen >= limit_total:
-                    return
-            if not page.has_more:
-                return
-            q = q.with_page(q.page + 1)
+        return walk(query or ProcurementQuery(limit=LIMIT_MAX), self.list_page, lambda p: p.procurements,
+                    lambda q, p: q.with_page(q.page + 1) if p.has_more else None, limit=limit_total,
+                    max_pages=max_pages)
 
     def list_procurements(self, query: ProcurementQuery | None = None, *, limit_total: int = 0) -> list[Procurement]:
         return list(self.iter_procurements(query, limit_total=limit_total))
