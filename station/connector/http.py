@@ -112,6 +112,15 @@ class HttpConnector:
         self.session.headers["User-Agent"] = f"station/{__version__}"
         keep_connections(self.session, pool_size)
 
+    @classmethod
+    def plain(cls, errors: ErrorKinds, url: str, service: str, *, timeout: float, retries: int,
+              sleep: Callable[[float], None], limiter: RateLimiter | None) -> HttpConnector:
+        """A service with one timeout for connecting and reading, and as many retries of rate limits as of
+        other failures, starting at half a second (the ERPs)."""
+        return cls(errors, limiter=limiter or RateLimiter(0, sleep=sleep), connect_timeout=timeout,
+                   read_timeout=timeout, max_retries=retries, max_flow_retries=retries, first_backoff=0.5,
+                   sleep=sleep, secure=url.startswith("https:"), service=service)
+
     def close(self) -> None:
         self.session.close()
 

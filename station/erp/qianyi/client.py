@@ -66,10 +66,8 @@ class QianYiClient:
         self.timeout = timeout
         self.read_retries = read_retries
         self._clock = clock
-        self.http = HttpConnector(QIANYI_ERRORS, limiter=limiter or RateLimiter(0, sleep=sleep),
-                                  connect_timeout=timeout, read_timeout=timeout, max_retries=read_retries,
-                                  max_flow_retries=read_retries, first_backoff=0.5, sleep=sleep,
-                                  secure=self.url.startswith("https:"), service="the QianYi ERP")
+        self.http = HttpConnector.plain(QIANYI_ERRORS, self.url, "the QianYi ERP", timeout=timeout,
+                                        retries=read_retries, sleep=sleep, limiter=limiter)
 
     @property
     def session(self) -> requests.Session:

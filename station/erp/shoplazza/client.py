@@ -54,10 +54,8 @@ class ShoplazzaClient:
         self.api_url = f"{origin}/openapi/{settings.api_version}"
         self.timeout = timeout
         self.retries = retries
-        self.http = HttpConnector(SHOPLAZZA_ERRORS, limiter=limiter or RateLimiter(0, sleep=sleep),
-                                  connect_timeout=timeout, read_timeout=timeout, max_retries=retries,
-                                  max_flow_retries=retries, first_backoff=0.5, sleep=sleep,
-                                  secure=self.api_url.startswith("https:"), service="Shoplazza")
+        self.http = HttpConnector.plain(SHOPLAZZA_ERRORS, self.api_url, "Shoplazza", timeout=timeout, retries=retries,
+                                        sleep=sleep, limiter=limiter)
         self.session.headers["Access-Token"] = settings.access_token
         self.session.headers["Accept"] = "application/json"
 

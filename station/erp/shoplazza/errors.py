@@ -15,20 +15,28 @@ class ShoplazzaValidationError(kinds.RequestValidationError):
 
 
 class ShoplazzaBadRequestError(ShoplazzaError, kinds.InputRejectedError):
+    """HTTP 400."""
+
     operator_message = ("Shoplazza did not accept the request: a filter has the wrong format (dates like "
                         "2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.")
 
 
 class ShoplazzaAuthError(ShoplazzaError, kinds.AuthError):
+    """HTTP 401."""
+
     operator_message = ("Shoplazza did not accept the access token. Check the store domain and the access token "
                         "in the ERP settings (the app needs the read_inventory scope).")
 
 
 class ShoplazzaForbiddenError(ShoplazzaAuthError):
+    """HTTP 403: the token is good, its scopes are not."""
+
     operator_message = "The Shoplazza app may not read procurements. Grant it the read_inventory scope."
 
 
 class ShoplazzaNotFoundError(ShoplazzaError, kinds.NotFoundError):
+    """HTTP 404."""
+
     operator_message = "Shoplazza does not know this store or procurement. Check the store domain and refresh."
 
 
@@ -39,6 +47,8 @@ class ShoplazzaRateLimitError(ShoplazzaError, kinds.RateLimitError):
 
 
 class ShoplazzaServerError(ShoplazzaError, kinds.ServerError):
+    """HTTP 500 and above."""
+
     operator_message = "Shoplazza had a problem on its side. Try again in a moment."
 
 
