@@ -1,5 +1,5 @@
-"""A small real HTTP server for the ERP simulators: 127.0.0.1, port 0 = any free port, a daemon thread,
-``start()/stop()/url`` and the same fault flags as the Lazada simulator (latency, error rate)."""
+"""The ERP simulators' requests and faults, on the simulators' shared base (:mod:`station.connector.simbase`):
+the same fault flags as the Lazada simulator (latency, error rate)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ import logging
 import random
 import threading
 import traceback
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.parser import BytesParser
 from email.policy import HTTP
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
+
+from station.connector.simbase import SimHandler, SimulatorBase
 
 log = logging.getLogger(__name__)
 
@@ -68,33 +69,7 @@ def parse_form(content_type: str, body: bytes) -> dict[str, str]:
     return {}
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-    allow_reuse_address = True
-
-    def __init__(self, address: tuple[str, int], sim: HttpSimulator) -> None:
-        self.sim = sim
-        super().__init__(address, _Handler)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        log.debug("connection from %s ended with an error", client_address, exc_info=True)
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _HTTPServer
-    protocol_version = "HTTP/1.1"
-    sys_version = ""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("%s %s", self.address_string(), format % args)
-
-    def do_GET(self) -> None:
-        self._dispatch()
-
-    def do_POST(self) -> None:
-        self._dispatch()
-
+class _Handler(SimHandler):
     def _dispatch(self) -> None:
         sim = self.server.sim
         parts = urlsplit(self.path)
@@ -114,69 +89,24 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             data = json.dumps(response.payload, ensure_ascii=False).encode("utf-8")
         try:
-            self.send_response(response.status)
-            self.send_header("Content-Type", response.content_type)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self._send(response.status, data, response.content_type)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
 
 
-class HttpSimulator:
+class HttpSimulator(SimulatorBase):
     """Base of the ERP simulators; subclasses implement :meth:`handle` (and may override the error body)."""
 
+    handler = _Handler
     name = "erp"
 
     def __init__(self, *, port: int = 0, host: str = "127.0.0.1", seed: int = 1,
                  faults: FaultConfig | None = None) -> None:
-        self.host = host
-        self.requested_port = port
+        super().__init__(host=host, port=port)
         self.faults = faults if faults is not None else FaultConfig()
         self.rng = random.Random(seed)
         self.lock = threading.RLock()
-        self.stopping = threading.Event()
         self.calls: dict[str, int] = {}
-        self._httpd: _HTTPServer | None = None
-        self._thread: threading.Thread | None = None
-
-    # ----- life cycle -------------------------------------------------------------------------
-    def start(self) -> HttpSimulator:
-        if self._httpd is not None:
-            return self
-        self.stopping.clear()
-        self._httpd = _HTTPServer((self.host, self.requested_port), self)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name=f"{self.name}-sim-{self.port}", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.stopping.set()
-        httpd, self._httpd = self._httpd, None
-        if httpd is not None:
-            httpd.shutdown()
-            httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def __enter__(self) -> HttpSimulator:
-        return self.start()
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        if self._httpd is None:
-            raise RuntimeError("the simulator is not running")
-        return int(self._httpd.server_address[1])
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     # ----- requests ---------------------------------------------------------------------------
     def serve(self, request: Request) -> Response:
@@ -205,6 +135,19 @@ def simulator_arguments(description: str) -> argparse.ArgumentParser:
     parser.add_argument("--latency-ms", type=float, default=0.0, help="added to every answer")
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of calls answered with a 500")
     return parser
+
+
+def simulator_main(description: str, argv: Sequence[str] | None, stop: threading.Event | None,
+                   extra: tuple[str, int, str],
+                   make: Callable[[argparse.Namespace, FaultConfig], HttpSimulator]) -> int:
+    """``python -m`` an ERP simulator: the common flags and one of its own (``extra``: flag, default,
+    help), then serve until Ctrl+C."""
+    parser = simulator_arguments(description)
+    flag, default, help_text = extra
+    parser.add_argument(flag, type=int, default=default, help=help_text)
+    args = parser.parse_args(argv)
+    serve_until_stopped(make(args, FaultConfig(latency_ms=args.latency_ms, error_rate=args.error_rate)), stop)
+    return 0
 
 
 def serve_until_stopped(sim: HttpSimulator, stop: threading.Event | None = None) -> None:

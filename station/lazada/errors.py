@@ -1,58 +1,24 @@
-"""Typed API errors, each carrying a sentence an operator understands and the detail behind it.
+"""The Lazada platform's errors, each carrying a sentence an operator understands and the detail behind it.
 
-One place maps the platform's codes and messages to these classes (:func:`classify`), so the CLI
-and the window show the same words for the same failure.
+One place maps the platform's codes and messages to these classes (:func:`classify_gateway`,
+:func:`classify_result`), so the CLI and the window show the same words for the same failure. The classes
+derive from the connector core's kinds of failure (:mod:`station.connector.errors`), whose root
+:class:`StationApiError` and :class:`RequestValidationError` are importable from here too.
 """
 
 from __future__ import annotations
 
+from station.connector import errors as kinds
+from station.connector.errors import RequestValidationError, StationApiError
 
-class StationApiError(Exception):
-    """Base of every error the API layer raises.
-
-    ``operator_message`` is what the operator reads; ``detail`` is for the log and the
-    "details" button (platform code, message, request id). Neither ever holds a secret.
-    """
-
-    operator_message = "The Lazada platform refused the request."
-    retryable = False
-
-    def __init__(
-        self,
-        detail: str = "",
-        *,
-        code: str | None = None,
-        request_id: str | None = None,
-        operator_message: str | None = None,
-    ) -> None:
-        self.detail = detail
-        self.code = code
-        self.request_id = request_id
-        if operator_message is not None:
-            self.operator_message = operator_message
-        super().__init__(self.describe())
-
-    def describe(self) -> str:
-        parts = [self.operator_message]
-        if self.detail:
-            parts.append(f"({self.detail})")
-        if self.code:
-            parts.append(f"[code {self.code}]")
-        if self.request_id:
-            parts.append(f"[request {self.request_id}]")
-        return " ".join(parts)
+__all__ = [
+    "AlreadyPackedError", "AuthError", "BadParameterError", "ClockError", "FlowLimitError", "InvalidStatusError",
+    "MalformedResponseError", "NetworkError", "OutcomeUnknownError", "RefreshTokenError", "RequestValidationError",
+    "ServerError", "SignatureError", "StationApiError", "TokenExpiredError", "classify_gateway", "classify_result",
+]
 
 
-class RequestValidationError(StationApiError, ValueError):
-    """A request broke a documented limit; caught before anything was sent."""
-
-    operator_message = "The request is not valid."
-
-    def __init__(self, message: str) -> None:
-        super().__init__("", operator_message=message)
-
-
-class BadParameterError(StationApiError):
+class BadParameterError(kinds.InputRejectedError):
     operator_message = "The platform rejected a parameter of the request. Check the dates and numbers, then try again."
 
 
@@ -64,16 +30,11 @@ class InvalidStatusError(StationApiError):
     operator_message = "The purchase order is not in a state that allows this step. Refresh the list and try again."
 
 
-class FlowLimitError(StationApiError):
+class FlowLimitError(kinds.RateLimitError):
     operator_message = "The platform is limiting how often we call it. Waiting a moment, then trying again."
-    retryable = True
-
-    def __init__(self, detail: str = "", *, retry_after: float = 1.0, **kwargs: str | None) -> None:
-        self.retry_after = retry_after
-        super().__init__(detail, **kwargs)
 
 
-class AuthError(StationApiError):
+class AuthError(kinds.AuthError):
     operator_message = (
         "The platform did not accept the shop's credentials. Open Settings and check the app key, "
         "secret and access token."
@@ -96,12 +57,11 @@ class ClockError(AuthError):
     operator_message = "The computer's clock is wrong by more than two hours. Correct the date and time, then retry."
 
 
-class NetworkError(StationApiError):
+class NetworkError(kinds.NetworkError):
     operator_message = "No answer from the Lazada platform. Check the internet connection; the step will be retried."
-    retryable = True
 
 
-class OutcomeUnknownError(NetworkError):
+class OutcomeUnknownError(NetworkError, kinds.OutcomeUnknownError):
     """A state-changing call got no answer: it may or may not have taken effect.
 
     The caller must read the status back before sending it again.
@@ -110,14 +70,12 @@ class OutcomeUnknownError(NetworkError):
     operator_message = "The connection dropped while the platform was working on it; checking what happened."
 
 
-class ServerError(StationApiError):
+class ServerError(kinds.ServerError):
     operator_message = "The Lazada platform had a problem on its side. The step will be retried."
-    retryable = True
 
 
-class MalformedResponseError(StationApiError):
+class MalformedResponseError(kinds.MalformedResponseError):
     operator_message = "The platform sent an answer the station cannot read. Try again; if it persists, report it."
-    retryable = True
 
 
 # Gateway codes, from platform-notes.md; anything unknown falls back to the type of the error.

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
+from station.connector.values import build, record, text, whole
 from station.lazada.errors import MalformedResponseError, RequestValidationError
 
 
@@ -131,19 +132,6 @@ def _str_list(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value if v not in (None, ""))
 
 
-def _opt_str(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
-def _opt_int(value: Any) -> int:
-    if value in (None, ""):
-        return 0
-    try:
-        return int(value)
-    except (TypeError, ValueError, OverflowError):  # OverflowError: JSON's 1e999 reads as infinity
-        raise MalformedResponseError(f"not a number: {value!r}") from None
-
-
 def _require_str(data: Mapping[str, Any], name: str) -> str:
     value = data.get(name)
     if value in (None, ""):
@@ -184,30 +172,15 @@ class PurchaseOrder:
 
     @classmethod
     def from_api(cls, data: Any) -> PurchaseOrder:
-        if not isinstance(data, Mapping):
-            raise MalformedResponseError(f"a purchase order is not an object: {str(data)[:80]!r}")
-        return cls(
+        data = record(data, "a purchase order", error=MalformedResponseError)
+        return build(
+            cls, data, error=MalformedResponseError,
             purchase_order_no=_require_str(data, "purchase_order_no"),
             status=parse_status(data.get("biz_status")),
-            store_name=_opt_str(data.get("store_name")),
-            store_code=_opt_str(data.get("store_code")),
-            seller_id=_opt_str(data.get("seller_id")),
-            total_quantity=_opt_int(data.get("total_quantity")),
-            total_sku_count=_opt_int(data.get("total_sku_count")),
             created_at=_ms_to_datetime(data.get("gmt_create")),
             modified_at=_ms_to_datetime(data.get("gmt_modified")),
             expected_arrival_at=_ms_to_datetime(data.get("gmt_except_arrive_time")),
             arrived_at=_ms_to_datetime(data.get("gmt_arrive_time")),
-            supplier_id=_opt_str(data.get("supplier_id")),
-            supplier_name=_opt_str(data.get("supplier_name")),
-            supplier_code=_opt_str(data.get("supplier_code")),
-            delivery_method=_opt_str(data.get("delivery_method")),
-            store_address=_opt_str(data.get("store_address")),
-            store_contact_name=_opt_str(data.get("store_contact_name")),
-            store_contact_phone=_opt_str(data.get("store_contact_phone")),
-            site_id=_opt_str(data.get("site_id")),
-            creator=_opt_str(data.get("creator")),
-            pickup_order_no=_opt_str(data.get("pickup_order_no")),
             trade_order_ids=_str_list(data.get("trade_order_id_list")),
             logistics_nos=_str_list(data.get("logistics_no_list")),
         )
@@ -231,23 +204,9 @@ class PurchaseOrderItem:
 
     @classmethod
     def from_api(cls, purchase_order_no: str, data: Any) -> PurchaseOrderItem:
-        if not isinstance(data, Mapping):
-            raise MalformedResponseError(f"an item is not an object: {str(data)[:80]!r}")
-        return cls(
-            purchase_order_no=purchase_order_no,
-            sku_id=_opt_str(data.get("sku_id")),
-            seller_sku=_opt_str(data.get("seller_sku")),
-            product_title=_opt_str(data.get("product_title")),
-            buyer_qty=_opt_int(data.get("buyer_qty")),
-            barcodes=_str_list(data.get("barcodes")),
-            product_id=_opt_str(data.get("product_id")),
-            sc_item_id=_opt_str(data.get("sc_item_id")),
-            sc_item_code=_opt_str(data.get("sc_item_code")),
-            sc_item_name=_opt_str(data.get("sc_item_name")),
-            img_url=_opt_str(data.get("img_url")),
-            received_normal_qty=_opt_int(data.get("received_normal_qty")),
-            received_defective_qty=_opt_int(data.get("received_defective_qty")),
-        )
+        data = record(data, "an item", error=MalformedResponseError)
+        return build(cls, data, error=MalformedResponseError, purchase_order_no=purchase_order_no,
+                     barcodes=_str_list(data.get("barcodes")))
 
 
 T = TypeVar("T")
@@ -360,7 +319,7 @@ class TokenInfo:
         access = body.get("access_token")
         if not access:
             raise MalformedResponseError("the token answer has no access_token")
-        refresh_in = _opt_int(body.get("refresh_expires_in"))
+        refresh_in = whole(body.get("refresh_expires_in"), error=MalformedResponseError)
         users = body.get("country_user_info")
         if users is None:
             users = body.get("country_user_info_list")
@@ -373,10 +332,10 @@ class TokenInfo:
         )
         return cls(
             access_token=str(access),
-            refresh_token=_opt_str(body.get("refresh_token")),
-            expires_at=now + _opt_int(body.get("expires_in")),
+            refresh_token=text(body.get("refresh_token")),
+            expires_at=now + whole(body.get("expires_in"), error=MalformedResponseError),
             refresh_expires_at=(now + refresh_in) if refresh_in > 0 else 0.0,
-            account=_opt_str(body.get("account")),
-            country=_opt_str(body.get("country")),
+            account=text(body.get("account")),
+            country=text(body.get("country")),
             seller_ids=seller_ids,
         )

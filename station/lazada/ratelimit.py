@@ -1,49 +1,5 @@
-"""A call-rate limiter shared by every thread that talks to the platform."""
+"""The call-rate limiter now lives in the connector core; kept here for existing imports."""
 
-from __future__ import annotations
+from station.connector.ratelimit import RateLimiter
 
-import threading
-import time
-from collections.abc import Callable
-
-
-class RateLimiter:
-    """Spaces calls so that at most ``calls_per_second`` start in any second (0 = unlimited).
-
-    Each caller reserves the next free slot under the lock and sleeps outside it, so waiting
-    threads do not block each other's bookkeeping.
-    """
-
-    def __init__(
-        self,
-        calls_per_second: float,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        if calls_per_second < 0:
-            raise ValueError("calls_per_second must not be negative")
-        self._interval = 1.0 / calls_per_second if calls_per_second else 0.0
-        self._clock = clock
-        self._sleep = sleep
-        self._lock = threading.Lock()
-        self._next_slot = 0.0
-        self._pause_until = 0.0
-
-    @property
-    def calls_per_second(self) -> float:
-        return 1.0 / self._interval if self._interval else 0.0
-
-    def acquire(self) -> None:
-        with self._lock:
-            now = self._clock()
-            slot = max(now, self._next_slot, self._pause_until)
-            self._next_slot = slot + self._interval
-        delay = slot - now
-        if delay > 0:
-            self._sleep(delay)
-
-    def pause(self, seconds: float) -> None:
-        """Hold every caller back for ``seconds``: the platform said it is banning us for that long."""
-        with self._lock:
-            self._pause_until = max(self._pause_until, self._clock() + seconds)
+__all__ = ["RateLimiter"]

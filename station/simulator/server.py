@@ -1,4 +1,5 @@
-"""The HTTP server: the gateway at ``/rest``, print files, product images and admin endpoints."""
+"""The HTTP server: the gateway at ``/rest``, print files, product images and admin endpoints (on the
+simulators' shared base, :mod:`station.connector.simbase`)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,10 @@ import time
 import traceback
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from station.connector.simbase import SimHandler, SimHTTPServer, SimulatorBase
 from station.simulator.auth_api import token_create, token_refresh
 from station.simulator.config import SimulatorConfig
 from station.simulator.files import check_download, oss_error_xml
@@ -40,90 +40,40 @@ _BAD_GATEWAY_HTML = (
 )
 
 
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-    request_queue_size = 256
-    allow_reuse_address = True
-
-    def __init__(self, address: tuple[str, int], sim: SimulatorServer) -> None:
-        self.sim = sim
-        super().__init__(address, _Handler)
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """Clients that hang up or speak plain HTTP to HTTPS are normal here: log them quietly."""
-        log.debug("connection from %s ended with an error", client_address, exc_info=True)
-
-
-class SimulatorServer:
+class SimulatorServer(SimulatorBase):
     """The simulated platform on 127.0.0.1; ``url`` is the gateway base (``.../rest``)."""
+
+    name = "simulator"
 
     def __init__(self, config: SimulatorConfig | None = None) -> None:
         self.config = config if config is not None else SimulatorConfig()
+        super().__init__(host=self.config.host, port=self.config.port)
+        self.handler = _Handler
         self._state = SimulatorState(self.config)
         self.gateway = Gateway(self._state)
         self.orders = OrderBook(self.config, self._state.catalogue, int(time.time() * 1000))
-        self.stopping = threading.Event()
-        self._httpd: _HTTPServer | None = None
-        self._thread: threading.Thread | None = None
         self._pdf_cache: OrderedDict[str, bytes] = OrderedDict()
         self._pdf_lock = threading.Lock()
 
     # ----- life cycle -------------------------------------------------------------------------
 
-    def start(self) -> SimulatorServer:
-        """Listen and serve in a daemon thread; returns once the socket is listening."""
-        if self._httpd is not None:
-            return self
-        self.stopping.clear()
-        httpd = _HTTPServer((self.config.host, self.config.port), self)
+    def _started(self, httpd: SimHTTPServer) -> None:
         if self.config.certfile is not None:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(str(self.config.certfile), None if self.config.keyfile is None
                                     else str(self.config.keyfile))
             httpd.socket = context.wrap_socket(httpd.socket, server_side=True, do_handshake_on_connect=False)
-        self._httpd = httpd
         self._state.start_flusher()
-        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name=f"simulator-{self.port}", daemon=True)
-        self._thread.start()
-        return self
 
-    def stop(self) -> None:
-        """Stop serving, close the socket and save the state."""
-        self.stopping.set()
-        httpd, self._httpd = self._httpd, None
-        if httpd is not None:
-            httpd.shutdown()
-            httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+    def _stopped(self) -> None:
+        """Save the state."""
         self._state.close()
-
-    def __enter__(self) -> SimulatorServer:
-        return self.start()
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stop()
 
     # ----- properties -------------------------------------------------------------------------
 
     @property
-    def port(self) -> int:
-        if self._httpd is None:
-            raise RuntimeError("the simulator is not running")
-        return int(self._httpd.server_address[1])
-
-    @property
     def scheme(self) -> str:
         return "https" if self.config.certfile is not None else "http"
-
-    @property
-    def base_url(self) -> str:
-        """``http(s)://127.0.0.1:PORT`` (images, files and ``/_sim`` live here)."""
-        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     @property
     def url(self) -> str:
@@ -168,33 +118,14 @@ class SimulatorServer:
         return data
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _HTTPServer
-    protocol_version = "HTTP/1.1"
+class _Handler(SimHandler):
     server_version = "Tengine"
-    sys_version = ""
 
     def log_message(self, format: str, *args: Any) -> None:
         if self.server.sim.config.verbose:
             log.info("%s %s", self.address_string(), format % args)
 
-    def do_GET(self) -> None:
-        self._dispatch()
-
-    def do_POST(self) -> None:
-        self._dispatch()
-
     # ----- plumbing ---------------------------------------------------------------------------
-
-    def _send(self, status: int, body: bytes, content_type: str, *, close: bool = False) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        if close:
-            self.send_header("Connection", "close")  # also sets close_connection
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
     def _json(self, status: int, payload: Any) -> None:
         self._send(status, json.dumps(payload, ensure_ascii=False).encode("utf-8"), "application/json;charset=UTF-8")

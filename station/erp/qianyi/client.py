@@ -13,16 +13,22 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 import requests
 
-from station import __version__
+from station.connector import errors as kinds
+from station.connector.http import ErrorKinds, HttpConnector, JsonObject, json_object
+from station.connector.paging import walk
+from station.connector.ratelimit import RateLimiter
+from station.connector.redact import SECRETS
 from station.erp.keystore import QianYiSettings
 from station.erp.qianyi.errors import (
     QianYiError,
     QianYiMalformedError,
     QianYiNetworkError,
+    QianYiOutcomeUnknownError,
     QianYiServerError,
     classify,
 )
@@ -35,9 +41,13 @@ from station.erp.qianyi.models import (
     PurchaseOrderQuery,
     PurchaseOrderRequest,
 )
-from station.lazada.redact import SECRETS
 
 log = logging.getLogger(__name__)
+
+# A create answered with a server error was refused by QianYi ("system busy"): raised as it is.
+QIANYI_ERRORS = ErrorKinds(refused=QianYiError, network=QianYiNetworkError, outcome_unknown=QianYiOutcomeUnknownError,
+                           malformed=QianYiMalformedError,
+                           unknown_after=(kinds.NetworkError, kinds.MalformedResponseError))
 
 
 def sign(params: Mapping[str, str], secret: str) -> str:
@@ -48,16 +58,20 @@ def sign(params: Mapping[str, str], secret: str) -> str:
 
 class QianYiClient:
     def __init__(self, settings: QianYiSettings, *, timeout: float = 20.0, read_retries: int = 2,
-                 clock: Callable[[], float] = time.time, sleep: Callable[[float], None] = time.sleep) -> None:
+                 clock: Callable[[], float] = time.time, sleep: Callable[[float], None] = time.sleep,
+                 limiter: RateLimiter | None = None) -> None:
         self.settings = settings
         SECRETS.add(settings.app_secret)
         self.url = f"{settings.base_url.rstrip('/')}/api/{settings.version}/purchase"
         self.timeout = timeout
         self.read_retries = read_retries
         self._clock = clock
-        self._sleep = sleep
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = f"station/{__version__}"
+        self.http = HttpConnector.plain(QIANYI_ERRORS, self.url, "the QianYi ERP", timeout=timeout,
+                                        retries=read_retries, sleep=sleep, limiter=limiter)
+
+    @property
+    def session(self) -> requests.Session:
+        return self.http.session
 
     @property
     def account(self) -> str:
@@ -65,7 +79,7 @@ class QianYiClient:
         return f"{self.settings.app_id}@{self.settings.base_url.rstrip('/')}"
 
     def close(self) -> None:
-        self.session.close()
+        self.http.close()
 
     # ----- plumbing ---------------------------------------------------------------------------
     def public_params(self, service_type: str, biz: Mapping[str, Any]) -> dict[str, str]:
@@ -78,56 +92,15 @@ class QianYiClient:
         params["sign"] = sign(params, self.settings.app_secret)
         return params
 
-    def call(self, service_type: str, biz: Mapping[str, Any], *, state_changing: bool = False) -> dict[str, Any]:
-        attempts = 1 if state_changing else 1 + self.read_retries
-        last: QianYiError | None = None
-        for attempt in range(attempts):
-            if attempt:
-                self._sleep(min(0.5 * 2 ** (attempt - 1), 4.0))
-            try:
-                return self._call_once(service_type, biz)
-            except (QianYiNetworkError, QianYiServerError) as exc:
-                last = exc
-                log.warning("QianYi %s failed (%s), attempt %d of %d", service_type, exc.detail, attempt + 1,
-                            attempts)
-        assert last is not None
-        raise last
+    def call(self, service_type: str, biz: Mapping[str, Any], *, state_changing: bool = False) -> JsonObject:
+        """One call; reads are retried, a create or update only when it certainly never reached QianYi."""
 
-    def _call_once(self, service_type: str, biz: Mapping[str, Any]) -> dict[str, Any]:
-        params = self.public_params(service_type, biz)
-        log.debug("QianYi %s %s", service_type, SECRETS.redact(params["bizParam"])[:300])
-        try:
-            response = self.session.post(self.url, files={k: (None, v) for k, v in params.items()},
-                                         timeout=self.timeout)
-        except requests.RequestException as exc:
-            raise QianYiNetworkError(SECRETS.redact(type(exc).__name__ + ": " + str(exc))[:300]) from None
-        if response.status_code >= 500:
-            raise QianYiServerError(f"HTTP {response.status_code}")
-        try:
-            body = response.json()
-        except ValueError:
-            raise QianYiMalformedError(f"HTTP {response.status_code}: not JSON: {response.text[:120]!r}") from None
-        if not isinstance(body, dict):
-            raise QianYiMalformedError("the answer is not a JSON object")
-        state = str(body.get("state") or "").lower()
-        code = str(body.get("errorCode") or "")
-        if state != "success" or code not in ("", "0"):
-            raise classify(code, str(body.get("errorMsg") or f"HTTP {response.status_code}"))
-        if response.status_code >= 400:
-            raise QianYiError(f"HTTP {response.status_code}")
-        content = body.get("bizContent")
-        if content is None:
-            return body
-        if isinstance(content, str):
-            try:
-                content = json.loads(content) if content else {}
-            except ValueError:
-                raise QianYiMalformedError("bizContent is not JSON") from None
-        if isinstance(content, list):
-            return {"result": content, "total": len(content)}
-        if not isinstance(content, dict):
-            raise QianYiMalformedError("bizContent is not an object")
-        return content
+        def form() -> dict[str, Any]:  # signed afresh for every attempt: the signature covers the time
+            params = self.public_params(service_type, biz)
+            log.debug("QianYi %s %s", service_type, SECRETS.redact(params["bizParam"])[:300])
+            return {"files": {k: (None, v) for k, v in params.items()}}
+
+        return self.http.send("POST", self.url, service_type, form, _answer, state_changing=state_changing)
 
     # ----- purchase orders --------------------------------------------------------------------
     def query_page(self, query: PurchaseOrderQuery) -> PurchaseOrderPage:
@@ -144,21 +117,8 @@ class QianYiClient:
 
     def iter_orders(self, query: PurchaseOrderQuery | None = None, *, limit: int = 0) -> Iterator[PurchaseOrder]:
         """Every purchase order the filters match, page by page (``limit`` > 0 stops early)."""
-        base = query or PurchaseOrderQuery(page_size=PAGE_SIZE_MAX)
-        page_no = base.page
-        count = 0
-        while True:
-            q = PurchaseOrderQuery(base.purchase_number, base.custom_number, base.status, base.update_time_from,
-                                   base.update_time_to, page_no, base.page_size)
-            page = self.query_page(q)
-            for order in page.orders:
-                yield order
-                count += 1
-                if limit and count >= limit:
-                    return
-            if not page.has_more:
-                return
-            page_no += 1
+        return walk(query or PurchaseOrderQuery(page_size=PAGE_SIZE_MAX), self.query_page, lambda p: p.orders,
+                    lambda q, p: replace(q, page=q.page + 1) if p.has_more else None, limit=limit)
 
     def list_orders(self, query: PurchaseOrderQuery | None = None, *, limit: int = 0) -> list[PurchaseOrder]:
         return list(self.iter_orders(query, limit=limit))
@@ -179,3 +139,29 @@ class QianYiClient:
         if not isinstance(result, list) or not result:
             raise QianYiMalformedError("the created purchase order is missing from the answer")
         return PurchaseOrder.from_api(result[0])
+
+
+def _answer(service_type: str, response: requests.Response) -> JsonObject:
+    """The ``bizContent`` of a successful answer (a list becomes ``result`` and ``total``)."""
+    if response.status_code >= 500:
+        raise QianYiServerError(f"{service_type}: HTTP {response.status_code}")
+    body = json_object(service_type, response, QianYiMalformedError)
+    state = str(body.get("state") or "").lower()
+    code = str(body.get("errorCode") or "")
+    if state != "success" or code not in ("", "0"):
+        raise classify(code, str(body.get("errorMsg") or f"HTTP {response.status_code}"))
+    if response.status_code >= 400:
+        raise QianYiError(f"{service_type}: HTTP {response.status_code}")
+    content = body.get("bizContent")
+    if content is None:
+        return body
+    if isinstance(content, str):
+        try:
+            content = json.loads(content) if content else {}
+        except (ValueError, RecursionError):
+            raise QianYiMalformedError(f"{service_type}: bizContent is not JSON") from None
+    if isinstance(content, list):
+        return {"result": content, "total": len(content)}
+    if not isinstance(content, dict):
+        raise QianYiMalformedError(f"{service_type}: bizContent is not an object")
+    return content

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from station.connector.values import build, camel, record
 from station.erp.qianyi.errors import QianYiMalformedError, QianYiValidationError
 
 SERVICE_QUERY = "QUERY_PURCHASE_ORDER_LIST"
@@ -52,28 +53,6 @@ class TransportMode(str, Enum):
 class TransportParty(str, Enum):
     SUPPLIER = "SUPPLIER"
     PURCHASER = "PURCHASER"
-
-
-def _decimal(value: Any, name: str) -> Decimal:
-    if value is None or value == "":
-        return Decimal(0)
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        raise QianYiMalformedError(f"{name} is not a number: {value!r}") from None
-
-
-def _int(value: Any, name: str) -> int:
-    if value is None or value == "":
-        return 0
-    try:
-        return int(Decimal(str(value)))
-    except (InvalidOperation, ValueError):
-        raise QianYiMalformedError(f"{name} is not a whole number: {value!r}") from None
-
-
-def _str(value: Any) -> str:
-    return "" if value is None else str(value)
 
 
 def _num(value: Decimal) -> str:
@@ -145,16 +124,8 @@ class PurchaseOrderSku:
 
     @classmethod
     def from_api(cls, data: Any) -> PurchaseOrderSku:
-        if not isinstance(data, Mapping):
-            raise QianYiMalformedError(f"a SKU line is not an object: {str(data)[:80]!r}")
-        return cls(
-            sku=_str(data.get("sku")),
-            title=_str(data.get("title")),
-            purchase_price=_decimal(data.get("purchasePrice"), "purchasePrice"),
-            purchase_quantity=_int(data.get("purchaseQuantity"), "purchaseQuantity"),
-            pack_specification=_int(data.get("packSpecification"), "packSpecification"),
-            tax_rate=_decimal(data.get("taxRate"), "taxRate"),
-        )
+        return build(cls, record(data, "a SKU line", error=QianYiMalformedError), key=camel, error=QianYiMalformedError,
+                     decimals=True)
 
 
 @dataclass(frozen=True)
@@ -192,37 +163,12 @@ class PurchaseOrder:
 
     @classmethod
     def from_api(cls, data: Any) -> PurchaseOrder:
-        if not isinstance(data, Mapping):
-            raise QianYiMalformedError(f"a purchase order is not an object: {str(data)[:80]!r}")
+        data = record(data, "a purchase order", error=QianYiMalformedError)
         skus = data.get("skuList") or []
         if not isinstance(skus, list):
             raise QianYiMalformedError("skuList is not a list")
-        return cls(
-            purchase_number=_str(data.get("purchaseNumber")),
-            warehouse_name=_str(data.get("warehouseName")),
-            sku_list=tuple(PurchaseOrderSku.from_api(s) for s in skus),
-            asn_number=_str(data.get("asnNumber")),
-            custom_number=_str(data.get("customNumber")),
-            transfer_warehouse_name=_str(data.get("transferWarehouseName")),
-            purchase_type=_str(data.get("purchaseType")),
-            supplier_name=_str(data.get("supplierName")),
-            settlement_type=_str(data.get("settlementType")),
-            prepay_rate=_decimal(data.get("prepayRate"), "prepayRate"),
-            purchase_price_unit=_str(data.get("purchasePriceUnit")),
-            payment_type=_str(data.get("paymentType")),
-            shipping_cost=_decimal(data.get("shippingCost"), "shippingCost"),
-            transport_mode=_str(data.get("transportMode")),
-            buyer_title=_str(data.get("buyerTitle")),
-            company_name=_str(data.get("companyName")),
-            transport_party=_str(data.get("transportParty")),
-            create_time=_str(data.get("createTime")),
-            update_time=_str(data.get("updateTime")),
-            order_time=_str(data.get("orderTime")),
-            pre_receive_time=_str(data.get("preReceiveTime")),
-            status=_str(data.get("status")),
-            purchase_mode=_str(data.get("purchaseMode")),
-            remark=_str(data.get("remark")),
-        )
+        return build(cls, data, key=camel, error=QianYiMalformedError,
+                     sku_list=tuple(PurchaseOrderSku.from_api(s) for s in skus))
 
 
 @dataclass(frozen=True)

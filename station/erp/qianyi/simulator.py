@@ -41,8 +41,7 @@ from station.erp.simbase import (
     HttpSimulator,
     Request,
     Response,
-    serve_until_stopped,
-    simulator_arguments,
+    simulator_main,
 )
 
 DEMO_APP_ID = "openApi_DEMO"
@@ -363,13 +362,10 @@ class QianYiSimulator(HttpSimulator):
 
 def main(argv: Sequence[str] | None = None, stop: threading.Event | None = None) -> int:
     """``python -m station.erp.qianyi.simulator``: serve the demo data until Ctrl+C."""
-    parser = simulator_arguments(__doc__.splitlines()[0] if __doc__ else "")
-    parser.add_argument("--orders", type=int, default=45, help="seeded purchase orders")
-    args = parser.parse_args(argv)
-    sim = QianYiSimulator(orders=args.orders, seed=args.seed, port=args.port, host=args.host,
-                     faults=FaultConfig(latency_ms=args.latency_ms, error_rate=args.error_rate))
-    serve_until_stopped(sim, stop)
-    return 0
+    return simulator_main(__doc__.splitlines()[0] if __doc__ else "", argv, stop,
+                          ("--orders", 45, "seeded purchase orders"),
+                          lambda args, faults: QianYiSimulator(orders=args.orders, seed=args.seed, port=args.port,
+                                                               host=args.host, faults=faults))
 
 
 if __name__ == "__main__":

@@ -9,23 +9,28 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import requests
 
-from station import __version__
+from station.connector.http import ErrorKinds, HttpConnector, JsonObject, json_object
+from station.connector.paging import walk
+from station.connector.ratelimit import RateLimiter
+from station.connector.redact import SECRETS
 from station.erp.keystore import ShoplazzaSettings
 from station.erp.shoplazza.errors import (
     ShoplazzaError,
     ShoplazzaMalformedError,
     ShoplazzaNetworkError,
+    ShoplazzaOutcomeUnknownError,
     ShoplazzaValidationError,
     classify,
 )
 from station.erp.shoplazza.models import LIMIT_MAX, Procurement, ProcurementLine, ProcurementPage, ProcurementQuery
-from station.lazada.redact import SECRETS
 
 log = logging.getLogger(__name__)
+
+SHOPLAZZA_ERRORS = ErrorKinds(refused=ShoplazzaError, network=ShoplazzaNetworkError,
+                              outcome_unknown=ShoplazzaOutcomeUnknownError, malformed=ShoplazzaMalformedError)
 
 
 def store_base_url(store: str) -> str:
@@ -42,51 +47,28 @@ def store_base_url(store: str) -> str:
 
 class ShoplazzaClient:
     def __init__(self, settings: ShoplazzaSettings, *, timeout: float = 20.0, retries: int = 2,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep, limiter: RateLimiter | None = None) -> None:
         self.settings = settings
         SECRETS.add(settings.access_token)
         origin = settings.base_url.rstrip("/") if settings.base_url else store_base_url(settings.store)
         self.api_url = f"{origin}/openapi/{settings.api_version}"
         self.timeout = timeout
         self.retries = retries
-        self._sleep = sleep
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = f"station/{__version__}"
+        self.http = HttpConnector.plain(SHOPLAZZA_ERRORS, self.api_url, "Shoplazza", timeout=timeout, retries=retries,
+                                        sleep=sleep, limiter=limiter)
         self.session.headers["Access-Token"] = settings.access_token
         self.session.headers["Accept"] = "application/json"
 
+    @property
+    def session(self) -> requests.Session:
+        return self.http.session
+
     def close(self) -> None:
-        self.session.close()
+        self.http.close()
 
-    def get(self, path: str, params: dict[str, str] | None = None) -> dict[str, Any]:
-        last: ShoplazzaError | None = None
-        for attempt in range(1 + self.retries):
-            if attempt:
-                self._sleep(min(0.5 * 2 ** (attempt - 1), 4.0))
-            try:
-                return self._get_once(path, params)
-            except ShoplazzaError as exc:
-                if not exc.retryable:
-                    raise
-                last = exc
-                log.warning("Shoplazza %s failed (%s), attempt %d", path, exc.detail, attempt + 1)
-        assert last is not None
-        raise last
-
-    def _get_once(self, path: str, params: dict[str, str] | None) -> dict[str, Any]:
-        try:
-            response = self.session.get(self.api_url + path, params=params, timeout=self.timeout)
-        except requests.RequestException as exc:
-            raise ShoplazzaNetworkError(SECRETS.redact(f"{type(exc).__name__}: {exc}")[:300]) from None
-        if response.status_code >= 400:
-            raise classify(response.status_code, _error_text(response))
-        try:
-            body = response.json()
-        except ValueError:
-            raise ShoplazzaMalformedError(f"not JSON: {response.text[:120]!r}") from None
-        if not isinstance(body, dict):
-            raise ShoplazzaMalformedError("the answer is not a JSON object")
-        return body
+    def get(self, path: str, params: dict[str, str] | None = None) -> JsonObject:
+        """``GET`` a path of the OpenAPI (retried on rate limits, server errors and network failures)."""
+        return self.http.send("GET", self.api_url + path, path, lambda: {"params": params}, _answer)
 
     # ----- procurements -----------------------------------------------------------------------
     def list_page(self, query: ProcurementQuery) -> ProcurementPage:
@@ -103,18 +85,9 @@ class ShoplazzaClient:
 
     def iter_procurements(self, query: ProcurementQuery | None = None, *, max_pages: int = 1000,
                           limit_total: int = 0) -> Iterator[Procurement]:
-        q = query or ProcurementQuery(limit=LIMIT_MAX)
-        seen = 0
-        for _ in range(max_pages):
-            page = self.list_page(q)
-            for p in page.procurements:
-                yield p
-                seen += 1
-                if limit_total and seen >= limit_total:
-                    return
-            if not page.has_more:
-                return
-            q = q.with_page(q.page + 1)
+        return walk(query or ProcurementQuery(limit=LIMIT_MAX), self.list_page, lambda p: p.procurements,
+                    lambda q, p: q.with_page(q.page + 1) if p.has_more else None, limit=limit_total,
+                    max_pages=max_pages)
 
     def list_procurements(self, query: ProcurementQuery | None = None, *, limit_total: int = 0) -> list[Procurement]:
         return list(self.iter_procurements(query, limit_total=limit_total))
@@ -144,11 +117,17 @@ class ShoplazzaClient:
         return [ProcurementLine.from_api(line) for line in lines]
 
 
+def _answer(path: str, response: requests.Response) -> JsonObject:
+    if response.status_code >= 400:
+        raise classify(response.status_code, _error_text(response))
+    return json_object(path, response, ShoplazzaMalformedError)
+
+
 def _error_text(response: requests.Response) -> str:
     """``error`` or ``errors`` of the body (both forms are documented), else the status text."""
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         body = None
     if isinstance(body, dict):
         if body.get("error"):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from station.connector.values import build, record
 from station.erp.shoplazza.errors import ShoplazzaMalformedError, ShoplazzaValidationError
 
 LIMIT_MAX = 250  # not documented for this endpoint; Shoplazza's other list endpoints stop at 250
@@ -76,21 +77,6 @@ class ProcurementQuery:
                                 self.updated_at_max, page, self.limit, self.ids)
 
 
-def _int(data: Mapping[str, Any], key: str) -> int:
-    value = data.get(key)
-    if value is None or value == "":
-        return 0
-    try:
-        return int(value)
-    except (TypeError, ValueError, OverflowError):
-        raise ShoplazzaMalformedError(f"{key} is not a whole number: {value!r}") from None
-
-
-def _str(data: Mapping[str, Any], key: str) -> str:
-    value = data.get(key)
-    return "" if value is None else str(value)
-
-
 @dataclass(frozen=True)
 class Procurement:
     id: str  # int64 on the wire; kept as text so no JSON reader loses digits
@@ -118,21 +104,10 @@ class Procurement:
 
     @classmethod
     def from_api(cls, data: Any) -> Procurement:
-        if not isinstance(data, Mapping):
-            raise ShoplazzaMalformedError(f"a procurement is not an object: {str(data)[:80]!r}")
+        data = record(data, "a procurement", error=ShoplazzaMalformedError)
         if data.get("id") in (None, ""):
             raise ShoplazzaMalformedError("a procurement has no id")
-        return cls(
-            id=_str(data, "id"), procurement_sn=_str(data, "procurement_sn"), source_id=_str(data, "source_id"),
-            location_id=_str(data, "location_id"), note=_str(data, "note"), state=_str(data, "state"),
-            pending_quantity=_int(data, "pending_quantity"), received_quantity=_int(data, "received_quantity"),
-            rejected_quantity=_int(data, "rejected_quantity"), transfer_quantity=_int(data, "transfer_quantity"),
-            created_by=_str(data, "created_by"), created_at=_str(data, "created_at"),
-            updated_at=_str(data, "updated_at"), source_type=_int(data, "source_type"),
-            procurement_no=_str(data, "procurement_no"), supplier_name=_str(data, "supplier_name"),
-            tracking_number=_str(data, "tracking_number"),
-            estimated_delivery_time=_str(data, "estimated_delivery_time"),
-        )
+        return build(cls, data, error=ShoplazzaMalformedError)
 
 
 @dataclass(frozen=True)
@@ -160,10 +135,8 @@ class ProcurementLine:
 
     @classmethod
     def from_api(cls, data: Any) -> ProcurementLine:
-        if not isinstance(data, Mapping):
-            raise ShoplazzaMalformedError("a procurement line is not an object")
-        return cls(sku=_str(data, "sku"), barcode=_str(data, "barcode"), title=_str(data, "title"),
-                   quantity=_int(data, "quantity"), received_quantity=_int(data, "received_quantity"))
+        return build(cls, record(data, "a procurement line", error=ShoplazzaMalformedError),
+                     error=ShoplazzaMalformedError)
 
 
 def parse_ids(values: Sequence[str]) -> tuple[str, ...]:

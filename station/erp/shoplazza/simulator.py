@@ -23,8 +23,7 @@ from station.erp.simbase import (
     HttpSimulator,
     Request,
     Response,
-    serve_until_stopped,
-    simulator_arguments,
+    simulator_main,
 )
 from station.simulator.catalogue import ean13
 
@@ -162,13 +161,10 @@ class ShoplazzaSimulator(HttpSimulator):
 
 def main(argv: Sequence[str] | None = None, stop: threading.Event | None = None) -> int:
     """``python -m station.erp.shoplazza.simulator``: serve the demo data until Ctrl+C."""
-    parser = simulator_arguments(__doc__.splitlines()[0] if __doc__ else "")
-    parser.add_argument("--procurements", type=int, default=60, help="seeded procurement orders")
-    args = parser.parse_args(argv)
-    sim = ShoplazzaSimulator(procurements=args.procurements, seed=args.seed, port=args.port, host=args.host,
-                     faults=FaultConfig(latency_ms=args.latency_ms, error_rate=args.error_rate))
-    serve_until_stopped(sim, stop)
-    return 0
+    return simulator_main(__doc__.splitlines()[0] if __doc__ else "", argv, stop,
+                          ("--procurements", 60, "seeded procurement orders"),
+                          lambda args, faults: ShoplazzaSimulator(procurements=args.procurements, seed=args.seed,
+                                                                  port=args.port, host=args.host, faults=faults))
 
 
 if __name__ == "__main__":
