@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import multiprocessing
-import os
 import sys
 from collections.abc import Sequence
 
@@ -130,13 +129,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if connection is None:
         return 0
     folders = default_folders(data_dir())
-    # The journal: a local SQLite file, or (STATION_JOURNAL=postgresql://...) one shared by the
+    # The journal: a local SQLite file, or (Settings, or STATION_JOURNAL=postgresql://...) one shared by the
     # warehouse's benches (docs/shared-journal.md). The embedded demo simulator forgets its POs at
     # exit, so its journal is thrown away with it; a running simulator keeps them, so its batches
     # are journaled like a shop's (filed under the simulator's address, as station-cli does).
     embedded_demo = connection.demo and not args.simulator_url
     journal = open_journal(":memory:" if embedded_demo
-                           else settings.journal_url or os.environ.get("STATION_JOURNAL") or default_journal_path())
+                           else settings.journal_target or default_journal_path())
     if args.simulator_url:
         profile = f"simulator {args.simulator_url}"
     else:
