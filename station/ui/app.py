@@ -20,6 +20,7 @@ from station.lazada.redact import install_redaction
 from station.paths import data_dir
 from station.settings import APPLICATION, ORGANISATION
 from station.simulator.config import SimulatorConfig
+from station.ui import excepthook
 from station.ui.actions import JournalRef
 from station.ui.errors import describe_error
 from station.ui.main_window import MainWindow, default_folders
@@ -118,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     install_redaction()
     app = make_app(sys.argv[:1])
+    hook = excepthook.install()  # from here on an unexpected exception is a message, not a dead window
     settings = UiSettings()
     install_translations(app, args.lang or settings.language)
     try:
@@ -144,9 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     connection.client.tokens.observer = journal
     window = MainWindow(connection, settings, folders, profile=args.profile, journal=JournalRef(journal, profile))
     window.show()
+    hook.attach(window.error_bar.show_error)
     try:
         return app.exec()
     finally:
+        hook.attach(None)
         window.shutdown()
         connection.close()
         journal.close()
