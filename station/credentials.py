@@ -49,32 +49,49 @@ def _backend_usable(backend: keyring.backend.KeyringBackend) -> bool:
 
 
 class CredentialStore:
-    """Reads and writes one seller profile's secrets through the ``keyring`` library."""
+    """Reads and writes one seller profile's secrets through the ``keyring`` library.
+
+    Every keyring entry of the station goes through here: service ``station``, user
+    ``{profile}:{name}``. :meth:`read`, :meth:`write` and :meth:`forget` are the entries as text
+    (the ERP keystore keeps its own there); :meth:`load` / :meth:`save` and the token pair are the
+    shop's. A shared journal's password is the entry ``journal:<host>`` (:func:`save_journal_password`).
+    """
 
     def __init__(self, profile: str = "default") -> None:
         self.profile = profile
 
     def check_backend(self) -> None:
+        """Raise :class:`NoKeyringError` (with the fix) when no secure store is usable."""
         backend = keyring.get_keyring()
         if not _backend_usable(backend):
             raise NoKeyringError(type(backend).__name__)
 
-    def _get(self, name: str) -> str | None:
+    def user(self, name: str) -> str:
+        """The keyring user of entry ``name`` of this profile."""
+        return f"{self.profile}:{name}"
+
+    def read(self, name: str) -> str | None:
+        """Entry ``name`` of this profile, or None."""
         self.check_backend()
         try:
-            return keyring.get_password(SERVICE, f"{self.profile}:{name}")
+            return keyring.get_password(SERVICE, self.user(name))
         except keyring.errors.KeyringError as exc:
             raise NoKeyringError(type(exc).__name__) from None
 
-    def _set(self, name: str, value: str) -> None:
+    def write(self, name: str, value: str) -> None:
         self.check_backend()
         try:
-            keyring.set_password(SERVICE, f"{self.profile}:{name}", value)
+            keyring.set_password(SERVICE, self.user(name), value)
         except keyring.errors.KeyringError as exc:
             raise NoKeyringError(type(exc).__name__) from None
+
+    def forget(self, name: str) -> None:
+        """Delete entry ``name`` (nothing happens when there is none)."""
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+            keyring.delete_password(SERVICE, self.user(name))
 
     def load(self) -> ShopCredentials | None:
-        raw = self._get("app")
+        raw = self.read("app")
         if not raw:
             return None
         data = json.loads(raw)
@@ -84,11 +101,11 @@ class CredentialStore:
 
     def save(self, creds: ShopCredentials) -> None:
         SECRETS.add(creds.app_secret)
-        self._set("app", json.dumps({"region": creds.region.value, "app_key": creds.app_key,
+        self.write("app", json.dumps({"region": creds.region.value, "app_key": creds.app_key,
                                      "app_secret": creds.app_secret}))
 
     def load_tokens(self) -> TokenInfo | None:
-        raw = self._get("tokens")
+        raw = self.read("tokens")
         if not raw:
             return None
         tokens = TokenInfo.from_json(json.loads(raw))
@@ -97,9 +114,17 @@ class CredentialStore:
 
     def save_tokens(self, tokens: TokenInfo) -> None:
         SECRETS.add(tokens.access_token, tokens.refresh_token)
-        self._set("tokens", json.dumps(tokens.to_json()))
+        self.write("tokens", json.dumps(tokens.to_json()))
 
     def delete(self) -> None:
         for name in ("app", "tokens"):
-            with contextlib.suppress(keyring.errors.PasswordDeleteError):
-                keyring.delete_password(SERVICE, f"{self.profile}:{name}")
+            self.forget(name)
+
+
+JOURNAL = "journal"  # the "profile" of the shared journals' passwords: entry journal:<host>
+
+
+def save_journal_password(host: str, password: str) -> None:
+    """Keep the password of the shared journal on ``host`` in the keyring (``journal:<host>``)."""
+    SECRETS.add(password)
+    CredentialStore(JOURNAL).write(host, password)

@@ -1,4 +1,5 @@
-"""Non-secret preferences (region, app key, pickup contact, printers) in QSettings.
+"""Non-secret preferences (profiles, pickup contact) in QSettings, read through the registry
+(:mod:`station.preferences`).
 
 Secrets never come here: they live in the keyring (:mod:`station.credentials`).
 """
@@ -7,49 +8,44 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from station import preferences as p
 from station.lazada.models import PickupContact
+from station.preferences import APPLICATION, ORGANISATION, Preferences, open_settings
 
-ORGANISATION = "Station"
-APPLICATION = "Station"
-
-
-def open_settings() -> QSettings:
-    # INI everywhere, so that the settings are a file an admin can read, on every system alike.
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+__all__ = ["APPLICATION", "ORGANISATION", "Settings", "open_settings"]
 
 
 class Settings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self.q = qsettings or open_settings()
+        self.prefs = Preferences(qsettings)
+        self.q = self.prefs.q
 
     @property
     def active_profile(self) -> str:
-        return str(self.q.value("profiles/active", "default"))
+        return self.prefs.get(p.ACTIVE_PROFILE)
 
     @active_profile.setter
     def active_profile(self, name: str) -> None:
-        self.q.setValue("profiles/active", name)
+        self.prefs.set(p.ACTIVE_PROFILE, name)
 
     def pickup_contact(self, profile: str) -> PickupContact | None:
-        prefix = f"profile.{profile}/pickup_"
-        area = str(self.q.value(prefix + "area_code", ""))
+        area = self.prefs.get(p.PICKUP_AREA_CODE, profile=profile)
         if not area:
             return None
         return PickupContact(
             area_code=area,
-            address_id=int(str(self.q.value(prefix + "address_id", "0")) or 0),
-            address_detail=str(self.q.value(prefix + "address_detail", "")),
-            mobile_phone=str(self.q.value(prefix + "mobile_phone", "")),
-            name=str(self.q.value(prefix + "name", "")),
-            estimated_pickup_date=str(self.q.value(prefix + "estimated_pickup_date", "")),
+            address_id=self.prefs.get(p.PICKUP_ADDRESS_ID, profile=profile),
+            address_detail=self.prefs.get(p.PICKUP_ADDRESS_DETAIL, profile=profile),
+            mobile_phone=self.prefs.get(p.PICKUP_MOBILE_PHONE, profile=profile),
+            name=self.prefs.get(p.PICKUP_NAME, profile=profile),
+            estimated_pickup_date=self.prefs.get(p.PICKUP_DATE, profile=profile),
         )
 
     def set_pickup_contact(self, profile: str, contact: PickupContact) -> None:
-        prefix = f"profile.{profile}/pickup_"
-        self.q.setValue(prefix + "area_code", contact.area_code)
-        self.q.setValue(prefix + "address_id", str(contact.address_id))
-        self.q.setValue(prefix + "address_detail", contact.address_detail)
-        self.q.setValue(prefix + "mobile_phone", contact.mobile_phone)
-        self.q.setValue(prefix + "name", contact.name)
-        self.q.setValue(prefix + "estimated_pickup_date", contact.estimated_pickup_date)
-        self.q.sync()
+        self.prefs.set(p.PICKUP_AREA_CODE, contact.area_code, profile=profile)
+        self.prefs.set(p.PICKUP_ADDRESS_ID, contact.address_id, profile=profile)
+        self.prefs.set(p.PICKUP_ADDRESS_DETAIL, contact.address_detail, profile=profile)
+        self.prefs.set(p.PICKUP_MOBILE_PHONE, contact.mobile_phone, profile=profile)
+        self.prefs.set(p.PICKUP_NAME, contact.name, profile=profile)
+        self.prefs.set(p.PICKUP_DATE, contact.estimated_pickup_date, profile=profile)
+        self.prefs.sync()

@@ -94,6 +94,7 @@ ZH = {
         "未知条码 {code}：没有匹配的订单号或运单号。未做任何更改。",
     "A file or the network could not be used. Check the disk and the connection, then try again.":
         "无法使用文件或网络。请检查磁盘和网络连接，然后重试。",
+    "Something went wrong: {what} The details are in the log.": "出错了：{what} 详细信息在日志中。",
     "Something unexpected went wrong. Try again; if it persists, send the log to support.":
         "发生了意外错误。请重试；如果仍然出现，请把日志发送给技术支持。",
     "No batch yet. Select POs and press Pack, Ship or Print.": "还没有批量任务。选择采购单后按 打包、发货 或 打印。",

@@ -1296,152 +1296,152 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="42" />
+        <location filename="../../station/ui/settings_dialog.py" line="41" />
         <source>Automatic (CUPS on Linux/macOS, Qt on Windows)</source>
         <translation>自动（Linux/macOS 用 CUPS，Windows 用 Qt）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="43" />
+        <location filename="../../station/ui/settings_dialog.py" line="42" />
         <source>CUPS (lp)</source>
         <translation>CUPS（lp 命令）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="44" />
+        <location filename="../../station/ui/settings_dialog.py" line="43" />
         <source>Qt (render each page)</source>
         <translation>Qt（逐页渲染）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="60" />
+        <location filename="../../station/ui/settings_dialog.py" line="59" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="60" />
+        <location filename="../../station/ui/settings_dialog.py" line="59" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="76" />
+        <location filename="../../station/ui/settings_dialog.py" line="75" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="93" />
+        <location filename="../../station/ui/settings_dialog.py" line="92" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="95" />
+        <location filename="../../station/ui/settings_dialog.py" line="94" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="96" />
+        <location filename="../../station/ui/settings_dialog.py" line="95" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="97" />
+        <location filename="../../station/ui/settings_dialog.py" line="96" />
         <source>App key</source>
         <translation>应用标识 (App Key)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="98" />
+        <location filename="../../station/ui/settings_dialog.py" line="97" />
         <source>App secret</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="99" />
+        <location filename="../../station/ui/settings_dialog.py" line="98" />
         <source>Access token</source>
         <translation>访问令牌 (Access Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="100" />
+        <location filename="../../station/ui/settings_dialog.py" line="99" />
         <source>Refresh token</source>
         <translation>刷新令牌 (Refresh Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="103" />
+        <location filename="../../station/ui/settings_dialog.py" line="102" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="108" />
+        <location filename="../../station/ui/settings_dialog.py" line="107" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="115" />
+        <location filename="../../station/ui/settings_dialog.py" line="114" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="119" />
+        <location filename="../../station/ui/settings_dialog.py" line="118" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="122" />
+        <location filename="../../station/ui/settings_dialog.py" line="121" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="125" />
+        <location filename="../../station/ui/settings_dialog.py" line="124" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="130" />
+        <location filename="../../station/ui/settings_dialog.py" line="129" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="131" />
+        <location filename="../../station/ui/settings_dialog.py" line="130" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="135" />
+        <location filename="../../station/ui/settings_dialog.py" line="134" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="138" />
+        <location filename="../../station/ui/settings_dialog.py" line="137" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="140" />
+        <location filename="../../station/ui/settings_dialog.py" line="139" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="142" />
+        <location filename="../../station/ui/settings_dialog.py" line="141" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="143" />
+        <location filename="../../station/ui/settings_dialog.py" line="142" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="162" />
+        <location filename="../../station/ui/settings_dialog.py" line="161" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="214" />
+        <location filename="../../station/ui/settings_dialog.py" line="213" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="217" />
+        <location filename="../../station/ui/settings_dialog.py" line="216" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="269" />
+        <location filename="../../station/ui/settings_dialog.py" line="268" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
@@ -2037,6 +2037,11 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <location filename="../../station/ui/operator_text.py" line="190" />
         <source>Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); checking their status on the platform first.</source>
         <translation>继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/excepthook.py" line="49" />
+        <source>Something went wrong: {what} The details are in the log.</source>
+        <translation>出错了：{what} 详细信息在日志中。</translation>
     </message>
 </context>
 <context>

@@ -6,14 +6,10 @@ profile is one entry per ERP; nothing is ever written to a file.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from dataclasses import dataclass, field
 
-import keyring
-import keyring.errors
-
-from station.credentials import SERVICE, NoKeyringError, _backend_usable
+from station.credentials import CredentialStore
 from station.lazada.redact import SECRETS
 
 QIANYI_DEFAULT_URL = "https://www.qianyierp.com"
@@ -45,35 +41,23 @@ class ShoplazzaSettings:
 
 
 class ErpCredentialStore:
-    """One profile's ERP settings and secrets, through the ``keyring`` library."""
+    """One profile's ERP settings and secrets: the entries ``qianyi`` and ``shoplazza`` of its
+    :class:`~station.credentials.CredentialStore` (so :class:`~station.credentials.NoKeyringError`
+    when no secure store is usable)."""
 
     def __init__(self, profile: str = "default") -> None:
         self.profile = profile
-
-    def _user(self, erp: str) -> str:
-        return f"{self.profile}:{erp}"
+        self.store = CredentialStore(profile)
 
     def _get(self, erp: str) -> dict[str, str] | None:
-        backend = keyring.get_keyring()
-        if not _backend_usable(backend):
-            raise NoKeyringError(type(backend).__name__)
-        try:
-            raw = keyring.get_password(SERVICE, self._user(erp))
-        except keyring.errors.KeyringError as exc:
-            raise NoKeyringError(type(exc).__name__) from None
+        raw = self.store.read(erp)
         if not raw:
             return None
         data = json.loads(raw)
         return {str(k): str(v) for k, v in data.items() if v is not None}
 
     def _set(self, erp: str, data: dict[str, str | None]) -> None:
-        backend = keyring.get_keyring()
-        if not _backend_usable(backend):
-            raise NoKeyringError(type(backend).__name__)
-        try:
-            keyring.set_password(SERVICE, self._user(erp), json.dumps(data))
-        except keyring.errors.KeyringError as exc:
-            raise NoKeyringError(type(exc).__name__) from None
+        self.store.write(erp, json.dumps(data))
 
     def load_qianyi(self) -> QianYiSettings | None:
         data = self._get("qianyi")
@@ -102,5 +86,4 @@ class ErpCredentialStore:
                                 "base_url": settings.base_url, "api_version": settings.api_version})
 
     def delete(self, erp: str) -> None:
-        with contextlib.suppress(keyring.errors.PasswordDeleteError):
-            keyring.delete_password(SERVICE, self._user(erp))
+        self.store.forget(erp)

@@ -24,7 +24,9 @@ from typing import Protocol
 import platformdirs
 from PySide6.QtCore import QSettings
 
+from station import preferences
 from station.lazada.models import PdfSize, pdf_size_name
+from station.preferences import Preferences
 from station.printing import cups
 from station.printing.cups import PrintError, QueueDisabledError, QueueMissingError, SubmitError
 from station.printing.history import JobStatus, PrintHistory, PrintJobRecord
@@ -32,7 +34,7 @@ from station.printing.merge import match_pdf_size, same_size, split_by_size
 
 log = logging.getLogger(__name__)
 
-BACKENDS = ("auto", "cups", "qt")
+BACKENDS: tuple[str, ...] = preferences.PRINT_BACKEND.choices
 DEFAULT_WAIT_S = 10.0  # how long print_file waits for CUPS to report the job completed before returning
 
 
@@ -51,31 +53,28 @@ class PrinterChoice(Protocol):
 
 
 class PrinterSettings:
-    """Printer per paper size and the backend, remembered in QSettings (the same keys the window uses)."""
+    """Printer per paper size and the backend, remembered in QSettings (the same keys the window uses),
+    read through the registry (:data:`station.preferences.PRINTER`, :data:`~station.preferences.PRINT_BACKEND`)."""
 
     def __init__(self, q: QSettings | None = None) -> None:
-        if q is None:
-            from station.settings import open_settings
-
-            q = open_settings()
-        self.q = q
+        self.prefs = Preferences(q)
+        self.q = self.prefs.q
 
     def printer(self, size: PdfSize) -> str:
-        return str(self.q.value(f"printers/{size.name}", "") or "")
+        return self.prefs.get(preferences.PRINTER, size=size.name)
 
     def set_printer(self, size: PdfSize, name: str) -> None:
-        self.q.setValue(f"printers/{size.name}", name)
+        self.prefs.set(preferences.PRINTER, name, size=size.name)
 
     @property
     def backend(self) -> str:
-        value = str(self.q.value("printers/backend", "auto") or "auto").strip().lower()
-        return value if value in BACKENDS else "auto"
+        return self.prefs.get(preferences.PRINT_BACKEND)
 
     @backend.setter
     def backend(self, name: str) -> None:
         if name not in BACKENDS:
             raise ValueError(f"print backend must be one of {', '.join(BACKENDS)}, not {name!r}")
-        self.q.setValue("printers/backend", name)
+        self.prefs.set(preferences.PRINT_BACKEND, name)
 
 
 @dataclass

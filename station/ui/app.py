@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import multiprocessing
-import os
 import sys
 from collections.abc import Sequence
 
@@ -21,6 +20,7 @@ from station.lazada.redact import install_redaction
 from station.paths import data_dir
 from station.settings import APPLICATION, ORGANISATION
 from station.simulator.config import SimulatorConfig
+from station.ui import excepthook
 from station.ui.actions import JournalRef
 from station.ui.errors import describe_error
 from station.ui.main_window import MainWindow, default_folders
@@ -119,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     install_redaction()
     app = make_app(sys.argv[:1])
+    hook = excepthook.install()  # from here on an unexpected exception is a message, not a dead window
     settings = UiSettings()
     install_translations(app, args.lang or settings.language)
     try:
@@ -130,13 +131,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if connection is None:
         return 0
     folders = default_folders(data_dir())
-    # The journal: a local SQLite file, or (STATION_JOURNAL=postgresql://...) one shared by the
+    # The journal: a local SQLite file, or (Settings, or STATION_JOURNAL=postgresql://...) one shared by the
     # warehouse's benches (docs/shared-journal.md). The embedded demo simulator forgets its POs at
     # exit, so its journal is thrown away with it; a running simulator keeps them, so its batches
     # are journaled like a shop's (filed under the simulator's address, as station-cli does).
     embedded_demo = connection.demo and not args.simulator_url
     journal = open_journal(":memory:" if embedded_demo
-                           else settings.journal_url or os.environ.get("STATION_JOURNAL") or default_journal_path())
+                           else settings.journal_target or default_journal_path())
     if args.simulator_url:
         profile = f"simulator {args.simulator_url}"
     else:
@@ -145,9 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     connection.client.tokens.observer = journal
     window = MainWindow(connection, settings, folders, profile=args.profile, journal=JournalRef(journal, profile))
     window.show()
+    hook.attach(window.error_bar.show_error)
     try:
         return app.exec()
     finally:
+        hook.attach(None)
         window.shutdown()
         connection.close()
         journal.close()

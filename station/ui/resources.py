@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from station import preferences
 
 
 def resources_dir() -> Path:
-    override = os.environ.get("STATION_RESOURCES")
+    override = preferences.from_environment(preferences.RESOURCES)
     if override:
         return Path(override)
     return Path(__file__).resolve().parents[2] / "resources"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-import keyring
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
+from station.credentials import CredentialStore, NoKeyringError, ShopCredentials, save_journal_password
 from station.lazada.errors import RequestValidationError
 from station.lazada.models import PdfSize, TokenInfo
 from station.lazada.regions import Region
@@ -270,8 +269,7 @@ def save_journal_target(url: str, password: str) -> str:
             "SettingsDialog", "The shared journal must be a postgresql://user@host:port/database address."))
     secret = password or (unquote(parts.password) if parts.password else "")
     if secret:
-        CredentialStore("").check_backend()
-        keyring.set_password("station", f"journal:{parts.hostname}", secret)
+        save_journal_password(parts.hostname, secret)
     user = f"{parts.username}@" if parts.username else ""
     port = f":{parts.port}" if parts.port else ""
     return urlunsplit((parts.scheme, f"{user}{parts.hostname}{port}", parts.path, parts.query, ""))

@@ -1,24 +1,19 @@
-"""The window's typed preferences, composed over :class:`station.settings.Settings` (QSettings INI).
+"""The window's typed preferences, over :class:`station.settings.Settings` and the registry
+(:mod:`station.preferences`, QSettings INI).
 
 Secrets never come here; they go to the keyring through :class:`station.credentials.CredentialStore`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 
+from station import preferences as p
 from station.lazada.models import PdfSize
+from station.preferences import Preferences
 from station.printing.spooler import PrinterSettings
 from station.settings import Settings
-from station.ui.scan_input import SCAN_MAX_GAP_MS, ScannerConfig, Terminator
-
-
-def _bool(value: object, default: bool) -> bool:
-    if value is None:
-        return default
-    if isinstance(value, bool):
-        return value
-    return str(value).strip().lower() in ("1", "true", "yes", "on")
+from station.ui.scan_input import ScannerConfig
 
 
 class UiSettings:
@@ -29,17 +24,21 @@ class UiSettings:
     def q(self) -> QSettings:
         return self.base.q
 
+    @property
+    def prefs(self) -> Preferences:
+        return self.base.prefs
+
     # profiles
     @property
     def profiles(self) -> list[str]:
-        raw = str(self.q.value("profiles/names", "") or "")
+        raw = self.prefs.get(p.PROFILE_NAMES)
         names = [n for n in (part.strip() for part in raw.split(",")) if n]
         active = self.base.active_profile
         return names if active in names else [*names, active]
 
     def add_profile(self, name: str) -> None:
         names = [n for n in self.profiles if n != name] + [name]
-        self.q.setValue("profiles/names", ",".join(names))
+        self.prefs.set(p.PROFILE_NAMES, ",".join(names))
 
     @property
     def active_profile(self) -> str:
@@ -52,10 +51,10 @@ class UiSettings:
 
     @property
     def configured(self) -> bool:
-        return _bool(self.q.value(f"profile.{self.active_profile}/configured"), False)
+        return self.prefs.get(p.CONFIGURED, profile=self.active_profile)
 
     def set_configured(self, profile: str) -> None:
-        self.q.setValue(f"profile.{profile}/configured", "true")
+        self.prefs.set(p.CONFIGURED, True, profile=profile)
 
     # printers, one per paper size, and the print backend (kept by station.printing, shared with the CLI)
     @property
@@ -80,83 +79,81 @@ class UiSettings:
     # print choices
     @property
     def print_size(self) -> PdfSize:
-        value = str(self.q.value("print/size", PdfSize.LABEL_100X150.value))
-        return PdfSize(value) if value in {s.value for s in PdfSize} else PdfSize.LABEL_100X150
+        return self.prefs.get(p.PRINT_SIZE)
 
     @print_size.setter
     def print_size(self, size: PdfSize) -> None:
-        self.q.setValue("print/size", size.value)
+        self.prefs.set(p.PRINT_SIZE, size)
 
     @property
     def print_order(self) -> bool:
-        return _bool(self.q.value("print/order"), False)
+        return self.prefs.get(p.PRINT_ORDER)
 
     @print_order.setter
     def print_order(self, on: bool) -> None:
-        self.q.setValue("print/order", "true" if on else "false")
+        self.prefs.set(p.PRINT_ORDER, on)
 
     @property
     def print_barcode(self) -> bool:
-        return _bool(self.q.value("print/barcode"), True)
+        return self.prefs.get(p.PRINT_BARCODE)
 
     @print_barcode.setter
     def print_barcode(self, on: bool) -> None:
-        self.q.setValue("print/barcode", "true" if on else "false")
+        self.prefs.set(p.PRINT_BARCODE, on)
 
     # the rest
     @property
     def sounds(self) -> bool:
-        return _bool(self.q.value("ui/sounds"), True)
+        return self.prefs.get(p.SOUNDS)
 
     @sounds.setter
     def sounds(self, on: bool) -> None:
-        self.q.setValue("ui/sounds", "true" if on else "false")
+        self.prefs.set(p.SOUNDS, on)
 
     @property
     def scanner(self) -> ScannerConfig:
         """How the bench's scanner ends its codes and what it sends before them."""
-        raw = str(self.q.value("scanner/terminator", Terminator.ENTER.value))
-        terminator = Terminator(raw) if raw in {t.value for t in Terminator} else Terminator.ENTER
-        try:
-            gap = min(max(int(str(self.q.value("scanner/max_gap_ms", SCAN_MAX_GAP_MS))), 10), 200)
-        except ValueError:
-            gap = SCAN_MAX_GAP_MS
-        return ScannerConfig(terminator=terminator, prefix=str(self.q.value("scanner/prefix", "") or ""),
-                             max_gap_ms=gap)
+        return ScannerConfig(terminator=self.prefs.get(p.SCANNER_TERMINATOR), prefix=self.prefs.get(p.SCANNER_PREFIX),
+                             max_gap_ms=self.prefs.get(p.SCANNER_MAX_GAP_MS))
 
     @scanner.setter
     def scanner(self, config: ScannerConfig) -> None:
-        self.q.setValue("scanner/terminator", config.terminator.value)
-        self.q.setValue("scanner/prefix", config.prefix)
-        self.q.setValue("scanner/max_gap_ms", config.max_gap_ms)
+        self.prefs.set(p.SCANNER_TERMINATOR, config.terminator)
+        self.prefs.set(p.SCANNER_PREFIX, config.prefix)
+        self.prefs.set(p.SCANNER_MAX_GAP_MS, config.max_gap_ms)
 
     @property
     def po_columns(self) -> bytes:
         """The PO table's column widths as the operator left them (Qt's header state), or b""."""
-        value = self.q.value("ui/po_columns", b"")
-        return bytes(value.data()) if isinstance(value, QByteArray) else b""
+        return self.prefs.get(p.PO_COLUMNS)
 
     @po_columns.setter
     def po_columns(self, state: bytes) -> None:
-        self.q.setValue("ui/po_columns", QByteArray(state))
+        self.prefs.set(p.PO_COLUMNS, state)
 
     @property
     def language(self) -> str:
-        return str(self.q.value("ui/language", "") or "")
+        return self.prefs.get(p.LANGUAGE)
 
     @language.setter
     def language(self, code: str) -> None:
-        self.q.setValue("ui/language", code)
+        self.prefs.set(p.LANGUAGE, code)
 
     @property
     def journal_url(self) -> str:
-        """A ``postgresql://user@host:port/db`` journal shared by the warehouse's benches, or "" (this
-        bench's own file). Never holds a password: that is in the keyring (``journal:<host>``)."""
-        return str(self.q.value("journal/url", "") or "")
+        """The saved ``postgresql://user@host:port/db`` journal shared by the warehouse's benches, or ""
+        (this bench's own file): what Settings shows and saves. Never holds a password: that is in the
+        keyring (``journal:<host>``). :attr:`journal_target` is the one in force."""
+        return self.prefs.stored(p.JOURNAL_URL)
 
     @journal_url.setter
     def journal_url(self, url: str) -> None:
-        self.q.setValue("journal/url", url)
+        self.prefs.set(p.JOURNAL_URL, url)
+
+    @property
+    def journal_target(self) -> str:
+        """The shared journal in force: ``STATION_JOURNAL`` when set, else the saved one, else ""."""
+        return self.prefs.get(p.JOURNAL_URL)
 
     def sync(self) -> None:
-        self.q.sync()
+        self.prefs.sync()

@@ -271,3 +271,10 @@ def test_every_visible_text_of_the_window_is_in_chinese(demo_window: MainWindow,
 
     report = "\n".join(f"{where}: {text!r}" for where, text in dict.fromkeys(english_seen))
     assert not english_seen, f"still in English:\n{report}"
+
+
+def test_an_unexpected_error_is_told_in_chinese(chinese: None) -> None:
+    from station.ui.excepthook import operator_error
+
+    error = operator_error(KeyError("profile"), "Traceback …")
+    assert error.message == "出错了：'profile'. 详细信息在日志中。"
