@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from station import preferences as p
-from station.journal.base import DEFAULT_CLAIM_TTL
+from station.journal.store import DEFAULT_CLAIM_TTL
 from station.lazada.models import PdfSize
 from station.preferences import PREFERENCES, Preference, Preferences
 from station.printing.spooler import PrinterSettings
