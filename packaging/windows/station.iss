@@ -4,10 +4,18 @@
 ;
 ; Input: packaging\dist\station\ (pyinstaller ... packaging\station.spec on Windows), which holds
 ; station.exe (the window, no console), station-cli.exe and _internal\.
-; Output: packaging\dist\station-setup-<version>.exe. docs/packaging.md has the whole sequence.
+; Output: packaging\dist\station-setup-<version>.exe. docs/packaging.md has the whole sequence;
+; .github/workflows/release.yml runs it on a hosted Windows runner (written here, not run yet).
+;
+; Needs Inno Setup 6.5 or later: the Simplified Chinese messages (ChineseSimplified.isl, next to
+; this script) are Inno Setup 6.5's translation, UTF-8 without a BOM (read as such since 6.3), and
+; Inno Setup 6 does not install that translation (it is one of its "unofficial" ones), so it ships here.
 
 #ifndef AppVersion
   #error Pass the version: iscc /DAppVersion=<station/_version.py's __version__> station.iss
+#endif
+#if Ver < EncodeVer(6,5,0)
+  #error Inno Setup 6.5 or later is needed (ChineseSimplified.isl is its translation; x64compatible)
 #endif
 
 [Setup]
@@ -34,7 +42,7 @@ CloseApplications=yes
 
 [Languages]
 Name: "en"; MessagesFile: "compiler:Default.isl"
-Name: "zh_CN"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+Name: "zh_CN"; MessagesFile: "ChineseSimplified.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
