@@ -40,16 +40,16 @@ from station.erp.keystore import ErpCredentialStore, QianYiSettings, ShoplazzaSe
 from station.erp.labels import LabelFile, procurement_labels
 from station.erp.qianyi.client import QianYiClient
 from station.erp.qianyi.models import PurchaseOrder
-from station.erp.qianyi.simulator import QianYiSimulator
-from station.erp.qianyi.simulator import demo_settings as qianyi_demo_settings
 from station.erp.replenish import Replenisher, ReplenishmentPlan, ReplenishmentResult, ReplenishmentStore
 from station.erp.shoplazza.client import ShoplazzaClient
 from station.erp.shoplazza.models import Procurement
-from station.erp.shoplazza.simulator import ShoplazzaSimulator
-from station.erp.shoplazza.simulator import demo_settings as shoplazza_demo_settings
-from station.erp.simbase import HttpSimulator
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize
+from station.simulator.erp_base import HttpSimulator
+from station.simulator.qianyi import QianYiSimulator
+from station.simulator.qianyi import demo_settings as qianyi_demo_settings
+from station.simulator.shoplazza import ShoplazzaSimulator
+from station.simulator.shoplazza import demo_settings as shoplazza_demo_settings
 from station.ui.errors import describe_error
 from station.ui.operator_text import QT_TRANSLATE_NOOP, size_label
 from station.ui.signals import emit_signal
