@@ -40,11 +40,12 @@ def child(latency_ms: float, home: Path) -> None:
     isolate(home)
     from PySide6.QtWidgets import QApplication
 
+    import station.demo as demo_module
     import station.ui.app as app_module
 
     marks["imported"] = time.time()
     original_make_app = app_module.make_app
-    original_connect_demo = app_module.connect_demo
+    original_connect_demo = demo_module.connect_demo
     base = app_module.MainWindow
     extra: dict[str, Any] = {}
 
@@ -82,7 +83,7 @@ def child(latency_ms: float, home: Path) -> None:
                 instance.quit()
 
     app_module.make_app = make_app  # type: ignore[assignment]
-    app_module.connect_demo = connect_demo  # type: ignore[assignment]
+    demo_module.connect_demo = connect_demo  # type: ignore[assignment]
     app_module.MainWindow = TimedWindow  # type: ignore[misc]
     code = app_module.main(["--demo"])
     marks["exited_main"] = time.time()

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from bench._common import emit, machine, median, parser
-from station.connect import DEFAULT_CALLS_PER_SECOND, DEMO_CONTACT, connect_demo, connect_simulator
+from station.connect import DEFAULT_CALLS_PER_SECOND
+from station.demo import DEMO_CONTACT, connect_demo, connect_simulator
 from station.lazada import limits
 from station.lazada.jit import PACK_PATH, PRINT_PATH, QUERY_LIST_PATH, SHIP_PATH
 from station.lazada.models import PdfSize

@@ -11,7 +11,8 @@ import time
 from datetime import timedelta
 
 from bench._common import emit, machine, median, parser
-from station.connect import DEFAULT_CALLS_PER_SECOND, connect_demo
+from station.connect import DEFAULT_CALLS_PER_SECOND
+from station.demo import connect_demo
 from station.lazada import limits
 from station.lazada.jit import QUERY_LIST_PATH
 from station.lazada.models import POQuery, POStatus

@@ -2,7 +2,7 @@
 
     python -m bench.merge_1000 [--runs 5] [--files 1000] [--json]
 
-The labels are drawn once with the simulator's PDF generator (``station/simulator/pdfgen.py``)
+The labels are drawn once with the simulator's PDF generator (``station/printing/pdfgen.py``)
 into a temporary folder. Each run merges them in a fresh child process, so its peak RSS
 (``ru_maxrss``) belongs to that merge alone; a further child measures the peak of Python
 allocations with ``tracemalloc`` (slower, so not timed). Targets: < 2 s and < 200 MB.
@@ -27,7 +27,7 @@ TARGET_MB = 200.0
 
 def generate(folder: Path, count: int) -> list[Path]:
     from station.lazada.models import PdfSize
-    from station.simulator.pdfgen import PrintItem, PrintPO, render_pdf
+    from station.printing.pdfgen import PrintItem, PrintPO, render_pdf
 
     paths = []
     for index in range(count):

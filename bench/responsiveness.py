@@ -109,7 +109,7 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
     from PySide6.QtCore import Qt, QTimer
 
     from bench.day_500 import ExternalSimulator
-    from station.connect import DEMO_CONTACT, connect_demo, connect_simulator
+    from station.demo import DEMO_CONTACT, connect_demo, connect_simulator
     from station.lazada.models import PdfSize, POStatus
     from station.simulator.config import SimulatorConfig
     from station.ui.main_window import MainWindow, default_folders

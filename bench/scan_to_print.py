@@ -86,7 +86,7 @@ class PdfFileBackend:
 def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:
     isolate(home)
     app = application()
-    from station.connect import connect_demo
+    from station.demo import connect_demo
     from station.lazada.models import PdfSize
     from station.printing.spooler import PrintService
     from station.simulator.config import SimulatorConfig

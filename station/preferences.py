@@ -24,7 +24,7 @@ from typing import Any, Generic, TypeVar, cast
 from PySide6.QtCore import QByteArray, QSettings
 
 from station.lazada.models import PdfSize
-from station.ui.scan_input import SCAN_MAX_GAP_MS, Terminator
+from station.scan_input import SCAN_MAX_GAP_MS, Terminator
 
 log = logging.getLogger(__name__)
 

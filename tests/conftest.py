@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 from keyring.backend import KeyringBackend
 
-from station.connect import Connection, connect_simulator
+from station.connect import Connection
+from station.demo import connect_simulator
 from station.simulator.config import SimulatorConfig
 from station.simulator.server import SimulatorServer
 

@@ -19,7 +19,7 @@ import pytest
 from station.cli import main as cli_main
 from station.cli.main import DEMO_POS, build_parser, main
 from station.cli.text import plural, printable
-from station.connect import connect_simulator
+from station.demo import connect_simulator
 from station.lazada.models import PdfSize, POStatus
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import list_to_pack

@@ -10,7 +10,8 @@ from datetime import timedelta
 import pytest
 import requests
 
-from station.connect import Connection, connect_simulator
+from station.connect import Connection
+from station.demo import connect_simulator
 from station.lazada.errors import (
     AlreadyPackedError,
     BadParameterError,
@@ -92,7 +93,7 @@ def test_pack_is_asynchronous_then_ship_and_print(conn: Connection, sim: Simulat
     ready = wait_until(lambda: all(po.status is POStatus.READY_TO_SHIP for po in client.find_pos(numbers).values())
                        and client.find_pos(numbers), what="POs ready to ship")
     group = [no for no in numbers if ready[no].ship_group == ready[numbers[0]].ship_group]
-    from station.connect import DEMO_CONTACT
+    from station.demo import DEMO_CONTACT
 
     results = client.ship_chunk(group, DEMO_CONTACT)
     assert all(r.ok and r.pickup_no for r in results)
@@ -109,7 +110,7 @@ def test_pack_is_asynchronous_then_ship_and_print(conn: Connection, sim: Simulat
 
 
 def test_ship_before_ready_fails_per_po(conn: Connection) -> None:
-    from station.connect import DEMO_CONTACT
+    from station.demo import DEMO_CONTACT
 
     client = conn.client
     pos = list_to_pack(client)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from station.connect import connect_simulator
+from station.demo import connect_simulator
 from station.lazada.jit import PrintFile
 from station.lazada.models import PdfSize
 from station.printing.download import Downloader, PrintFileError, UrlPolicy, fetch_pdf

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from station.connect import DEMO_CONTACT, Connection, connect_simulator
+from station.connect import Connection
+from station.demo import DEMO_CONTACT, connect_simulator
 from station.lazada.errors import MalformedResponseError, StationApiError
 from station.lazada.jit import PrintFile
 from station.lazada.models import PdfSize, POStatus, PurchaseOrder

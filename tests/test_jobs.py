@@ -13,7 +13,8 @@ from pypdf import PdfReader
 
 from station.cli import commands
 from station.cli.main import build_parser
-from station.connect import DEMO_CONTACT, Connection
+from station.connect import Connection
+from station.demo import DEMO_CONTACT
 from station.journal import Journal
 from station.lazada.models import PdfSize
 from station.outcomes import BatchReport, Step

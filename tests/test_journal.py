@@ -7,7 +7,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from station.connect import Connection, connect_simulator
+from station.connect import Connection
+from station.demo import connect_simulator
 from station.journal import Journal
 from station.journal.schema import MIGRATIONS
 from station.outcomes import BatchReport, Step

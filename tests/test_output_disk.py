@@ -111,7 +111,7 @@ def sim_label_files(tmp_path: Path) -> list[Path]:
 _FULL_DISK = r"""
 import json, resource, sys
 from pathlib import Path
-from station.connect import DEMO_CONTACT, connect_simulator
+from station.demo import DEMO_CONTACT, connect_simulator
 from station.journal import Journal
 from station.printing.merge_child import ChildProcessMerge
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack

@@ -15,7 +15,7 @@ from station.journal.store import DEFAULT_CLAIM_TTL
 from station.lazada.models import PdfSize
 from station.preferences import PREFERENCES, Preference, Preferences
 from station.printing.spooler import PrinterSettings
-from station.ui.scan_input import Terminator
+from station.scan_input import Terminator
 
 STATION = Path(__file__).resolve().parents[1] / "station"
 

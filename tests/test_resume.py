@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import requests
 
-from station.connect import connect_simulator
+from station.demo import connect_simulator
 from station.lazada.errors import StationApiError
 from tests.support import set_faults, wait_until
 

@@ -19,8 +19,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from station.cli.main import main
-from station.connect import connect_simulator
 from station.credentials import CredentialStore
+from station.demo import connect_simulator
 from station.lazada.errors import StationApiError
 from station.lazada.jit import PrintFile
 from station.lazada.models import PdfSize

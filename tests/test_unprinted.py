@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from station.connect import connect_simulator
+from station.demo import connect_simulator
 from station.simulator.server import SimulatorServer
 from station.workflow.unprinted import shipped_today
 from tests.support import wait_until

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from station.connect import DEMO_CONTACT, Connection, connect_simulator
+from station.connect import Connection
+from station.demo import DEMO_CONTACT, connect_simulator
 from station.lazada.jit import PrintFile
 from station.lazada.models import PdfSize, POStatus
 from station.outcomes import Step

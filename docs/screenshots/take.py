@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QWidget
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from station.connect import DEMO_CONTACT, connect_demo  # noqa: E402
 from station.credentials import CredentialStore, ShopCredentials  # noqa: E402
+from station.demo import DEMO_CONTACT, connect_demo  # noqa: E402
 from station.lazada.models import POStatus, TokenInfo  # noqa: E402
 from station.lazada.regions import Region  # noqa: E402
 from station.simulator import demo  # noqa: E402

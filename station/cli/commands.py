@@ -15,15 +15,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from station.connect import (
-    DEMO_CONTACT,
-    Connection,
-    NotConfiguredError,
-    connect_demo,
-    connect_profile,
-    connect_simulator,
-)
+from station.connect import Connection, NotConfiguredError, connect_profile
 from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
+from station.demo import DEMO_CONTACT, connect_demo, connect_simulator
 from station.journal import JournalStore, default_journal_path, open_journal
 from station.lazada import limits
 from station.lazada.errors import RequestValidationError

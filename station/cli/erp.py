@@ -24,15 +24,15 @@ from station.cli.text import plural, printable
 from station.credentials import NoKeyringError
 from station.erp.keystore import QIANYI_DEFAULT_URL, ErpCredentialStore, QianYiSettings, ShoplazzaSettings
 from station.erp.labels import procurement_labels
-from station.erp.qianyi import simulator as qianyi_sim
 from station.erp.qianyi.client import QianYiClient
 from station.erp.qianyi.models import PAGE_SIZE_MAX, PurchaseOrder, PurchaseOrderQuery, PurchaseType
 from station.erp.replenish import Replenisher, ReplenishmentDefaults, ReplenishmentPlan, ReplenishmentStore
-from station.erp.shoplazza import simulator as shoplazza_sim
 from station.erp.shoplazza.client import ShoplazzaClient
 from station.erp.shoplazza.models import LIMIT_MAX, Procurement, ProcurementQuery, parse_ids
-from station.erp.simbase import HttpSimulator
 from station.lazada.errors import RequestValidationError
+from station.simulator import qianyi as qianyi_sim
+from station.simulator import shoplazza as shoplazza_sim
+from station.simulator.erp_base import HttpSimulator
 
 ERP_COMMANDS = ("erp-login", "qianyi-list", "qianyi-replenish", "shoplazza-list", "shoplazza-labels")
 

@@ -9,7 +9,7 @@ from station.erp.shoplazza.client import ShoplazzaClient
 from station.erp.shoplazza.errors import ShoplazzaError
 from station.erp.shoplazza.models import ProcurementLine
 from station.lazada.models import PdfSize
-from station.simulator.print_items import PrintItem, PrintPO
+from station.printing.print_items import PrintItem, PrintPO
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def label_items(lines: Sequence[ProcurementLine]) -> tuple[PrintItem, ...]:
 
 
 def render_labels(items: Sequence[PrintItem], reference: str = "") -> bytes:
-    from station.simulator.pdfgen import render_pdf  # reportlab: loaded when labels are drawn
+    from station.printing.pdfgen import render_pdf  # reportlab: loaded when labels are drawn
 
     return render_pdf(PdfSize.LABEL_60X30.value, [PrintPO(reference, "", "", "", tuple(items))],
                       print_order=False, print_barcode=True)

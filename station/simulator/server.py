@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from station.connector.simbase import SimHandler, SimHTTPServer, SimulatorBase
+from station.printing.pdfgen import PrintItem, PrintPO, render_pdf
 from station.simulator.auth_api import token_create, token_refresh
 from station.simulator.config import SimulatorConfig
 from station.simulator.files import check_download, oss_error_xml
@@ -24,7 +25,6 @@ from station.simulator.gateway import Gateway, GatewayError, error_body, request
 from station.simulator.images import product_png
 from station.simulator.jit_api import JIT_HANDLERS, Call
 from station.simulator.orders import ORDER_HANDLERS, OrderBook, OrderCall
-from station.simulator.pdfgen import PrintItem, PrintPO, render_pdf
 from station.simulator.state import SimulatorState
 
 log = logging.getLogger(__name__)

@@ -13,13 +13,12 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from station._version import __version__
-from station.connect import Connection, NotConfiguredError, connect_demo, connect_profile, connect_simulator
+from station.connect import Connection, NotConfiguredError, connect_profile
 from station.credentials import NoKeyringError
 from station.journal import default_journal_path, open_journal
 from station.lazada.redact import install_redaction
 from station.paths import data_dir
 from station.settings import APPLICATION, ORGANISATION
-from station.simulator.config import SimulatorConfig
 from station.ui import excepthook
 from station.ui.actions import JournalRef
 from station.ui.errors import describe_error
@@ -89,11 +88,14 @@ def make_app(argv: Sequence[str]) -> QApplication:
 def connect(args: argparse.Namespace, settings: UiSettings) -> Connection | None:
     """The connection to work on: the demo, a running simulator, or the active profile (asking for it
     on the first run)."""
-    if args.simulator_url:
-        return connect_simulator(args.simulator_url)
-    if args.demo:
+    if args.simulator_url or args.demo:
+        # The demo (and the simulators behind it) loads only here: a shop's window never imports it.
+        from station import demo
+
+        if args.simulator_url:
+            return demo.connect_simulator(args.simulator_url)
         low, high = args.pack_delay
-        return connect_demo(SimulatorConfig(pos=args.demo_pos, pack_delay_min=low, pack_delay_max=high))
+        return demo.connect_demo(demo.SimulatorConfig(pos=args.demo_pos, pack_delay_min=low, pack_delay_max=high))
     profile = args.profile or settings.active_profile
     while True:
         try:

@@ -35,19 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.connect import Stoppable
 from station.credentials import NoKeyringError
 from station.erp.keystore import ErpCredentialStore, QianYiSettings, ShoplazzaSettings
 from station.erp.labels import LabelFile, procurement_labels
 from station.erp.qianyi.client import QianYiClient
 from station.erp.qianyi.models import PurchaseOrder
-from station.erp.qianyi.simulator import QianYiSimulator
-from station.erp.qianyi.simulator import demo_settings as qianyi_demo_settings
 from station.erp.replenish import Replenisher, ReplenishmentPlan, ReplenishmentResult, ReplenishmentStore
 from station.erp.shoplazza.client import ShoplazzaClient
 from station.erp.shoplazza.models import Procurement
-from station.erp.shoplazza.simulator import ShoplazzaSimulator
-from station.erp.shoplazza.simulator import demo_settings as shoplazza_demo_settings
-from station.erp.simbase import HttpSimulator
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize
 from station.ui.errors import describe_error
@@ -208,7 +204,7 @@ class ErpView(QWidget):
         self.print_pdf = print_pdf
         self.dialog: ReplenishDialog | None = None
         self.busy: set[str] = set()
-        self.simulators: list[HttpSimulator] = []  # demo simulators this view owns (stopped by shutdown)
+        self.simulators: list[Stoppable] = []  # demo simulators this view owns (stopped by shutdown)
 
         self.qianyi_model = qianyi_model(self)
         self.shoplazza_model = shoplazza_model(self)
@@ -388,16 +384,16 @@ def make_erp_view(runner: TaskRunner, profile: str, jit: JitClient | None,
 
     An ERP with no settings (or no usable keyring) shows "not set up" instead of failing the window.
     """
-    simulators: list[HttpSimulator] = []
+    simulators: list[Stoppable] = []
     qianyi_settings: QianYiSettings | None = None
     shoplazza_settings: ShoplazzaSettings | None = None
     if demo:
-        q_sim, s_sim = QianYiSimulator(), ShoplazzaSimulator()
-        q_sim.start()
-        s_sim.start()
-        simulators += [q_sim, s_sim]
-        qianyi_settings = qianyi_demo_settings(q_sim.base_url)
-        shoplazza_settings = shoplazza_demo_settings(s_sim.base_url)
+        # The demo's ERP simulators load only here: a shop's window never imports them.
+        from station.demo import start_erp_demo
+
+        erp_demo = start_erp_demo()
+        simulators.extend(erp_demo.simulators)
+        qianyi_settings, shoplazza_settings = erp_demo.qianyi, erp_demo.shoplazza
     else:
         store = ErpCredentialStore(profile)
         try:

@@ -633,7 +633,7 @@ class MainWindow(QMainWindow):
         profile = self.settings.active_profile
         contact = self.settings.base.pickup_contact(profile)
         if contact is None and self.connection.demo:
-            from station.connect import DEMO_CONTACT
+            from station.demo import DEMO_CONTACT
 
             contact = DEMO_CONTACT
         dialog = ShipDialog(contact, len(pos), len({po.ship_group for po in pos}), self)
@@ -652,7 +652,7 @@ class MainWindow(QMainWindow):
     def run_all(self) -> None:
         contact = self.settings.base.pickup_contact(self.settings.active_profile)
         if contact is None and self.connection.demo:
-            from station.connect import DEMO_CONTACT
+            from station.demo import DEMO_CONTACT
 
             contact = DEMO_CONTACT
         self.start_job(Job.RUN, None, contact)

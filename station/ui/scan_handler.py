@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, Signal
 from station.lazada.jit import JitClient
 from station.lazada.models import PurchaseOrder
 from station.outcomes import Step
+from station.scan_input import Scan, shown
 from station.ui.batch_panel import step_label
 from station.ui.errors import describe_error
 from station.ui.operator_text import translate_operator
-from station.ui.scan_input import Scan, shown
 from station.ui.scanner import ScannerFilter
 from station.ui.signals import emit_signal
 from station.ui.sound import Sound

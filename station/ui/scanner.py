@@ -1,6 +1,6 @@
 """Keyboard-wedge scanner input, told apart from a person typing by timing.
 
-Characters are held back for at most the scanner gap (:mod:`station.ui.scan_input`); if the next
+Characters are held back for at most the scanner gap (:mod:`station.scan_input`); if the next
 one comes sooner they stay together, and the terminator (Enter, Tab, or a pause) after enough of
 them makes a scan, which the focused widget never sees. Otherwise the held keys are replayed to
 the widget they were meant for, unchanged, so typing in a field works as usual (a few tens of
@@ -23,7 +23,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
-from station.ui.scan_input import KeyTiming, Scan, ScannerConfig, Terminator, is_scan_char
+from station.scan_input import KeyTiming, Scan, ScannerConfig, Terminator, is_scan_char
 from station.ui.signals import emit_signal
 
 _MODIFIER_KEYS = frozenset({

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from station.ui.scan_input import Scan, ScannerConfig, Terminator, shown
+from station.scan_input import Scan, ScannerConfig, Terminator, shown
 from station.ui.scanner import ScannerFilter
 
 SHOWN_CODE_CHARS = 80

@@ -12,8 +12,8 @@ from station import preferences as p
 from station.lazada.models import PdfSize
 from station.preferences import Preferences
 from station.printing.spooler import PrinterSettings
+from station.scan_input import ScannerConfig
 from station.settings import Settings
-from station.ui.scan_input import ScannerConfig
 
 
 class UiSettings:

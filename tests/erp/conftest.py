@@ -7,11 +7,11 @@ from collections.abc import Iterator
 import pytest
 
 from station.erp.qianyi.client import QianYiClient
-from station.erp.qianyi.simulator import QianYiSimulator
-from station.erp.qianyi.simulator import demo_settings as qianyi_demo
 from station.erp.shoplazza.client import ShoplazzaClient
-from station.erp.shoplazza.simulator import ShoplazzaSimulator
-from station.erp.shoplazza.simulator import demo_settings as shoplazza_demo
+from station.simulator.qianyi import QianYiSimulator
+from station.simulator.qianyi import demo_settings as qianyi_demo
+from station.simulator.shoplazza import ShoplazzaSimulator
+from station.simulator.shoplazza import demo_settings as shoplazza_demo
 
 
 @pytest.fixture

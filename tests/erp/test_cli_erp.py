@@ -14,9 +14,9 @@ from station.cli import commands
 from station.cli.erp import ERP_COMMANDS, add_erp_commands, dispatch_erp
 from station.cli.main import _connection_options
 from station.erp.keystore import ErpCredentialStore
-from station.erp.qianyi.simulator import QianYiSimulator
-from station.erp.shoplazza.simulator import ShoplazzaSimulator
+from station.simulator.qianyi import QianYiSimulator
 from station.simulator.server import SimulatorServer
+from station.simulator.shoplazza import ShoplazzaSimulator
 
 
 def parser() -> argparse.ArgumentParser:

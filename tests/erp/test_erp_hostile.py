@@ -13,11 +13,11 @@ from station.erp.keystore import QianYiSettings, ShoplazzaSettings
 from station.erp.qianyi.client import QianYiClient
 from station.erp.qianyi.errors import QianYiError, QianYiMalformedError, QianYiNetworkError
 from station.erp.qianyi.models import PurchaseOrderQuery
-from station.erp.qianyi.simulator import DEMO_APP_ID, DEMO_APP_SECRET, QianYiSimulator
 from station.erp.shoplazza.client import ShoplazzaClient
 from station.erp.shoplazza.errors import ShoplazzaError, ShoplazzaMalformedError
 from station.erp.shoplazza.models import ProcurementQuery
-from station.erp.shoplazza.simulator import DEMO_ACCESS_TOKEN
+from station.simulator.qianyi import DEMO_APP_ID, DEMO_APP_SECRET, QianYiSimulator
+from station.simulator.shoplazza import DEMO_ACCESS_TOKEN
 from tests.erp.test_qianyi import order
 from tests.hostile_server import HostileServer, body, nested_json, proxy, redirect
 

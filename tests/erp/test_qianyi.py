@@ -31,9 +31,9 @@ from station.erp.qianyi.models import (
     PurchaseType,
     SettlementType,
 )
-from station.erp.qianyi.simulator import DEMO_APP_ID, DEMO_APP_SECRET, QianYiSimulator
-from station.erp.simbase import FaultConfig
 from station.lazada.redact import SECRETS
+from station.simulator.erp_base import FaultConfig
+from station.simulator.qianyi import DEMO_APP_ID, DEMO_APP_SECRET, QianYiSimulator
 
 
 def order(**changes: Any) -> PurchaseOrderRequest:

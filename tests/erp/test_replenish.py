@@ -12,7 +12,6 @@ from station.connect import Connection
 from station.erp.qianyi.client import QianYiClient
 from station.erp.qianyi.errors import QianYiValidationError
 from station.erp.qianyi.models import AccountPeriod, SettlementType
-from station.erp.qianyi.simulator import QianYiSimulator
 from station.erp.replenish import (
     Replenisher,
     ReplenishmentDefaults,
@@ -22,6 +21,7 @@ from station.erp.replenish import (
     replenishment_key,
 )
 from station.lazada.errors import BadParameterError
+from station.simulator.qianyi import QianYiSimulator
 from station.simulator.server import SimulatorServer
 
 

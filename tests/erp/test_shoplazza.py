@@ -22,8 +22,8 @@ from station.erp.shoplazza.errors import (
     ShoplazzaValidationError,
 )
 from station.erp.shoplazza.models import ProcurementLine, ProcurementQuery
-from station.erp.shoplazza.simulator import DEMO_ACCESS_TOKEN, ShoplazzaSimulator
-from station.erp.simbase import FaultConfig
+from station.simulator.erp_base import FaultConfig
+from station.simulator.shoplazza import DEMO_ACCESS_TOKEN, ShoplazzaSimulator
 
 LIST = "/openapi/2022-01/center/procurements"
 

@@ -11,8 +11,8 @@ import time
 import pytest
 import requests
 
-from station.erp.qianyi import simulator as qianyi_sim
-from station.erp.shoplazza import simulator as shoplazza_sim
+from station.simulator import qianyi as qianyi_sim
+from station.simulator import shoplazza as shoplazza_sim
 
 
 def test_qianyi_main_serves_until_stopped(capsys: pytest.CaptureFixture[str]) -> None:
@@ -36,7 +36,7 @@ def test_qianyi_main_serves_until_stopped(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_shoplazza_module_runs_as_a_process() -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "station.erp.shoplazza.simulator", "--procurements", "4"],
+    proc = subprocess.Popen([sys.executable, "-m", "station.simulator.shoplazza", "--procurements", "4"],
                             stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from station.connect import connect_simulator
+from station.demo import connect_simulator
 from station.lazada.errors import OutcomeUnknownError
 from station.lazada.orders import OrdersClient
 from station.simulator import SimulatorServer

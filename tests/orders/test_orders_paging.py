@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from station.connect import connect_simulator
+from station.demo import connect_simulator
 from station.lazada.orders import OrdersClient
 from station.lazada.orders.limits import ORDERS_OFFSET_MAX
 from station.simulator import SimulatorServer

@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import timedelta
 from pathlib import Path
 
-from station.connect import connect_demo
+from station.demo import connect_demo
 from station.lazada.models import POQuery, POStatus
 from station.simulator.config import SimulatorConfig
 from station.ui.app import DEMO_POS, connect, parse_args

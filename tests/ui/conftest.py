@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from station.connect import DEMO_CONTACT, connect_simulator
+from station.demo import DEMO_CONTACT, connect_simulator
 from station.simulator.server import SimulatorServer
 from station.ui.main_window import MainWindow, default_folders
 from station.ui.ui_settings import UiSettings

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from station.connect import Connection, connect_simulator
+from station.connect import Connection
+from station.demo import connect_simulator
 from station.lazada.models import POQuery, POStatus
 from station.simulator.server import SimulatorServer
 from tests.support import wait_until

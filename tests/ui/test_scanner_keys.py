@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from station.ui.scan_input import GS, Scan, ScannerConfig, Terminator
+from station.scan_input import GS, Scan, ScannerConfig, Terminator
 from station.ui.scanner import ScannerFilter
 from tests.ui.keys import KeySender
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from station.ui.scan_input import MIN_SCAN_LENGTH, SCAN_MAX_GAP_MS, KeyTiming, classify, split_symbology
+from station.scan_input import MIN_SCAN_LENGTH, SCAN_MAX_GAP_MS, KeyTiming, classify, split_symbology
 
 GAP = SCAN_MAX_GAP_MS / 1000
 # Codes as scanned; one that starts like an AIM symbology identifier ("]A0") is read as one (and

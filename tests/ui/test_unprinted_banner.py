@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from station.connect import DEMO_CONTACT, connect_simulator
+from station.demo import DEMO_CONTACT, connect_simulator
 from station.journal import Journal
 from station.outcomes import Step
 from station.simulator.server import SimulatorServer

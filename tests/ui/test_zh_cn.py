@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from station.connect import connect_simulator
+from station.demo import connect_simulator
 from station.lazada.models import PdfSize
 from station.printing.history import JobStatus
 from station.simulator.server import SimulatorServer

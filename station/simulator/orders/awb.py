@@ -8,8 +8,8 @@ import io
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from station.printing.pdfgen import BOLD, FONT, draw_barcode, fit
 from station.simulator.orders.book import Item, Order, OrderBook, Package
-from station.simulator.pdfgen import BOLD, FONT, draw_barcode, fit
 
 W, H = 100.0, 150.0
 

@@ -18,14 +18,14 @@ from typing import Any
 
 from station.erp.keystore import SHOPLAZZA_API_VERSION, ShoplazzaSettings
 from station.erp.shoplazza.models import IDS_MAX, LIMIT_MAX
-from station.erp.simbase import (
+from station.simulator.catalogue import ean13
+from station.simulator.erp_base import (
     FaultConfig,
     HttpSimulator,
     Request,
     Response,
     simulator_main,
 )
-from station.simulator.catalogue import ean13
 
 DEMO_STORE = "station-demo"
 DEMO_ACCESS_TOKEN = "shplzDemoTok3n_9Xq2Lr7Vw4Pz8Kc1Nm5"
@@ -160,7 +160,7 @@ class ShoplazzaSimulator(HttpSimulator):
 
 
 def main(argv: Sequence[str] | None = None, stop: threading.Event | None = None) -> int:
-    """``python -m station.erp.shoplazza.simulator``: serve the demo data until Ctrl+C."""
+    """``python -m station.simulator.shoplazza``: serve the demo data until Ctrl+C."""
     return simulator_main(__doc__.splitlines()[0] if __doc__ else "", argv, stop,
                           ("--procurements", 60, "seeded procurement orders"),
                           lambda args, faults: ShoplazzaSimulator(procurements=args.procurements, seed=args.seed,

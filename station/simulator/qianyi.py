@@ -36,7 +36,7 @@ from station.erp.qianyi.models import (
     TransportMode,
     TransportParty,
 )
-from station.erp.simbase import (
+from station.simulator.erp_base import (
     FaultConfig,
     HttpSimulator,
     Request,
@@ -361,7 +361,7 @@ class QianYiSimulator(HttpSimulator):
 
 
 def main(argv: Sequence[str] | None = None, stop: threading.Event | None = None) -> int:
-    """``python -m station.erp.qianyi.simulator``: serve the demo data until Ctrl+C."""
+    """``python -m station.simulator.qianyi``: serve the demo data until Ctrl+C."""
     return simulator_main(__doc__.splitlines()[0] if __doc__ else "", argv, stop,
                           ("--orders", 45, "seeded purchase orders"),
                           lambda args, faults: QianYiSimulator(orders=args.orders, seed=args.seed, port=args.port,

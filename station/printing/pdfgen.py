@@ -1,4 +1,8 @@
-"""Draw the print files: PO sheets and Code 128 product labels, with reportlab's base fonts."""
+"""Draw print files: PO sheets and Code 128 product labels, with reportlab's base fonts.
+
+The station draws its Shoplazza procurement labels with it (:mod:`station.erp.labels`); the simulator
+draws the platform's print files with it.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from station.lazada.models import PdfSize
-from station.simulator.print_items import PrintItem, PrintPO
+from station.printing.print_items import PrintItem, PrintPO
 
 # Binary streams as the platform's files have, not ASCII85: a fifth less drawing time and size.
 rl_config.useA85 = 0

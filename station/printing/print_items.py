@@ -1,6 +1,6 @@
 """What a print file shows: POs and their items (no drawing here).
 
-Apart from :mod:`station.simulator.pdfgen` so that code that only builds these (the ERP labels
+Apart from :mod:`station.printing.pdfgen` so that code that only builds these (the ERP labels
 in the window) does not load reportlab (~0.15 s) until it draws.
 """
 
