@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -17,3 +18,16 @@ def data_dir() -> Path:
 def cache_dir() -> Path:
     """Downloaded print files, kept so that a reprint does not download them again."""
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_NAME)) / "print-files"
+
+
+def file_kind(mode: int) -> str:
+    """What a path that is not a regular file is, for a sentence ("a device", "a pipe")."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from station.paths import file_kind
+
 MARKER_SUFFIX = "-open"
 SIDE_FILES = ("-wal", "-shm")
 
@@ -55,16 +57,6 @@ def marker(path: Path) -> Path:
     return _side(path, MARKER_SUFFIX)
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISFIFO(mode):
-        return "a pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def check_journal_path(path: Path) -> None:
@@ -76,7 +68,7 @@ def check_journal_path(path: Path) -> None:
     except OSError as exc:
         raise JournalPathError(f"The journal {path} cannot be used: {exc.strerror or exc}.") from None
     if mode is not None and not stat.S_ISREG(mode):
-        raise JournalPathError(f"The journal {path} is {_kind(mode)}, not a file; give the path of a journal "
+        raise JournalPathError(f"The journal {path} is {file_kind(mode)}, not a file; give the path of a journal "
                                "file (e.g. journal.sqlite3 in a folder this user can write).")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from station.lazada.errors import RequestValidationError
+from station.paths import file_kind
 
 # Room kept per PO for its labels, in the merged file and again in the label cache. The
 # simulator's 100x150 labels with product barcodes take about 5 KB a PO; real print files with
@@ -25,14 +26,6 @@ class OutputPathError(RequestValidationError):
     """The labels' file cannot be written there: bad input (exit code 2), nothing sent."""
 
 
-def _kind(mode: int) -> str:
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISFIFO(mode):
-        return "a pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 def _megabytes(count: int) -> str:
@@ -53,7 +46,7 @@ def check_output(path: Path, pos: int = 0, *, cache: Path | None = None) -> None
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputPathError(f"{path} is a folder; give the labels a file name, e.g. {path / 'labels.pdf'}.")
     if mode is not None and not stat.S_ISREG(mode):
-        raise OutputPathError(f"{path} is {_kind(mode)}, not a file; the labels are only written to a file "
+        raise OutputPathError(f"{path} is {file_kind(mode)}, not a file; the labels are only written to a file "
                               "(e.g. labels.pdf), never over it.")
     folder = path.parent
     try:

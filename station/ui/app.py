@@ -20,12 +20,12 @@ from station.lazada.redact import install_redaction
 from station.paths import data_dir
 from station.settings import APPLICATION, ORGANISATION
 from station.ui import excepthook
-from station.ui.actions import JournalRef
 from station.ui.errors import describe_error
 from station.ui.main_window import MainWindow, default_folders
 from station.ui.resources import resource
 from station.ui.settings_dialog import DEMO_CHOSEN, SettingsDialog
 from station.ui.ui_settings import UiSettings
+from station.workflow.jobs import JournalRef
 
 log = logging.getLogger(__name__)
 
