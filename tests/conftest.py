@@ -18,6 +18,7 @@ from station.connect import Connection
 from station.demo import connect_simulator
 from station.simulator.config import SimulatorConfig
 from station.simulator.server import SimulatorServer
+from tests.hostile_server import HostileServer
 
 # The CI machine has 2 cores shared with simulators and Qt: judge the properties, not the speed.
 settings.register_profile("station", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -97,3 +98,18 @@ def conn(sim: SimulatorServer) -> Iterator[Connection]:
     connection = connect_simulator(sim.url, read_timeout=10)
     yield connection
     connection.client.close()
+
+
+@pytest.fixture
+def hostile() -> Iterator[Callable[..., HostileServer]]:
+    """Start hostile HTTP servers (tests/hostile_server.py) for a test; all stopped afterwards."""
+    servers: list[HostileServer] = []
+
+    def start(upstream: str | None = None) -> HostileServer:
+        server = HostileServer(upstream=upstream).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()

@@ -4,7 +4,7 @@ deeply nested or garbled answers. Every server here is real (sockets on 127.0.0.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,20 +34,6 @@ from tests.hostile_server import (
 )
 from tests.hostile_server import proxy as proxy_to
 from tests.support import wait_until
-
-
-@pytest.fixture
-def hostile() -> Iterator[Callable[..., HostileServer]]:
-    servers: list[HostileServer] = []
-
-    def start(upstream: str | None = None) -> HostileServer:
-        server = HostileServer(upstream=upstream).start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.stop()
 
 
 def options(tmp_path: Path, **overrides: Any) -> BatchOptions:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile_server import HostileServer, _Handler, damaged_pdf, redirect
+from tests.hostile_server import HostileServer, _Handler, damaged_pdf, drip, redirect
 from tests.hostile_server import proxy as proxy_to  # passed on to the simulator as it came
 from tests.support import wait_until
 from tests.test_hostile import GARBLED
@@ -143,15 +143,7 @@ class Mischief:
     @staticmethod
     def _drip(h: _Handler, *, pieces: int, interval: float) -> None:
         data = h.forward().content
-        step = max(1, len(data) // pieces)
-        h.send_response(200)
-        h.send_header("Content-Type", "application/pdf")
-        h.send_header("Content-Length", str(len(data)))
-        h.end_headers()
-        for start in range(0, len(data), step):
-            h.wfile.write(data[start:start + step])
-            h.wfile.flush()
-            time.sleep(interval)
+        drip(data, interval=interval, step=max(1, len(data) // pieces))(h)
 
 
 @pytest.fixture

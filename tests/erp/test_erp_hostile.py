@@ -4,7 +4,7 @@ whose answer cannot be read is an outcome to look up, not a failure to resend.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -20,20 +20,6 @@ from station.simulator.qianyi import DEMO_APP_ID, DEMO_APP_SECRET, QianYiSimulat
 from station.simulator.shoplazza import DEMO_ACCESS_TOKEN
 from tests.erp.test_qianyi import order
 from tests.hostile_server import HostileServer, body, nested_json, proxy, redirect
-
-
-@pytest.fixture
-def hostile() -> Iterator[Callable[..., HostileServer]]:
-    servers: list[HostileServer] = []
-
-    def start(upstream: str | None = None) -> HostileServer:
-        server = HostileServer(upstream=upstream).start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.stop()
 
 
 @pytest.mark.parametrize("status", [302, 307])
