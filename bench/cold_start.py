@@ -67,7 +67,7 @@ def child(latency_ms: float, home: Path) -> None:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             marks["window_built"] = time.time()
-            self.loaded.connect(self._bench_loaded)
+            self.jit.po_list.loaded.connect(self._bench_loaded)
 
         def showEvent(self, event: Any) -> None:
             super().showEvent(event)
@@ -77,7 +77,7 @@ def child(latency_ms: float, home: Path) -> None:
             marks["listed"] = time.time()
             self.repaint()  # paint the filled table now (offscreen: into the backing store)
             marks["painted"] = time.time()
-            extra.update(rows=self.proxy.rowCount(), pos=count, visible=self.isVisible())
+            extra.update(rows=self.jit.view.proxy.rowCount(), pos=count, visible=self.isVisible())
             instance = QApplication.instance()
             if instance is not None:
                 instance.quit()

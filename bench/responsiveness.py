@@ -112,11 +112,13 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
     from station.demo import DEMO_CONTACT, connect_demo, connect_simulator
     from station.lazada.models import PdfSize, POStatus
     from station.simulator.config import SimulatorConfig
+    from station.ui.app import keep_keys_quick
     from station.ui.main_window import MainWindow, default_folders
     from station.ui.ui_settings import UiSettings
     from station.workflow.jobs import Job
 
     app = application()
+    keep_keys_quick()  # as the app does at its start
     config = SimulatorConfig(pos=POS, history=0, latency_ms=args.latency_ms, pack_delay_min=5.0,
                              pack_delay_max=10.0, seed=seed)
     external = None
@@ -137,24 +139,24 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
         window.resize(1580, 960)  # a bench monitor's room (the offscreen screen is 800x600)
         window.show()
         indexed = [False]
-        window.items_indexed.connect(lambda: indexed.__setitem__(0, True))
+        window.jit.po_list.items_indexed.connect(lambda: indexed.__setitem__(0, True))
         wait_until(lambda: indexed[0], 120, "the listing and its items")
-        pos = [po for po in window.model.pos if po.status is POStatus.TO_PACK]
+        pos = [po for po in window.jit.view.model.pos if po.status is POStatus.TO_PACK]
         # Time the UI-thread work (bound before start_job takes its references).
         for name in ("_job_done", "_polled", "_update_counts", "_show_items"):
             setattr(window, name, rec.wrap(name, getattr(window, name)))
-        progress = window.batch_panel.on_progress
+        progress = window.jit.view.batch_panel.on_progress
 
         def on_progress(step: Any, done: int, total: int) -> None:
             rec.steps.append((time.perf_counter(), step.value))
             progress(step, done, total)
 
-        window.batch_panel.on_progress = rec.wrap("batch_panel.on_progress", on_progress)  # type: ignore[method-assign]
-        window.batch_panel.finish = rec.wrap("batch_panel.finish", window.batch_panel.finish)  # type: ignore[method-assign]
-        window.print_panel.show_pdf = rec.wrap("print_panel.show_pdf", window.print_panel.show_pdf)  # type: ignore[method-assign]
-        window.model.set_last_action = rec.wrap("model.set_last_action", window.model.set_last_action)  # type: ignore[method-assign]
+        window.jit.view.batch_panel.on_progress = rec.wrap("batch_panel.on_progress", on_progress)  # type: ignore[method-assign]
+        window.jit.view.batch_panel.finish = rec.wrap("batch_panel.finish", window.jit.view.batch_panel.finish)  # type: ignore[method-assign]
+        window.jit.view.print_panel.show_pdf = rec.wrap("print_panel.show_pdf", window.jit.view.print_panel.show_pdf)  # type: ignore[method-assign]
+        window.jit.view.model.set_last_action = rec.wrap("model.set_last_action", window.jit.view.model.set_last_action)  # type: ignore[method-assign]
         results: list[Any] = []
-        window.job_finished.connect(results.append)
+        window.jit.batches.job_finished.connect(results.append)
         timer = QTimer()
         timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.setInterval(TICK_MS)
@@ -166,7 +168,7 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
         sampler.start()
         started = time.perf_counter()
         threads_before = threading.active_count()
-        if len(pos) != POS or not window.start_job(Job.RUN, pos, DEMO_CONTACT):
+        if len(pos) != POS or not window.jit.batches.start_job(Job.RUN, pos, DEMO_CONTACT):
             raise RuntimeError(f"the batch did not start ({len(pos)} To Pack POs listed)")
         wait_until(lambda: bool(results), 300, "the batch")
         finished = time.perf_counter()

@@ -90,12 +90,14 @@ def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:
     from station.lazada.models import PdfSize
     from station.printing.spooler import PrintService
     from station.simulator.config import SimulatorConfig
-    from station.ui import scan_handler
+    from station.ui.app import keep_keys_quick
+    from station.ui.jit import batch_control
     from station.ui.main_window import MainWindow, default_folders
     from station.ui.ui_settings import UiSettings
 
+    keep_keys_quick()  # as the app does at its start
     probe = Probe()
-    original_job = scan_handler.scan_print_job
+    original_job = batch_control.scan_print_job
 
     def timed_job(*a: Any, **k: Any) -> Any:
         probe.mark("job_start")
@@ -104,7 +106,7 @@ def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:
         finally:
             probe.mark("job_end")
 
-    scan_handler.scan_print_job = timed_job  # type: ignore[assignment]
+    batch_control.scan_print_job = timed_job  # type: ignore[assignment]
 
     low, high = args.pack_delay
     config = SimulatorConfig(pos=POS, history=0, latency_ms=args.latency_ms, pack_delay_min=low,
@@ -115,17 +117,17 @@ def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:
     settings.set_printer(PdfSize.LABEL_100X150, "Bench PDF printer")
     window = MainWindow(connection, settings, default_folders(home / "data"))
     window.resize(1580, 960)  # a bench monitor's room (the offscreen screen is 800x600)
-    panel = window.print_panel
+    panel = window.jit.view.print_panel
     # The printer: the panel's own PrintService (its checks, its job history) with a backend that notes
     # the hand-off and prints into a PDF file.
     panel.service = PrintService(panel.service.history.folder, panel.service.settings,
                                  backend=PdfFileBackend(probe, home / "printed"))
     window.show()
-    window.scan_print.setChecked(True)
+    window.jit.view.scan_print.setChecked(True)
     indexed = [False]
-    window.items_indexed.connect(lambda: indexed.__setitem__(0, True))
+    window.jit.po_list.items_indexed.connect(lambda: indexed.__setitem__(0, True))
     wait_until(lambda: indexed[0], 60, "the listing and its items")
-    original_call = window.client.call
+    original_call = window.connection.client.call
 
     def timed_call(*a: Any, **k: Any) -> Any:  # the API calls, one after the other in this flow
         started = time.perf_counter()
@@ -135,7 +137,7 @@ def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:
             with probe.lock:
                 probe.marks["api_s"] = probe.marks.get("api_s", 0.0) + time.perf_counter() - started
 
-    window.client.call = timed_call
+    window.connection.client.call = timed_call
     window.scan.handled.connect(lambda _code, _ok: probe.mark("handled"))
     window.scan.printed.connect(lambda _result: probe.mark("printed_slot"))
     app.processEvents()
@@ -146,7 +148,7 @@ def make_ready(window: Any, numbers: list[str], timeout: float = 60) -> None:
     """Pack these POs directly (one call) and wait until the platform and the window show them Ready To Ship."""
     from station.lazada.models import POStatus
 
-    client = window.client
+    client = window.connection.client
     client.pack_chunk(numbers)
     deadline = time.monotonic() + timeout
     while True:
@@ -156,25 +158,25 @@ def make_ready(window: Any, numbers: list[str], timeout: float = 60) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("packed POs never became ready")
         time.sleep(0.5)
-    window.model.update_pos(found.values())
+    window.jit.view.model.update_pos(found.values())
 
 
 def scan_once(app: Any, window: Any, probe: Probe, code: str, timeout: float) -> dict[str, float]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    calls_before = window.client.transport.calls_sent
+    calls_before = window.connection.client.transport.calls_sent
     probe.reset()
-    window.table.setFocus()
-    QTest.keyClicks(window.table, code)  # no delay between keys: a wedge scanner
+    window.jit.view.table.setFocus()
+    QTest.keyClicks(window.jit.view.table, code)  # no delay between keys: a wedge scanner
     started = time.perf_counter()
-    QTest.keyClick(window.table, Qt.Key.Key_Return)
+    QTest.keyClick(window.jit.view.table, Qt.Key.Key_Return)
     wait_until(lambda: "printer_done" in probe.marks, timeout, f"the print of {code}")
     marks = dict(probe.marks)
     api = marks.pop("api_s", 0.0)
     result = {name: at - started for name, at in marks.items()}
     result["api_s"] = api
-    result["calls"] = window.client.transport.calls_sent - calls_before
+    result["calls"] = window.connection.client.transport.calls_sent - calls_before
     wait_until(lambda: not window.scan.busy, 10, "the scan queue")
     app.processEvents()
     return result
@@ -192,7 +194,7 @@ def main() -> None:
         try:
             from station.lazada.models import POStatus
 
-            to_pack = [po.purchase_order_no for po in window.model.pos if po.status is POStatus.TO_PACK]
+            to_pack = [po.purchase_order_no for po in window.jit.view.model.pos if po.status is POStatus.TO_PACK]
             ready_numbers = to_pack[: args.runs + 1]
             pack_numbers = to_pack[args.runs + 1: args.runs + 1 + args.pack_runs]
             make_ready(window, ready_numbers)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cold start of the window, from outside: process start to the log line "listed N POs"
-# (station/ui/main_window.py, once the demo day is in the table), offscreen, N runs per program.
+# (station/ui/jit/po_list.py, once the demo day is in the table), offscreen, N runs per program.
 #
 #   bash packaging/cold_start.sh [RUNS] STATION...     e.g.
 #   bash packaging/cold_start.sh 5 packaging/dist/station/station .venv/bin/station

@@ -6,7 +6,7 @@
 #
 # DIR holds `station` and `station-cli`. Under a private Xvfb display:
 #   1. `station --demo` comes up: the window titled "Station · demo simulator" exists and the log
-#      says "listed N POs" (station/ui/main_window.py); the time from start to that line is printed;
+#      says "listed N POs" (station/ui/jit/po_list.py); the time from start to that line is printed;
 #   2. a screenshot of the screen shows a filled window (many colours, few background pixels);
 #   3. a PO number typed like a scanner (xdotool, capitals with Shift) and Enter reaches the scan
 #      handler: the log says "scan <the number as typed>";

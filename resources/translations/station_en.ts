@@ -1,6 +1,15 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>BatchControl</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/batch_control.py" line="85" />
+        <source>%n page(s) sent to the printer</source>
+        <translation>
+            <numerusform>%n page sent to the printer</numerusform><numerusform>%n pages sent to the printer</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BatchPanel</name>
     <message numerus="yes">
         <location filename="../../station/ui/batch_panel.py" line="132" />
@@ -18,31 +27,31 @@
 <context>
     <name>ErpView</name>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="302" />
+        <location filename="../../station/ui/erp_view.py" line="298" />
         <source>%n QianYi purchase order(s)</source>
         <translation>
             <numerusform>%n QianYi purchase order</numerusform><numerusform>%n QianYi purchase orders</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="312" />
+        <location filename="../../station/ui/erp_view.py" line="308" />
         <source>Reading the items of %n JIT PO(s)…</source>
         <translation>
             <numerusform>Reading the items of %n JIT PO…</numerusform><numerusform>Reading the items of %n JIT POs…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="347" />
+        <location filename="../../station/ui/erp_view.py" line="343" />
         <source>%n Shoplazza procurement order(s)</source>
         <translation>
             <numerusform>%n Shoplazza procurement order</numerusform><numerusform>%n Shoplazza procurement orders</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="377" />
+        <location filename="../../station/ui/erp_view.py" line="373" />
         <source>%n label(s) sent to the printer for {size} ({file}).</source>
         <translation>
             <numerusform>%n label sent to the printer for {size} ({file}).</numerusform><numerusform>%n labels sent to the printer for {size} ({file}).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="380" />
+        <location filename="../../station/ui/erp_view.py" line="376" />
         <source>%n label(s) saved to {file}.</source>
         <translation>
             <numerusform>%n label saved to {file}.</numerusform><numerusform>%n labels saved to {file}.</numerusform></translation>
@@ -64,27 +73,21 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="123" />
-        <source>%n page(s) sent to the printer</source>
-        <translation>
-            <numerusform>%n page sent to the printer</numerusform><numerusform>%n pages sent to the printer</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="331" />
-        <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
-        <translation>
-            <numerusform>%n PO listed at {time}; statuses refresh by themselves.</numerusform><numerusform>%n POs listed at {time}; statuses refresh by themselves.</numerusform></translation>
-    </message>
-</context>
-<context>
     <name>OrdersView</name>
     <message numerus="yes">
         <location filename="../../station/ui/orders_view.py" line="294" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform><numerusform>%n orders</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PoList</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/po_list.py" line="93" />
+        <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
+        <translation>
+            <numerusform>%n PO listed at {time}; statuses refresh by themselves.</numerusform><numerusform>%n POs listed at {time}; statuses refresh by themselves.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -105,13 +108,13 @@
 <context>
     <name>ReplenishDialog</name>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="152" />
+        <location filename="../../station/ui/erp_view.py" line="148" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="153" />
+        <location filename="../../station/ui/erp_view.py" line="149" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
@@ -120,13 +123,13 @@
 <context>
     <name>ScanHandler</name>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="160" />
+        <location filename="../../station/ui/scan_handler.py" line="173" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>Product {code}: in %n PO, selected</numerusform><numerusform>Product {code}: in %n POs, selected</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="171" />
+        <location filename="../../station/ui/scan_handler.py" line="184" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>Scan to print: scan the PO number (this product is in %n PO).</numerusform><numerusform>Scan to print: scan the PO number (this product is in %n POs).</numerusform></translation>

@@ -1,6 +1,32 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BatchControl</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/batch_control.py" line="85" />
+        <source>%n page(s) sent to the printer</source>
+        <translation>
+            <numerusform>已发送 %n 页到打印机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/batch_control.py" line="98" />
+        <source>A batch is running; wait for it or cancel it.</source>
+        <translation>批量任务进行中；请等待或取消。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/batch_control.py" line="101" />
+        <location filename="../../station/ui/jit/batch_control.py" line="127" />
+        <source>Select POs first (or tick All shown).</source>
+        <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/batch_control.py" line="117" />
+        <source>{batch}: started</source>
+        <translation>{batch}：已开始</translation>
+    </message>
+</context>
+<context>
     <name>BatchPanel</name>
     <message>
         <location filename="../../station/ui/batch_panel.py" line="99" />
@@ -120,7 +146,12 @@
         <translation>重试 {count} 个失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="201" />
+        <location filename="../../station/ui/batch_panel.py" line="199" />
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/batch_panel.py" line="207" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -176,204 +207,204 @@
 <context>
     <name>ErpView</name>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="220" />
-        <location filename="../../station/ui/erp_view.py" line="222" />
+        <location filename="../../station/ui/erp_view.py" line="216" />
+        <location filename="../../station/ui/erp_view.py" line="218" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="221" />
+        <location filename="../../station/ui/erp_view.py" line="217" />
         <source>Replenish from selected JIT POs…</source>
         <translation>按所选 JIT 采购单补货…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="103" />
+        <location filename="../../station/ui/erp_view.py" line="99" />
         <source>Purchase no.</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="104" />
+        <location filename="../../station/ui/erp_view.py" line="100" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="105" />
+        <location filename="../../station/ui/erp_view.py" line="101" />
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="106" />
-        <location filename="../../station/ui/erp_view.py" line="122" />
+        <location filename="../../station/ui/erp_view.py" line="102" />
+        <location filename="../../station/ui/erp_view.py" line="118" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="107" />
+        <location filename="../../station/ui/erp_view.py" line="103" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="108" />
+        <location filename="../../station/ui/erp_view.py" line="104" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="109" />
+        <location filename="../../station/ui/erp_view.py" line="105" />
         <source>Settlement</source>
         <translation>结算方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="110" />
+        <location filename="../../station/ui/erp_view.py" line="106" />
         <source>SKUs</source>
         <translation>SKU 数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="111" />
+        <location filename="../../station/ui/erp_view.py" line="107" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="112" />
+        <location filename="../../station/ui/erp_view.py" line="108" />
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="118" />
+        <location filename="../../station/ui/erp_view.py" line="114" />
         <source>ID</source>
         <translation>ID 编号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="119" />
+        <location filename="../../station/ui/erp_view.py" line="115" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="120" />
+        <location filename="../../station/ui/erp_view.py" line="116" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="121" />
+        <location filename="../../station/ui/erp_view.py" line="117" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="123" />
+        <location filename="../../station/ui/erp_view.py" line="119" />
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="124" />
+        <location filename="../../station/ui/erp_view.py" line="120" />
         <source>Ordered</source>
         <translation>已订购</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="125" />
+        <location filename="../../station/ui/erp_view.py" line="121" />
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="126" />
+        <location filename="../../station/ui/erp_view.py" line="122" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="223" />
+        <location filename="../../station/ui/erp_view.py" line="219" />
         <source>Print labels ({size})</source>
         <translation>打印标签（{size}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="232" />
+        <location filename="../../station/ui/erp_view.py" line="228" />
         <source>QianYi is not set up for this profile.</source>
         <translation>此店铺尚未设置千易 ERP。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="233" />
+        <location filename="../../station/ui/erp_view.py" line="229" />
         <source>QianYi purchase orders</source>
         <translation>千易采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="235" />
+        <location filename="../../station/ui/erp_view.py" line="231" />
         <source>Shoplazza is not set up for this profile.</source>
         <translation>此店铺尚未设置 Shoplazza。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="236" />
+        <location filename="../../station/ui/erp_view.py" line="232" />
         <source>Shoplazza procurements</source>
         <translation>Shoplazza 采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="296" />
+        <location filename="../../station/ui/erp_view.py" line="292" />
         <source>Loading QianYi purchase orders…</source>
         <translation>正在加载千易采购单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="302" />
+        <location filename="../../station/ui/erp_view.py" line="298" />
         <source>%n QianYi purchase order(s)</source>
         <translation>
             <numerusform>%n 个千易采购单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="312" />
+        <location filename="../../station/ui/erp_view.py" line="308" />
         <source>Reading the items of %n JIT PO(s)…</source>
         <translation>
             <numerusform>正在读取 %n 个 JIT 采购单的商品…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="347" />
+        <location filename="../../station/ui/erp_view.py" line="343" />
         <source>%n Shoplazza procurement order(s)</source>
         <translation>
             <numerusform>%n 个 Shoplazza 采购单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="377" />
+        <location filename="../../station/ui/erp_view.py" line="373" />
         <source>%n label(s) sent to the printer for {size} ({file}).</source>
         <translation>
             <numerusform>%n 张标签已发送到{size}打印机（{file}）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="380" />
+        <location filename="../../station/ui/erp_view.py" line="376" />
         <source>%n label(s) saved to {file}.</source>
         <translation>
             <numerusform>%n 张标签已保存到 {file}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="310" />
+        <location filename="../../station/ui/erp_view.py" line="306" />
         <source>Select the JIT POs to replenish in the PO list first.</source>
         <translation>请先在采购单列表中选择要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="324" />
+        <location filename="../../station/ui/erp_view.py" line="320" />
         <source>Creating the QianYi purchase order…</source>
         <translation>正在创建千易采购单…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="329" />
+        <location filename="../../station/ui/erp_view.py" line="325" />
         <source>Created QianYi purchase order {no}.</source>
         <translation>已创建千易采购单 {no}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="331" />
+        <location filename="../../station/ui/erp_view.py" line="327" />
         <source>Not created again: these POs already have QianYi purchase order {no}.</source>
         <translation>未重复创建：这些采购单已有千易采购单 {no}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="341" />
+        <location filename="../../station/ui/erp_view.py" line="337" />
         <source>Loading Shoplazza procurements…</source>
         <translation>正在加载 Shoplazza 采购单…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="359" />
+        <location filename="../../station/ui/erp_view.py" line="355" />
         <source>Select a received procurement first.</source>
         <translation>请先选择一个已收货的采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="371" />
+        <location filename="../../station/ui/erp_view.py" line="367" />
         <source>Drawing the labels of procurement {id}…</source>
         <translation>正在生成采购单 {id} 的标签…</translation>
     </message>
@@ -483,6 +514,74 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
 </context>
 <context>
+    <name>JitView</name>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="78" />
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="79" />
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="80" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="81" />
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="173" />
+        <source>Chosen: {count}</source>
+        <translation>已选：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="191" />
+        <source>Pack (F6)</source>
+        <translation>打包 (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="192" />
+        <source>Ship… (F7)</source>
+        <translation>发货… (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="193" />
+        <source>Print (Ctrl+P)</source>
+        <translation>打印 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="194" />
+        <source>Pack + Ship + Print (F9)</source>
+        <translation>打包 + 发货 + 打印 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="195" />
+        <source>Scan to print (F8)</source>
+        <translation>扫码即打印 (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="200" />
+        <source>All shown</source>
+        <translation>全部显示项</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="201" />
+        <source>Act on every PO the filters show, not only the selected ones.</source>
+        <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="203" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <location filename="../../station/ui/log_view.py" line="49" />
@@ -498,119 +597,14 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="102" />
+        <location filename="../../station/ui/main_window.py" line="40" />
         <source>demo simulator</source>
         <translation>演示模拟器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="103" />
+        <location filename="../../station/ui/main_window.py" line="41" />
         <source>Station · {where}</source>
         <translation>Station · {where}</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="123" />
-        <source>%n page(s) sent to the printer</source>
-        <translation>
-            <numerusform>已发送 %n 页到打印机</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="127" />
-        <source>Items</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="128" />
-        <source>Batch</source>
-        <translation>批量</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="129" />
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="130" />
-        <source>Log</source>
-        <translation>日志</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="261" />
-        <source>Pack (F6)</source>
-        <translation>打包 (F6)</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="262" />
-        <source>Ship… (F7)</source>
-        <translation>发货… (F7)</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="263" />
-        <source>Print (Ctrl+P)</source>
-        <translation>打印 (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="264" />
-        <source>Pack + Ship + Print (F9)</source>
-        <translation>打包 + 发货 + 打印 (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="265" />
-        <source>Scan to print (F8)</source>
-        <translation>扫码即打印 (F8)</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="273" />
-        <source>All shown</source>
-        <translation>全部显示项</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="274" />
-        <source>Act on every PO the filters show, not only the selected ones.</source>
-        <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="277" />
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="317" />
-        <source>Loading POs…</source>
-        <translation>正在加载采购单…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../station/ui/main_window.py" line="331" />
-        <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
-        <translation>
-            <numerusform>{time} 列出 %n 个采购单；状态会自动刷新。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="369" />
-        <source>Chosen: {count}</source>
-        <translation>已选：{count}</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="476" />
-        <source>A batch is running; wait for it or cancel it.</source>
-        <translation>批量任务进行中；请等待或取消。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="479" />
-        <location filename="../../station/ui/main_window.py" line="620" />
-        <source>Select POs first (or tick All shown).</source>
-        <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="495" />
-        <source>{batch}: started</source>
-        <translation>{batch}：已开始</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/main_window.py" line="604" />
-        <source>Stopped</source>
-        <translation>已停止</translation>
     </message>
 </context>
 <context>
@@ -920,6 +914,21 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
 </context>
 <context>
+    <name>PoList</name>
+    <message>
+        <location filename="../../station/ui/jit/po_list.py" line="78" />
+        <source>Loading POs…</source>
+        <translation>正在加载采购单…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/po_list.py" line="93" />
+        <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
+        <translation>
+            <numerusform>{time} 列出 %n 个采购单；状态会自动刷新。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PoTableModel</name>
     <message>
         <location filename="../../station/ui/po_model.py" line="55" />
@@ -1067,66 +1076,66 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ReplenishDialog</name>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="136" />
+        <location filename="../../station/ui/erp_view.py" line="132" />
         <source>Replenish in QianYi</source>
         <translation>在千易补货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="139" />
+        <location filename="../../station/ui/erp_view.py" line="135" />
         <source>JIT POs: {pos}</source>
         <translation>JIT 采购单：{pos}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="140" />
+        <location filename="../../station/ui/erp_view.py" line="136" />
         <source>Warehouse: {w} · Supplier: {s} · Settlement: {t} · Reference: {r}</source>
         <translation>仓库：{w} · 供应商：{s} · 结算：{t} · 参考号：{r}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="144" />
+        <location filename="../../station/ui/erp_view.py" line="140" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="144" />
+        <location filename="../../station/ui/erp_view.py" line="140" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="144" />
+        <location filename="../../station/ui/erp_view.py" line="140" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="144" />
+        <location filename="../../station/ui/erp_view.py" line="140" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="152" />
+        <location filename="../../station/ui/erp_view.py" line="148" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n 个 SKU</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="153" />
+        <location filename="../../station/ui/erp_view.py" line="149" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="156" />
+        <location filename="../../station/ui/erp_view.py" line="152" />
         <source>Already created for these POs: QianYi purchase order {no}. It will not be created again.</source>
         <translation>这些采购单已创建千易采购单 {no}，不会重复创建。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="161" />
+        <location filename="../../station/ui/erp_view.py" line="157" />
         <source>Nothing has been sent yet.</source>
         <translation>尚未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="162" />
+        <location filename="../../station/ui/erp_view.py" line="158" />
         <source>Create purchase order</source>
         <translation>创建采购单</translation>
     </message>
@@ -1134,81 +1143,81 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ScanHandler</name>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="90" />
+        <location filename="../../station/ui/scan_handler.py" line="104" />
         <source>{code}: order selected</source>
         <translation>{code}：已选中订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="93" />
+        <location filename="../../station/ui/scan_handler.py" line="107" />
         <source>Unknown code {code}: no order or tracking number matches. Nothing changed.</source>
         <translation>未知条码 {code}：没有匹配的订单号或运单号。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="111" />
+        <location filename="../../station/ui/scan_handler.py" line="125" />
         <source>{code}: reading the POs' products, one moment…</source>
         <translation>{code}：正在读取采购单的商品，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="116" />
+        <location filename="../../station/ui/scan_handler.py" line="130" />
         <source>Looking up {code}…</source>
         <translation>正在查找 {code}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="136" />
+        <location filename="../../station/ui/scan_handler.py" line="149" />
         <source>Could not look up {code}: {why}</source>
         <translation>无法查找 {code}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="143" />
+        <location filename="../../station/ui/scan_handler.py" line="156" />
         <source>Unknown code {code}: no PO, logistics number or product matches. Nothing changed.</source>
         <translation>未知代码 {code}：没有匹配的采购单、物流单号或商品。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="154" />
+        <location filename="../../station/ui/scan_handler.py" line="167" />
         <source>{no} is being handled by {bench}; nothing sent from this bench.</source>
         <translation>{no} 正由 {bench} 处理；本工位未发送任何操作。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="160" />
+        <location filename="../../station/ui/scan_handler.py" line="173" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>商品 {code}：在 %n 个采购单中，已选中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="171" />
+        <location filename="../../station/ui/scan_handler.py" line="184" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>扫码即打印：请扫描采购单号（该商品在 %n 个采购单中）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="164" />
+        <location filename="../../station/ui/scan_handler.py" line="177" />
         <source>{no} selected · {store}</source>
         <translation>已选中 {no} · {store}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="186" />
+        <location filename="../../station/ui/scan_handler.py" line="196" />
         <source>{no}: preparing labels…</source>
         <translation>{no}：正在准备标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="193" />
+        <location filename="../../station/ui/scan_handler.py" line="201" />
         <source>{no}: {step}…</source>
         <translation>{no}：{step}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="202" />
+        <location filename="../../station/ui/scan_handler.py" line="210" />
         <source>{no}: no labels. {why}</source>
         <translation>{no}：没有标签。{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="213" />
+        <location filename="../../station/ui/scan_handler.py" line="216" />
         <source>{no}: labels sent to the printer</source>
         <translation>{no}：标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="216" />
+        <location filename="../../station/ui/scan_handler.py" line="218" />
         <source>{no}: labels ready (no printer set for this size)</source>
         <translation>{no}：标签已就绪（此尺寸未设置打印机）</translation>
     </message>

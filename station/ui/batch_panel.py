@@ -192,6 +192,12 @@ class BatchPanel(QWidget):
                               self.results.shown_stores())
         header.resizeSection(STORE, min(width, max(90, self.table.viewport().width() // 3)))
 
+    def stopped(self) -> None:
+        """The batch ended on an error before any verdict (the window's error bar says which)."""
+        self.running = False
+        self.cancel_button.setEnabled(False)
+        self.step.setText(self.tr("Stopped"))
+
     def failed_numbers(self) -> list[str]:
         return [o.purchase_order_no for o in self.result.report.failed()] if self.result else []
 

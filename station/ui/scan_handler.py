@@ -9,24 +9,26 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from station.lazada.jit import JitClient
 from station.lazada.models import PurchaseOrder
 from station.outcomes import Step
-from station.scan_input import Scan, shown
+from station.scan_input import Scan, ScannerConfig, shown
 from station.ui.batch_panel import step_label
 from station.ui.errors import describe_error
+from station.ui.feedback import Feedback
+from station.ui.jit.batch_control import BatchControl
+from station.ui.jit.po_list import PoList
 from station.ui.operator_text import translate_operator
 from station.ui.scanner import ScannerFilter
 from station.ui.signals import emit_signal
 from station.ui.sound import Sound
-from station.workflow.jobs import JobResult, scan_print_job
-
-if TYPE_CHECKING:
-    from station.ui.main_window import MainWindow
+from station.ui.views import OtherViews
+from station.ui.worker import TaskRunner
+from station.workflow.jobs import JobResult
 
 log = logging.getLogger(__name__)
 
@@ -58,15 +60,27 @@ class ScanHandler(QObject):
     handled = Signal(str, bool)  # the code, and whether it matched
     printed = Signal(object)  # JobResult of a scan to print
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.filter = ScannerFilter(self, config=window.settings.scanner)
+    def __init__(self, *, feedback: Feedback, po_list: PoList, labels: BatchControl, views: OtherViews,
+                 scan_to_print: Callable[[], bool], client: JitClient, runner: TaskRunner,
+                 scanner: ScannerConfig, parent: QObject | None = None) -> None:
+        """``feedback``: the banner, sounds and error bar; ``po_list``: where codes are found and
+        selected; ``labels``: who runs a scan to print and shows its labels; ``views``: a scan is
+        for the marketplace orders while they are on screen; ``scan_to_print``: whether the mode is
+        on; ``client`` and ``runner``: a code the list does not hold is asked about on a worker."""
+        super().__init__(parent)
+        self.feedback = feedback
+        self.po_list = po_list
+        self.labels = labels
+        self.views = views
+        self.scan_to_print = scan_to_print
+        self.client = client
+        self.runner = runner
+        self.filter = ScannerFilter(self, config=scanner)
         self.filter.scanned_in_full.connect(self.on_scan)
         self.filter.install()
         self.queue: list[str] = []
         self.waiting_for_index: list[Scan | str] = []  # scans that came before the product barcodes
-        window.items_indexed.connect(self._index_ready)
+        po_list.items_indexed.connect(self._index_ready)
         self.busy = False
         self.cancel = threading.Event()
 
@@ -81,42 +95,42 @@ class ScanHandler(QObject):
             code, candidates = scan.strip(), [scan.strip()]
         else:
             code, candidates = scan.code, scan.lookup_codes()
-        w = self.window
+        answer, found = self.feedback, self.po_list
         log.info("scan %s", shown(code))
-        if w.views.orders_showing:  # the marketplace orders are on screen: the scan is for them
-            orders = w.views.orders
-            ok = orders.scan_to_print(code) if w.scan_print.isChecked() else orders.handle_scan(code)
+        if self.views.orders_showing:  # the marketplace orders are on screen: the scan is for them
+            orders = self.views.orders
+            ok = orders.scan_to_print(code) if self.scan_to_print() else orders.handle_scan(code)
             if ok:
-                w.banner.flash(self.tr("{code}: order selected").format(code=banner_code(code)), True)
-                w.sounds.play(Sound.OK)
+                answer.flash(self.tr("{code}: order selected").format(code=banner_code(code)), True)
+                answer.play(Sound.OK)
             else:
-                w.banner.flash(self.tr("Unknown code {code}: no order or tracking number matches. "
-                                       "Nothing changed.").format(code=banner_code(code)), False)
-                w.sounds.play(Sound.FAIL)
+                answer.flash(self.tr("Unknown code {code}: no order or tracking number matches. "
+                                     "Nothing changed.").format(code=banner_code(code)), False)
+                answer.play(Sound.FAIL)
             log.info("scan %s: %s", shown(code), "order selected" if ok else "unknown")
             emit_signal(self.handled, code, ok)
             return
         for candidate in candidates:
-            numbers = w.model.find_code(candidate)
+            numbers = found.model.find_code(candidate)
             if numbers:
                 self._matched(code, numbers, product=False)
                 return
-            holders = sorted(w.barcodes.get(candidate.upper(), ()))
+            holders = sorted(found.barcodes.get(candidate.upper(), ()))
             if holders:
                 self._matched(code, holders, product=True)
                 return
-        if not w.barcodes_ready:
+        if not found.barcodes_ready:
             # The listed POs' product barcodes are still being read: answer once they are.
             self.waiting_for_index.append(scan)
-            w.banner.info(self.tr("{code}: reading the POs' products, one moment…").format(code=banner_code(code)))
+            answer.info(self.tr("{code}: reading the POs' products, one moment…").format(code=banner_code(code)))
             return
         if not PLATFORM_NUMBER.fullmatch(code):
             self._unknown(code)  # no PO or logistics number looks like this: no need to ask
             return
-        w.banner.info(self.tr("Looking up {code}…").format(code=banner_code(code)))
-        client = w.client
-        w.runner.run(lambda: lookup(client, code), lambda pos: self._looked_up(code, pos),
-                     lambda exc: self._lookup_failed(code, exc))
+        answer.info(self.tr("Looking up {code}…").format(code=banner_code(code)))
+        client = self.client
+        self.runner.run(lambda: lookup(client, code), lambda pos: self._looked_up(code, pos),
+                        lambda exc: self._lookup_failed(code, exc))
 
     def _index_ready(self) -> None:
         waiting, self.waiting_for_index = self.waiting_for_index, []
@@ -127,49 +141,48 @@ class ScanHandler(QObject):
         if not pos:
             self._unknown(code)
             return
-        self.window.model.update_pos(pos)
-        self.window._update_counts()
+        self.po_list.add_found(pos)
         self._matched(code, [po.purchase_order_no for po in pos], product=False)
 
     def _lookup_failed(self, code: str, exc: BaseException) -> None:
         log.info("scan %s: lookup failed", shown(code))
-        self.window.banner.flash(self.tr("Could not look up {code}: {why}").format(
+        self.feedback.flash(self.tr("Could not look up {code}: {why}").format(
             code=banner_code(code), why=describe_error(exc).message), False)
-        self.window.sounds.play(Sound.FAIL)
+        self.feedback.play(Sound.FAIL)
         emit_signal(self.handled, code, False)
 
     def _unknown(self, code: str) -> None:
         log.info("scan %s: unknown", shown(code))
-        self.window.banner.flash(self.tr("Unknown code {code}: no PO, logistics number or product matches. "
-                                         "Nothing changed.").format(code=banner_code(code)), False)
-        self.window.sounds.play(Sound.FAIL)
+        self.feedback.flash(self.tr("Unknown code {code}: no PO, logistics number or product matches. "
+                                    "Nothing changed.").format(code=banner_code(code)), False)
+        self.feedback.play(Sound.FAIL)
         emit_signal(self.handled, code, False)
 
     def _matched(self, code: str, numbers: list[str], *, product: bool) -> None:
-        w = self.window
-        w.select_numbers(numbers)
-        holder = w.model.held_by(numbers[0]) if len(numbers) == 1 else None
+        answer, model = self.feedback, self.po_list.model
+        self.po_list.select_numbers(numbers)
+        holder = model.held_by(numbers[0]) if len(numbers) == 1 else None
         if holder is not None:
             # Another bench of the warehouse is working on it: say so, and do nothing with it here.
-            w.banner.flash(self.tr("{no} is being handled by {bench}; nothing sent from this bench.")
-                           .format(no=numbers[0], bench=holder), False)
-            w.sounds.play(Sound.FAIL)
+            answer.flash(self.tr("{no} is being handled by {bench}; nothing sent from this bench.")
+                         .format(no=numbers[0], bench=holder), False)
+            answer.play(Sound.FAIL)
             emit_signal(self.handled, code, False)
             return
         if product:
             text = self.tr("Product {code}: in %n PO(s), selected", "", len(numbers)).format(code=banner_code(code))
         else:
-            po = w.model.get(numbers[0])
+            po = model.get(numbers[0])
             store = po.store_name if po else ""
             text = self.tr("{no} selected · {store}").format(no=numbers[0], store=store)
-        w.banner.flash(text, True)
-        w.sounds.play(Sound.OK)
+        answer.flash(text, True)
+        answer.play(Sound.OK)
         log.info("scan %s: %s %s selected", shown(code), "product in" if product else "PO", ", ".join(numbers[:5]))
         emit_signal(self.handled, code, True)
-        if w.scan_print.isChecked():
+        if self.scan_to_print():
             if product or len(numbers) != 1:
-                w.banner.flash(self.tr("Scan to print: scan the PO number (this product is in %n PO(s)).", "",
-                                       len(numbers)), False)
+                answer.flash(self.tr("Scan to print: scan the PO number (this product is in %n PO(s)).", "",
+                                     len(numbers)), False)
                 return
             self.queue.append(numbers[0])
             self._next()
@@ -179,50 +192,38 @@ class ScanHandler(QObject):
         if self.busy or not self.queue:
             return
         no = self.queue.pop(0)
-        w = self.window
         self.busy = True
-        client, choice, folders, cancel, journal = w.client, w.print_panel.choice(), w.folders, self.cancel, w.journal
-        news = w.news.add
-        w.banner.info(self.tr("{no}: preparing labels…").format(no=no))
-        w.runner.run_with_progress(
-            lambda emit: scan_print_job(client, no, choice, folders, emit, cancel, journal=journal, news=news),
-            lambda result: self._printed(no, result), lambda exc: self._print_failed(no, exc),
-            lambda step, done, total: self._progress(no, step))
+        self.feedback.info(self.tr("{no}: preparing labels…").format(no=no))
+        self.labels.start_scan_print(no, self.cancel, lambda step, done, total: self._progress(no, step),
+                                     lambda result: self._printed(no, result), lambda exc: self._print_failed(no, exc))
 
     def _progress(self, no: str, step: Step) -> None:
-        self.window.banner.info(self.tr("{no}: {step}…").format(no=no, step=step_label(step)))
+        self.feedback.info(self.tr("{no}: {step}…").format(no=no, step=step_label(step)))
 
     def _printed(self, no: str, result: JobResult) -> None:
         self.busy = False
-        w = self.window
+        answer = self.feedback
         outcome = result.report.outcomes.get(no)
         if result.pdf is None or result.choice is None or outcome is None or not outcome.printed:
             log.info("scan to print %s: no labels (%s)", no, outcome.error if outcome else "")
             why = translate_operator(outcome.error) if outcome else ""
-            w.banner.flash(self.tr("{no}: no labels. {why}").format(no=no, why=why), False)
-            w.sounds.play(Sound.FAIL)
+            answer.flash(self.tr("{no}: no labels. {why}").format(no=no, why=why), False)
+            answer.play(Sound.FAIL)
         else:
-            from datetime import datetime
-
-            w.model.set_last_action([no], "printed", datetime.now().astimezone())
-            w.print_panel.show_pdf(result.pdf, result.choice.size, [no], result.report.output_pages,
-                                   page_sizes=result.report.page_sizes_mm)
+            sent = self.labels.show_scan_labels(no, result)
             log.info("scan to print %s: labels ready, %d pages", no, result.report.output_pages)
-            if w.settings.printer(result.choice.size):
-                w.print_panel.send_current()
-                w.banner.flash(self.tr("{no}: labels sent to the printer").format(no=no), True)
+            if sent:
+                answer.flash(self.tr("{no}: labels sent to the printer").format(no=no), True)
             else:
-                w.tabs.setCurrentWidget(w.print_panel)
-                w.banner.flash(self.tr("{no}: labels ready (no printer set for this size)").format(no=no), True)
-            w.sounds.play(Sound.OK)
+                answer.flash(self.tr("{no}: labels ready (no printer set for this size)").format(no=no), True)
+            answer.play(Sound.OK)
         emit_signal(self.printed, result)
         self._next()
 
     def _print_failed(self, no: str, exc: BaseException) -> None:
         self.busy = False
         error = describe_error(exc)
-        self.window.banner.flash(f"{no}: {error.message}", False)
-        self.window.error_bar.show_error(error)
-        self.window.sounds.play(Sound.FAIL)
+        self.feedback.flash(f"{no}: {error.message}", False)
+        self.feedback.show_error(error)  # described already: the bar and the sound, no log line
         emit_signal(self.printed, None)
         self._next()

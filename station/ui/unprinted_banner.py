@@ -8,17 +8,17 @@ the window opens, never from the journal alone.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from station.lazada.jit import JitClient
 from station.lazada.models import PurchaseOrder
-from station.workflow.jobs import Job
+from station.ui.worker import TaskRunner
+from station.workflow.jobs import JournalRef
 from station.workflow.unprinted import find_unprinted
-
-if TYPE_CHECKING:
-    from station.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -60,28 +60,19 @@ class UnprintedBanner(QFrame):
         self.setVisible(bool(pos) or not self.notice.isHidden())
 
 
-def attach_unprinted_banner(window: MainWindow) -> UnprintedBanner:
-    """Put the bar under the window's error bar and look for such POs now and after every batch."""
-    banner = UnprintedBanner()
-    central = window.error_bar.parentWidget()
-    layout = central.layout() if central is not None else None
-    if isinstance(layout, QVBoxLayout):
-        layout.insertWidget(layout.indexOf(window.error_bar) + 1, banner)
-    ref = window.journal
-    set_aside = getattr(ref.journal, "set_aside", None) if ref is not None else None
+def watch_unprinted(banner: UnprintedBanner, runner: TaskRunner, client: JitClient, history: Path,
+                    journal: JournalRef | None, start_print: Callable[[list[PurchaseOrder]], bool]) -> None:
+    """Say why the journal was set aside (if it was), look for such POs now, and let the button
+    start a Print batch of them (``start_print`` says whether it started)."""
+    set_aside = getattr(journal.journal, "set_aside", None) if journal is not None else None
     if set_aside is not None:
         banner.show_notice(set_aside.message().replace(" below.", ": the list below."))
-    client, history = window.client, window.folders.prints
-
-    def look() -> None:
-        window.runner.run(lambda: find_unprinted(client, history, ref.journal if ref else None,
-                                                 ref.profile if ref else ""),
-                          banner.show_pos, lambda exc: log.warning("shipped POs without labels not read: %s", exc))
 
     def print_them() -> None:
-        if window.start_job(Job.PRINT, banner.unprinted):
+        if start_print(banner.unprinted):
             banner.show_pos([])
 
     banner.print_requested.connect(print_them)
-    look()
-    return banner
+    runner.run(lambda: find_unprinted(client, history, journal.journal if journal else None,
+                                      journal.profile if journal else ""),
+               banner.show_pos, lambda exc: log.warning("shipped POs without labels not read: %s", exc))

@@ -11,10 +11,17 @@ from pytestqt.qtbot import QtBot
 
 from station.demo import DEMO_CONTACT, connect_simulator
 from station.simulator.server import SimulatorServer
+from station.ui.app import keep_keys_quick
 from station.ui.main_window import MainWindow, default_folders
 from station.ui.ui_settings import UiSettings
 
 WAIT_MS = 20_000
+
+
+@pytest.fixture(autouse=True, scope="session")
+def switch_interval_of_the_app() -> None:
+    """The window runs with the GIL switch interval the app sets at its start (station.ui.app)."""
+    keep_keys_quick()
 
 
 @pytest.fixture
@@ -54,6 +61,6 @@ def make_window(qtbot: QtBot, tmp_path: Path, settings: UiSettings) -> Iterator[
 @pytest.fixture
 def window(make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot) -> MainWindow:
     win = make_window(sim)
-    with qtbot.waitSignal(win.items_indexed, timeout=WAIT_MS):
+    with qtbot.waitSignal(win.jit.po_list.items_indexed, timeout=WAIT_MS):
         pass
     return win

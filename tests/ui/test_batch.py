@@ -17,7 +17,7 @@ WAIT = 30_000
 
 
 def finish(qtbot: QtBot, window: MainWindow, start: Callable[[], object]) -> JobResult:
-    with qtbot.waitSignal(window.job_finished, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(window.jit.batches.job_finished, timeout=WAIT) as blocker:
         start()
     assert blocker.args is not None
     result = blocker.args[0]
@@ -26,20 +26,20 @@ def finish(qtbot: QtBot, window: MainWindow, start: Callable[[], object]) -> Job
 
 
 def test_pack_then_ship_then_print(window: MainWindow, qtbot: QtBot) -> None:
-    numbers = [po.purchase_order_no for po in window.proxy.visible_pos()[:3]]
-    window.select_numbers(numbers)
-    packed = finish(qtbot, window, window.pack_button.click)
+    numbers = [po.purchase_order_no for po in window.jit.view.proxy.visible_pos()[:3]]
+    window.jit.po_list.select_numbers(numbers)
+    packed = finish(qtbot, window, window.jit.view.pack_button.click)
     assert all(packed.report.outcomes[no].packed for no in numbers)
-    assert window.batch_panel.progress.value() == window.batch_panel.progress.maximum()
-    assert window.batch_panel.results.rowCount() == 3
-    assert window.model.last_action(numbers[0]) is not None
+    assert window.jit.view.batch_panel.progress.value() == window.jit.view.batch_panel.progress.maximum()
+    assert window.jit.view.batch_panel.results.rowCount() == 3
+    assert window.jit.view.model.last_action(numbers[0]) is not None
     # Statuses arrive by themselves (fast polling while packing).
-    qtbot.waitUntil(lambda: all(window.model.get(no).status is POStatus.READY_TO_SHIP  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: all(window.jit.view.model.get(no).status is POStatus.READY_TO_SHIP  # type: ignore[union-attr]
                                 for no in numbers), timeout=WAIT)
-    window.filters.chips[POStatus.READY_TO_SHIP].click()
-    window.select_numbers(numbers)
-    window.ship_button.click()
-    dialog = window.ship_dialog
+    window.jit.view.filters.chips[POStatus.READY_TO_SHIP].click()
+    window.jit.po_list.select_numbers(numbers)
+    window.jit.view.ship_button.click()
+    dialog = window.jit.batches.ship_dialog
     assert dialog.form.name.text()  # filled from the saved settings
     box = dialog.findChild(QDialogButtonBox)
     assert box is not None
@@ -47,38 +47,39 @@ def test_pack_then_ship_then_print(window: MainWindow, qtbot: QtBot) -> None:
     shipped = finish(qtbot, window, ok.click)
     assert all(shipped.report.outcomes[no].shipped for no in numbers), shipped.report.outcomes
     # Shipped, the rows moved to To Put Away at once (the Ready To Ship view no longer holds them).
-    assert window.selected_numbers() == []
-    assert window.select_numbers(numbers) == 3  # the filter widens to where they are now
-    assert window.filters.status() is POStatus.TO_PUT_AWAY
-    printed = finish(qtbot, window, window.print_button.click)
+    assert window.jit.po_list.selected_numbers() == []
+    assert window.jit.po_list.select_numbers(numbers) == 3  # the filter widens to where they are now
+    assert window.jit.view.filters.status() is POStatus.TO_PUT_AWAY
+    printed = finish(qtbot, window, window.jit.view.print_button.click)
     assert printed.pdf is not None and printed.pdf.exists()
     assert all(printed.report.outcomes[no].printed for no in numbers)
-    assert window.print_panel.document.pageCount() > 0
-    qtbot.waitUntil(lambda: window.print_panel.failed_list.count() == 1, timeout=WAIT)  # recorded, not sent
-    assert "Printed" in window.model.data(window.model.index(window.model.row_of(numbers[0]) or 0, 7))
+    assert window.jit.view.print_panel.document.pageCount() > 0
+    qtbot.waitUntil(lambda: window.jit.view.print_panel.failed_list.count() == 1, timeout=WAIT)  # recorded, not sent
+    model = window.jit.view.model
+    assert "Printed" in model.data(model.index(model.row_of(numbers[0]) or 0, 7))
 
 
 def test_whole_run_on_everything_shown(window: MainWindow, qtbot: QtBot) -> None:
-    window.all_shown.setChecked(True)
-    count = window.proxy.rowCount()
-    result = finish(qtbot, window, window.run_button.click)
+    window.jit.view.all_shown.setChecked(True)
+    count = window.jit.view.proxy.rowCount()
+    result = finish(qtbot, window, window.jit.view.run_button.click)
     counts = result.report.counts()
     assert counts["total"] == count
     assert counts["printed"] == count and counts["failed"] == 0
-    assert result.pdf is not None and window.print_panel.current_pdf == result.pdf
+    assert result.pdf is not None and window.jit.view.print_panel.current_pdf == result.pdf
 
 
 def test_failed_pos_are_reported_and_retried(window: MainWindow, qtbot: QtBot, sim: SimulatorServer) -> None:
-    numbers = [po.purchase_order_no for po in window.proxy.visible_pos()[:3]]
+    numbers = [po.purchase_order_no for po in window.jit.view.proxy.visible_pos()[:3]]
     assert admin(sim.base_url, "/_sim/cancel", {"purchase_order_no": numbers[1]})["ok"]
-    window.select_numbers(numbers)
+    window.jit.po_list.select_numbers(numbers)
     # Ship before packing: every PO fails with a reason the operator can act on.
-    result = finish(qtbot, window, lambda: window.start_job(Job.SHIP))
+    result = finish(qtbot, window, lambda: window.jit.batches.start_job(Job.SHIP))
     assert {o.purchase_order_no for o in result.report.failed()} == set(numbers)
     assert "cancelled" in result.report.outcomes[numbers[1]].error
     assert "pack it first" in result.report.outcomes[numbers[0]].error
-    assert window.batch_panel.retry_button.isEnabled()
-    retried = finish(qtbot, window, window.batch_panel.retry_button.click)
+    assert window.jit.view.batch_panel.retry_button.isEnabled()
+    retried = finish(qtbot, window, window.jit.view.batch_panel.retry_button.click)
     assert set(retried.report.outcomes) == set(numbers)
 
 
@@ -86,17 +87,17 @@ def test_cancel_mid_batch(make_window: Callable[..., MainWindow], make_sim: Call
                           qtbot: QtBot) -> None:
     sim = make_sim(pack_delay_min=20, pack_delay_max=20)
     window = make_window(sim, first_poll_after=0.2, poll_interval=0.2)
-    qtbot.waitUntil(lambda: window.proxy.rowCount() > 0, timeout=WAIT)
-    window.all_shown.setChecked(True)
-    window.run_button.click()
-    qtbot.waitUntil(lambda: "Waiting" in window.batch_panel.step.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.jit.view.proxy.rowCount() > 0, timeout=WAIT)
+    window.jit.view.all_shown.setChecked(True)
+    window.jit.view.run_button.click()
+    qtbot.waitUntil(lambda: "Waiting" in window.jit.view.batch_panel.step.text(), timeout=WAIT)
     # The window still answers while the batch runs.
-    window.filters.chips[None].click()
-    assert window.proxy.rowCount() >= window.model.rowCount()
-    with qtbot.waitSignal(window.job_finished, timeout=10_000) as blocker:
-        window.batch_panel.cancel_button.click()
+    window.jit.view.filters.chips[None].click()
+    assert window.jit.view.proxy.rowCount() >= window.jit.view.model.rowCount()
+    with qtbot.waitSignal(window.jit.batches.job_finished, timeout=10_000) as blocker:
+        window.jit.view.batch_panel.cancel_button.click()
     result = blocker.args[0] if blocker.args else None
     assert isinstance(result, JobResult)
     assert result.report.cancelled
     assert result.report.counts()["shipped"] == 0
-    assert "Cancelled" in window.batch_panel.summary.text()
+    assert "Cancelled" in window.jit.view.batch_panel.summary.text()

@@ -23,35 +23,35 @@ def listed(make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: 
            ) -> MainWindow:
     window = make_window(sim)
     window.resize(*size)
-    with qtbot.waitSignal(window.items_indexed, timeout=WAIT):
+    with qtbot.waitSignal(window.jit.po_list.items_indexed, timeout=WAIT):
         pass
-    qtbot.waitUntil(lambda: window.table.viewport().width() > size[0] // 2, timeout=WAIT)
-    window.fit_columns()
-    window.filters.set_status(None)  # every status shown
+    qtbot.waitUntil(lambda: window.jit.view.table.viewport().width() > size[0] // 2, timeout=WAIT)
+    window.jit.view.fit_columns()
+    window.jit.view.filters.set_status(None)  # every status shown
     return window
 
 
 def widths(window: MainWindow) -> list[int]:
-    header = window.table.horizontalHeader()
+    header = window.jit.view.table.horizontalHeader()
     return [header.sectionSize(c) for c in range(header.count())]
 
 
 def test_everything_fits_a_1366_laptop_with_no_sideways_scrolling(
         make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot) -> None:
     window = listed(make_window, sim, qtbot, (1366, 768))
-    assert sum(widths(window)) <= window.table.viewport().width()
-    metrics = window.table.fontMetrics()
+    assert sum(widths(window)) <= window.jit.view.table.viewport().width()
+    metrics = window.jit.view.table.fontMetrics()
     sizes = widths(window)
     # Whole: every PO number, every working status, every time the station did something.
-    for po in window.model.pos:
+    for po in window.jit.view.model.pos:
         assert metrics.horizontalAdvance(po.purchase_order_no) + CELL_PADDING <= sizes[Column.PO]
     for status in (POStatus.TO_PACK, POStatus.READY_TO_SHIP, POStatus.TO_PUT_AWAY):
         assert metrics.horizontalAdvance(status_label(status)) + CELL_PADDING <= sizes[Column.STATUS]
     # A store's own part of its name stays whole ("…Cebu Store"); the whole name is in the tooltip.
-    prefix = shared_prefix(window.model.stores())
-    for row in range(window.model.rowCount()):
-        cell = window.model.item(row, Column.STORE)
-        po = window.model.po(row)
+    prefix = shared_prefix(window.jit.view.model.stores())
+    for row in range(window.jit.view.model.rowCount()):
+        cell = window.jit.view.model.item(row, Column.STORE)
+        po = window.jit.view.model.po(row)
         assert cell.text() in (po.store_name, without_prefix(po.store_name, prefix))
         assert po.store_name in cell.toolTip()
         assert metrics.horizontalAdvance(cell.text()) + CELL_PADDING <= sizes[Column.STORE]
@@ -60,11 +60,11 @@ def test_everything_fits_a_1366_laptop_with_no_sideways_scrolling(
 def test_on_a_wide_screen_names_are_whole(make_window: Callable[..., MainWindow], sim: SimulatorServer,
                                           qtbot: QtBot) -> None:
     window = listed(make_window, sim, qtbot, (1920, 1080))
-    for row in range(window.model.rowCount()):
-        po = window.model.po(row)
-        assert window.model.item(row, Column.STORE).text() == po.store_name
-        assert window.model.item(row, Column.WAREHOUSE).text() == po.store_code
-    metrics = window.table.fontMetrics()
+    for row in range(window.jit.view.model.rowCount()):
+        po = window.jit.view.model.po(row)
+        assert window.jit.view.model.item(row, Column.STORE).text() == po.store_name
+        assert window.jit.view.model.item(row, Column.WAREHOUSE).text() == po.store_code
+    metrics = window.jit.view.table.fontMetrics()
     assert all(metrics.horizontalAdvance(status_label(s)) + CELL_PADDING <= widths(window)[Column.STATUS]
                for s in POStatus)
 
@@ -72,7 +72,7 @@ def test_on_a_wide_screen_names_are_whole(make_window: Callable[..., MainWindow]
 def test_a_column_dragged_keeps_its_width_and_is_remembered(
         make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, settings: UiSettings) -> None:
     window = listed(make_window, sim, qtbot, (1920, 1080))
-    header = window.table.horizontalHeader()
+    header = window.jit.view.table.horizontalHeader()
     edge = header.sectionViewportPosition(Column.PO) + header.sectionSize(Column.PO) - 1
     y = header.height() // 2
     QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(edge, y))
@@ -81,10 +81,10 @@ def test_a_column_dragged_keeps_its_width_and_is_remembered(
                        QPoint(edge + 60, y))
     dragged = header.sectionSize(Column.PO)
     assert dragged > widths(window)[Column.STORE] // 2  # it did move
-    window.reload()  # a new listing does not undo the operator's width
-    with qtbot.waitSignal(window.loaded, timeout=WAIT):
+    window.jit.po_list.reload()  # a new listing does not undo the operator's width
+    with qtbot.waitSignal(window.jit.po_list.loaded, timeout=WAIT):
         pass
     assert header.sectionSize(Column.PO) == dragged
     window.shutdown()
     again = listed(make_window, sim, qtbot, (1920, 1080))  # the next start
-    assert again.table.horizontalHeader().sectionSize(Column.PO) == dragged
+    assert again.jit.view.table.horizontalHeader().sectionSize(Column.PO) == dragged

@@ -34,30 +34,30 @@ def boom() -> None:
 def test_an_exception_in_a_slot_shows_in_the_error_bar_and_the_window_carries_on(
         window: MainWindow, hook: ExceptHook, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
     SECRETS.add(SECRET)
-    hook.attach(window.error_bar.show_error)
+    hook.attach(window.jit.view.error_bar.show_error)
     button = QPushButton("boom", window)
     button.clicked.connect(boom)
     with caplog.at_level(logging.ERROR, logger="station.ui.excepthook"):
         button.click()
-        qtbot.waitUntil(window.error_bar.isVisible, timeout=5_000)
-    message = window.error_bar.message.text()
+        qtbot.waitUntil(window.jit.view.error_bar.isVisible, timeout=5_000)
+    message = window.jit.view.error_bar.message.text()
     assert message.startswith("Something went wrong: the total was divided by nothing (***).")
     assert message.endswith("The details are in the log.")
-    assert "Traceback" in window.error_bar.detail.toPlainText()
+    assert "Traceback" in window.jit.view.error_bar.detail.toPlainText()
     assert "in boom" in caplog.text and "ZeroDivisionError" in caplog.text
-    assert SECRET not in caplog.text and SECRET not in window.error_bar.detail.toPlainText()
+    assert SECRET not in caplog.text and SECRET not in window.jit.view.error_bar.detail.toPlainText()
     assert window.isVisible()
-    window.reload()  # still working
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=20_000)
+    window.jit.po_list.reload()  # still working
+    qtbot.waitUntil(lambda: window.jit.view.model.rowCount() > 0, timeout=20_000)
 
 
 def test_an_exception_in_a_thread_reaches_the_window(window: MainWindow, hook: ExceptHook, qtbot: QtBot) -> None:
-    hook.attach(window.error_bar.show_error)
+    hook.attach(window.jit.view.error_bar.show_error)
     thread = threading.Thread(target=boom, name="printer-poll")
     thread.start()
     thread.join()
-    qtbot.waitUntil(window.error_bar.isVisible, timeout=5_000)  # carried to the window's thread
-    assert window.error_bar.message.text().startswith("Something went wrong: the total was divided")
+    qtbot.waitUntil(window.jit.view.error_bar.isVisible, timeout=5_000)  # carried to the window's thread
+    assert window.jit.view.error_bar.message.text().startswith("Something went wrong: the total was divided")
 
 
 def test_a_known_error_keeps_its_sentence(hook: ExceptHook) -> None:

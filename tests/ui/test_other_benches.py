@@ -24,26 +24,26 @@ def test_a_po_held_by_another_bench_is_shown_and_not_acted_on(
     path = tmp_path / "journal.sqlite3"
     here, there = Journal(path, bench="bench-1"), Journal(path, bench="bench-2")
     window = make_window(sim, journal=JournalRef(here, "default"))
-    with qtbot.waitSignal(window.items_indexed, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.jit.po_list.items_indexed, timeout=WAIT_MS):
         pass
-    row = window.proxy.mapToSource(window.proxy.index(0, 0)).row()
-    no = window.model.po(row).purchase_order_no
+    row = window.jit.view.proxy.mapToSource(window.jit.view.proxy.index(0, 0)).row()
+    no = window.jit.view.model.po(row).purchase_order_no
     assert there.claim("bench-2", [no], ttl=600) == [no]
-    with qtbot.waitSignal(window.polled, timeout=WAIT_MS):
-        window.poll()
-    assert window.model.held_by(no) == "bench-2"
-    assert "bench-2" in window.model.index(row, Column.LAST).data()
+    with qtbot.waitSignal(window.jit.po_list.polled, timeout=WAIT_MS):
+        window.jit.po_list.poll()
+    assert window.jit.view.model.held_by(no) == "bench-2"
+    assert "bench-2" in window.jit.view.model.index(row, Column.LAST).data()
 
-    window.scan_print.setChecked(True)
-    assert scan(qtbot, window, window.table, no) == [no, False]
-    assert "bench-2" in window.banner.text() and window.banner.state == "fail"
+    window.jit.view.scan_print.setChecked(True)
+    assert scan(qtbot, window, window.jit.view.table, no) == [no, False]
+    assert "bench-2" in window.jit.view.banner.text() and window.jit.view.banner.state == "fail"
     assert not window.scan.queue and not window.scan.busy  # nothing was sent for it
     assert sim.stats()["purchase_orders"].get(no, {}).get("pack_accepted", 0) == 0
 
     there.release("bench-2", [no])
-    with qtbot.waitSignal(window.polled, timeout=WAIT_MS):
-        window.poll()
-    assert window.model.held_by(no) is None
+    with qtbot.waitSignal(window.jit.po_list.polled, timeout=WAIT_MS):
+        window.jit.po_list.poll()
+    assert window.jit.view.model.held_by(no) is None
     here.close()
     there.close()
 
@@ -78,28 +78,28 @@ def test_journal_gone_mid_batch_stops_then_resumes_when_back(
         make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path) -> None:
     journal = FlakyJournal(tmp_path / "journal.sqlite3", bench="bench-1")
     window = make_window(sim, journal=JournalRef(journal, "default"))
-    window.journal_retry.setInterval(100)
-    with qtbot.waitSignal(window.items_indexed, timeout=WAIT_MS):
+    window.jit.batches.journal_retry.setInterval(100)
+    with qtbot.waitSignal(window.jit.po_list.items_indexed, timeout=WAIT_MS):
         pass
-    pos = window.proxy.visible_pos()[:5]
+    pos = window.jit.view.proxy.visible_pos()[:5]
     results: list[JobResult] = []
-    window.job_finished.connect(results.append)
+    window.jit.batches.job_finished.connect(results.append)
 
     # The server goes away after the packs were sent, as the batch is about to book the pickups.
     # (The window's progress shows only the latest tick, so the test cannot wait for "packs done" there.)
     journal.down_at_kind = Step.SHIP.value
-    window.start_job(Job.RUN, pos)
+    window.jit.batches.start_job(Job.RUN, pos)
     qtbot.waitUntil(lambda: bool(results), timeout=WAIT_MS)
     first = results[0].report
     assert first.failed() and all("journal is unreachable" in o.error for o in first.failed())
-    assert window.journal_retry.isActive()
+    assert window.jit.batches.journal_retry.isActive()
     assert not any(c["ship_successes"] for c in sim.stats()["purchase_orders"].values())  # nothing more sent
 
     journal.down = False  # back: the window finds the open batch and carries on
     qtbot.waitUntil(lambda: len(results) >= 2, timeout=WAIT_MS)
     second = results[1].report
     assert not second.failed() and second.counts()["shipped"] == 5 and second.counts()["printed"] == 5
-    assert not window.journal_retry.isActive()
+    assert not window.jit.batches.journal_retry.isActive()
     per_po = sim.stats()["purchase_orders"]
     assert all(per_po[po.purchase_order_no]["ship_successes"] == 1 for po in pos)
     assert all(per_po[po.purchase_order_no]["pack_accepted"] == 1 for po in pos)

@@ -41,7 +41,7 @@ def test_open_batch_is_resumed_at_start(make_window: Callable[..., MainWindow], 
 
     results: list[JobResult] = []
     window = make_window(sim, journal=JournalRef(journal, "default"))
-    window.job_finished.connect(results.append)
+    window.jit.batches.job_finished.connect(results.append)
     qtbot.waitUntil(lambda: bool(results), timeout=WAIT_MS)
     report = results[0].report
     assert not report.failed() and report.counts()["printed"] == 6 and report.counts()["shipped"] == 6
@@ -75,13 +75,14 @@ def test_what_the_station_did_today_is_shown_again_after_a_restart(
 
     window = make_window(sim, journal=JournalRef(journal, "default"))
     # The journal is read on a worker beside the listing: either may come first.
-    qtbot.waitUntil(lambda: all(window.model.last_action(no) is not None and window.model.row_of(no) is not None
+    model = window.jit.view.model
+    qtbot.waitUntil(lambda: all(model.last_action(no) is not None and model.row_of(no) is not None
                                 for no in numbers), timeout=WAIT_MS)
-    actions = [window.model.last_action(no) for no in numbers]
+    actions = [window.jit.view.model.last_action(no) for no in numbers]
     assert [a.action for a in actions if a is not None] == ["packed", "packed", "failed"]
-    row = window.model.row_of(numbers[0])
+    row = window.jit.view.model.row_of(numbers[0])
     assert row is not None
-    assert window.model.data(window.model.index(row, Column.LAST))  # the column shows it
+    assert window.jit.view.model.data(window.jit.view.model.index(row, Column.LAST))  # the column shows it
     journal.close()
 
 
@@ -100,12 +101,12 @@ def test_a_batch_another_station_on_this_pc_runs_is_not_resumed(
     second = Journal(path)
     results: list[JobResult] = []
     window = make_window(sim, journal=JournalRef(second, "default"))
-    window.job_finished.connect(results.append)
+    window.jit.batches.job_finished.connect(results.append)
     held = f"Another Station on this PC is running this batch (pid {os.getpid()})"
-    qtbot.waitUntil(lambda: window.error_bar.isVisible(), timeout=WAIT_MS)
-    assert held in window.error_bar.message.text()
-    assert held in window.banner.text() and window.banner.state == "fail"
-    assert not window.batch_panel.running and not results
+    qtbot.waitUntil(lambda: window.jit.view.error_bar.isVisible(), timeout=WAIT_MS)
+    assert held in window.jit.view.error_bar.message.text()
+    assert held in window.jit.view.banner.text() and window.jit.view.banner.state == "fail"
+    assert not window.jit.view.batch_panel.running and not results
     assert "Resuming the batch" not in window.log_view.text.toPlainText()
     per_po = sim.stats()["purchase_orders"]
     assert not any(per_po.get(po.purchase_order_no, {}).get("pack_accepted") for po in pos)  # nothing sent

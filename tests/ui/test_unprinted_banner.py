@@ -34,14 +34,14 @@ def test_shipped_pos_without_labels_get_a_banner_and_one_button(
     assert journal.set_aside is not None
 
     window = make_window(sim, journal=JournalRef(journal, "default"))
-    banner = window.unprinted
+    banner = window.jit.view.unprinted
     qtbot.waitUntil(lambda: bool(banner.unprinted), timeout=WAIT_MS)
     assert banner.isVisible() and "set aside as journal.sqlite3.damaged-" in banner.notice.text()
     assert banner.label.text() == "Shipped, no labels printed here: 4 PO(s)"
     assert {po.purchase_order_no for po in banner.unprinted} == {po.purchase_order_no for po in pos}
 
     results: list[JobResult] = []
-    window.job_finished.connect(results.append)
+    window.jit.batches.job_finished.connect(results.append)
     banner.button.click()
     qtbot.waitUntil(lambda: bool(results), timeout=WAIT_MS)
     assert results[0].report.counts()["printed"] == 4 and results[0].pdf is not None

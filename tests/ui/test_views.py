@@ -23,12 +23,12 @@ def test_a_scan_on_the_orders_view_selects_the_order(make_window: Callable[..., 
     target = orders.model.orders[-1]
     assert scan(qtbot, window, orders.table, target.order_number) == [target.order_number, True]
     assert orders.selected_order_id() == target.order_id
-    assert window.banner.state == "ok"
+    assert window.jit.view.banner.state == "ok"
     # an unknown code there says so and changes nothing
     assert scan(qtbot, window, orders.table, "999999999999") == ["999999999999", False]
     assert orders.selected_order_id() == target.order_id
-    assert window.banner.state == "fail"
+    assert window.jit.view.banner.state == "fail"
     # back on the JIT POs, scans are theirs again
     window.views.tabs.setCurrentIndex(0)
-    po = window.model.po(0).purchase_order_no
-    assert scan(qtbot, window, window.table, po) == [po, True]
+    po = window.jit.view.model.po(0).purchase_order_no
+    assert scan(qtbot, window, window.jit.view.table, po) == [po, True]

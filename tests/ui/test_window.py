@@ -17,57 +17,57 @@ from station.ui.po_model import ANNOUNCE_ROWS, Column
 
 def to_pack(window: MainWindow) -> set[str]:
     """What the platform lists as To Pack over the window's date range, asked directly."""
-    begin, _end = window.filters.date_range()
-    query = POQuery(datetime.combine(begin, time(0, 0)), window.client.now() + timedelta(minutes=5),
+    begin, _end = window.jit.view.filters.date_range()
+    query = POQuery(datetime.combine(begin, time(0, 0)), window.connection.client.now() + timedelta(minutes=5),
                     status=POStatus.TO_PACK)
-    return {po.purchase_order_no for po in window.client.list_pos(query)}
+    return {po.purchase_order_no for po in window.connection.client.list_pos(query)}
 
 
 def test_table_fills_with_to_pack_pos(window: MainWindow, sim: SimulatorServer) -> None:
-    assert window.proxy.rowCount() > 0
-    shown = {po.purchase_order_no for po in window.proxy.visible_pos()}
+    assert window.jit.view.proxy.rowCount() > 0
+    shown = {po.purchase_order_no for po in window.jit.view.proxy.visible_pos()}
     assert shown == to_pack(window)
-    assert window.filters.chips[POStatus.TO_PACK].text().endswith(str(len(shown)))
+    assert window.jit.view.filters.chips[POStatus.TO_PACK].text().endswith(str(len(shown)))
 
 
 def test_status_chips_and_store_filter(window: MainWindow, qtbot: QtBot) -> None:
-    everything = window.model.pos
-    window.filters.chips[None].click()
-    assert window.proxy.rowCount() == len(everything)
-    counts = window.proxy.status_counts()
+    everything = window.jit.view.model.pos
+    window.jit.view.filters.chips[None].click()
+    assert window.jit.view.proxy.rowCount() == len(everything)
+    counts = window.jit.view.proxy.status_counts()
     assert sum(counts.values()) == len(everything)
-    assert window.filters.chips[None].text().endswith(str(len(everything)))
-    store = window.model.stores()[0]
-    window.filters.store.setCurrentIndex(window.filters.store.findData(store))
-    shown = window.proxy.visible_pos()
+    assert window.jit.view.filters.chips[None].text().endswith(str(len(everything)))
+    store = window.jit.view.model.stores()[0]
+    window.jit.view.filters.store.setCurrentIndex(window.jit.view.filters.store.findData(store))
+    shown = window.jit.view.proxy.visible_pos()
     assert shown and all(po.store_name == store for po in shown)
     assert len(shown) == sum(po.store_name == store for po in everything)
-    window.filters.chips[POStatus.TO_PACK].click()
-    assert all(po.status is POStatus.TO_PACK and po.store_name == store for po in window.proxy.visible_pos())
+    window.jit.view.filters.chips[POStatus.TO_PACK].click()
+    assert all(po.status is POStatus.TO_PACK and po.store_name == store for po in window.jit.view.proxy.visible_pos())
 
 
 def test_sorting_by_quantity(window: MainWindow) -> None:
-    window.table.sortByColumn(Column.QUANTITY, Qt.SortOrder.DescendingOrder)
-    quantities = [po.total_quantity for po in window.proxy.visible_pos()]
+    window.jit.view.table.sortByColumn(Column.QUANTITY, Qt.SortOrder.DescendingOrder)
+    quantities = [po.total_quantity for po in window.jit.view.proxy.visible_pos()]
     assert quantities == sorted(quantities, reverse=True)
 
 
 def test_selecting_a_po_shows_its_items(window: MainWindow, qtbot: QtBot) -> None:
-    no = window.proxy.visible_pos()[0].purchase_order_no
-    window.select_numbers([no])
-    qtbot.waitUntil(lambda: window.items_panel.table.rowCount() > 0, timeout=10_000)
-    assert window.items_panel.current == no
-    table = window.items_panel.table
+    no = window.jit.view.proxy.visible_pos()[0].purchase_order_no
+    window.jit.po_list.select_numbers([no])
+    qtbot.waitUntil(lambda: window.jit.view.items_panel.table.rowCount() > 0, timeout=10_000)
+    assert window.jit.view.items_panel.current == no
+    table = window.jit.view.items_panel.table
     titles = {cell.text() for cell in (table.item(r, 1) for r in range(table.rowCount())) if cell is not None}
-    assert titles == {item.product_title for item in window.items[no]}
+    assert titles == {item.product_title for item in window.jit.po_list.items[no]}
 
 
 def test_last_actions_of_a_big_batch_are_announced_in_spans(make_window: Callable[..., MainWindow],
                                                             make_sim: Callable[..., SimulatorServer],
                                                             qtbot: QtBot) -> None:
     window = make_window(make_sim(pos=250, history=0))
-    qtbot.waitUntil(lambda: window.model.rowCount() == 250, timeout=30_000)
-    model = window.model
+    qtbot.waitUntil(lambda: window.jit.view.model.rowCount() == 250, timeout=30_000)
+    model = window.jit.view.model
     numbers = [po.purchase_order_no for po in model.pos]
     assert len(numbers) > ANNOUNCE_ROWS
     spans: list[tuple[int, int]] = []
@@ -101,8 +101,8 @@ def test_a_new_listing_leaves_no_stale_cells_behind(make_window: Callable[..., M
     from shiboken6 import Shiboken
 
     window = make_window(make_sim(pos=120, history=0))
-    qtbot.waitUntil(lambda: window.model.rowCount() == 120, timeout=30_000)
-    model = window.model
+    qtbot.waitUntil(lambda: window.jit.view.model.rowCount() == 120, timeout=30_000)
+    model = window.jit.view.model
     listed = model.pos
 
     def cells() -> int:
@@ -111,7 +111,7 @@ def test_a_new_listing_leaves_no_stale_cells_behind(make_window: Callable[..., M
                    if isinstance(wrapper, QStandardItem) and Shiboken.isValid(wrapper))
 
     before = cells()
-    header = window.table.horizontalHeader()
+    header = window.jit.view.table.horizontalHeader()
     widths = [header.sectionSize(column) for column in Column]
     for _ in range(3):
         model.set_pos(listed)

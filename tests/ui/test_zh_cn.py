@@ -161,7 +161,7 @@ def demo_window(chinese: None, qtbot: QtBot, tmp_path: Path, settings: UiSetting
     window = MainWindow(connection, settings, default_folders(tmp_path / "data"), first_poll_after=0.3,
                         poll_interval=0.3, poll_ms=60_000, fast_poll_ms=300)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.items_indexed, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.jit.po_list.items_indexed, timeout=WAIT_MS):
         window.show()
     yield window
     window.shutdown()
@@ -171,8 +171,8 @@ def demo_window(chinese: None, qtbot: QtBot, tmp_path: Path, settings: UiSetting
 
 def data_of(window: MainWindow, settings: UiSettings) -> list[str]:
     """The shop's own words: they are shown as they are."""
-    pos = window.model.pos
-    return [*window.model.stores(), *window.model.warehouses(), *(po.purchase_order_no for po in pos),
+    pos = window.jit.view.model.pos
+    return [*window.jit.view.model.stores(), *window.jit.view.model.warehouses(), *(po.purchase_order_no for po in pos),
             *(po.store_address for po in pos), *settings.profiles, settings.active_profile,
             *printer_names(settings.print_backend), *(name for code, name in LANGUAGES if code)]
 
@@ -189,36 +189,36 @@ def test_every_visible_text_of_the_window_is_in_chinese(demo_window: MainWindow,
         english_seen.extend(english(top, data))
 
     # JIT POs, a PO selected: its items beside the list
-    first = window.proxy.visible_pos()[0].purchase_order_no
-    window.select_numbers([first])
-    qtbot.waitUntil(lambda: window.items_panel.table.rowCount() > 0, timeout=WAIT_MS)
+    first = window.jit.view.proxy.visible_pos()[0].purchase_order_no
+    window.jit.po_list.select_numbers([first])
+    qtbot.waitUntil(lambda: window.jit.view.items_panel.table.rowCount() > 0, timeout=WAIT_MS)
     look(window)
 
     # Batch: a pack of that PO, with its result
-    with qtbot.waitSignal(window.job_finished, timeout=WAIT_MS):
-        window.start_job(Job.PACK)
-    window.tabs.setCurrentWidget(window.batch_panel)
+    with qtbot.waitSignal(window.jit.batches.job_finished, timeout=WAIT_MS):
+        window.jit.batches.start_job(Job.PACK)
+    window.jit.view.tabs.setCurrentWidget(window.jit.view.batch_panel)
     look(window)
-    results = window.batch_panel.results
+    results = window.jit.view.batch_panel.results
     english_seen.extend(("BatchPanel/result", results.text(r, 2)) for r in range(results.rowCount())
                         if untranslated(results.text(r, 2), data))
 
     # Print: labels shown with no printer set, sent, refused: the error bar and the failed list
-    panel = window.print_panel
-    window.tabs.setCurrentWidget(panel)
+    panel = window.jit.view.print_panel
+    window.jit.view.tabs.setCurrentWidget(panel)
     pdf = label_pdf(tmp_path / "labels.pdf", PdfSize.LABEL_100X150.millimetres, 2)
     panel.show_pdf(pdf, PdfSize.LABEL_100X150, [first], 2)
     qtbot.waitUntil(lambda: len(panel.jobs()) == 1, timeout=WAIT_MS)
     with qtbot.waitSignal(panel.failed, timeout=WAIT_MS):
         panel.send_current()
     assert panel.jobs()[0].status is JobStatus.FAILED
-    qtbot.waitUntil(window.error_bar.isVisible, timeout=WAIT_MS)
+    qtbot.waitUntil(window.jit.view.error_bar.isVisible, timeout=WAIT_MS)
     look(window)
-    window.error_bar.details_button.setChecked(True)
+    window.jit.view.error_bar.details_button.setChecked(True)
     look(window)
 
     # Log
-    window.tabs.setCurrentWidget(window.log_view)
+    window.jit.view.tabs.setCurrentWidget(window.log_view)
     look(window)
 
     # Marketplace orders, an order selected
@@ -246,11 +246,11 @@ def test_every_visible_text_of_the_window_is_in_chinese(demo_window: MainWindow,
     window.views.tabs.setCurrentIndex(0)
 
     # Ship dialog
-    window.select_numbers([first])
-    window.ship()
-    qtbot.waitUntil(window.ship_dialog.isVisible, timeout=WAIT_MS)
-    look(window.ship_dialog)
-    window.ship_dialog.reject()
+    window.jit.po_list.select_numbers([first])
+    window.jit.batches.ship()
+    qtbot.waitUntil(window.jit.batches.ship_dialog.isVisible, timeout=WAIT_MS)
+    look(window.jit.batches.ship_dialog)
+    window.jit.batches.ship_dialog.reject()
 
     # Settings
     window.open_settings()
