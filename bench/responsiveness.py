@@ -5,7 +5,7 @@
 The real window (``MainWindow``, offscreen, default settings) lists 500 To Pack POs from a
 simulator with 150 ms per API call and the 5-10 s pack delay, waits until their items are
 indexed, then runs ``start_job(Job.RUN, <the 500 POs>, DEMO_CONTACT)``: pack, wait, ship per
-group, print 100x150 labels, merge, then the window's own ``_job_done`` (results table, last
+group, print 100x150 labels, merge, then the window's ``BatchControl._job_done`` (results table, last
 actions, the merged PDF loaded into the preview) and its status poll. A ``QTimer`` (precise,
 every 5 ms) on the same UI thread notes each firing; a gap between two firings is how long the
 loop could not react. Recording runs from ``start_job`` until 2 s after ``job_finished``.
@@ -141,22 +141,24 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
         indexed = [False]
         window.jit.po_list.items_indexed.connect(lambda: indexed.__setitem__(0, True))
         wait_until(lambda: indexed[0], 120, "the listing and its items")
-        pos = [po for po in window.jit.view.model.pos if po.status is POStatus.TO_PACK]
+        view, po_list, batches = window.jit.view, window.jit.po_list, window.jit.batches
+        pos = [po for po in view.model.pos if po.status is POStatus.TO_PACK]
         # Time the UI-thread work (bound before start_job takes its references).
-        for name in ("_job_done", "_polled", "_update_counts", "_show_items"):
-            setattr(window, name, rec.wrap(name, getattr(window, name)))
-        progress = window.jit.view.batch_panel.on_progress
+        for owner, label, name in ((batches, "batches", "_job_done"), (po_list, "po_list", "_polled"),
+                                   (po_list, "po_list", "update_counts"), (po_list, "po_list", "show_items")):
+            setattr(owner, name, rec.wrap(f"{label}.{name}", getattr(owner, name)))
+        progress = view.batch_panel.on_progress
 
         def on_progress(step: Any, done: int, total: int) -> None:
             rec.steps.append((time.perf_counter(), step.value))
             progress(step, done, total)
 
-        window.jit.view.batch_panel.on_progress = rec.wrap("batch_panel.on_progress", on_progress)  # type: ignore[method-assign]
-        window.jit.view.batch_panel.finish = rec.wrap("batch_panel.finish", window.jit.view.batch_panel.finish)  # type: ignore[method-assign]
-        window.jit.view.print_panel.show_pdf = rec.wrap("print_panel.show_pdf", window.jit.view.print_panel.show_pdf)  # type: ignore[method-assign]
-        window.jit.view.model.set_last_action = rec.wrap("model.set_last_action", window.jit.view.model.set_last_action)  # type: ignore[method-assign]
+        view.batch_panel.on_progress = rec.wrap("batch_panel.on_progress", on_progress)  # type: ignore[method-assign]
+        view.batch_panel.finish = rec.wrap("batch_panel.finish", view.batch_panel.finish)  # type: ignore[method-assign]
+        view.print_panel.show_pdf = rec.wrap("print_panel.show_pdf", view.print_panel.show_pdf)  # type: ignore[method-assign]
+        view.model.set_last_action = rec.wrap("model.set_last_action", view.model.set_last_action)  # type: ignore[method-assign]
         results: list[Any] = []
-        window.jit.batches.job_finished.connect(results.append)
+        batches.job_finished.connect(results.append)
         timer = QTimer()
         timer.setTimerType(Qt.TimerType.PreciseTimer)
         timer.setInterval(TICK_MS)
@@ -168,7 +170,7 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
         sampler.start()
         started = time.perf_counter()
         threads_before = threading.active_count()
-        if len(pos) != POS or not window.jit.batches.start_job(Job.RUN, pos, DEMO_CONTACT):
+        if len(pos) != POS or not batches.start_job(Job.RUN, pos, DEMO_CONTACT):
             raise RuntimeError(f"the batch did not start ({len(pos)} To Pack POs listed)")
         wait_until(lambda: bool(results), 300, "the batch")
         finished = time.perf_counter()
