@@ -219,7 +219,7 @@ class JitClient:
         return outcomes
 
     def ship_chunk(self, purchase_order_nos: Sequence[str], contact: PickupContact) -> list[ShipResult]:
-        """Book the pickup of up to 500 ready POs of one store and warehouse.
+        """Book the pickup of up to 100 ready POs (``limits.SHIP_MAX``) of one store and warehouse.
 
         Per-PO refusals come back as failed :class:`ShipResult`; a refusal of the whole call
         raises (and for a status refusal, every PO failed).
