@@ -58,6 +58,28 @@ def test_run_packs_ships_and_prints_every_po_once(conn: Connection, sim: Simulat
     assert {Step.PACK, Step.WAIT, Step.SHIP, Step.PRINT, Step.MERGE} <= set(steps)
 
 
+def test_a_group_of_more_than_100_ready_pos_is_booked_in_calls_of_at_most_100(
+        make_sim: Callable[..., SimulatorServer], tmp_path: Path) -> None:
+    """The API reference caps batch_pickup_deliver at 100 POs (the guide said 500): a big group is
+    split, each PO is shipped exactly once, and no call the simulator refuses for its size is sent."""
+    sim = make_sim(pos=560, history=0, seed=5)
+    conn = connect_simulator(sim.url, read_timeout=10)
+    try:
+        everything = list_to_pack(conn.client)
+        biggest = Counter(p.ship_group for p in everything).most_common(1)[0][0]
+        pos = [p for p in everything if p.ship_group == biggest]
+        assert len(pos) > 100  # the seed's largest group, else the test proves nothing
+        steps = frozenset({Step.PACK, Step.SHIP})
+        report = BatchRunner(conn.client, options(tmp_path, steps=steps)).run(pos)
+    finally:
+        conn.client.close()
+    assert not report.failed(), [(o.purchase_order_no, o.error) for o in report.failed()]
+    assert report.counts()["shipped"] == len(pos)
+    assert sim.stats()["calls"]["/jit/purchase_order/batch_pickup_deliver"] == math.ceil(len(pos) / 100)
+    stats = sim.stats()["purchase_orders"]
+    assert all(stats[p.purchase_order_no]["ship_successes"] == 1 for p in pos)
+
+
 def test_a4_po_sheets(conn: Connection, tmp_path: Path) -> None:
     pos = list_to_pack(conn.client)[:5]
     report = BatchRunner(conn.client, options(tmp_path, size=PdfSize.A4, print_order=True, print_barcode=False)

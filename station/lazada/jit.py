@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from station.lazada import limits
+from station.lazada import limits, pickups
 from station.lazada.errors import (
     InvalidStatusError,
     MalformedResponseError,
@@ -32,6 +32,7 @@ from station.lazada.models import (
     PurchaseOrderItem,
     ShipResult,
 )
+from station.lazada.pickups import PickupLabelFile, PickupLabelSize, PickupOrder
 from station.lazada.tokens import TokenManager
 from station.lazada.transport import JsonObject, Transport
 
@@ -219,7 +220,7 @@ class JitClient:
         return outcomes
 
     def ship_chunk(self, purchase_order_nos: Sequence[str], contact: PickupContact) -> list[ShipResult]:
-        """Book the pickup of up to 500 ready POs of one store and warehouse.
+        """Book the pickup of up to 100 ready POs (``limits.SHIP_MAX``) of one store and warehouse.
 
         Per-PO refusals come back as failed :class:`ShipResult`; a refusal of the whole call
         raises (and for a status refusal, every PO failed).
@@ -272,6 +273,23 @@ class JitClient:
             lambda chunk: self.print_file(chunk, size, print_order=print_order, print_barcode=print_barcode),
             chunks,
         ))
+
+    # ----- pickup orders (lazada-choice-reference.md) ------------------------------------------
+
+    def query_pickup(self, pickup_order_no: str) -> PickupOrder:
+        """Where a pickup order stands: its status, POs, cartons, weights, driver and car."""
+        number = pickups.check_pickup_no(pickup_order_no)
+        result = self.call(pickups.QUERY_PATH, {"pickup_order_no": number})
+        return PickupOrder.from_api(result.get("data"))
+
+    def pickup_label_file(self, pickup_order_no: str, size: PickupLabelSize, boxes: int) -> PickupLabelFile:
+        """The URL of ``boxes`` carton labels (box 1 of N … N of N) for a pickup order. Asking is
+        harmless (nothing changes on the platform), so a lost answer is simply asked again."""
+        number = pickups.check_pickup_no(pickup_order_no)
+        pickups.check_boxes(boxes)
+        result = self.call(pickups.PRINT_PATH, {"pickup_order_no": number, "pdf_size": size.value,
+                                                "box_number": str(boxes)})
+        return pickups.label_file_from_api(number, size, boxes, result.get("data"))
 
 
 def statuses(pos: Iterable[PurchaseOrder]) -> dict[str, POStatus]:

@@ -51,6 +51,10 @@ def add_simulator_arguments(parser: argparse.ArgumentParser) -> None:
                    help="fraction of calls applied, then the connection closed without an answer")
     g.add_argument("--flow-limit", type=int, default=d.flow_limit_per_second,
                    help="calls per second per app key before ApiCallLimit (0: no limit)")
+    g.add_argument("--pickup-step", type=float, default=d.pickup_step_seconds,
+                   help="seconds per step of a pickup order's status, 10 → 20 → … → 50 (default %(default)s)")
+    g.add_argument("--pickup-fail-rate", type=_rate, default=d.pickup_fail_rate,
+                   help="fraction of pickup orders that fail (-20) instead of being collected")
     g.add_argument("--token-ttl", type=float, default=d.token_ttl_seconds, help="access token lifetime, seconds")
     g.add_argument("--file-ttl", type=float, default=d.file_ttl_seconds, help="print file URL lifetime, seconds")
     g.add_argument("--state-file", type=Path, default=None, help="JSON file keeping the state across restarts")
@@ -75,6 +79,8 @@ def config_from_args(args: argparse.Namespace) -> SimulatorConfig:
         timeout_seconds=args.timeout_seconds,
         drop_rate=args.drop_rate,
         flow_limit_per_second=args.flow_limit,
+        pickup_step_seconds=args.pickup_step,
+        pickup_fail_rate=args.pickup_fail_rate,
         token_ttl_seconds=args.token_ttl,
         file_ttl_seconds=args.file_ttl,
         state_file=args.state_file,

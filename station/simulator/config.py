@@ -22,6 +22,8 @@ RUNTIME_FIELDS = (
     "pack_delay_max",
     "arrive_after_seconds",
     "complete_after_seconds",
+    "pickup_step_seconds",
+    "pickup_fail_rate",
     "token_ttl_seconds",
     "refresh_ttl_seconds",
     "file_ttl_seconds",
@@ -60,6 +62,8 @@ class SimulatorConfig:
     pack_delay_max: float = 10.0
     arrive_after_seconds: float = 3600.0
     complete_after_seconds: float = 7200.0
+    pickup_step_seconds: float = 900.0  # a pickup order moves 10 → 20 → 30 → 40 → 50, one step per this
+    pickup_fail_rate: float = 0.0  # share of pickup orders that fail (-20, with a reason) instead
     token_ttl_seconds: float = 7 * 86400.0
     refresh_ttl_seconds: float = 30 * 86400.0
     file_ttl_seconds: float = 600.0
@@ -77,7 +81,9 @@ class SimulatorConfig:
             raise ValueError("The number of purchase orders cannot be negative.")
         if self.pack_delay_max < self.pack_delay_min:
             self.pack_delay_max = self.pack_delay_min
-        for name in ("error_rate", "timeout_rate", "drop_rate"):
+        if self.pickup_step_seconds <= 0:
+            raise ValueError(f"pickup_step_seconds must be positive, not {self.pickup_step_seconds}.")
+        for name in ("error_rate", "timeout_rate", "drop_rate", "pickup_fail_rate"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, not {value}.")

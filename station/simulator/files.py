@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 OSS_ACCESS_KEY_ID = "LTAI5tSimStationDemo01"
 FILE_PREFIX = "ACHOICE_JIT_PO_BARCODE_"
+PICKUP_FILE_PREFIX = "ACHOICE_PICKUP_ORDER_"
 
 
 @dataclass
@@ -24,6 +25,9 @@ class FileRecord:
     print_order: bool
     print_barcode: bool
     expires: int  # epoch seconds
+    # Carton labels of a pickup order (/pickup_order/print; pdf_size PICKUP_A4 or PICKUP_1010)
+    pickup_order_no: str = ""
+    box_number: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -33,6 +37,8 @@ class FileRecord:
             "print_order": self.print_order,
             "print_barcode": self.print_barcode,
             "expires": self.expires,
+            "pickup_order_no": self.pickup_order_no,
+            "box_number": self.box_number,
         }
 
     @classmethod
@@ -44,11 +50,14 @@ class FileRecord:
             bool(d["print_order"]),
             bool(d["print_barcode"]),
             int(d["expires"]),
+            str(d.get("pickup_order_no", "")),
+            int(d.get("box_number", 0)),
         )
 
 
-def new_file_name(first_po: str) -> str:
-    return f"{FILE_PREFIX}{first_po}_{secrets.token_hex(6)}.pdf"
+def new_file_name(first: str, prefix: str = FILE_PREFIX) -> str:
+    """The object key of a print file: named by its first PO, or by the pickup order of carton labels."""
+    return f"{prefix}{first}_{secrets.token_hex(6)}.pdf"
 
 
 def oss_signature(name: str, expires: int, secret: str) -> str:

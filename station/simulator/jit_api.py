@@ -20,6 +20,7 @@ from station.lazada.limits import (
     SHIP_MAX,
 )
 from station.lazada.models import PdfSize, POStatus
+from station.simulator import pickup_api, pickups
 from station.simulator.config import region_timezone
 from station.simulator.files import FileRecord, new_file_name, signed_url
 from station.simulator.params import (
@@ -282,10 +283,24 @@ def batch_pickup_deliver(call: Call) -> dict[str, Any]:
                     state.count_po(po.purchase_order_no, "ship_successes")
                     entry.update(status="success", pickup_no=pickup_no)
                 data.append(entry)
+            shipped = [p for p in pos if p.pickup_order_no == pickup_no and p.shipped_at == now]
+            if pickup_no is not None and shipped:
+                pickups.book(state, pickup_no, shipped, params, now, _pickup_time(call, now))
             state.changed()
     except BusinessError as error:
         return failure(error, paged=False)
     return ok(data)
+
+
+def _pickup_time(call: Call, now: int) -> int:
+    """When the pickup is booked for: the date asked (local midnight), else the moment of booking."""
+    text = call.params.get("estimatedPickupDate", "").strip()
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return now
+    local = datetime(day.year, day.month, day.day, tzinfo=region_timezone(call.state.config.region))
+    return int(local.timestamp() * 1000)
 
 
 # ----- 5. print ------------------------------------------------------------------------------
@@ -337,4 +352,5 @@ JIT_HANDLERS: dict[str, Callable[[Call], dict[str, Any]]] = {
     "/jit/purchase_order/package": package,
     "/jit/purchase_order/batch_pickup_deliver": batch_pickup_deliver,
     "/jit/purchase_order/print": print_file,
+    **pickup_api.PICKUP_HANDLERS,
 }

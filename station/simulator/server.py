@@ -25,6 +25,7 @@ from station.simulator.gateway import Gateway, GatewayError, error_body, request
 from station.simulator.images import product_png
 from station.simulator.jit_api import JIT_HANDLERS, Call
 from station.simulator.orders import ORDER_HANDLERS, OrderBook, OrderCall
+from station.simulator.pickup_pdf import CartonLabel, render_carton_labels
 from station.simulator.state import SimulatorState
 
 log = logging.getLogger(__name__)
@@ -101,6 +102,10 @@ class SimulatorServer(SimulatorBase):
             record = state.files.get(name)
             if record is None:
                 return None
+            if record.pickup_order_no:
+                label = self._carton_label(record.pickup_order_no, record.purchase_order_nos)
+                data = render_carton_labels(record.pdf_size, label, record.box_number)
+                return self._cache_pdf(name, data)
             pos = []
             for po_no in record.purchase_order_nos:
                 po = state.pos[po_no]
@@ -111,11 +116,22 @@ class SimulatorServer(SimulatorBase):
                     items.append(PrintItem(p.seller_sku, p.product_title, p.barcodes[0], qty))
                 pos.append(PrintPO(po_no, wh.store_name, wh.store_code, wh.store_address, tuple(items)))
         data = render_pdf(record.pdf_size, pos, print_order=record.print_order, print_barcode=record.print_barcode)
+        return self._cache_pdf(name, data)
+
+    def _cache_pdf(self, name: str, data: bytes) -> bytes:
         with self._pdf_lock:
             self._pdf_cache[name] = data
             while len(self._pdf_cache) > PDF_CACHE_SIZE:
                 self._pdf_cache.popitem(last=False)
         return data
+
+    def _carton_label(self, pickup_order_no: str, purchase_order_nos: list[str]) -> CartonLabel:
+        """What a pickup order's carton labels show (caller holds the state's lock)."""
+        state = self._state
+        first = state.pos.get(purchase_order_nos[0]) if purchase_order_nos else None
+        wh = state.warehouse(first) if first is not None else None
+        return CartonLabel(pickup_order_no, wh.store_name if wh else "", wh.store_code if wh else "",
+                           wh.store_address if wh else "", state.catalogue.supplier.supplier_name)
 
 
 class _Handler(SimHandler):

@@ -22,6 +22,7 @@ from typing import Any
 from station.simulator.catalogue import Catalogue, Numbers, build_catalogue, seed_purchase_orders
 from station.simulator.config import SimulatorConfig
 from station.simulator.files import FileRecord
+from station.simulator.pickups import PickupRecord, adopt_history
 from station.simulator.records import CANCELLED_BUYER, SHIPPED, PurchaseOrder, Warehouse
 from station.simulator.tokens import TokenStore
 
@@ -47,6 +48,7 @@ class SimulatorState:
         self.tokens = TokenStore()
         self.numbers = Numbers()
         self.files: dict[str, FileRecord] = {}
+        self.pickups: dict[str, PickupRecord] = {}  # by pickup order number
         self.file_secret = ""
         self.calls: dict[str, int] = {}
         self.po_counters: dict[str, dict[str, int]] = {}
@@ -75,6 +77,7 @@ class SimulatorState:
         self.tokens = TokenStore.with_demo_tokens(now, cfg.token_ttl_seconds, cfg.refresh_ttl_seconds)
         self.numbers = Numbers()
         self.file_secret = secrets.token_hex(20)
+        self.pickups = {}
         self._install(seed_purchase_orders(rng, self.catalogue, cfg, self.numbers, int(now * 1000)))
 
     def _install(self, pos: list[PurchaseOrder]) -> None:
@@ -86,6 +89,7 @@ class SimulatorState:
         for po in pos:
             po.advance(now)
             self.schedule(po)
+        adopt_history(self)
         self.version += 1
 
     def schedule(self, po: PurchaseOrder) -> None:
@@ -229,6 +233,7 @@ class SimulatorState:
                 "tokens": self.tokens.to_dict(),
                 "numbers": self.numbers.to_dict(),
                 "files": [f.to_dict() for f in self.files.values()],
+                "pickups": [p.to_dict() for p in self.pickups.values()],
                 "file_secret": self.file_secret,
                 "calls": dict(self.calls),
                 "po_counters": {k: dict(v) for k, v in self.po_counters.items()},
@@ -257,6 +262,7 @@ class SimulatorState:
             self.tokens = TokenStore.from_dict(data["tokens"])
             self.numbers = Numbers.from_dict(data["numbers"])
             self.files = {f["name"]: FileRecord.from_dict(f) for f in data.get("files", [])}
+            self.pickups = {p["pickup_order_no"]: PickupRecord.from_dict(p) for p in data.get("pickups", [])}
             self.file_secret = str(data["file_secret"])
             self.calls = {str(k): int(v) for k, v in data.get("calls", {}).items()}
             self.po_counters = {str(k): dict(v) for k, v in data.get("po_counters", {}).items()}

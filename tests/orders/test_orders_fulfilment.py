@@ -274,6 +274,18 @@ def test_dbs_delivered_and_failed(oclient: OrdersClient, sim: SimulatorServer) -
         oclient.failed_delivery_dbs([f"FP{n}" for n in range(21)])
 
 
+def test_dbs_calls_read_only_their_own_request_objects(api: Api) -> None:
+    """The live platform reads ``dbsDeliveryReq`` / ``dbsFailedDeliveryReq``; the old ``packageReq`` is not a
+    parameter of either call, so sending it is a missing parameter, not a silent success."""
+    packages = {"packages": [{"package_id": "FP9"}]}
+    for path, name in (("/order/package/sof/delivered", "dbsDeliveryReq"),
+                       ("/order/package/sof/failed_delivery", "dbsFailedDeliveryReq")):
+        old = api.call(path, {"packageReq": json.dumps(packages)})
+        assert old["code"] == "MissingParameter" and name in old["message"]
+        body = api.result(path, {name: packages})
+        assert body["success"] is True and body["data"]["packages"][0]["item_err_code"] == "30"
+
+
 def test_deliver_digital(oclient: OrdersClient, sim: SimulatorServer) -> None:
     digital = find_order(sim, lambda o: all_items(o, lambda i: i.is_digital and i.status == "pending"))
     normal = find_order(sim, plain_pending)

@@ -108,7 +108,7 @@ def test_ship_parameters(api: Api) -> None:
                         ("shipperName", " ")):
         _fail(api.ship([po], **{name: value}), "INVALID_PARAM", name)
     _fail(api.result(SHIP, {"shipperAreaCode": "PH"}), "INVALID_PARAM", "purchaseOrderNoList")
-    _fail(api.ship([f"POJ{n:016d}" for n in range(501)]), "INVALID_PARAM", "max support 500")
+    _fail(api.ship([f"POJ{n:016d}" for n in range(101)]), "INVALID_PARAM", "max support 100")
 
 
 def test_ship_from_china_needs_a_near_date(api: Api) -> None:

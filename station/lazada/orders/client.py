@@ -239,13 +239,15 @@ class OrdersClient:
     def confirm_delivery_dbs(self, package_ids: Sequence[str]) -> list[PackageResult]:
         ids = _unique(package_ids)
         limits.check_ids("The package list delivered", ids, limits.DBS_PACKAGES_MAX)
-        data = self.call_result(DBS_DELIVERED_PATH, {"packageReq": {"packages": _packages(ids)}}, state_changing=True)
+        data = self.call_result(DBS_DELIVERED_PATH, {"dbsDeliveryReq": {"packages": _packages(ids)}},
+                                state_changing=True)
         return _package_results(ids, data)
 
     def failed_delivery_dbs(self, package_ids: Sequence[str]) -> list[PackageResult]:
         ids = _unique(package_ids)
         limits.check_ids("The package list not delivered", ids, limits.DBS_PACKAGES_MAX)
-        data = self.call_result(DBS_FAILED_PATH, {"packageReq": {"packages": _packages(ids)}}, state_changing=True)
+        data = self.call_result(DBS_FAILED_PATH, {"dbsFailedDeliveryReq": {"packages": _packages(ids)}},
+                                state_changing=True)
         return _package_results(ids, data)
 
     def deliver_digital(self, orders: Mapping[str, Sequence[str]]) -> list[ItemResult]:

@@ -372,7 +372,10 @@ def ready_to_ship(call: OrderCall) -> Any:
     return _per_package(call, "readyToShipReq", limits.RTS_PACKAGES_MAX, act)
 
 
-def _dbs(target: str) -> Callable[[OrderCall], Any]:
+def _dbs(target: str, request: str) -> Callable[[OrderCall], Any]:
+    """ConfirmDeliveryForDBS / FailedDeliveryForDBS. The live platform reads only its own request
+    object (``dbsDeliveryReq`` / ``dbsFailedDeliveryReq``): anything else, such as the old
+    ``packageReq``, is a missing parameter."""
     def handler(call: OrderCall) -> Any:
         def act(package: Package, items: list[Item]) -> str | None:
             if not any(i.sof for i in items):
@@ -383,7 +386,7 @@ def _dbs(target: str) -> Callable[[OrderCall], Any]:
             _set(items, target)
             return None
 
-        return _per_package(call, "packageReq", limits.DBS_PACKAGES_MAX, act)
+        return _per_package(call, request, limits.DBS_PACKAGES_MAX, act)
 
     handler.__name__ = f"dbs_{target}"
     return handler
@@ -455,7 +458,7 @@ ORDER_HANDLERS: dict[str, Callable[[OrderCall], dict[str, Any]]] = {
     "/order/package/repack": _fulfilment(repack),
     "/order/package/document/get": _fulfilment(document),
     "/order/package/rts": _fulfilment(ready_to_ship),
-    "/order/package/sof/delivered": _fulfilment(_dbs(DELIVERED)),
-    "/order/package/sof/failed_delivery": _fulfilment(_dbs(FAILED_DELIVERY)),
+    "/order/package/sof/delivered": _fulfilment(_dbs(DELIVERED, "dbsDeliveryReq")),
+    "/order/package/sof/failed_delivery": _fulfilment(_dbs(FAILED_DELIVERY, "dbsFailedDeliveryReq")),
     "/order/digital/delivered": _fulfilment(deliver_digital),
 }
