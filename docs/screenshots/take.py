@@ -79,8 +79,8 @@ def grab(widget: QWidget, name: str, suffix: str) -> None:
 def scan(window: MainWindow, code: str) -> None:
     results: list[bool] = []
     window.scan.handled.connect(lambda _c, ok: results.append(ok))
-    QTest.keyClicks(window.table, code)
-    QTest.keyClick(window.table, Qt.Key.Key_Return)
+    QTest.keyClicks(window.jit.view.table, code)
+    QTest.keyClick(window.jit.view.table, Qt.Key.Key_Return)
     wait(lambda: results)
 
 
@@ -113,13 +113,13 @@ def main() -> int:
         window.resize(1600, 1000)
     window.show()
     indexed: list[bool] = []
-    window.items_indexed.connect(lambda: indexed.append(True))
+    window.jit.po_list.items_indexed.connect(lambda: indexed.append(True))
     wait(lambda: indexed, 120)
 
     # 1. The day at a glance, a PO scanned: its items beside the list.
-    target = window.proxy.visible_pos()[4].purchase_order_no
+    target = window.jit.view.proxy.visible_pos()[4].purchase_order_no
     scan(window, target)
-    wait(lambda: window.items_panel.table.rowCount() > 0)
+    wait(lambda: window.jit.view.items_panel.table.rowCount() > 0)
     settle(1.5)  # product pictures
     grab(window, "main-window", suffix)
 
@@ -128,32 +128,32 @@ def main() -> int:
     grab(window, "scan-unknown", suffix)
 
     # 3. The ship dialog.
-    numbers = [po.purchase_order_no for po in window.proxy.visible_pos()[10:34]]
-    window.select_numbers(numbers)
-    window.ship()
-    grab(window.ship_dialog, "ship-dialog", suffix)
-    window.ship_dialog.reject()
+    numbers = [po.purchase_order_no for po in window.jit.view.proxy.visible_pos()[10:34]]
+    window.jit.po_list.select_numbers(numbers)
+    window.jit.batches.ship()
+    grab(window.jit.batches.ship_dialog, "ship-dialog", suffix)
+    window.jit.batches.ship_dialog.reject()
 
     # 4. A whole run with a cancelled PO: per-PO results, retry.
     connection.simulator.state.cancel(numbers[3])  # type: ignore[union-attr]
-    window.select_numbers(numbers)
+    window.jit.po_list.select_numbers(numbers)
     finished: list[object] = []
-    window.job_finished.connect(finished.append)
-    window.run_all()
+    window.jit.batches.job_finished.connect(finished.append)
+    window.jit.batches.run_all()
     wait(lambda: finished, 120)
     polled: list[bool] = []
-    window.polled.connect(lambda: polled.append(True))
-    window.poll()
+    window.jit.po_list.polled.connect(lambda: polled.append(True))
+    window.jit.po_list.poll()
     wait(lambda: polled)
-    window.tabs.setCurrentWidget(window.batch_panel)
-    results = window.batch_panel.results
+    window.jit.view.tabs.setCurrentWidget(window.jit.view.batch_panel)
+    results = window.jit.view.batch_panel.results
     failed_row = next(r for r in range(results.rowCount()) if results.text(r, 0) == numbers[3])
-    window.batch_panel.table.selectRow(failed_row)
+    window.jit.view.batch_panel.table.selectRow(failed_row)
     grab(window, "batch-results", suffix)
 
     # 5. The labels, previewed.
-    window.tabs.setCurrentWidget(window.print_panel)
-    window.filters.set_status(POStatus.TO_PUT_AWAY)
+    window.jit.view.tabs.setCurrentWidget(window.jit.view.print_panel)
+    window.jit.view.filters.set_status(POStatus.TO_PUT_AWAY)
     grab(window, "print-preview", suffix)
 
     # 6. The other views: marketplace orders (one selected) and the ERPs.
