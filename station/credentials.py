@@ -18,18 +18,15 @@ import keyring.errors
 from station.lazada.models import TokenInfo
 from station.lazada.redact import SECRETS
 from station.lazada.regions import Region, parse_region
+from station.problems import Problem
 
 SERVICE = "station"
 
 
 class NoKeyringError(RuntimeError):
     def __init__(self, backend_name: str) -> None:
-        super().__init__(
-            f"No secure password store is available (keyring backend: {backend_name}). "
-            "On Windows and macOS the system store is used automatically; on Linux install and "
-            "unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. "
-            "The station never keeps the app secret or tokens in a plain file."
-        )
+        self.problem = Problem("keyring.missing", {"backend": backend_name})
+        super().__init__(self.problem.english())
 
 
 @dataclass(frozen=True)

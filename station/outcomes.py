@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from station.lazada.models import POStatus, PurchaseOrder
+from station.problems import Problem, Sentence, problem_of
 
 
 class Step(str, Enum):
@@ -41,16 +42,22 @@ class PoOutcome:
     printed: bool = False
     pickup_no: str = ""
     failed_step: Step | None = None
-    error: str = ""  # the sentence for the operator
+    error: str = ""  # the sentence for the operator, in English (a Sentence carrying ``problem`` where known)
     detail: str = ""  # what the platform said, for the "details" view and the log
+    # What went wrong as data (kind, params), for the window's language; None for a row of an older
+    # journal, whose ``error`` is shown as it is. It says what ``error`` says, so equality leaves it out.
+    problem: Problem | None = field(default=None, compare=False)
 
     @property
     def ok(self) -> bool:
         return self.failed_step is None
 
-    def fail(self, step: Step, error: str, detail: str = "") -> None:
+    def fail(self, step: Step, error: Problem | str, detail: str = "") -> None:
+        """Failed at ``step``: ``error`` is the problem (or an error's ``operator_message``, which carries it)."""
+        problem = error if isinstance(error, Problem) else problem_of(error)
         self.failed_step = step
-        self.error = error
+        self.error = error if isinstance(error, str) else Sentence(problem)
+        self.problem = problem
         self.detail = detail
 
 

@@ -11,7 +11,8 @@ from station.connect import Connection
 from station.demo import connect_simulator
 from station.journal import Journal
 from station.journal.schema import MIGRATIONS
-from station.outcomes import BatchReport, Step
+from station.outcomes import BatchReport, PoOutcome, Step
+from station.problems import Problem, Sentence
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import BatchRunner, list_to_pack
 from station.workflow.resume import prepare_resume
@@ -28,6 +29,48 @@ def test_migrations_apply_once_and_survive_reopening(tmp_path: Path) -> None:
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
     again.close()
+
+
+def test_a_failed_pos_problem_is_kept_beside_its_sentence(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "j.sqlite3")
+    outcomes = [PoOutcome("POJ1", "S", "W"), PoOutcome("POJ2", "S", "W")]
+    log = journal.start_batch("default", outcomes, {})
+    outcomes[0].fail(Step.SHIP, Problem("po.cancelled", {"status": "Canceled by buyer"}))
+    log.save(outcomes)
+    batch = journal.unfinished_batch("default")
+    assert batch is not None
+    failed, ok = batch.outcomes
+    assert failed.error == "The PO was cancelled (Canceled by buyer); do not send it."
+    assert isinstance(failed.error, Sentence) and failed.problem == Problem("po.cancelled",
+                                                                            {"status": "Canceled by buyer"})
+    assert failed.error.problem == failed.problem and failed.failed_step is Step.SHIP
+    assert ok.ok and ok.error == "" and ok.problem is None
+    stored = sqlite3.connect(tmp_path / "j.sqlite3").execute(
+        "SELECT problem FROM batch_pos WHERE purchase_order_no = 'POJ2'").fetchone()[0]
+    assert stored == ""
+    journal.close()
+
+
+def test_a_journal_written_before_the_problems_opens_and_shows_its_english(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    old = sqlite3.connect(path)  # schema 3, as the station wrote it before the problems were kept
+    old.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    for script in MIGRATIONS[:3]:
+        old.executescript(script)
+    old.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+    old.execute("INSERT INTO batches (profile, started_at, state, options) VALUES ('default', 1.0, 'running', '{}')")
+    old.execute("INSERT INTO batch_pos (batch_id, purchase_order_no, position, store_name, store_code, failed_step,"
+                " error, updated_at) VALUES (1, 'POJ1', 0, 'S', 'W', 'ship', 'Held by bench B2; not sent.', 1.0)")
+    old.commit()
+    old.close()
+    journal = Journal(path)
+    assert journal.schema_version() == len(MIGRATIONS)
+    batch = journal.unfinished_batch("default")
+    assert batch is not None
+    (outcome,) = batch.outcomes
+    assert outcome.error == "Held by bench B2; not sent." and type(outcome.error) is str and outcome.problem is None
+    assert outcome.failed_step is Step.SHIP
+    journal.close()
 
 
 def test_runner_writes_every_step_before_and_after(conn: Connection, sim: SimulatorServer, tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Fills station_zh_CN.ts with the Simplified Chinese texts below (run after pyside6-lupdate).
 
-    pyside6-lupdate station/ui/*.py -ts resources/translations/station_zh_CN.ts
+    pyside6-lupdate -no-obsolete station/ui/*.py station/ui/jit/*.py -ts resources/translations/station_zh_CN.ts
     python resources/translations/fill_zh_CN.py
     pyside6-lrelease resources/translations/station_zh_CN.ts
 """
@@ -304,7 +304,6 @@ ZH = {
     'ready': '已就绪',
     'already ready to ship': '已是待发货',
     'nothing to pack or ship in this order': '此订单没有需要打包或发货的商品',
-    'package {package} {tracking} {provider}': '包裹 {package} {tracking} {provider}',
     'package {package}, {tracking}': '包裹 {package}，{tracking}',
     'code {code}': '错误码 {code}',
     'Purchase no.': '采购单号',
@@ -423,26 +422,26 @@ ZH = {
     'The Shoplazza store domain is missing.': '缺少 Shoplazza 店铺域名。',
     'No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.':
         '{size}未设置打印机。请在“设置”中选择后重试。未打印任何内容。',
-    'The printer {printer} is not set up on this computer. Choose another printer in the settings, or ask '
+    'The printer {printer!r} is not set up on this computer. Choose another printer in the settings, or ask '
     'support to add it. Nothing was printed.':
-        '此电脑上没有打印机 {printer}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。',
-    'The printer {printer} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume '
+        '此电脑上没有打印机 {printer!r}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。',
+    'The printer {printer!r} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume '
     'it in the printer settings, then print again. Nothing was printed.':
-        '打印机 {printer} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。',
-    'The printer {printer} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, '
+        '打印机 {printer!r} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。',
+    'The printer {printer!r} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, '
     'then print again. Nothing was printed.':
-        '打印机 {printer} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。',
-    'The printer {printer} is not accepting jobs. The printer says: {reason}. Ask support to let it accept '
+        '打印机 {printer!r} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。',
+    'The printer {printer!r} is not accepting jobs. The printer says: {reason}. Ask support to let it accept '
     'jobs again, then print again. Nothing was printed.':
-        '打印机 {printer} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。',
-    'The printer {printer} is not accepting jobs. Ask support to let it accept jobs again, then print again. '
+        '打印机 {printer!r} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。',
+    'The printer {printer!r} is not accepting jobs. Ask support to let it accept jobs again, then print again. '
     'Nothing was printed.':
-        '打印机 {printer} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。',
-    'The printer {printer} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in '
+        '打印机 {printer!r} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。',
+    'The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in '
     'the printer settings, then print again. Nothing was printed.':
-        '打印机 {printer} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。',
-    'The printer {printer} refused the job. Check the printer and print again.': '打印机 {printer} 拒绝了任务。请检查打印机后重新打印。',
-    'The labels could not be sent to the printer {printer}: {why}': '标签未能发送到打印机 {printer}：{why}',
+        '打印机 {printer!r} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。',
+    'The printer {printer!r} refused the job. Check the printer and print again.': '打印机 {printer!r} 拒绝了任务。请检查打印机后重新打印。',
+    'The labels could not be sent to the printer {printer!r}: {why}': '标签未能发送到打印机 {printer!r}：{why}',
     'The PO was cancelled ({status}); do not send it.': '采购单已取消（{status}）；请勿发送。',
     'Still To Pack {seconds} s after packing; the platform may be stuck on it. Try again later or report '
     'the PO to Lazada.':
@@ -461,6 +460,8 @@ ZH = {
     'The pickup contact phone is empty; fill it in Settings.': '揽收联系人电话为空；请在“设置”中填写。',
     'The pickup contact name is empty; fill it in Settings.': '揽收联系人姓名为空；请在“设置”中填写。',
     'The pickup date {date} is not in the form yyyy-MM-dd.': '揽收日期 {date} 不是 yyyy-MM-dd 格式。',
+    'The number of cartons must be between 1 and {maximum}, not {boxes}.': '箱数必须在 1 到 {maximum} 之间，而不是 {boxes}。',
+    'No pickup order number was given.': '未提供揽收单号。',
     'The date range is {days} days long; the platform allows at most 90 days.': '日期范围为 {days} 天；平台最多允许 90 天。',
     'No items found for JIT PO {pos}.': '未找到 JIT 采购单 {pos} 的商品。',
     'Shoplazza has no procurement order {id}.': 'Shoplazza 中没有采购单 {id}。',
@@ -476,6 +477,32 @@ ZH = {
     'Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); '
     'checking their status on the platform first.':
         '继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。',
+    # problems the window says since errors carry their kind and parameters (station/problems.py)
+    'The date {text!r} is not in the form yyyy-MM-dd HH:mm:ss (for example 2026-11-23 08:00:00).':
+        '日期 {text!r} 的格式不是 yyyy-MM-dd HH:mm:ss（例如 2026-11-23 08:00:00）。',
+    '{name} needs at least one value.': '{name} 至少需要一个值。',
+    '{name} holds {count} values; the platform takes at most {maximum}.':
+        '{name} 有 {count} 个值；平台最多接受 {maximum} 个。',
+    '{name} holds an empty value.': '{name} 含有空值。',
+    'Page numbers start at 1.': '页码从 1 开始。',
+    'The page size must be between 1 and {maximum}, not {size}.': '每页数量必须在 1 到 {maximum} 之间，而不是 {size}。',
+    "The platform's answers to the pack could not be read and the PO still reads To Pack {seconds} s later: pack it "
+    'again.':
+        '无法读取平台对打包的回复，且 {seconds} 秒后该采购单仍为“待打包”：请重新打包。',
+    'The labels could not be merged into one file. Print these POs again.': '标签未能合并为一个文件。请重新打印这些采购单。',
+    'The labels could not be written to {output} ({why}). They are kept: free some space or choose another file, '
+    'then run the batch again.':
+        '标签未能写入 {output}（{why}）。标签已保留：请释放一些空间或选择其他文件，然后重新运行批量任务。',
+    'Another bench was claiming it at the same moment; not sent.': '另一个工位同时在认领它；未发送。',
+    'The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for these POs. '
+    'Try again later.':
+        '平台发送的标签文件不是可读的 PDF（{reason}）；这些采购单未打印任何内容。请稍后再试。',
+    'The label file link pointed to {where}, which the station does not download from ({reason}); nothing was '
+    'printed for these POs. Report it if it happens again.':
+        '标签文件链接指向 {where}，Station 不从该处下载（{reason}）；这些采购单未打印任何内容。如再次发生，请报告。',
+    'The label file could not be saved in {folder}: {cause}. Free some space, then print these POs again.':
+        '标签文件未能保存到 {folder}：{cause}。请释放一些空间，然后重新打印这些采购单。',
+    'QianYi is limiting how often we call it. Wait a moment, then try again.': '千易正在限制调用频率。请稍候再试。',
 }
 
 

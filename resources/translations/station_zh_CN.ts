@@ -1543,507 +1543,582 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>发生了意外错误。请重试；如果仍然出现，请把日志发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="35" />
+        <location filename="../../station/ui/operator_text.py" line="33" />
         <source>The Lazada platform refused the request.</source>
         <translation>Lazada 平台拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="36" />
+        <location filename="../../station/ui/operator_text.py" line="34" />
         <source>The request is not valid.</source>
         <translation>请求无效。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="37" />
+        <location filename="../../station/ui/operator_text.py" line="70" />
         <source>The platform rejected a parameter of the request. Check the dates and numbers, then try again.</source>
         <translation>平台拒绝了请求中的参数。请检查日期和数字，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="39" />
+        <location filename="../../station/ui/operator_text.py" line="72" />
         <source>Already packed on the platform. The list will refresh.</source>
         <translation>平台上已打包。列表将自动刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="40" />
+        <location filename="../../station/ui/operator_text.py" line="73" />
         <source>The purchase order is not in a state that allows this step. Refresh the list and try again.</source>
         <translation>采购单当前状态不允许此操作。请刷新列表后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="42" />
+        <location filename="../../station/ui/operator_text.py" line="75" />
         <source>The platform is limiting how often we call it. Waiting a moment, then trying again.</source>
         <translation>平台正在限制调用频率。稍等片刻后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="44" />
+        <location filename="../../station/ui/operator_text.py" line="77" />
         <source>The platform did not accept the shop's credentials. Open Settings and check the app key, secret and access token.</source>
         <translation>平台未接受店铺凭据。请打开“设置”，检查 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="46" />
+        <location filename="../../station/ui/operator_text.py" line="79" />
         <source>The access token has expired or is no longer valid. Log in again in Settings.</source>
         <translation>访问令牌已过期或失效。请在“设置”中重新登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="47" />
+        <location filename="../../station/ui/operator_text.py" line="82" />
         <source>The refresh token was refused; the shop must authorise the app again in Settings.</source>
         <translation>刷新令牌被拒绝；店铺须在“设置”中重新授权应用。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="49" />
+        <location filename="../../station/ui/operator_text.py" line="84" />
         <source>The platform rejected the request signature. Check the app secret in Settings.</source>
         <translation>平台拒绝了请求签名。请在“设置”中检查 App Secret。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="50" />
+        <location filename="../../station/ui/operator_text.py" line="86" />
         <source>The computer's clock is wrong by more than two hours. Correct the date and time, then retry.</source>
         <translation>电脑时钟误差超过两小时。请校正日期和时间后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="52" />
+        <location filename="../../station/ui/operator_text.py" line="88" />
         <source>No answer from the Lazada platform. Check the internet connection; the step will be retried.</source>
         <translation>Lazada 平台无响应。请检查网络连接；此步骤将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="54" />
+        <location filename="../../station/ui/operator_text.py" line="90" />
         <source>The connection dropped while the platform was working on it; checking what happened.</source>
         <translation>平台处理期间连接中断；正在核实结果。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="56" />
+        <location filename="../../station/ui/operator_text.py" line="92" />
         <source>The Lazada platform had a problem on its side. The step will be retried.</source>
         <translation>Lazada 平台出现故障。此步骤将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="57" />
+        <location filename="../../station/ui/operator_text.py" line="94" />
         <source>The platform sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>平台返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="59" />
+        <location filename="../../station/ui/operator_text.py" line="81" />
         <source>No access token is set. Log in first.</source>
         <translation>尚未设置访问令牌。请先登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="60" />
+        <location filename="../../station/ui/operator_text.py" line="96" />
         <source>The secure connection to the platform could not be verified. Check the computer's date and any proxy or antivirus that intercepts HTTPS.</source>
         <translation>无法验证与平台的安全连接。请检查电脑日期，以及拦截 HTTPS 的代理或杀毒软件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="63" />
+        <location filename="../../station/ui/operator_text.py" line="47" />
         <source>Product barcodes cannot be printed on A4; choose the 60x30 mm label or the 100x150 mm label.</source>
         <translation>A4 纸不能打印商品条码；请选择 60x30 毫米标签或 100x150 毫米标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="65" />
+        <location filename="../../station/ui/operator_text.py" line="49" />
         <source>Choose the PO sheet, the product barcodes, or both.</source>
         <translation>请选择采购单面单、商品条码或两者。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="66" />
+        <location filename="../../station/ui/operator_text.py" line="37" />
         <source>The end of the date range is before its start; swap the two dates.</source>
         <translation>日期范围的结束早于开始；请交换两个日期。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="67" />
+        <location filename="../../station/ui/operator_text.py" line="35" />
+        <source>The date {text!r} is not in the form yyyy-MM-dd HH:mm:ss (for example 2026-11-23 08:00:00).</source>
+        <translation>日期 {text!r} 的格式不是 yyyy-MM-dd HH:mm:ss（例如 2026-11-23 08:00:00）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="41" />
+        <source>{name} needs at least one value.</source>
+        <translation>{name} 至少需要一个值。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="42" />
+        <source>{name} holds {count} values; the platform takes at most {maximum}.</source>
+        <translation>{name} 有 {count} 个值；平台最多接受 {maximum} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="44" />
+        <source>{name} holds an empty value.</source>
+        <translation>{name} 含有空值。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="45" />
+        <source>Page numbers start at 1.</source>
+        <translation>页码从 1 开始。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="46" />
+        <source>The page size must be between 1 and {maximum}, not {size}.</source>
+        <translation>每页数量必须在 1 到 {maximum} 之间，而不是 {size}。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="50" />
         <source>The pickup address needs its division id (a positive number).</source>
         <translation>揽收地址需要行政区划 ID（正整数）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="68" />
+        <location filename="../../station/ui/operator_text.py" line="52" />
         <source>A pickup in China needs a pickup date (yyyy-MM-dd).</source>
         <translation>中国境内揽收需要揽收日期（yyyy-MM-dd）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="69" />
+        <location filename="../../station/ui/operator_text.py" line="53" />
         <source>No pickup contact is set; fill it in Settings or in the Ship dialog.</source>
         <translation>尚未设置揽收联系人；请在“设置”或发货对话框中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="70" />
+        <location filename="../../station/ui/operator_text.py" line="55" />
         <source>No pickup contact is set; fill it in Settings.</source>
         <translation>尚未设置揽收联系人；请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="71" />
+        <location filename="../../station/ui/operator_text.py" line="62" />
         <source>The platform offers no shipment provider for these orders.</source>
         <translation>平台没有为这些订单提供物流商。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="73" />
+        <location filename="../../station/ui/operator_text.py" line="67" />
+        <source>The number of cartons must be between 1 and {maximum}, not {boxes}.</source>
+        <translation>箱数必须在 1 到 {maximum} 之间，而不是 {boxes}。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="69" />
+        <source>No pickup order number was given.</source>
+        <translation>未提供揽收单号。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="98" />
         <source>Not packed yet (To Pack): pack it first.</source>
         <translation>尚未打包（待打包）：请先打包。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="74" />
+        <location filename="../../station/ui/operator_text.py" line="99" />
         <source>The platform no longer lists this PO. Check it in Seller Center.</source>
         <translation>平台已不再列出此采购单。请在卖家中心核实。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="75" />
+        <location filename="../../station/ui/operator_text.py" line="101" />
         <source>No answer from the platform after several tries; pack it again later.</source>
         <translation>多次尝试后平台仍无响应；请稍后重新打包。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="76" />
+        <location filename="../../station/ui/operator_text.py" line="105" />
+        <source>The platform's answers to the pack could not be read and the PO still reads To Pack {seconds} s later: pack it again.</source>
+        <translation>无法读取平台对打包的回复，且 {seconds} 秒后该采购单仍为“待打包”：请重新打包。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="107" />
         <source>The label file could not be read. Print these POs again.</source>
         <translation>无法读取标签文件。请重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="77" />
+        <location filename="../../station/ui/operator_text.py" line="108" />
         <source>The labels could not be saved as one file. Check the free disk space, then print these POs again.</source>
         <translation>无法将标签保存为一个文件。请检查磁盘剩余空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="79" />
+        <location filename="../../station/ui/operator_text.py" line="110" />
+        <source>The labels could not be merged into one file. Print these POs again.</source>
+        <translation>标签未能合并为一个文件。请重新打印这些采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="112" />
+        <source>The labels could not be written to {output} ({why}). They are kept: free some space or choose another file, then run the batch again.</source>
+        <translation>标签未能写入 {output}（{why}）。标签已保留：请释放一些空间或选择其他文件，然后重新运行批量任务。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="115" />
         <source>The pickup could not be booked after several tries.</source>
         <translation>多次尝试后仍无法预约揽收。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="81" />
+        <location filename="../../station/ui/operator_text.py" line="119" />
+        <source>Another bench was claiming it at the same moment; not sent.</source>
+        <translation>另一个工位同时在认领它；未发送。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="123" />
         <source>The shared journal is unreachable; the batch stopped and will resume when it is back.</source>
         <translation>无法连接共享日志；批量任务已停止，恢复连接后将继续。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="83" />
+        <location filename="../../station/ui/operator_text.py" line="125" />
         <source>Another bench took over POs this bench was working on (its claim had expired); the batch stopped without sending anything more for them.</source>
         <translation>另一工位接管了本工位正在处理的采购单（本工位的占用已过期）；批量任务已停止，不再为这些采购单发送任何操作。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="85" />
+        <location filename="../../station/ui/operator_text.py" line="128" />
         <source>Another Station on this PC is running this batch; wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station 正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="88" />
+        <location filename="../../station/ui/operator_text.py" line="133" />
         <source>The labels could not be sent to the printer.</source>
         <translation>标签未能发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="89" />
+        <location filename="../../station/ui/operator_text.py" line="134" />
         <source>The labels could not be sent to the printer. Check that it is on and connected.</source>
         <translation>标签未能发送到打印机。请检查打印机是否开机并已连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="90" />
+        <location filename="../../station/ui/operator_text.py" line="136" />
+        <source>The labels could not be sent to the printer {printer!r}: {why}</source>
+        <translation>标签未能发送到打印机 {printer!r}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="137" />
         <source>No printer is set for this paper size, or it is not connected. Choose one in Settings.</source>
         <translation>此纸张尺寸未设置打印机，或打印机未连接。请在“设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="92" />
+        <location filename="../../station/ui/operator_text.py" line="139" />
         <source>No printer is set for this paper size. Choose one in Settings. Nothing was printed.</source>
         <translation>此纸张尺寸未设置打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="94" />
+        <location filename="../../station/ui/operator_text.py" line="143" />
         <source>The printing system (CUPS) is not running or not installed. Restart the computer or call support.</source>
         <translation>打印系统 (CUPS) 未运行或未安装。请重启电脑或联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="96" />
+        <location filename="../../station/ui/operator_text.py" line="145" />
         <source>The label file has no pages. Nothing was printed.</source>
         <translation>标签文件没有页面。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="97" />
+        <location filename="../../station/ui/operator_text.py" line="146" />
         <source>The label file is missing. Nothing was printed.</source>
         <translation>标签文件不存在。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="98" />
+        <location filename="../../station/ui/operator_text.py" line="147" />
         <source>The label file could not be opened. Nothing was printed.</source>
         <translation>无法打开标签文件。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="99" />
+        <location filename="../../station/ui/operator_text.py" line="150" />
         <source>The label file mixes paper sizes; it must be split into one job per size. Nothing was printed.</source>
         <translation>标签文件混合了多种纸张尺寸；须按尺寸拆分为多个任务。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="101" />
+        <location filename="../../station/ui/operator_text.py" line="152" />
         <source>The label file is not the paper size chosen for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机所选尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="103" />
+        <location filename="../../station/ui/operator_text.py" line="154" />
         <source>The label file is not the paper size set for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机设置的尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="104" />
+        <location filename="../../station/ui/operator_text.py" line="156" />
         <source>The printer does not accept this label size. Check its paper settings. Nothing was printed.</source>
         <translation>打印机不接受此标签尺寸。请检查其纸张设置。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="106" />
+        <location filename="../../station/ui/operator_text.py" line="158" />
         <source>The printer could not be opened. Check that it is on and connected, then print again.</source>
         <translation>无法打开打印机。请检查打印机是否开机并已连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="108" />
+        <location filename="../../station/ui/operator_text.py" line="148" />
         <source>The label file of this job is gone from the disk; print the POs again. Nothing was printed.</source>
         <translation>此任务的标签文件已从磁盘删除；请重新打印这些采购单。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="110" />
+        <location filename="../../station/ui/operator_text.py" line="160" />
+        <source>The printer {printer!r} is not set up on this computer. Choose another printer in the settings, or ask support to add it. Nothing was printed.</source>
+        <translation>此电脑上没有打印机 {printer!r}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="163" />
+        <source>The printer {printer!r} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
+        <translation>打印机 {printer!r} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="166" />
+        <source>The printer {printer!r} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
+        <translation>打印机 {printer!r} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="170" />
+        <source>The printer {printer!r} is not accepting jobs. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
+        <translation>打印机 {printer!r} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="173" />
+        <source>The printer {printer!r} is not accepting jobs. The printer says: {reason}. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
+        <translation>打印机 {printer!r} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="176" />
+        <source>The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in the printer settings, then print again. Nothing was printed.</source>
+        <translation>打印机 {printer!r} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="179" />
+        <source>The printer {printer!r} refused the job. Check the printer and print again.</source>
+        <translation>打印机 {printer!r} 拒绝了任务。请检查打印机后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="181" />
         <source>A label file from the platform could not be used. Print it again; if it fails again, report it.</source>
         <translation>平台提供的标签文件无法使用。请重新打印；如果再次失败，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="112" />
+        <location filename="../../station/ui/operator_text.py" line="183" />
         <source>The label file link had expired; asking the platform for a new one.</source>
         <translation>标签文件链接已过期；正在向平台申请新链接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="114" />
+        <location filename="../../station/ui/operator_text.py" line="185" />
+        <source>The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for these POs. Try again later.</source>
+        <translation>平台发送的标签文件不是可读的 PDF（{reason}）；这些采购单未打印任何内容。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="187" />
+        <source>The label file link pointed to {where}, which the station does not download from ({reason}); nothing was printed for these POs. Report it if it happens again.</source>
+        <translation>标签文件链接指向 {where}，Station 不从该处下载（{reason}）；这些采购单未打印任何内容。如再次发生，请报告。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="190" />
+        <source>The label file could not be saved in {folder}: {cause}. Free some space, then print these POs again.</source>
+        <translation>标签文件未能保存到 {folder}：{cause}。请释放一些空间，然后重新打印这些采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="192" />
         <source>The QianYi ERP refused the request.</source>
         <translation>千易 ERP 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="115" />
+        <location filename="../../station/ui/operator_text.py" line="193" />
         <source>QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › Settings › Third-party applications).</source>
         <translation>千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="117" />
+        <location filename="../../station/ui/operator_text.py" line="196" />
         <source>QianYi refused the request time. Correct the computer's date and time, then retry.</source>
         <translation>千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="119" />
+        <location filename="../../station/ui/operator_text.py" line="198" />
         <source>QianYi rejected the purchase-order data. Check the fields shown in the details.</source>
         <translation>千易拒绝了采购单数据。请检查详情中列出的字段。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="120" />
+        <location filename="../../station/ui/operator_text.py" line="200" />
         <source>QianYi does not know this purchase order. Refresh the list.</source>
         <translation>千易中没有此采购单。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="121" />
+        <location filename="../../station/ui/operator_text.py" line="201" />
+        <source>QianYi is limiting how often we call it. Wait a moment, then try again.</source>
+        <translation>千易正在限制调用频率。请稍候再试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="203" />
         <source>The QianYi ERP had a problem on its side. Try again in a moment.</source>
         <translation>千易 ERP 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="122" />
+        <location filename="../../station/ui/operator_text.py" line="204" />
         <source>No answer from the QianYi ERP. Check the internet connection and the ERP address.</source>
         <translation>千易 ERP 无响应。请检查网络连接和 ERP 地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="124" />
+        <location filename="../../station/ui/operator_text.py" line="206" />
         <source>The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="126" />
+        <location filename="../../station/ui/operator_text.py" line="208" />
         <source>Choose at least one JIT purchase order to replenish.</source>
         <translation>请至少选择一个要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="127" />
+        <location filename="../../station/ui/operator_text.py" line="209" />
         <source>The chosen POs need no units.</source>
         <translation>所选采购单无需补货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="128" />
+        <location filename="../../station/ui/operator_text.py" line="210" />
         <source>No JIT connection to read the POs' items from.</source>
         <translation>没有可读取采购单商品的 JIT 连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="129" />
+        <location filename="../../station/ui/operator_text.py" line="212" />
         <source>Shoplazza refused the request.</source>
         <translation>Shoplazza 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="130" />
+        <location filename="../../station/ui/operator_text.py" line="213" />
         <source>Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.</source>
         <translation>Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="132" />
+        <location filename="../../station/ui/operator_text.py" line="216" />
         <source>Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings (the app needs the read_inventory scope).</source>
         <translation>Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="134" />
+        <location filename="../../station/ui/operator_text.py" line="219" />
         <source>The Shoplazza app may not read procurements. Grant it the read_inventory scope.</source>
         <translation>Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="135" />
+        <location filename="../../station/ui/operator_text.py" line="221" />
         <source>Shoplazza does not know this store or procurement. Check the store domain and refresh.</source>
         <translation>Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="137" />
+        <location filename="../../station/ui/operator_text.py" line="223" />
         <source>Shoplazza is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>Shoplazza 正在限制调用频率。请稍等后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="138" />
+        <location filename="../../station/ui/operator_text.py" line="225" />
         <source>Shoplazza had a problem on its side. Try again in a moment.</source>
         <translation>Shoplazza 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="139" />
+        <location filename="../../station/ui/operator_text.py" line="226" />
         <source>No answer from Shoplazza. Check the internet connection and the store domain.</source>
         <translation>Shoplazza 无响应。请检查网络连接和店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="140" />
+        <location filename="../../station/ui/operator_text.py" line="228" />
         <source>Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="142" />
+        <location filename="../../station/ui/operator_text.py" line="230" />
         <source>The Shoplazza store domain is missing.</source>
         <translation>缺少 Shoplazza 店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="146" />
+        <location filename="../../station/ui/operator_text.py" line="141" />
         <source>No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.</source>
         <translation>{size}未设置打印机。请在“设置”中选择后重试。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="148" />
-        <source>The printer {printer} is not set up on this computer. Choose another printer in the settings, or ask support to add it. Nothing was printed.</source>
-        <translation>此电脑上没有打印机 {printer}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="150" />
-        <source>The printer {printer} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
-        <translation>打印机 {printer} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="153" />
-        <source>The printer {printer} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
-        <translation>打印机 {printer} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="155" />
-        <source>The printer {printer} is not accepting jobs. The printer says: {reason}. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
-        <translation>打印机 {printer} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="157" />
-        <source>The printer {printer} is not accepting jobs. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
-        <translation>打印机 {printer} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="159" />
-        <source>The printer {printer} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in the printer settings, then print again. Nothing was printed.</source>
-        <translation>打印机 {printer} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="162" />
-        <source>The printer {printer} refused the job. Check the printer and print again.</source>
-        <translation>打印机 {printer} 拒绝了任务。请检查打印机后重新打印。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="163" />
-        <source>The labels could not be sent to the printer {printer}: {why}</source>
-        <translation>标签未能发送到打印机 {printer}：{why}</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="164" />
+        <location filename="../../station/ui/operator_text.py" line="100" />
         <source>The PO was cancelled ({status}); do not send it.</source>
         <translation>采购单已取消（{status}）；请勿发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="165" />
+        <location filename="../../station/ui/operator_text.py" line="103" />
         <source>Still To Pack {seconds} s after packing; the platform may be stuck on it. Try again later or report the PO to Lazada.</source>
         <translation>打包 {seconds} 秒后仍为待打包；平台可能卡住了。请稍后重试，或向 Lazada 报告此采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="167" />
+        <location filename="../../station/ui/operator_text.py" line="116" />
         <source>Held by bench {bench}; not sent.</source>
         <translation>工位 {bench} 正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="168" />
+        <location filename="../../station/ui/operator_text.py" line="117" />
         <source>Held by another Station on this PC (pid {pid}); not sent.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="169" />
+        <location filename="../../station/ui/operator_text.py" line="130" />
         <source>Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="171" />
+        <location filename="../../station/ui/operator_text.py" line="118" />
         <source>Already done by bench {bench}; not sent again.</source>
         <translation>工位 {bench} 已完成；不再重复发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="172" />
+        <location filename="../../station/ui/operator_text.py" line="66" />
         <source>The platform does not list the PO {no}.</source>
         <translation>平台没有列出采购单 {no}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="173" />
+        <location filename="../../station/ui/operator_text.py" line="63" />
         <source>The pickup area code {code} is not one of CN, VN, TH, PH, ID, MY.</source>
         <translation>揽收地区代码 {code} 不是 CN、VN、TH、PH、ID、MY 之一。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="174" />
+        <location filename="../../station/ui/operator_text.py" line="56" />
         <source>The pickup contact address is empty; fill it in Settings.</source>
         <translation>揽收联系人地址为空；请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="175" />
+        <location filename="../../station/ui/operator_text.py" line="58" />
         <source>The pickup contact phone is empty; fill it in Settings.</source>
         <translation>揽收联系人电话为空；请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="176" />
+        <location filename="../../station/ui/operator_text.py" line="60" />
         <source>The pickup contact name is empty; fill it in Settings.</source>
         <translation>揽收联系人姓名为空；请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="177" />
+        <location filename="../../station/ui/operator_text.py" line="65" />
         <source>The pickup date {date} is not in the form yyyy-MM-dd.</source>
         <translation>揽收日期 {date} 不是 yyyy-MM-dd 格式。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="178" />
+        <location filename="../../station/ui/operator_text.py" line="39" />
         <source>The date range is {days} days long; the platform allows at most 90 days.</source>
         <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="179" />
+        <location filename="../../station/ui/operator_text.py" line="211" />
         <source>No items found for JIT PO {pos}.</source>
         <translation>未找到 JIT 采购单 {pos} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="180" />
+        <location filename="../../station/ui/operator_text.py" line="231" />
         <source>Shoplazza has no procurement order {id}.</source>
         <translation>Shoplazza 中没有采购单 {id}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="181" />
+        <location filename="../../station/ui/operator_text.py" line="232" />
         <source>Nothing has been received on procurement {id} yet; there are no labels to print.</source>
         <translation>采购单 {id} 尚未收货；没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="183" />
+        <location filename="../../station/ui/operator_text.py" line="236" />
         <source>No secure password store is available (keyring backend: {backend}). On Windows and macOS the system store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. The station never keeps the app secret or tokens in a plain file.</source>
         <translation>没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普通文件中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="187" />
-        <source>package {package} {tracking} {provider}</source>
-        <translation>包裹 {package} {tracking} {provider}</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="188" />
+        <location filename="../../station/ui/operator_text.py" line="234" />
         <source>package {package}, {tracking}</source>
         <translation>包裹 {package}，{tracking}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="189" />
+        <location filename="../../station/ui/operator_text.py" line="235" />
         <source>code {code}</source>
         <translation>错误码 {code}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="190" />
+        <location filename="../../station/ui/operator_text.py" line="120" />
         <source>Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); checking their status on the platform first.</source>
         <translation>继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。</translation>
     </message>
@@ -2117,17 +2192,17 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="195" />
+        <location filename="../../station/ui/operator_text.py" line="245" />
         <source>A4</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="196" />
+        <location filename="../../station/ui/operator_text.py" line="246" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="197" />
+        <location filename="../../station/ui/operator_text.py" line="247" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>

@@ -10,6 +10,7 @@ from station.erp.shoplazza.errors import ShoplazzaError
 from station.erp.shoplazza.models import ProcurementLine
 from station.lazada.models import PdfSize
 from station.printing.print_items import PrintItem, PrintPO
+from station.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,5 @@ def procurement_labels(client: ShoplazzaClient, procurement_id: str) -> LabelFil
     items = label_items(lines)
     if not items:
         raise ShoplazzaError(f"procurement {procurement_id}: no received units",
-                             operator_message=f"Nothing has been received on procurement {procurement_id} yet; "
-                                              "there are no labels to print.")
+                             problem=Problem("shoplazza.nothing_received", {"id": procurement_id}))
     return LabelFile(procurement_id, render_labels(items, procurement_id), items)

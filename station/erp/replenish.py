@@ -34,6 +34,7 @@ from station.erp.qianyi.models import (
 )
 from station.lazada.jit import JitClient
 from station.lazada.models import PurchaseOrderItem
+from station.problems import Problem
 
 REMARK_MAX = 500  # not documented; long PO lists are cut with "…"
 
@@ -201,7 +202,7 @@ class Replenisher:
             items = self.jit.list_items_many(numbers)
         missing = [n for n in numbers if not items.get(n)]
         if missing:
-            raise QianYiValidationError(f"No items found for JIT PO {', '.join(missing)}.")
+            raise QianYiValidationError(Problem("replenish.no_items", {"pos": ", ".join(missing)}))
         lines = aggregate({n: items[n] for n in numbers}, self.defaults)
         if not lines:
             raise QianYiValidationError("The chosen POs need no units.")

@@ -12,6 +12,7 @@ from station.journal.errors import ClaimLostError
 from station.journal.store import JournalStore
 from station.lazada.errors import StationApiError
 from station.outcomes import PoOutcome, Step
+from station.problems import say
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +61,9 @@ class BatchLog:
     # ------------------------------------------------------------------ claims
     def claim(self, numbers: Sequence[str], *, redo: bool = False) -> dict[str, str]:
         """Claim the batch's POs for this bench before anything is sent. Returns, for each PO not
-        granted, the sentence to fail it with. ``redo`` lets a PO another batch already printed
-        be claimed again (the runner passes it for a batch that does not ship: a reprint, a scan
-        to print); a batch that ships never redoes another batch's PO."""
+        granted, the sentence to fail it with (a Sentence: it carries its problem). ``redo`` lets a PO
+        another batch already printed be claimed again (the runner passes it for a batch that does not
+        ship: a reprint, a scan to print); a batch that ships never redoes another batch's PO."""
         journal = self.journal
         wanted = list(dict.fromkeys(numbers))
         granted = set(journal.claim(journal.bench, wanted, batch_id=self.batch_id, skip_done=not redo))
@@ -83,13 +84,13 @@ class BatchLog:
         sentences: dict[str, str] = {}
         for no in refused:
             if no in holders and holders[no][0] == journal.bench:
-                sentences[no] = f"Held by another Station on this PC (pid {holders[no][2]}); not sent."
+                sentences[no] = say("po.held_here", pid=holders[no][2])
             elif no in holders:
-                sentences[no] = f"Held by bench {holders[no][0]}; not sent."
+                sentences[no] = say("po.held_by_bench", bench=holders[no][0])
             elif no in done:
-                sentences[no] = f"Already done by bench {done[no]}; not sent again."
+                sentences[no] = say("po.done_by_bench", bench=done[no])
             else:
-                sentences[no] = "Another bench was claiming it at the same moment; not sent."
+                sentences[no] = say("po.claim_race")
         return sentences
 
     def renew(self, force: bool = False) -> None:

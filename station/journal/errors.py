@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from station.lazada.errors import StationApiError
+from station.problems import Problem
 
 
 class JournalUnreachableError(StationApiError):
     """The shared journal server cannot be reached: nothing more is sent until it is back."""
 
-    operator_message = "The shared journal is unreachable; the batch stopped and will resume when it is back."
+    kind = "journal.unreachable"
     retryable = True
 
 
@@ -16,19 +17,15 @@ class BatchHeldError(StationApiError):
     """Another Station process on this PC (the same bench name) is running the open batch: it is
     neither resumed nor touched here."""
 
-    operator_message = ("Another Station on this PC is running this batch; wait for it to finish or close it, "
-                        "then start again.")
+    kind = "journal.batch_held"
 
     def __init__(self, batch_id: int, pid: int) -> None:
         self.batch_id = batch_id
         self.pid = pid
-        super().__init__(f"batch {batch_id}", operator_message=(
-            f"Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, "
-            "then start again."))
+        super().__init__(f"batch {batch_id}", problem=Problem("journal.batch_held_pid", {"pid": pid}))
 
 
 class ClaimLostError(StationApiError):
     """Another bench took over a PO (or a batch) this bench held: this bench stops sending."""
 
-    operator_message = ("Another bench took over POs this bench was working on (its claim had expired); "
-                        "the batch stopped without sending anything more for them.")
+    kind = "journal.claim_lost"

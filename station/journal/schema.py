@@ -70,6 +70,14 @@ _INSTANCES = """
     """
 MIGRATIONS += (_INSTANCES,)
 
+# 4: a failed PO's problem as data (JSON of its kind and parameters, station.problems), so the
+# window says it in its language; '' on the rows of older journals, whose English ``error`` is
+# shown as it is.
+_PROBLEMS = """
+    ALTER TABLE batch_pos ADD COLUMN problem TEXT NOT NULL DEFAULT '';
+    """
+MIGRATIONS += (_PROBLEMS,)
+
 # The same logical schema in PostgreSQL's dialect, one entry per entry of MIGRATIONS.
 PG_MIGRATIONS: tuple[str, ...] = (
     """
@@ -122,5 +130,6 @@ PG_MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX batch_pos_po ON batch_pos(purchase_order_no);
     """,
     _INSTANCES,
+    _PROBLEMS,
 )
 assert len(PG_MIGRATIONS) == len(MIGRATIONS)

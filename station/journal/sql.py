@@ -18,6 +18,7 @@ from station.journal.batch_log import BatchLog
 from station.journal.errors import BatchHeldError, ClaimLostError
 from station.journal.store import JournalBatch, JournalStore, bench_name, claim_ttl
 from station.outcomes import PoOutcome, Step
+from station.problems import Problem, Sentence
 
 _CHUNK = 400  # numbers per IN (...) list
 
@@ -51,13 +52,16 @@ def _chunks(numbers: Sequence[str]) -> Iterator[list[str]]:
 
 # A PO's outcome as batch_pos keeps it: the columns, in the order _outcome reads them.
 _OUTCOME_COLUMNS = ("purchase_order_no, store_name, store_code, packed, ready, shipped, printed, pickup_no,"
-                    " failed_step, error")
+                    " failed_step, error, problem")
 
 
 def _outcome(row: Sequence[Any]) -> PoOutcome:
+    # A row of an older journal has no problem: its English error is kept and shown as it is.
+    problem = Problem.from_json(row[10])
     return PoOutcome(purchase_order_no=row[0], store_name=row[1], store_code=row[2], packed=bool(row[3]),
                      ready=bool(row[4]), shipped=bool(row[5]), printed=bool(row[6]), pickup_no=row[7],
-                     failed_step=Step(row[8]) if row[8] else None, error=row[9])
+                     failed_step=Step(row[8]) if row[8] else None,
+                     error=row[9] if problem is None else Sentence(problem, row[9]), problem=problem)
 
 
 class SqlJournal(JournalStore):
@@ -157,7 +161,7 @@ class SqlJournal(JournalStore):
                 f"SELECT {_OUTCOME_COLUMNS}, updated_at, b.options FROM batch_pos"
                 " JOIN batches b ON b.id = batch_pos.batch_id WHERE b.profile = ? AND updated_at >= ?"
                 " ORDER BY updated_at, batch_pos.batch_id", (profile, since))
-        return [(_outcome(r), str(json.loads(r[11]).get("job", "run")), float(r[10])) for r in rows]
+        return [(_outcome(r), str(json.loads(r[12]).get("job", "run")), float(r[11])) for r in rows]
 
     def batch_state(self, batch_id: int) -> str:
         with self._tx() as tx:
@@ -244,9 +248,11 @@ class SqlJournal(JournalStore):
             now = self._now(tx)
             tx.many(
                 "UPDATE batch_pos SET packed = ?, ready = ?, shipped = ?, printed = ?, pickup_no = ?, failed_step = ?,"
-                " error = ?, updated_at = ? WHERE batch_id = ? AND purchase_order_no = ?",
+                " error = ?, problem = ?, updated_at = ? WHERE batch_id = ? AND purchase_order_no = ?",
                 [(int(o.packed), int(o.ready), int(o.shipped), int(o.printed), o.pickup_no,
-                  o.failed_step.value if o.failed_step else None, o.error, now, batch_id, o.purchase_order_no)
+                  o.failed_step.value if o.failed_step else None, o.error,
+                  o.problem.to_json() if o.problem is not None and o.error else "", now, batch_id,
+                  o.purchase_order_no)
                  for o in outcomes])
 
     def finish_batch(self, batch_id: int, state: str, bench: str | None = None) -> None:

@@ -1,4 +1,5 @@
-"""The Lazada platform's errors, each carrying a sentence an operator understands and the detail behind it.
+"""The Lazada platform's errors, each carrying its kind of problem (``lazada.*`` in :mod:`station.problems`,
+whose English sentence an operator understands) and the detail behind it.
 
 One place maps the platform's codes and messages to these classes (:func:`classify_gateway`,
 :func:`classify_result`), so the CLI and the window show the same words for the same failure. The classes
@@ -19,46 +20,43 @@ __all__ = [
 
 
 class BadParameterError(kinds.InputRejectedError):
-    operator_message = "The platform rejected a parameter of the request. Check the dates and numbers, then try again."
+    kind = "lazada.bad_parameter"
 
 
 class AlreadyPackedError(StationApiError):
-    operator_message = "Already packed on the platform. The list will refresh."
+    kind = "lazada.already_packed"
 
 
 class InvalidStatusError(StationApiError):
-    operator_message = "The purchase order is not in a state that allows this step. Refresh the list and try again."
+    kind = "lazada.invalid_status"
 
 
 class FlowLimitError(kinds.RateLimitError):
-    operator_message = "The platform is limiting how often we call it. Waiting a moment, then trying again."
+    kind = "lazada.flow_limit"
 
 
 class AuthError(kinds.AuthError):
-    operator_message = (
-        "The platform did not accept the shop's credentials. Open Settings and check the app key, "
-        "secret and access token."
-    )
+    kind = "lazada.auth"
 
 
 class TokenExpiredError(AuthError):
-    operator_message = "The access token has expired or is no longer valid. Log in again in Settings."
+    kind = "lazada.token_expired"
 
 
 class RefreshTokenError(AuthError):
-    operator_message = "The refresh token was refused; the shop must authorise the app again in Settings."
+    kind = "lazada.refresh_token"
 
 
 class SignatureError(AuthError):
-    operator_message = "The platform rejected the request signature. Check the app secret in Settings."
+    kind = "lazada.signature"
 
 
 class ClockError(AuthError):
-    operator_message = "The computer's clock is wrong by more than two hours. Correct the date and time, then retry."
+    kind = "lazada.clock"
 
 
 class NetworkError(kinds.NetworkError):
-    operator_message = "No answer from the Lazada platform. Check the internet connection; the step will be retried."
+    kind = "lazada.no_answer"
 
 
 class OutcomeUnknownError(NetworkError, kinds.OutcomeUnknownError):
@@ -67,15 +65,15 @@ class OutcomeUnknownError(NetworkError, kinds.OutcomeUnknownError):
     The caller must read the status back before sending it again.
     """
 
-    operator_message = "The connection dropped while the platform was working on it; checking what happened."
+    kind = "lazada.outcome_unknown"
 
 
 class ServerError(kinds.ServerError):
-    operator_message = "The Lazada platform had a problem on its side. The step will be retried."
+    kind = "lazada.server"
 
 
 class MalformedResponseError(kinds.MalformedResponseError):
-    operator_message = "The platform sent an answer the station cannot read. Try again; if it persists, report it."
+    kind = "lazada.malformed"
 
 
 # Gateway codes, from platform-notes.md; anything unknown falls back to the type of the error.

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from station.lazada.errors import RequestValidationError
+from station.problems import Param, Problem
 
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # the platform's {yyyy-MM-dd HH:mm:ss}
 DATE_FORMAT = "%Y-%m-%d"  # {yyyy-MM-dd}
@@ -22,6 +23,8 @@ PACK_MAX = 100
 # group of more than 100 ready POs is booked in several calls.
 SHIP_MAX = 100
 PRINT_MAX = 20
+# shipperAreaCode: "one of CN, VN, TH, PH, ID, MY (CN for sellers shipping from China)"
+AREA_CODES = ("CN", "VN", "TH", "PH", "ID", "MY")
 
 T = TypeVar("T")
 
@@ -34,6 +37,11 @@ def chunks(values: Sequence[T], size: int) -> Iterator[list[T]]:
         yield list(values[start : start + size])
 
 
+def invalid(kind: str, **params: Param) -> RequestValidationError:
+    """The error for a request that breaks a rule: ``kind`` (``request.*``) with ``params``."""
+    return RequestValidationError(Problem(kind, params))
+
+
 def format_datetime(value: datetime) -> str:
     return value.strftime(DATETIME_FORMAT)
 
@@ -42,32 +50,28 @@ def parse_datetime(text: str) -> datetime:
     try:
         return datetime.strptime(text.strip(), DATETIME_FORMAT)
     except ValueError:
-        raise RequestValidationError(
-            f"The date {text!r} is not in the form yyyy-MM-dd HH:mm:ss (for example 2026-11-23 08:00:00)."
-        ) from None
+        raise invalid("request.date_format", text=text) from None
 
 
 def check_window(begin: datetime, end: datetime) -> None:
     if end < begin:
-        raise RequestValidationError("The end of the date range is before its start; swap the two dates.")
+        raise invalid("request.range_reversed")
     if end - begin > MAX_WINDOW:
-        raise RequestValidationError(
-            f"The date range is {(end - begin).days} days long; the platform allows at most 90 days."
-        )
+        raise invalid("request.range_too_long", days=(end - begin).days)
 
 
 def check_list(name: str, values: Sequence[str], maximum: int, *, required: bool = False) -> None:
     if required and not values:
-        raise RequestValidationError(f"{name} needs at least one value.")
+        raise invalid("request.list_empty", name=name)
     if len(values) > maximum:
-        raise RequestValidationError(f"{name} holds {len(values)} values; the platform takes at most {maximum}.")
+        raise invalid("request.list_too_long", name=name, count=len(values), maximum=maximum)
     for value in values:
         if not isinstance(value, str) or not value.strip():
-            raise RequestValidationError(f"{name} holds an empty value.")
+            raise invalid("request.list_blank", name=name)
 
 
 def check_page(page_index: int, page_size: int, maximum: int) -> None:
     if page_index < 1:
-        raise RequestValidationError("Page numbers start at 1.")
+        raise invalid("request.page_start")
     if not 1 <= page_size <= maximum:
-        raise RequestValidationError(f"The page size must be between 1 and {maximum}, not {page_size}.")
+        raise invalid("request.page_size", maximum=maximum, size=page_size)

@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from station.connector.values import build, record, text, whole
 from station.lazada.errors import MalformedResponseError, RequestValidationError
+from station.lazada.limits import AREA_CODES, invalid
 
 
 class POStatus(str, Enum):
@@ -244,24 +245,22 @@ class PickupContact:
     estimated_pickup_date: str = ""  # yyyy-MM-dd, required when area_code is CN
 
     def validate(self) -> None:
-        if self.area_code not in ("CN", "VN", "TH", "PH", "ID", "MY"):
-            raise RequestValidationError(
-                f"The pickup area code {self.area_code!r} is not one of CN, VN, TH, PH, ID, MY."
-            )
+        if self.area_code not in AREA_CODES:
+            raise invalid("request.area_code", code=repr(self.area_code))
         if self.address_id <= 0:
-            raise RequestValidationError("The pickup address needs its division id (a positive number).")
-        for label, value in (("address", self.address_detail), ("phone", self.mobile_phone), ("name", self.name)):
+            raise invalid("request.no_division")
+        for kind, value in (("request.contact_address_empty", self.address_detail),
+                            ("request.contact_phone_empty", self.mobile_phone),
+                            ("request.contact_name_empty", self.name)):
             if not value.strip():
-                raise RequestValidationError(f"The pickup contact {label} is empty; fill it in Settings.")
+                raise invalid(kind)
         if self.area_code == "CN" and not self.estimated_pickup_date:
-            raise RequestValidationError("A pickup in China needs a pickup date (yyyy-MM-dd).")
+            raise invalid("request.no_pickup_date")
         if self.estimated_pickup_date:
             try:
                 datetime.strptime(self.estimated_pickup_date, "%Y-%m-%d")
             except ValueError:
-                raise RequestValidationError(
-                    f"The pickup date {self.estimated_pickup_date!r} is not in the form yyyy-MM-dd."
-                ) from None
+                raise invalid("request.pickup_date_format", date=repr(self.estimated_pickup_date)) from None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from enum import Enum, IntEnum
 from typing import Any
 
 from station.connector.values import build, record, whole
-from station.lazada.errors import MalformedResponseError, RequestValidationError
+from station.lazada.errors import MalformedResponseError
+from station.lazada.limits import invalid
 
 QUERY_PATH = "/pickup_order/query"
 PRINT_PATH = "/pickup_order/print"
@@ -134,13 +135,13 @@ class PickupLabelFile:
 
 def check_boxes(boxes: int) -> None:
     if isinstance(boxes, bool) or not isinstance(boxes, int) or not 1 <= boxes <= BOXES_MAX:
-        raise RequestValidationError(f"The number of cartons must be between 1 and {BOXES_MAX}, not {boxes}.")
+        raise invalid("request.boxes", maximum=BOXES_MAX, boxes=str(boxes))
 
 
 def check_pickup_no(pickup_order_no: str) -> str:
     number = pickup_order_no.strip() if isinstance(pickup_order_no, str) else ""
     if not number:
-        raise RequestValidationError("No pickup order number was given.")
+        raise invalid("request.no_pickup_no")
     return number
 
 

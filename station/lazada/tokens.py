@@ -16,6 +16,7 @@ from station.lazada.errors import RefreshTokenError, TokenExpiredError
 from station.lazada.models import TokenInfo
 from station.lazada.redact import SECRETS
 from station.lazada.transport import Transport
+from station.problems import Problem
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class TokenManager:
         """The current access token, refreshed first when it is about to expire."""
         tokens = self._tokens
         if tokens is None:
-            raise TokenExpiredError("no access token", operator_message="No access token is set. Log in first.")
+            raise TokenExpiredError("no access token", problem=Problem("lazada.no_token"))
         if tokens.expires_within(self._margin, self._clock()) and tokens.can_refresh:
             tokens = self.refresh(stale_access_token=tokens.access_token)
         return tokens.access_token

@@ -18,6 +18,7 @@ from pathlib import Path
 from station.lazada.errors import StationApiError
 from station.lazada.models import PdfSize
 from station.printing.merge import SIZE_TOLERANCE_MM, page_size_mm, same_size
+from station.problems import Problem
 
 COMMAND_TIMEOUT = 15.0
 
@@ -25,29 +26,27 @@ COMMAND_TIMEOUT = 15.0
 class PrintError(StationApiError):
     """A print job could not be handed to the printer; ``operator_message`` says what to do."""
 
-    operator_message = "The labels could not be sent to the printer."
+    kind = "print.failed"
 
 
 class CupsUnavailableError(PrintError):
-    operator_message = (
-        "The printing system (CUPS) is not running or not installed. Restart the computer or call support."
-    )
+    kind = "print.cups_missing"
 
 
 class QueueMissingError(PrintError):
-    pass
+    kind = "print.queue_missing"  # params: printer
 
 
 class QueueDisabledError(PrintError):
-    pass
+    kind = "print.queue_paused"  # params: printer
 
 
 class QueueRejectingError(PrintError):
-    pass
+    kind = "print.queue_rejecting"  # params: printer
 
 
 class MixedSizeError(PrintError):
-    pass
+    kind = "print.mixed_sizes"
 
 
 class SubmitError(PrintError):
@@ -128,22 +127,23 @@ def default_queue(timeout: float = COMMAND_TIMEOUT) -> str | None:
     return next((q.name for q in list_queues(timeout) if q.is_default), None)
 
 
+def _said(kind: str, printer: str, reason: str) -> Problem:
+    """``kind`` for ``printer``, with what the printer says (``<kind>_says``) when it says something."""
+    return Problem(f"{kind}_says", {"printer": printer, "reason": reason}) if reason else Problem(
+        kind, {"printer": printer})
+
+
 def check_queue(name: str, timeout: float = COMMAND_TIMEOUT) -> QueueInfo:
     """The queue's state if it can take a job now; otherwise a :class:`PrintError` the operator can act on."""
     queue = next((q for q in list_queues(timeout) if q.name == name), None)
-    why = f" The printer says: {queue.reason}." if queue is not None and queue.reason else ""
     if queue is None:
-        raise QueueMissingError(f"queue {name!r} not found", operator_message=(
-            f"The printer {name!r} is not set up on this computer. Choose another printer in the settings, "
-            "or ask support to add it. Nothing was printed."))
+        raise QueueMissingError(f"queue {name!r} not found", params={"printer": name})
     if not queue.enabled:
-        raise QueueDisabledError(f"queue {name!r} disabled: {queue.reason}", operator_message=(
-            f"The printer {name!r} is paused.{why} Fix the printer (paper, labels, lid), resume it in the printer "
-            "settings, then print again. Nothing was printed."))
+        raise QueueDisabledError(f"queue {name!r} disabled: {queue.reason}", problem=_said(
+            "print.queue_paused", name, queue.reason))
     if not queue.accepting:
-        raise QueueRejectingError(f"queue {name!r} rejects jobs: {queue.reason}", operator_message=(
-            f"The printer {name!r} is not accepting jobs.{why} Ask support to let it accept jobs again, then "
-            "print again. Nothing was printed."))
+        raise QueueRejectingError(f"queue {name!r} rejects jobs: {queue.reason}", problem=_said(
+            "print.queue_rejecting", name, queue.reason))
     return queue
 
 
@@ -196,12 +196,11 @@ def job_size(pdf: Path, tolerance_mm: float = SIZE_TOLERANCE_MM) -> tuple[float,
     """The one paper size of every page of ``pdf``; :class:`MixedSizeError` if it changes midway."""
     sizes = pdf_page_sizes(pdf)
     if not sizes:
-        raise SubmitError(f"{pdf.name}: no pages", operator_message="The label file has no pages. Nothing was printed.")
+        raise SubmitError(f"{pdf.name}: no pages", problem=Problem("print.file_empty"))
     first = sizes[0]
     for size in sizes[1:]:
         if not same_size(first, size, tolerance_mm):
-            raise MixedSizeError(f"{pdf.name}: {first} then {size}", operator_message=(
-                "The label file mixes paper sizes; it must be split into one job per size. Nothing was printed."))
+            raise MixedSizeError(f"{pdf.name}: {first} then {size}")
     return first
 
 
@@ -214,12 +213,12 @@ def submit(queue: str, pdf: Path, size: PdfSize | tuple[float, float] | None = N
     """
     pdf = Path(pdf)
     if not pdf.is_file():
-        raise SubmitError(f"{pdf} missing", operator_message="The label file is missing. Nothing was printed.")
+        raise SubmitError(f"{pdf} missing", problem=Problem("print.file_missing"))
     actual = job_size(pdf)
     wanted = size.millimetres if isinstance(size, PdfSize) else size
     if wanted is not None and not same_size(actual, wanted):
-        raise MixedSizeError(f"{pdf.name}: pages are {actual} mm, job asked for {wanted} mm", operator_message=(
-            "The label file is not the paper size chosen for this printer. Nothing was printed."))
+        raise MixedSizeError(f"{pdf.name}: pages are {actual} mm, job asked for {wanted} mm",
+                             problem=Problem("print.size_not_chosen"))
     check_queue(queue, timeout)
     args = ["lp", "-d", queue]
     if title:
@@ -230,8 +229,8 @@ def submit(queue: str, pdf: Path, size: PdfSize | tuple[float, float] | None = N
     result = _run(args, timeout)
     match = re.search(r"request id is (\S+)", result.stdout)
     if result.returncode != 0 or match is None:
-        raise SubmitError(f"lp failed: {(result.stderr or result.stdout).strip()}", operator_message=(
-            f"The printer {queue!r} refused the job. Check the printer and print again."))
+        raise SubmitError(f"lp failed: {(result.stderr or result.stdout).strip()}",
+                          problem=Problem("print.refused", {"printer": queue}))
     return match.group(1)
 
 

@@ -26,6 +26,7 @@ from station.lazada.errors import NetworkError, StationApiError
 from station.lazada.jit import JitClient, PrintFile
 from station.lazada.models import PdfSize
 from station.lazada.transport import keep_connections
+from station.problems import Problem
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +38,11 @@ _REDIRECTS = (301, 302, 303, 307, 308)
 
 
 class PrintFileError(StationApiError):
-    operator_message = "A label file from the platform could not be used. Print it again; if it fails again, report it."
+    kind = "file.unusable"
 
 
 class UrlExpiredError(PrintFileError):
-    operator_message = "The label file link had expired; asking the platform for a new one."
+    kind = "file.link_expired"
 
 
 class DamagedLabelFileError(PrintFileError):
@@ -49,18 +50,14 @@ class DamagedLabelFileError(PrintFileError):
 
     def __init__(self, name: str, reason: str) -> None:
         self.reason = reason
-        super().__init__(f"{name}: {reason}", operator_message=(
-            f"The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for "
-            "these POs. Try again later."))
+        super().__init__(f"{name}: {reason}", problem=Problem("file.damaged", {"reason": reason}))
 
 
 class UnsafeLinkError(PrintFileError):
     """A label link (or a redirect) pointing where the station never downloads from."""
 
     def __init__(self, where: str, reason: str) -> None:
-        super().__init__(f"{where}: {reason}", operator_message=(
-            f"The label file link pointed to {where}, which the station does not download from ({reason}); "
-            "nothing was printed for these POs. Report it if it happens again."))
+        super().__init__(f"{where}: {reason}", problem=Problem("file.unsafe_link", {"where": where, "reason": reason}))
 
 
 class CacheWriteError(PrintFileError):
@@ -70,9 +67,8 @@ class CacheWriteError(PrintFileError):
         cause = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
                  errno.EROFS: "the disk is read-only", errno.EACCES: "permission denied",
                  errno.EPERM: "permission denied"}.get(exc.errno or 0) or exc.strerror or type(exc).__name__
-        super().__init__(f"{path}: {exc}", operator_message=(
-            f"The label file could not be saved in {path.parent}: {cause}. Free some space, then print these POs "
-            "again."))
+        super().__init__(f"{path}: {exc}", problem=Problem("file.not_saved", {"folder": str(path.parent),
+                                                                               "cause": cause}))
 
 
 Resolver = Callable[[str, int], Iterable[str]]

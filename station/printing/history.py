@@ -11,6 +11,8 @@ from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 
+from station.problems import Problem, Sentence
+
 DB_NAME = "print-history.sqlite3"
 
 _SCHEMA = """
@@ -26,7 +28,8 @@ CREATE TABLE IF NOT EXISTS print_jobs (
     backend TEXT NOT NULL,             -- "cups" or "qt"
     spool_id TEXT NOT NULL DEFAULT '', -- the CUPS job id where known
     status TEXT NOT NULL,
-    error TEXT NOT NULL DEFAULT ''
+    error TEXT NOT NULL DEFAULT '',
+    problem TEXT NOT NULL DEFAULT ''   -- the error's kind and parameters (JSON), for the window's language
 );
 CREATE INDEX IF NOT EXISTS print_jobs_created ON print_jobs (created_at);
 CREATE INDEX IF NOT EXISTS print_jobs_status ON print_jobs (status);
@@ -71,7 +74,7 @@ class PrintJobRecord:
     backend: str
     spool_id: str
     status: JobStatus
-    error: str
+    error: str  # the English sentence; a Sentence carrying its problem where the history knows it
 
 
 def _now() -> datetime:
@@ -87,6 +90,13 @@ class PrintHistory:
         self.path = self.folder / DB_NAME
         with self._db() as db:
             db.executescript(_SCHEMA)
+            # a history written before the problems were kept: the column is added, its rows stay as they are
+            if "problem" not in {row[1] for row in db.execute("PRAGMA table_info(print_jobs)")}:
+                try:
+                    db.execute("ALTER TABLE print_jobs ADD COLUMN problem TEXT NOT NULL DEFAULT ''")
+                except sqlite3.OperationalError as exc:  # another station added it just now
+                    if "duplicate column" not in str(exc):
+                        raise
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -112,6 +122,9 @@ class PrintHistory:
             return cursor.lastrowid
 
     def _set(self, job_id: int, status: JobStatus, **fields: str) -> None:
+        if "error" in fields:
+            error = fields["error"]
+            fields["problem"] = error.problem.to_json() if isinstance(error, Sentence) else ""
         columns = ", ".join(f"{name} = ?" for name in fields)
         sets = f"status = ?, updated_at = ?{', ' + columns if columns else ''}"
         with self._db() as db:
@@ -198,4 +211,9 @@ def _record(row: sqlite3.Row) -> PrintJobRecord:
         updated_at=datetime.fromisoformat(row["updated_at"]), file_path=Path(row["file_path"]),
         po_numbers=tuple(json.loads(row["po_numbers"])), size=row["size"], pages=row["pages"],
         printer=row["printer"], backend=row["backend"], spool_id=row["spool_id"], status=JobStatus(row["status"]),
-        error=row["error"])
+        error=_error(row["error"], row["problem"]))
+
+
+def _error(text: str, problem_json: str) -> str:
+    problem = Problem.from_json(problem_json)
+    return text if problem is None else Sentence(problem, text)

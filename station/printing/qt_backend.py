@@ -26,6 +26,7 @@ from station.printing.cups import (
     queue_resolution,
 )
 from station.printing.merge import POINTS_PER_MM, SIZE_TOLERANCE_MM, same_size
+from station.problems import Problem
 
 MAX_DPI = 600  # a 100x150 mm page at 600 dpi is already a 2362x3543 image
 
@@ -56,7 +57,7 @@ def load_pdf(pdf: Path) -> QPdfDocument:
     error = document.load(str(pdf))
     if error != QPdfDocument.Error.None_ or document.pageCount() == 0:
         raise SubmitError(f"{pdf.name}: QtPdf could not open it ({error.name})",
-                          operator_message="The label file could not be opened. Nothing was printed.")
+                          problem=Problem("print.file_unopenable"))
     return document
 
 
@@ -68,8 +69,7 @@ def document_size_mm(document: QPdfDocument, tolerance_mm: float = SIZE_TOLERANC
         sizes.append((points.width() / POINTS_PER_MM, points.height() / POINTS_PER_MM))
     for size in sizes[1:]:
         if not same_size(sizes[0], size, tolerance_mm):
-            raise MixedSizeError(f"{sizes[0]} then {size}", operator_message=(
-                "The label file mixes paper sizes; it must be split into one job per size. Nothing was printed."))
+            raise MixedSizeError(f"{sizes[0]} then {size}")
     return sizes[0]
 
 
@@ -92,8 +92,7 @@ def configure(printer: QPrinter, size_mm: tuple[float, float]) -> None:
     """Exact custom page size, no margins, full page: what :func:`print_pdf` prints onto."""
     printer.setFullPage(True)
     if not printer.setPageLayout(page_layout(size_mm)):
-        raise SubmitError(f"printer refused the page layout {size_mm}", operator_message=(
-            "The printer does not accept this label size. Check its paper settings. Nothing was printed."))
+        raise SubmitError(f"printer refused the page layout {size_mm}", problem=Problem("print.size_refused"))
 
 
 def pdf_file_printer(output: Path, size_mm: tuple[float, float], dpi: int = 300) -> QPrinter:
@@ -112,9 +111,7 @@ def queue_printer(queue: str, size_mm: tuple[float, float], dpi: int | None = No
     _require_app()
     info = QPrinterInfo.printerInfo(queue)
     if info.isNull():
-        raise QueueMissingError(f"Qt sees no printer {queue!r}", operator_message=(
-            f"The printer {queue!r} is not set up on this computer. Choose another printer in the settings, "
-            "or ask support to add it. Nothing was printed."))
+        raise QueueMissingError(f"Qt sees no printer {queue!r}", params={"printer": queue})
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     if dpi is None:
         try:
@@ -140,15 +137,13 @@ def print_pdf(pdf: Path, printer: QPrinter, *, title: str | None = None) -> int:
         full = layout.fullRect(QPageLayout.Unit.Millimeter)
         if not same_size(size, (full.width(), full.height())):
             raise MixedSizeError(f"pages {size} mm, printer page {full.width():.1f}x{full.height():.1f} mm",
-                                 operator_message="The label file is not the paper size set for this printer. "
-                                 "Nothing was printed.")
+                                 problem=Problem("print.size_not_set"))
         if title:
             printer.setDocName(title)
         dpi = min(printer.resolution(), MAX_DPI)
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintError("QPainter.begin failed", operator_message=(
-                "The printer could not be opened. Check that it is on and connected, then print again."))
+            raise PrintError("QPainter.begin failed", problem=Problem("print.printer_unopenable"))
         try:
             target = QRectF(layout.fullRectPixels(printer.resolution()))
             for index in range(document.pageCount()):
@@ -173,7 +168,6 @@ def print_pdf_to_queue(pdf: Path, queue: str, size: PdfSize | tuple[float, float
         document.close()
     wanted = size.millimetres if isinstance(size, PdfSize) else size
     if wanted is not None and not same_size(actual, wanted):
-        raise MixedSizeError(f"pages {actual} mm, asked {wanted} mm", operator_message=(
-            "The label file is not the paper size chosen for this printer. Nothing was printed."))
+        raise MixedSizeError(f"pages {actual} mm, asked {wanted} mm", problem=Problem("print.size_not_chosen"))
     printer = queue_printer(queue, wanted or actual, dpi)
     return print_pdf(Path(pdf), printer, title=title)

@@ -31,6 +31,7 @@ from station.printing import cups
 from station.printing.cups import PrintError, QueueDisabledError, QueueMissingError, SubmitError
 from station.printing.history import JobStatus, PrintHistory, PrintJobRecord
 from station.printing.merge import match_pdf_size, same_size, split_by_size
+from station.problems import Problem, say
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ DEFAULT_WAIT_S = 10.0  # how long print_file waits for CUPS to report the job co
 
 
 class NoPrinterError(PrintError):
-    operator_message = "No printer is set for this paper size. Choose one in Settings. Nothing was printed."
+    kind = "print.no_printer"
 
 
 # ---------------------------------------------------------------------- settings
@@ -178,13 +179,10 @@ class QtBackend:
 
         info = QPrinterInfo.printerInfo(printer)
         if not printer or info.isNull():
-            raise QueueMissingError(f"Qt sees no printer {printer!r}", operator_message=(
-                f"The printer {printer!r} is not set up on this computer. Choose another printer in the settings, "
-                "or ask support to add it. Nothing was printed."))
+            raise QueueMissingError(f"Qt sees no printer {printer!r}", params={"printer": printer})
         if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-            raise QueueDisabledError(f"printer {printer!r} state {info.state().name}", operator_message=(
-                f"The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, cable), "
-                "resume it in the printer settings, then print again. Nothing was printed."))
+            raise QueueDisabledError(f"printer {printer!r} state {info.state().name}",
+                                     problem=Problem("print.queue_offline", {"printer": printer}))
 
     def send(self, printer: str, pdf: Path, size_mm: tuple[float, float], title: str) -> Sent:
         from station.printing import qt_backend
@@ -291,11 +289,10 @@ class PrintService:
         """
         pdf = Path(pdf)
         if not pdf.is_file():
-            raise SubmitError(f"{pdf} missing", operator_message="The label file is missing. Nothing was printed.")
+            raise SubmitError(f"{pdf} missing", problem=Problem("print.file_missing"))
         sizes = list(page_sizes) if page_sizes else cups.pdf_page_sizes(pdf)
         if not sizes:
-            raise SubmitError(f"{pdf.name}: no pages",
-                              operator_message="The label file has no pages. Nothing was printed.")
+            raise SubmitError(f"{pdf.name}: no pages", problem=Problem("print.file_empty"))
         parts: list[tuple[Path, tuple[float, float], int]]
         if all(same_size(sizes[0], s) for s in sizes[1:]):
             parts = [(pdf, sizes[0], len(sizes))]
@@ -324,12 +321,10 @@ class PrintService:
             self.history.set_printer(job_id, name, backend.name)
         try:
             if not name:
-                raise NoPrinterError(f"no printer for {job.size}", operator_message=(
-                    f"No printer is set for {pdf_size_name(job.size)}. Choose one in Settings, then retry. "
-                    "Nothing was printed."))
+                raise NoPrinterError(f"no printer for {job.size}",
+                                     problem=Problem("print.no_printer_for", {"size": pdf_size_name(job.size)}))
             if not job.file_path.is_file():
-                raise SubmitError(f"{job.file_path} missing", operator_message=(
-                    "The label file of this job is gone from the disk; print the POs again. Nothing was printed."))
+                raise SubmitError(f"{job.file_path} missing", problem=Problem("print.job_file_gone"))
             backend.check(name)
             size_mm = cups.job_size(job.file_path)
             sent = backend.send(name, job.file_path, size_mm, self._title(job))
@@ -339,7 +334,7 @@ class PrintService:
             return self.history.get(job_id)
         except Exception as exc:  # a job must never stay "pending" because of an unexpected error
             log.exception("print job %d on %r failed", job_id, name)
-            self.history.mark_failed(job_id, f"The labels could not be sent to the printer {name!r}: {exc}")
+            self.history.mark_failed(job_id, say("print.failed_on", printer=name, why=str(exc)))
             return self.history.get(job_id)
         self.history.mark_sent(job_id, sent.spool_id)
         if sent.done:

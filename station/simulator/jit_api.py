@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from station.lazada.limits import (
+    AREA_CODES,
     DATE_FORMAT,
     DATETIME_FORMAT,
     ITEM_PAGE_SIZE_MAX,
@@ -37,7 +38,6 @@ from station.simulator.records import ARRIVED, CANCELLED, COMPLETED, READY, TO_P
 from station.simulator.state import SimulatorState, now_ms
 
 MAX_WINDOW_MS = 90 * 86_400_000
-AREA_CODES = ("CN", "VN", "TH", "PH", "ID", "MY")
 CN_PICKUP_DAYS = 3
 STATUS_VALUES = {s.value for s in POStatus}
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPush
 
 from station.credentials import NoKeyringError
 from station.lazada.errors import StationApiError
-from station.ui.operator_text import translate_operator
+from station.ui.operator_text import translate_problem
 from station.ui.signals import emit_signal
 
 
@@ -22,9 +22,9 @@ class OperatorError:
 def describe_error(exc: BaseException) -> OperatorError:
     """The one place that turns any exception into what the window shows."""
     if isinstance(exc, StationApiError):
-        return OperatorError(translate_operator(exc.operator_message), exc.describe())
+        return OperatorError(translate_problem(exc.problem), exc.describe())
     if isinstance(exc, NoKeyringError):
-        return OperatorError(translate_operator(str(exc)), type(exc).__name__)
+        return OperatorError(translate_problem(exc.problem), type(exc).__name__)
     if isinstance(exc, OSError):
         return OperatorError(QCoreApplication.translate(
             "errors", "A file or the network could not be used. Check the disk and the connection, then try again."),

@@ -13,12 +13,13 @@ from station.printing import qt_backend
 from station.printing.cups import PrintError, job_size, pdf_page_sizes
 from station.printing.spooler import make_backend
 from station.printing.spooler import printer_names as _printer_names
+from station.problems import Problem
 
 MAX_DPI = qt_backend.MAX_DPI
 
 
 class PrinterError(PrintError):
-    operator_message = "The labels could not be sent to the printer. Check that it is on and connected."
+    kind = "print.failed_check"
 
 
 def printer_names(backend: str = "auto") -> list[str]:
@@ -42,8 +43,7 @@ def send_to_printer(pdf: Path, printer_name: str | None, *, output_pdf: Path | N
             document.close()
         return qt_backend.print_pdf(pdf, qt_backend.pdf_file_printer(Path(output_pdf), size), title=pdf.stem)
     if not printer_name:
-        raise PrinterError("no printer set", operator_message=(
-            "No printer is set for this paper size, or it is not connected. Choose one in Settings."))
+        raise PrinterError("no printer set", problem=Problem("print.no_printer_or_offline"))
     chosen = make_backend(backend)
     chosen.check(printer_name)
     size_mm = job_size(pdf)

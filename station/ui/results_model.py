@@ -53,7 +53,8 @@ class ResultsModel(QAbstractTableModel):
         self.beginResetModel()
         outcomes = sorted(result.report.outcomes.values(), key=lambda o: o.ok) if result else []  # failed first
         job = result.job if result else Job.RUN
-        self._rows = [(o.purchase_order_no, o.store_name, outcome_text(job, o), translate_operator(o.error))
+        self._rows = [(o.purchase_order_no, o.store_name, outcome_text(job, o),
+                       translate_operator(o.problem if o.problem is not None and o.error else o.error))
                       for o in outcomes]
         self._ok = [o.ok for o in outcomes]
         self._details = [o.detail for o in outcomes]

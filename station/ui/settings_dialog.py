@@ -193,7 +193,7 @@ class SettingsDialog(QDialog):
             creds = store.load()
             tokens = store.load_tokens()
         except NoKeyringError as exc:
-            self._show_error(translate_operator(str(exc)))
+            self._show_error(translate_operator(exc.problem))
             return
         if creds is not None:
             self.region.setCurrentIndex(self.region.findData(creds.region))
@@ -233,12 +233,12 @@ class SettingsDialog(QDialog):
                     access_token=access, refresh_token=refresh, expires_at=now + TOKEN_DAYS * 86400,
                     refresh_expires_at=now + 30 * 86400 if refresh else 0.0, country=region.value))
         except NoKeyringError as exc:
-            self._show_error(translate_operator(str(exc)))
+            self._show_error(translate_operator(exc.problem))
             return
         try:
             self.settings.journal_url = save_journal_target(self.journal_url.text(), self.journal_password.text())
         except (ValueError, NoKeyringError) as exc:
-            self._show_error(translate_operator(str(exc)))
+            self._show_error(translate_operator(exc.problem if isinstance(exc, NoKeyringError) else str(exc)))
             return
         if contact is not None:
             self.settings.base.set_pickup_contact(profile, contact)

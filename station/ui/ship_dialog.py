@@ -19,18 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from station.lazada.errors import RequestValidationError
+from station.lazada.limits import AREA_CODES
 from station.lazada.models import PickupContact
 from station.ui.locale_format import date_format
 from station.ui.operator_text import translate_operator
-
-AREA_CODES = ("PH", "MY", "TH", "VN", "ID", "CN")
 
 
 class ContactForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.area = QComboBox()
-        self.area.addItems(AREA_CODES)
+        self.area.addItems(AREA_CODES)  # the platform's list (station.lazada.limits)
         self.division = QLineEdit()
         self.division.setValidator(QIntValidator(1, 2_000_000_000, self))
         self.division.setPlaceholderText(self.tr("last-level division id, e.g. 1000123"))

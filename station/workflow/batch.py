@@ -27,6 +27,7 @@ from station.outcomes import BatchReport, PoNews, PoOutcome, Step
 from station.printing.download import Downloader
 from station.printing.merge import LabelMerge, MergeError, MergeKey, MergeOutputError, StreamingMerge
 from station.printing.output_check import check_output
+from station.problems import Problem
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ ALL_STEPS = frozenset({Step.PACK, Step.SHIP, Step.PRINT})
 FAST_POLL_BELOW = 5 * limits.QUERY_PO_NUMBERS_MAX  # POs still waiting: five status reads
 FAST_POLL_INTERVAL = 0.5
 SHIP_WORKERS = 16  # threads for ship and print calls (label files are fetched from them too)
-NOT_PACKED = "Not packed yet (To Pack): pack it first."
+NOT_PACKED = Problem("po.not_packed")
 
 
 @dataclass(frozen=True)
@@ -189,12 +190,12 @@ class BatchRunner:
         """Record what a fresh read says about ``no``; True when it is still waiting (To Pack)."""
         outcome = self._outcome(no)
         if po is None:
-            outcome.fail(step, "The platform no longer lists this PO. Check it in Seller Center.")
+            outcome.fail(step, Problem("po.gone"))
             return False
         self._pos[no] = po
         self._tell(statuses={no: po.status})
         if po.status.is_cancelled:
-            outcome.fail(step, f"The PO was cancelled ({po.status.label}); do not send it.")
+            outcome.fail(step, Problem("po.cancelled", {"status": po.status.label}))
             return False
         if po.status is POStatus.TO_PACK:
             return True
@@ -403,13 +404,8 @@ class BatchRunner:
 
     def _stuck(self, waiting: Iterable[str]) -> None:
         for no in waiting:
-            if no in self._pack_unknown:
-                message = (f"The platform's answers to the pack could not be read and the PO still reads To Pack "
-                           f"{self.options.ready_timeout:.0f} s later: pack it again.")
-            else:
-                message = (f"Still To Pack {self.options.ready_timeout:.0f} s after packing; the platform may be "
-                           "stuck on it. Try again later or report the PO to Lazada.")
-            self._outcome(no).fail(Step.WAIT, message)
+            kind = "po.stuck_unread" if no in self._pack_unknown else "po.stuck"
+            self._outcome(no).fail(Step.WAIT, Problem(kind, {"seconds": f"{self.options.ready_timeout:.0f}"}))
 
     def _wait_ready(self, numbers: list[str]) -> None:
         """A pack-only batch: wait for the POs whose pack answers were lost until the platform shows
@@ -502,9 +498,8 @@ class BatchRunner:
                 self._output_error = exc
                 log.error("the merged labels could not be written: %s", exc)
         for no in numbers:
-            self._outcome(no).fail(
-                Step.PRINT, f"The labels could not be written to {self.options.output} ({exc}). They are kept: "
-                            "free some space or choose another file, then run the batch again.", str(exc))
+            self._outcome(no).fail(Step.PRINT, Problem("po.output_failed", {"output": str(self.options.output),
+                                                                             "why": str(exc)}), str(exc))
 
     def _merge_file(self, key: MergeKey, path: Path, numbers: list[str]) -> None:
         assert self._merging is not None  # made in run() when the batch prints
@@ -519,8 +514,7 @@ class BatchRunner:
         except MergeError as exc:
             path.unlink(missing_ok=True)  # a damaged file must not be reused from the cache
             for no in numbers:
-                self._outcome(no).fail(Step.PRINT, "The label file could not be read. Print these POs again.",
-                                       str(exc))
+                self._outcome(no).fail(Step.PRINT, Problem("po.label_unreadable"), str(exc))
             return
         with self._lock:
             self._files[key] = (path, numbers)
@@ -591,7 +585,7 @@ class BatchRunner:
         for no in group:
             outcome = self._outcome(no)
             if _shippable(outcome) and not outcome.shipped:
-                outcome.fail(Step.SHIP, refused.get(no) or "The pickup could not be booked after several tries.")
+                outcome.fail(Step.SHIP, refused.get(no) or Problem("po.pickup_not_booked"))
 
     # ------------------------------------------------------------------ merge
     def _merge(self) -> None:
@@ -620,9 +614,9 @@ class BatchRunner:
             for path, numbers in printed:
                 if path in unreadable:
                     path.unlink(missing_ok=True)
-                    message = "The label file could not be read. Print these POs again."
+                    message = Problem("po.label_unreadable")
                 else:
-                    message = "The labels could not be merged into one file. Print these POs again."
+                    message = Problem("po.merge_failed")
                 for no in numbers:
                     self._outcome(no).fail(Step.PRINT, message, str(exc))
             return

@@ -220,7 +220,7 @@ def scan_print_job(client: JitClient, no: str, choice: PrintChoice, folders: Fol
     """One scanned PO: pack it if needed, wait until it is ready, fetch its labels."""
     found = client.find_pos([no]).get(no)
     if found is None:
-        raise limits.RequestValidationError(f"The platform does not list the PO {no}.")
+        raise limits.invalid("request.po_unknown", no=no)
     # Filed as a print: it packs only what is not packed yet, to get the labels.
     spec = JobSpec(Job.PRINT, frozenset({Step.PACK, Step.PRINT}), choice)
     return _job(spec, client, [found], progress, cancel, folders, first_poll_after=poll_interval,

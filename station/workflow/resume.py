@@ -9,6 +9,7 @@ from station.journal import BatchLog, JournalBatch, JournalStore
 from station.lazada.jit import JitClient
 from station.lazada.models import PurchaseOrder
 from station.outcomes import PoOutcome, Step
+from station.problems import Problem, say
 
 
 @dataclass
@@ -22,7 +23,7 @@ class Resumption:
 
     def add_missing(self, outcomes: dict[str, PoOutcome]) -> None:
         for outcome in self.missing:
-            outcome.fail(Step.LIST, "The platform no longer lists this PO. Check it in Seller Center.")
+            outcome.fail(Step.LIST, Problem("po.gone"))
             outcomes[outcome.purchase_order_no] = outcome
 
 
@@ -44,8 +45,8 @@ def prepare_resume(client: JitClient, journal: JournalStore, batch: JournalBatch
 
 
 def describe(batch: JournalBatch) -> str:
+    """What resuming ``batch`` will do, in English (a Sentence the window says in its language)."""
     outcomes = batch.outcomes
-    return (f"Resuming the batch started {datetime.fromtimestamp(batch.started_at):%Y-%m-%d %H:%M} "
-            f"({len(outcomes)} POs: {sum(o.packed for o in outcomes)} packed, "
-            f"{sum(o.shipped for o in outcomes)} shipped, {sum(o.printed for o in outcomes)} printed); "
-            f"checking their status on the platform first.")
+    return say("batch.resuming", when=f"{datetime.fromtimestamp(batch.started_at):%Y-%m-%d %H:%M}",
+               count=len(outcomes), packed=sum(o.packed for o in outcomes),
+               shipped=sum(o.shipped for o in outcomes), printed=sum(o.printed for o in outcomes))

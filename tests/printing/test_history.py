@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from station.printing.history import DB_NAME, JobStatus, PrintHistory
+from station.problems import Problem, Sentence, say
 
 
 def test_jobs_are_recorded_and_listed_by_day(tmp_path: Path) -> None:
@@ -28,6 +30,38 @@ def test_jobs_are_recorded_and_listed_by_day(tmp_path: Path) -> None:
     assert history.jobs_on(date.today() - timedelta(days=1)) == []
     # a second instance on the same folder sees the same table
     assert PrintHistory(tmp_path / "state").get(first).status is JobStatus.PRINTED
+
+
+def test_a_failure_keeps_its_problem_beside_its_sentence(tmp_path: Path) -> None:
+    history = PrintHistory(tmp_path)
+    job = history.record(Path("/labels/a.pdf"), ["POJ1"], "6030", "Zebra_1")
+    history.mark_failed(job, say("print.queue_paused", printer="Zebra_1"))
+    failed = history.get(job)
+    assert failed.error.startswith("The printer 'Zebra_1' is paused. Fix the printer")
+    assert isinstance(failed.error, Sentence) and failed.error.problem == Problem("print.queue_paused",
+                                                                                  {"printer": "Zebra_1"})
+    history.mark_retry([job])
+    history.mark_sent(job)
+    assert history.get(job).error == "" and not isinstance(history.get(job).error, Sentence)
+
+
+def test_a_history_written_before_the_problems_opens_with_its_sentences(tmp_path: Path) -> None:
+    old = sqlite3.connect(tmp_path / DB_NAME)
+    old.execute("CREATE TABLE print_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL,"
+                " updated_at TEXT NOT NULL, file_path TEXT NOT NULL, po_numbers TEXT NOT NULL, size TEXT NOT NULL,"
+                " pages INTEGER, printer TEXT NOT NULL, backend TEXT NOT NULL, spool_id TEXT NOT NULL DEFAULT '',"
+                " status TEXT NOT NULL, error TEXT NOT NULL DEFAULT '')")
+    old.execute("INSERT INTO print_jobs (created_at, updated_at, file_path, po_numbers, size, printer, backend,"
+                " status, error) VALUES ('2026-11-20T10:00:00+00:00', '2026-11-20T10:00:00+00:00', '/a.pdf',"
+                " '[\"POJ1\"]', '6030', 'Zebra_1', 'cups', 'failed', 'The label file is missing.')")
+    old.commit()
+    old.close()
+    history = PrintHistory(tmp_path)
+    (job,) = history.jobs_on(date(2026, 11, 20))
+    assert job.error == "The label file is missing." and type(job.error) is str
+    history.mark_failed(job.id, say("print.file_missing"))
+    error = history.get(job.id).error
+    assert isinstance(error, Sentence) and error.problem == Problem("print.file_missing")
 
 
 def test_failed_jobs_are_marked_to_retry(tmp_path: Path) -> None:

@@ -1,54 +1,30 @@
-"""QianYi errors, each with the sentence the operator reads; they derive from the connector core's kinds
-of failure (:mod:`station.connector.errors`), like the Lazada errors."""
+"""QianYi errors: the connector core's family of classes (:func:`station.connector.errors.connector_family`)
+named for QianYi, each saying QianYi's sentence (kinds ``qianyi.*`` in :mod:`station.problems`)."""
 
 from __future__ import annotations
 
 from station.connector import errors as kinds
+from station.problems import Problem
 
 
 class QianYiError(kinds.StationApiError):
-    operator_message = "The QianYi ERP refused the request."
+    kind = "qianyi.refused"
 
 
-class QianYiValidationError(kinds.RequestValidationError):
-    """A purchase order or query broke a documented rule; nothing was sent."""
+_FAMILY = kinds.connector_family(QianYiError, "qianyi")
+QianYiValidationError = _FAMILY.validation  # a purchase order or query broke a documented rule; nothing was sent
+QianYiAuthError = _FAMILY.auth
+QianYiInputError = _FAMILY.input
+QianYiNotFoundError = _FAMILY.not_found
+QianYiServerError = _FAMILY.server
+QianYiNetworkError = _FAMILY.network
+QianYiOutcomeUnknownError = _FAMILY.outcome_unknown  # look the order up by its customNumber before resending
+QianYiMalformedError = _FAMILY.malformed
+QianYiClockError = _FAMILY.subclass("QianYiClockError", QianYiAuthError, "qianyi.clock",
+                                    "QianYi refused the request time.")
 
 
-class QianYiAuthError(QianYiError, kinds.AuthError):
-    operator_message = ("QianYi did not accept the app ID, secret or signature. Check them in the ERP settings "
-                        "(QianYi ERP › Settings › Third-party applications).")
-
-
-class QianYiClockError(QianYiAuthError):
-    operator_message = "QianYi refused the request time. Correct the computer's date and time, then retry."
-
-
-class QianYiInputError(QianYiError, kinds.InputRejectedError):
-    operator_message = "QianYi rejected the purchase-order data. Check the fields shown in the details."
-
-
-class QianYiNotFoundError(QianYiError, kinds.NotFoundError):
-    operator_message = "QianYi does not know this purchase order. Refresh the list."
-
-
-class QianYiServerError(QianYiError, kinds.ServerError):
-    operator_message = "The QianYi ERP had a problem on its side. Try again in a moment."
-
-
-class QianYiNetworkError(QianYiError, kinds.NetworkError):
-    operator_message = "No answer from the QianYi ERP. Check the internet connection and the ERP address."
-
-
-class QianYiOutcomeUnknownError(QianYiNetworkError, kinds.OutcomeUnknownError):
-    """A create or update got no usable answer: look the order up by its ``customNumber`` before resending."""
-
-
-class QianYiMalformedError(QianYiError, kinds.MalformedResponseError):
-    operator_message = "The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it."
-    retryable = False  # a read is not sent again for it
-
-
-_CODES: dict[str, type[QianYiError]] = {
+_CODES: dict[str, type[kinds.StationApiError]] = {
     "DATA_INPUT_ERROR": QianYiInputError,
     "PARAM_ERROR": QianYiInputError,
     "SIGN_ERROR": QianYiAuthError,
@@ -61,7 +37,8 @@ _CODES: dict[str, type[QianYiError]] = {
 }
 
 
-def classify(code: str, message: str) -> QianYiError:
+def classify(code: str, message: str) -> kinds.StationApiError:
+    """The QianYi class (a :class:`QianYiError`) for an answer's error code and message."""
     cls = _CODES.get(code.upper())
     if cls is None:
         lower = message.lower()
@@ -72,3 +49,8 @@ def classify(code: str, message: str) -> QianYiError:
         else:
             cls = QianYiError
     return cls(message, code=code or None)
+
+
+def validation(kind: str, **params: str | int) -> kinds.RequestValidationError:
+    """A :class:`QianYiValidationError` for ``kind`` with ``params``."""
+    return QianYiValidationError(Problem(kind, params))

@@ -26,6 +26,7 @@ from station.erp.shoplazza.errors import (
     classify,
 )
 from station.erp.shoplazza.models import LIMIT_MAX, Procurement, ProcurementLine, ProcurementPage, ProcurementQuery
+from station.problems import Problem
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class ShoplazzaClient:
             if p.id == procurement_id:
                 return p
         raise ShoplazzaError(f"procurement {procurement_id} not found",
-                             operator_message=f"Shoplazza has no procurement order {procurement_id}.")
+                             problem=Problem("shoplazza.no_procurement", {"id": procurement_id}))
 
     def procurement_lines(self, procurement_id: str) -> list[ProcurementLine]:
         """The SKUs of a procurement, from ``GET /center/procurements/{id}`` (``procurement.line_items``).

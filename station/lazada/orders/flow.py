@@ -23,6 +23,7 @@ from station.lazada.orders.models import (
     PackageResult,
     order_items_map,
 )
+from station.problems import say
 
 PrintPdf = Callable[[bytes], object]  # sends a 100x150 mm PDF to the label printer
 
@@ -45,11 +46,12 @@ class FlowResult:
     def lines(self) -> list[tuple[str, str, bool, str]]:
         """(what, id, ok, message) rows for a results table."""
         rows = [("pack", f"{r.order_id}/{r.order_item_id}", r.ok,
-                 r.message or (f"package {r.package_id}, {r.tracking_number}" if r.ok else f"code {r.code}"))
+                 r.message or (say("orders.package", package=r.package_id, tracking=r.tracking_number) if r.ok
+                               else say("orders.code", code=r.code)))
                 for r in self.packed]
         rows += [("print", p, True, "AWB printed") for p in self.printed_packages]
-        rows += [("ready to ship", r.package_id, r.ok, r.message or ("ready" if r.ok else f"code {r.code}"))
-                 for r in self.ready]
+        rows += [("ready to ship", r.package_id, r.ok,
+                  r.message or ("ready" if r.ok else say("orders.code", code=r.code))) for r in self.ready]
         if self.error is not None:
             rows.append(("error", self.order_id, False, self.error.operator_message))
         if self.note:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from station.lazada.errors import RequestValidationError
+from station.lazada.limits import invalid
 
 ORDERS_LIMIT_MAX = 100  # GetOrders ``limit``
 ORDERS_OFFSET_MAX = 5000  # GetOrders ``offset``; beyond it move ``created_after`` on
@@ -20,7 +21,7 @@ PROVIDER_ORDERS_MAX = 20
 
 def check_paging(limit: int, offset: int) -> None:
     if not 1 <= limit <= ORDERS_LIMIT_MAX:
-        raise RequestValidationError(f"The page size must be between 1 and {ORDERS_LIMIT_MAX}, not {limit}.")
+        raise invalid("request.page_size", maximum=ORDERS_LIMIT_MAX, size=limit)
     if not 0 <= offset <= ORDERS_OFFSET_MAX:
         raise RequestValidationError(
             f"The offset must be between 0 and {ORDERS_OFFSET_MAX}, not {offset}; "
@@ -30,12 +31,12 @@ def check_paging(limit: int, offset: int) -> None:
 
 def check_ids(name: str, values: Sequence[str], maximum: int) -> None:
     if not values:
-        raise RequestValidationError(f"{name} needs at least one value.")
+        raise invalid("request.list_empty", name=name)
     if len(values) > maximum:
-        raise RequestValidationError(f"{name} holds {len(values)} values; the platform takes at most {maximum}.")
+        raise invalid("request.list_too_long", name=name, count=len(values), maximum=maximum)
     for value in values:
         if not isinstance(value, str) or not value.strip():
-            raise RequestValidationError(f"{name} holds an empty value.")
+            raise invalid("request.list_blank", name=name)
 
 
 def check_orders(name: str, orders: Mapping[str, Sequence[str]], maximum: int) -> None:
