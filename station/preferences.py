@@ -24,6 +24,7 @@ from typing import Any, Generic, TypeVar, cast
 from PySide6.QtCore import QByteArray, QSettings
 
 from station.lazada.models import PdfSize
+from station.lazada.pickups import PickupLabelSize
 from station.scan_input import SCAN_MAX_GAP_MS, Terminator
 
 log = logging.getLogger(__name__)
@@ -134,12 +135,19 @@ PICKUP_NAME = _profile("pickup_name", "", "Pickup contact: the name.")
 PICKUP_DATE = _profile("pickup_estimated_pickup_date", "", "Pickup contact: the pickup date (China only).")
 
 PRINTER = Preference("printers/{size}", str, "", "The printer (CUPS queue or Qt name) for a paper size, by "
-                                                 "PdfSize name (A4, LABEL_60X30, LABEL_100X150).")
+                                                 "PdfSize name (A4, LABEL_60X30, LABEL_100X150) or pickup label "
+                                                 "size name (LABEL_100X100: carton labels; their A4 "
+                                                 "goes to the A4 printer).")
 PRINT_BACKEND = Preference("printers/backend", str, "auto", "auto (CUPS on Linux and macOS, Qt on Windows), "
                                                             "cups or qt.", choices=("auto", "cups", "qt"))
 PRINT_SIZE = Preference("print/size", PdfSize, PdfSize.LABEL_100X150, "The paper size chosen in the Print tab.")
 PRINT_ORDER = Preference("print/order", bool, False, "Print tab: the PO sheet.")
 PRINT_BARCODE = Preference("print/barcode", bool, True, "Print tab: the product barcodes.")
+CARTON_BOXES = Preference("cartons/boxes", int, 1, "Carton labels: the number of cartons offered first (the "
+                                                    "bench's default; the dialog remembers the last used).",
+                          limits=(1, 100))
+CARTON_SIZE = Preference("cartons/size", PickupLabelSize, PickupLabelSize.LABEL_100X100,
+                         "Carton labels: PICKUP_1010 (100x100 mm) or PICKUP_A4.")
 
 SOUNDS = Preference("ui/sounds", bool, True, "Success and failure sounds.")
 LANGUAGE = Preference("ui/language", str, "", "The window's language (en, zh_CN); blank: the system's.")
@@ -165,7 +173,7 @@ RESOURCES = Preference("app/resources", str, "", "The folder of icons, sounds an
 PREFERENCES: tuple[Preference[Any], ...] = (
     ACTIVE_PROFILE, PROFILE_NAMES, CONFIGURED,
     PICKUP_AREA_CODE, PICKUP_ADDRESS_ID, PICKUP_ADDRESS_DETAIL, PICKUP_MOBILE_PHONE, PICKUP_NAME, PICKUP_DATE,
-    PRINTER, PRINT_BACKEND, PRINT_SIZE, PRINT_ORDER, PRINT_BARCODE,
+    PRINTER, PRINT_BACKEND, PRINT_SIZE, PRINT_ORDER, PRINT_BARCODE, CARTON_BOXES, CARTON_SIZE,
     SOUNDS, LANGUAGE, PO_COLUMNS,
     SCANNER_TERMINATOR, SCANNER_PREFIX, SCANNER_MAX_GAP_MS,
     JOURNAL_URL, BENCH, CLAIM_TTL, RESOURCES,

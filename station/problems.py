@@ -139,6 +139,13 @@ ENGLISH: dict[str, str] = {
                            "cable), resume it in the printer settings, then print again. Nothing was printed.",
     "print.refused": "The printer {printer!r} refused the job. Check the printer and print again.",
     # label files from the platform
+    "carton.already_printed": "The carton labels of pickup order {pickup} were already printed ({boxes} cartons); "
+                              "choose Reprint to print them again.",
+    "carton.no_printer": "No printer is set for carton labels on the {size}. Choose one in Settings. Nothing was "
+                         "printed.",
+    "carton.pages": "The platform sent {pages} carton labels for pickup order {pickup}, not the {boxes} asked for. "
+                    "Nothing was printed.",
+    "carton.not_printed": "The carton labels of pickup order {pickup} were not printed: {why}",
     "file.unusable": "A label file from the platform could not be used. Print it again; if it fails again, report "
                      "it.",
     "file.link_expired": "The label file link had expired; asking the platform for a new one.",

@@ -478,6 +478,14 @@ ZH = {
     'checking their status on the platform first.':
         '继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。',
     # problems the window says since errors carry their kind and parameters (station/problems.py)
+    'The carton labels of pickup order {pickup} were already printed ({boxes} cartons); choose Reprint to print '
+    'them again.': '揽收单 {pickup} 的箱标已打印过（{boxes} 箱）；如需再次打印，请选择“重新打印”。',
+    'No printer is set for carton labels on the {size}. Choose one in Settings. Nothing was printed.':
+        '未设置{size}箱标打印机。请在“设置”中选择。未打印任何内容。',
+    'The platform sent {pages} carton labels for pickup order {pickup}, not the {boxes} asked for. Nothing was '
+    'printed.': '平台为揽收单 {pickup} 发送了 {pages} 张箱标，而不是所需的 {boxes} 张。未打印任何内容。',
+    'The carton labels of pickup order {pickup} were not printed: {why}': '揽收单 {pickup} 的箱标未打印：{why}',
+    '100x100 mm label': '100x100 毫米标签',
     'The date {text!r} is not in the form yyyy-MM-dd HH:mm:ss (for example 2026-11-23 08:00:00).':
         '日期 {text!r} 的格式不是 yyyy-MM-dd HH:mm:ss（例如 2026-11-23 08:00:00）。',
     '{name} needs at least one value.': '{name} 至少需要一个值。',

@@ -159,47 +159,47 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="36" />
+        <location filename="../../station/ui/ship_dialog.py" line="35" />
         <source>last-level division id, e.g. 1000123</source>
         <translation>最末级行政区划 ID，例如 1000123</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="38" />
+        <location filename="../../station/ui/ship_dialog.py" line="37" />
         <source>street, building, city</source>
         <translation>街道、楼宇、城市</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="41" />
+        <location filename="../../station/ui/ship_dialog.py" line="40" />
         <source>Pickup date</source>
         <translation>揽收日期</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="52" />
+        <location filename="../../station/ui/ship_dialog.py" line="51" />
         <source>Area code</source>
         <translation>地区代码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="53" />
+        <location filename="../../station/ui/ship_dialog.py" line="52" />
         <source>Division id</source>
         <translation>行政区划 ID</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="54" />
+        <location filename="../../station/ui/ship_dialog.py" line="53" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="55" />
+        <location filename="../../station/ui/ship_dialog.py" line="54" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="56" />
+        <location filename="../../station/ui/ship_dialog.py" line="55" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="57" />
+        <location filename="../../station/ui/ship_dialog.py" line="56" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1458,31 +1458,31 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ShipDialog</name>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="101" />
+        <location filename="../../station/ui/ship_dialog.py" line="100" />
         <source>Ship: book the pickup</source>
         <translation>发货：预约揽收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="103" />
+        <location filename="../../station/ui/ship_dialog.py" line="102" />
         <source>Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are skipped and reported.</source>
         <translation>
             <numerusform>为 %n 个采购单预约揽收（{groups}，每组一次揽收）。未打包的采购单将被跳过并报告。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="105" />
+        <location filename="../../station/ui/ship_dialog.py" line="104" />
         <source>%n store/warehouse group(s)</source>
         <translation>
             <numerusform>%n 个门店/仓库组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="109" />
+        <location filename="../../station/ui/ship_dialog.py" line="108" />
         <source>Save as the default pickup contact</source>
         <translation>保存为默认揽收联系人</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="116" />
+        <location filename="../../station/ui/ship_dialog.py" line="115" />
         <source>Book pickup</source>
         <translation>预约揽收</translation>
     </message>
@@ -1894,126 +1894,146 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
     <message>
         <location filename="../../station/ui/operator_text.py" line="185" />
+        <source>The carton labels of pickup order {pickup} were already printed ({boxes} cartons); choose Reprint to print them again.</source>
+        <translation>揽收单 {pickup} 的箱标已打印过（{boxes} 箱）；如需再次打印，请选择“重新打印”。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="188" />
+        <source>No printer is set for carton labels on the {size}. Choose one in Settings. Nothing was printed.</source>
+        <translation>未设置{size}箱标打印机。请在“设置”中选择。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="190" />
+        <source>The platform sent {pages} carton labels for pickup order {pickup}, not the {boxes} asked for. Nothing was printed.</source>
+        <translation>平台为揽收单 {pickup} 发送了 {pages} 张箱标，而不是所需的 {boxes} 张。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="192" />
+        <source>The carton labels of pickup order {pickup} were not printed: {why}</source>
+        <translation>揽收单 {pickup} 的箱标未打印：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="194" />
         <source>The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for these POs. Try again later.</source>
         <translation>平台发送的标签文件不是可读的 PDF（{reason}）；这些采购单未打印任何内容。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="187" />
+        <location filename="../../station/ui/operator_text.py" line="196" />
         <source>The label file link pointed to {where}, which the station does not download from ({reason}); nothing was printed for these POs. Report it if it happens again.</source>
         <translation>标签文件链接指向 {where}，Station 不从该处下载（{reason}）；这些采购单未打印任何内容。如再次发生，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="190" />
+        <location filename="../../station/ui/operator_text.py" line="199" />
         <source>The label file could not be saved in {folder}: {cause}. Free some space, then print these POs again.</source>
         <translation>标签文件未能保存到 {folder}：{cause}。请释放一些空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="192" />
+        <location filename="../../station/ui/operator_text.py" line="201" />
         <source>The QianYi ERP refused the request.</source>
         <translation>千易 ERP 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="193" />
+        <location filename="../../station/ui/operator_text.py" line="202" />
         <source>QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › Settings › Third-party applications).</source>
         <translation>千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="196" />
+        <location filename="../../station/ui/operator_text.py" line="205" />
         <source>QianYi refused the request time. Correct the computer's date and time, then retry.</source>
         <translation>千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="198" />
+        <location filename="../../station/ui/operator_text.py" line="207" />
         <source>QianYi rejected the purchase-order data. Check the fields shown in the details.</source>
         <translation>千易拒绝了采购单数据。请检查详情中列出的字段。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="200" />
+        <location filename="../../station/ui/operator_text.py" line="209" />
         <source>QianYi does not know this purchase order. Refresh the list.</source>
         <translation>千易中没有此采购单。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="201" />
+        <location filename="../../station/ui/operator_text.py" line="210" />
         <source>QianYi is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>千易正在限制调用频率。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="203" />
+        <location filename="../../station/ui/operator_text.py" line="212" />
         <source>The QianYi ERP had a problem on its side. Try again in a moment.</source>
         <translation>千易 ERP 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="204" />
+        <location filename="../../station/ui/operator_text.py" line="213" />
         <source>No answer from the QianYi ERP. Check the internet connection and the ERP address.</source>
         <translation>千易 ERP 无响应。请检查网络连接和 ERP 地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="206" />
+        <location filename="../../station/ui/operator_text.py" line="215" />
         <source>The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="208" />
+        <location filename="../../station/ui/operator_text.py" line="217" />
         <source>Choose at least one JIT purchase order to replenish.</source>
         <translation>请至少选择一个要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="209" />
+        <location filename="../../station/ui/operator_text.py" line="218" />
         <source>The chosen POs need no units.</source>
         <translation>所选采购单无需补货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="210" />
+        <location filename="../../station/ui/operator_text.py" line="219" />
         <source>No JIT connection to read the POs' items from.</source>
         <translation>没有可读取采购单商品的 JIT 连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="212" />
+        <location filename="../../station/ui/operator_text.py" line="221" />
         <source>Shoplazza refused the request.</source>
         <translation>Shoplazza 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="213" />
+        <location filename="../../station/ui/operator_text.py" line="222" />
         <source>Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.</source>
         <translation>Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="216" />
+        <location filename="../../station/ui/operator_text.py" line="225" />
         <source>Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings (the app needs the read_inventory scope).</source>
         <translation>Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="219" />
+        <location filename="../../station/ui/operator_text.py" line="228" />
         <source>The Shoplazza app may not read procurements. Grant it the read_inventory scope.</source>
         <translation>Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="221" />
+        <location filename="../../station/ui/operator_text.py" line="230" />
         <source>Shoplazza does not know this store or procurement. Check the store domain and refresh.</source>
         <translation>Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="223" />
+        <location filename="../../station/ui/operator_text.py" line="232" />
         <source>Shoplazza is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>Shoplazza 正在限制调用频率。请稍等后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="225" />
+        <location filename="../../station/ui/operator_text.py" line="234" />
         <source>Shoplazza had a problem on its side. Try again in a moment.</source>
         <translation>Shoplazza 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="226" />
+        <location filename="../../station/ui/operator_text.py" line="235" />
         <source>No answer from Shoplazza. Check the internet connection and the store domain.</source>
         <translation>Shoplazza 无响应。请检查网络连接和店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="228" />
+        <location filename="../../station/ui/operator_text.py" line="237" />
         <source>Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="230" />
+        <location filename="../../station/ui/operator_text.py" line="239" />
         <source>The Shoplazza store domain is missing.</source>
         <translation>缺少 Shoplazza 店铺域名。</translation>
     </message>
@@ -2088,32 +2108,32 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="211" />
+        <location filename="../../station/ui/operator_text.py" line="220" />
         <source>No items found for JIT PO {pos}.</source>
         <translation>未找到 JIT 采购单 {pos} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="231" />
+        <location filename="../../station/ui/operator_text.py" line="240" />
         <source>Shoplazza has no procurement order {id}.</source>
         <translation>Shoplazza 中没有采购单 {id}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="232" />
+        <location filename="../../station/ui/operator_text.py" line="241" />
         <source>Nothing has been received on procurement {id} yet; there are no labels to print.</source>
         <translation>采购单 {id} 尚未收货；没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="236" />
+        <location filename="../../station/ui/operator_text.py" line="245" />
         <source>No secure password store is available (keyring backend: {backend}). On Windows and macOS the system store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. The station never keeps the app secret or tokens in a plain file.</source>
         <translation>没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普通文件中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="234" />
+        <location filename="../../station/ui/operator_text.py" line="243" />
         <source>package {package}, {tracking}</source>
         <translation>包裹 {package}，{tracking}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="235" />
+        <location filename="../../station/ui/operator_text.py" line="244" />
         <source>code {code}</source>
         <translation>错误码 {code}</translation>
     </message>
@@ -2192,19 +2212,24 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="245" />
+        <location filename="../../station/ui/operator_text.py" line="254" />
         <source>A4</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="246" />
+        <location filename="../../station/ui/operator_text.py" line="255" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="247" />
+        <location filename="../../station/ui/operator_text.py" line="256" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="257" />
+        <source>100x100 mm label</source>
+        <translation>100x100 毫米标签</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,11 @@ class PickupLabelSize(str, Enum):
     def millimetres(self) -> tuple[float, float]:
         return (210.0, 297.0) if self is PickupLabelSize.A4 else (100.0, 100.0)
 
+    @property
+    def display_name(self) -> str:
+        """The size as the operator knows it (the window translates it, "size" context)."""
+        return "A4" if self is PickupLabelSize.A4 else "100x100 mm label"
+
 
 @dataclass(frozen=True)
 class PickupOrder:

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -166,7 +167,17 @@ def check_pdf(data: bytes, source: str) -> None:
         raise PrintFileError(f"{source}: the PDF is cut short")
 
 
-def check_label_pdf(data: bytes, size: PdfSize, source: str) -> int:
+class PageSize(Protocol):
+    """A paper size a print file is checked against (:class:`PdfSize`, a pickup label size)."""
+
+    @property
+    def millimetres(self) -> tuple[float, float]: ...
+
+    @property
+    def display_name(self) -> str: ...
+
+
+def check_label_pdf(data: bytes, size: PageSize, source: str) -> int:
     """Parse a label file as the merge will: every page readable and of the size asked for (either
     orientation). The number of pages; :class:`DamagedLabelFileError` saying what is wrong."""
     import io

@@ -26,6 +26,7 @@ from PySide6.QtCore import QSettings
 
 from station import preferences
 from station.lazada.models import PdfSize, pdf_size_name
+from station.lazada.pickups import PickupLabelSize
 from station.preferences import Preferences
 from station.printing import cups
 from station.printing.cups import PrintError, QueueDisabledError, QueueMissingError, SubmitError
@@ -65,6 +66,13 @@ class PrinterSettings:
         return self.prefs.get(preferences.PRINTER, size=size.name)
 
     def set_printer(self, size: PdfSize, name: str) -> None:
+        self.prefs.set(preferences.PRINTER, name, size=size.name)
+
+    def carton_printer(self, size: PickupLabelSize) -> str:
+        """The printer for carton labels of ``size``: the 100x100 mm one, or the A4 printer (same key)."""
+        return self.prefs.get(preferences.PRINTER, size=size.name)
+
+    def set_carton_printer(self, size: PickupLabelSize, name: str) -> None:
         self.prefs.set(preferences.PRINTER, name, size=size.name)
 
     @property

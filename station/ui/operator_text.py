@@ -182,6 +182,15 @@ TEMPLATES: dict[str, str] = {
                                                  "if it fails again, report it."),
     "file.link_expired": QT_TRANSLATE_NOOP("errors", "The label file link had expired; asking the platform for a new "
                                                      "one."),
+    "carton.already_printed": QT_TRANSLATE_NOOP("errors", "The carton labels of pickup order {pickup} were already "
+                                                          "printed ({boxes} cartons); choose Reprint to print them "
+                                                          "again."),
+    "carton.no_printer": QT_TRANSLATE_NOOP("errors", "No printer is set for carton labels on the {size}. Choose one "
+                                                     "in Settings. Nothing was printed."),
+    "carton.pages": QT_TRANSLATE_NOOP("errors", "The platform sent {pages} carton labels for pickup order {pickup}, "
+                                                "not the {boxes} asked for. Nothing was printed."),
+    "carton.not_printed": QT_TRANSLATE_NOOP("errors", "The carton labels of pickup order {pickup} were not printed: "
+                                                      "{why}"),
     "file.damaged": QT_TRANSLATE_NOOP("errors", "The platform sent a label file that is not a readable PDF "
                                                 "({reason}); nothing was printed for these POs. Try again later."),
     "file.unsafe_link": QT_TRANSLATE_NOOP("errors", "The label file link pointed to {where}, which the station does "
@@ -245,6 +254,7 @@ SIZE_NAMES = (  # PdfSize.display_name, for lupdate
     QT_TRANSLATE_NOOP("size", "A4"),
     QT_TRANSLATE_NOOP("size", "60x30 mm label"),
     QT_TRANSLATE_NOOP("size", "100x150 mm label"),
+    QT_TRANSLATE_NOOP("size", "100x100 mm label"),  # PickupLabelSize: carton labels
 )
 
 

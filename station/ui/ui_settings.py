@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 
 from station import preferences as p
 from station.lazada.models import PdfSize
+from station.lazada.pickups import PickupLabelSize
 from station.preferences import Preferences
 from station.printing.spooler import PrinterSettings
 from station.scan_input import ScannerConfig
@@ -66,6 +67,12 @@ class UiSettings:
 
     def set_printer(self, size: PdfSize, name: str) -> None:
         self.printing.set_printer(size, name)
+
+    def carton_printer(self, size: PickupLabelSize) -> str:
+        return self.printing.carton_printer(size)
+
+    def set_carton_printer(self, size: PickupLabelSize, name: str) -> None:
+        self.printing.set_carton_printer(size, name)
 
     @property
     def print_backend(self) -> str:
