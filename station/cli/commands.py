@@ -59,6 +59,8 @@ class UsageError(Exception):
 
 
 def dispatch(args: argparse.Namespace) -> int:
+    from . import pickups_cmd  # here: it builds on this module's helpers
+
     handlers = {
         "simulator": cmd_simulator,
         "login": cmd_login,
@@ -69,6 +71,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "run": cmd_run,
         "unprinted": cmd_unprinted,
         **printing_cmd.HANDLERS,
+        **pickups_cmd.HANDLERS,
     }
     try:
         return handlers[args.command](args)
@@ -411,15 +414,23 @@ def cmd_run(args: argparse.Namespace) -> int:
                 resumption.add_missing(report.outcomes)
             if progress:
                 progress.finish()
+            cartons = None
+            if args.boxes_per_pickup is not None and not report.cancelled:
+                from . import pickups_cmd
+
+                cartons = pickups_cmd.run_cartons(args, conn, journal, profile, output)
     finally:
         journal.close()
-    emit(args, report_json(report, output, resumed_batch=unfinished.id if unfinished else None),
-         report_text(report, output))
+    payload = report_json(report, output, resumed_batch=unfinished.id if unfinished else None)
+    if cartons is not None:
+        payload["cartons"] = cartons
+    emit(args, payload, report_text(report, output))
     if report.cancelled:
         return 3
     printed = [o.purchase_order_no for o in report.outcomes.values() if o.printed]
     sent = printing_cmd.send_output(args, output, spec.choice.size, printed) if report.output_pages else 0
-    return 0 if not report.failed() and sent == 0 else 1
+    cartons_failed = any(not c["ok"] for c in cartons or [])
+    return 0 if not report.failed() and sent == 0 and not cartons_failed else 1
 
 
 def default_output(size: PdfSize) -> Path:

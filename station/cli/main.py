@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from station import __version__
-from station.cli import commands, printing_cmd
+from station.cli import commands, pickups_cmd, printing_cmd
 from station.cli.erp import add_erp_commands, dispatch_erp
 from station.cli.orders import add_orders_commands, dispatch_orders
 from station.journal import default_journal_path
@@ -146,6 +146,7 @@ def build_parser() -> StationParser:
     run.add_argument("--first-poll-after", type=float, default=4.0, help=argparse.SUPPRESS)
     run.add_argument("--ready-timeout", type=float, default=180.0, metavar="SECONDS",
                      help="seconds before a PO counts as stuck (default 180)")
+    pickups_cmd.add_run_options(run)
     _journal_option(run)
 
     unprinted = add_command(sub, "unprinted", "POs the platform shows shipped today whose labels were not printed at "
@@ -157,6 +158,7 @@ def build_parser() -> StationParser:
     printing_cmd.add_printer_option(unprinted)
     _journal_option(unprinted)
     printing_cmd.add_printing_commands(sub)
+    pickups_cmd.add_pickup_commands(sub, [conn])
     add_erp_commands(sub, [conn])
     add_orders_commands(sub, [conn])
     parser.commands = dict(sub.choices)

@@ -16,6 +16,7 @@ from typing import Any
 from station.cli.parsing import Choice, add_command
 from station.cli.text import plural, printable
 from station.lazada.models import PdfSize
+from station.lazada.pickups import PickupLabelSize
 from station.printing.history import JobStatus, PrintJobRecord
 from station.printing.spooler import (
     BACKENDS,
@@ -72,6 +73,9 @@ class _Settings:
     def printer(self, size: PdfSize) -> str:
         return self.saved.printer(size)
 
+    def carton_printer(self, size: PickupLabelSize) -> str:
+        return self.saved.carton_printer(size)
+
     @property
     def backend(self) -> str:
         return self.override or self.saved.backend
@@ -81,8 +85,12 @@ def history_folder(args: argparse.Namespace) -> Path:
     return Path(args.history_dir) if getattr(args, "history_dir", None) else default_history_folder()
 
 
-def service(args: argparse.Namespace) -> PrintService:
-    return PrintService(history_folder(args), _Settings(getattr(args, "print_backend", None)))
+def saved_settings(args: argparse.Namespace) -> _Settings:
+    return _Settings(getattr(args, "print_backend", None))
+
+
+def service(args: argparse.Namespace, settings: _Settings | None = None) -> PrintService:
+    return PrintService(history_folder(args), settings or saved_settings(args))
 
 
 def job_json(job: PrintJobRecord) -> dict[str, Any]:
