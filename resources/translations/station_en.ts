@@ -25,6 +25,15 @@
     </message>
 </context>
 <context>
+    <name>CartonDialog</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="125" />
+        <source>%n carton label(s) of {no} sent to {printer}.</source>
+        <translation>
+            <numerusform>%n carton label of {no} sent to {printer}.</numerusform><numerusform>%n carton labels of {no} sent to {printer}.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ErpView</name>
     <message numerus="yes">
         <location filename="../../station/ui/erp_view.py" line="298" />
@@ -82,6 +91,15 @@
     </message>
 </context>
 <context>
+    <name>PickupsView</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickups/view.py" line="134" />
+        <source>%n pickup order(s) today</source>
+        <translation>
+            <numerusform>%n pickup order today</numerusform><numerusform>%n pickup orders today</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PoList</name>
     <message numerus="yes">
         <location filename="../../station/ui/jit/po_list.py" line="93" />
@@ -123,13 +141,13 @@
 <context>
     <name>ScanHandler</name>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="173" />
+        <location filename="../../station/ui/scan_handler.py" line="178" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>Product {code}: in %n PO, selected</numerusform><numerusform>Product {code}: in %n POs, selected</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="184" />
+        <location filename="../../station/ui/scan_handler.py" line="189" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>Scan to print: scan the PO number (this product is in %n PO).</numerusform><numerusform>Scan to print: scan the PO number (this product is in %n POs).</numerusform></translation>
@@ -138,13 +156,13 @@
 <context>
     <name>ShipDialog</name>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="103" />
+        <location filename="../../station/ui/ship_dialog.py" line="102" />
         <source>Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are skipped and reported.</source>
         <translation>
             <numerusform>Book the pickup of %n PO ({groups}, one pickup each). POs not packed yet are skipped and reported.</numerusform><numerusform>Book the pickup of %n POs ({groups}, one pickup each). POs not packed yet are skipped and reported.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="105" />
+        <location filename="../../station/ui/ship_dialog.py" line="104" />
         <source>%n store/warehouse group(s)</source>
         <translation>
             <numerusform>%n store/warehouse group</numerusform><numerusform>%n store/warehouse groups</numerusform></translation>

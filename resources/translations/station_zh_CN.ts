@@ -157,6 +157,81 @@
     </message>
 </context>
 <context>
+    <name>CartonDialog</name>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="47" />
+        <source>Carton labels · {no}</source>
+        <translation>箱标 · {no}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="49" />
+        <source>One label for each carton the driver takes: box 1 of N to N of N.</source>
+        <translation>司机带走的每一箱贴一张标签：第 1 箱/共 N 箱 到 第 N 箱/共 N 箱。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="53" />
+        <source>Pickup order</source>
+        <translation>揽收单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="57" />
+        <source>Cartons</source>
+        <translation>箱数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="62" />
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="72" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="74" />
+        <source>Reprint</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="75" />
+        <source>Print these labels again, although they were printed</source>
+        <translation>再次打印这些标签（虽然已打印过）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="76" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="97" />
+        <source>Asking the platform for the labels…</source>
+        <translation>正在向平台获取标签…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="107" />
+        <source>Downloading the labels…</source>
+        <translation>正在下载标签…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="107" />
+        <source>Sending to the printer…</source>
+        <translation>正在发送到打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="108" />
+        <source>Writing the labels…</source>
+        <translation>正在写入标签…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="125" />
+        <source>%n carton label(s) of {no} sent to {printer}.</source>
+        <translation>
+            <numerusform>{no} 的 %n 张箱标已发送到 {printer}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <location filename="../../station/ui/ship_dialog.py" line="35" />
@@ -898,19 +973,137 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>OtherViews</name>
     <message>
-        <location filename="../../station/ui/views.py" line="39" />
+        <location filename="../../station/ui/views.py" line="50" />
         <source>JIT purchase orders</source>
         <translation>JIT 采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/views.py" line="40" />
+        <location filename="../../station/ui/views.py" line="51" />
         <source>Marketplace orders</source>
         <translation>平台订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/views.py" line="41" />
+        <location filename="../../station/ui/views.py" line="52" />
         <source>ERP</source>
         <translation>ERP</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/views.py" line="53" />
+        <source>Pickups</source>
+        <translation>揽收</translation>
+    </message>
+</context>
+<context>
+    <name>PickupsModel</name>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="34" />
+        <source>Pickup order</source>
+        <translation>揽收单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="35" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="36" />
+        <source>POs</source>
+        <translation>采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="37" />
+        <source>Logistics numbers</source>
+        <translation>物流单号</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="38" />
+        <source>Cartons</source>
+        <translation>箱数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="39" />
+        <source>Weight (kg)</source>
+        <translation>重量（千克）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="40" />
+        <source>Driver and car</source>
+        <translation>司机和车辆</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="41" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="28" />
+        <source>Not read</source>
+        <translation>未读取</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="29" />
+        <source>{count} expected</source>
+        <translation>预计 {count} 箱</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="30" />
+        <source> · {count} labelled</source>
+        <translation> · 已贴标 {count} 箱</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="31" />
+        <source>~{weight} (estimated)</source>
+        <translation>约 {weight}（预估）</translation>
+    </message>
+</context>
+<context>
+    <name>PickupsView</name>
+    <message>
+        <location filename="../../station/ui/pickups/view.py" line="54" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/view.py" line="56" />
+        <source>Carton labels…</source>
+        <translation>箱标…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/view.py" line="57" />
+        <source>Print one label for each carton of the selected pickup order</source>
+        <translation>为所选揽收单的每一箱打印一张标签</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/view.py" line="79" />
+        <source>Reading today's pickup orders…</source>
+        <translation>正在读取今天的揽收单…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickups/view.py" line="134" />
+        <source>%n pickup order(s) today</source>
+        <translation>
+            <numerusform>今天 %n 个揽收单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/view.py" line="135" />
+        <source> · {count} not final yet</source>
+        <translation> · {count} 个尚未结束</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/view.py" line="170" />
+        <source>Pickup order {no}: {why}</source>
+        <translation>揽收单 {no}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/view.py" line="211" />
+        <source>Select a pickup order first.</source>
+        <translation>请先选择一个揽收单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/view.py" line="212" />
+        <source>Carton labels cannot be printed from this window.</source>
+        <translation>此窗口无法打印箱标。</translation>
     </message>
 </context>
 <context>
@@ -1143,81 +1336,86 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ScanHandler</name>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="104" />
+        <location filename="../../station/ui/scan_handler.py" line="109" />
         <source>{code}: order selected</source>
         <translation>{code}：已选中订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="107" />
+        <location filename="../../station/ui/scan_handler.py" line="112" />
         <source>Unknown code {code}: no order or tracking number matches. Nothing changed.</source>
         <translation>未知条码 {code}：没有匹配的订单号或运单号。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="125" />
+        <location filename="../../station/ui/scan_handler.py" line="130" />
         <source>{code}: reading the POs' products, one moment…</source>
         <translation>{code}：正在读取采购单的商品，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="130" />
+        <location filename="../../station/ui/scan_handler.py" line="135" />
         <source>Looking up {code}…</source>
         <translation>正在查找 {code}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="149" />
+        <location filename="../../station/ui/scan_handler.py" line="154" />
         <source>Could not look up {code}: {why}</source>
         <translation>无法查找 {code}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="156" />
+        <location filename="../../station/ui/scan_handler.py" line="161" />
         <source>Unknown code {code}: no PO, logistics number or product matches. Nothing changed.</source>
         <translation>未知代码 {code}：没有匹配的采购单、物流单号或商品。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="167" />
+        <location filename="../../station/ui/scan_handler.py" line="172" />
         <source>{no} is being handled by {bench}; nothing sent from this bench.</source>
         <translation>{no} 正由 {bench} 处理；本工位未发送任何操作。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="173" />
+        <location filename="../../station/ui/scan_handler.py" line="178" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>商品 {code}：在 %n 个采购单中，已选中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="184" />
+        <location filename="../../station/ui/scan_handler.py" line="189" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>扫码即打印：请扫描采购单号（该商品在 %n 个采购单中）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="177" />
+        <location filename="../../station/ui/scan_handler.py" line="182" />
         <source>{no} selected · {store}</source>
         <translation>已选中 {no} · {store}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="196" />
+        <location filename="../../station/ui/scan_handler.py" line="101" />
+        <source>{code}: pickup order, shown in Pickups</source>
+        <translation>{code}：揽收单，已在“揽收”中显示</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/scan_handler.py" line="201" />
         <source>{no}: preparing labels…</source>
         <translation>{no}：正在准备标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="201" />
+        <location filename="../../station/ui/scan_handler.py" line="206" />
         <source>{no}: {step}…</source>
         <translation>{no}：{step}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="210" />
+        <location filename="../../station/ui/scan_handler.py" line="215" />
         <source>{no}: no labels. {why}</source>
         <translation>{no}：没有标签。{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="216" />
+        <location filename="../../station/ui/scan_handler.py" line="221" />
         <source>{no}: labels sent to the printer</source>
         <translation>{no}：标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="218" />
+        <location filename="../../station/ui/scan_handler.py" line="223" />
         <source>{no}: labels ready (no printer set for this size)</source>
         <translation>{no}：标签已就绪（此尺寸未设置打印机）</translation>
     </message>
@@ -1305,152 +1503,153 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="41" />
+        <location filename="../../station/ui/settings_dialog.py" line="42" />
         <source>Automatic (CUPS on Linux/macOS, Qt on Windows)</source>
         <translation>自动（Linux/macOS 用 CUPS，Windows 用 Qt）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="42" />
+        <location filename="../../station/ui/settings_dialog.py" line="43" />
         <source>CUPS (lp)</source>
         <translation>CUPS（lp 命令）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="43" />
+        <location filename="../../station/ui/settings_dialog.py" line="44" />
         <source>Qt (render each page)</source>
         <translation>Qt（逐页渲染）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="59" />
+        <location filename="../../station/ui/settings_dialog.py" line="60" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="59" />
+        <location filename="../../station/ui/settings_dialog.py" line="60" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="75" />
+        <location filename="../../station/ui/settings_dialog.py" line="76" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="92" />
+        <location filename="../../station/ui/settings_dialog.py" line="93" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="94" />
+        <location filename="../../station/ui/settings_dialog.py" line="95" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="95" />
+        <location filename="../../station/ui/settings_dialog.py" line="96" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="96" />
+        <location filename="../../station/ui/settings_dialog.py" line="97" />
         <source>App key</source>
         <translation>应用标识 (App Key)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="97" />
+        <location filename="../../station/ui/settings_dialog.py" line="98" />
         <source>App secret</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="98" />
+        <location filename="../../station/ui/settings_dialog.py" line="99" />
         <source>Access token</source>
         <translation>访问令牌 (Access Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="99" />
+        <location filename="../../station/ui/settings_dialog.py" line="100" />
         <source>Refresh token</source>
         <translation>刷新令牌 (Refresh Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="102" />
+        <location filename="../../station/ui/settings_dialog.py" line="103" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="107" />
+        <location filename="../../station/ui/settings_dialog.py" line="108" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="114" />
+        <location filename="../../station/ui/settings_dialog.py" line="116" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="118" />
+        <location filename="../../station/ui/settings_dialog.py" line="120" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="121" />
+        <location filename="../../station/ui/settings_dialog.py" line="122" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="124" />
+        <location filename="../../station/ui/settings_dialog.py" line="128" />
+        <location filename="../../station/ui/settings_dialog.py" line="131" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="129" />
+        <location filename="../../station/ui/settings_dialog.py" line="137" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="130" />
+        <location filename="../../station/ui/settings_dialog.py" line="138" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="134" />
+        <location filename="../../station/ui/settings_dialog.py" line="142" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="137" />
+        <location filename="../../station/ui/settings_dialog.py" line="145" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="139" />
+        <location filename="../../station/ui/settings_dialog.py" line="147" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="141" />
+        <location filename="../../station/ui/settings_dialog.py" line="149" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="142" />
+        <location filename="../../station/ui/settings_dialog.py" line="150" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="161" />
+        <location filename="../../station/ui/settings_dialog.py" line="169" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="213" />
+        <location filename="../../station/ui/settings_dialog.py" line="221" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="216" />
+        <location filename="../../station/ui/settings_dialog.py" line="224" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="268" />
+        <location filename="../../station/ui/settings_dialog.py" line="277" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
@@ -2169,6 +2368,54 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <location filename="../../station/ui/batch_panel.py" line="43" />
         <source>Pack, ship and print</source>
         <translation>打包、发货并打印</translation>
+    </message>
+</context>
+<context>
+    <name>pickup status</name>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="17" />
+        <source>Unknown status</source>
+        <translation>未知状态</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="18" />
+        <source>Waiting for pickup</source>
+        <translation>等待揽收</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="19" />
+        <source>Vehicle dispatched</source>
+        <translation>已派车</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="20" />
+        <source>Picked up</source>
+        <translation>已揽收</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="21" />
+        <source>Delivered to the warehouse</source>
+        <translation>已送达仓库</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="22" />
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="23" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="24" />
+        <source>Pickup failed</source>
+        <translation>揽收失败</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="25" />
+        <source>Deleted</source>
+        <translation>已删除</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,8 @@ class MainWindow(QMainWindow):
                             run_timing=(first_poll_after, poll_interval), parent=self)
         view = self.jit.view
         self.views = OtherViews(view, connection, settings, self.runner, profile or settings.active_profile,
-                                self.jit.po_list.selected_numbers, folders.prints)
+                                self.jit.po_list.selected_numbers, folders.prints, journal=journal,
+                                cache_folder=folders.cache, feedback=self.jit.feedback)
         self.views.erp.failed.connect(self.jit.feedback.show_error)
         self.setCentralWidget(self.views.tabs)
         self.statusBar().addWidget(view.status_label, 1)
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.jit.shutdown()
         self.scan.close()
         self.log_view.detach()
+        self.views.pickups.shutdown()
         self.runner.close()
         self.views.shutdown()
 

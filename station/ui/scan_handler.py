@@ -97,6 +97,11 @@ class ScanHandler(QObject):
             code, candidates = scan.code, scan.lookup_codes()
         answer, found = self.feedback, self.po_list
         log.info("scan %s", shown(code))
+        if self.views.show_pickup(code):  # a pickup order number: the Pickups view reads and shows it
+            answer.info(self.tr("{code}: pickup order, shown in Pickups").format(code=banner_code(code)))
+            answer.play(Sound.OK)
+            emit_signal(self.handled, code, True)
+            return
         if self.views.orders_showing:  # the marketplace orders are on screen: the scan is for them
             orders = self.views.orders
             ok = orders.scan_to_print(code) if self.scan_to_print() else orders.handle_scan(code)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from station.credentials import CredentialStore, NoKeyringError, ShopCredentials, save_journal_password
 from station.lazada.errors import RequestValidationError
 from station.lazada.models import PdfSize, TokenInfo
+from station.lazada.pickups import PickupLabelSize
 from station.lazada.regions import Region
 from station.printing.spooler import list_printers
 from station.ui.operator_text import QT_TRANSLATE_NOOP, translate_operator
@@ -109,19 +110,26 @@ class SettingsDialog(QDialog):
         names = printer_names(settings.print_backend)
         states = {p.name: p for p in list_printers(settings.print_backend)}
         self.printers: dict[PdfSize, QComboBox] = {}
-        for size in PdfSize:
+
+        def printer_combo(current: str) -> QComboBox:
             combo = QComboBox()
             combo.addItem(self.tr("(none)"), "")
             for name in names:
                 state = states.get(name)
                 combo.addItem(name if state is None or state.ready
                               else self.tr("{name} ({state})").format(name=name, state=state.state), name)
-            current = settings.printer(size)
             if current and current not in names:
                 combo.addItem(self.tr("{name} (not connected)").format(name=current), current)
             combo.setCurrentIndex(max(0, combo.findData(current)))
-            self.printers[size] = combo
-            bench_form.addRow(self.tr("Printer for {size}").format(size=size_label(size)), combo)
+            return combo
+
+        for size in PdfSize:
+            self.printers[size] = printer_combo(settings.printer(size))
+            bench_form.addRow(self.tr("Printer for {size}").format(size=size_label(size)), self.printers[size])
+        # carton labels: their 100x100 mm size has a printer of its own; their A4 goes to the A4 printer
+        self.carton_printer = printer_combo(settings.carton_printer(PickupLabelSize.LABEL_100X100))
+        bench_form.addRow(self.tr("Printer for {size}").format(
+            size=QCoreApplication.translate("size", PickupLabelSize.LABEL_100X100.display_name)), self.carton_printer)
         self.backend = QComboBox()
         for code, label in BACKEND_LABELS:
             self.backend.addItem(self.tr(label), code)
@@ -244,6 +252,7 @@ class SettingsDialog(QDialog):
             self.settings.base.set_pickup_contact(profile, contact)
         for size, combo in self.printers.items():
             self.settings.set_printer(size, str(combo.currentData() or ""))
+        self.settings.set_carton_printer(PickupLabelSize.LABEL_100X100, str(self.carton_printer.currentData() or ""))
         self.settings.print_backend = str(self.backend.currentData() or "auto")
         self.settings.sounds = self.sounds.isChecked()
         self.settings.scanner = self.scanner.config()

@@ -74,6 +74,23 @@ class UiSettings:
     def set_carton_printer(self, size: PickupLabelSize, name: str) -> None:
         self.printing.set_carton_printer(size, name)
 
+    # carton labels: the bench's default number of cartons and the size last chosen
+    @property
+    def carton_boxes(self) -> int:
+        return self.prefs.get(p.CARTON_BOXES)
+
+    @carton_boxes.setter
+    def carton_boxes(self, boxes: int) -> None:
+        self.prefs.set(p.CARTON_BOXES, boxes)
+
+    @property
+    def carton_size(self) -> PickupLabelSize:
+        return self.prefs.get(p.CARTON_SIZE)
+
+    @carton_size.setter
+    def carton_size(self, size: PickupLabelSize) -> None:
+        self.prefs.set(p.CARTON_SIZE, size)
+
     @property
     def print_backend(self) -> str:
         """``auto`` (CUPS on Linux/macOS, Qt on Windows), ``cups`` or ``qt``."""

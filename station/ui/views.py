@@ -15,19 +15,30 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from station.connect import Connection
 from station.lazada.models import PdfSize
 from station.lazada.orders import OrdersClient
+from station.printing.spooler import PrintService
 from station.ui.erp_view import ErpView, make_erp_view
+from station.ui.feedback import Feedback
 from station.ui.orders_view import OrdersView
+from station.ui.pickups.view import PICKUP_NUMBER, PickupsView
 from station.ui.printer import send_to_printer
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
+from station.workflow.cartons import CartonLabels
+from station.workflow.jobs import JournalRef
 
 
 class OtherViews:
     """Builds the view tabs around the JIT bench and closes what they opened."""
 
     def __init__(self, jit_bench: QWidget, connection: Connection, settings: UiSettings, runner: TaskRunner,
-                 profile: str, selected_pos: Callable[[], list[str]], prints_folder: Path) -> None:
+                 profile: str, selected_pos: Callable[[], list[str]], prints_folder: Path, *,
+                 journal: JournalRef | None = None, cache_folder: Path | None = None,
+                 feedback: Feedback | None = None) -> None:
         self.settings = settings
+        self.connection, self.journal, self.feedback = connection, journal, feedback
+        self.prints_folder, self.cache_folder = prints_folder, cache_folder
+        self._cartons: CartonLabels | None = None
+        self.pickups = PickupsView(connection.client, runner, settings, self.cartons, lambda: self.feedback)
         self.orders_client = OrdersClient(connection.client.transport, connection.client.tokens)
         self.orders = OrdersView(self.orders_client, runner, printer_name=settings.printer(PdfSize.LABEL_100X150))
         self.erp: ErpView = make_erp_view(
@@ -39,6 +50,7 @@ class OtherViews:
         self.tabs.addTab(jit_bench, QCoreApplication.translate("OtherViews", "JIT purchase orders"))
         self.tabs.addTab(self.orders, QCoreApplication.translate("OtherViews", "Marketplace orders"))
         self.tabs.addTab(self.erp, QCoreApplication.translate("OtherViews", "ERP"))
+        self.tabs.addTab(self.pickups, QCoreApplication.translate("OtherViews", "Pickups"))
         self._erp_loaded = False
         self.tabs.currentChanged.connect(self._opened)
 
@@ -51,10 +63,28 @@ class OtherViews:
             self._erp_loaded = True
             self.erp.refresh_qianyi()
             self.erp.refresh_shoplazza()
+        elif widget is self.pickups and not self.pickups.ever_loaded:
+            self.pickups.refresh()
 
     @property
     def orders_showing(self) -> bool:
         return self.tabs.currentWidget() is self.orders
+
+    def cartons(self) -> CartonLabels | None:
+        """The carton-label workflow, made when first needed (None without a journal to record it in)."""
+        if self._cartons is None and self.journal is not None and self.cache_folder is not None:
+            self._cartons = CartonLabels(self.connection.client, self.journal.journal, self.cache_folder,
+                                         service=PrintService(self.prints_folder, self.settings.printing),
+                                         printers=self.settings)
+        return self._cartons
+
+    def show_pickup(self, code: str) -> bool:
+        """A scanned pickup order number: the Pickups view shows it. False for any other code."""
+        if not PICKUP_NUMBER.fullmatch(code.strip()):
+            return False
+        self.tabs.setCurrentWidget(self.pickups)
+        self.pickups.show_pickup(code)
+        return True
 
     def settings_changed(self) -> None:
         self.orders.printer_name = self.settings.printer(PdfSize.LABEL_100X150)
@@ -63,4 +93,6 @@ class OtherViews:
         """After the window's runner is closed: no worker still uses these clients."""
         self.orders_client.close()
         self.erp.shutdown()
+        if self._cartons is not None:
+            self._cartons.close()
 

@@ -1,0 +1,1 @@
+"""The Pickups view: today's pickup orders (model, view) and the carton-label dialog."""
