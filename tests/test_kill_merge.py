@@ -21,12 +21,16 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from tests.hostile_server import label_pdf
+from tests.printing.conftest import CupsTestServer
+from tests.printing.conftest import cups_server as cups_server  # the fixtures: a real CUPS queue
+from tests.printing.conftest import scratch_queue as scratch_queue
 from tests.support import wait_until
 from tests.test_resume import SimProcess, station
 from tests.test_resume import start_sim as start_sim  # the fixture: simulators in processes of their own
@@ -202,3 +206,90 @@ def test_killed_while_writing_the_merged_labels_every_po_once_in_a_whole_file(
           f"{sum(c['ship_attempts'] for c in per_po.values())}, print requests "
           f"{sum(c['print_requests'] for c in per_po.values())} ({extra_prints} extra), "
           f"duplicates found: 0, {elapsed:.1f} s")
+
+
+# ---------------------------------------------------------------------- around the carton labels
+def carton_steps(journal: Path) -> Counter[str]:
+    """How many ``carton_labels`` steps are in each state."""
+    try:
+        db = sqlite3.connect(f"file:{journal}?mode=ro", uri=True, timeout=5)
+        try:
+            return Counter(row[0] for row in db.execute("SELECT state FROM steps WHERE kind = 'carton_labels'"))
+        finally:
+            db.close()
+    except sqlite3.OperationalError:
+        return Counter()
+
+
+def carton_jobs(history: Path) -> list[tuple[str, str]]:
+    """(pickup order, status) of every print job in the print history."""
+    try:
+        db = sqlite3.connect(f"file:{history / 'print-history.sqlite3'}?mode=ro", uri=True, timeout=5)
+        try:
+            return [(json.loads(row[0])[0], row[1]) for row in db.execute("SELECT po_numbers, status FROM print_jobs")]
+        finally:
+            db.close()
+    except sqlite3.OperationalError:
+        return []
+
+
+def test_killed_around_the_carton_labels_every_pickup_labelled_once(
+        start_sim: Callable[..., SimProcess], cups_server: CupsTestServer, scratch_queue: str,
+        tmp_path: Path) -> None:
+    sim = start_sim("--pos", "24", "--history", "0", "--seed", "31", "--pack-delay", "0.2-0.6",
+                    "--pickup-step", "3600", "--latency-ms", "20")
+    journal, history = tmp_path / "journal.sqlite3", tmp_path / "prints"
+    run_args = station("run", "--simulator-url", sim.url, "--journal", str(journal), "--json",
+                       "-o", str(tmp_path / "day.pdf"), "--size", "A4", "--first-poll-after", "0.2",
+                       "--poll-interval", "0.2", "--boxes-per-pickup", "2", "--carton-printer", scratch_queue,
+                       "--print-backend", "cups", "--history-dir", str(history))
+    log = tmp_path / "station-cli.log"
+
+    # Where to kill, in turn: a carton print written down and not yet sent (its step open, no job
+    # of it accepted yet), or one the spooler took whose step is not answered yet.
+    def step_sent() -> Callable[[], bool]:
+        before = carton_steps(journal)["sent"] + carton_steps(journal)["done"] + carton_steps(journal)["failed"]
+        return lambda: sum(carton_steps(journal).values()) > before and carton_steps(journal)["sent"] > 0
+
+    def job_sent() -> Callable[[], bool]:
+        before = len(carton_jobs(history))
+        return lambda: (len(jobs := carton_jobs(history)) > before and jobs[-1][1] in ("sent", "printed")
+                        and carton_steps(journal)["sent"] > 0)
+
+    plan = [("step sent", step_sent), ("job sent", job_sent), ("step sent", step_sent), ("job sent", job_sent)]
+    seen: Counter[str] = Counter()
+    for run in range(len(plan) + 4):
+        point, make = plan[run] if run < len(plan) else ("none", lambda: lambda: False)
+        fire = make()
+        with log.open("w") as err_file, log.with_suffix(".json").open("w") as out_file:
+            process = subprocess.Popen(run_args, stdout=out_file, stderr=err_file, text=True,
+                                       start_new_session=True)
+        wait_until(lambda p=process, f=fire: p.poll() is not None or f(), timeout=120, interval=0.002,  # type: ignore[misc]
+                   what="the kill point or the end of the run")
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=20)
+            seen[point] += 1
+            wait_until(partial(group_gone, process.pid), timeout=20, what="the run's processes to end")
+            continue
+        assert process.returncode == 0, log.read_text()
+        report = json.loads(log.with_suffix(".json").read_text())
+        if report["cartons"] or run >= len(plan):
+            break
+    assert seen["step sent"] >= 1 and seen["job sent"] >= 1, f"kills: {dict(seen)}"
+
+    # every pickup the day booked: its labels printed exactly once, nothing left open
+    stats = sim.stats()
+    pickups = {po["pickup_no"] for po in report["pos"]} if report["pos"] else set()
+    db = sqlite3.connect(journal)
+    booked = {row[0] for row in db.execute("SELECT DISTINCT pickup_no FROM batch_pos WHERE shipped = 1")}
+    db.close()
+    assert len(booked) >= 3 and (not pickups or pickups <= booked)
+    steps = carton_steps(journal)
+    assert steps["sent"] == 0, "a carton print left open"
+    assert steps["done"] == len(booked), steps
+    accepted = Counter(pickup for pickup, status in carton_jobs(history) if status in ("sent", "printed"))
+    assert accepted == dict.fromkeys(booked, 1), "a pickup's carton labels printed twice or not at all"
+    assert len(cups_server.jobs(scratch_queue)) == len(booked), "the queue got a carton print twice"
+    assert all(c["ship_successes"] == 1 for c in stats["purchase_orders"].values())
+    print(f"\nkills around the carton labels: {dict(seen)}; {len(booked)} pickups, each labelled once")
