@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from station.credentials import CredentialStore, ShopCredentials  # noqa: E402
 from station.demo import DEMO_CONTACT, connect_demo  # noqa: E402
+from station.journal import open_journal  # noqa: E402
 from station.lazada.models import POStatus, TokenInfo  # noqa: E402
 from station.lazada.regions import Region  # noqa: E402
 from station.simulator import demo  # noqa: E402
@@ -34,6 +35,7 @@ from station.ui.app import install_translations, make_app  # noqa: E402
 from station.ui.main_window import MainWindow, default_folders  # noqa: E402
 from station.ui.settings_dialog import SettingsDialog  # noqa: E402
 from station.ui.ui_settings import UiSettings  # noqa: E402
+from station.workflow.jobs import JournalRef  # noqa: E402
 
 
 class MemoryKeyring(KeyringBackend):
@@ -106,9 +108,12 @@ def main() -> int:
     store.save(ShopCredentials(Region.PH, demo.DEMO_APP_KEY, demo.DEMO_APP_SECRET))
     store.save_tokens(TokenInfo(demo.DEMO_ACCESS_TOKEN, demo.DEMO_REFRESH_TOKEN, time.time() + 86400,
                                 time.time() + 30 * 86400, country="PH"))
-    connection = connect_demo(SimulatorConfig(pos=300, seed=7, pack_delay_min=1.0, pack_delay_max=2.0))
+    # Pickups move on in seconds here (the platform takes hours), and some fail: the Pickups view shows each kind.
+    connection = connect_demo(SimulatorConfig(pos=300, seed=7, pack_delay_min=1.0, pack_delay_max=2.0,
+                                              pickup_step_seconds=6.0, pickup_fail_rate=0.3))
+    journal = JournalRef(open_journal(temp / "journal.sqlite3"), "bench-1")
     window = MainWindow(connection, settings, default_folders(temp / "data"), first_poll_after=0.8,
-                        poll_interval=0.5)
+                        poll_interval=0.5, journal=journal)
     if not args.screen:
         window.resize(1600, 1000)
     window.show()
@@ -177,6 +182,21 @@ def main() -> int:
     first.show()
     grab(first, "first-run", suffix)
     first.close()
+
+    # 8. End of the day: the run's pickup orders moving on, and the carton-label dialog.
+    pickups = window.views.pickups
+    pickups.poll_ms = 1000
+    window.views.tabs.setCurrentWidget(pickups)
+    wait(lambda: pickups.ever_loaded and pickups.model.rowCount() > 0, 60)
+    wait(lambda: any(line.pickup.order is not None and line.pickup.order.car_driver_name
+                     for line in pickups.model.lines), 60)
+    pickups.select(pickups.model.lines[0].pickup.pickup_order_no)
+    grab(window, "pickups-view", suffix)
+    cartons = pickups.open_cartons()
+    assert cartons is not None
+    cartons.boxes.setValue(6)
+    grab(cartons, "carton-dialog", suffix)
+    cartons.reject()
 
     window.shutdown()
     window.close()

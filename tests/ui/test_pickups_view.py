@@ -71,7 +71,9 @@ def test_todays_pickups_move_on_until_final_then_polling_stops(
     with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
         window.views.tabs.setCurrentWidget(view)
     assert [line.pickup.pickup_order_no for line in view.model.lines] == [number]
-    assert view.model.data(view.model.index(0, POS)) == ", ".join(pos)
+    assert view.model.data(view.model.index(0, POS), Qt.ItemDataRole.ToolTipRole) == ", ".join(pos)
+    shown = str(view.model.data(view.model.index(0, POS)))
+    assert shown == pos[0] + (f" +{len(pos) - 1}" if len(pos) > 1 else "")
     assert "expected" in str(view.model.data(view.model.index(0, CARTONS)))
     qtbot.waitUntil(lambda: view.model.data(view.model.index(0, STATUS)) == "Completed", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not view.loading and not view.timer.isActive(), timeout=WAIT_MS)

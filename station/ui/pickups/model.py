@@ -55,6 +55,12 @@ def status_words(row: TodaysPickup) -> str:
     return words if row.order.status is not PickupStatus.UNKNOWN else f"{words} ({row.order.status_code})"
 
 
+def short_list(text: str, shown: int = 1) -> str:
+    """The first number of a list and how many more ("POJ1 +3"): the whole list is the tooltip."""
+    items = [item for item in text.split(", ") if item]
+    return ", ".join(items[:shown]) + (f" +{len(items) - shown}" if len(items) > shown else "")
+
+
 @dataclass(frozen=True)
 class PickupLine:
     """A row: the pickup order, and how many carton labels this station made for it (0: none yet)."""
@@ -83,7 +89,10 @@ class PickupsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         line = self.lines[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self.text(line, index.column())
+            return short_list(text) if index.column() in (POS, LOGISTICS) else text
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.text(line, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == STATUS:
             order = line.pickup.order

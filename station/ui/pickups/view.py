@@ -24,6 +24,7 @@ from station.workflow.pickups import TodaysPickup, read_pickup, todays_pickups
 PICKUP_NUMBER = re.compile(r"PUO\d{6,30}", re.IGNORECASE)
 POLL_MS = 60_000  # the platform moves a pickup on in minutes or hours, not seconds
 MAX_POLLS = 120  # two hours of polls at most after a refresh, a scan or a print
+MAX_COLUMN_PX = 340  # a long list of POs is cut (its tooltip has it whole): every column stays in sight
 
 
 class PickupsView(QWidget):
@@ -117,6 +118,9 @@ class PickupsView(QWidget):
     def _loaded(self, lines: list[PickupLine]) -> None:
         selected = self.selected_number()
         self.model.set_lines(lines)
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN_PX))
         if selected:
             self.select(selected)
         self._after_read()
