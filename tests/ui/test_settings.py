@@ -10,7 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from station.credentials import CredentialStore
 from station.lazada.models import PdfSize
+from station.lazada.pickups import PickupLabelSize
 from station.lazada.regions import Region
+from station.printing.spooler import PrinterSettings
 from station.ui.settings_dialog import DEMO_CHOSEN, SettingsDialog
 from station.ui.ui_settings import UiSettings
 from tests.conftest import MemoryKeyring
@@ -127,3 +129,19 @@ def test_the_scanner_test_shows_what_a_scan_delivered(qtbot: QtBot) -> None:
     fill(dialog, "shop-c")
     dialog.save()
     assert ui.scanner.terminator.value == "tab"
+
+
+def test_the_carton_label_printer_is_a_size_of_its_own(qtbot: QtBot, isolated_environment: MemoryKeyring) -> None:
+    ui = UiSettings()
+    ui.set_carton_printer(PickupLabelSize.LABEL_100X100, "Cartons-100")  # not connected: still offered
+    ui.set_printer(PdfSize.A4, "Office-A4")
+    dialog = SettingsDialog(ui)
+    qtbot.addWidget(dialog)
+    combo = dialog.carton_printer
+    assert combo.currentData() == "Cartons-100" and "not connected" in combo.currentText()
+    combo.setCurrentIndex(combo.findData(""))
+    dialog.save()
+    saved = PrinterSettings(UiSettings().q)
+    assert saved.carton_printer(PickupLabelSize.LABEL_100X100) == ""
+    assert saved.carton_printer(PickupLabelSize.A4) == "Office-A4"  # A4 carton labels go to the A4 printer
+    assert saved.printer(PdfSize.LABEL_100X150) == ""
