@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from station.cli import commands, printing_cmd, text
+from station.cli.commands import emit
 from station.cli.parsing import Choice, add_command
 from station.connect import Connection
 from station.journal import JournalStore
@@ -107,7 +108,7 @@ def cmd_pickups(args: argparse.Namespace) -> int:
     with commands.connection(args) as conn:
         rows = todays_pickups(conn.client)
     lines = [line for row in rows for line in pickup_lines(row)] or ["No pickup orders today."]
-    commands.emit(args, [pickup_json(row) for row in rows], "\n".join(lines))
+    emit(args, [pickup_json(row) for row in rows], "\n".join(lines))
     return 0 if all(row.order is not None for row in rows) else 1
 
 
@@ -149,7 +150,7 @@ def cmd_pickup_labels(args: argparse.Namespace) -> int:
                 cartons.close()
     finally:
         journal.close()
-    commands.emit(args, result_json(result), result_line(result))
+    emit(args, result_json(result), result_line(result))
     return 0
 
 

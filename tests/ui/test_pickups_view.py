@@ -103,6 +103,12 @@ def test_polling_is_bounded(make_window: Callable[..., MainWindow], make_sim: Ca
     qtbot.wait(300)
     assert _queries(sim) == calls and view.model.lines[0].pickup.pickup_order_no == number
     assert "not final" in view.status.text()
+    # Refresh while a read is under way: done after it, not dropped; polling starts over
+    view.refresh()
+    view.refresh()
+    assert view.refresh_wanted
+    qtbot.waitUntil(lambda: not view.loading and not view.refresh_wanted and view.timer.isActive(), timeout=WAIT_MS)
+    assert view.polls == 1
 
 
 def test_a_scanned_pickup_number_is_shown_in_the_pickups_view(

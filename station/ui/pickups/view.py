@@ -15,6 +15,7 @@ from station.ui.errors import describe_error
 from station.ui.feedback import Feedback
 from station.ui.pickups.carton_dialog import CartonDialog
 from station.ui.pickups.model import PickupLine, PickupsModel
+from station.ui.signals import emit_signal
 from station.ui.sound import Sound
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
@@ -41,6 +42,7 @@ class PickupsView(QWidget):
         self.poll_ms, self.max_polls = poll_ms, max_polls
         self.polls = 0
         self.loading = False
+        self.refresh_wanted = False
         self.ever_loaded = False
         self.scanned: list[str] = []  # pickups shown by a scan that today's POs do not name
         self.last_boxes: int | None = None  # the number of cartons last printed here
@@ -75,7 +77,9 @@ class PickupsView(QWidget):
         """Today's pickup orders afresh (the POs shipped today name them); polling starts over."""
         self.polls = 0
         if self.loading:
+            self.refresh_wanted = True  # after the read under way
             return
+        self.refresh_wanted = False
         self.loading = True
         self.status.setText(self.tr("Reading today's pickup orders…"))
         client, scanned, labelled = self.client, list(self.scanned), self._labelled_fn()
@@ -83,7 +87,8 @@ class PickupsView(QWidget):
         def work() -> list[PickupLine]:
             rows = todays_pickups(client)
             known = {row.pickup_order_no for row in rows}
-            rows += [read_pickup(client, number) for number in scanned if number not in known]
+            extra = (read_pickup(client, number) for number in scanned if number not in known)
+            rows += [row for row in extra if row.order is not None]  # a scan of an unknown number is not kept
             return [PickupLine(row, labelled(row.pickup_order_no)) for row in rows]
 
         self.runner.run(work, self._loaded, self._failed)
@@ -133,12 +138,15 @@ class PickupsView(QWidget):
     def _after_read(self) -> None:
         self.loading = False
         self.ever_loaded = True
+        if self.refresh_wanted:
+            self.refresh()
+            return
         rows = self.model.lines
         waiting = sum(1 for line in rows if not line.pickup.is_final)
         self.status.setText(self.tr("%n pickup order(s) today", "", len(rows))
                             + (self.tr(" · {count} not final yet").format(count=waiting) if waiting else ""))
         self._schedule()
-        self.loaded.emit()
+        emit_signal(self.loaded)
 
     def _schedule(self) -> None:
         if not self.model.all_final and self.polls < self.max_polls:
@@ -149,15 +157,19 @@ class PickupsView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
+        if self.refresh_wanted:
+            self.refresh()
+            return
         self.status.setText(describe_error(exc).message)
         self._schedule()  # a passing network failure: the next poll tries again (still bounded)
-        self.loaded.emit()
+        emit_signal(self.loaded)
 
     # ------------------------------------------------------------------ a scan
     def show_pickup(self, number: str) -> None:
         """Select this pickup order, read afresh (added to the list if today's POs do not name it)."""
         number = number.strip().upper()
-        self.select(number)
+        if not self.select(number) and number not in self.scanned:
+            self.scanned.append(number)  # a refresh started meanwhile reads it too
         client = self.client
         labelled = self._labelled_fn()
 
@@ -170,18 +182,18 @@ class PickupsView(QWidget):
         feedback = self.feedback()
         pickup = line.pickup
         if pickup.order is None:
+            if pickup.pickup_order_no in self.scanned:
+                self.scanned.remove(pickup.pickup_order_no)
             if feedback is not None:
                 feedback.flash(self.tr("Pickup order {no}: {why}").format(no=pickup.pickup_order_no, why=pickup.error),
                                False)
                 feedback.play(Sound.FAIL)
             return
-        if pickup.pickup_order_no not in self.scanned and self.model.row_of(pickup.pickup_order_no) is None:
-            self.scanned.append(pickup.pickup_order_no)
         self.model.put(self._keep_pos(line))
         self.select(pickup.pickup_order_no)
         self.polls = 0
         self._schedule()
-        self.loaded.emit()
+        emit_signal(self.loaded)
 
     def _keep_pos(self, line: PickupLine) -> PickupLine:
         row = self.model.row_of(line.pickup.pickup_order_no)
