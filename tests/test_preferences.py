@@ -81,6 +81,7 @@ def test_defaults_round_trip_through_the_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("pref", [pref for pref in PREFERENCES if pref.env], ids=lambda pref: pref.env)
 def test_the_environment_wins(pref: Preference[Any], tmp_path: Path) -> None:
+    assert pref.env is not None  # the parameters are the preferences with an environment variable
     q = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
     value = other_value(pref)
     if pref.stored:

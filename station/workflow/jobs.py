@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from station.journal import BatchLog, JournalBatch, JournalStore
-from station.lazada import limits
+from station.lazada.errors import RequestValidationError
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, PurchaseOrder
 from station.outcomes import BatchReport, PoOutcome, Step
@@ -52,9 +52,9 @@ class PrintChoice:
 
     def validate(self) -> None:
         if not (self.print_order or self.print_barcode):
-            raise limits.RequestValidationError("Choose the PO sheet, the product barcodes, or both.")
+            raise RequestValidationError("Choose the PO sheet, the product barcodes, or both.")
         if self.size is PdfSize.A4 and self.print_barcode:
-            raise limits.RequestValidationError(
+            raise RequestValidationError(
                 "Product barcodes cannot be printed on A4; choose the 60x30 mm label or the 100x150 mm label.")
 
 
@@ -220,7 +220,7 @@ def scan_print_job(client: JitClient, no: str, choice: PrintChoice, folders: Fol
     """One scanned PO: pack it if needed, wait until it is ready, fetch its labels."""
     found = client.find_pos([no]).get(no)
     if found is None:
-        raise limits.RequestValidationError(f"The platform does not list the PO {no}.")
+        raise RequestValidationError(f"The platform does not list the PO {no}.")
     # Filed as a print: it packs only what is not packed yet, to get the labels.
     spec = JobSpec(Job.PRINT, frozenset({Step.PACK, Step.PRINT}), choice)
     return _job(spec, client, [found], progress, cancel, folders, first_poll_after=poll_interval,

@@ -26,7 +26,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def all_subclasses(cls: type) -> Iterator[type]:
-    for sub in cls.__subclasses__():
+    subclasses: list[type] = cls.__subclasses__()
+    for sub in subclasses:
         yield sub
         yield from all_subclasses(sub)
 
