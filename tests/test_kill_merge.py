@@ -10,6 +10,7 @@ merge child then finds its parent gone. Before each run the output holds yesterd
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import random
@@ -164,7 +165,7 @@ def test_killed_while_writing_the_merged_labels_every_po_once_in_a_whole_file(
             if size >= 0:
                 seen.part_sizes.append(size)
             check_output()
-            wait_until(lambda g=process.pid: group_gone(g), timeout=20, what="the merge child to end")
+            wait_until(functools.partial(group_gone, process.pid), timeout=20, what="the merge child to end")
             continue
         process.wait(timeout=120)
         assert process.returncode == 0, log.read_text()

@@ -256,13 +256,19 @@ def list_text(pos: list[PurchaseOrder], items: dict[str, list[PurchaseOrderItem]
     return "\n".join(lines)
 
 
+def journal_target(args: argparse.Namespace) -> str | Path:
+    """The journal a command writes to when it is not a throwaway demo's: ``--journal``, else the one the
+    window opens too (``STATION_JOURNAL``, else the one saved in Settings), else this bench's own file."""
+    return getattr(args, "journal", None) or Settings().journal_target or default_journal_path()
+
+
 def batch_journal(args: argparse.Namespace) -> tuple[JournalStore, str]:
     """The journal a command's batch is written to, and the profile it is filed under."""
     if args.demo and not args.demo_state_file and not args.journal:
         # A demo simulator without a state file forgets its POs at exit: nothing to resume later.
         journal = open_journal(":memory:")
     else:
-        journal = open_journal(args.journal or default_journal_path())
+        journal = open_journal(journal_target(args))
     set_aside = getattr(journal, "set_aside", None)
     if set_aside is not None:  # a damaged or lost journal was replaced by a new one: say so, first
         say(args, set_aside.message())

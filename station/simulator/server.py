@@ -17,7 +17,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from station.connector.simbase import SimHandler, SimHTTPServer, SimulatorBase
-from station.printing.pdfgen import PrintItem, PrintPO, render_pdf
+from station.printing.pdfgen import render_pdf
+from station.printing.print_items import PrintItem, PrintPO
 from station.simulator.auth_api import token_create, token_refresh
 from station.simulator.config import SimulatorConfig
 from station.simulator.files import check_download, oss_error_xml
