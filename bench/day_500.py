@@ -36,6 +36,7 @@ from station.outcomes import Step
 from station.printing.merge_child import ChildProcessMerge
 from station.simulator.cli_args import parse_pack_delay
 from station.simulator.config import SimulatorConfig
+from station.simulator.server import SimulatorServer
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
 
 POS = 500
@@ -108,7 +109,7 @@ def one_run(args: Any, seed: int) -> dict[str, Any]:
         else:
             conn = connect_demo(config, calls_per_second=args.calls_per_second, workers=args.workers)
             sim = conn.simulator
-            assert sim is not None
+            assert isinstance(sim, SimulatorServer)
             render["seconds"] = 0.0
             original: Callable[[str], bytes | None] = sim.pdf_bytes
             render_lock = threading.Lock()
@@ -122,7 +123,7 @@ def one_run(args: Any, seed: int) -> dict[str, Any]:
                         render["seconds"] += time.perf_counter() - started
                         render["files"] += 1
 
-            sim.pdf_bytes = timed_pdf_bytes  # type: ignore[method-assign]
+            vars(sim)["pdf_bytes"] = timed_pdf_bytes  # over the method, for this simulator only
         try:
             output = Path(tmp) / "day.pdf"
             options = BatchOptions(
@@ -145,7 +146,7 @@ def one_run(args: Any, seed: int) -> dict[str, Any]:
                 times = external.stop()
                 external = None
             else:
-                assert conn.simulator is not None
+                assert isinstance(conn.simulator, SimulatorServer)
                 stats = conn.simulator.stats()
                 with conn.simulator.state.lock:
                     times = {no: (p.packed_at, p.ready_at) for no, p in conn.simulator.state.pos.items()}

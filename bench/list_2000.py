@@ -17,6 +17,7 @@ from station.lazada import limits
 from station.lazada.jit import QUERY_LIST_PATH
 from station.lazada.models import POQuery, POStatus
 from station.simulator.config import SimulatorConfig
+from station.simulator.server import SimulatorServer
 from station.workflow.batch import list_to_pack
 
 POS = 2000
@@ -32,7 +33,7 @@ def main() -> None:
     args = p.parse_args()
     config = SimulatorConfig(pos=POS, history=0, latency_ms=args.latency_ms, seed=1)
     conn = connect_demo(config, calls_per_second=args.calls_per_second, workers=args.workers)
-    assert conn.simulator is not None
+    assert isinstance(conn.simulator, SimulatorServer)
     try:
         client = conn.client
         end = client.now() + timedelta(minutes=5)  # the window list_to_pack asks for

@@ -27,7 +27,8 @@ TARGET_MB = 200.0
 
 def generate(folder: Path, count: int) -> list[Path]:
     from station.lazada.models import PdfSize
-    from station.printing.pdfgen import PrintItem, PrintPO, render_pdf
+    from station.printing.pdfgen import render_pdf
+    from station.printing.print_items import PrintItem, PrintPO
 
     paths = []
     for index in range(count):

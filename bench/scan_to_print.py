@@ -94,10 +94,11 @@ def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:
     from station.ui.jit import batch_control
     from station.ui.main_window import MainWindow, default_folders
     from station.ui.ui_settings import UiSettings
+    from station.workflow import jobs
 
     keep_keys_quick()  # as the app does at its start
     probe = Probe()
-    original_job = batch_control.scan_print_job
+    original_job = jobs.scan_print_job
 
     def timed_job(*a: Any, **k: Any) -> Any:
         probe.mark("job_start")
@@ -106,7 +107,7 @@ def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:
         finally:
             probe.mark("job_end")
 
-    batch_control.scan_print_job = timed_job  # type: ignore[assignment]
+    vars(batch_control)["scan_print_job"] = timed_job  # the name the batch control calls the job through
 
     low, high = args.pack_delay
     config = SimulatorConfig(pos=POS, history=0, latency_ms=args.latency_ms, pack_delay_min=low,
@@ -137,7 +138,7 @@ def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:
             with probe.lock:
                 probe.marks["api_s"] = probe.marks.get("api_s", 0.0) + time.perf_counter() - started
 
-    window.connection.client.call = timed_call
+    vars(window.connection.client)["call"] = timed_call  # over the method, for this client only
     window.scan.handled.connect(lambda _code, _ok: probe.mark("handled"))
     window.scan.printed.connect(lambda _result: probe.mark("printed_slot"))
     app.processEvents()

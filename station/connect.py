@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from station.connector.http import HttpOptions
 from station.credentials import CredentialStore
 from station.lazada.jit import JitClient
 from station.lazada.ratelimit import RateLimiter
@@ -57,7 +58,7 @@ def connect_profile(
     transport = Transport(
         gateway_url or creds.region.gateway, creds.app_key, creds.app_secret,
         auth_url=gateway_url or AUTH_GATEWAY, limiter=RateLimiter(calls_per_second),
-        pool_size=max(16, workers * 2), read_timeout=read_timeout,
+        options=HttpOptions(pool_size=max(16, workers * 2), read_timeout=read_timeout),
     )
     tokens = TokenManager(transport, store)
     client = JitClient(transport, tokens, tz=region_timezone(creds.region), workers=workers)

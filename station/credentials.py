@@ -125,3 +125,16 @@ def save_journal_password(host: str, password: str) -> None:
     """Keep the password of the shared journal on ``host`` in the keyring (``journal:<host>``)."""
     SECRETS.add(password)
     CredentialStore(JOURNAL).write(host, password)
+
+
+def journal_password(host: str) -> str | None:
+    """The password kept for the shared journal on ``host`` (``journal:<host>``), or None: none kept, or no
+    usable keyring (the server may trust the bench without a password)."""
+    try:
+        password = CredentialStore(JOURNAL).read(host)
+    except Exception:  # NoKeyringError, or a backend failing its own way: go on without a password
+        return None
+    if not password:
+        return None
+    SECRETS.add(password)
+    return password

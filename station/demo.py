@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from station.connect import DEFAULT_CALLS_PER_SECOND, Connection
+from station.connector.http import HttpOptions
 from station.erp.keystore import QianYiSettings, ShoplazzaSettings
 from station.lazada.jit import JitClient
 from station.lazada.models import PickupContact, TokenInfo
@@ -68,8 +69,8 @@ def connect_simulator(
 ) -> Connection:
     """A client on a running simulator, with the demo shop's credentials."""
     transport = Transport(
-        url, demo.DEMO_APP_KEY, demo.DEMO_APP_SECRET, limiter=RateLimiter(calls_per_second), verify=verify,
-        pool_size=max(16, workers * 2), read_timeout=read_timeout,
+        url, demo.DEMO_APP_KEY, demo.DEMO_APP_SECRET, limiter=RateLimiter(calls_per_second),
+        options=HttpOptions(verify=verify, pool_size=max(16, workers * 2), read_timeout=read_timeout),
     )
     tokens = TokenManager(transport, MemoryTokenStore(_demo_tokens()))
     client = JitClient(transport, tokens, tz=region_timezone(region), workers=workers)

@@ -41,6 +41,12 @@ class Settings:
             estimated_pickup_date=self.prefs.get(p.PICKUP_DATE, profile=profile),
         )
 
+    @property
+    def journal_target(self) -> str:
+        """The shared journal in force: ``STATION_JOURNAL`` when set, else the one saved in Settings, else ""
+        (this bench's own file). The window and station-cli both open this one."""
+        return self.prefs.get(p.JOURNAL_URL)
+
     def set_pickup_contact(self, profile: str, contact: PickupContact) -> None:
         self.prefs.set(p.PICKUP_AREA_CODE, contact.area_code, profile=profile)
         self.prefs.set(p.PICKUP_ADDRESS_ID, contact.address_id, profile=profile)

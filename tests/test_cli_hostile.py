@@ -12,6 +12,7 @@ import pytest
 
 from station.cli import commands
 from station.cli.main import main
+from station.lazada.jit import PrintFile
 from station.printing import download
 
 FAST_DEMO = ["--demo", "--demo-pos", "3", "--demo-pack-delay", "0.1-0.2", "--first-poll-after", "0.1",
@@ -78,7 +79,7 @@ def test_a_label_cache_on_a_full_disk_fails_the_pos_with_the_path_and_the_cause(
     monkeypatch.setattr(commands, "cache_dir", lambda: cache)
     original = download.Downloader.cache_path
 
-    def full_disk(self: download.Downloader, file: download.PrintFile) -> Path:
+    def full_disk(self: download.Downloader, file: PrintFile) -> Path:
         path = original(self, file)
         part = path.with_suffix(".part")
         if not part.is_symlink():

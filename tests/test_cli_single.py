@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from station.cli import commands
 from station.cli.main import build_parser
 from station.connect import Connection
-from station.journal import Journal
+from station.journal import Journal, default_journal_path
 from station.lazada.models import POStatus
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import list_to_pack
@@ -85,3 +85,26 @@ def test_ship_before_ready_says_so_and_sends_nothing(capsys: pytest.CaptureFixtu
     assert code == 1
     assert all(not r["ok"] and "pack it first" in r["message"] for r in results)
     assert sim.stats()["calls"].get(SHIP_PATH, 0) == 0
+
+
+def test_without_journal_the_cli_writes_to_the_station_journal_of_the_environment(
+        capsys: pytest.CaptureFixture[str], sim: SimulatorServer, conn: Connection, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """STATION_JOURNAL names the journal for the CLI as for the window (the registry's JOURNAL_URL);
+    ``--journal`` still wins."""
+    numbers = [po.purchase_order_no for po in list_to_pack(conn.client)[:2]]
+    shared = tmp_path / "shared.sqlite3"
+    monkeypatch.setenv("STATION_JOURNAL", str(shared))
+    args = build_parser().parse_args(["pack", "--simulator-url", sim.url, "--json", numbers[0]])
+    assert commands.dispatch(args) == 0
+    capsys.readouterr()
+    assert not default_journal_path().exists()
+    named = tmp_path / "named.sqlite3"
+    code, _ = cli(capsys, sim, named, "pack", numbers[1])
+    assert code == 0
+    for path, packed in ((shared, numbers[0]), (named, numbers[1])):
+        store = Journal(path)
+        try:
+            assert [s["purchase_order_nos"] for s in store.steps() if s["kind"] == "pack"] == [[packed]]
+        finally:
+            store.close()

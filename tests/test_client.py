@@ -20,7 +20,7 @@ from station.lazada.errors import (
     SignatureError,
 )
 from station.lazada.jit import JitClient
-from station.lazada.models import PdfSize, POQuery, POStatus
+from station.lazada.models import PdfSize, POQuery, POStatus, PurchaseOrder
 from station.lazada.ratelimit import RateLimiter
 from station.lazada.tokens import MemoryTokenStore, TokenManager
 from station.lazada.transport import Transport
@@ -90,8 +90,11 @@ def test_pack_is_asynchronous_then_ship_and_print(conn: Connection, sim: Simulat
     assert all(o.ok for o in outcomes)
     with pytest.raises(AlreadyPackedError):
         client.pack_chunk(numbers[:1])
-    ready = wait_until(lambda: all(po.status is POStatus.READY_TO_SHIP for po in client.find_pos(numbers).values())
-                       and client.find_pos(numbers), what="POs ready to ship")
+    def all_ready() -> dict[str, PurchaseOrder]:  # empty (false) until every one is ready to ship
+        found = client.find_pos(numbers)
+        return found if all(po.status is POStatus.READY_TO_SHIP for po in found.values()) else {}
+
+    ready = wait_until(all_ready, what="POs ready to ship")
     group = [no for no in numbers if ready[no].ship_group == ready[numbers[0]].ship_group]
     from station.demo import DEMO_CONTACT
 

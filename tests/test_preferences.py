@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from station import preferences as p
-from station.journal.store import DEFAULT_CLAIM_TTL
+from station.journal.store import bench_name, claim_ttl
 from station.lazada.models import PdfSize
 from station.preferences import PREFERENCES, Preference, Preferences
 from station.printing.spooler import PrinterSettings
@@ -60,9 +61,14 @@ def test_every_preference_has_a_unique_key_and_a_default_of_its_type() -> None:
 
 def test_every_station_variable_the_code_reads_is_declared() -> None:
     read = set()
+    outside = []  # modules reading one themselves instead of through the registry
     for path in STATION.rglob("*.py"):
-        read |= set(re.findall(r"""environ(?:\.get\(|\[)\s*["'](STATION_\w+)""", path.read_text("utf-8")))
+        found = set(re.findall(r"""(?:environ(?:\.get\(|\[)|getenv\()\s*["'](STATION_\w+)""", path.read_text("utf-8")))
+        read |= found
+        if found and path.name != "preferences.py":
+            outside.append(str(path.relative_to(STATION)))
     assert read <= {pref.env for pref in PREFERENCES}, read
+    assert outside == []
 
 
 def test_defaults_round_trip_through_the_file(tmp_path: Path) -> None:
@@ -81,6 +87,7 @@ def test_defaults_round_trip_through_the_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("pref", [pref for pref in PREFERENCES if pref.env], ids=lambda pref: pref.env)
 def test_the_environment_wins(pref: Preference[Any], tmp_path: Path) -> None:
+    assert pref.env is not None  # the parameters are the preferences with an environment variable
     q = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
     value = other_value(pref)
     if pref.stored:
@@ -100,7 +107,18 @@ def test_the_process_environment_is_read(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert Preferences(q).get(p.JOURNAL_URL) == "postgresql://station@env:5432/station"
     monkeypatch.setenv("STATION_CLAIM_TTL", "not a number")
     assert p.from_environment(p.CLAIM_TTL) is None  # ignored, with a warning
-    assert p.CLAIM_TTL.default == DEFAULT_CLAIM_TTL
+    assert claim_ttl() == p.CLAIM_TTL.default == 60.0
+
+
+def test_the_journal_reads_the_bench_and_the_claim_ttl_through_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STATION_BENCH", "  bench-7 ")
+    monkeypatch.setenv("STATION_CLAIM_TTL", "5")
+    assert bench_name() == "bench-7"
+    assert claim_ttl() == 5.0
+    monkeypatch.setenv("STATION_CLAIM_TTL", "0.2")  # held within the registry's limits
+    assert claim_ttl() == 1.0
+    monkeypatch.setenv("STATION_BENCH", " ")
+    assert bench_name() == socket.gethostname()
 
 
 def test_the_keys_of_existing_settings_files_still_read(tmp_path: Path) -> None:

@@ -117,7 +117,7 @@ def test_cancel_stops_before_shipping(conn: Connection, sim: SimulatorServer, tm
 @pytest.mark.slow
 def test_faults_never_ship_twice(make_sim: object, tmp_path: Path) -> None:
     assert callable(make_sim)
-    start: Callable[..., SimulatorServer] = make_sim  # type: ignore[assignment]
+    start: Callable[..., SimulatorServer] = make_sim
     sim = start(pos=120, history=0, seed=11)
     conn = connect_simulator(sim.url, read_timeout=0.6)
     try:

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from station.connect import Connection, NotConfiguredError, connect_profile
+from station.connect import Connection, NotConfiguredError
 from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
-from station.demo import DEMO_CONTACT, connect_demo, connect_simulator
-from station.journal import JournalStore, default_journal_path, open_journal
+from station.demo import DEMO_CONTACT
 from station.lazada import limits
 from station.lazada.errors import RequestValidationError
 from station.lazada.models import (
@@ -39,8 +35,7 @@ from station.paths import cache_dir
 from station.printing.merge_child import ChildProcessMerge
 from station.printing.output_check import check_output
 from station.settings import Settings
-from station.simulator.cli_args import config_from_args, parse_pack_delay
-from station.simulator.config import SimulatorConfig
+from station.simulator.cli_args import config_from_args
 from station.simulator.demo import DEMO_APP_KEY
 from station.simulator.server import SimulatorServer
 from station.workflow.batch import BatchOptions, BatchRunner, list_to_pack
@@ -50,17 +45,12 @@ from station.workflow.resume import prepare_resume
 from station.workflow.unprinted import HEADING as UNPRINTED_HEADING
 from station.workflow.unprinted import find_unprinted
 
-from . import printing_cmd, text
+from . import pickups_cmd, printing_cmd, text
 from .progress import TerminalProgress
-
-
-class UsageError(Exception):
-    """Bad input or missing set-up: exit code 2, with the sentence shown."""
+from .session import UsageError, batch_journal, connection, emit, say
 
 
 def dispatch(args: argparse.Namespace) -> int:
-    from . import pickups_cmd  # here: it builds on this module's helpers
-
     handlers = {
         "simulator": cmd_simulator,
         "login": cmd_login,
@@ -80,53 +70,6 @@ def dispatch(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- helpers
-@contextmanager
-def connection(args: argparse.Namespace) -> Iterator[Connection]:
-    if args.demo and args.simulator_url:
-        raise UsageError("Use either --demo or --simulator-url, not both.")
-    kwargs: dict[str, Any] = {"calls_per_second": args.calls_per_second, "workers": args.workers,
-                              "read_timeout": args.read_timeout}
-    if args.demo:
-        low, high = parse_pack_delay(args.demo_pack_delay)
-        config = SimulatorConfig(
-            pos=args.demo_pos, seed=args.demo_seed, pack_delay_min=low, pack_delay_max=high,
-            latency_ms=args.demo_latency_ms,
-            state_file=Path(args.demo_state_file) if args.demo_state_file else None,
-        )
-        conn = connect_demo(config, **kwargs)
-    elif args.simulator_url:
-        conn = connect_simulator(args.simulator_url, **kwargs)
-    else:
-        profile = args.profile or Settings().active_profile
-        try:
-            conn = connect_profile(profile, gateway_url=args.gateway_url, **kwargs)
-        except NotConfiguredError:
-            raise UsageError(not_logged_in(profile)) from None
-        except NoKeyringError as exc:
-            raise UsageError(f"{exc} Or add --demo to try the station on its built-in simulator.") from None
-    try:
-        yield conn
-    finally:
-        conn.close()
-
-
-def not_logged_in(profile: str) -> str:
-    name = "" if profile == "default" else f" --profile {profile}"
-    return (f"No shop is set up for profile {text.quoted(profile)}. Log in once with\n"
-            f"  station-cli login{name} --region PH --app-key KEY --auth-code CODE\n"
-            f"(the code from the OAuth redirect; 'station-cli login --help' tells more), or add --demo to try "
-            f"the station on its built-in simulator, no account needed.")
-
-
-def emit(args: argparse.Namespace, payload: Any, lines: str) -> None:
-    """``payload`` as JSON with ``--json``, else ``lines`` (control characters escaped)."""
-    if args.json:
-        json.dump(payload, sys.stdout, indent=2, default=str, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        print(text.printable(lines))
-
-
 def po_json(po: PurchaseOrder) -> dict[str, Any]:
     data = asdict(po)
     data["status"] = po.status.value
@@ -257,23 +200,6 @@ def list_text(pos: list[PurchaseOrder], items: dict[str, list[PurchaseOrderItem]
                          f"{text.pad(','.join(item.barcodes), 28)} {item.product_title}")
     lines.append(text.plural(len(pos), "purchase order"))
     return "\n".join(lines)
-
-
-def batch_journal(args: argparse.Namespace) -> tuple[JournalStore, str]:
-    """The journal a command's batch is written to, and the profile it is filed under."""
-    if args.demo and not args.demo_state_file and not args.journal:
-        # A demo simulator without a state file forgets its POs at exit: nothing to resume later.
-        journal = open_journal(":memory:")
-    else:
-        journal = open_journal(args.journal or default_journal_path())
-    set_aside = getattr(journal, "set_aside", None)
-    if set_aside is not None:  # a damaged or lost journal was replaced by a new one: say so, first
-        say(args, set_aside.message())
-    if args.demo:
-        return journal, "demo"
-    if args.simulator_url:
-        return journal, f"simulator {args.simulator_url}"
-    return journal, args.profile or Settings().active_profile
 
 
 def single_step(args: argparse.Namespace, spec: JobSpec, output: Path | None = None) -> tuple[
@@ -416,8 +342,6 @@ def cmd_run(args: argparse.Namespace) -> int:
                 progress.finish()
             cartons = None
             if args.boxes_per_pickup is not None and not report.cancelled:
-                from . import pickups_cmd
-
                 cartons = pickups_cmd.run_cartons(args, conn, journal, profile, output)
     finally:
         journal.close()
@@ -465,11 +389,6 @@ def cmd_unprinted(args: argparse.Namespace) -> int:
         return 0
     args.pos = [po.purchase_order_no for po in pos]
     return cmd_print(args)
-
-
-def say(args: argparse.Namespace, line: str) -> None:
-    """A line for the operator; on stderr when stdout carries JSON."""
-    print(text.printable(line), file=sys.stderr if args.json else sys.stdout, flush=True)
 
 
 def report_json(report: BatchReport, output: Path, resumed_batch: int | None = None) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
 
-from station.cli import commands
+from station.cli import session
 from station.cli.parsing import Choice, add_command
 from station.cli.text import plural, printable
 from station.credentials import NoKeyringError
@@ -110,7 +110,7 @@ def dispatch_erp(args: argparse.Namespace) -> int | None:
         return handler(args)
     except (RequestValidationError, NoKeyringError, ValueError) as exc:
         message = exc.operator_message if isinstance(exc, RequestValidationError) else str(exc)
-        raise commands.UsageError(message) from None
+        raise session.UsageError(message) from None
 
 
 # ---------------------------------------------------------------------- helpers
@@ -152,7 +152,7 @@ def _erp_client(args: argparse.Namespace, simulator: Callable[[int], HttpSimulat
     else:
         settings = load(ErpCredentialStore(_profile(args)))
         if settings is None:
-            raise commands.UsageError(not_set_up.format(profile=_profile(args)))
+            raise session.UsageError(not_set_up.format(profile=_profile(args)))
     assert settings is not None
     client = make_client(settings)
     try:
@@ -180,7 +180,7 @@ def shoplazza_client(args: argparse.Namespace) -> AbstractContextManager[Shoplaz
 def _read_secret(args: argparse.Namespace, prompt: str) -> str:
     secret = sys.stdin.readline().strip() if args.secret_from_stdin else getpass.getpass(prompt)
     if not secret:
-        raise commands.UsageError("No secret given.")
+        raise session.UsageError("No secret given.")
     return secret
 
 
@@ -189,12 +189,12 @@ def cmd_erp_login(args: argparse.Namespace) -> int:
     store = ErpCredentialStore(args.erp_profile)
     if args.erp == "qianyi":
         if not args.app_id:
-            raise commands.UsageError("QianYi needs --app-id.")
+            raise session.UsageError("QianYi needs --app-id.")
         secret = _read_secret(args, "QianYi app secret: ")
         store.save_qianyi(QianYiSettings(args.app_id, secret, args.base_url or QIANYI_DEFAULT_URL))
     else:
         if not args.store:
-            raise commands.UsageError("Shoplazza needs --store.")
+            raise session.UsageError("Shoplazza needs --store.")
         token = _read_secret(args, "Shoplazza access token: ")
         store.save_shoplazza(ShoplazzaSettings(args.store, token, args.base_url))
     print(f"Saved the {args.erp} settings of profile {args.erp_profile!r} in the OS keyring.")
@@ -233,10 +233,10 @@ def _defaults(args: argparse.Namespace) -> ReplenishmentDefaults:
         for item in args.price:
             sku, sep, value = item.partition("=")
             if not sep or not sku.strip():
-                raise commands.UsageError(f"--price takes SKU=PRICE, not {item!r}.")
+                raise session.UsageError(f"--price takes SKU=PRICE, not {item!r}.")
             prices[sku.strip()] = Decimal(value)
     except InvalidOperation:
-        raise commands.UsageError("Prices must be numbers such as 12.50.") from None
+        raise session.UsageError("Prices must be numbers such as 12.50.") from None
     return ReplenishmentDefaults(
         warehouse_name=args.warehouse, supplier_name=args.supplier, purchaser_name=args.purchaser,
         purchase_type=PurchaseType.TRANSFER if args.transfer_warehouse else PurchaseType.DIRECT,
@@ -263,7 +263,7 @@ def cmd_qianyi_replenish(args: argparse.Namespace) -> int:
             store = ReplenishmentStore(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "demo.sqlite3")
         else:
             store = ReplenishmentStore()
-        conn = stack.enter_context(commands.connection(args))
+        conn = stack.enter_context(session.connection(args))
         client = stack.enter_context(qianyi_client(args))
         replenisher = Replenisher(client, store, defaults, jit=conn.client)
         plan = replenisher.plan(args.from_jit)
@@ -314,7 +314,7 @@ def cmd_shoplazza_labels(args: argparse.Namespace) -> int:
         if args.demo and args.procurement_id == "received":
             received = [p for p in client.list_procurements() if p.received_quantity > 0]
             if not received:
-                raise commands.UsageError("The demo has no received procurement.")
+                raise session.UsageError("The demo has no received procurement.")
             args.procurement_id = received[0].id
         labels = procurement_labels(client, args.procurement_id)
     output = Path(args.output)

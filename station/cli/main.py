@@ -15,10 +15,9 @@ import sys
 from collections.abc import Sequence
 
 from station import __version__
-from station.cli import commands, pickups_cmd, printing_cmd
+from station.cli import commands, pickups_cmd, printing_cmd, session
 from station.cli.erp import add_erp_commands, dispatch_erp
 from station.cli.orders import add_orders_commands, dispatch_orders
-from station.journal import default_journal_path
 from station.lazada.errors import StationApiError
 from station.lazada.models import PdfSize, POStatus
 from station.lazada.redact import install_redaction
@@ -199,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except commands.UsageError as exc:
+    except session.UsageError as exc:
         # Messages quote what the operator typed (text.quoted, or repr): a line feed in it stays escaped.
         print(f"{PROG}: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
@@ -207,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: {printable(exc.describe())}", file=sys.stderr)
         return EXIT_FAILED
     except sqlite3.Error as exc:  # the journal's SQLite file: a full or read-only disk
-        path = getattr(args, "journal", None) or default_journal_path()
+        path = session.journal_target(args)
         print(f"{PROG}: {printable(describe_database_error(path, exc), newlines=False)}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:  # a folder or file of the station's own (cache, data, output)

@@ -17,8 +17,8 @@ from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
-from station.cli.commands import connection, emit
 from station.cli.parsing import Choice, add_command
+from station.cli.session import connection, emit
 from station.cli.text import plural
 from station.connect import Connection
 from station.lazada.limits import chunks

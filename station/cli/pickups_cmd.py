@@ -7,9 +7,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from station.cli import commands, printing_cmd, text
-from station.cli.commands import emit
+from station.cli import printing_cmd, session, text
 from station.cli.parsing import Choice, add_command
+from station.cli.session import emit
 from station.connect import Connection
 from station.journal import JournalStore
 from station.lazada.errors import StationApiError
@@ -105,7 +105,7 @@ def pickup_lines(row: TodaysPickup) -> list[str]:
 
 
 def cmd_pickups(args: argparse.Namespace) -> int:
-    with commands.connection(args) as conn:
+    with session.connection(args) as conn:
         rows = todays_pickups(conn.client)
     lines = [line for row in rows for line in pickup_lines(row)] or ["No pickup orders today."]
     emit(args, [pickup_json(row) for row in rows], "\n".join(lines))
@@ -139,9 +139,9 @@ def result_line(result: CartonResult) -> str:
 
 
 def cmd_pickup_labels(args: argparse.Namespace) -> int:
-    journal, _ = commands.batch_journal(args)
+    journal, _ = session.batch_journal(args)
     try:
-        with commands.connection(args) as conn:
+        with session.connection(args) as conn:
             cartons = _cartons(args, conn, journal)
             try:
                 result = cartons.make(CartonRequest(args.pickup.strip(), args.boxes, args.carton_size, args.reprint),
@@ -173,14 +173,14 @@ def run_cartons(args: argparse.Namespace, conn: Connection, journal: JournalStor
             except (CartonError, StationApiError, OSError) as exc:
                 message = exc.operator_message if isinstance(exc, StationApiError) else str(exc)
                 results.append({"pickup_order_no": number, "ok": False, "error": message})
-                commands.say(args, f"{number}: carton labels FAILED: {message}")
+                session.say(args, f"{number}: carton labels FAILED: {message}")
                 continue
             results.append(result_json(result))
-            commands.say(args, result_line(result))
+            session.say(args, result_line(result))
     finally:
         cartons.close()
     if not results:
-        commands.say(args, "No pickup order needs carton labels.")
+        session.say(args, "No pickup order needs carton labels.")
     return results
 
 

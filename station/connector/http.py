@@ -76,50 +76,61 @@ class ErrorKinds:
         kinds.ServerError, kinds.NetworkError, kinds.MalformedResponseError)
 
 
+@dataclass(frozen=True)
+class HttpOptions:
+    """How a session calls its service: timeouts, the certificates to trust, retries and pool size."""
+
+    connect_timeout: float = 5.0
+    read_timeout: float = 30.0
+    verify: bool | str = True  # True: the station's own CA list; a path: that CA file (a simulator's)
+    max_retries: int = 4  # of network and server failures
+    max_flow_retries: int = 10  # of rate limits
+    pool_size: int = 16  # connections kept open: one per thread calling at once
+    first_backoff: float = 0.25  # seconds before the first retry, doubled for each one after it
+
+
+DEFAULT_OPTIONS = HttpOptions()
+
+
 class HttpConnector:
     """One remote service's session. ``send`` makes a call with the retries above."""
 
     def __init__(
         self,
         errors: ErrorKinds,
+        options: HttpOptions = DEFAULT_OPTIONS,
         *,
         limiter: RateLimiter | None = None,
-        connect_timeout: float = 5.0,
-        read_timeout: float = 30.0,
-        verify: bool | str = True,
-        max_retries: int = 4,
-        max_flow_retries: int = 10,
-        pool_size: int = 16,
-        first_backoff: float = 0.25,
         sleep: Callable[[float], None] = time.sleep,
         secure: bool = True,
         service: str = "the Lazada platform",
     ) -> None:
         self.errors = errors
         self.limiter = limiter or RateLimiter(0)
-        self.timeout = (connect_timeout, read_timeout)
-        self.max_retries = max_retries
-        self.max_flow_retries = max_flow_retries
-        self.first_backoff = first_backoff
+        self.timeout = (options.connect_timeout, options.read_timeout)
+        self.max_retries = options.max_retries
+        self.max_flow_retries = options.max_flow_retries
+        self.first_backoff = options.first_backoff
         self._sleep = sleep
         self._count_lock = threading.Lock()
         self.calls_sent = 0  # every HTTP request made, retries included (benchmarks read it)
         # A CA file's path, passed on every request too: for verify=True (or a session's own
         # setting) requests would take REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE instead.
-        self.verify = trusted_cas(verify, warn=secure, service=service)  # only said where it counts
+        self.verify = trusted_cas(options.verify, warn=secure, service=service)  # only said where it counts
         self.session = requests.Session()
         self.session.verify = self.verify
         self.session.headers["User-Agent"] = f"station/{__version__}"
-        keep_connections(self.session, pool_size)
+        keep_connections(self.session, options.pool_size)
 
     @classmethod
     def plain(cls, errors: ErrorKinds, url: str, service: str, *, timeout: float, retries: int,
               sleep: Callable[[float], None], limiter: RateLimiter | None) -> HttpConnector:
         """A service with one timeout for connecting and reading, and as many retries of rate limits as of
         other failures, starting at half a second (the ERPs)."""
-        return cls(errors, limiter=limiter or RateLimiter(0, sleep=sleep), connect_timeout=timeout,
-                   read_timeout=timeout, max_retries=retries, max_flow_retries=retries, first_backoff=0.5,
-                   sleep=sleep, secure=url.startswith("https:"), service=service)
+        options = HttpOptions(connect_timeout=timeout, read_timeout=timeout, max_retries=retries,
+                              max_flow_retries=retries, first_backoff=0.5)
+        return cls(errors, options, limiter=limiter or RateLimiter(0, sleep=sleep), sleep=sleep,
+                   secure=url.startswith("https:"), service=service)
 
     def close(self) -> None:
         self.session.close()

@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterable, Sequence
 
 from station.journal.errors import ClaimLostError
-from station.journal.store import JournalStore
+from station.journal.records import BatchRecords
 from station.lazada.errors import StationApiError
 from station.outcomes import PoOutcome, Step
 from station.problems import say
@@ -21,9 +21,9 @@ class BatchLog:
     """The journal bound to one batch: what :class:`~station.workflow.batch.BatchRunner` writes to.
 
     Once :meth:`claim` was called, every step is recorded only while this bench still holds its
-    POs (see :meth:`JournalStore.claimed_step_sent`)."""
+    POs (see :meth:`BatchRecords.claimed_step_sent`)."""
 
-    def __init__(self, journal: JournalStore, batch_id: int) -> None:
+    def __init__(self, journal: BatchRecords, batch_id: int) -> None:
         self.journal = journal
         self.batch_id = batch_id
         self._claimed: list[str] = []

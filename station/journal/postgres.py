@@ -15,7 +15,8 @@ the connection is opened again, and a bench that lost its batch meanwhile finds 
 step (the batch and the claims carry this process's instance id).
 
 The password is never logged: it comes from the URL or, when the URL has none, from the keyring
-entry ``station`` / ``journal:<host>``; messages show the URL with it masked.
+entry ``station`` / ``journal:<host>`` (:func:`station.credentials.journal_password`); messages show
+the URL with it masked.
 """
 
 from __future__ import annotations
@@ -29,13 +30,13 @@ from typing import Any
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+from station.credentials import journal_password
 from station.journal.errors import JournalUnreachableError
 from station.journal.schema import PG_MIGRATIONS
 from station.journal.sql import SqlJournal, Tx
 
 log = logging.getLogger(__name__)
 
-KEYRING_SERVICE = "station"
 _MIGRATION_LOCK = 0x57A710  # pg_advisory_xact_lock key: benches starting together migrate one at a time
 LEASE_LOCK = 0x57A711  # first key of a batch's lease (pg_try_advisory_lock(int, int)); the second is its id
 _TRY_LEASE = "SELECT pg_try_advisory_lock(CAST(%s AS INTEGER), CAST(%s AS INTEGER))"
@@ -63,16 +64,6 @@ def _normalized(url: str) -> str:
         if url.startswith(scheme) and not url.startswith(scheme + "//"):
             return scheme + "//" + url[len(scheme):].lstrip("/")
     return url
-
-
-def keyring_password(host: str) -> str | None:
-    try:
-        import keyring
-
-        value = keyring.get_password(KEYRING_SERVICE, f"journal:{host}")
-    except Exception:  # no usable keyring: the server may trust the bench without a password
-        return None
-    return str(value) if value else None
 
 
 class _PgTx(Tx):
@@ -104,7 +95,7 @@ class PostgresJournal(SqlJournal):
         self.url = masked(url)
         params = conninfo_to_dict(_normalized(url))
         if not params.get("password"):
-            password = keyring_password(str(params.get("host", "")))
+            password = journal_password(str(params.get("host", "")))
             if password:
                 params["password"] = password
         params.setdefault("connect_timeout", str(max(1, int(connect_timeout))))

@@ -18,6 +18,7 @@ from station.lazada.errors import (
     InvalidStatusError,
     MalformedResponseError,
     OutcomeUnknownError,
+    RequestValidationError,
     StationApiError,
     TokenExpiredError,
     classify_result,
@@ -249,11 +250,11 @@ class JitClient:
                    print_barcode: bool) -> PrintFile:
         limits.check_list("The PO list to print", purchase_order_nos, limits.PRINT_MAX, required=True)
         if size is PdfSize.A4 and print_barcode:
-            raise limits.RequestValidationError(
+            raise RequestValidationError(
                 "Product barcodes cannot be printed on A4; choose the 60x30 mm label or the 100x150 mm label."
             )
         if not (print_order or print_barcode):
-            raise limits.RequestValidationError("Choose the PO sheet, the product barcodes, or both.")
+            raise RequestValidationError("Choose the PO sheet, the product barcodes, or both.")
         result = self.call(PRINT_PATH, {
             "pdf_size": size.value,
             "purchase_order_no_list": list(purchase_order_nos),

@@ -16,7 +16,16 @@ from typing import Any
 
 import requests
 
-from station.connector.http import ErrorKinds, HttpConnector, JsonObject, json_object, keep_connections, trusted_cas
+from station.connector.http import (
+    DEFAULT_OPTIONS,
+    ErrorKinds,
+    HttpConnector,
+    HttpOptions,
+    JsonObject,
+    json_object,
+    keep_connections,
+    trusted_cas,
+)
 from station.connector.ratelimit import RateLimiter
 from station.connector.redact import SECRETS
 from station.lazada.errors import (
@@ -46,12 +55,7 @@ class Transport(HttpConnector):
         *,
         auth_url: str | None = None,
         limiter: RateLimiter | None = None,
-        connect_timeout: float = 5.0,
-        read_timeout: float = 30.0,
-        verify: bool | str = True,
-        max_retries: int = 4,
-        max_flow_retries: int = 10,
-        pool_size: int = 16,
+        options: HttpOptions = DEFAULT_OPTIONS,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.gateway_url = gateway_url.rstrip("/")
@@ -59,9 +63,8 @@ class Transport(HttpConnector):
         self.app_key = app_key
         self._app_secret = app_secret
         SECRETS.add(app_secret)
-        super().__init__(LAZADA_ERRORS, limiter=limiter, connect_timeout=connect_timeout, read_timeout=read_timeout,
-                         verify=verify, max_retries=max_retries, max_flow_retries=max_flow_retries,
-                         pool_size=pool_size, sleep=sleep, secure=self.gateway_url.startswith("https:"))
+        super().__init__(LAZADA_ERRORS, options, limiter=limiter, sleep=sleep,
+                         secure=self.gateway_url.startswith("https:"))
 
     def call(
         self,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from station.lazada.errors import StationApiError
 from station.lazada.models import PdfSize
-from station.printing.merge import SIZE_TOLERANCE_MM, page_size_mm, same_size
+from station.printing.page_size import SIZE_TOLERANCE_MM, page_size_mm, same_size
 from station.problems import Problem
 
 COMMAND_TIMEOUT = 15.0

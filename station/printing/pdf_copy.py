@@ -22,7 +22,7 @@ from pypdf.generic import (
     StreamObject,
 )
 
-from station.printing.merge import page_size_mm
+from station.printing.page_size import page_size_mm
 
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 

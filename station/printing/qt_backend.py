@@ -25,7 +25,7 @@ from station.printing.cups import (
     check_queue,
     queue_resolution,
 )
-from station.printing.merge import POINTS_PER_MM, SIZE_TOLERANCE_MM, same_size
+from station.printing.page_size import POINTS_PER_MM, SIZE_TOLERANCE_MM, same_size
 from station.problems import Problem
 
 MAX_DPI = 600  # a 100x150 mm page at 600 dpi is already a 2362x3543 image

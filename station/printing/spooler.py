@@ -31,7 +31,8 @@ from station.preferences import Preferences
 from station.printing import cups
 from station.printing.cups import PrintError, QueueDisabledError, QueueMissingError, SubmitError
 from station.printing.history import JobStatus, PrintHistory, PrintJobRecord
-from station.printing.merge import match_pdf_size, same_size, split_by_size
+from station.printing.merge import split_by_size
+from station.printing.page_size import match_pdf_size, same_size
 from station.problems import Problem, say
 
 log = logging.getLogger(__name__)

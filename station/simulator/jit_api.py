@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -21,7 +20,8 @@ from station.lazada.limits import (
     SHIP_MAX,
 )
 from station.lazada.models import PdfSize, POStatus
-from station.simulator import pickup_api, pickups
+from station.simulator import pickup_api
+from station.simulator.call import Call
 from station.simulator.config import region_timezone
 from station.simulator.files import FileRecord, new_file_name, signed_url
 from station.simulator.params import (
@@ -40,16 +40,6 @@ from station.simulator.state import SimulatorState, now_ms
 MAX_WINDOW_MS = 90 * 86_400_000
 CN_PICKUP_DAYS = 3
 STATUS_VALUES = {s.value for s in POStatus}
-
-
-@dataclass
-class Call:
-    """One API call after the gateway let it through."""
-
-    state: SimulatorState
-    params: Mapping[str, str]
-    base_url: str  # http(s)://127.0.0.1:PORT, for image and file URLs
-    penalize: Callable[[], None]  # count extra calls against the caller's flow limit
 
 
 def _local_ms(call: Call, name: str) -> int:
@@ -285,7 +275,7 @@ def batch_pickup_deliver(call: Call) -> dict[str, Any]:
                 data.append(entry)
             shipped = [p for p in pos if p.pickup_order_no == pickup_no and p.shipped_at == now]
             if pickup_no is not None and shipped:
-                pickups.book(state, pickup_no, shipped, params, now, _pickup_time(call, now))
+                pickup_api.book(state, pickup_no, shipped, params, now, _pickup_time(call, now))
             state.changed()
     except BusinessError as error:
         return failure(error, paged=False)

@@ -17,13 +17,15 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from station.connector.simbase import SimHandler, SimHTTPServer, SimulatorBase
-from station.printing.pdfgen import PrintItem, PrintPO, render_pdf
+from station.printing.pdfgen import render_pdf
+from station.printing.print_items import PrintItem, PrintPO
 from station.simulator.auth_api import token_create, token_refresh
+from station.simulator.call import Call
 from station.simulator.config import SimulatorConfig
 from station.simulator.files import check_download, oss_error_xml
 from station.simulator.gateway import Gateway, GatewayError, error_body, request_id, success_body
 from station.simulator.images import product_png
-from station.simulator.jit_api import JIT_HANDLERS, Call
+from station.simulator.jit_api import JIT_HANDLERS
 from station.simulator.orders import ORDER_HANDLERS, OrderBook, OrderCall
 from station.simulator.pickup_pdf import CartonLabel, render_carton_labels
 from station.simulator.state import SimulatorState

@@ -22,7 +22,7 @@ from typing import Any
 from station.simulator.catalogue import Catalogue, Numbers, build_catalogue, seed_purchase_orders
 from station.simulator.config import SimulatorConfig
 from station.simulator.files import FileRecord
-from station.simulator.pickups import PickupRecord, adopt_history
+from station.simulator.pickups import PickupRecord
 from station.simulator.records import CANCELLED_BUYER, SHIPPED, PurchaseOrder, Warehouse
 from station.simulator.tokens import TokenStore
 
@@ -89,7 +89,7 @@ class SimulatorState:
         for po in pos:
             po.advance(now)
             self.schedule(po)
-        adopt_history(self)
+        self._adopt_history_pickups()
         self.version += 1
 
     def schedule(self, po: PurchaseOrder) -> None:
@@ -107,6 +107,17 @@ class SimulatorState:
                 po = self.pos.get(po_no)
                 if po is not None and po.advance(now):
                     self.changed()
+
+    def _adopt_history_pickups(self) -> None:
+        """Give the seeded history's shipped POs their pickup orders, so that they can be queried too."""
+        grouped: dict[str, list[PurchaseOrder]] = {}
+        for po in self.pos.values():
+            if po.pickup_order_no and po.pickup_order_no not in self.pickups:
+                grouped.setdefault(po.pickup_order_no, []).append(po)
+        for number, pos in grouped.items():
+            shipped = min(p.shipped_at or p.gmt_modified for p in pos)
+            self.pickups[number] = PickupRecord(number, [p.purchase_order_no for p in pos], shipped, shipped,
+                                                 draw=random.Random(number).randrange(1_000_000))
 
     def add_logistics_no(self, po: PurchaseOrder, number: str) -> None:
         po.logistics_no_list.append(number)

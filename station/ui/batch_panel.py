@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from station.outcomes import Step
 from station.ui.column_fit import natural_width
 from station.ui.results_model import STORE, WHY, ResultsModel, outcome_text
-from station.ui.signals import emit_signal
 from station.ui.widgets import TextLine
 from station.workflow.jobs import Job, JobResult
 
@@ -205,11 +204,11 @@ class BatchPanel(QWidget):
         if self.running:
             self.cancel_button.setEnabled(False)
             self.cancel_button.setText(self.tr("Cancelling…"))
-            emit_signal(self.cancel_requested)
+            self.cancel_requested.emit()
 
     def _retry(self) -> None:
         if self.result is not None and not self.running:
-            emit_signal(self.retry_requested, self.result.job, self.failed_numbers())
+            self.retry_requested.emit(self.result.job, self.failed_numbers())
 
     def _show_detail(self) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}

@@ -48,7 +48,6 @@ from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize
 from station.ui.errors import describe_error
 from station.ui.operator_text import QT_TRANSLATE_NOOP, size_label
-from station.ui.signals import emit_signal
 from station.ui.worker import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -262,7 +261,7 @@ class ErpView(QWidget):
     # ----- helpers ----------------------------------------------------------------------------
     def _say(self, text: str) -> None:
         self.status.setText(text)
-        emit_signal(self.message, text)
+        self.message.emit(text)
 
     def _start(self, job: str, fn: Callable[[], Any], done: Callable[[Any], None]) -> bool:
         if job in self.busy:
@@ -282,7 +281,7 @@ class ErpView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(describe_error(exc).message)
-        emit_signal(self.failed, exc)
+        self.failed.emit(exc)
 
     # ----- QianYi -----------------------------------------------------------------------------
     def refresh_qianyi(self) -> None:
@@ -326,7 +325,7 @@ class ErpView(QWidget):
         else:
             self._say(self.tr("Not created again: these POs already have QianYi purchase order {no}.").format(
                 no=result.purchase_number))
-        emit_signal(self.replenished, result)
+        self.replenished.emit(result)
         self.refresh_qianyi()
 
     # ----- Shoplazza --------------------------------------------------------------------------
@@ -374,7 +373,7 @@ class ErpView(QWidget):
                 size=size_label(PdfSize.LABEL_60X30), file=path.name))
         else:
             self._say(self.tr("%n label(s) saved to {file}.", "", pages).format(file=path))
-        emit_signal(self.labels_ready, path, pages)
+        self.labels_ready.emit(path, pages)
 
 
 def make_erp_view(runner: TaskRunner, profile: str, jit: JitClient | None,

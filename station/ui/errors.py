@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPush
 from station.credentials import NoKeyringError
 from station.lazada.errors import StationApiError
 from station.ui.operator_text import translate_problem
-from station.ui.signals import emit_signal
 
 
 @dataclass(frozen=True)
@@ -78,4 +77,4 @@ class ErrorBar(QFrame):
 
     def _dismiss(self) -> None:
         self.hide()
-        emit_signal(self.closed)
+        self.closed.emit()

@@ -25,7 +25,6 @@ from station.credentials import NoKeyringError
 from station.lazada.errors import StationApiError
 from station.lazada.redact import SECRETS
 from station.ui.errors import OperatorError, describe_error
-from station.ui.signals import emit_signal
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +96,7 @@ class ExceptHook:
         try:
             text = SECRETS.redact("".join(traceback.format_exception(type(exc), exc, tb)))
             log.error("Unexpected error%s; the window carries on.\n%s", where, text.rstrip())
-            emit_signal(self.relay.raised, operator_error(exc, text))
+            self.relay.raised.emit(operator_error(exc, text))
         except Exception:  # the hook itself must not fail: fall back to what Python does
             with contextlib.suppress(Exception):  # nothing is left to tell
                 self.previous(type(exc), exc, tb)

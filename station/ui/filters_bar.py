@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from station.lazada.models import POStatus
 from station.ui.locale_format import date_format
 from station.ui.po_model import STATUS_COLOURS, status_label
-from station.ui.signals import emit_signal
 
 MAX_DAYS = 90  # the platform's widest listing window
 CHIP_STATUSES = (POStatus.TO_PACK, POStatus.READY_TO_SHIP, POStatus.TO_PUT_AWAY, POStatus.ARRIVED,
@@ -47,12 +46,12 @@ class FilterBar(QWidget):
         self.store.setMinimumContentsLength(18)
         self.warehouse.setMinimumContentsLength(16)
         self.set_places([], [])
-        self.store.currentIndexChanged.connect(lambda _i: emit_signal(self.filters_changed))
-        self.warehouse.currentIndexChanged.connect(lambda _i: emit_signal(self.filters_changed))
+        self.store.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
+        self.warehouse.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find PO or logistics number (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: emit_signal(self.filters_changed))
+        self.search.textChanged.connect(lambda _t: self.filters_changed.emit())
         self.chips: dict[POStatus | None, QPushButton] = {}
         self.chip_group = QButtonGroup(self)
         self.chip_group.setExclusive(True)
@@ -67,7 +66,7 @@ class FilterBar(QWidget):
                 f"QPushButton {{ background: {colour}; border: 1px solid #9ca3af; border-radius: 16px;"
                 " padding: 4px 10px; font-size: 12pt; }"
                 "QPushButton:checked { border: 3px solid #1d4ed8; padding: 2px 8px; }")
-            chip.clicked.connect(lambda _c=False: emit_signal(self.filters_changed))
+            chip.clicked.connect(lambda _c=False: self.filters_changed.emit())
             self.chip_group.addButton(chip)
             self.chips[status] = chip
             chips_row.addWidget(chip)
@@ -100,7 +99,7 @@ class FilterBar(QWidget):
         if begin.daysTo(end) >= MAX_DAYS:
             self.date_from.setDate(end.addDays(-(MAX_DAYS - 1)))
             return
-        emit_signal(self.range_changed)
+        self.range_changed.emit()
 
     def date_range(self) -> tuple[date, date]:
         return self.date_from.date().toPython(), self.date_to.date().toPython()  # type: ignore[return-value]
@@ -113,7 +112,7 @@ class FilterBar(QWidget):
 
     def set_status(self, status: POStatus | None) -> None:
         self.chips[status].setChecked(True)
-        emit_signal(self.filters_changed)
+        self.filters_changed.emit()
 
     def set_counts(self, counts: Counter[POStatus]) -> None:
         for status, chip in self.chips.items():

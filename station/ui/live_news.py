@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from station.lazada.models import POStatus
 from station.outcomes import PoNews
-from station.ui.signals import emit_signal
 
 DELIVER_MS = 150  # often enough to look immediate, rare enough that 500 POs turning ready stay smooth
 
@@ -44,7 +43,7 @@ class NewsFeed(QObject):
             wake = not self._woken
             self._woken = True
         if wake:
-            emit_signal(self._due)
+            self._due.emit()
 
     def _wake(self) -> None:
         if not self._timer.isActive():

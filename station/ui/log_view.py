@@ -10,7 +10,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from station.lazada.redact import RedactingFilter
-from station.ui.signals import emit_signal
 
 MAX_LINES = 5000
 
@@ -30,7 +29,7 @@ class QtLogHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         with contextlib.suppress(RuntimeError):  # the view is gone (shutdown)
-            emit_signal(self.emitter.line, record.levelno, self.format(record))
+            self.emitter.line.emit(record.levelno, self.format(record))
 
 
 class LogView(QWidget):

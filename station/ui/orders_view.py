@@ -57,7 +57,6 @@ from station.lazada.orders.models import (
 from station.ui.errors import ErrorBar
 from station.ui.locale_format import local_text
 from station.ui.operator_text import QT_TRANSLATE_NOOP, translate_operator
-from station.ui.signals import emit_signal
 from station.ui.worker import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -146,7 +145,7 @@ class OrdersTableModel(QAbstractTableModel):
             if current.order_id == order.order_id:
                 self.orders[row] = order
                 self._rows[row] = self._display(order)
-                emit_signal(self.dataChanged, self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
                 return
 
     @staticmethod
@@ -294,7 +293,7 @@ class OrdersView(QWidget):
         self.info.setText(self.tr("%n order(s)", "", len(orders)))
         if selected:
             self.select_order(selected)
-        emit_signal(self.loaded, len(orders))
+        self.loaded.emit(len(orders))
         ids = [o.order_id for o in newest_first]
         client = self.client
         self.runner.run(lambda: client.get_items_many(ids), lambda items: self._items_loaded(serial, items),
@@ -306,7 +305,7 @@ class OrdersView(QWidget):
         for order_id, rows in items.items():
             self._set_items(order_id, rows)
         self._show_items()
-        emit_signal(self.items_indexed)
+        self.items_indexed.emit()
 
     def _one_order(self, order_id: str, rows: list[OrderItem]) -> None:
         self._fetching.discard(order_id)
@@ -381,7 +380,7 @@ class OrdersView(QWidget):
         failed = sum(1 for r in rows if not r[2])
         self.info.setText(self.tr("{action}: {ok} ok, {failed} failed").format(
             action=step_text(action), ok=len(rows) - failed, failed=failed))
-        emit_signal(self.action_finished, action, rows)
+        self.action_finished.emit(action, rows)
 
     # ------------------------------------------------------------------ printing
     def print_pdf(self, pdf: bytes) -> object:
@@ -420,7 +419,7 @@ class OrdersView(QWidget):
         def failed(exc: BaseException) -> None:
             self.busy.discard(order_id)
             self._failed(exc)
-            emit_signal(self.action_finished, action, [(action, order_id, False, str(exc))])
+            self.action_finished.emit(action, [(action, order_id, False, str(exc))])
 
         self.runner.run(run, done, failed)
         return True
@@ -497,13 +496,13 @@ class OrdersView(QWidget):
             self._show_results("scan to print", result.lines())
             if result.error is not None:
                 self.error_bar.show_error(result.error)
-            emit_signal(self.scan_printed, result)
+            self.scan_printed.emit(result)
 
         def failed(exc: BaseException) -> None:
             self.busy.discard(order_id)
             self._failed(exc)
             error = exc if isinstance(exc, StationApiError) else StationApiError(str(exc))
-            emit_signal(self.scan_printed, FlowResult(order_id, error=error))
+            self.scan_printed.emit(FlowResult(order_id, error=error))
 
         self.runner.run(lambda: pack_print_ready(client, order_id, self.print_pdf), done, failed)
         return True

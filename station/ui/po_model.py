@@ -28,7 +28,6 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from station.lazada.models import POStatus, PurchaseOrder
 from station.ui.column_fit import shared_prefix, without_prefix
 from station.ui.locale_format import local_text as local_text  # the table's dates; items_panel reads it here
-from station.ui.signals import emit_signal
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -252,7 +251,7 @@ class PoTableModel(QStandardItemModel):
                 with self._quietly():
                     self._refresh_row(row, po)
                 changed.append(po.purchase_order_no)
-                emit_signal(self.dataChanged, self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
         for po in new:
             self._rows[po.purchase_order_no] = len(self._pos)
             self._pos.append(po)
@@ -277,7 +276,7 @@ class PoTableModel(QStandardItemModel):
                     self._set_last_cell(row, no)
                     rows.append(row)
         if rows:
-            emit_signal(self.dataChanged, self.index(min(rows), Column.LAST), self.index(max(rows), Column.LAST))
+            self.dataChanged.emit(self.index(min(rows), Column.LAST), self.index(max(rows), Column.LAST))
 
     def held_by(self, no: str) -> str | None:
         return self._held.get(no)
@@ -331,7 +330,7 @@ class PoTableModel(QStandardItemModel):
         if not rows or generation != self._generation:
             return
         span, rest = rows[:ANNOUNCE_ROWS], rows[ANNOUNCE_ROWS:]
-        emit_signal(self.dataChanged, self.index(span[0], Column.LAST), self.index(span[-1], Column.LAST))
+        self.dataChanged.emit(self.index(span[0], Column.LAST), self.index(span[-1], Column.LAST))
         if rest:
             QTimer.singleShot(0, self, lambda: self._announce(rest, generation))
 
@@ -375,7 +374,7 @@ class PoTableModel(QStandardItemModel):
             for row, po in enumerate(self._pos):
                 self.item(row, Column.STORE).setText(without_prefix(po.store_name, prefixes[0]))
                 self.item(row, Column.WAREHOUSE).setText(without_prefix(po.store_code, prefixes[1]))
-        emit_signal(self.dataChanged, self.index(0, Column.STORE), self.index(len(self._pos) - 1, Column.WAREHOUSE))
+        self.dataChanged.emit(self.index(0, Column.STORE), self.index(len(self._pos) - 1, Column.WAREHOUSE))
 
     def width_samples(self) -> list[list[str]]:
         """Per column, the distinct texts it shows or will show (every status, every action), to size it."""

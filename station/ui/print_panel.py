@@ -34,7 +34,6 @@ from station.printing.history import JobStatus, PrintJobRecord
 from station.printing.spooler import PrintService
 from station.ui.locale_format import local_text
 from station.ui.operator_text import QT_TRANSLATE_NOOP, job_size_label, size_label, translate_operator
-from station.ui.signals import emit_signal
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
 from station.workflow.jobs import PrintChoice
@@ -311,7 +310,7 @@ class PrintPanel(QWidget):
         if pdf == self._recording:
             self._recording = None
         self._send_once_recorded.discard(pdf)
-        emit_signal(self.failed, exc)
+        self.failed.emit(exc)
 
     def _describe(self, pages: int, size: PdfSize, count: int) -> None:
         self._set_line(self.preview_label, self.tr("%n page(s)", "", pages) + " · " + size_label(size) + " · "
@@ -352,7 +351,7 @@ class PrintPanel(QWidget):
         self._fill_list(self.failed_list, [job for job in jobs if not job.status.accepted])
         self.failed_box.setVisible(self.failed_list.count() > 0)
         self._update_buttons()
-        emit_signal(self.jobs_changed)
+        self.jobs_changed.emit()
 
     @staticmethod
     def _fill_list(view: QListWidget, jobs: list[PrintJobRecord]) -> None:
@@ -447,13 +446,13 @@ class PrintPanel(QWidget):
         pages = sum(r.pages or 0 for r in records if r.status is not JobStatus.FAILED)
         if len(failed) < len(records):
             log.info("sent %d pages to the printer", pages)
-            emit_signal(self.sent, pages)
+            self.sent.emit(pages)
         for record in failed:
-            emit_signal(self.failed, PrintError(f"print job {record.id} on {record.printer!r}",
-                                        operator_message=record.error or PrintError.operator_message))
+            self.failed.emit(PrintError(f"print job {record.id} on {record.printer!r}",
+                                    operator_message=record.error or PrintError.operator_message))
 
     def _send_failed(self, exc: BaseException) -> None:
         self.busy = False
         self.send_button.setEnabled(self.current_pdf is not None)
         self.refresh_jobs()
-        emit_signal(self.failed, exc)
+        self.failed.emit(exc)

@@ -24,7 +24,6 @@ from station.ui.jit.batch_control import BatchControl
 from station.ui.jit.po_list import PoList
 from station.ui.operator_text import translate_operator
 from station.ui.scanner import ScannerFilter
-from station.ui.signals import emit_signal
 from station.ui.sound import Sound
 from station.ui.views import OtherViews
 from station.ui.worker import TaskRunner
@@ -100,7 +99,7 @@ class ScanHandler(QObject):
         if self.views.show_pickup(code):  # a pickup order number: the Pickups view reads and shows it
             answer.info(self.tr("{code}: pickup order, shown in Pickups").format(code=banner_code(code)))
             answer.play(Sound.OK)
-            emit_signal(self.handled, code, True)
+            self.handled.emit(code, True)
             return
         if self.views.orders_showing:  # the marketplace orders are on screen: the scan is for them
             orders = self.views.orders
@@ -113,7 +112,7 @@ class ScanHandler(QObject):
                                      "Nothing changed.").format(code=banner_code(code)), False)
                 answer.play(Sound.FAIL)
             log.info("scan %s: %s", shown(code), "order selected" if ok else "unknown")
-            emit_signal(self.handled, code, ok)
+            self.handled.emit(code, ok)
             return
         for candidate in candidates:
             numbers = found.model.find_code(candidate)
@@ -154,14 +153,14 @@ class ScanHandler(QObject):
         self.feedback.flash(self.tr("Could not look up {code}: {why}").format(
             code=banner_code(code), why=describe_error(exc).message), False)
         self.feedback.play(Sound.FAIL)
-        emit_signal(self.handled, code, False)
+        self.handled.emit(code, False)
 
     def _unknown(self, code: str) -> None:
         log.info("scan %s: unknown", shown(code))
         self.feedback.flash(self.tr("Unknown code {code}: no PO, logistics number or product matches. "
                                     "Nothing changed.").format(code=banner_code(code)), False)
         self.feedback.play(Sound.FAIL)
-        emit_signal(self.handled, code, False)
+        self.handled.emit(code, False)
 
     def _matched(self, code: str, numbers: list[str], *, product: bool) -> None:
         answer, model = self.feedback, self.po_list.model
@@ -172,7 +171,7 @@ class ScanHandler(QObject):
             answer.flash(self.tr("{no} is being handled by {bench}; nothing sent from this bench.")
                          .format(no=numbers[0], bench=holder), False)
             answer.play(Sound.FAIL)
-            emit_signal(self.handled, code, False)
+            self.handled.emit(code, False)
             return
         if product:
             text = self.tr("Product {code}: in %n PO(s), selected", "", len(numbers)).format(code=banner_code(code))
@@ -183,7 +182,7 @@ class ScanHandler(QObject):
         answer.flash(text, True)
         answer.play(Sound.OK)
         log.info("scan %s: %s %s selected", shown(code), "product in" if product else "PO", ", ".join(numbers[:5]))
-        emit_signal(self.handled, code, True)
+        self.handled.emit(code, True)
         if self.scan_to_print():
             if product or len(numbers) != 1:
                 answer.flash(self.tr("Scan to print: scan the PO number (this product is in %n PO(s)).", "",
@@ -222,7 +221,7 @@ class ScanHandler(QObject):
             else:
                 answer.flash(self.tr("{no}: labels ready (no printer set for this size)").format(no=no), True)
             answer.play(Sound.OK)
-        emit_signal(self.printed, result)
+        self.printed.emit(result)
         self._next()
 
     def _print_failed(self, no: str, exc: BaseException) -> None:
@@ -230,5 +229,5 @@ class ScanHandler(QObject):
         error = describe_error(exc)
         self.feedback.flash(f"{no}: {error.message}", False)
         self.feedback.show_error(error)  # described already: the bar and the sound, no log line
-        emit_signal(self.printed, None)
+        self.printed.emit(None)
         self._next()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
 from station.scan_input import KeyTiming, Scan, ScannerConfig, Terminator, is_scan_char
-from station.ui.signals import emit_signal
 
 _MODIFIER_KEYS = frozenset({
     Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
@@ -166,8 +165,8 @@ class ScannerFilter(QObject):
     def _emit(self, scan: Scan) -> None:
         self._timer.stop()
         self._held.clear()
-        emit_signal(self.scanned_in_full, scan)
-        emit_signal(self.scanned, scan.code)
+        self.scanned_in_full.emit(scan)
+        self.scanned.emit(scan.code)
 
     def _pause(self) -> None:
         """No key for a while: with no terminator that ends a scan; otherwise the keys were typing."""

@@ -30,8 +30,7 @@ from station.lazada.models import PdfSize, TokenInfo
 from station.lazada.pickups import PickupLabelSize
 from station.lazada.regions import Region
 from station.printing.spooler import list_printers
-from station.ui.operator_text import QT_TRANSLATE_NOOP, translate_operator
-from station.ui.print_panel import size_label
+from station.ui.operator_text import QT_TRANSLATE_NOOP, size_label, translate_operator
 from station.ui.printer import printer_names
 from station.ui.scanner_settings import ScannerBox
 from station.ui.ship_dialog import ContactForm

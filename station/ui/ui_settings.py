@@ -177,7 +177,7 @@ class UiSettings:
     @property
     def journal_target(self) -> str:
         """The shared journal in force: ``STATION_JOURNAL`` when set, else the saved one, else ""."""
-        return self.prefs.get(p.JOURNAL_URL)
+        return self.base.journal_target
 
     def sync(self) -> None:
         self.prefs.sync()

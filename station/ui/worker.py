@@ -13,8 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from station.ui.signals import emit_signal
-
 log = logging.getLogger(__name__)
 
 ProgressEmit = Callable[..., None]
@@ -65,7 +63,7 @@ class _Relay(QObject):
             due = self._latest is not None
             self._latest = args
         if not due:
-            emit_signal(self.progressed)
+            self.progressed.emit()
 
     @Slot()
     def _deliver_progress(self) -> None:
@@ -90,9 +88,9 @@ class _Task(QRunnable):
             result = self._fn(emit)
         except BaseException as exc:  # brought back to the UI thread, never lost
             log.debug("task raised %s", type(exc).__name__, exc_info=True)
-            emit_signal(self._relay.failed, exc)
+            self._relay.failed.emit(exc)
         else:
-            emit_signal(self._relay.finished, result)
+            self._relay.finished.emit(result)
 
 
 class TaskRunner(QObject):

@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Protocol
 
 from station.lazada import limits
-from station.lazada.errors import AlreadyPackedError, InvalidStatusError, OutcomeUnknownError, StationApiError
+from station.lazada.errors import (
+    AlreadyPackedError,
+    InvalidStatusError,
+    OutcomeUnknownError,
+    RequestValidationError,
+    StationApiError,
+)
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder
 from station.outcomes import BatchReport, PoNews, PoOutcome, Step
@@ -122,7 +128,7 @@ class BatchOptions:
 def list_to_pack(client: JitClient, days: float = 7, progress: ProgressFn | None = None) -> list[PurchaseOrder]:
     """The POs waiting to be packed, created in the last ``days`` days (at most 90)."""
     if not 0 < days <= 90:
-        raise limits.RequestValidationError("The number of days to look back must be between 1 and 90.")
+        raise RequestValidationError("The number of days to look back must be between 1 and 90.")
     end = client.now() + timedelta(minutes=5)
     query = POQuery(created_from=end - timedelta(days=days), created_to=end, status=POStatus.TO_PACK)
     callback = (lambda done, total: progress(Step.LIST, done, total)) if progress else None
@@ -221,9 +227,9 @@ class BatchRunner:
     def _run(self, pos: Sequence[PurchaseOrder]) -> BatchReport:
         steps = self.options.steps
         if Step.SHIP in steps and self.options.contact is None:
-            raise limits.RequestValidationError("No pickup contact is set; fill it in Settings.")
+            raise RequestValidationError("No pickup contact is set; fill it in Settings.")
         if Step.PRINT in steps and self.options.output is None:
-            raise limits.RequestValidationError("No file to write the labels to.")
+            raise RequestValidationError("No file to write the labels to.")
         self.report = BatchReport.for_pos(pos)
         for no, earlier in self._already_printed.items():
             if no in self.report.outcomes:

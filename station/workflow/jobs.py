@@ -52,10 +52,9 @@ class PrintChoice:
 
     def validate(self) -> None:
         if not (self.print_order or self.print_barcode):
-            raise limits.RequestValidationError("Choose the PO sheet, the product barcodes, or both.")
+            raise limits.invalid("request.nothing_to_print")
         if self.size is PdfSize.A4 and self.print_barcode:
-            raise limits.RequestValidationError(
-                "Product barcodes cannot be printed on A4; choose the 60x30 mm label or the 100x150 mm label.")
+            raise limits.invalid("request.barcodes_on_a4")
 
 
 @dataclass(frozen=True)

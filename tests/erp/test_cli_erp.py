@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from station.cli import commands
+from station.cli import session
 from station.cli.erp import ERP_COMMANDS, add_erp_commands, dispatch_erp
 from station.cli.main import _connection_options
 from station.erp.keystore import ErpCredentialStore
@@ -46,12 +46,12 @@ def test_qianyi_list_demo_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_qianyi_list_bad_page_size_is_usage(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(commands.UsageError, match="1 to 200"):
+    with pytest.raises(session.UsageError, match="1 to 200"):
         run(capsys, "qianyi-list", "--demo", "--page-size", "500")
 
 
 def test_qianyi_list_without_settings_is_usage(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(commands.UsageError, match="erp-login"):
+    with pytest.raises(session.UsageError, match="erp-login"):
         run(capsys, "qianyi-list")
 
 
@@ -79,7 +79,7 @@ def test_replenish_dry_run_then_create_once(capsys: pytest.CaptureFixture[str], 
 
 def test_replenish_bad_price_is_usage(capsys: pytest.CaptureFixture[str], sim: SimulatorServer,
                                       qianyi_sim: QianYiSimulator) -> None:
-    with pytest.raises(commands.UsageError, match="SKU=PRICE"):
+    with pytest.raises(session.UsageError, match="SKU=PRICE"):
         run(capsys, "qianyi-replenish", "--simulator-url", sim.url, "--erp-url", qianyi_sim.base_url,
             "--from-jit", "X", "--price", "nope")
 

@@ -125,7 +125,8 @@ def test_benches_share_the_day_killed_at_random_nothing_done_twice(pg_server: Pg
             held = db.execute("SELECT COUNT(*) FROM batch_pos WHERE error LIKE 'Held by bench%'").fetchone()
             done_elsewhere = db.execute("SELECT COUNT(*) FROM batch_pos WHERE error LIKE 'Already done%'").fetchone()
             batches = db.execute("SELECT COUNT(*), COUNT(DISTINCT bench) FROM batches").fetchone()
-            reconciled = dict(db.execute("SELECT kind, COUNT(*) FROM steps WHERE state = 'reconciled' GROUP BY kind"))
+            reconciled: dict[str, int] = dict(
+                db.execute("SELECT kind, COUNT(*) FROM steps WHERE state = 'reconciled' GROUP BY kind"))
             claims_left = db.execute("SELECT COUNT(*) FROM claims").fetchone()
         assert set(printed.values()) <= {1}, "a PO printed in two batches"
         if set(printed) != set(per_po):

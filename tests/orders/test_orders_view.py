@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from station.lazada.orders import OrdersClient
@@ -15,6 +16,12 @@ from station.simulator import SimulatorServer
 from station.ui.orders_view import OrdersView
 
 from .conftest import all_items, find_order, plain_pending
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None, f"no cell at {row}, {column}"
+    return item.text()
 
 LABEL_PT = (100 / 25.4 * 72, 150 / 25.4 * 72)
 
@@ -70,9 +77,9 @@ def test_scan_to_print_packs_prints_and_ships(qtbot: QtBot, view: OrdersView, si
     tracking = order.items[0].tracking
     assert tracking and tracking in page.extract_text()
     assert all_items(order, lambda i: i.status == "ready_to_ship")
-    statuses = {view.items_table.item(r, 1).text() for r in range(view.items_table.rowCount())}
+    statuses = {cell_text(view.items_table, r, 1) for r in range(view.items_table.rowCount())}
     assert statuses == {"Ready to ship"}
-    steps = [view.results_table.item(r, 0).text() for r in range(view.results_table.rowCount())]
+    steps = [cell_text(view.results_table, r, 0) for r in range(view.results_table.rowCount())]
     assert steps.count("Pack") == len(order.items) and "Print AWB" in steps and "Ready to ship" in steps
     # the new tracking number now selects the order too
     view.handle_scan(str(find_order(sim, plain_pending).order_id))
@@ -113,4 +120,4 @@ def test_buttons_show_per_item_results(qtbot: QtBot, view: OrdersView, sim: Simu
     with qtbot.waitSignal(view.action_finished, timeout=10_000) as blocker:
         view.rts_button.click()
     assert not blocker.args[1][0][2]  # nothing packed any more: reported, not raised
-    assert view.results_table.item(0, 2).text() == "Failed"
+    assert cell_text(view.results_table, 0, 2) == "Failed"

@@ -9,9 +9,11 @@ import pytest
 from pypdf import PdfReader
 
 from station.lazada.models import PdfSize
-from station.printing.merge import MergeError, StreamingMerge, match_pdf_size, merge_pdfs, split_by_size
+from station.printing.merge import MergeError, StreamingMerge, merge_pdfs, split_by_size
 from station.printing.merge_child import ChildProcessMerge
-from station.printing.pdfgen import PrintItem, PrintPO, render_pdf
+from station.printing.page_size import match_pdf_size
+from station.printing.pdfgen import render_pdf
+from station.printing.print_items import PrintItem, PrintPO
 from tests.printing.conftest import SimLabels, assert_pages
 
 

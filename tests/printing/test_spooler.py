@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication
 from station.lazada.models import PdfSize
 from station.printing import spooler
 from station.printing.history import JobStatus
-from station.printing.merge import POINTS_PER_MM, merge_pdfs
+from station.printing.merge import merge_pdfs
+from station.printing.page_size import POINTS_PER_MM
 from station.printing.spooler import FixedPrinters, PrinterSettings, PrintService
 from tests.printing.conftest import CupsTestServer, SimLabels, assert_pages, job_title
 

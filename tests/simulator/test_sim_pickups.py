@@ -65,7 +65,7 @@ def test_a_ship_call_books_a_pickup_order_that_moves_on_by_itself(make_sim: Call
     seen: list[str] = []
 
     def completed() -> bool:
-        status = _query(api, number)["status"]
+        status = str(_query(api, number)["status"])
         if not seen or seen[-1] != status:
             seen.append(status)
         return status == "50"

@@ -11,7 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from station.lazada.models import PdfSize
-from station.printing.pdfgen import PrintItem, PrintPO, latin, module_width_mm, render_pdf
+from station.printing.pdfgen import latin, module_width_mm, render_pdf
+from station.printing.print_items import PrintItem, PrintPO
 from station.simulator import SimulatorServer
 
 from ._support import Api, wait_for

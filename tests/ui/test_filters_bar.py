@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from pytestqt.qtbot import QtBot
+
 from station.lazada.models import POStatus
 from station.ui.filters_bar import FilterBar
 
 
-def test_a_chip_grows_with_its_count_and_keeps_its_width_when_the_count_falls(qtbot) -> None:
+def test_a_chip_grows_with_its_count_and_keeps_its_width_when_the_count_falls(qtbot: QtBot) -> None:
     bar = FilterBar(date(2026, 11, 23))
     qtbot.addWidget(bar)
     bar.show()

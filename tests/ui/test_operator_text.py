@@ -30,7 +30,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def all_subclasses(cls: type) -> Iterator[type]:
-    for sub in cls.__subclasses__():
+    subclasses: list[type] = cls.__subclasses__()
+    for sub in subclasses:
         yield sub
         yield from all_subclasses(sub)
 
@@ -96,6 +97,7 @@ def test_sentences_with_varying_parts(chinese: None, tmp_path: Path) -> None:
     outcome.fail(Step.LIST, Problem("po.cancelled", {"status": POStatus.CANCELLED_BUYER.label}))
     assert outcome.error == f"The PO was cancelled ({POStatus.CANCELLED_BUYER.label}); do not send it."
     cancelled = translate_operator(outcome.error)
+    assert outcome.problem is not None
     assert cancelled == translate_operator(outcome.problem) == "采购单已取消（已取消（买家））；请勿发送。"
 
     error = QueueDisabledError("queue 'Zebra_1' disabled", problem=Problem(

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from station.lazada.models import PdfSize
 from station.printing.history import JobStatus
-from station.printing.merge import POINTS_PER_MM
+from station.printing.page_size import POINTS_PER_MM
 from station.ui.app import install_translations
 from station.ui.print_panel import LOAD_LATER_PAGES, PrintPanel
 from station.ui.ui_settings import UiSettings

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 CALLS = 2000
 
@@ -43,7 +44,7 @@ def count_change(obj: object, call: Callable[[], object]) -> int:
         gc.enable()
 
 
-def test_calls_that_return_nothing_keep_the_count_of_none(qtbot) -> None:
+def test_calls_that_return_nothing_keep_the_count_of_none(qtbot: QtBot) -> None:
     label = QLabel()
     qtbot.addWidget(label)
     cell = QStandardItem("x")
@@ -55,10 +56,10 @@ def test_calls_that_return_nothing_keep_the_count_of_none(qtbot) -> None:
         assert abs(change) < 100, f"{name} moved None's reference count by {change} in {CALLS} calls"
 
 
-def test_emit_keeps_the_count_of_true(qtbot) -> None:
+def test_emit_keeps_the_count_of_true(qtbot: QtBot) -> None:
     sender = Sender()
     heard: list[int] = []
     sender.ping.connect(lambda: heard.append(1))
-    change = count_change(True, sender.ping.emit)  # the bare emit, not station.ui.signals.emit_signal
+    change = count_change(True, sender.ping.emit)  # the bare emit, as the station calls it
     assert abs(change) < 100, f"emit() moved True's reference count by {change} in {CALLS} calls"
     assert len(heard) == CALLS + 1

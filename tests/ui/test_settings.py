@@ -99,8 +99,10 @@ def test_settings_fit_a_short_screen(qtbot: QtBot) -> None:
     assert dialog.frameGeometry().height() <= screen.height()
     scroll = dialog.findChild(QScrollArea)
     assert scroll is not None
-    assert scroll.widget().isAncestorOf(dialog.scanner.test_field)  # the last group is in it too
-    assert scroll.widget().sizeHint().height() > scroll.viewport().height()  # on this 600-pixel screen it scrolls
+    inner = scroll.widget()
+    assert inner is not None
+    assert inner.isAncestorOf(dialog.scanner.test_field)  # the last group is in it too
+    assert inner.sizeHint().height() > scroll.viewport().height()  # on this 600-pixel screen it scrolls
 
 
 def test_the_scanner_test_shows_what_a_scan_delivered(qtbot: QtBot) -> None:

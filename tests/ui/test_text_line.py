@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QTabWidget, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
 
 from station.ui.widgets import TextLine
 
@@ -19,7 +20,7 @@ class LayoutRequests(QObject):
         return False
 
 
-def _requests_after_texts(qtbot, line: QWidget) -> int:
+def _requests_after_texts(qtbot: QtBot, line: QWidget) -> int:
     tabs = QTabWidget()
     page = QWidget()
     layout = QVBoxLayout(page)
@@ -40,13 +41,13 @@ def _requests_after_texts(qtbot, line: QWidget) -> int:
     return spy.count
 
 
-def test_a_label_relays_its_tabs_on_each_text_and_the_text_line_does_not(qtbot) -> None:
+def test_a_label_relays_its_tabs_on_each_text_and_the_text_line_does_not(qtbot: QtBot) -> None:
     # The QLabel count shows the harness can see what the text line avoids.
     assert _requests_after_texts(qtbot, QLabel()) >= 4
     assert _requests_after_texts(qtbot, TextLine()) == 0
 
 
-def test_the_text_line_keeps_its_size_and_text(qtbot) -> None:
+def test_the_text_line_keeps_its_size_and_text(qtbot: QtBot) -> None:
     line = TextLine()
     qtbot.addWidget(line)
     hint = line.sizeHint()

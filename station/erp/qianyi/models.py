@@ -14,6 +14,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from station.connector.paging import check_page
 from station.connector.values import build, camel, record
 from station.erp.qianyi.errors import QianYiMalformedError, QianYiValidationError
 
@@ -89,10 +90,7 @@ class PurchaseOrderQuery:
     def validate(self) -> None:
         if len(self.purchase_number) > PURCHASE_NUMBER_MAX:
             raise QianYiValidationError(f"A purchase number has at most {PURCHASE_NUMBER_MAX} characters.")
-        if self.page < 1:
-            raise QianYiValidationError("The page number starts at 1.")
-        if not 1 <= self.page_size <= PAGE_SIZE_MAX:
-            raise QianYiValidationError(f"A page holds 1 to {PAGE_SIZE_MAX} purchase orders.")
+        check_page(self.page, self.page_size, PAGE_SIZE_MAX, what="purchase orders", error=QianYiValidationError)
         for name, value in (("updateTimeFrom", self.update_time_from), ("updateTimeTo", self.update_time_to)):
             if value:
                 _check_date(value, name, with_time=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from station.connector.paging import check_page
 from station.connector.values import build, record
 from station.erp.shoplazza.errors import ShoplazzaMalformedError, ShoplazzaValidationError
 
@@ -38,10 +39,7 @@ class ProcurementQuery:
     ids: tuple[str, ...] = field(default_factory=tuple)
 
     def validate(self) -> None:
-        if self.page < 1:
-            raise ShoplazzaValidationError("The page number starts at 1.")
-        if not 1 <= self.limit <= LIMIT_MAX:
-            raise ShoplazzaValidationError(f"A page holds 1 to {LIMIT_MAX} procurement orders.")
+        check_page(self.page, self.limit, LIMIT_MAX, what="procurement orders", error=ShoplazzaValidationError)
         if len(self.ids) > IDS_MAX:
             raise ShoplazzaValidationError(f"Ask for at most {IDS_MAX} procurement ids at once.")
         for pid in self.ids:

@@ -25,7 +25,6 @@ from station.ui.live_news import NewsFeed
 from station.ui.operator_text import translate_operator
 from station.ui.po_model import LastAction
 from station.ui.ship_dialog import ShipDialog
-from station.ui.signals import emit_signal
 from station.ui.sound import Sound
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
@@ -273,13 +272,13 @@ class BatchControl(QObject):
             self.view.print_panel.show_pdf(result.pdf, result.choice.size, printed, result.report.output_pages,
                                            page_sizes=result.report.page_sizes_mm)
         self.po_list.poll()
-        emit_signal(self.job_finished, result)
+        self.job_finished.emit(result)
 
     def _job_failed(self, job: Job, exc: BaseException) -> None:
         self.cancel_event = None
         self.view.batch_panel.stopped()
         self.feedback.show_error(exc)
-        emit_signal(self.job_finished, None)
+        self.job_finished.emit(None)
 
     # ------------------------------------------------------------------ scan to print, one PO
     def start_scan_print(self, no: str, cancel: threading.Event, progress: Callable[[Step, int, int], None],

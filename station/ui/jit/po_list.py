@@ -17,7 +17,6 @@ from station.lazada.models import POQuery, POStatus, PurchaseOrder, PurchaseOrde
 from station.ui import heap
 from station.ui.feedback import Feedback
 from station.ui.jit.view import JitView
-from station.ui.signals import emit_signal
 from station.ui.worker import TaskRunner
 from station.workflow.jobs import JournalRef
 
@@ -93,7 +92,7 @@ class PoList(QObject):
         view.status_label.setText(self.tr("%n PO(s) listed at {time}; statuses refresh by themselves.", "",
                                           len(pos)).format(time=stamp))
         log.info("listed %d POs", len(pos))  # the packaging smoke tests wait for this line
-        emit_signal(self.loaded, len(pos))
+        self.loaded.emit(len(pos))
         wanted = [po.purchase_order_no for po in pos if po.status in INDEXED_STATUSES
                   and po.purchase_order_no not in self.items]
         if wanted:
@@ -118,7 +117,7 @@ class PoList(QObject):
         if not self.barcodes_ready:
             log.info("product barcodes read: %d codes in %d POs", len(self.barcodes), len(self.items))
         self.barcodes_ready = True
-        emit_signal(self.items_indexed)
+        self.items_indexed.emit()
 
     def add_found(self, pos: Sequence[PurchaseOrder]) -> None:
         """POs found outside the listing (a scan looked them up): into the table, counted."""
@@ -241,7 +240,7 @@ class PoList(QObject):
         if changed:
             self.update_counts()
             self.show_items()
-        emit_signal(self.polled)
+        self.polled.emit()
 
     def _poll_failed(self, exc: BaseException) -> None:
         self._polling = False

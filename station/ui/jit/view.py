@@ -37,7 +37,6 @@ from station.ui.items_panel import ItemsPanel
 from station.ui.log_view import LogView
 from station.ui.po_model import Column, PoFilterProxy, PoTableModel, status_label
 from station.ui.print_panel import PrintPanel
-from station.ui.signals import emit_signal
 from station.ui.ui_settings import UiSettings
 from station.ui.unprinted_banner import UnprintedBanner
 from station.ui.widgets import FlashBanner
@@ -183,8 +182,8 @@ class JitView(QWidget):
         button = QPushButton(text)
         button.setMinimumHeight(46)
         button.setStyleSheet("QPushButton { font-size: 13pt; padding: 4px 10px; }")
-        button.clicked.connect(lambda: emit_signal(asked))
-        self._shortcut(key).triggered.connect(lambda: emit_signal(asked))
+        button.clicked.connect(lambda: asked.emit())
+        self._shortcut(key).triggered.connect(lambda: asked.emit())
         return button
 
     def _build_layout(self) -> None:

@@ -21,7 +21,6 @@ from station.lazada.errors import StationApiError
 from station.lazada.pickups import BOXES_MAX, PickupLabelSize
 from station.ui.errors import describe_error
 from station.ui.feedback import Feedback
-from station.ui.signals import emit_signal
 from station.ui.sound import Sound
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import ProgressEmit, TaskRunner
@@ -130,7 +129,7 @@ class CartonDialog(QDialog):
         if self.feedback is not None:
             self.feedback.flash(text, True)
             self.feedback.play(Sound.OK)
-        emit_signal(self.printed, result)
+        self.printed.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()

@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor
 
 from station.lazada.pickups import PickupStatus
 from station.ui.operator_text import QT_TRANSLATE_NOOP
-from station.ui.signals import emit_signal
 from station.workflow.pickups import TodaysPickup
 
 STATUS_CONTEXT = "pickup status"
@@ -141,7 +140,7 @@ class PickupsModel(QAbstractTableModel):
         for row, old in enumerate(self.lines):
             if old.pickup.pickup_order_no == line.pickup.pickup_order_no:
                 self.lines[row] = line
-                emit_signal(self.dataChanged, self.index(row, 0), self.index(row, len(HEADERS) - 1))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
                 return row
         self.beginInsertRows(QModelIndex(), len(self.lines), len(self.lines))
         self.lines.append(line)

@@ -15,7 +15,6 @@ from station.ui.errors import describe_error
 from station.ui.feedback import Feedback
 from station.ui.pickups.carton_dialog import CartonDialog
 from station.ui.pickups.model import PickupLine, PickupsModel
-from station.ui.signals import emit_signal
 from station.ui.sound import Sound
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
@@ -146,7 +145,7 @@ class PickupsView(QWidget):
         self.status.setText(self.tr("%n pickup order(s) today", "", len(rows))
                             + (self.tr(" · {count} not final yet").format(count=waiting) if waiting else ""))
         self._schedule()
-        emit_signal(self.loaded)
+        self.loaded.emit()
 
     def _schedule(self) -> None:
         if not self.model.all_final and self.polls < self.max_polls:
@@ -162,7 +161,7 @@ class PickupsView(QWidget):
             return
         self.status.setText(describe_error(exc).message)
         self._schedule()  # a passing network failure: the next poll tries again (still bounded)
-        emit_signal(self.loaded)
+        self.loaded.emit()
 
     # ------------------------------------------------------------------ a scan
     def show_pickup(self, number: str) -> None:
@@ -193,7 +192,7 @@ class PickupsView(QWidget):
         self.select(pickup.pickup_order_no)
         self.polls = 0
         self._schedule()
-        emit_signal(self.loaded)
+        self.loaded.emit()
 
     def _keep_pos(self, line: PickupLine) -> PickupLine:
         row = self.model.row_of(line.pickup.pickup_order_no)
