@@ -23,8 +23,14 @@ from tests.test_pickups import _shipped_pickup
 
 @pytest.fixture
 def sim_defaults() -> dict[str, Any]:
-    return {"pos": 8, "history": 0, "seed": 11, "pack_delay_min": 0.2, "pack_delay_max": 0.4,
-            "pickup_step_seconds": 30.0}
+    return {
+        "pos": 8,
+        "history": 0,
+        "seed": 11,
+        "pack_delay_min": 0.2,
+        "pack_delay_max": 0.4,
+        "pickup_step_seconds": 30.0,
+    }
 
 
 @pytest.fixture
@@ -35,8 +41,10 @@ def journal(tmp_path: Path) -> Iterator[JournalStore]:
 
 
 def _pages_mm(path: Path) -> list[tuple[float, float]]:
-    return [(round(float(p.mediabox.width) * 25.4 / 72, 1), round(float(p.mediabox.height) * 25.4 / 72, 1))
-            for p in PdfReader(path).pages]
+    return [
+        (round(float(p.mediabox.width) * 25.4 / 72, 1), round(float(p.mediabox.height) * 25.4 / 72, 1))
+        for p in PdfReader(path).pages
+    ]
 
 
 def _print_calls(sim: SimulatorServer) -> int:
@@ -47,8 +55,9 @@ def _carton_steps(journal: JournalStore) -> list[dict[str, Any]]:
     return [s for s in journal.steps() if s["kind"] == STEP_KIND]
 
 
-def test_written_once_refused_again_reprinted_from_the_cache(conn: Connection, sim: SimulatorServer,
-                                                             journal: JournalStore, tmp_path: Path) -> None:
+def test_written_once_refused_again_reprinted_from_the_cache(
+    conn: Connection, sim: SimulatorServer, journal: JournalStore, tmp_path: Path
+) -> None:
     number, _ = _shipped_pickup(conn, tmp_path)
     cartons = CartonLabels(conn.client, journal, tmp_path / "cache")
     out = tmp_path / "out" / "cartons.pdf"
@@ -88,8 +97,9 @@ def test_an_expired_link_is_asked_for_again(make_sim: Any, journal: JournalStore
     try:
         number, _ = _shipped_pickup(conn, tmp_path)
         with pytest.raises(UrlExpiredError):
-            CartonLabels(conn.client, journal, tmp_path / "cache").make(CartonRequest(number, 1),
-                                                                        output=tmp_path / "x.pdf")
+            CartonLabels(conn.client, journal, tmp_path / "cache").make(
+                CartonRequest(number, 1), output=tmp_path / "x.pdf"
+            )
         assert _print_calls(sim) == 3, "asked again for a fresh link after each expired one"
         assert not (tmp_path / "x.pdf").exists()
         assert [s["state"] for s in _carton_steps(journal)] == ["failed"]
@@ -97,8 +107,9 @@ def test_an_expired_link_is_asked_for_again(make_sim: Any, journal: JournalStore
         conn.close()
 
 
-def test_no_printer_for_the_size_is_refused_before_anything(conn: Connection, sim: SimulatorServer,
-                                                           journal: JournalStore, tmp_path: Path) -> None:
+def test_no_printer_for_the_size_is_refused_before_anything(
+    conn: Connection, sim: SimulatorServer, journal: JournalStore, tmp_path: Path
+) -> None:
     service = PrintService(tmp_path / "prints", FixedPrinters({}))
     cartons = CartonLabels(conn.client, journal, tmp_path / "cache", service=service)
     with pytest.raises(CartonError) as refused:
@@ -108,8 +119,9 @@ def test_no_printer_for_the_size_is_refused_before_anything(conn: Connection, si
     assert _carton_steps(journal) == [] and _print_calls(sim) == 0
 
 
-def test_a_crash_after_the_spooler_took_it_counts_as_printed(conn: Connection, sim: SimulatorServer,
-                                                             journal: JournalStore, tmp_path: Path) -> None:
+def test_a_crash_after_the_spooler_took_it_counts_as_printed(
+    conn: Connection, sim: SimulatorServer, journal: JournalStore, tmp_path: Path
+) -> None:
     number, _ = _shipped_pickup(conn, tmp_path)
     service = PrintService(tmp_path / "prints", FixedPrinters({}))
     cartons = CartonLabels(conn.client, journal, tmp_path / "cache", service=service)
@@ -126,8 +138,9 @@ def test_a_crash_after_the_spooler_took_it_counts_as_printed(conn: Connection, s
         cartons.make(CartonRequest(number, 4))
 
 
-def test_a_crash_before_the_spooler_took_it_prints_it_then(conn: Connection, journal: JournalStore,
-                                                           tmp_path: Path) -> None:
+def test_a_crash_before_the_spooler_took_it_prints_it_then(
+    conn: Connection, journal: JournalStore, tmp_path: Path
+) -> None:
     number, _ = _shipped_pickup(conn, tmp_path)
     service = PrintService(tmp_path / "prints", FixedPrinters({}))
     cartons = CartonLabels(conn.client, journal, tmp_path / "cache", service=service)

@@ -17,8 +17,14 @@ from station.simulator.server import SimulatorServer
 
 @pytest.fixture
 def sim_defaults() -> dict[str, Any]:
-    return {"pos": 8, "history": 0, "seed": 3, "pack_delay_min": 0.2, "pack_delay_max": 0.5,
-            "pickup_step_seconds": 60.0}
+    return {
+        "pos": 8,
+        "history": 0,
+        "seed": 3,
+        "pack_delay_min": 0.2,
+        "pack_delay_max": 0.5,
+        "pickup_step_seconds": 60.0,
+    }
 
 
 def station(capsys: pytest.CaptureFixture[str], sim: SimulatorServer, *argv: str) -> tuple[int, Any, str]:
@@ -29,16 +35,34 @@ def station(capsys: pytest.CaptureFixture[str], sim: SimulatorServer, *argv: str
 
 
 def pages_mm(path: Path) -> list[tuple[float, float]]:
-    return [(round(float(p.mediabox.width) * 25.4 / 72), round(float(p.mediabox.height) * 25.4 / 72))
-            for p in PdfReader(path).pages]
+    return [
+        (round(float(p.mediabox.width) * 25.4 / 72), round(float(p.mediabox.height) * 25.4 / 72))
+        for p in PdfReader(path).pages
+    ]
 
 
-def test_a_day_ends_with_carton_labels_for_each_pickup_once(capsys: pytest.CaptureFixture[str],
-                                                            sim: SimulatorServer, tmp_path: Path) -> None:
+def test_a_day_ends_with_carton_labels_for_each_pickup_once(
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, tmp_path: Path
+) -> None:
     journal = tmp_path / "journal.sqlite3"
     output = tmp_path / "day.pdf"
-    code, report, err = station(capsys, sim, "run", "--journal", str(journal), "-o", str(output), "--size", "A4",
-                                "--first-poll-after", "0.2", "--poll-interval", "0.2", "--boxes-per-pickup", "2")
+    code, report, err = station(
+        capsys,
+        sim,
+        "run",
+        "--journal",
+        str(journal),
+        "-o",
+        str(output),
+        "--size",
+        "A4",
+        "--first-poll-after",
+        "0.2",
+        "--poll-interval",
+        "0.2",
+        "--boxes-per-pickup",
+        "2",
+    )
     assert code == 0, err
     pickups = {po["pickup_no"] for po in report["pos"]}
     assert len(pickups) >= 2 and "" not in pickups
@@ -49,14 +73,16 @@ def test_a_day_ends_with_carton_labels_for_each_pickup_once(capsys: pytest.Captu
         assert Path(carton["output"]).parent == tmp_path
 
     # the next run has nothing left to pack and no pickup without labels: nothing printed twice
-    code, again, err = station(capsys, sim, "run", "--journal", str(journal), "-o", str(tmp_path / "d2.pdf"),
-                               "--boxes-per-pickup", "2")
+    code, again, err = station(
+        capsys, sim, "run", "--journal", str(journal), "-o", str(tmp_path / "d2.pdf"), "--boxes-per-pickup", "2"
+    )
     assert code == 0, err
     assert again["cartons"] == [] and "No pickup order needs carton labels." in err
     store = Journal(journal)
     try:
-        done = Counter(s["purchase_order_nos"][0] for s in store.steps() if s["kind"] == "carton_labels"
-                       and s["state"] == "done")
+        done = Counter(
+            s["purchase_order_nos"][0] for s in store.steps() if s["kind"] == "carton_labels" and s["state"] == "done"
+        )
     finally:
         store.close()
     assert done == dict.fromkeys(pickups, 1)
@@ -73,25 +99,61 @@ def test_a_day_ends_with_carton_labels_for_each_pickup_once(capsys: pytest.Captu
 
     # one pickup's labels again: refused, then reprinted on request (from the cache, in A4)
     number = sorted(pickups)[0]
-    code, _, err = station(capsys, sim, "pickup-labels", number, "--boxes", "2", "--journal", str(journal),
-                           "-o", str(tmp_path / "x.pdf"))
+    code, _, err = station(
+        capsys, sim, "pickup-labels", number, "--boxes", "2", "--journal", str(journal), "-o", str(tmp_path / "x.pdf")
+    )
     assert code == 1 and "already printed (2 cartons)" in err and "Reprint" in err
     assert not (tmp_path / "x.pdf").exists()
-    code, reprinted, err = station(capsys, sim, "pickup-labels", number, "--boxes", "2", "--journal", str(journal),
-                                   "-o", str(tmp_path / "x.pdf"), "--reprint")
+    code, reprinted, err = station(
+        capsys,
+        sim,
+        "pickup-labels",
+        number,
+        "--boxes",
+        "2",
+        "--journal",
+        str(journal),
+        "-o",
+        str(tmp_path / "x.pdf"),
+        "--reprint",
+    )
     assert code == 0, err
     assert reprinted["ok"] and not reprinted["downloaded"] and pages_mm(tmp_path / "x.pdf") == [(100, 100)] * 2
-    code, a4, err = station(capsys, sim, "pickup-labels", number, "--boxes", "3", "--size", "A4", "--journal",
-                            str(journal), "-o", str(tmp_path / "a4.pdf"), "--reprint")
+    code, a4, err = station(
+        capsys,
+        sim,
+        "pickup-labels",
+        number,
+        "--boxes",
+        "3",
+        "--size",
+        "A4",
+        "--journal",
+        str(journal),
+        "-o",
+        str(tmp_path / "a4.pdf"),
+        "--reprint",
+    )
     assert code == 0 and a4["downloaded"] and pages_mm(tmp_path / "a4.pdf") == [(210, 297)] * 3
 
 
-def test_pickups_text_and_an_unknown_pickup(capsys: pytest.CaptureFixture[str], sim: SimulatorServer,
-                                            tmp_path: Path) -> None:
+def test_pickups_text_and_an_unknown_pickup(
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, tmp_path: Path
+) -> None:
     assert main(["pickups", "--simulator-url", sim.url]) == 0
     assert capsys.readouterr().out.strip() == "No pickup orders today."
-    code, _, err = station(capsys, sim, "pickup-labels", "PUO00000000000009", "--boxes", "1", "--journal",
-                           str(tmp_path / "j.sqlite3"), "-o", str(tmp_path / "x.pdf"))
+    code, _, err = station(
+        capsys,
+        sim,
+        "pickup-labels",
+        "PUO00000000000009",
+        "--boxes",
+        "1",
+        "--journal",
+        str(tmp_path / "j.sqlite3"),
+        "-o",
+        str(tmp_path / "x.pdf"),
+    )
     assert code == 1 and "not found" in err, err
 
 

@@ -33,35 +33,59 @@ def box_count(value: str) -> int:
 
 
 def add_pickup_commands(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
-    add_command(sub, "pickups", "Today's pickup orders: status, POs, cartons, weight, driver and car.",
-                          parents=parents)
-    labels = add_command(sub, "pickup-labels", "Print (or write) the carton labels of a pickup order: one label a "
-                                               "carton, box 1 of N to N of N.", parents=parents)
+    add_command(sub, "pickups", "Today's pickup orders: status, POs, cartons, weight, driver and car.", parents=parents)
+    labels = add_command(
+        sub,
+        "pickup-labels",
+        "Print (or write) the carton labels of a pickup order: one label a carton, box 1 of N to N of N.",
+        parents=parents,
+    )
     labels.add_argument("pickup", metavar="PUO", help="the pickup order number")
     labels.add_argument("--boxes", type=box_count, required=True, metavar="N", help="how many cartons (1-100)")
     add_size_option(labels, "--size")
     where = labels.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="FILE", help="write the labels to this PDF instead of printing")
-    where.add_argument("--printer", metavar="QUEUE",
-                       help="print on this printer (default: the printer set for the size in Settings)")
+    where.add_argument(
+        "--printer", metavar="QUEUE", help="print on this printer (default: the printer set for the size in Settings)"
+    )
     labels.add_argument("--reprint", action="store_true", help="print them again although they were printed")
-    labels.add_argument("--print-backend", action=Choice, options=BACKENDS, default=None,
-                        help="auto (CUPS on Linux/macOS, Qt on Windows), cups or qt (default: the saved setting)")
+    labels.add_argument(
+        "--print-backend",
+        action=Choice,
+        options=BACKENDS,
+        default=None,
+        help="auto (CUPS on Linux/macOS, Qt on Windows), cups or qt (default: the saved setting)",
+    )
     labels.add_argument("--history-dir", default=None, help=argparse.SUPPRESS)
-    labels.add_argument("--journal", default=None, metavar="FILE|URL",
-                        help="journal file (default: in the user data folder) or postgresql:// URL")
+    labels.add_argument(
+        "--journal",
+        default=None,
+        metavar="FILE|URL",
+        help="journal file (default: in the user data folder) or postgresql:// URL",
+    )
 
 
 def add_size_option(parser: argparse._ActionsContainer, flag: str) -> None:
-    parser.add_argument(flag, action=Choice, options=SIZES, default=PickupLabelSize.LABEL_100X100,
-                        dest="carton_size", help="1010 (100x100 mm labels, the default) or A4")
+    parser.add_argument(
+        flag,
+        action=Choice,
+        options=SIZES,
+        default=PickupLabelSize.LABEL_100X100,
+        dest="carton_size",
+        help="1010 (100x100 mm labels, the default) or A4",
+    )
 
 
 def add_run_options(run: argparse.ArgumentParser) -> None:
     group = run.add_argument_group("carton labels (after the run)")
-    group.add_argument("--boxes-per-pickup", type=box_count, default=None, metavar="N",
-                       help="then print N carton labels for each pickup order today's runs booked that has none "
-                            "yet (written beside the output unless --carton-printer is given)")
+    group.add_argument(
+        "--boxes-per-pickup",
+        type=box_count,
+        default=None,
+        metavar="N",
+        help="then print N carton labels for each pickup order today's runs booked that has none "
+        "yet (written beside the output unless --carton-printer is given)",
+    )
     add_size_option(group, "--carton-size")
     group.add_argument("--carton-printer", metavar="QUEUE", default=None, help="print the carton labels here")
 
@@ -69,36 +93,53 @@ def add_run_options(run: argparse.ArgumentParser) -> None:
 # ---------------------------------------------------------------------- pickups
 def pickup_json(row: TodaysPickup) -> dict[str, Any]:
     order = row.order
-    data: dict[str, Any] = {"pickup_order_no": row.pickup_order_no, "purchase_order_nos": list(row.purchase_order_nos),
-                            "error": row.error or None}
+    data: dict[str, Any] = {
+        "pickup_order_no": row.pickup_order_no,
+        "purchase_order_nos": list(row.purchase_order_nos),
+        "error": row.error or None,
+    }
     if order is not None:
-        data.update({
-            "status": order.status_code, "status_label": order.status.label, "final": order.status.is_final,
-            "reason": order.reason, "logistics_nos": list(order.logistics_nos),
-            "estimated_boxes": order.estimated_box_number, "estimated_weight": order.estimated_weight,
-            "actual_weight": order.actual_weight, "car_number": order.car_number,
-            "driver": order.car_driver_name, "driver_phone": order.car_driver_phone,
-            "estimated_pickup_time": order.estimated_pickup_time.isoformat() if order.estimated_pickup_time else None,
-            "warehouse": order.receive_store_code})
+        data.update(
+            {
+                "status": order.status_code,
+                "status_label": order.status.label,
+                "final": order.status.is_final,
+                "reason": order.reason,
+                "logistics_nos": list(order.logistics_nos),
+                "estimated_boxes": order.estimated_box_number,
+                "estimated_weight": order.estimated_weight,
+                "actual_weight": order.actual_weight,
+                "car_number": order.car_number,
+                "driver": order.car_driver_name,
+                "driver_phone": order.car_driver_phone,
+                "estimated_pickup_time": order.estimated_pickup_time.isoformat()
+                if order.estimated_pickup_time
+                else None,
+                "warehouse": order.receive_store_code,
+            }
+        )
     return data
 
 
 def pickup_lines(row: TodaysPickup) -> list[str]:
     order = row.order
     if order is None:
-        return [f"{row.pickup_order_no}  could not be read: {row.error}",
-                f"  POs: {', '.join(row.purchase_order_nos)}"]
+        return [f"{row.pickup_order_no}  could not be read: {row.error}", f"  POs: {', '.join(row.purchase_order_nos)}"]
     status = order.status.label if order.status.value else f"{order.status.label} ({order.status_code})"
     weight = order.actual_weight or order.estimated_weight
-    head = (f"{row.pickup_order_no}  {status}  {text.plural(len(row.purchase_order_nos), 'PO')}  "
-            f"{text.plural(order.estimated_box_number, 'carton')} (estimated)"
-            + (f"  {weight} kg{'' if order.actual_weight else ' (estimated)'}" if weight else ""))
+    head = (
+        f"{row.pickup_order_no}  {status}  {text.plural(len(row.purchase_order_nos), 'PO')}  "
+        f"{text.plural(order.estimated_box_number, 'carton')} (estimated)"
+        + (f"  {weight} kg{'' if order.actual_weight else ' (estimated)'}" if weight else "")
+    )
     lines = [head, f"  POs: {', '.join(row.purchase_order_nos)}"]
     if order.logistics_nos:
         lines.append(f"  logistics: {', '.join(order.logistics_nos)}")
     if order.car_number or order.car_driver_name:
-        lines.append(f"  car {order.car_number or '?'}, driver {order.car_driver_name or '?'}"
-                     + (f" ({order.car_driver_phone})" if order.car_driver_phone else ""))
+        lines.append(
+            f"  car {order.car_number or '?'}, driver {order.car_driver_name or '?'}"
+            + (f" ({order.car_driver_phone})" if order.car_driver_phone else "")
+        )
     if order.reason:
         lines.append(f"  reason: {order.reason}")
     return lines
@@ -115,17 +156,26 @@ def cmd_pickups(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- carton labels
 def _cartons(args: argparse.Namespace, conn: Connection, journal: JournalStore) -> CartonLabels:
     settings = printing_cmd.saved_settings(args)
-    return CartonLabels(conn.client, journal, cache_dir(), service=printing_cmd.service(args, settings),
-                        printers=settings)
+    return CartonLabels(
+        conn.client, journal, cache_dir(), service=printing_cmd.service(args, settings), printers=settings
+    )
 
 
 def result_json(result: CartonResult) -> dict[str, Any]:
     job = result.job
-    return {"pickup_order_no": result.pickup_order_no, "ok": True, "boxes": result.boxes, "size": result.size.value,
-            "file": str(result.file),
-            "output": str(result.output) if result.output else None, "printer": job.printer if job else None,
-            "job": job.id if job else None, "status": job.status.value if job else "written",
-            "resumed": result.resumed, "downloaded": result.downloaded}
+    return {
+        "pickup_order_no": result.pickup_order_no,
+        "ok": True,
+        "boxes": result.boxes,
+        "size": result.size.value,
+        "file": str(result.file),
+        "output": str(result.output) if result.output else None,
+        "printer": job.printer if job else None,
+        "job": job.id if job else None,
+        "status": job.status.value if job else "written",
+        "resumed": result.resumed,
+        "downloaded": result.downloaded,
+    }
 
 
 def result_line(result: CartonResult) -> str:
@@ -144,8 +194,11 @@ def cmd_pickup_labels(args: argparse.Namespace) -> int:
         with session.connection(args) as conn:
             cartons = _cartons(args, conn, journal)
             try:
-                result = cartons.make(CartonRequest(args.pickup.strip(), args.boxes, args.carton_size, args.reprint),
-                                      output=Path(args.output) if args.output else None, printer=args.printer)
+                result = cartons.make(
+                    CartonRequest(args.pickup.strip(), args.boxes, args.carton_size, args.reprint),
+                    output=Path(args.output) if args.output else None,
+                    printer=args.printer,
+                )
             finally:
                 cartons.close()
     finally:
@@ -154,8 +207,9 @@ def cmd_pickup_labels(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_cartons(args: argparse.Namespace, conn: Connection, journal: JournalStore, profile: str,
-                output: Path) -> list[dict[str, Any]]:
+def run_cartons(
+    args: argparse.Namespace, conn: Connection, journal: JournalStore, profile: str, output: Path
+) -> list[dict[str, Any]]:
     """After ``run``: carton labels for every pickup today's runs booked (and any a crash left
     half done) that has none yet; one result each (``ok`` False with the sentence when it failed)."""
     cartons = _cartons(args, conn, journal)
@@ -168,8 +222,11 @@ def run_cartons(args: argparse.Namespace, conn: Connection, journal: JournalStor
                 continue  # labelled already (by an earlier run, the window or pickup-labels)
             target = None if args.carton_printer else output.with_name(f"{output.stem}-cartons-{number}.pdf")
             try:
-                result = cartons.make(CartonRequest(number, args.boxes_per_pickup, args.carton_size),
-                                      output=target, printer=args.carton_printer)
+                result = cartons.make(
+                    CartonRequest(number, args.boxes_per_pickup, args.carton_size),
+                    output=target,
+                    printer=args.carton_printer,
+                )
             except (CartonError, StationApiError, OSError) as exc:
                 message = exc.operator_message if isinstance(exc, StationApiError) else str(exc)
                 results.append({"pickup_order_no": number, "ok": False, "error": message})

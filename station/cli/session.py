@@ -33,12 +33,18 @@ class UsageError(Exception):
 def connection(args: argparse.Namespace) -> Iterator[Connection]:
     if args.demo and args.simulator_url:
         raise UsageError("Use either --demo or --simulator-url, not both.")
-    kwargs: dict[str, Any] = {"calls_per_second": args.calls_per_second, "workers": args.workers,
-                              "read_timeout": args.read_timeout}
+    kwargs: dict[str, Any] = {
+        "calls_per_second": args.calls_per_second,
+        "workers": args.workers,
+        "read_timeout": args.read_timeout,
+    }
     if args.demo:
         low, high = parse_pack_delay(args.demo_pack_delay)
         config = SimulatorConfig(
-            pos=args.demo_pos, seed=args.demo_seed, pack_delay_min=low, pack_delay_max=high,
+            pos=args.demo_pos,
+            seed=args.demo_seed,
+            pack_delay_min=low,
+            pack_delay_max=high,
             latency_ms=args.demo_latency_ms,
             state_file=Path(args.demo_state_file) if args.demo_state_file else None,
         )
@@ -61,10 +67,12 @@ def connection(args: argparse.Namespace) -> Iterator[Connection]:
 
 def not_logged_in(profile: str) -> str:
     name = "" if profile == "default" else f" --profile {profile}"
-    return (f"No shop is set up for profile {text.quoted(profile)}. Log in once with\n"
-            f"  station-cli login{name} --region PH --app-key KEY --auth-code CODE\n"
-            f"(the code from the OAuth redirect; 'station-cli login --help' tells more), or add --demo to try "
-            f"the station on its built-in simulator, no account needed.")
+    return (
+        f"No shop is set up for profile {text.quoted(profile)}. Log in once with\n"
+        f"  station-cli login{name} --region PH --app-key KEY --auth-code CODE\n"
+        f"(the code from the OAuth redirect; 'station-cli login --help' tells more), or add --demo to try "
+        f"the station on its built-in simulator, no account needed."
+    )
 
 
 def emit(args: argparse.Namespace, payload: Any, lines: str) -> None:

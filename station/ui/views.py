@@ -30,10 +30,20 @@ from station.workflow.jobs import JournalRef
 class OtherViews:
     """Builds the view tabs around the JIT bench and closes what they opened."""
 
-    def __init__(self, jit_bench: QWidget, connection: Connection, settings: UiSettings, runner: TaskRunner,
-                 profile: str, selected_pos: Callable[[], list[str]], prints_folder: Path, *,
-                 journal: JournalRef | None = None, cache_folder: Path | None = None,
-                 feedback: Feedback | None = None) -> None:
+    def __init__(
+        self,
+        jit_bench: QWidget,
+        connection: Connection,
+        settings: UiSettings,
+        runner: TaskRunner,
+        profile: str,
+        selected_pos: Callable[[], list[str]],
+        prints_folder: Path,
+        *,
+        journal: JournalRef | None = None,
+        cache_folder: Path | None = None,
+        feedback: Feedback | None = None,
+    ) -> None:
         self.settings = settings
         self.connection, self.journal, self.feedback = connection, journal, feedback
         self.prints_folder, self.cache_folder = prints_folder, cache_folder
@@ -42,9 +52,16 @@ class OtherViews:
         self.orders_client = OrdersClient(connection.client.transport, connection.client.tokens)
         self.orders = OrdersView(self.orders_client, runner, printer_name=settings.printer(PdfSize.LABEL_100X150))
         self.erp: ErpView = make_erp_view(
-            runner, profile, connection.client, selected_pos, prints_folder, demo=connection.demo,
-            print_pdf=lambda pdf: send_to_printer(pdf, settings.printer(PdfSize.LABEL_60X30) or None,
-                                                  backend=settings.print_backend))
+            runner,
+            profile,
+            connection.client,
+            selected_pos,
+            prints_folder,
+            demo=connection.demo,
+            print_pdf=lambda pdf: send_to_printer(
+                pdf, settings.printer(PdfSize.LABEL_60X30) or None, backend=settings.print_backend
+            ),
+        )
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(jit_bench, QCoreApplication.translate("OtherViews", "JIT purchase orders"))
@@ -73,9 +90,13 @@ class OtherViews:
     def cartons(self) -> CartonLabels | None:
         """The carton-label workflow, made when first needed (None without a journal to record it in)."""
         if self._cartons is None and self.journal is not None and self.cache_folder is not None:
-            self._cartons = CartonLabels(self.connection.client, self.journal.journal, self.cache_folder,
-                                         service=PrintService(self.prints_folder, self.settings.printing),
-                                         printers=self.settings)
+            self._cartons = CartonLabels(
+                self.connection.client,
+                self.journal.journal,
+                self.cache_folder,
+                service=PrintService(self.prints_folder, self.settings.printing),
+                printers=self.settings,
+            )
         return self._cartons
 
     def show_pickup(self, code: str) -> bool:
@@ -95,4 +116,3 @@ class OtherViews:
         self.erp.shutdown()
         if self._cartons is not None:
             self._cartons.close()
-

@@ -103,10 +103,18 @@ class CartonRecord:
 class CartonLabels:
     """Fetch, cache and print (or write) the carton labels of pickup orders."""
 
-    def __init__(self, client: JitClient, journal: JournalStore, cache_dir: Path, *,
-                 service: PrintService | None = None, printers: CartonPrinters | None = None,
-                 policy: UrlPolicy | None = None, max_bytes: int = MAX_LABEL_BYTES,
-                 total_seconds: float = DOWNLOAD_SECONDS) -> None:
+    def __init__(
+        self,
+        client: JitClient,
+        journal: JournalStore,
+        cache_dir: Path,
+        *,
+        service: PrintService | None = None,
+        printers: CartonPrinters | None = None,
+        policy: UrlPolicy | None = None,
+        max_bytes: int = MAX_LABEL_BYTES,
+        total_seconds: float = DOWNLOAD_SECONDS,
+    ) -> None:
         self.client = client
         self.journal = journal
         self.cache_dir = Path(cache_dir) / "cartons"
@@ -125,8 +133,9 @@ class CartonLabels:
 
     # ------------------------------------------------------------------ the journal
     def _steps(self, pickup_order_no: str) -> list[dict[str, Any]]:
-        return [s for s in self.journal.steps()
-                if s["kind"] == STEP_KIND and s["purchase_order_nos"] == [pickup_order_no]]
+        return [
+            s for s in self.journal.steps() if s["kind"] == STEP_KIND and s["purchase_order_nos"] == [pickup_order_no]
+        ]
 
     def printed(self, pickup_order_no: str) -> CartonRecord | None:
         """The last carton print done for this pickup order, or None."""
@@ -135,13 +144,23 @@ class CartonLabels:
             return None
         step = done[-1]
         detail = _detail(step["detail"])
-        return CartonRecord(pickup_order_no, int(detail.get("boxes", 0)), str(detail.get("size", "")),
-                            str(detail.get("target", "")), float(step["answered_at"] or step["sent_at"] or 0))
+        return CartonRecord(
+            pickup_order_no,
+            int(detail.get("boxes", 0)),
+            str(detail.get("size", "")),
+            str(detail.get("target", "")),
+            float(step["answered_at"] or step["sent_at"] or 0),
+        )
 
     def open_steps(self) -> list[str]:
         """Pickup orders whose carton print a crash left between "sent" and "answered"."""
-        return list(dict.fromkeys(s["purchase_order_nos"][0] for s in self.journal.steps()
-                                  if s["kind"] == STEP_KIND and s["state"] == "sent" and s["purchase_order_nos"]))
+        return list(
+            dict.fromkeys(
+                s["purchase_order_nos"][0]
+                for s in self.journal.steps()
+                if s["kind"] == STEP_KIND and s["state"] == "sent" and s["purchase_order_nos"]
+            )
+        )
 
     def settle(self, pickup_order_no: str) -> CartonResult | None:
         """Close the steps a crash left open for this pickup order. The print history tells whether
@@ -157,11 +176,16 @@ class CartonLabels:
             if job is not None:
                 size = _size_of_job(job) or PickupLabelSize.LABEL_100X100
                 boxes = job.pages or int(path_hint.get("boxes", 0))
-                self.journal.step_answered(step["id"], "done", json.dumps({
-                    "boxes": boxes, "size": size.value, "target": job.printer, "job": job.id,
-                    "resumed": True}))
-                settled = CartonResult(pickup_order_no, boxes, size, job.file_path, job=job, resumed=True,
-                                       downloaded=False)
+                self.journal.step_answered(
+                    step["id"],
+                    "done",
+                    json.dumps(
+                        {"boxes": boxes, "size": size.value, "target": job.printer, "job": job.id, "resumed": True}
+                    ),
+                )
+                settled = CartonResult(
+                    pickup_order_no, boxes, size, job.file_path, job=job, resumed=True, downloaded=False
+                )
             else:
                 self.journal.step_answered(step["id"], "failed", "not sent before the station stopped")
         return settled
@@ -174,8 +198,12 @@ class CartonLabels:
         history = self.service.history
         days = sorted({datetime.fromtimestamp(since).date(), date.today()})
         for job in reversed([job for day in days for job in history.jobs_on(day)]):
-            if (job.po_numbers == (pickup_order_no,) and job.status.accepted
-                    and job.created_at.timestamp() >= since and job.file_path.parent == self.cache_dir):
+            if (
+                job.po_numbers == (pickup_order_no,)
+                and job.status.accepted
+                and job.created_at.timestamp() >= since
+                and job.file_path.parent == self.cache_dir
+            ):
                 return job
         return None
 
@@ -195,12 +223,20 @@ class CartonLabels:
         asked_again = False
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                data = fetch_pdf(self.session, current.url, policy=self.policy, max_bytes=self.max_bytes,
-                                 total_seconds=self.total_seconds, started=started)
+                data = fetch_pdf(
+                    self.session,
+                    current.url,
+                    policy=self.policy,
+                    max_bytes=self.max_bytes,
+                    total_seconds=self.total_seconds,
+                    started=started,
+                )
                 pages = check_label_pdf(data, size, path.name)
                 if pages != boxes:
-                    raise CartonError(f"{path.name}: {pages} pages", problem=Problem("carton.pages", {
-                        "pages": pages, "pickup": pickup_order_no, "boxes": boxes}))
+                    raise CartonError(
+                        f"{path.name}: {pages} pages",
+                        problem=Problem("carton.pages", {"pages": pages, "pickup": pickup_order_no, "boxes": boxes}),
+                    )
                 break
             except UrlExpiredError:
                 if attempt == ATTEMPTS:
@@ -234,8 +270,14 @@ class CartonLabels:
         return self.client.pickup_label_file(file.pickup_order_no, file.size, file.boxes)
 
     # ------------------------------------------------------------------ print or write
-    def make(self, request: CartonRequest, *, output: Path | None = None, printer: str | None = None,
-             progress: Progress | None = None) -> CartonResult:
+    def make(
+        self,
+        request: CartonRequest,
+        *,
+        output: Path | None = None,
+        printer: str | None = None,
+        progress: Progress | None = None,
+    ) -> CartonResult:
         """Print ``request``'s labels on ``printer`` (else the printer set for the size), or write
         them to ``output``. Refused (:class:`CartonError`, ``carton.already_printed``) when this
         pickup's labels were made before and no reprint is asked for."""
@@ -247,14 +289,18 @@ class CartonLabels:
         if resumed is not None and output is None:
             return resumed  # the run a crash cut short had its labels printed: once, as it asked
         if earlier is not None and not request.reprint:
-            raise CartonError(f"pickup {number} already has carton labels", problem=Problem(
-                "carton.already_printed", {"pickup": number, "boxes": earlier.boxes}))
+            raise CartonError(
+                f"pickup {number} already has carton labels",
+                problem=Problem("carton.already_printed", {"pickup": number, "boxes": earlier.boxes}),
+            )
         queue = ""
         if output is None:
             queue = printer or (self.printers.carton_printer(request.size) if self.printers else "")
             if not queue or self.service is None:
-                raise CartonError(f"no printer for {request.size.value}", problem=Problem(
-                    "carton.no_printer", {"size": request.size.display_name}))
+                raise CartonError(
+                    f"no printer for {request.size.value}",
+                    problem=Problem("carton.no_printer", {"size": request.size.display_name}),
+                )
         step = self.journal.step_sent(None, STEP_KIND, [number])
         try:
             say("downloading")
@@ -268,15 +314,27 @@ class CartonLabels:
                 assert self.service is not None
                 job = self.service.print_file(path, None, [number], queue)
                 if job.status is JobStatus.FAILED:
-                    raise CartonError(f"print job {job.id} failed", problem=Problem(
-                        "carton.not_printed", {"pickup": number, "why": job.error}))
+                    raise CartonError(
+                        f"print job {job.id} failed",
+                        problem=Problem("carton.not_printed", {"pickup": number, "why": job.error}),
+                    )
                 result = CartonResult(number, request.boxes, request.size, path, job=job, downloaded=downloaded)
         except BaseException as exc:
             self.journal.step_answered(step, "failed", str(exc)[:500])
             raise
-        self.journal.step_answered(step, "done", json.dumps({
-            "boxes": request.boxes, "size": request.size.value, "target": result.target,
-            "job": result.job.id if result.job else None, "reprint": request.reprint}))
+        self.journal.step_answered(
+            step,
+            "done",
+            json.dumps(
+                {
+                    "boxes": request.boxes,
+                    "size": request.size.value,
+                    "target": result.target,
+                    "job": result.job.id if result.job else None,
+                    "reprint": request.reprint,
+                }
+            ),
+        )
         return result
 
 
@@ -297,5 +355,8 @@ def _detail(text: Any) -> dict[str, Any]:
 
 
 def _size_of_job(job: PrintJobRecord) -> PickupLabelSize | None:
-    return PickupLabelSize.A4 if job.size == "A4" else (
-        PickupLabelSize.LABEL_100X100 if job.size.startswith("100x100") else None)
+    return (
+        PickupLabelSize.A4
+        if job.size == "A4"
+        else (PickupLabelSize.LABEL_100X100 if job.size.startswith("100x100") else None)
+    )

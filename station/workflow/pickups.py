@@ -59,5 +59,10 @@ def todays_pickups(client: JitClient) -> list[TodaysPickup]:
 def booked_by_todays_runs(journal: JournalStore, profile: str) -> list[str]:
     """The pickup orders the POs shipped by today's runs of ``profile`` belong to (oldest first)."""
     since = datetime.combine(datetime.now().date(), day_start()).timestamp()
-    return list(dict.fromkeys(outcome.pickup_no for outcome, job, _ in journal.recent_outcomes(profile, since)
-                              if job == "run" and outcome.shipped and outcome.pickup_no))
+    return list(
+        dict.fromkeys(
+            outcome.pickup_no
+            for outcome, job, _ in journal.recent_outcomes(profile, since)
+            if job == "run" and outcome.shipped and outcome.pickup_no
+        )
+    )

@@ -18,14 +18,34 @@ from tests.printing.test_qt_backend import _decode
 from tests.test_pickups import _shipped_pickup
 
 
-def test_carton_labels_on_a_cups_queue_at_100x100_mm(qtbot: QtBot, capsys: pytest.CaptureFixture[str],
-                                                     cups_server: CupsTestServer, scratch_queue: str,
-                                                     sim: SimulatorServer, conn: Connection, tmp_path: Path) -> None:
+def test_carton_labels_on_a_cups_queue_at_100x100_mm(
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    cups_server: CupsTestServer,
+    scratch_queue: str,
+    sim: SimulatorServer,
+    conn: Connection,
+    tmp_path: Path,
+) -> None:
     assert cups.media_option((100.0, 100.0)) == "Custom.100x100mm"  # the 100x100 mm label's CUPS media
     number, _ = _shipped_pickup(conn, tmp_path)
-    argv = ["pickup-labels", number, "--boxes", "3", "--printer", scratch_queue, "--print-backend", "cups",
-            "--simulator-url", sim.url, "--json", "--journal", str(tmp_path / "j.sqlite3"),
-            "--history-dir", str(tmp_path / "prints")]
+    argv = [
+        "pickup-labels",
+        number,
+        "--boxes",
+        "3",
+        "--printer",
+        scratch_queue,
+        "--print-backend",
+        "cups",
+        "--simulator-url",
+        sim.url,
+        "--json",
+        "--journal",
+        str(tmp_path / "j.sqlite3"),
+        "--history-dir",
+        str(tmp_path / "prints"),
+    ]
     assert main(argv) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["printer"] == scratch_queue and result["status"] in ("sent", "printed")

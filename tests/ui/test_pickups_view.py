@@ -33,8 +33,7 @@ from .test_scan import scan
 
 @pytest.fixture
 def sim_defaults() -> dict[str, Any]:
-    return {"pos": 8, "history": 0, "seed": 4, "pack_delay_min": 0.2, "pack_delay_max": 0.4,
-            "pickup_step_seconds": 0.4}
+    return {"pos": 8, "history": 0, "seed": 4, "pack_delay_min": 0.2, "pack_delay_max": 0.4, "pickup_step_seconds": 0.4}
 
 
 @pytest.fixture
@@ -62,8 +61,12 @@ def _queries(sim: SimulatorServer) -> int:
 
 
 def test_todays_pickups_move_on_until_final_then_polling_stops(
-        make_window: Callable[..., MainWindow], sim: SimulatorServer, shipped: tuple[str, list[str]],
-        journal: Journal, qtbot: QtBot) -> None:
+    make_window: Callable[..., MainWindow],
+    sim: SimulatorServer,
+    shipped: tuple[str, list[str]],
+    journal: Journal,
+    qtbot: QtBot,
+) -> None:
     number, pos = shipped
     window = make_window(sim, journal=JournalRef(journal, "default"))
     view = window.views.pickups
@@ -85,8 +88,9 @@ def test_todays_pickups_move_on_until_final_then_polling_stops(
     assert _queries(sim) == calls
 
 
-def test_polling_is_bounded(make_window: Callable[..., MainWindow], make_sim: Callable[..., SimulatorServer],
-                            tmp_path: Path, qtbot: QtBot) -> None:
+def test_polling_is_bounded(
+    make_window: Callable[..., MainWindow], make_sim: Callable[..., SimulatorServer], tmp_path: Path, qtbot: QtBot
+) -> None:
     sim = make_sim(pickup_step_seconds=3600.0)  # never moves on while the test runs
     conn = connect_simulator(sim.url, read_timeout=10)
     try:
@@ -112,8 +116,8 @@ def test_polling_is_bounded(make_window: Callable[..., MainWindow], make_sim: Ca
 
 
 def test_a_scanned_pickup_number_is_shown_in_the_pickups_view(
-        make_window: Callable[..., MainWindow], sim: SimulatorServer, shipped: tuple[str, list[str]],
-        qtbot: QtBot) -> None:
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, shipped: tuple[str, list[str]], qtbot: QtBot
+) -> None:
     number, _ = shipped
     window = make_window(sim)
     with qtbot.waitSignal(window.jit.po_list.items_indexed, timeout=WAIT_MS):
@@ -141,9 +145,13 @@ def _dialog(window: MainWindow, qtbot: QtBot, number: str) -> CartonDialog:
     return dialog
 
 
-def test_carton_dialog_without_a_printer_says_so(make_window: Callable[..., MainWindow], sim: SimulatorServer,
-                                                 shipped: tuple[str, list[str]], journal: Journal,
-                                                 qtbot: QtBot) -> None:
+def test_carton_dialog_without_a_printer_says_so(
+    make_window: Callable[..., MainWindow],
+    sim: SimulatorServer,
+    shipped: tuple[str, list[str]],
+    journal: Journal,
+    qtbot: QtBot,
+) -> None:
     number, _ = shipped
     window = make_window(sim, journal=JournalRef(journal, "default"))
     window.settings.carton_boxes = 4  # the bench's default
@@ -157,9 +165,15 @@ def test_carton_dialog_without_a_printer_says_so(make_window: Callable[..., Main
     assert [s for s in journal.steps() if s["kind"] == STEP_KIND] == []
 
 
-def test_carton_dialog_prints_once_then_reprints(make_window: Callable[..., MainWindow], sim: SimulatorServer,
-                                                 shipped: tuple[str, list[str]], journal: Journal, qtbot: QtBot,
-                                                 cups_server: CupsTestServer, scratch_queue: str) -> None:
+def test_carton_dialog_prints_once_then_reprints(
+    make_window: Callable[..., MainWindow],
+    sim: SimulatorServer,
+    shipped: tuple[str, list[str]],
+    journal: Journal,
+    qtbot: QtBot,
+    cups_server: CupsTestServer,
+    scratch_queue: str,
+) -> None:
     number, _ = shipped
     window = make_window(sim, journal=JournalRef(journal, "default"))
     window.settings.print_backend = "cups"

@@ -37,8 +37,17 @@ def size_name(size: PickupLabelSize) -> str:
 class CartonDialog(QDialog):
     printed = Signal(object)  # CartonResult
 
-    def __init__(self, pickup_order_no: str, cartons: CartonLabels, runner: TaskRunner, settings: UiSettings,
-                 feedback: Feedback | None = None, *, boxes: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pickup_order_no: str,
+        cartons: CartonLabels,
+        runner: TaskRunner,
+        settings: UiSettings,
+        feedback: Feedback | None = None,
+        *,
+        boxes: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         """``boxes``: the number to offer (the last one used); else the bench's default (Settings)."""
         super().__init__(parent)
         self.number, self.cartons, self.runner = pickup_order_no, cartons, runner
@@ -104,8 +113,11 @@ class CartonDialog(QDialog):
         self.runner.run_with_progress(work, self._done, self._failed, self._step)
 
     def _step(self, step: str) -> None:
-        texts = {"downloading": self.tr("Downloading the labels…"), "printing": self.tr("Sending to the printer…"),
-                 "writing": self.tr("Writing the labels…")}
+        texts = {
+            "downloading": self.tr("Downloading the labels…"),
+            "printing": self.tr("Sending to the printer…"),
+            "writing": self.tr("Writing the labels…"),
+        }
         self.status.setText(texts.get(step, self.status.text()))
 
     def _enable(self, on: bool) -> None:
@@ -123,7 +135,8 @@ class CartonDialog(QDialog):
         self.settings.carton_boxes = result.boxes  # the number offered next time
         self.settings.carton_size = result.size
         text = self.tr("%n carton label(s) of {no} sent to {printer}.", "", result.boxes).format(
-            no=result.pickup_order_no, printer=result.target)
+            no=result.pickup_order_no, printer=result.target
+        )
         self.status.setStyleSheet(OK_STYLE)
         self.status.setText(text)
         if self.feedback is not None:

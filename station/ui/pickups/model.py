@@ -149,8 +149,7 @@ class PickupsModel(QAbstractTableModel):
 
     def row_of(self, number: str) -> int | None:
         wanted = number.strip().upper()
-        return next((row for row, line in enumerate(self.lines)
-                     if line.pickup.pickup_order_no.upper() == wanted), None)
+        return next((row for row, line in enumerate(self.lines) if line.pickup.pickup_order_no.upper() == wanted), None)
 
     @property
     def all_final(self) -> bool:

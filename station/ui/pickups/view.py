@@ -30,9 +30,18 @@ MAX_COLUMN_PX = 340  # a long list of POs is cut (its tooltip has it whole): eve
 class PickupsView(QWidget):
     loaded = Signal()  # a refresh or a poll came back (tests wait on it)
 
-    def __init__(self, client: JitClient, runner: TaskRunner, settings: UiSettings,
-                 cartons: Callable[[], CartonLabels | None], feedback: Callable[[], Feedback | None] = lambda: None,
-                 *, poll_ms: int = POLL_MS, max_polls: int = MAX_POLLS, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        client: JitClient,
+        runner: TaskRunner,
+        settings: UiSettings,
+        cartons: Callable[[], CartonLabels | None],
+        feedback: Callable[[], Feedback | None] = lambda: None,
+        *,
+        poll_ms: int = POLL_MS,
+        max_polls: int = MAX_POLLS,
+        parent: QWidget | None = None,
+    ) -> None:
         """``cartons``: the carton-label workflow (None: this window cannot print them); ``feedback``:
         the bench's banner and sounds (made after the views)."""
         super().__init__(parent)
@@ -103,8 +112,12 @@ class PickupsView(QWidget):
         client = self.client
 
         def work() -> list[PickupLine]:
-            return [PickupLine(read_pickup(client, line.pickup.pickup_order_no, line.pickup.purchase_order_nos),
-                               line.labelled) for line in open_lines]
+            return [
+                PickupLine(
+                    read_pickup(client, line.pickup.pickup_order_no, line.pickup.purchase_order_nos), line.labelled
+                )
+                for line in open_lines
+            ]
 
         self.runner.run(work, self._polled, self._failed)
 
@@ -142,8 +155,10 @@ class PickupsView(QWidget):
             return
         rows = self.model.lines
         waiting = sum(1 for line in rows if not line.pickup.is_final)
-        self.status.setText(self.tr("%n pickup order(s) today", "", len(rows))
-                            + (self.tr(" · {count} not final yet").format(count=waiting) if waiting else ""))
+        self.status.setText(
+            self.tr("%n pickup order(s) today", "", len(rows))
+            + (self.tr(" · {count} not final yet").format(count=waiting) if waiting else "")
+        )
         self._schedule()
         self.loaded.emit()
 
@@ -184,8 +199,9 @@ class PickupsView(QWidget):
             if pickup.pickup_order_no in self.scanned:
                 self.scanned.remove(pickup.pickup_order_no)
             if feedback is not None:
-                feedback.flash(self.tr("Pickup order {no}: {why}").format(no=pickup.pickup_order_no, why=pickup.error),
-                               False)
+                feedback.flash(
+                    self.tr("Pickup order {no}: {why}").format(no=pickup.pickup_order_no, why=pickup.error), False
+                )
                 feedback.play(Sound.FAIL)
             return
         self.model.put(self._keep_pos(line))
@@ -199,8 +215,10 @@ class PickupsView(QWidget):
         if row is None or not self.model.lines[row].pickup.purchase_order_nos:
             return line
         old = self.model.lines[row].pickup
-        return PickupLine(TodaysPickup(old.pickup_order_no, old.purchase_order_nos, line.pickup.order,
-                                       line.pickup.error), line.labelled)
+        return PickupLine(
+            TodaysPickup(old.pickup_order_no, old.purchase_order_nos, line.pickup.order, line.pickup.error),
+            line.labelled,
+        )
 
     # ------------------------------------------------------------------ selection, cartons
     def select(self, number: str) -> bool:
@@ -208,8 +226,9 @@ class PickupsView(QWidget):
         if row is None:
             return False
         self.table.selectionModel().select(
-            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
@@ -223,11 +242,16 @@ class PickupsView(QWidget):
         feedback = self.feedback()
         if not number or cartons is None:
             if feedback is not None:
-                feedback.flash(self.tr("Select a pickup order first.") if not number
-                               else self.tr("Carton labels cannot be printed from this window."), False)
+                feedback.flash(
+                    self.tr("Select a pickup order first.")
+                    if not number
+                    else self.tr("Carton labels cannot be printed from this window."),
+                    False,
+                )
             return None
-        self.dialog = CartonDialog(number, cartons, self.runner, self.settings, feedback, boxes=self.last_boxes,
-                                   parent=self)
+        self.dialog = CartonDialog(
+            number, cartons, self.runner, self.settings, feedback, boxes=self.last_boxes, parent=self
+        )
         self.dialog.printed.connect(self._printed)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
