@@ -14,8 +14,13 @@ def isolate(home: Path) -> None:
     """Point HOME, the XDG folders and QSettings at ``home`` (never the real settings) and go offscreen.
     Call before the first PySide6 import."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    for var, sub in (("HOME", ""), ("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
-                     ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+    for var, sub in (
+        ("HOME", ""),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+    ):
         os.environ[var] = str(home / sub) if sub else str(home)
         (home / sub).mkdir(parents=True, exist_ok=True)
     from PySide6.QtCore import QSettings

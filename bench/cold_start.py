@@ -101,7 +101,7 @@ def one_run(latency_ms: float) -> dict[str, Any]:
     lines = [line for line in out.stdout.splitlines() if line.startswith("BENCH ")]
     if not lines:
         raise RuntimeError(f"the child printed nothing (exit {out.returncode}):\n{out.stderr[-3000:]}")
-    data = json.loads(lines[-1][len("BENCH "):])
+    data = json.loads(lines[-1][len("BENCH ") :])
     result: dict[str, Any] = {name: at - started for name, at in data["marks"].items()}
     result["process_exit"] = ended - started
     result.update(rows=data.get("rows"), pos=data.get("pos"), visible=data.get("visible"))
@@ -129,8 +129,10 @@ def main() -> None:
         one_run(latency)  # warm the page cache; not counted
         results[name] = [one_run(latency) for _ in range(args.runs)]
     bare = median([interpreter_only() for _ in range(args.runs)])
-    med = {name: {k: median([r[k] for r in runs if isinstance(r.get(k), float)]) for k in (*MARKS, "process_exit")}
-           for name, runs in results.items()}
+    med = {
+        name: {k: median([r[k] for r in runs if isinstance(r.get(k), float)]) for k in (*MARKS, "process_exit")}
+        for name, runs in results.items()
+    }
     met = all(m["painted"] < TARGET_S for m in med.values())
     payload = {
         "bench": "cold_start",
@@ -142,8 +144,10 @@ def main() -> None:
         "target_met": met,
         "machine": machine(),
     }
-    lines = [f"cold_start: python -m bench.cold_start --child -> station.ui.app.main(['--demo']), {args.runs} runs "
-             f"per variant (warm page cache); a bare 'python -c pass' takes {bare:.3f} s"]
+    lines = [
+        f"cold_start: python -m bench.cold_start --child -> station.ui.app.main(['--demo']), {args.runs} runs "
+        f"per variant (warm page cache); a bare 'python -c pass' takes {bare:.3f} s"
+    ]
     for name, runs in results.items():
         m = med[name]
         label = "demo as shipped (no latency)" if name == "demo" else f"demo + {args.latency_ms:.0f} ms per API call"

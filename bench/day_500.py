@@ -61,14 +61,29 @@ class ExternalSimulator:
     def __init__(self, config: SimulatorConfig, workdir: Path, *, nice: int = 0) -> None:
         self.state_file = workdir / "sim-state.json"
         cmd = [
-            sys.executable, "-m", "station.simulator", "--port", "0", "--pos", str(config.pos), "--history", "0",
-            "--seed", str(config.seed), "--latency-ms", str(config.latency_ms),
-            "--pack-delay", f"{config.pack_delay_min}-{config.pack_delay_max}", "--state-file", str(self.state_file),
+            sys.executable,
+            "-m",
+            "station.simulator",
+            "--port",
+            "0",
+            "--pos",
+            str(config.pos),
+            "--history",
+            "0",
+            "--seed",
+            str(config.seed),
+            "--latency-ms",
+            str(config.latency_ms),
+            "--pack-delay",
+            f"{config.pack_delay_min}-{config.pack_delay_max}",
+            "--state-file",
+            str(self.state_file),
         ]
         # ``nice``: the platform runs on its own machines; at a lower priority the simulator's label
         # drawing takes the station's two cores only when the station does not need them.
-        self.process = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True,
-                                        preexec_fn=(lambda: os.nice(nice)) if nice else None)
+        self.process = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, text=True, preexec_fn=(lambda: os.nice(nice)) if nice else None
+        )
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
         if "listening:" not in line:
@@ -91,8 +106,9 @@ class ExternalSimulator:
 
 def one_run(args: Any, seed: int) -> dict[str, Any]:
     low, high = args.pack_delay
-    config = SimulatorConfig(pos=POS, history=0, latency_ms=args.latency_ms, pack_delay_min=low,
-                             pack_delay_max=high, seed=seed)
+    config = SimulatorConfig(
+        pos=POS, history=0, latency_ms=args.latency_ms, pack_delay_min=low, pack_delay_max=high, seed=seed
+    )
     render = {"seconds": float("nan"), "files": 0}
     marks: dict[str, float] = {}
 
@@ -127,8 +143,12 @@ def one_run(args: Any, seed: int) -> dict[str, Any]:
         try:
             output = Path(tmp) / "day.pdf"
             options = BatchOptions(
-                contact=DEMO_CONTACT, output=output, cache_dir=Path(tmp) / "cache", size=PdfSize.LABEL_100X150,
-                first_poll_after=args.first_poll_after, poll_interval=args.poll_interval,
+                contact=DEMO_CONTACT,
+                output=output,
+                cache_dir=Path(tmp) / "cache",
+                size=PdfSize.LABEL_100X150,
+                first_poll_after=args.first_poll_after,
+                poll_interval=args.poll_interval,
                 merge=ChildProcessMerge,  # as `station-cli run` and the window do
             )
             started = time.perf_counter()
@@ -203,13 +223,20 @@ def main() -> None:
     p = parser(__doc__.splitlines()[0] if __doc__ else "", runs=3)
     p.add_argument("--pack-delay", type=parse_pack_delay, default=(5.0, 10.0), help="MIN-MAX seconds (5-10)")
     p.add_argument("--latency-ms", type=float, default=150.0)
-    p.add_argument("--calls-per-second", type=float, default=DEFAULT_CALLS_PER_SECOND,
-                   help="the station's own default unless given")
+    p.add_argument(
+        "--calls-per-second",
+        type=float,
+        default=DEFAULT_CALLS_PER_SECOND,
+        help="the station's own default unless given",
+    )
     p.add_argument("--workers", type=int, default=8)
     p.add_argument("--first-poll-after", type=float, default=4.0)
     p.add_argument("--poll-interval", type=float, default=1.5)
-    p.add_argument("--sim-process", action="store_true",
-                   help="run the simulator in its own process (default: in this process, as SimulatorServer)")
+    p.add_argument(
+        "--sim-process",
+        action="store_true",
+        help="run the simulator in its own process (default: in this process, as SimulatorServer)",
+    )
     args = p.parse_args()
     runs = [one_run(args, seed) for seed in range(1, args.runs + 1)]
     keys = [k for k, v in runs[0].items() if isinstance(v, float | int) and not isinstance(v, bool)]
@@ -218,9 +245,14 @@ def main() -> None:
     payload = {
         "bench": "day_500",
         "settings": {
-            "latency_ms": args.latency_ms, "pack_delay": list(args.pack_delay), "calls_per_second":
-            args.calls_per_second, "workers": args.workers, "first_poll_after": args.first_poll_after,
-            "poll_interval": args.poll_interval, "runs": args.runs, "sim_process": args.sim_process,
+            "latency_ms": args.latency_ms,
+            "pack_delay": list(args.pack_delay),
+            "calls_per_second": args.calls_per_second,
+            "workers": args.workers,
+            "first_poll_after": args.first_poll_after,
+            "poll_interval": args.poll_interval,
+            "runs": args.runs,
+            "sim_process": args.sim_process,
         },
         "median": med,
         "runs": runs,

@@ -27,8 +27,12 @@ TARGET_S = 1.5
 def main() -> None:
     p = parser(__doc__.splitlines()[0] if __doc__ else "", runs=5)
     p.add_argument("--latency-ms", type=float, default=150.0)
-    p.add_argument("--calls-per-second", type=float, default=DEFAULT_CALLS_PER_SECOND,
-                   help="the station's own default unless given")
+    p.add_argument(
+        "--calls-per-second",
+        type=float,
+        default=DEFAULT_CALLS_PER_SECOND,
+        help="the station's own default unless given",
+    )
     p.add_argument("--workers", type=int, default=8)
     args = p.parse_args()
     config = SimulatorConfig(pos=POS, history=0, latency_ms=args.latency_ms, seed=1)
@@ -56,10 +60,19 @@ def main() -> None:
     wall, single = median(walls), median(singles)
     payload = {
         "bench": "list_2000",
-        "settings": {"latency_ms": args.latency_ms, "calls_per_second": args.calls_per_second,
-                     "workers": args.workers, "runs": args.runs},
-        "median": {"wall_s": wall, "one_call_s": single, "pos": median(counts), "calls": median(calls),
-                   "ratio_to_one_call": wall / single},
+        "settings": {
+            "latency_ms": args.latency_ms,
+            "calls_per_second": args.calls_per_second,
+            "workers": args.workers,
+            "runs": args.runs,
+        },
+        "median": {
+            "wall_s": wall,
+            "one_call_s": single,
+            "pos": median(counts),
+            "calls": median(calls),
+            "ratio_to_one_call": wall / single,
+        },
         "runs": {"wall_s": walls, "one_call_s": singles},
         "target_s": TARGET_S,
         "target_met": wall < TARGET_S,

@@ -52,8 +52,13 @@ def child(folder: Path, mode: str) -> None:
     started = time.perf_counter()
     summary = merge_pdfs(sources, output)
     wall = time.perf_counter() - started
-    result = {"wall_s": wall, "pages": summary.pages, "maxrss_mb": max_rss_mb(), "baseline_rss_mb": baseline,
-              "output_mb": output.stat().st_size / 1e6}
+    result = {
+        "wall_s": wall,
+        "pages": summary.pages,
+        "maxrss_mb": max_rss_mb(),
+        "baseline_rss_mb": baseline,
+        "output_mb": output.stat().st_size / 1e6,
+    }
     if mode == "tracemalloc":
         result["tracemalloc_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
@@ -61,8 +66,12 @@ def child(folder: Path, mode: str) -> None:
 
 
 def run_child(folder: Path, mode: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-m", "bench.merge_1000", "--child", str(folder), "--mode", mode],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.merge_1000", "--child", str(folder), "--mode", mode],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -91,9 +100,16 @@ def main() -> None:
     payload = {
         "bench": "merge_1000",
         "settings": {"files": args.files, "runs": args.runs},
-        "median": {"wall_s": wall, "maxrss_mb": rss, "baseline_rss_mb": baseline, "tracemalloc_peak_mb": peak,
-                   "pages": runs[0]["pages"], "input_mb": input_mb, "output_mb": runs[0]["output_mb"],
-                   "generate_s": generated},
+        "median": {
+            "wall_s": wall,
+            "maxrss_mb": rss,
+            "baseline_rss_mb": baseline,
+            "tracemalloc_peak_mb": peak,
+            "pages": runs[0]["pages"],
+            "input_mb": input_mb,
+            "output_mb": runs[0]["output_mb"],
+            "generate_s": generated,
+        },
         "runs": runs,
         "tracemalloc_run": traced,
         "targets": {"wall_s": TARGET_S, "memory_mb": TARGET_MB},

@@ -52,6 +52,7 @@ class Recorder:
                 return fn(*args, **kwargs)
             finally:
                 self.slots.append((name, started, time.perf_counter() - started))
+
         return timed
 
     def watch(self, stop: threading.Event, main_ident: int, late_s: float = 0.03) -> None:
@@ -62,8 +63,11 @@ class Recorder:
             if last and time.perf_counter() - last > late_s:
                 frame = sys._current_frames().get(main_ident)
                 stack = traceback.extract_stack(frame) if frame is not None else []
-                inner = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in stack
-                         if not f.filename.endswith(("_qt.py", "responsiveness.py", "runpy>"))]
+                inner = [
+                    f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                    for f in stack
+                    if not f.filename.endswith(("_qt.py", "responsiveness.py", "runpy>"))
+                ]
                 if inner:
                     self.samples.append((last, " < ".join(reversed(inner[-3:]))))
                 else:  # in Qt's C++, or waiting for the GIL: note what the other threads run
@@ -78,8 +82,18 @@ class Recorder:
         return current
 
 
-IDLE = ("threading.py", "queue.py", "selectors.py", "socket.py", "ssl.py", "thread.py", "responsiveness.py",
-        "connection.py", "connectionpool.py", "client.py")
+IDLE = (
+    "threading.py",
+    "queue.py",
+    "selectors.py",
+    "socket.py",
+    "ssl.py",
+    "thread.py",
+    "responsiveness.py",
+    "connection.py",
+    "connectionpool.py",
+    "client.py",
+)
 
 
 def busy_threads(main_ident: int) -> str:
@@ -119,8 +133,9 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
 
     app = application()
     keep_keys_quick()  # as the app does at its start
-    config = SimulatorConfig(pos=POS, history=0, latency_ms=args.latency_ms, pack_delay_min=5.0,
-                             pack_delay_max=10.0, seed=seed)
+    config = SimulatorConfig(
+        pos=POS, history=0, latency_ms=args.latency_ms, pack_delay_min=5.0, pack_delay_max=10.0, seed=seed
+    )
     external = None
     if args.sim_in_process:
         connection = connect_demo(config)
@@ -144,8 +159,12 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
         view, po_list, batches = window.jit.view, window.jit.po_list, window.jit.batches
         pos = [po for po in view.model.pos if po.status is POStatus.TO_PACK]
         # Time the UI-thread work (bound before start_job takes its references).
-        for owner, label, name in ((batches, "batches", "_job_done"), (po_list, "po_list", "_polled"),
-                                   (po_list, "po_list", "update_counts"), (po_list, "po_list", "show_items")):
+        for owner, label, name in (
+            (batches, "batches", "_job_done"),
+            (po_list, "po_list", "_polled"),
+            (po_list, "po_list", "update_counts"),
+            (po_list, "po_list", "show_items"),
+        ):
             setattr(owner, name, rec.wrap(f"{label}.{name}", getattr(owner, name)))
         progress = view.batch_panel.on_progress
 
@@ -208,8 +227,16 @@ def one_run(args: Any, seed: int, home: Path) -> dict[str, Any]:
         "p999_gap_ms": percentile(gaps, 99.9),
         "median_gap_ms": percentile(gaps, 50),
         "gaps_over_50ms": sum(g > TARGET_MS for g in gaps),
-        "worst": [{"gap_ms": g, "at_s": at - started, "phase": rec.phase(at - g / 1000),
-                   "after_finish": at > finished, "ui_thread": where(rec.samples, at - g / 1000)} for g, at in worst],
+        "worst": [
+            {
+                "gap_ms": g,
+                "at_s": at - started,
+                "phase": rec.phase(at - g / 1000),
+                "after_finish": at > finished,
+                "ui_thread": where(rec.samples, at - g / 1000),
+            }
+            for g, at in worst
+        ],
         "slots": slots,
         "threads_before": threads_before,
     }
@@ -220,21 +247,28 @@ def main() -> None:
     p.add_argument("--latency-ms", type=float, default=150.0)
     p.add_argument("--poll-ms", type=int, default=0, help="the window's status poll period (default: its own)")
     p.add_argument("--sim-in-process", action="store_true", help="the simulator in this process (shares the GIL)")
-    p.add_argument("--sim-nice", type=int, default=0,
-                   help="run the simulator's process at this niceness (it stands for machines elsewhere)")
+    p.add_argument(
+        "--sim-nice",
+        type=int,
+        default=0,
+        help="run the simulator's process at this niceness (it stands for machines elsewhere)",
+    )
     args = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-resp-") as tmp:
         isolate(Path(tmp))
         application()
         runs = [one_run(args, seed, Path(tmp)) for seed in range(1, args.runs + 1)]
-    keys = ("batch_s", "max_gap_ms", "p99_gap_ms", "p999_gap_ms", "median_gap_ms", "gaps_over_50ms", "pages",
-            "failed")
+    keys = ("batch_s", "max_gap_ms", "p99_gap_ms", "p999_gap_ms", "median_gap_ms", "gaps_over_50ms", "pages", "failed")
     med = {k: median([r[k] for r in runs]) for k in keys}
     met = med["max_gap_ms"] < TARGET_MS
     payload = {
         "bench": "responsiveness",
-        "settings": {"latency_ms": args.latency_ms, "runs": args.runs, "sim_in_process": args.sim_in_process,
-                     "tick_ms": TICK_MS},
+        "settings": {
+            "latency_ms": args.latency_ms,
+            "runs": args.runs,
+            "sim_in_process": args.sim_in_process,
+            "tick_ms": TICK_MS,
+        },
         "median": med,
         "runs": runs,
         "target_ms": TARGET_MS,
@@ -255,14 +289,18 @@ def main() -> None:
         f"  target             longest gap < {TARGET_MS:.0f} ms: {'met' if met else 'MISSED'}",
     ]
     for index, run in enumerate(runs, 1):
-        worst = "; ".join(f"{w['gap_ms']:.0f} ms at {w['at_s']:.1f} s ({w['phase']}"
-                          f"{', after the job' if w['after_finish'] else ''})" for w in run["worst"][:3])
+        worst = "; ".join(
+            f"{w['gap_ms']:.0f} ms at {w['at_s']:.1f} s ({w['phase']}{', after the job' if w['after_finish'] else ''})"
+            for w in run["worst"][:3]
+        )
         lines.append(f"  run {index} worst gaps: {worst}")
         for w in run["worst"][:3]:
             lines.append(f"      {w['gap_ms']:.0f} ms: UI thread in {w['ui_thread']}")
         slow = sorted(run["slots"].items(), key=lambda kv: -kv[1]["max_ms"])[:4]
-        lines.append("      UI-thread slots (longest, count): " + ", ".join(
-            f"{name} {s['max_ms']:.0f} ms x{s['count']:.0f}" for name, s in slow))
+        lines.append(
+            "      UI-thread slots (longest, count): "
+            + ", ".join(f"{name} {s['max_ms']:.0f} ms x{s['count']:.0f}" for name, s in slow)
+        )
     emit(args.json, payload, lines)
     sys.stdout.flush()
     # PySide6 sometimes crashes while the interpreter finalises after a window lived in this process

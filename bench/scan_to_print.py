@@ -70,8 +70,9 @@ class PdfFileBackend:
         self.count += 1
         self.folder.mkdir(parents=True, exist_ok=True)
         try:
-            pages = qt_backend.print_pdf(pdf, qt_backend.pdf_file_printer(self.folder / f"{self.count}.pdf", size_mm),
-                                         title=title)
+            pages = qt_backend.print_pdf(
+                pdf, qt_backend.pdf_file_printer(self.folder / f"{self.count}.pdf", size_mm), title=title
+            )
         finally:
             self.probe.mark("printer_done")
         return Sent("", pages, True)
@@ -110,8 +111,9 @@ def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:
     vars(batch_control)["scan_print_job"] = timed_job  # the name the batch control calls the job through
 
     low, high = args.pack_delay
-    config = SimulatorConfig(pos=POS, history=0, latency_ms=args.latency_ms, pack_delay_min=low,
-                             pack_delay_max=high, seed=1)
+    config = SimulatorConfig(
+        pos=POS, history=0, latency_ms=args.latency_ms, pack_delay_min=low, pack_delay_max=high, seed=1
+    )
     connection = connect_demo(config)
     settings = UiSettings()
     settings.sounds = False
@@ -121,8 +123,9 @@ def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:
     panel = window.jit.view.print_panel
     # The printer: the panel's own PrintService (its checks, its job history) with a backend that notes
     # the hand-off and prints into a PDF file.
-    panel.service = PrintService(panel.service.history.folder, panel.service.settings,
-                                 backend=PdfFileBackend(probe, home / "printed"))
+    panel.service = PrintService(
+        panel.service.history.folder, panel.service.settings, backend=PdfFileBackend(probe, home / "printed")
+    )
     window.show()
     window.jit.view.scan_print.setChecked(True)
     indexed = [False]
@@ -197,7 +200,7 @@ def main() -> None:
 
             to_pack = [po.purchase_order_no for po in window.jit.view.model.pos if po.status is POStatus.TO_PACK]
             ready_numbers = to_pack[: args.runs + 1]
-            pack_numbers = to_pack[args.runs + 1: args.runs + 1 + args.pack_runs]
+            pack_numbers = to_pack[args.runs + 1 : args.runs + 1 + args.pack_runs]
             make_ready(window, ready_numbers)
             scan_once(app, window, probe, ready_numbers[0], 30)  # warm-up (first QtPdf, first printer)
             ready = [scan_once(app, window, probe, no, 30) for no in ready_numbers[1:]]
@@ -223,8 +226,12 @@ def main() -> None:
     met = med_ready["handoff"] < target
     payload = {
         "bench": "scan_to_print",
-        "settings": {"latency_ms": args.latency_ms, "pack_delay": list(args.pack_delay), "runs": args.runs,
-                     "pack_runs": args.pack_runs},
+        "settings": {
+            "latency_ms": args.latency_ms,
+            "pack_delay": list(args.pack_delay),
+            "runs": args.runs,
+            "pack_runs": args.pack_runs,
+        },
         "median": {"ready": med_ready, "to_pack": med_pack},
         "runs": {"ready": ready, "to_pack": packing},
         "target_s": target,
@@ -254,8 +261,10 @@ def main() -> None:
         *line("To Pack (informational)", med_pack, packing),
     ]
     if packing and "pack_delay" in med_pack:
-        lines.append(f"      of which the pack delay the simulator drew {med_pack['pack_delay']:.3f} s; the rest "
-                     f"{med_pack['beyond_pack_delay']:.3f} s (calls, polling every 1 s, labels, hand-off)")
+        lines.append(
+            f"      of which the pack delay the simulator drew {med_pack['pack_delay']:.3f} s; the rest "
+            f"{med_pack['beyond_pack_delay']:.3f} s (calls, polling every 1 s, labels, hand-off)"
+        )
     emit(args.json, payload, lines)
     sys.stdout.flush()
     os._exit(0)  # PySide6 may crash while the interpreter finalises after a window ("bool_dealloc")

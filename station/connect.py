@@ -56,8 +56,11 @@ def connect_profile(
             f"No shop is set up for profile {profile!r}. Run 'station-cli login' first (or use --demo)."
         )
     transport = Transport(
-        gateway_url or creds.region.gateway, creds.app_key, creds.app_secret,
-        auth_url=gateway_url or AUTH_GATEWAY, limiter=RateLimiter(calls_per_second),
+        gateway_url or creds.region.gateway,
+        creds.app_key,
+        creds.app_secret,
+        auth_url=gateway_url or AUTH_GATEWAY,
+        limiter=RateLimiter(calls_per_second),
         options=HttpOptions(pool_size=max(16, workers * 2), read_timeout=read_timeout),
     )
     tokens = TokenManager(transport, store)

@@ -98,8 +98,9 @@ class CredentialStore:
 
     def save(self, creds: ShopCredentials) -> None:
         SECRETS.add(creds.app_secret)
-        self.write("app", json.dumps({"region": creds.region.value, "app_key": creds.app_key,
-                                     "app_secret": creds.app_secret}))
+        self.write(
+            "app", json.dumps({"region": creds.region.value, "app_key": creds.app_key, "app_secret": creds.app_secret})
+        )
 
     def load_tokens(self) -> TokenInfo | None:
         raw = self.read("tokens")

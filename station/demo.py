@@ -69,7 +69,10 @@ def connect_simulator(
 ) -> Connection:
     """A client on a running simulator, with the demo shop's credentials."""
     transport = Transport(
-        url, demo.DEMO_APP_KEY, demo.DEMO_APP_SECRET, limiter=RateLimiter(calls_per_second),
+        url,
+        demo.DEMO_APP_KEY,
+        demo.DEMO_APP_SECRET,
+        limiter=RateLimiter(calls_per_second),
         options=HttpOptions(verify=verify, pool_size=max(16, workers * 2), read_timeout=read_timeout),
     )
     tokens = TokenManager(transport, MemoryTokenStore(_demo_tokens()))
@@ -91,8 +94,9 @@ def connect_demo(
     server = SimulatorServer(config or SimulatorConfig())
     server.start()
     region = Region(server.config.region)
-    connection = connect_simulator(server.url, region=region, calls_per_second=calls_per_second, workers=workers,
-                                   read_timeout=read_timeout)
+    connection = connect_simulator(
+        server.url, region=region, calls_per_second=calls_per_second, workers=workers, read_timeout=read_timeout
+    )
     connection.simulator = server
     return connection
 

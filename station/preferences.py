@@ -123,20 +123,34 @@ def _profile(key: str, default: str, doc: str) -> Preference[str]:
 # ---------------------------------------------------------------------- the registry
 ACTIVE_PROFILE = Preference("profiles/active", str, "default", "The seller profile the station works for.")
 PROFILE_NAMES = Preference("profiles/names", str, "", "Every seller profile, comma-separated.")
-CONFIGURED = Preference("profile.{profile}/configured", bool, False,
-                        "The profile's credentials were saved once (the first-run dialog is not shown again).")
-PICKUP_AREA_CODE = _profile("pickup_area_code", "", "Pickup contact: area code (CN, VN, TH, PH, ID, MY); "
-                                                    "blank means no contact is set.")
+CONFIGURED = Preference(
+    "profile.{profile}/configured",
+    bool,
+    False,
+    "The profile's credentials were saved once (the first-run dialog is not shown again).",
+)
+PICKUP_AREA_CODE = _profile(
+    "pickup_area_code", "", "Pickup contact: area code (CN, VN, TH, PH, ID, MY); blank means no contact is set."
+)
 PICKUP_ADDRESS_ID = Preference("profile.{profile}/pickup_address_id", int, 0, "Pickup contact: the division id.")
 PICKUP_ADDRESS_DETAIL = _profile("pickup_address_detail", "", "Pickup contact: the street address.")
 PICKUP_MOBILE_PHONE = _profile("pickup_mobile_phone", "", "Pickup contact: the phone.")
 PICKUP_NAME = _profile("pickup_name", "", "Pickup contact: the name.")
 PICKUP_DATE = _profile("pickup_estimated_pickup_date", "", "Pickup contact: the pickup date (China only).")
 
-PRINTER = Preference("printers/{size}", str, "", "The printer (CUPS queue or Qt name) for a paper size, by "
-                                                 "PdfSize name (A4, LABEL_60X30, LABEL_100X150).")
-PRINT_BACKEND = Preference("printers/backend", str, "auto", "auto (CUPS on Linux and macOS, Qt on Windows), "
-                                                            "cups or qt.", choices=("auto", "cups", "qt"))
+PRINTER = Preference(
+    "printers/{size}",
+    str,
+    "",
+    "The printer (CUPS queue or Qt name) for a paper size, by PdfSize name (A4, LABEL_60X30, LABEL_100X150).",
+)
+PRINT_BACKEND = Preference(
+    "printers/backend",
+    str,
+    "auto",
+    "auto (CUPS on Linux and macOS, Qt on Windows), cups or qt.",
+    choices=("auto", "cups", "qt"),
+)
 PRINT_SIZE = Preference("print/size", PdfSize, PdfSize.LABEL_100X150, "The paper size chosen in the Print tab.")
 PRINT_ORDER = Preference("print/order", bool, False, "Print tab: the PO sheet.")
 PRINT_BARCODE = Preference("print/barcode", bool, True, "Print tab: the product barcodes.")
@@ -145,30 +159,81 @@ SOUNDS = Preference("ui/sounds", bool, True, "Success and failure sounds.")
 LANGUAGE = Preference("ui/language", str, "", "The window's language (en, zh_CN); blank: the system's.")
 PO_COLUMNS = Preference("ui/po_columns", bytes, b"", "The PO table's column widths (Qt's header state).")
 
-SCANNER_TERMINATOR = Preference("scanner/terminator", Terminator, Terminator.ENTER,
-                                "What the scanner sends after a code: enter, tab or none (a pause).")
+SCANNER_TERMINATOR = Preference(
+    "scanner/terminator",
+    Terminator,
+    Terminator.ENTER,
+    "What the scanner sends after a code: enter, tab or none (a pause).",
+)
 SCANNER_PREFIX = Preference("scanner/prefix", str, "", "What the scanner sends before a code, taken off.")
-SCANNER_MAX_GAP_MS = Preference("scanner/max_gap_ms", int, SCAN_MAX_GAP_MS,
-                                "Keys closer together than this (ms) may come from a scanner.", limits=(10, 200))
+SCANNER_MAX_GAP_MS = Preference(
+    "scanner/max_gap_ms",
+    int,
+    SCAN_MAX_GAP_MS,
+    "Keys closer together than this (ms) may come from a scanner.",
+    limits=(10, 200),
+)
 
-JOURNAL_URL = Preference("journal/url", str, "", "A postgresql://user@host:port/db journal shared by the "
-                                                 "warehouse's benches (its password in the keyring); blank: this "
-                                                 "bench's own file.", env="STATION_JOURNAL")
-BENCH = Preference("journal/bench", str, "", "This bench's name in a shared journal; blank: the host name "
-                                             "(read by station.journal).", env="STATION_BENCH", stored=False)
-CLAIM_TTL = Preference("journal/claim_ttl", float, 60.0, "How long (s) a claim in a shared journal lives "
-                                                         "without being renewed (read by station.journal).",
-                       env="STATION_CLAIM_TTL", stored=False, limits=(1.0, 86_400.0))
-RESOURCES = Preference("app/resources", str, "", "The folder of icons, sounds and translations; blank: "
-                                                 "resources/ beside the code.", env="STATION_RESOURCES", stored=False)
+JOURNAL_URL = Preference(
+    "journal/url",
+    str,
+    "",
+    "A postgresql://user@host:port/db journal shared by the "
+    "warehouse's benches (its password in the keyring); blank: this "
+    "bench's own file.",
+    env="STATION_JOURNAL",
+)
+BENCH = Preference(
+    "journal/bench",
+    str,
+    "",
+    "This bench's name in a shared journal; blank: the host name (read by station.journal).",
+    env="STATION_BENCH",
+    stored=False,
+)
+CLAIM_TTL = Preference(
+    "journal/claim_ttl",
+    float,
+    60.0,
+    "How long (s) a claim in a shared journal lives without being renewed (read by station.journal).",
+    env="STATION_CLAIM_TTL",
+    stored=False,
+    limits=(1.0, 86_400.0),
+)
+RESOURCES = Preference(
+    "app/resources",
+    str,
+    "",
+    "The folder of icons, sounds and translations; blank: resources/ beside the code.",
+    env="STATION_RESOURCES",
+    stored=False,
+)
 
 PREFERENCES: tuple[Preference[Any], ...] = (
-    ACTIVE_PROFILE, PROFILE_NAMES, CONFIGURED,
-    PICKUP_AREA_CODE, PICKUP_ADDRESS_ID, PICKUP_ADDRESS_DETAIL, PICKUP_MOBILE_PHONE, PICKUP_NAME, PICKUP_DATE,
-    PRINTER, PRINT_BACKEND, PRINT_SIZE, PRINT_ORDER, PRINT_BARCODE,
-    SOUNDS, LANGUAGE, PO_COLUMNS,
-    SCANNER_TERMINATOR, SCANNER_PREFIX, SCANNER_MAX_GAP_MS,
-    JOURNAL_URL, BENCH, CLAIM_TTL, RESOURCES,
+    ACTIVE_PROFILE,
+    PROFILE_NAMES,
+    CONFIGURED,
+    PICKUP_AREA_CODE,
+    PICKUP_ADDRESS_ID,
+    PICKUP_ADDRESS_DETAIL,
+    PICKUP_MOBILE_PHONE,
+    PICKUP_NAME,
+    PICKUP_DATE,
+    PRINTER,
+    PRINT_BACKEND,
+    PRINT_SIZE,
+    PRINT_ORDER,
+    PRINT_BARCODE,
+    SOUNDS,
+    LANGUAGE,
+    PO_COLUMNS,
+    SCANNER_TERMINATOR,
+    SCANNER_PREFIX,
+    SCANNER_MAX_GAP_MS,
+    JOURNAL_URL,
+    BENCH,
+    CLAIM_TTL,
+    RESOURCES,
 )
 
 

@@ -27,7 +27,7 @@ ENGLISH: dict[str, str] = {
     "api.refused": "The Lazada platform refused the request.",
     "request.invalid": "The request is not valid.",
     "request.date_format": "The date {text!r} is not in the form yyyy-MM-dd HH:mm:ss (for example 2026-11-23 "
-                           "08:00:00).",
+    "08:00:00).",
     "request.range_reversed": "The end of the date range is before its start; swap the two dates.",
     "request.range_too_long": "The date range is {days} days long; the platform allows at most 90 days.",
     "request.list_empty": "{name} needs at least one value.",
@@ -36,7 +36,7 @@ ENGLISH: dict[str, str] = {
     "request.page_start": "Page numbers start at 1.",
     "request.page_size": "The page size must be between 1 and {maximum}, not {size}.",
     "request.barcodes_on_a4": "Product barcodes cannot be printed on A4; choose the 60x30 mm label or the 100x150 mm "
-                              "label.",
+    "label.",
     "request.nothing_to_print": "Choose the PO sheet, the product barcodes, or both.",
     "request.no_division": "The pickup address needs its division id (a positive number).",
     "request.no_pickup_date": "A pickup in China needs a pickup date (yyyy-MM-dd).",
@@ -53,13 +53,13 @@ ENGLISH: dict[str, str] = {
     "request.no_pickup_no": "No pickup order number was given.",
     # the Lazada platform
     "lazada.bad_parameter": "The platform rejected a parameter of the request. Check the dates and numbers, then try "
-                            "again.",
+    "again.",
     "lazada.already_packed": "Already packed on the platform. The list will refresh.",
     "lazada.invalid_status": "The purchase order is not in a state that allows this step. Refresh the list and try "
-                             "again.",
+    "again.",
     "lazada.flow_limit": "The platform is limiting how often we call it. Waiting a moment, then trying again.",
     "lazada.auth": "The platform did not accept the shop's credentials. Open Settings and check the app key, secret "
-                   "and access token.",
+    "and access token.",
     "lazada.token_expired": "The access token has expired or is no longer valid. Log in again in Settings.",
     "lazada.no_token": "No access token is set. Log in first.",
     "lazada.refresh_token": "The refresh token was refused; the shop must authorise the app again in Settings.",
@@ -70,105 +70,101 @@ ENGLISH: dict[str, str] = {
     "lazada.server": "The Lazada platform had a problem on its side. The step will be retried.",
     "lazada.malformed": "The platform sent an answer the station cannot read. Try again; if it persists, report it.",
     "lazada.tls": "The secure connection to the platform could not be verified. Check the computer's date and any "
-                  "proxy or antivirus that intercepts HTTPS.",
+    "proxy or antivirus that intercepts HTTPS.",
     # a batch's POs
     "po.not_packed": "Not packed yet (To Pack): pack it first.",
     "po.gone": "The platform no longer lists this PO. Check it in Seller Center.",
     "po.cancelled": "The PO was cancelled ({status}); do not send it.",
     "po.no_answer": "No answer from the platform after several tries; pack it again later.",  # older journals
     "po.stuck": "Still To Pack {seconds} s after packing; the platform may be stuck on it. Try again later or report "
-                "the PO to Lazada.",
+    "the PO to Lazada.",
     "po.stuck_unread": "The platform's answers to the pack could not be read and the PO still reads To Pack {seconds} "
-                       "s later: pack it again.",
+    "s later: pack it again.",
     "po.label_unreadable": "The label file could not be read. Print these POs again.",
     "po.labels_not_saved": "The labels could not be saved as one file. Check the free disk space, then print these "
-                           "POs again.",  # older journals
+    "POs again.",  # older journals
     "po.merge_failed": "The labels could not be merged into one file. Print these POs again.",
     "po.output_failed": "The labels could not be written to {output} ({why}). They are kept: free some space or "
-                        "choose another file, then run the batch again.",
+    "choose another file, then run the batch again.",
     "po.pickup_not_booked": "The pickup could not be booked after several tries.",
     "po.held_by_bench": "Held by bench {bench}; not sent.",
     "po.held_here": "Held by another Station on this PC (pid {pid}); not sent.",
     "po.done_by_bench": "Already done by bench {bench}; not sent again.",
     "po.claim_race": "Another bench was claiming it at the same moment; not sent.",
     "batch.resuming": "Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} "
-                      "printed); checking their status on the platform first.",
+    "printed); checking their status on the platform first.",
     # the shared journal
     "journal.unreachable": "The shared journal is unreachable; the batch stopped and will resume when it is back.",
     "journal.claim_lost": "Another bench took over POs this bench was working on (its claim had expired); the batch "
-                          "stopped without sending anything more for them.",
+    "stopped without sending anything more for them.",
     "journal.batch_held": "Another Station on this PC is running this batch; wait for it to finish or close it, then "
-                          "start again.",
+    "start again.",
     "journal.batch_held_pid": "Another Station on this PC is running this batch (pid {pid}); wait for it to finish or "
-                              "close it, then start again.",
+    "close it, then start again.",
     # printing
     "print.failed": "The labels could not be sent to the printer.",
     "print.failed_check": "The labels could not be sent to the printer. Check that it is on and connected.",
     "print.failed_on": "The labels could not be sent to the printer {printer!r}: {why}",
     "print.no_printer_or_offline": "No printer is set for this paper size, or it is not connected. Choose one in "
-                                   "Settings.",
+    "Settings.",
     "print.no_printer": "No printer is set for this paper size. Choose one in Settings. Nothing was printed.",
     "print.no_printer_for": "No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.",
     "print.cups_missing": "The printing system (CUPS) is not running or not installed. Restart the computer or call "
-                          "support.",
+    "support.",
     "print.file_empty": "The label file has no pages. Nothing was printed.",
     "print.file_missing": "The label file is missing. Nothing was printed.",
     "print.file_unopenable": "The label file could not be opened. Nothing was printed.",
     "print.job_file_gone": "The label file of this job is gone from the disk; print the POs again. Nothing was "
-                           "printed.",
+    "printed.",
     "print.mixed_sizes": "The label file mixes paper sizes; it must be split into one job per size. Nothing was "
-                         "printed.",
+    "printed.",
     "print.size_not_chosen": "The label file is not the paper size chosen for this printer. Nothing was printed.",
     "print.size_not_set": "The label file is not the paper size set for this printer. Nothing was printed.",
-    "print.size_refused": "The printer does not accept this label size. Check its paper settings. Nothing was "
-                          "printed.",
-    "print.printer_unopenable": "The printer could not be opened. Check that it is on and connected, then print "
-                                "again.",
+    "print.size_refused": "The printer does not accept this label size. Check its paper settings. Nothing was printed.",
+    "print.printer_unopenable": "The printer could not be opened. Check that it is on and connected, then print again.",
     "print.queue_missing": "The printer {printer!r} is not set up on this computer. Choose another printer in the "
-                           "settings, or ask support to add it. Nothing was printed.",
+    "settings, or ask support to add it. Nothing was printed.",
     "print.queue_paused": "The printer {printer!r} is paused. Fix the printer (paper, labels, lid), resume it in the "
-                          "printer settings, then print again. Nothing was printed.",
+    "printer settings, then print again. Nothing was printed.",
     "print.queue_paused_says": "The printer {printer!r} is paused. The printer says: {reason}. Fix the printer "
-                               "(paper, labels, lid), resume it in the printer settings, then print again. Nothing "
-                               "was printed.",
+    "(paper, labels, lid), resume it in the printer settings, then print again. Nothing "
+    "was printed.",
     "print.queue_rejecting": "The printer {printer!r} is not accepting jobs. Ask support to let it accept jobs again, "
-                             "then print again. Nothing was printed.",
+    "then print again. Nothing was printed.",
     "print.queue_rejecting_says": "The printer {printer!r} is not accepting jobs. The printer says: {reason}. Ask "
-                                  "support to let it accept jobs again, then print again. Nothing was printed.",
+    "support to let it accept jobs again, then print again. Nothing was printed.",
     "print.queue_offline": "The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, "
-                           "cable), resume it in the printer settings, then print again. Nothing was printed.",
+    "cable), resume it in the printer settings, then print again. Nothing was printed.",
     "print.refused": "The printer {printer!r} refused the job. Check the printer and print again.",
     # label files from the platform
-    "file.unusable": "A label file from the platform could not be used. Print it again; if it fails again, report "
-                     "it.",
+    "file.unusable": "A label file from the platform could not be used. Print it again; if it fails again, report it.",
     "file.link_expired": "The label file link had expired; asking the platform for a new one.",
     "file.damaged": "The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for "
-                    "these POs. Try again later.",
+    "these POs. Try again later.",
     "file.unsafe_link": "The label file link pointed to {where}, which the station does not download from "
-                        "({reason}); nothing was printed for these POs. Report it if it happens again.",
+    "({reason}); nothing was printed for these POs. Report it if it happens again.",
     "file.not_saved": "The label file could not be saved in {folder}: {cause}. Free some space, then print these POs "
-                      "again.",
+    "again.",
     # the ERPs
     "qianyi.refused": "The QianYi ERP refused the request.",
     "qianyi.auth": "QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi "
-                   "ERP › Settings › Third-party applications).",
+    "ERP › Settings › Third-party applications).",
     "qianyi.clock": "QianYi refused the request time. Correct the computer's date and time, then retry.",
     "qianyi.input": "QianYi rejected the purchase-order data. Check the fields shown in the details.",
     "qianyi.not_found": "QianYi does not know this purchase order. Refresh the list.",
     "qianyi.rate_limit": "QianYi is limiting how often we call it. Wait a moment, then try again.",
     "qianyi.server": "The QianYi ERP had a problem on its side. Try again in a moment.",
     "qianyi.no_answer": "No answer from the QianYi ERP. Check the internet connection and the ERP address.",
-    "qianyi.malformed": "The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report "
-                        "it.",
+    "qianyi.malformed": "The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.",
     "replenish.no_po": "Choose at least one JIT purchase order to replenish.",
     "replenish.no_units": "The chosen POs need no units.",
     "replenish.no_jit": "No JIT connection to read the POs' items from.",
     "replenish.no_items": "No items found for JIT PO {pos}.",
     "shoplazza.refused": "Shoplazza refused the request.",
     "shoplazza.bad_request": "Shoplazza did not accept the request: a filter has the wrong format (dates like "
-                             "2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.",
+    "2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.",
     "shoplazza.auth": "Shoplazza did not accept the access token. Check the store domain and the access token in the "
-                      "ERP settings (the app needs the read_inventory scope).",
+    "ERP settings (the app needs the read_inventory scope).",
     "shoplazza.forbidden": "The Shoplazza app may not read procurements. Grant it the read_inventory scope.",
     "shoplazza.not_found": "Shoplazza does not know this store or procurement. Check the store domain and refresh.",
     "shoplazza.rate_limit": "Shoplazza is limiting how often we call it. Wait a moment, then try again.",
@@ -183,9 +179,9 @@ ENGLISH: dict[str, str] = {
     "orders.code": "code {code}",
     # the password store
     "keyring.missing": "No secure password store is available (keyring backend: {backend}). On Windows and macOS the "
-                       "system store is used automatically; on Linux install and unlock a Secret Service provider "
-                       "(GNOME Keyring or KWallet), then start the station again. The station never keeps the app "
-                       "secret or tokens in a plain file.",
+    "system store is used automatically; on Linux install and unlock a Secret Service provider "
+    "(GNOME Keyring or KWallet), then start the station again. The station never keeps the app "
+    "secret or tokens in a plain file.",
 }
 
 

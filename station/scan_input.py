@@ -157,7 +157,7 @@ class KeyTiming:
         prefix = self.config.prefix
         if prefix and not raw.startswith(prefix):
             return None
-        symbology, code = split_symbology(raw[len(prefix):])
+        symbology, code = split_symbology(raw[len(prefix) :])
         code = code.strip(" ")
         if symbology in _GS1_SYMBOLOGIES or code.startswith(GS):
             code = code.lstrip(GS)  # a leading FNC1 only says "GS1"

@@ -92,8 +92,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         route = urllib.parse.urlsplit(self.path).path
         behaviour = self.hostile.routes.get(route)
         if behaviour is None:
-            behaviour = next((b for p, b in self.hostile.routes.items() if p.endswith("*") and
-                              route.startswith(p[:-1])), None)
+            behaviour = next(
+                (b for p, b in self.hostile.routes.items() if p.endswith("*") and route.startswith(p[:-1])), None
+            )
         if behaviour is None:
             behaviour = proxy() if self.hostile.upstream else body(b"not here", status=404, content_type="text/plain")
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up, as it should
@@ -103,11 +104,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         """This request, sent on to the upstream server as it came."""
         assert self.hostile.upstream is not None
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
-        return requests.request(self.command, self.hostile.upstream + self.path, data=self.body, headers=headers,
-                                timeout=30, allow_redirects=False)
+        return requests.request(
+            self.command,
+            self.hostile.upstream + self.path,
+            data=self.body,
+            headers=headers,
+            timeout=30,
+            allow_redirects=False,
+        )
 
-    def send(self, status: int, data: bytes, content_type: str = "application/json",
-             headers: dict[str, str] | None = None) -> None:
+    def send(
+        self, status: int, data: bytes, content_type: str = "application/json", headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
@@ -118,8 +126,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 # ---------------------------------------------------------------------- behaviours
-def body(data: bytes, *, status: int = 200, content_type: str = "application/pdf",
-         headers: dict[str, str] | None = None) -> Behaviour:
+def body(
+    data: bytes, *, status: int = 200, content_type: str = "application/pdf", headers: dict[str, str] | None = None
+) -> Behaviour:
     return lambda h: h.send(status, data, content_type, headers)
 
 
@@ -137,7 +146,7 @@ def drip(data: bytes, *, interval: float = 0.05, step: int = 1) -> Behaviour:
         h.send_header("Content-Length", str(len(data)))
         h.end_headers()
         for start in range(0, len(data), step):
-            h.wfile.write(data[start:start + step])
+            h.wfile.write(data[start : start + step])
             h.wfile.flush()
             time.sleep(interval)
 
@@ -160,7 +169,7 @@ def huge(total: int, *, announce: bool = True, head: bytes = b"%PDF-1.7\n") -> B
         block = b"0" * 65536
         sent = len(head)
         while sent < total:
-            piece = block[:min(len(block), total - sent)]
+            piece = block[: min(len(block), total - sent)]
             h.wfile.write(piece)
             sent += len(piece)
 

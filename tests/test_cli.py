@@ -22,8 +22,9 @@ FAST_DEMO = ["--demo", "--demo-pos", "25", "--demo-pack-delay", "0.2-0.6"]
 
 
 def cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "station.cli.main", *args], capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "station.cli.main", *args], capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def test_version() -> None:
@@ -33,8 +34,19 @@ def test_version() -> None:
 
 def test_run_demo_produces_one_merged_pdf(tmp_path: Path) -> None:
     output = tmp_path / "day.pdf"
-    result = cli("run", *FAST_DEMO, "--first-poll-after", "0.3", "--poll-interval", "0.3", "--json",
-                 "--size", "6030", "-o", str(output))
+    result = cli(
+        "run",
+        *FAST_DEMO,
+        "--first-poll-after",
+        "0.3",
+        "--poll-interval",
+        "0.3",
+        "--json",
+        "--size",
+        "6030",
+        "-o",
+        str(output),
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     counts = report["counts"]
@@ -55,11 +67,14 @@ def test_list_json(tmp_path: Path) -> None:
     assert len(pos) >= 25 and {p["status"] for p in pos} == {"10"}
 
 
-@pytest.mark.parametrize("args, message", [
-    (["list", "--from", "2026-11-01"], "yyyy-MM-dd HH:mm:ss"),
-    (["list", "--from", "2026-01-01 00:00:00", "--to", "2026-11-01 00:00:00"], "90 days"),
-    (["list", "--days", "120"], "between 1 and 90"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["list", "--from", "2026-11-01"], "yyyy-MM-dd HH:mm:ss"),
+        (["list", "--from", "2026-01-01 00:00:00", "--to", "2026-11-01 00:00:00"], "90 days"),
+        (["list", "--days", "120"], "between 1 and 90"),
+    ],
+)
 def test_bad_input_is_a_clear_error(args: list[str], message: str) -> None:
     result = cli(*args, "--demo", "--demo-pos", "2")
     assert result.returncode == 2
@@ -78,11 +93,23 @@ def test_without_a_shop_the_cli_says_what_to_do(isolated_environment: MemoryKeyr
 
 
 def test_login_stores_secrets_in_the_keyring_only(
-        sim: SimulatorServer, isolated_environment: MemoryKeyring, monkeypatch: pytest.MonkeyPatch,
-        tmp_path: Path) -> None:
+    sim: SimulatorServer, isolated_environment: MemoryKeyring, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(demo.DEMO_APP_SECRET + "\n"))
-    code = main(["login", "--region", "PH", "--app-key", demo.DEMO_APP_KEY, "--auth-code", demo.DEMO_AUTH_CODE,
-                 "--secrets-from-stdin", "--gateway-url", sim.url])
+    code = main(
+        [
+            "login",
+            "--region",
+            "PH",
+            "--app-key",
+            demo.DEMO_APP_KEY,
+            "--auth-code",
+            demo.DEMO_AUTH_CODE,
+            "--secrets-from-stdin",
+            "--gateway-url",
+            sim.url,
+        ]
+    )
     assert code == 0
     store = CredentialStore("default")
     creds, tokens = store.load(), store.load_tokens()

@@ -15,8 +15,17 @@ from station.cli.main import main
 from station.lazada.jit import PrintFile
 from station.printing import download
 
-FAST_DEMO = ["--demo", "--demo-pos", "3", "--demo-pack-delay", "0.1-0.2", "--first-poll-after", "0.1",
-             "--poll-interval", "0.1"]
+FAST_DEMO = [
+    "--demo",
+    "--demo-pos",
+    "3",
+    "--demo-pack-delay",
+    "0.1-0.2",
+    "--first-poll-after",
+    "0.1",
+    "--poll-interval",
+    "0.1",
+]
 
 
 @pytest.mark.parametrize("limit", ["-5", "0"])
@@ -31,7 +40,8 @@ def test_a_limit_below_one_is_refused(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_a_journal_on_a_full_disk_is_one_line_naming_it(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def full(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
@@ -45,7 +55,8 @@ def test_a_journal_on_a_full_disk_is_one_line_naming_it(
 
 
 def test_a_journal_that_cannot_roll_back_is_one_line(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("cannot rollback - no transaction is active")
 
@@ -57,7 +68,8 @@ def test_a_journal_that_cannot_roll_back_is_one_line(
 
 
 def test_an_os_error_is_one_line_naming_the_path_and_the_cause(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     where = tmp_path / "cache"
 
     def read_only() -> Path:
@@ -71,7 +83,8 @@ def test_an_os_error_is_one_line_naming_the_path_and_the_cause(
 
 
 def test_a_label_cache_on_a_full_disk_fails_the_pos_with_the_path_and_the_cause(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A real ENOSPC: the cache file being written is /dev/full."""
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")

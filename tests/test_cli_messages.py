@@ -44,8 +44,14 @@ def squash(text: str) -> str:
 
 # ---------------------------------------------------------------------- help
 def test_top_level_help_is_plain_text_with_every_command_and_the_exit_codes() -> None:
-    result = subprocess.run([sys.executable, "-m", "station.cli.main", "--help"], capture_output=True, text=True,
-                            timeout=60, check=False, env={**os.environ, "COLUMNS": "100"})
+    result = subprocess.run(
+        [sys.executable, "-m", "station.cli.main", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "COLUMNS": "100"},
+    )
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "``" not in out and ":class:" not in out
@@ -96,18 +102,22 @@ def test_help_shows_the_valid_values(capsys: pytest.CaptureFixture[str]) -> None
 
 
 # ---------------------------------------------------------------------- invalid values
-@pytest.mark.parametrize("argv, message", [
-    (["list", "--status", "99"], "invalid --status '99': choose one of 10, 20, 22, 25, 40, -100610, -100, all"),
-    (["print", "--size", "A5", "-o", "x.pdf", "POJ1"], "invalid --size 'A5': choose one of A4, 6030, 100150"),
-    (["run", "--size", "60x30"], "invalid --size '60x30': choose one of A4, 6030, 100150"),
-    (["login", "--region", "XX", "--app-key", "1"], "invalid --region 'XX': choose one of MY, PH, SG, TH, VN, ID"),
-    (["orders-awb", "--doc-type", "XML", "-o", "x.pdf", "1"], "invalid --doc-type 'XML': choose one of PDF, HTML"),
-    (["orders-list", "--status", "lost"], "invalid --status 'lost': choose one of all, "),
-    (["printers", "--print-backend", "lp"], "invalid --print-backend 'lp': choose one of auto, cups, qt"),
-    (["erp-login", "sap"], "invalid ERP 'sap': choose one of qianyi, shoplazza"),
-])
-def test_an_invalid_value_names_the_valid_ones(capsys: pytest.CaptureFixture[str], argv: list[str],
-                                               message: str) -> None:
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["list", "--status", "99"], "invalid --status '99': choose one of 10, 20, 22, 25, 40, -100610, -100, all"),
+        (["print", "--size", "A5", "-o", "x.pdf", "POJ1"], "invalid --size 'A5': choose one of A4, 6030, 100150"),
+        (["run", "--size", "60x30"], "invalid --size '60x30': choose one of A4, 6030, 100150"),
+        (["login", "--region", "XX", "--app-key", "1"], "invalid --region 'XX': choose one of MY, PH, SG, TH, VN, ID"),
+        (["orders-awb", "--doc-type", "XML", "-o", "x.pdf", "1"], "invalid --doc-type 'XML': choose one of PDF, HTML"),
+        (["orders-list", "--status", "lost"], "invalid --status 'lost': choose one of all, "),
+        (["printers", "--print-backend", "lp"], "invalid --print-backend 'lp': choose one of auto, cups, qt"),
+        (["erp-login", "sap"], "invalid ERP 'sap': choose one of qianyi, shoplazza"),
+    ],
+)
+def test_an_invalid_value_names_the_valid_ones(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
     err = usage_error(capsys, *argv)
     assert err.startswith(f"usage: station-cli {argv[0]} ")
     assert f"station-cli {argv[0]}: error: {message}" in err
@@ -125,14 +135,18 @@ def test_valid_values_are_read_whatever_their_case() -> None:
 
 
 # ---------------------------------------------------------------------- unknown options
-@pytest.mark.parametrize("argv, complaint", [
-    (["list", "--bogus"], "unknown option '--bogus'"),
-    (["orders-list", "--demo", "--bogus", "--also"], "unknown options '--bogus', '--also'"),
-    (["printers", "extra"], "unexpected argument 'extra'"),
-    (["qianyi-list", "--bogus", "x"], "unknown option '--bogus'; unexpected argument 'x'"),
-])
-def test_an_unknown_option_shows_the_usage_of_its_command(capsys: pytest.CaptureFixture[str], argv: list[str],
-                                                          complaint: str) -> None:
+@pytest.mark.parametrize(
+    "argv, complaint",
+    [
+        (["list", "--bogus"], "unknown option '--bogus'"),
+        (["orders-list", "--demo", "--bogus", "--also"], "unknown options '--bogus', '--also'"),
+        (["printers", "extra"], "unexpected argument 'extra'"),
+        (["qianyi-list", "--bogus", "x"], "unknown option '--bogus'; unexpected argument 'x'"),
+    ],
+)
+def test_an_unknown_option_shows_the_usage_of_its_command(
+    capsys: pytest.CaptureFixture[str], argv: list[str], complaint: str
+) -> None:
     err = usage_error(capsys, *argv)
     assert err.startswith(f"usage: station-cli {argv[0]} [-h]")
     assert "COMMAND ..." not in err  # not the top-level usage
@@ -148,8 +162,10 @@ def test_an_unknown_option_before_the_command_is_the_top_levels(capsys: pytest.C
 def test_an_unknown_command_names_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     err = usage_error(capsys, f"lst{ESC}")
     assert err.startswith("usage: station-cli [-h] [--version] COMMAND ...")
-    assert f"station-cli: error: unknown command 'lst\\x1b[31m': choose one of {', '.join(build_parser().commands)}\n" \
+    assert (
+        f"station-cli: error: unknown command 'lst\\x1b[31m': choose one of {', '.join(build_parser().commands)}\n"
         in err
+    )
     assert "\x1b" not in err
 
 
@@ -162,14 +178,18 @@ def test_printable_escapes_control_characters() -> None:
     assert printable("Lazada Choice 儿童保温杯 กระเป๋า Bình") == "Lazada Choice 儿童保温杯 กระเป๋า Bình"
 
 
-@pytest.mark.parametrize("argv, shown", [
-    (["list", "--status", ESC], "invalid --status '\\x1b[31m'"),
-    (["print", "--size", "A4\r6030", "-o", "x.pdf", "POJ1"], "invalid --size 'A4\\r6030'"),
-    (["list", f"--x{ESC}"], "unknown option '--x\\x1b[31m'"),
-    (["printers", "a\nb"], "unexpected argument 'a\\nb'"),
-])
+@pytest.mark.parametrize(
+    "argv, shown",
+    [
+        (["list", "--status", ESC], "invalid --status '\\x1b[31m'"),
+        (["print", "--size", "A4\r6030", "-o", "x.pdf", "POJ1"], "invalid --size 'A4\\r6030'"),
+        (["list", f"--x{ESC}"], "unknown option '--x\\x1b[31m'"),
+        (["printers", "a\nb"], "unexpected argument 'a\\nb'"),
+    ],
+)
 def test_a_bad_argument_is_echoed_with_its_control_characters_escaped(
-        capsys: pytest.CaptureFixture[str], argv: list[str], shown: str) -> None:
+    capsys: pytest.CaptureFixture[str], argv: list[str], shown: str
+) -> None:
     err = usage_error(capsys, *argv)
     error_line = next(line for line in err.splitlines() if line.startswith(f"station-cli {argv[0]}: error: "))
     assert shown in error_line  # whole, on one line
@@ -177,7 +197,8 @@ def test_a_bad_argument_is_echoed_with_its_control_characters_escaped(
 
 
 def test_po_numbers_with_control_characters_are_escaped_in_the_results(
-        capsys: pytest.CaptureFixture[str], sim: SimulatorServer, tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, tmp_path: Path
+) -> None:
     bad = f"POJ{ESC}26\r1"
     code = main(["pack", "--simulator-url", sim.url, "--journal", str(tmp_path / "j.sqlite3"), bad])
     out = capsys.readouterr().out
@@ -194,7 +215,8 @@ def test_a_bad_date_is_echoed_escaped(capsys: pytest.CaptureFixture[str], sim: S
 # ---------------------------------------------------------------------- no shop
 @pytest.mark.parametrize("command", ["list", "run", "pack"])
 def test_without_credentials_the_cli_suggests_login_and_demo(
-        capsys: pytest.CaptureFixture[str], isolated_environment: MemoryKeyring, command: str) -> None:
+    capsys: pytest.CaptureFixture[str], isolated_environment: MemoryKeyring, command: str
+) -> None:
     assert isolated_environment.entries == {}
     code = main([command, *(["POJ1"] if command == "pack" else [])])
     err = capsys.readouterr().err
@@ -205,7 +227,8 @@ def test_without_credentials_the_cli_suggests_login_and_demo(
 
 
 def test_without_credentials_for_a_profile_the_login_names_it(
-        capsys: pytest.CaptureFixture[str], isolated_environment: MemoryKeyring) -> None:
+    capsys: pytest.CaptureFixture[str], isolated_environment: MemoryKeyring
+) -> None:
     code = main(["list", "--profile", f"bench{ESC}2"])
     err = capsys.readouterr().err
     assert code == 2
@@ -216,7 +239,8 @@ def test_without_credentials_for_a_profile_the_login_names_it(
 
 # ---------------------------------------------------------------------- tables and counts
 def test_list_shows_whole_store_names_in_aligned_columns(
-        capsys: pytest.CaptureFixture[str], make_sim: Callable[..., SimulatorServer]) -> None:
+    capsys: pytest.CaptureFixture[str], make_sim: Callable[..., SimulatorServer]
+) -> None:
     sim = make_sim(region="VN", pos=30, history=0)
     assert main(["list", "--simulator-url", sim.url]) == 0
     header, *rows, total = capsys.readouterr().out.splitlines()
@@ -235,14 +259,30 @@ def test_list_shows_whole_store_names_in_aligned_columns(
         assert len(row) == units_end and row.endswith(f" {po.total_quantity}")
 
 
-def test_counts_of_one_are_singular(capsys: pytest.CaptureFixture[str], make_sim: Callable[..., SimulatorServer],
-                                    tmp_path: Path) -> None:
+def test_counts_of_one_are_singular(
+    capsys: pytest.CaptureFixture[str], make_sim: Callable[..., SimulatorServer], tmp_path: Path
+) -> None:
     sim = make_sim(pos=1, history=0)
     assert main(["list", "--simulator-url", sim.url]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "1 purchase order"
     output = tmp_path / "one.pdf"
-    code = main(["run", "--simulator-url", sim.url, "--journal", str(tmp_path / "j.sqlite3"), "--size", "A4",
-                 "--first-poll-after", "0.3", "--poll-interval", "0.2", "-o", str(output)])
+    code = main(
+        [
+            "run",
+            "--simulator-url",
+            sim.url,
+            "--journal",
+            str(tmp_path / "j.sqlite3"),
+            "--size",
+            "A4",
+            "--first-poll-after",
+            "0.3",
+            "--poll-interval",
+            "0.2",
+            "-o",
+            str(output),
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0, out
     assert re.match(r"1 PO: 1 packed, 1 shipped, 1 printed, 0 failed \(\d+ API calls\)\.\n", out)

@@ -25,8 +25,7 @@ SHIP_PATH = "/jit/purchase_order/batch_pickup_deliver"
 
 def cli(capsys: pytest.CaptureFixture[str], sim: SimulatorServer, journal: Path, *argv: str) -> tuple[int, Any]:
     command, *rest = argv
-    args = build_parser().parse_args([command, "--simulator-url", sim.url, "--journal", str(journal), "--json",
-                                      *rest])
+    args = build_parser().parse_args([command, "--simulator-url", sim.url, "--journal", str(journal), "--json", *rest])
     code = commands.dispatch(args)
     return code, json.loads(capsys.readouterr().out)
 
@@ -39,7 +38,8 @@ def wait_ready(conn: Connection, numbers: list[str]) -> None:
 
 
 def test_pack_ship_print_one_by_one_are_journaled_and_never_ship_twice(
-        capsys: pytest.CaptureFixture[str], sim: SimulatorServer, conn: Connection, tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, conn: Connection, tmp_path: Path
+) -> None:
     journal = tmp_path / "j.sqlite3"
     pos = list_to_pack(conn.client)[:4]
     numbers = [po.purchase_order_no for po in pos]
@@ -78,8 +78,9 @@ def test_pack_ship_print_one_by_one_are_journaled_and_never_ship_twice(
         store.close()
 
 
-def test_ship_before_ready_says_so_and_sends_nothing(capsys: pytest.CaptureFixture[str], sim: SimulatorServer,
-                                                     conn: Connection, tmp_path: Path) -> None:
+def test_ship_before_ready_says_so_and_sends_nothing(
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, conn: Connection, tmp_path: Path
+) -> None:
     numbers = [po.purchase_order_no for po in list_to_pack(conn.client)[:2]]
     code, results = cli(capsys, sim, tmp_path / "j.sqlite3", "ship", *numbers)
     assert code == 1
@@ -88,8 +89,12 @@ def test_ship_before_ready_says_so_and_sends_nothing(capsys: pytest.CaptureFixtu
 
 
 def test_without_journal_the_cli_writes_to_the_station_journal_of_the_environment(
-        capsys: pytest.CaptureFixture[str], sim: SimulatorServer, conn: Connection, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    capsys: pytest.CaptureFixture[str],
+    sim: SimulatorServer,
+    conn: Connection,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """STATION_JOURNAL names the journal for the CLI as for the window (the registry's JOURNAL_URL);
     ``--journal`` still wins."""
     numbers = [po.purchase_order_no for po in list_to_pack(conn.client)[:2]]

@@ -65,8 +65,10 @@ def test_limits_are_checked_before_anything_is_sent(conn: Connection) -> None:
 
 def test_platform_errors_are_typed(conn: Connection) -> None:
     with pytest.raises(BadParameterError):
-        conn.client.call("/jit/purchase_order/query_list", {"gmt_create_begin": "2023-10-01 00:00:00:00",
-                                                              "gmt_create_end": "2023-10-02 00:00:00"})
+        conn.client.call(
+            "/jit/purchase_order/query_list",
+            {"gmt_create_begin": "2023-10-01 00:00:00:00", "gmt_create_end": "2023-10-02 00:00:00"},
+        )
     with pytest.raises(BadParameterError):
         conn.client.list_items("POJ-NOT-THERE")
 
@@ -90,6 +92,7 @@ def test_pack_is_asynchronous_then_ship_and_print(conn: Connection, sim: Simulat
     assert all(o.ok for o in outcomes)
     with pytest.raises(AlreadyPackedError):
         client.pack_chunk(numbers[:1])
+
     def all_ready() -> dict[str, PurchaseOrder]:  # empty (false) until every one is ready to ship
         found = client.find_pos(numbers)
         return found if all(po.status is POStatus.READY_TO_SHIP for po in found.values()) else {}
@@ -182,6 +185,11 @@ def test_logs_never_hold_secrets(conn: Connection, sim: SimulatorServer, caplog:
     assert tokens is not None
     text = caplog.text
     assert "/jit/purchase_order/package" in text
-    for secret in (demo.DEMO_APP_SECRET, demo.DEMO_ACCESS_TOKEN, demo.DEMO_REFRESH_TOKEN, tokens.access_token,
-                   tokens.refresh_token):
+    for secret in (
+        demo.DEMO_APP_SECRET,
+        demo.DEMO_ACCESS_TOKEN,
+        demo.DEMO_REFRESH_TOKEN,
+        tokens.access_token,
+        tokens.refresh_token,
+    ):
         assert secret not in text

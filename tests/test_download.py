@@ -38,8 +38,9 @@ def file_server(tmp_path: Path) -> Iterator[str]:
     server.server_close()
 
 
-@pytest.mark.parametrize("name, words", [("login.pdf", "not a PDF"), ("cut.pdf", "cut short"),
-                                         ("missing.pdf", "HTTP 404")])
+@pytest.mark.parametrize(
+    "name, words", [("login.pdf", "not a PDF"), ("cut.pdf", "cut short"), ("missing.pdf", "HTTP 404")]
+)
 def test_bad_files_get_a_clear_error(file_server: str, name: str, words: str) -> None:
     with pytest.raises(PrintFileError) as info:
         fetch_pdf(requests.Session(), f"{file_server}/{name}", policy=UrlPolicy([file_server]))
@@ -48,15 +49,17 @@ def test_bad_files_get_a_clear_error(file_server: str, name: str, words: str) ->
 
 
 def test_expired_link_is_renewed_and_a_reprint_is_not_downloaded_again(
-        make_sim: Callable[..., SimulatorServer], tmp_path: Path) -> None:
+    make_sim: Callable[..., SimulatorServer], tmp_path: Path
+) -> None:
     sim = make_sim(file_ttl_seconds=1)
     conn = connect_simulator(sim.url)
     try:
         client = conn.client
         numbers = [po.purchase_order_no for po in list_to_pack(client)[:2]]
         client.pack(numbers)
-        wait_until(lambda: all(po.status.value == "20" for po in client.find_pos(numbers).values()),
-                   what="the POs to be ready")
+        wait_until(
+            lambda: all(po.status.value == "20" for po in client.find_pos(numbers).values()), what="the POs to be ready"
+        )
         file = client.print_file(numbers, PdfSize.LABEL_100X150, print_order=False, print_barcode=True)
         wait_until(lambda: requests.get(file.url, timeout=5).status_code == 403, what="the link to expire")
         downloader = Downloader(client, tmp_path / "cache")
@@ -72,7 +75,8 @@ def test_expired_link_is_renewed_and_a_reprint_is_not_downloaded_again(
 
 
 def test_fetching_from_as_many_threads_as_said_keeps_every_connection(
-        make_sim: Callable[..., SimulatorServer], tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    make_sim: Callable[..., SimulatorServer], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """A batch fetches label files from its 16 ship workers: the pool keeps 16 connections, so none
     is thrown away ("Connection pool is full, discarding connection") and opened again."""
     sim = make_sim(pos=16, history=0)
@@ -81,10 +85,12 @@ def test_fetching_from_as_many_threads_as_said_keeps_every_connection(
         client = conn.client
         numbers = [po.purchase_order_no for po in list_to_pack(client)]
         client.pack(numbers)
-        wait_until(lambda: all(po.status.value == "20" for po in client.find_pos(numbers).values()),
-                   what="the POs to be ready")
-        files = [client.print_file([no], PdfSize.LABEL_100X150, print_order=False, print_barcode=True)
-                 for no in numbers]
+        wait_until(
+            lambda: all(po.status.value == "20" for po in client.find_pos(numbers).values()), what="the POs to be ready"
+        )
+        files = [
+            client.print_file([no], PdfSize.LABEL_100X150, print_order=False, print_barcode=True) for no in numbers
+        ]
         downloader = Downloader(client, tmp_path / "cache", threads=16)
         barrier = threading.Barrier(16)
 

@@ -38,8 +38,12 @@ from tests.support import wait_until
 
 def options(tmp_path: Path, **overrides: Any) -> BatchOptions:
     values: dict[str, Any] = {
-        "contact": DEMO_CONTACT, "output": tmp_path / "labels.pdf", "cache_dir": tmp_path / "cache",
-        "first_poll_after": 0.2, "poll_interval": 0.2, "ready_timeout": 30.0,
+        "contact": DEMO_CONTACT,
+        "output": tmp_path / "labels.pdf",
+        "cache_dir": tmp_path / "cache",
+        "first_poll_after": 0.2,
+        "poll_interval": 0.2,
+        "ready_timeout": 30.0,
     }
     values.update(overrides)
     return BatchOptions(**values)
@@ -64,14 +68,17 @@ def ready_pos(conn: Connection, count: int) -> list[PurchaseOrder]:
 
 
 # ---------------------------------------------------------------------- 4. a damaged label file
-@pytest.mark.parametrize("name, file, words", [
-    ("damaged", damaged_pdf(), "not a readable PDF"),
-    ("encrypted", label_pdf(password="secret"), "encrypted"),
-    ("wrong size", label_pdf(210, 297), "210x297 mm"),
-])
+@pytest.mark.parametrize(
+    "name, file, words",
+    [
+        ("damaged", damaged_pdf(), "not a readable PDF"),
+        ("encrypted", label_pdf(password="secret"), "encrypted"),
+        ("wrong size", label_pdf(210, 297), "210x297 mm"),
+    ],
+)
 def test_a_damaged_label_file_is_asked_for_again_once_then_refused_and_never_cached(
-        sim: SimulatorServer, hostile: Callable[..., HostileServer], tmp_path: Path,
-        name: str, file: bytes, words: str) -> None:
+    sim: SimulatorServer, hostile: Callable[..., HostileServer], tmp_path: Path, name: str, file: bytes, words: str
+) -> None:
     proxy = hostile(upstream=sim.base_url)
     proxy.on("/files/*", body(file))
     conn = connect_simulator(proxy.url + "/rest")
@@ -92,8 +99,12 @@ def test_a_damaged_label_file_is_asked_for_again_once_then_refused_and_never_cac
         assert not list((tmp_path / "cache").glob("*.pdf"))  # nothing damaged is kept
         # the next print asks the platform again, and a good file then prints
         proxy.routes.clear()
-        again = BatchRunner(conn.client, options(tmp_path / "again", cache_dir=tmp_path / "cache",
-                                                 steps=frozenset({Step.PRINT}), merge=ChildProcessMerge)).run(pos)
+        again = BatchRunner(
+            conn.client,
+            options(
+                tmp_path / "again", cache_dir=tmp_path / "cache", steps=frozenset({Step.PRINT}), merge=ChildProcessMerge
+            ),
+        ).run(pos)
         assert not again.failed(), [o.error for o in again.failed()]
         assert sim.stats()["purchase_orders"][numbers[0]]["print_requests"] == 3
     finally:
@@ -101,7 +112,8 @@ def test_a_damaged_label_file_is_asked_for_again_once_then_refused_and_never_cac
 
 
 def test_a_damaged_file_already_in_the_cache_is_dropped_not_blamed_on_the_disk(
-        conn: Connection, sim: SimulatorServer, tmp_path: Path) -> None:
+    conn: Connection, sim: SimulatorServer, tmp_path: Path
+) -> None:
     """A single damaged file of a print merged in a child process fails at the merge's end: it is
     dropped from the cache all the same, and the message speaks of the file, not the disk."""
     pos = ready_pos(conn, 2)
@@ -139,7 +151,8 @@ def _file(url: str) -> PrintFile:
 
 
 def test_a_label_link_redirected_to_another_local_address_is_not_followed(
-        hostile: Callable[..., HostileServer], tmp_path: Path) -> None:
+    hostile: Callable[..., HostileServer], tmp_path: Path
+) -> None:
     elsewhere = hostile()
     elsewhere.on("/label.pdf", body(label_pdf()))
     platform = hostile()  # the configured gateway (a simulator): its own links are trusted
@@ -160,7 +173,8 @@ def test_a_label_link_redirected_to_another_local_address_is_not_followed(
 
 
 def test_a_label_redirect_within_the_configured_simulator_is_followed(
-        hostile: Callable[..., HostileServer], tmp_path: Path) -> None:
+    hostile: Callable[..., HostileServer], tmp_path: Path
+) -> None:
     platform = hostile()
     platform.on("/files/a.pdf", redirect(platform.url + "/files/b.pdf", 302))
     platform.on("/files/b.pdf", body(label_pdf()))
@@ -172,23 +186,27 @@ def test_a_label_redirect_within_the_configured_simulator_is_followed(
         conn.close()
 
 
-@pytest.mark.parametrize("url, addresses, allowed", [
-    ("https://files.example.com/a.pdf", ["47.246.1.1"], True),
-    ("https://files.example.com/a.pdf", ["2606:4700::1"], True),
-    ("http://files.example.com/a.pdf", ["47.246.1.1"], False),  # not https
-    ("https://files.example.com/a.pdf", ["47.246.1.1", "10.0.0.5"], False),  # one private address is enough
-    ("https://metadata.example.com/a.pdf", ["169.254.169.254"], False),
-    ("https://files.example.com/a.pdf", ["127.0.0.1"], False),
-    ("https://files.example.com/a.pdf", ["::ffff:192.168.1.1"], False),
-    ("https://files.example.com/a.pdf", ["100.64.0.7"], False),
-    ("https://files.example.com/a.pdf", ["fd00:ec2::254"], False),
-    ("https://files.example.com/a.pdf", ["224.0.0.1"], False),
-    ("https://[::1]/a.pdf", [], False),
-    ("https://192.168.0.10/a.pdf", [], False),
-    ("file:///etc/passwd", [], False),
-])
+@pytest.mark.parametrize(
+    "url, addresses, allowed",
+    [
+        ("https://files.example.com/a.pdf", ["47.246.1.1"], True),
+        ("https://files.example.com/a.pdf", ["2606:4700::1"], True),
+        ("http://files.example.com/a.pdf", ["47.246.1.1"], False),  # not https
+        ("https://files.example.com/a.pdf", ["47.246.1.1", "10.0.0.5"], False),  # one private address is enough
+        ("https://metadata.example.com/a.pdf", ["169.254.169.254"], False),
+        ("https://files.example.com/a.pdf", ["127.0.0.1"], False),
+        ("https://files.example.com/a.pdf", ["::ffff:192.168.1.1"], False),
+        ("https://files.example.com/a.pdf", ["100.64.0.7"], False),
+        ("https://files.example.com/a.pdf", ["fd00:ec2::254"], False),
+        ("https://files.example.com/a.pdf", ["224.0.0.1"], False),
+        ("https://[::1]/a.pdf", [], False),
+        ("https://192.168.0.10/a.pdf", [], False),
+        ("file:///etc/passwd", [], False),
+    ],
+)
 def test_the_link_policy_resolves_the_name_and_checks_every_address(
-        url: str, addresses: list[str], allowed: bool) -> None:
+    url: str, addresses: list[str], allowed: bool
+) -> None:
     policy = download.UrlPolicy(resolve=lambda host, port: addresses)
     if allowed:
         policy.check(url)
@@ -254,7 +272,8 @@ GARBLED = [
 
 @pytest.mark.parametrize("garble", GARBLED)
 def test_a_garbled_ship_answer_after_the_ship_landed_is_settled_by_reading_the_status(
-        sim: SimulatorServer, hostile: Callable[..., HostileServer], tmp_path: Path, garble: bytes) -> None:
+    sim: SimulatorServer, hostile: Callable[..., HostileServer], tmp_path: Path, garble: bytes
+) -> None:
     proxy = hostile(upstream=sim.base_url)
     conn = connect_simulator(proxy.url + "/rest")
     try:
@@ -271,7 +290,8 @@ def test_a_garbled_ship_answer_after_the_ship_landed_is_settled_by_reading_the_s
 
 @pytest.mark.parametrize("garble", GARBLED)
 def test_a_garbled_pack_answer_after_the_pack_landed_carries_the_pos_on(
-        sim: SimulatorServer, hostile: Callable[..., HostileServer], tmp_path: Path, garble: bytes) -> None:
+    sim: SimulatorServer, hostile: Callable[..., HostileServer], tmp_path: Path, garble: bytes
+) -> None:
     """Every pack answer unreadable: the POs the platform did pack are not reported "pack it again
     later" (a later run would never list them: they are no longer To Pack) but waited for,
     shipped and printed."""
@@ -290,7 +310,8 @@ def test_a_garbled_pack_answer_after_the_pack_landed_carries_the_pos_on(
 
 
 def test_a_pack_only_batch_with_garbled_answers_reports_the_pos_packed(
-        sim: SimulatorServer, hostile: Callable[..., HostileServer], tmp_path: Path) -> None:
+    sim: SimulatorServer, hostile: Callable[..., HostileServer], tmp_path: Path
+) -> None:
     proxy = hostile(upstream=sim.base_url)
     proxy.on("/rest/jit/purchase_order/package", proxy_to(GARBLED[1]))
     conn = connect_simulator(proxy.url + "/rest")

@@ -58,13 +58,27 @@ from station.cli.main import main
 sys.exit(main(sys.argv[2:]))
 """
 
-GARBLED_AFTER = {"/rest/jit/purchase_order/package": "garbled pack answer",
-                 "/rest/jit/purchase_order/batch_pickup_deliver": "garbled ship answer"}
+GARBLED_AFTER = {
+    "/rest/jit/purchase_order/package": "garbled pack answer",
+    "/rest/jit/purchase_order/batch_pickup_deliver": "garbled ship answer",
+}
 
 
 # The label downloads, in turn (the n-th download gets FILE_TURNS[n % len]): a few in three pass.
-FILE_TURNS = ("pass", "damaged", "pass", "slow drip", "pass", "drip past the cap", "pass", "damaged", "slow drip",
-              "pass", "pass", "pass")
+FILE_TURNS = (
+    "pass",
+    "damaged",
+    "pass",
+    "slow drip",
+    "pass",
+    "drip past the cap",
+    "pass",
+    "damaged",
+    "slow drip",
+    "pass",
+    "pass",
+    "pass",
+)
 GARBLE_EVERY = {"package": 3, "batch_pickup_deliver": 2}  # the 1st, 4th, 7th... pack; the 1st, 3rd... ship
 # The API calls answered with a redirect: the n-th call of each of these (counted over every run).
 # query_list: the listing, then the status reads (a batch stops on one: the next run resumes it).
@@ -167,10 +181,23 @@ def batches(journal: Path) -> list[str]:
         return []
 
 
-def test_soak_through_a_hostile_gateway_with_kills(start_sim: Callable[..., SimProcess], tmp_path: Path,
-                                                   servers: list[HostileServer]) -> None:
-    sim = start_sim("--pos", "250", "--history", "0", "--seed", "41", "--pack-delay", "0.3-2.0",
-                    "--latency-ms", "5", "--latency-jitter-ms", "5")
+def test_soak_through_a_hostile_gateway_with_kills(
+    start_sim: Callable[..., SimProcess], tmp_path: Path, servers: list[HostileServer]
+) -> None:
+    sim = start_sim(
+        "--pos",
+        "250",
+        "--history",
+        "0",
+        "--seed",
+        "41",
+        "--pack-delay",
+        "0.3-2.0",
+        "--latency-ms",
+        "5",
+        "--latency-jitter-ms",
+        "5",
+    )
     to_pack = sim.stats()["by_status"].get("10", 0)
     elsewhere = HostileServer().start()  # the host the redirects point to: it records what it gets
     gateway = HostileServer(upstream=sim.base).start()
@@ -181,9 +208,26 @@ def test_soak_through_a_hostile_gateway_with_kills(start_sim: Callable[..., SimP
 
     journal = tmp_path / "journal.sqlite3"
     output = tmp_path / "sheets.pdf"
-    run_args = [sys.executable, "-c", _CAPPED_CLI, str(DOWNLOAD_CAP), "run", "--simulator-url", gateway.url + "/rest",
-                "--journal", str(journal), "--json", "-o", str(output), "--size", "A4",
-                "--first-poll-after", "0.3", "--poll-interval", "0.3"]
+    run_args = [
+        sys.executable,
+        "-c",
+        _CAPPED_CLI,
+        str(DOWNLOAD_CAP),
+        "run",
+        "--simulator-url",
+        gateway.url + "/rest",
+        "--journal",
+        str(journal),
+        "--json",
+        "-o",
+        str(output),
+        "--size",
+        "A4",
+        "--first-poll-after",
+        "0.3",
+        "--poll-interval",
+        "0.3",
+    ]
     log = tmp_path / "station-cli.log"
     rng = random.Random(12)
     kills, runs, exits = 0, 0, Counter[int]()
@@ -199,15 +243,20 @@ def test_soak_through_a_hostile_gateway_with_kills(start_sim: Callable[..., SimP
             process = subprocess.Popen(run_args, stdout=out_file, stderr=err_file, text=True, cwd=REPO)
         run_started = time.monotonic()
         try:
-            wait_until(lambda p=process, t=target: p.poll() is not None or journal_steps(journal) >= t,  # type: ignore[misc]
-                       timeout=60, interval=0.005, what="the kill point or the end of the run")
+            wait_until(
+                lambda p=process, t=target: p.poll() is not None or journal_steps(journal) >= t,  # type: ignore[misc]
+                timeout=60,
+                interval=0.005,
+                what="the kill point or the end of the run",
+            )
         except AssertionError:
             process.send_signal(signal.SIGUSR1)  # every thread's stack to its log, then away with it
             time.sleep(1)
             process.kill()
             process.wait(timeout=20)
-            raise AssertionError(f"a run did not end within 60 s (a hang): {mischief.done}\n"
-                                 f"{log.read_text()[-20000:]}") from None
+            raise AssertionError(
+                f"a run did not end within 60 s (a hang): {mischief.done}\n{log.read_text()[-20000:]}"
+            ) from None
         if process.poll() is None:
             time.sleep(rng.choice([0, 0.01, 0.05]))
             process.send_signal(signal.SIGKILL)
@@ -264,14 +313,22 @@ def test_soak_through_a_hostile_gateway_with_kills(start_sim: Callable[..., SimP
         assert not any(token in text for token in tokens), "an access token in the station's output"
 
     # The mischief happened, and the runs ended (the drips past the cap within it).
-    for kind in ("api redirect", "garbled pack answer", "garbled ship answer", "damaged", "slow drip",
-                 "drip past the cap"):
+    for kind in (
+        "api redirect",
+        "garbled pack answer",
+        "garbled ship answer",
+        "damaged",
+        "slow drip",
+        "drip past the cap",
+    ):
         assert mischief.done[kind] >= 1, f"no {kind}: {mischief.done}"
     assert kills == 3
     longest = max(durations)
     assert longest < 45
-    print(f"\nhostile soak: {to_pack} POs, {runs} runs ({kills} SIGKILLs, exits {dict(exits)}), "
-          f"injected {dict(mischief.done)} (redirected: {mischief.redirected}), {len(printed)} printed once, "
-          f"{failed} failed with a sentence {dict(failures)}, "
-          f"ship attempts {sum(c['ship_attempts'] for c in per_po.values())}, requests to the redirect target: 0, "
-          f"runs to their end {[round(d, 1) for d in durations]} s, duplicates found: 0, {elapsed:.1f} s")
+    print(
+        f"\nhostile soak: {to_pack} POs, {runs} runs ({kills} SIGKILLs, exits {dict(exits)}), "
+        f"injected {dict(mischief.done)} (redirected: {mischief.redirected}), {len(printed)} printed once, "
+        f"{failed} failed with a sentence {dict(failures)}, "
+        f"ship attempts {sum(c['ship_attempts'] for c in per_po.values())}, requests to the redirect target: 0, "
+        f"runs to their end {[round(d, 1) for d in durations]} s, duplicates found: 0, {elapsed:.1f} s"
+    )

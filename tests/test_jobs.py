@@ -24,26 +24,38 @@ from station.workflow.jobs import Folders, Job, JobSpec, JournalRef, PrintChoice
 
 # The batch options as the code before JobSpec wrote them, place by place.
 WINDOW_PACK = {"job": "pack", "steps": ["pack"], "size": "100150", "print_order": False, "print_barcode": True}
-WINDOW_RUN = {"job": "run", "steps": ["pack", "print", "ship"], "size": "6030", "print_order": False,
-              "print_barcode": True}
-WINDOW_SCAN = {"job": "print", "steps": ["pack", "print"], "size": "100150", "print_order": True,
-               "print_barcode": True}
+WINDOW_RUN = {
+    "job": "run",
+    "steps": ["pack", "print", "ship"],
+    "size": "6030",
+    "print_order": False,
+    "print_barcode": True,
+}
+WINDOW_SCAN = {"job": "print", "steps": ["pack", "print"], "size": "100150", "print_order": True, "print_barcode": True}
 CLI_SHIP = {"job": "ship", "steps": ["ship"], "size": "100150", "print_order": False, "print_barcode": True}
 CLI_PRINT = {"job": "print", "steps": ["print"], "size": "A4", "print_order": True, "print_barcode": False}
-CLI_RUN = {"job": "run", "steps": ["pack", "print", "ship"], "size": "100150", "print_order": False,
-           "print_barcode": True, "output": "/srv/labels/station-20260101-080000-100150.pdf"}
+CLI_RUN = {
+    "job": "run",
+    "steps": ["pack", "print", "ship"],
+    "size": "100150",
+    "print_order": False,
+    "print_barcode": True,
+    "output": "/srv/labels/station-20260101-080000-100150.pdf",
+}
 
 
-@pytest.mark.parametrize("spec, written", [
-    (JobSpec.of(Job.PACK), WINDOW_PACK),
-    (JobSpec.of(Job.RUN, PrintChoice(PdfSize.LABEL_60X30)), WINDOW_RUN),
-    (JobSpec(Job.PRINT, frozenset({Step.PACK, Step.PRINT}), PrintChoice(print_order=True)), WINDOW_SCAN),
-    (JobSpec.of(Job.SHIP), CLI_SHIP),
-    (JobSpec.of(Job.PRINT, PrintChoice(PdfSize.A4, True, False)), CLI_PRINT),
-    (JobSpec.of(Job.RUN, output=Path("/srv/labels/station-20260101-080000-100150.pdf")), CLI_RUN),
-])
-def test_the_spec_writes_and_reads_the_options_the_journal_always_held(spec: JobSpec,
-                                                                      written: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "spec, written",
+    [
+        (JobSpec.of(Job.PACK), WINDOW_PACK),
+        (JobSpec.of(Job.RUN, PrintChoice(PdfSize.LABEL_60X30)), WINDOW_RUN),
+        (JobSpec(Job.PRINT, frozenset({Step.PACK, Step.PRINT}), PrintChoice(print_order=True)), WINDOW_SCAN),
+        (JobSpec.of(Job.SHIP), CLI_SHIP),
+        (JobSpec.of(Job.PRINT, PrintChoice(PdfSize.A4, True, False)), CLI_PRINT),
+        (JobSpec.of(Job.RUN, output=Path("/srv/labels/station-20260101-080000-100150.pdf")), CLI_RUN),
+    ],
+)
+def test_the_spec_writes_and_reads_the_options_the_journal_always_held(spec: JobSpec, written: dict[str, Any]) -> None:
     assert spec.to_json() == written
     assert json.loads(json.dumps(spec.to_json())) == written  # as the journal stores it
     assert JobSpec.from_json(written) == spec
@@ -63,15 +75,24 @@ def _open_batch(journal: Journal, conn: Connection, options: dict[str, Any], pro
 
 
 def test_an_old_run_batch_resumes_in_the_window_through_the_spec(
-        sim: SimulatorServer, conn: Connection, tmp_path: Path) -> None:
+    sim: SimulatorServer, conn: Connection, tmp_path: Path
+) -> None:
     journal = Journal(tmp_path / "journal.sqlite3")
     try:
         numbers = _open_batch(journal, conn, dict(WINDOW_RUN), "default", 4)
         batch = journal.unfinished_batch("default")
         assert batch is not None and batch.options == WINDOW_RUN
-        result = resume_job(conn.client, JournalRef(journal, "default"), batch, DEMO_CONTACT,
-                            Folders(tmp_path / "cache", tmp_path / "prints"), lambda *_: None, threading.Event(),
-                            first_poll_after=0.2, poll_interval=0.2)
+        result = resume_job(
+            conn.client,
+            JournalRef(journal, "default"),
+            batch,
+            DEMO_CONTACT,
+            Folders(tmp_path / "cache", tmp_path / "prints"),
+            lambda *_: None,
+            threading.Event(),
+            first_poll_after=0.2,
+            poll_interval=0.2,
+        )
         assert result.job is Job.RUN and result.choice == PrintChoice(PdfSize.LABEL_60X30, False, True)
         counts = result.report.counts()
         assert counts == {"total": 4, "packed": 4, "shipped": 4, "printed": 4, "failed": 0}
@@ -88,9 +109,17 @@ def test_an_old_pack_batch_resumes_as_a_pack_only(sim: SimulatorServer, conn: Co
         _open_batch(journal, conn, dict(WINDOW_PACK), "default", 3)
         batch = journal.unfinished_batch("default")
         assert batch is not None
-        result = resume_job(conn.client, JournalRef(journal, "default"), batch, DEMO_CONTACT,
-                            Folders(tmp_path / "cache", tmp_path / "prints"), lambda *_: None, threading.Event(),
-                            first_poll_after=0.2, poll_interval=0.2)
+        result = resume_job(
+            conn.client,
+            JournalRef(journal, "default"),
+            batch,
+            DEMO_CONTACT,
+            Folders(tmp_path / "cache", tmp_path / "prints"),
+            lambda *_: None,
+            threading.Event(),
+            first_poll_after=0.2,
+            poll_interval=0.2,
+        )
         assert result.job is Job.PACK and result.choice is None and result.pdf is None
         assert result.report.counts()["packed"] == 3 and result.report.counts()["shipped"] == 0
         assert not list(tmp_path.rglob("*.pdf"))
@@ -99,7 +128,8 @@ def test_an_old_pack_batch_resumes_as_a_pack_only(sim: SimulatorServer, conn: Co
 
 
 def test_an_old_cli_run_batch_resumes_in_the_cli_into_its_file(
-        capsys: pytest.CaptureFixture[str], sim: SimulatorServer, conn: Connection, tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, conn: Connection, tmp_path: Path
+) -> None:
     path = tmp_path / "journal.sqlite3"
     output = tmp_path / "started.pdf"
     journal = Journal(path)
@@ -107,8 +137,20 @@ def test_an_old_cli_run_batch_resumes_in_the_cli_into_its_file(
         _open_batch(journal, conn, dict(CLI_RUN, output=str(output)), f"simulator {sim.url}", 3)
     finally:
         journal.close()
-    args = build_parser().parse_args(["run", "--simulator-url", sim.url, "--journal", str(path), "--json",
-                                      "--first-poll-after", "0.2", "--poll-interval", "0.2"])
+    args = build_parser().parse_args(
+        [
+            "run",
+            "--simulator-url",
+            sim.url,
+            "--journal",
+            str(path),
+            "--json",
+            "--first-poll-after",
+            "0.2",
+            "--poll-interval",
+            "0.2",
+        ]
+    )
     code = commands.dispatch(args)
     report = json.loads(capsys.readouterr().out)
     assert code == 0 and report["resumed_batch"] is not None
@@ -117,8 +159,12 @@ def test_an_old_cli_run_batch_resumes_in_the_cli_into_its_file(
 
 
 def test_a_window_batch_resumed_by_the_cli_gets_a_new_file(
-        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sim: SimulatorServer,
-        conn: Connection, tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    sim: SimulatorServer,
+    conn: Connection,
+    tmp_path: Path,
+) -> None:
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "journal.sqlite3"
     journal = Journal(path)
@@ -126,8 +172,20 @@ def test_a_window_batch_resumed_by_the_cli_gets_a_new_file(
         _open_batch(journal, conn, dict(WINDOW_RUN), f"simulator {sim.url}", 2)  # the window names no file
     finally:
         journal.close()
-    args = build_parser().parse_args(["run", "--simulator-url", sim.url, "--journal", str(path), "--json",
-                                      "--first-poll-after", "0.2", "--poll-interval", "0.2"])
+    args = build_parser().parse_args(
+        [
+            "run",
+            "--simulator-url",
+            sim.url,
+            "--journal",
+            str(path),
+            "--json",
+            "--first-poll-after",
+            "0.2",
+            "--poll-interval",
+            "0.2",
+        ]
+    )
     code = commands.dispatch(args)
     report = json.loads(capsys.readouterr().out)
     assert code == 0 and report["resumed_batch"] is not None and report["counts"]["printed"] == 2

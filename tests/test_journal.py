@@ -41,12 +41,16 @@ def test_a_failed_pos_problem_is_kept_beside_its_sentence(tmp_path: Path) -> Non
     assert batch is not None
     failed, ok = batch.outcomes
     assert failed.error == "The PO was cancelled (Canceled by buyer); do not send it."
-    assert isinstance(failed.error, Sentence) and failed.problem == Problem("po.cancelled",
-                                                                            {"status": "Canceled by buyer"})
+    assert isinstance(failed.error, Sentence) and failed.problem == Problem(
+        "po.cancelled", {"status": "Canceled by buyer"}
+    )
     assert failed.error.problem == failed.problem and failed.failed_step is Step.SHIP
     assert ok.ok and ok.error == "" and ok.problem is None
-    stored = sqlite3.connect(tmp_path / "j.sqlite3").execute(
-        "SELECT problem FROM batch_pos WHERE purchase_order_no = 'POJ2'").fetchone()[0]
+    stored = (
+        sqlite3.connect(tmp_path / "j.sqlite3")
+        .execute("SELECT problem FROM batch_pos WHERE purchase_order_no = 'POJ2'")
+        .fetchone()[0]
+    )
     assert stored == ""
     journal.close()
 
@@ -59,8 +63,10 @@ def test_a_journal_written_before_the_problems_opens_and_shows_its_english(tmp_p
         old.executescript(script)
     old.execute("INSERT INTO meta VALUES ('schema_version', '3')")
     old.execute("INSERT INTO batches (profile, started_at, state, options) VALUES ('default', 1.0, 'running', '{}')")
-    old.execute("INSERT INTO batch_pos (batch_id, purchase_order_no, position, store_name, store_code, failed_step,"
-                " error, updated_at) VALUES (1, 'POJ1', 0, 'S', 'W', 'ship', 'Held by bench B2; not sent.', 1.0)")
+    old.execute(
+        "INSERT INTO batch_pos (batch_id, purchase_order_no, position, store_name, store_code, failed_step,"
+        " error, updated_at) VALUES (1, 'POJ1', 0, 'S', 'W', 'ship', 'Held by bench B2; not sent.', 1.0)"
+    )
     old.commit()
     old.close()
     journal = Journal(path)
@@ -103,11 +109,15 @@ def test_a_batch_cut_short_stays_open_for_resuming(conn: Connection, sim: Simula
     batch = journal.unfinished_batch("default")
     assert batch is not None and all(o.packed for o in batch.outcomes)
     fresh = conn.client.find_pos(batch.purchase_order_nos)
-    second = BatchRunner(conn.client, options(tmp_path), log=journal.resume_batch(batch.id),
-                         resumed=batch.outcomes).run([fresh[no] for no in batch.purchase_order_nos])
+    second = BatchRunner(
+        conn.client, options(tmp_path), log=journal.resume_batch(batch.id), resumed=batch.outcomes
+    ).run([fresh[no] for no in batch.purchase_order_nos])
     assert not second.failed() and second.counts()["printed"] == 10
-    assert all(c["pack_accepted"] == 1 and c["ship_successes"] == 1
-               for no, c in sim.stats()["purchase_orders"].items() if no in batch.purchase_order_nos)
+    assert all(
+        c["pack_accepted"] == 1 and c["ship_successes"] == 1
+        for no, c in sim.stats()["purchase_orders"].items()
+        if no in batch.purchase_order_nos
+    )
     assert journal.unfinished_batch("default") is None
     journal.close()
 
@@ -128,7 +138,8 @@ def test_token_refreshes_are_journaled(conn: Connection, sim: SimulatorServer, t
 
 
 def test_a_resumed_batch_reuses_the_label_files_it_had_fetched(
-        make_sim: Callable[..., SimulatorServer], tmp_path: Path) -> None:
+    make_sim: Callable[..., SimulatorServer], tmp_path: Path
+) -> None:
     sim = make_sim(pos=120, history=0, seed=4, pack_delay_min=0.2, pack_delay_max=2.0)  # groups over 20 POs
     conn = connect_simulator(sim.url)
     journal = Journal(tmp_path / "j.sqlite3")
@@ -147,14 +158,18 @@ def test_a_resumed_batch_reuses_the_label_files_it_had_fetched(
         assert batch is not None
         resumption = prepare_resume(conn.client, journal, batch)
         assert resumption.fetched  # the print calls answered before the cut
-        second = BatchRunner(conn.client, options(tmp_path), log=resumption.log, resumed=batch.outcomes,
-                             fetched=resumption.fetched).run(resumption.pos)
+        second = BatchRunner(
+            conn.client, options(tmp_path), log=resumption.log, resumed=batch.outcomes, fetched=resumption.fetched
+        ).run(resumption.pos)
         assert not second.failed() and second.counts()["printed"] == len(pos)
         counters = sim.stats()["purchase_orders"]
         # every PO's labels asked for once, across both runs
         assert [counters[p.purchase_order_no]["print_requests"] for p in pos] == [1] * len(pos)
-        units = sum(i.buyer_qty for items in conn.client.list_items_many(p.purchase_order_no for p in pos).values()
-                    for i in items)
+        units = sum(
+            i.buyer_qty
+            for items in conn.client.list_items_many(p.purchase_order_no for p in pos).values()
+            for i in items
+        )
         assert second.output_pages == units
     finally:
         journal.close()

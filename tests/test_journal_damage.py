@@ -136,9 +136,25 @@ def test_cli_refuses_dev_null_as_journal(tmp_path: Path) -> None:
     created = [Path(f"/dev/null{s}") for s in ("-journal", "-wal", "-shm", "-open")]
     before = {p for p in created if p.exists()}
     try:
-        result = subprocess.run([sys.executable, "-m", "station.cli.main", "run", "--demo", "--demo-pos", "3",
-                                 "--journal", "/dev/null", "-o", str(tmp_path / "l.pdf")],
-                                capture_output=True, text=True, timeout=120, check=False)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "station.cli.main",
+                "run",
+                "--demo",
+                "--demo-pos",
+                "3",
+                "--journal",
+                "/dev/null",
+                "-o",
+                str(tmp_path / "l.pdf"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert result.returncode == 2, result.stderr
         assert "The journal /dev/null is a device, not a file" in result.stderr
         assert "Traceback" not in result.stderr

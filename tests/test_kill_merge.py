@@ -51,8 +51,7 @@ def print_steps_done(journal: Path) -> int:
     try:
         db = sqlite3.connect(f"file:{journal}?mode=ro", uri=True, timeout=5)
         try:
-            return int(db.execute("SELECT COUNT(*) FROM steps WHERE kind = 'print' AND state = 'done'")
-                       .fetchone()[0])
+            return int(db.execute("SELECT COUNT(*) FROM steps WHERE kind = 'print' AND state = 'done'").fetchone()[0])
         finally:
             db.close()
     except sqlite3.OperationalError:
@@ -81,9 +80,22 @@ class KillLog:
 
 
 def test_killed_while_writing_the_merged_labels_every_po_once_in_a_whole_file(
-        start_sim: Callable[..., SimProcess], tmp_path: Path) -> None:
-    sim = start_sim("--pos", "100", "--history", "0", "--seed", "27", "--pack-delay", "0.5-5",
-                    "--latency-ms", "20", "--latency-jitter-ms", "10")
+    start_sim: Callable[..., SimProcess], tmp_path: Path
+) -> None:
+    sim = start_sim(
+        "--pos",
+        "100",
+        "--history",
+        "0",
+        "--seed",
+        "27",
+        "--pack-delay",
+        "0.5-5",
+        "--latency-ms",
+        "20",
+        "--latency-jitter-ms",
+        "10",
+    )
     to_pack = sim.stats()["by_status"].get("10", 0)
     assert to_pack == 100
     journal = tmp_path / "journal.sqlite3"
@@ -91,8 +103,22 @@ def test_killed_while_writing_the_merged_labels_every_po_once_in_a_whole_file(
     part = output.with_name(output.name + ".part")
     yesterday = label_pdf(210, 297, pages=3)
     output.write_bytes(yesterday)
-    run_args = station("run", "--simulator-url", sim.url, "--journal", str(journal), "--json", "-o", str(output),
-                       "--size", "A4", "--first-poll-after", "0.2", "--poll-interval", "0.2")
+    run_args = station(
+        "run",
+        "--simulator-url",
+        sim.url,
+        "--journal",
+        str(journal),
+        "--json",
+        "-o",
+        str(output),
+        "--size",
+        "A4",
+        "--first-poll-after",
+        "0.2",
+        "--poll-interval",
+        "0.2",
+    )
     log = tmp_path / "station-cli.log"
     rng = random.Random(16)
     seen = KillLog()
@@ -138,10 +164,18 @@ def test_killed_while_writing_the_merged_labels_every_po_once_in_a_whole_file(
 
     # A resumed run merges again every file fetched before (from the cache): each run writes
     # labels.pdf.part from the start, so every run has a merge to be killed in.
-    plan = [("print answered", print_answered), ("part appears", part_appears), ("print answered", print_answered),
-            ("part grown", part_grown), ("part grown", part_grown), ("part appears", part_appears),
-            ("part grown", part_grown), ("part grown", part_grown), ("part grown", part_grown),
-            ("output replaced", output_replaced)]
+    plan = [
+        ("print answered", print_answered),
+        ("part appears", part_appears),
+        ("print answered", print_answered),
+        ("part grown", part_grown),
+        ("part grown", part_grown),
+        ("part appears", part_appears),
+        ("part grown", part_grown),
+        ("part grown", part_grown),
+        ("part grown", part_grown),
+        ("output replaced", output_replaced),
+    ]
     started = time.monotonic()
     for run in range(len(plan) + 5):
         check_output()
@@ -149,10 +183,15 @@ def test_killed_while_writing_the_merged_labels_every_po_once_in_a_whole_file(
         fire = make()
         run_started = time.time_ns()
         with log.open("w") as err_file, log.with_suffix(".json").open("w") as out_file:
-            process = subprocess.Popen(run_args, stdout=out_file, stderr=err_file, text=True,
-                                       start_new_session=True)  # its own group: the merge child is in it
-        wait_until(lambda p=process, f=fire: p.poll() is not None or f(), timeout=120, interval=0.002,  # type: ignore[misc]
-                   what="the kill point or the end of the run")
+            process = subprocess.Popen(
+                run_args, stdout=out_file, stderr=err_file, text=True, start_new_session=True
+            )  # its own group: the merge child is in it
+        wait_until(
+            lambda p=process, f=fire: p.poll() is not None or f(),  # type: ignore[misc]
+            timeout=120,
+            interval=0.002,
+            what="the kill point or the end of the run",
+        )
         if process.poll() is None:
             size = part.stat().st_size if part.exists() else -1
             if run % 2:
@@ -196,10 +235,12 @@ def test_killed_while_writing_the_merged_labels_every_po_once_in_a_whole_file(
     db.close()
     assert len(rows) == to_pack and all(row == (1, 1) for row in rows)
     assert states == ["done"]
-    print(f"\nkills during the merge: {to_pack} POs, {seen.kills} SIGKILLs ({seen.whole_group} of the whole "
-          f"process group) at {dict(seen.points)}, labels.pdf.part at the kill: "
-          f"{sorted(s // 1000 for s in seen.part_sizes)} KB; the output read {seen.seen_old} times as "
-          f"yesterday's, {seen.seen_complete} times complete, never cut short; ship attempts "
-          f"{sum(c['ship_attempts'] for c in per_po.values())}, print requests "
-          f"{sum(c['print_requests'] for c in per_po.values())} ({extra_prints} extra), "
-          f"duplicates found: 0, {elapsed:.1f} s")
+    print(
+        f"\nkills during the merge: {to_pack} POs, {seen.kills} SIGKILLs ({seen.whole_group} of the whole "
+        f"process group) at {dict(seen.points)}, labels.pdf.part at the kill: "
+        f"{sorted(s // 1000 for s in seen.part_sizes)} KB; the output read {seen.seen_old} times as "
+        f"yesterday's, {seen.seen_complete} times complete, never cut short; ship attempts "
+        f"{sum(c['ship_attempts'] for c in per_po.values())}, print requests "
+        f"{sum(c['print_requests'] for c in per_po.values())} ({extra_prints} extra), "
+        f"duplicates found: 0, {elapsed:.1f} s"
+    )

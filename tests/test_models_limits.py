@@ -22,14 +22,29 @@ from station.lazada.errors import (
 from station.lazada.models import PickupContact, POStatus, PurchaseOrder, PurchaseOrderItem, TokenInfo
 
 DOC_PO = {
-    "supplier_name": "yuyin test company123", "gmt_modified": 1697772940000, "creator": "500403648032",
-    "supplier_id": 1000000000351423, "delivery_method": None, "store_contact_name": "test11",
-    "supplier_code": "12981579", "gmt_create": 1697772919000, "gmt_except_arrive_time": 1697945719000,
-    "purchase_order_no": "POJ2310202023123807", "gmt_arrive_time": None,
-    "trade_order_id_list": ["726365100368364"], "pickup_order_no": None, "store_contact_phone": None,
-    "logistics_no_list": [], "seller_id": "500403648032", "total_quantity": 3,
-    "store_address": "Dummy, Fuyuan 1 Road", "total_sku_count": 1, "site_id": "PH",
-    "store_name": "Lazada Vmi Test", "biz_status": "10", "store_code": "RMCW-CHOICE-CN-TEST-1",
+    "supplier_name": "yuyin test company123",
+    "gmt_modified": 1697772940000,
+    "creator": "500403648032",
+    "supplier_id": 1000000000351423,
+    "delivery_method": None,
+    "store_contact_name": "test11",
+    "supplier_code": "12981579",
+    "gmt_create": 1697772919000,
+    "gmt_except_arrive_time": 1697945719000,
+    "purchase_order_no": "POJ2310202023123807",
+    "gmt_arrive_time": None,
+    "trade_order_id_list": ["726365100368364"],
+    "pickup_order_no": None,
+    "store_contact_phone": None,
+    "logistics_no_list": [],
+    "seller_id": "500403648032",
+    "total_quantity": 3,
+    "store_address": "Dummy, Fuyuan 1 Road",
+    "total_sku_count": 1,
+    "site_id": "PH",
+    "store_name": "Lazada Vmi Test",
+    "biz_status": "10",
+    "store_code": "RMCW-CHOICE-CN-TEST-1",
 }
 
 
@@ -49,25 +64,39 @@ def test_logistics_list_sent_as_a_string_is_read() -> None:
     assert po.logistics_nos == ("LBX1", "LBX2")
 
 
-@pytest.mark.parametrize("broken", [
-    {**DOC_PO, "purchase_order_no": None},
-    {**DOC_PO, "biz_status": "77"},
-    {**DOC_PO, "total_quantity": "three"},
-    {**DOC_PO, "gmt_create": "yesterday"},
-    "not an object",
-])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {**DOC_PO, "purchase_order_no": None},
+        {**DOC_PO, "biz_status": "77"},
+        {**DOC_PO, "total_quantity": "three"},
+        {**DOC_PO, "gmt_create": "yesterday"},
+        "not an object",
+    ],
+)
 def test_malformed_po_is_refused_clearly(broken: object) -> None:
     with pytest.raises(MalformedResponseError):
         PurchaseOrder.from_api(broken)
 
 
 def test_item_from_the_documented_example() -> None:
-    item = PurchaseOrderItem.from_api("POJ1", {
-        "product_id": "2413692053", "sc_item_code": "1694487877029", "buyer_qty": 2, "sc_item_id": 722815306851,
-        "barcodes": ["408405000606005"], "received_normal_qty": 2, "product_title": "UVCUVCUVC",
-        "img_url": "https://x/y.jpg", "sc_item_name": "bala test 234", "seller_sku": "test1234",
-        "sku_id": "11853722049", "received_defective_qty": None,
-    })
+    item = PurchaseOrderItem.from_api(
+        "POJ1",
+        {
+            "product_id": "2413692053",
+            "sc_item_code": "1694487877029",
+            "buyer_qty": 2,
+            "sc_item_id": 722815306851,
+            "barcodes": ["408405000606005"],
+            "received_normal_qty": 2,
+            "product_title": "UVCUVCUVC",
+            "img_url": "https://x/y.jpg",
+            "sc_item_name": "bala test 234",
+            "seller_sku": "test1234",
+            "sku_id": "11853722049",
+            "received_defective_qty": None,
+        },
+    )
     assert item.barcodes == ("408405000606005",) and item.buyer_qty == 2 and item.received_defective_qty == 0
 
 
@@ -117,14 +146,22 @@ def test_error_classification() -> None:
     assert isinstance(classify_result("INVALID_STATUS_FORBIDDEN_PICK_UP", "x", "r"), InvalidStatusError)
     assert isinstance(classify_gateway("IllegalAccessToken", "ISV", "expired", "r"), TokenExpiredError)
     assert isinstance(classify_gateway("IncompleteSignature", "ISV", "bad", "r"), SignatureError)
-    flow = classify_gateway("ApiCallLimit", "ISP",
-                            "Api access frequency exceeds the limit. this ban will last 3 seconds", "r")
+    flow = classify_gateway(
+        "ApiCallLimit", "ISP", "Api access frequency exceeds the limit. this ban will last 3 seconds", "r"
+    )
     assert isinstance(flow, FlowLimitError) and flow.retry_after == 3.0
 
 
 def test_token_response_parses_both_user_info_shapes() -> None:
-    body = {"access_token": "A" * 10, "refresh_token": "R" * 10, "expires_in": 3600, "refresh_expires_in": 7200,
-            "account": "x@y", "country": "ph", "country_user_info": [{"seller_id": "1"}]}
+    body = {
+        "access_token": "A" * 10,
+        "refresh_token": "R" * 10,
+        "expires_in": 3600,
+        "refresh_expires_in": 7200,
+        "account": "x@y",
+        "country": "ph",
+        "country_user_info": [{"seller_id": "1"}],
+    }
     tokens = TokenInfo.from_token_response(body, now=1000.0)
     assert tokens.expires_at == 4600.0 and tokens.refresh_expires_at == 8200.0 and tokens.seller_ids == ("1",)
     body2 = {**body, "country_user_info": None, "country_user_info_list": {"seller_id": "2"}, "refresh_expires_in": 0}

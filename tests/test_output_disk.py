@@ -25,8 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "station.cli.main", *args], capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "station.cli.main", *args], capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def device_like_dev_full(tmp_path: Path) -> Path:
@@ -45,7 +46,8 @@ def stats(sim: SimulatorServer) -> dict[str, int]:
 
 @pytest.mark.parametrize("where", ["folder", "device", "under a file", "fifo"])
 def test_run_refuses_an_output_it_cannot_write_before_sending_anything(
-        sim: SimulatorServer, tmp_path: Path, where: str) -> None:
+    sim: SimulatorServer, tmp_path: Path, where: str
+) -> None:
     if where == "folder":
         output = tmp_path / "labels"
         output.mkdir()
@@ -62,8 +64,19 @@ def test_run_refuses_an_output_it_cannot_write_before_sending_anything(
         output = tmp_path / "day" / "labels.pdf"
         said = "cannot be written to"
     kind = stat.S_IFMT(output.stat().st_mode) if output.exists() else None
-    result = cli("run", "--simulator-url", sim.url, "--journal", str(tmp_path / "j.sqlite3"), "-o", str(output),
-                 "--first-poll-after", "0.2", "--poll-interval", "0.2")
+    result = cli(
+        "run",
+        "--simulator-url",
+        sim.url,
+        "--journal",
+        str(tmp_path / "j.sqlite3"),
+        "-o",
+        str(output),
+        "--first-poll-after",
+        "0.2",
+        "--poll-interval",
+        "0.2",
+    )
     assert result.returncode == 2, result.stdout + result.stderr
     assert said in result.stderr and "Traceback" not in result.stderr
     assert stats(sim)["pack_accepted"] == stats(sim)["ship_attempts"] == stats(sim)["print_requests"] == 0
@@ -73,8 +86,16 @@ def test_run_refuses_an_output_it_cannot_write_before_sending_anything(
 
 def test_print_refuses_a_device_before_asking_for_labels(sim: SimulatorServer, tmp_path: Path) -> None:
     output = device_like_dev_full(tmp_path)
-    result = cli("print", "--simulator-url", sim.url, "--journal", str(tmp_path / "j.sqlite3"), "-o", str(output),
-                 "POJ0000000001")
+    result = cli(
+        "print",
+        "--simulator-url",
+        sim.url,
+        "--journal",
+        str(tmp_path / "j.sqlite3"),
+        "-o",
+        str(output),
+        "POJ0000000001",
+    )
     assert result.returncode == 2 and "is a device, not a file" in result.stderr, result.stderr
     assert stat.S_ISCHR(output.stat().st_mode) and stats(sim)["print_requests"] == 0
 
@@ -82,8 +103,11 @@ def test_print_refuses_a_device_before_asking_for_labels(sim: SimulatorServer, t
 def test_too_little_free_space_is_refused_with_the_figures(tmp_path: Path) -> None:
     free = shutil.disk_usage(tmp_path).free
     check_output(tmp_path / "labels.pdf", 150)  # room for a day's labels here
-    with pytest.raises(OutputPathError, match=r"Only [\d,.]+ [MG]B free on the disk of .*; the labels of \d+ POs "
-                                              r"need about [\d,.]+ MB\. Free some space"):
+    with pytest.raises(
+        OutputPathError,
+        match=r"Only [\d,.]+ [MG]B free on the disk of .*; the labels of \d+ POs "
+        r"need about [\d,.]+ MB\. Free some space",
+    ):
         check_output(tmp_path / "labels.pdf", free // BYTES_PER_PO + 10)
     assert [p.name for p in tmp_path.iterdir()] == ["home"]  # the check leaves nothing behind
 
@@ -144,10 +168,17 @@ print(json.dumps(result))
 
 @pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
 def test_a_full_disk_at_the_merge_keeps_the_labels_and_the_batch_open(
-        make_sim: Callable[..., SimulatorServer], tmp_path: Path) -> None:
+    make_sim: Callable[..., SimulatorServer], tmp_path: Path
+) -> None:
     sim = make_sim(pos=100, history=0, pack_delay_min=0.2, pack_delay_max=0.4)
-    run = subprocess.run([sys.executable, "-c", _FULL_DISK, sim.url, str(tmp_path)], capture_output=True,
-                         text=True, timeout=300, check=False, cwd=REPO)
+    run = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK, sim.url, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=REPO,
+    )
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout.splitlines()[-1])
     first = result["first"]

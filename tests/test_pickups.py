@@ -20,16 +20,28 @@ from tests.support import wait_until
 
 @pytest.fixture
 def sim_defaults() -> dict[str, Any]:
-    return {"pos": 12, "history": 10, "seed": 5, "pack_delay_min": 0.2, "pack_delay_max": 0.4,
-            "pickup_step_seconds": 0.3}
+    return {
+        "pos": 12,
+        "history": 10,
+        "seed": 5,
+        "pack_delay_min": 0.2,
+        "pack_delay_max": 0.4,
+        "pickup_step_seconds": 0.3,
+    }
 
 
 def _shipped_pickup(conn: Connection, tmp_path: Path) -> tuple[str, list[str]]:
     """Pack and ship one store and warehouse's POs with the batch; their pickup order and PO numbers."""
     pos = list_to_pack(conn.client)
     group = [p for p in pos if p.ship_group == pos[0].ship_group]
-    options = BatchOptions(cache_dir=tmp_path, contact=DEMO_CONTACT, steps=frozenset({Step.PACK, Step.SHIP}),
-                           first_poll_after=0.2, poll_interval=0.2, ready_timeout=30)
+    options = BatchOptions(
+        cache_dir=tmp_path,
+        contact=DEMO_CONTACT,
+        steps=frozenset({Step.PACK, Step.SHIP}),
+        first_poll_after=0.2,
+        poll_interval=0.2,
+        ready_timeout=30,
+    )
     report = BatchRunner(conn.client, options).run(group)
     assert report.counts()["shipped"] == len(group)
     numbers = [p.purchase_order_no for p in group]
@@ -46,8 +58,9 @@ def test_query_a_pickup_order_as_it_moves_on(conn: Connection, tmp_path: Path) -
     assert pickup.purchase_order_nos == tuple(pos) and len(pickup.logistics_nos) == len(pos)
     assert pickup.estimated_pickup_time is not None and pickup.estimated_box_number >= 1
     assert pickup.status.is_open and not pickup.status.is_final
-    done = wait_until(lambda: (p := conn.client.query_pickup(number)).status is PickupStatus.COMPLETED and p,
-                      timeout=10)
+    done = wait_until(
+        lambda: (p := conn.client.query_pickup(number)).status is PickupStatus.COMPLETED and p, timeout=10
+    )
     assert done and done.car_driver_name and done.actual_weight and done.status.is_final
 
 
@@ -75,9 +88,17 @@ def test_an_unknown_pickup_order_is_refused(conn: Connection) -> None:
 
 
 def test_reading_a_pickup_order() -> None:
-    base = {"pickup_order_no": "PUO1", "status": "20", "purchase_order_no_list": ["POJ1", "POJ2"],
-            "logistics_no_list": ["LBX1"], "estimated_box_number": 3, "estimated_weight": "1.250",
-            "estimated_pickup_time": 1764374400000, "car_number": "AB1234", "reason": None}
+    base = {
+        "pickup_order_no": "PUO1",
+        "status": "20",
+        "purchase_order_no_list": ["POJ1", "POJ2"],
+        "logistics_no_list": ["LBX1"],
+        "estimated_box_number": 3,
+        "estimated_weight": "1.250",
+        "estimated_pickup_time": 1764374400000,
+        "car_number": "AB1234",
+        "reason": None,
+    }
     pickup = PickupOrder.from_api(base)
     assert pickup.status is PickupStatus.DISPATCHED and pickup.purchase_order_nos == ("POJ1", "POJ2")
     assert pickup.estimated_weight == "1.250" and pickup.reason == "" and pickup.actual_logistics_nos == ()
@@ -85,7 +106,12 @@ def test_reading_a_pickup_order() -> None:
     odd = PickupOrder.from_api({**base, "status": "60"})
     assert odd.status is PickupStatus.UNKNOWN and odd.status_code == 60  # a new status is shown, not guessed
     broken: object
-    for broken in ({**base, "status": "soon"}, {**base, "pickup_order_no": ""},
-                   {**base, "purchase_order_no_list": "POJ1"}, {**base, "estimated_box_number": "many"}, []):
+    for broken in (
+        {**base, "status": "soon"},
+        {**base, "pickup_order_no": ""},
+        {**base, "purchase_order_no_list": "POJ1"},
+        {**base, "estimated_box_number": "many"},
+        [],
+    ):
         with pytest.raises(MalformedResponseError):
             PickupOrder.from_api(broken)

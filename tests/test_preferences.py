@@ -123,13 +123,15 @@ def test_the_journal_reads_the_bench_and_the_claim_ttl_through_the_registry(monk
 
 def test_the_keys_of_existing_settings_files_still_read(tmp_path: Path) -> None:
     ini = tmp_path / "Station.ini"
-    ini.write_text("[profiles]\nactive=shop-b\nnames=default, shop-b\n"
-                   "[printers]\nLABEL_100X150=Zebra\nbackend=CUPS\n"
-                   "[print]\nsize=6030\norder=true\nbarcode=false\n"
-                   "[scanner]\nterminator=tab\nmax_gap_ms=500\nprefix=\n"
-                   "[ui]\nsounds=false\n"
-                   "[profile.shop-b]\nconfigured=true\npickup_area_code=PH\npickup_address_id=1000123\n",
-                   "utf-8")
+    ini.write_text(
+        "[profiles]\nactive=shop-b\nnames=default, shop-b\n"
+        "[printers]\nLABEL_100X150=Zebra\nbackend=CUPS\n"
+        "[print]\nsize=6030\norder=true\nbarcode=false\n"
+        "[scanner]\nterminator=tab\nmax_gap_ms=500\nprefix=\n"
+        "[ui]\nsounds=false\n"
+        "[profile.shop-b]\nconfigured=true\npickup_area_code=PH\npickup_address_id=1000123\n",
+        "utf-8",
+    )
     prefs = Preferences(QSettings(str(ini), QSettings.Format.IniFormat), environ={})
     assert prefs.get(p.ACTIVE_PROFILE) == "shop-b"
     assert prefs.get(p.PROFILE_NAMES) == "default,shop-b"  # unquoted comma: read back as a list by Qt

@@ -43,8 +43,14 @@ def test_po_parser_on_anything(value: Any) -> None:
         PurchaseOrder.from_api(value)
 
 
-@given(st.dictionaries(st.sampled_from(["sku_id", "seller_sku", "buyer_qty", "barcodes", "product_title",
-                                        "received_normal_qty", "img_url"]), json_values))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["sku_id", "seller_sku", "buyer_qty", "barcodes", "product_title", "received_normal_qty", "img_url"]
+        ),
+        json_values,
+    )
+)
 def test_item_parser_never_crashes(data: dict[str, Any]) -> None:
     try:
         item = PurchaseOrderItem.from_api("POJ1", data)
@@ -53,8 +59,22 @@ def test_item_parser_never_crashes(data: dict[str, Any]) -> None:
     assert isinstance(item.buyer_qty, int) and all(isinstance(b, str) for b in item.barcodes)
 
 
-@given(st.dictionaries(st.sampled_from(["access_token", "refresh_token", "expires_in", "refresh_expires_in",
-                                        "country_user_info", "country_user_info_list", "account"]), json_values))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "access_token",
+                "refresh_token",
+                "expires_in",
+                "refresh_expires_in",
+                "country_user_info",
+                "country_user_info_list",
+                "account",
+            ]
+        ),
+        json_values,
+    )
+)
 def test_token_parser_never_crashes(body: dict[str, Any]) -> None:
     try:
         tokens = TokenInfo.from_token_response(body, now=1000.0)
@@ -105,13 +125,18 @@ def test_a_truncated_real_answer_is_malformed() -> None:
 
 
 param_values = st.one_of(
-    st.text(max_size=30), st.integers(), st.booleans(), st.none(),
+    st.text(max_size=30),
+    st.integers(),
+    st.booleans(),
+    st.none(),
     st.lists(st.text(min_size=1, max_size=12), max_size=5),
 )
 
 
-@given(st.dictionaries(st.from_regex(r"[a-zA-Z_]{1,16}", fullmatch=True), param_values, max_size=8),
-       st.text(min_size=1, max_size=40))
+@given(
+    st.dictionaries(st.from_regex(r"[a-zA-Z_]{1,16}", fullmatch=True), param_values, max_size=8),
+    st.text(min_size=1, max_size=40),
+)
 def test_request_builder(params: dict[str, Any], secret: str) -> None:
     params.pop("sign", None)
     for system in ("app_key", "timestamp", "sign_method", "access_token"):
@@ -123,8 +148,9 @@ def test_request_builder(params: dict[str, Any], secret: str) -> None:
             assert json.loads(encoded[name]) == value  # lists travel as JSON strings
         if value is None or value == "":
             assert name not in encoded  # no empty parameter is ever sent
-    full = signed_params("/jit/purchase_order/query_list", params, app_key="k", app_secret=secret,
-                         access_token="t", timestamp_ms=1)
+    full = signed_params(
+        "/jit/purchase_order/query_list", params, app_key="k", app_secret=secret, access_token="t", timestamp_ms=1
+    )
     unsigned = {k: v for k, v in full.items() if k != "sign"}
     assert full["sign"] == reference_sign("/jit/purchase_order/query_list", unsigned, secret)
     assert full["sign"] == sign("/jit/purchase_order/query_list", full, secret)

@@ -49,8 +49,9 @@ def start_sim() -> Iterator[Callable[..., SimProcess]]:
     processes: list[subprocess.Popen[str]] = []
 
     def start(*flags: str) -> SimProcess:
-        process = subprocess.Popen(station("simulator", *flags), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   text=True)
+        process = subprocess.Popen(
+            station("simulator", *flags), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         processes.append(process)
         assert process.stdout is not None
         url = process.stdout.readline().split(" on ", 1)[1].split()[0]
@@ -75,8 +76,15 @@ def journal_steps(path: Path) -> int:
         return 0  # the schema is being created right now
 
 
-def run_with_kills(run_args: list[str], journal: Path, *, seed: int, max_kills: int, stride: int = 1,
-                   after_kill: Callable[[int], None] = lambda kills: None) -> tuple[dict[str, Any], int]:
+def run_with_kills(
+    run_args: list[str],
+    journal: Path,
+    *,
+    seed: int,
+    max_kills: int,
+    stride: int = 1,
+    after_kill: Callable[[int], None] = lambda kills: None,
+) -> tuple[dict[str, Any], int]:
     """Run the batch, SIGKILL it up to ``max_kills`` times, then let it finish; return its report."""
     rng = random.Random(seed)
     kills = 0
@@ -90,8 +98,12 @@ def run_with_kills(run_args: list[str], journal: Path, *, seed: int, max_kills: 
         with log.open("w") as err_file, log.with_suffix(".json").open("w") as out_file:
             process = subprocess.Popen(run_args, stdout=out_file, stderr=err_file, text=True)
         target = steps_before + new_steps
-        wait_until(lambda p=process, t=target: p.poll() is not None or journal_steps(journal) >= t,  # type: ignore[misc]
-                   timeout=300, interval=0.005, what="new journal steps or the end of the run")
+        wait_until(
+            lambda p=process, t=target: p.poll() is not None or journal_steps(journal) >= t,  # type: ignore[misc]
+            timeout=300,
+            interval=0.005,
+            what="new journal steps or the end of the run",
+        )
         if process.poll() is None and kills < max_kills:
             time.sleep(rng.choice([0, 0, 0.005, 0.02, 0.05]))  # vary the kill point: before, during, after the call
             process.send_signal(signal.SIGKILL)
@@ -113,16 +125,44 @@ def journal_summary(journal: Path) -> tuple[list[tuple[str, int, int, str]], dic
     return rows, cut_short
 
 
-def test_killed_at_many_points_every_po_shipped_exactly_once(start_sim: Callable[..., SimProcess],
-                                                             tmp_path: Path) -> None:
-    sim = start_sim("--pos", "60", "--history", "0", "--seed", "21", "--pack-delay", "0.3-0.8",
-                    "--latency-ms", "15", "--latency-jitter-ms", "10")
+def test_killed_at_many_points_every_po_shipped_exactly_once(
+    start_sim: Callable[..., SimProcess], tmp_path: Path
+) -> None:
+    sim = start_sim(
+        "--pos",
+        "60",
+        "--history",
+        "0",
+        "--seed",
+        "21",
+        "--pack-delay",
+        "0.3-0.8",
+        "--latency-ms",
+        "15",
+        "--latency-jitter-ms",
+        "10",
+    )
     journal = tmp_path / "journal.sqlite3"
     to_pack_before = sim.stats()["by_status"].get("10", 0)
     report, kills = run_with_kills(
-        station("run", "--simulator-url", sim.url, "--journal", str(journal), "--json", "-o",
-                str(tmp_path / "labels.pdf"), "--first-poll-after", "0.2", "--poll-interval", "0.2"),
-        journal, seed=4, max_kills=15)
+        station(
+            "run",
+            "--simulator-url",
+            sim.url,
+            "--journal",
+            str(journal),
+            "--json",
+            "-o",
+            str(tmp_path / "labels.pdf"),
+            "--first-poll-after",
+            "0.2",
+            "--poll-interval",
+            "0.2",
+        ),
+        journal,
+        seed=4,
+        max_kills=15,
+    )
     assert kills >= 5, f"only {kills} kills: the batch is too short to test resuming"
 
     stats = sim.stats()
@@ -137,16 +177,32 @@ def test_killed_at_many_points_every_po_shipped_exactly_once(start_sim: Callable
     assert report["counts"]["failed"] == 0
     # a kill leaves the step it interrupted open; the next run settles it by reading the status
     assert sum(cut_short.values()) >= 1
-    print(f"\nkill test: {to_pack_before} POs, {kills} SIGKILLs, steps cut short and reconciled: {cut_short}, "
-          f"ship attempts {sum(c['ship_attempts'] for c in per_po.values())}, "
-          f"print requests {sum(c['print_requests'] for c in per_po.values())} for {len(per_po)} POs "
-          f"(a kill between a request and its file costs one more), duplicates found: 0")
+    print(
+        f"\nkill test: {to_pack_before} POs, {kills} SIGKILLs, steps cut short and reconciled: {cut_short}, "
+        f"ship attempts {sum(c['ship_attempts'] for c in per_po.values())}, "
+        f"print requests {sum(c['print_requests'] for c in per_po.values())} for {len(per_po)} POs "
+        f"(a kill between a request and its file costs one more), duplicates found: 0"
+    )
 
 
 @pytest.mark.slow
 def test_soak_thousands_of_pos_under_faults_and_kills(start_sim: Callable[..., SimProcess], tmp_path: Path) -> None:
-    sim = start_sim("--pos", "2000", "--history", "0", "--seed", "33", "--pack-delay", "0.3-1.0",
-                    "--latency-ms", "10", "--latency-jitter-ms", "10", "--timeout-seconds", "1.5")
+    sim = start_sim(
+        "--pos",
+        "2000",
+        "--history",
+        "0",
+        "--seed",
+        "33",
+        "--pack-delay",
+        "0.3-1.0",
+        "--latency-ms",
+        "10",
+        "--latency-jitter-ms",
+        "10",
+        "--timeout-seconds",
+        "1.5",
+    )
     set_faults(sim.base, error_rate=0.03, timeout_rate=0.02, drop_rate=0.02, flow_limit_per_second=15)
     journal = tmp_path / "journal.sqlite3"
     cancelled: list[str] = []
@@ -159,13 +215,20 @@ def test_soak_thousands_of_pos_under_faults_and_kills(start_sim: Callable[..., S
         # another bench packs a few of its POs first (the station then meets "Has packed").
         requests.post(sim.base + "/_sim/expire-tokens", timeout=10)
         db = sqlite3.connect(journal)
-        row = db.execute("SELECT purchase_order_no FROM batch_pos WHERE shipped = 0 ORDER BY position DESC "
-                         "LIMIT 1 OFFSET ?", (kills * 7,)).fetchone()
-        unpacked = [r[0] for r in db.execute("SELECT purchase_order_no FROM batch_pos WHERE packed = 0 "
-                                             "ORDER BY position DESC LIMIT 3")]
+        row = db.execute(
+            "SELECT purchase_order_no FROM batch_pos WHERE shipped = 0 ORDER BY position DESC LIMIT 1 OFFSET ?",
+            (kills * 7,),
+        ).fetchone()
+        unpacked = [
+            r[0]
+            for r in db.execute(
+                "SELECT purchase_order_no FROM batch_pos WHERE packed = 0 ORDER BY position DESC LIMIT 3"
+            )
+        ]
         db.close()
-        if row and requests.post(sim.base + "/_sim/cancel", json={"purchase_order_no": row[0]},
-                                 timeout=10).json().get("ok"):
+        if row and requests.post(sim.base + "/_sim/cancel", json={"purchase_order_no": row[0]}, timeout=10).json().get(
+            "ok"
+        ):
             cancelled.append(row[0])
         for no in unpacked:
             if no in cancelled:
@@ -177,10 +240,32 @@ def test_soak_thousands_of_pos_under_faults_and_kills(start_sim: Callable[..., S
                 pass  # the station had packed it already
 
     report, kills = run_with_kills(
-        station("run", "--simulator-url", sim.url, "--journal", str(journal), "--json", "-o",
-                str(tmp_path / "sheets.pdf"), "--size", "A4", "--first-poll-after", "0.3", "--poll-interval", "0.5",
-                "--read-timeout", "1.0", "--calls-per-second", "25"),
-        journal, seed=9, max_kills=6, stride=16, after_kill=mischief)
+        station(
+            "run",
+            "--simulator-url",
+            sim.url,
+            "--journal",
+            str(journal),
+            "--json",
+            "-o",
+            str(tmp_path / "sheets.pdf"),
+            "--size",
+            "A4",
+            "--first-poll-after",
+            "0.3",
+            "--poll-interval",
+            "0.5",
+            "--read-timeout",
+            "1.0",
+            "--calls-per-second",
+            "25",
+        ),
+        journal,
+        seed=9,
+        max_kills=6,
+        stride=16,
+        after_kill=mischief,
+    )
     other_bench.close()
     stats = sim.stats()
     per_po = stats["purchase_orders"]
@@ -197,7 +282,9 @@ def test_soak_thousands_of_pos_under_faults_and_kills(start_sim: Callable[..., S
     assert set(cancelled) <= set(by_no)
     assert report["counts"]["failed"] == len(cancelled)
     faults = stats["faults"]
-    print(f"\nsoak: {len(rows)} POs, {kills} SIGKILLs, {len(cancelled)} cancelled by the buyer mid-batch, "
-          f"{len(raced)} packed first by another bench, "
-          f"faults injected {faults}, steps reconciled {cut_short}, "
-          f"API calls {stats['total_calls']}, duplicates found: 0")
+    print(
+        f"\nsoak: {len(rows)} POs, {kills} SIGKILLs, {len(cancelled)} cancelled by the buyer mid-batch, "
+        f"{len(raced)} packed first by another bench, "
+        f"faults injected {faults}, steps reconciled {cut_short}, "
+        f"API calls {stats['total_calls']}, duplicates found: 0"
+    )

@@ -36,26 +36,67 @@ def secrets_in(data: bytes, secrets: list[str]) -> list[str]:
 
 
 def test_a_whole_batch_leaves_no_secret_in_any_file_or_log(
-        sim: SimulatorServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    sim: SimulatorServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     caplog.set_level(logging.DEBUG)
     monkeypatch.setattr(sys, "stdin", io.StringIO(demo.DEMO_APP_SECRET + "\n"))
-    assert main(["login", "--region", "PH", "--app-key", demo.DEMO_APP_KEY, "--auth-code", demo.DEMO_AUTH_CODE,
-                 "--secrets-from-stdin", "--gateway-url", sim.url]) == 0
+    assert (
+        main(
+            [
+                "login",
+                "--region",
+                "PH",
+                "--app-key",
+                demo.DEMO_APP_KEY,
+                "--auth-code",
+                demo.DEMO_AUTH_CODE,
+                "--secrets-from-stdin",
+                "--gateway-url",
+                sim.url,
+            ]
+        )
+        == 0
+    )
     store = CredentialStore("default")
     first = store.load_tokens()
     assert first is not None
     admin(sim.base_url, "/_sim/expire-tokens")  # a refresh mid-batch: the new tokens must not leak either
     home = tmp_path / "home"
-    code = main(["run", "--profile", "default", "--gateway-url", sim.url, "--json", "-v",
-                 "-o", str(home / "labels.pdf"), "--first-poll-after", "0.2", "--poll-interval", "0.2",
-                 "--area-code", "PH", "--address-id", "1000123", "--address", "Unit 5, Pasig", "--phone", "+6391",
-                 "--name", "Bench"])
+    code = main(
+        [
+            "run",
+            "--profile",
+            "default",
+            "--gateway-url",
+            sim.url,
+            "--json",
+            "-v",
+            "-o",
+            str(home / "labels.pdf"),
+            "--first-poll-after",
+            "0.2",
+            "--poll-interval",
+            "0.2",
+            "--area-code",
+            "PH",
+            "--address-id",
+            "1000123",
+            "--address",
+            "Unit 5, Pasig",
+            "--phone",
+            "+6391",
+            "--name",
+            "Bench",
+        ]
+    )
     assert code == 0
     last = store.load_tokens()
     assert last is not None and last.access_token != first.access_token  # it did refresh
-    secrets = [demo.DEMO_APP_SECRET, first.access_token, first.refresh_token, last.access_token,
-               last.refresh_token]
+    secrets = [demo.DEMO_APP_SECRET, first.access_token, first.refresh_token, last.access_token, last.refresh_token]
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     kinds = {p.suffix for p in written}
     assert {".pdf", ".ini", ".sqlite3"} <= kinds, kinds  # labels, settings and the journal were written
@@ -69,7 +110,8 @@ def test_a_whole_batch_leaves_no_secret_in_any_file_or_log(
 
 
 def test_without_a_keyring_the_cli_says_how_to_fix_it_and_writes_nothing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     keyring.set_keyring(keyring.backends.fail.Keyring())
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-secret-that-must-not-land\n"))
     code = main(["login", "--region", "PH", "--app-key", "123", "--secrets-from-stdin"])
@@ -87,22 +129,29 @@ def certificate(tmp_path: Path) -> tuple[Path, Path]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = dt.datetime.now(dt.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=5))
-            .not_valid_after(now + dt.timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                           critical=False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
     cert_path, key_path = tmp_path / "sim.pem", tmp_path / "sim.key"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     return cert_path, key_path
 
 
-def test_https_with_certificate_checks_on(make_sim: Callable[..., SimulatorServer],
-                                          certificate: tuple[Path, Path]) -> None:
+def test_https_with_certificate_checks_on(
+    make_sim: Callable[..., SimulatorServer], certificate: tuple[Path, Path]
+) -> None:
     cert, key = certificate
     sim = make_sim(certfile=cert, keyfile=key)
     assert sim.url.startswith("https://127.0.0.1:")
@@ -123,8 +172,13 @@ def test_https_with_certificate_checks_on(make_sim: Callable[..., SimulatorServe
 
 @pytest.mark.parametrize("variable", ["REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"])
 def test_a_ca_bundle_named_in_the_environment_is_not_trusted(
-        make_sim: Callable[..., SimulatorServer], certificate: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
-        caplog: pytest.LogCaptureFixture, tmp_path: Path, variable: str) -> None:
+    make_sim: Callable[..., SimulatorServer],
+    certificate: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    tmp_path: Path,
+    variable: str,
+) -> None:
     """requests would trust any certificate the variable names, even with verify=True given per
     request; the station checks the platform (API and label files) against its own CA list only."""
     cert, key = certificate

@@ -51,11 +51,15 @@ def test_signed_params_adds_system_parameters() -> None:
 
 
 @given(
-    st.dictionaries(st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12),
-                    st.text(min_size=1, max_size=30), max_size=8),
+    st.dictionaries(
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12),
+        st.text(min_size=1, max_size=30),
+        max_size=8,
+    ),
     st.text(min_size=1, max_size=40),
 )
 def test_sign_matches_reference_for_any_params(params: dict[str, str], secret: str) -> None:
     params.pop("sign", None)
     assert sign("/jit/purchase_order/query_list", params, secret) == reference_sign(
-        "/jit/purchase_order/query_list", params, secret)
+        "/jit/purchase_order/query_list", params, secret
+    )

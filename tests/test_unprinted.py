@@ -40,16 +40,19 @@ def ship_steps(journal: Path) -> int:
 
 
 def test_a_lost_journal_lists_the_shipped_pos_without_labels_and_prints_them(
-        make_sim: Callable[..., SimulatorServer], tmp_path: Path) -> None:
+    make_sim: Callable[..., SimulatorServer], tmp_path: Path
+) -> None:
     sim = make_sim(pos=40, history=0, pack_delay_min=0.2, pack_delay_max=3.0)
     journal, history = tmp_path / "journal.sqlite3", tmp_path / "prints"
     common = ["--simulator-url", sim.url, "--journal", str(journal), "--history-dir", str(history)]
     fast = ["--first-poll-after", "0.3", "--poll-interval", "0.3"]
     with (tmp_path / "first.log").open("w") as log:
-        first = subprocess.Popen(station("run", *common, *fast, "-o", str(tmp_path / "first.pdf")),
-                                 stdout=log, stderr=log)
-    wait_until(lambda: first.poll() is not None or ship_steps(journal) >= 1, timeout=120, interval=0.005,
-               what="a ship step")
+        first = subprocess.Popen(
+            station("run", *common, *fast, "-o", str(tmp_path / "first.pdf")), stdout=log, stderr=log
+        )
+    wait_until(
+        lambda: first.poll() is not None or ship_steps(journal) >= 1, timeout=120, interval=0.005, what="a ship step"
+    )
     assert first.poll() is None, "the run ended before it could be killed"
     first.send_signal(signal.SIGKILL)
     first.wait(timeout=20)
@@ -62,8 +65,13 @@ def test_a_lost_journal_lists_the_shipped_pos_without_labels_and_prints_them(
         conn.close()
     assert shipped  # shipped, and their labels never merged
 
-    second = subprocess.run(station("run", *common, *fast, "-o", str(tmp_path / "second.pdf")),
-                            capture_output=True, text=True, timeout=300, check=False)
+    second = subprocess.run(
+        station("run", *common, *fast, "-o", str(tmp_path / "second.pdf")),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert second.returncode in (0, 1), second.stderr
     out = second.stdout
     assert f"The journal {journal} was damaged" in out and "set aside as journal.sqlite3.damaged-" in out
@@ -73,13 +81,19 @@ def test_a_lost_journal_lists_the_shipped_pos_without_labels_and_prints_them(
     assert "station-cli unprinted --print -o FILE" in out
     assert list(tmp_path.glob("journal.sqlite3.damaged-*"))
 
-    listed = subprocess.run(station("unprinted", *common, "--json"), capture_output=True, text=True, timeout=120,
-                            check=False)
+    listed = subprocess.run(
+        station("unprinted", *common, "--json"), capture_output=True, text=True, timeout=120, check=False
+    )
     assert listed.returncode == 0, listed.stderr
     assert {po["purchase_order_no"] for po in json.loads(listed.stdout)} == shipped  # the second run's are printed
 
-    printed = subprocess.run(station("unprinted", *common, "--print", "-o", str(tmp_path / "missing.pdf")),
-                             capture_output=True, text=True, timeout=300, check=False)
+    printed = subprocess.run(
+        station("unprinted", *common, "--print", "-o", str(tmp_path / "missing.pdf")),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert printed.returncode == 0, printed.stdout + printed.stderr
     assert len(PdfReader(tmp_path / "missing.pdf").pages) > len(shipped)
     after = subprocess.run(station("unprinted", *common), capture_output=True, text=True, timeout=120, check=False)
@@ -87,6 +101,11 @@ def test_a_lost_journal_lists_the_shipped_pos_without_labels_and_prints_them(
 
 
 def test_unprinted_print_needs_a_file(sim: SimulatorServer, tmp_path: Path) -> None:
-    result = subprocess.run(station("unprinted", "--simulator-url", sim.url, "--journal", str(tmp_path / "j"),
-                                    "--print"), capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        station("unprinted", "--simulator-url", sim.url, "--journal", str(tmp_path / "j"), "--print"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 2 and "unprinted --print -o FILE" in result.stderr

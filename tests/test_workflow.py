@@ -26,22 +26,29 @@ from tests.support import admin, set_faults
 
 def options(tmp_path: Path, **overrides: object) -> BatchOptions:
     values: dict[str, object] = {
-        "contact": DEMO_CONTACT, "output": tmp_path / "labels.pdf", "cache_dir": tmp_path / "cache",
-        "first_poll_after": 0.2, "poll_interval": 0.2, "ready_timeout": 30.0,
+        "contact": DEMO_CONTACT,
+        "output": tmp_path / "labels.pdf",
+        "cache_dir": tmp_path / "cache",
+        "first_poll_after": 0.2,
+        "poll_interval": 0.2,
+        "ready_timeout": 30.0,
     }
     values.update(overrides)
     return BatchOptions(**values)  # type: ignore[arg-type]
 
 
 def page_sizes_mm(path: Path) -> set[tuple[float, float]]:
-    return {(round(float(p.mediabox.width) * 25.4 / 72), round(float(p.mediabox.height) * 25.4 / 72))
-            for p in PdfReader(path).pages}
+    return {
+        (round(float(p.mediabox.width) * 25.4 / 72), round(float(p.mediabox.height) * 25.4 / 72))
+        for p in PdfReader(path).pages
+    }
 
 
 def test_run_packs_ships_and_prints_every_po_once(conn: Connection, sim: SimulatorServer, tmp_path: Path) -> None:
     pos = list_to_pack(conn.client)
-    units = sum(i.buyer_qty for items in conn.client.list_items_many(p.purchase_order_no for p in pos).values()
-                for i in items)
+    units = sum(
+        i.buyer_qty for items in conn.client.list_items_many(p.purchase_order_no for p in pos).values() for i in items
+    )
     steps: Counter[Step] = Counter()
     report = BatchRunner(conn.client, options(tmp_path), progress=lambda s, d, t: steps.update([s])).run(pos)
     assert not report.failed(), [(o.purchase_order_no, o.error) for o in report.failed()]
@@ -59,7 +66,8 @@ def test_run_packs_ships_and_prints_every_po_once(conn: Connection, sim: Simulat
 
 
 def test_a_group_of_more_than_100_ready_pos_is_booked_in_calls_of_at_most_100(
-        make_sim: Callable[..., SimulatorServer], tmp_path: Path) -> None:
+    make_sim: Callable[..., SimulatorServer], tmp_path: Path
+) -> None:
     """The API reference caps batch_pickup_deliver at 100 POs (the guide said 500): a big group is
     split, each PO is shipped exactly once, and no call the simulator refuses for its size is sent."""
     sim = make_sim(pos=560, history=0, seed=5)
@@ -82,14 +90,16 @@ def test_a_group_of_more_than_100_ready_pos_is_booked_in_calls_of_at_most_100(
 
 def test_a4_po_sheets(conn: Connection, tmp_path: Path) -> None:
     pos = list_to_pack(conn.client)[:5]
-    report = BatchRunner(conn.client, options(tmp_path, size=PdfSize.A4, print_order=True, print_barcode=False)
-                         ).run(pos)
+    report = BatchRunner(conn.client, options(tmp_path, size=PdfSize.A4, print_order=True, print_barcode=False)).run(
+        pos
+    )
     assert not report.failed()
     assert page_sizes_mm(tmp_path / "labels.pdf") == {(210, 297)}
 
 
 def test_a_po_cancelled_by_the_buyer_is_reported_and_the_rest_goes_on(
-        conn: Connection, sim: SimulatorServer, tmp_path: Path) -> None:
+    conn: Connection, sim: SimulatorServer, tmp_path: Path
+) -> None:
     pos = list_to_pack(conn.client)[:8]
     cancelled = pos[3].purchase_order_no
     assert admin(sim.base_url, "/_sim/cancel", {"purchase_order_no": cancelled})["ok"]
@@ -122,8 +132,15 @@ def test_faults_never_ship_twice(make_sim: object, tmp_path: Path) -> None:
     conn = connect_simulator(sim.url, read_timeout=0.6)
     try:
         pos = list_to_pack(conn.client)
-        set_faults(sim.base_url, error_rate=0.08, timeout_rate=0.08, timeout_seconds=1.0, drop_rate=0.05,
-                   flow_limit_per_second=40, latency_ms=5)
+        set_faults(
+            sim.base_url,
+            error_rate=0.08,
+            timeout_rate=0.08,
+            timeout_seconds=1.0,
+            drop_rate=0.05,
+            flow_limit_per_second=40,
+            latency_ms=5,
+        )
         report = BatchRunner(conn.client, options(tmp_path, attempts=5)).run(pos)
         set_faults(sim.base_url, error_rate=0, timeout_rate=0, drop_rate=0, flow_limit_per_second=0)
         stats = sim.stats()
@@ -140,7 +157,8 @@ def test_faults_never_ship_twice(make_sim: object, tmp_path: Path) -> None:
 
 
 def test_labels_are_fetched_as_pos_turn_ready_and_come_out_per_group(
-        make_sim: Callable[..., SimulatorServer], tmp_path: Path) -> None:
+    make_sim: Callable[..., SimulatorServer], tmp_path: Path
+) -> None:
     sim = make_sim(pos=70, history=0, seed=8, pack_delay_min=0.2, pack_delay_max=2.5)
     conn = connect_simulator(sim.url)
     try:
@@ -180,7 +198,8 @@ def test_labels_are_fetched_as_pos_turn_ready_and_come_out_per_group(
 
 
 def test_a_label_file_that_does_not_read_fails_only_its_pos_and_is_fetched_again(
-        conn: Connection, sim: SimulatorServer, tmp_path: Path) -> None:
+    conn: Connection, sim: SimulatorServer, tmp_path: Path
+) -> None:
     pos = list_to_pack(conn.client)
     first_group = pos[0].ship_group
     mine = [p for p in pos if p.ship_group == first_group][:4]
@@ -192,17 +211,21 @@ def test_a_label_file_that_does_not_read_fails_only_its_pos_and_is_fetched_again
         assert time.monotonic() < deadline, "the simulator did not finish packing"
         time.sleep(0.1)
     damaged = Downloader(conn.client, tmp_path / "cache").cached_path(
-        [p.purchase_order_no for p in mine], PdfSize.LABEL_100X150, False, True)
+        [p.purchase_order_no for p in mine], PdfSize.LABEL_100X150, False, True
+    )
     damaged.parent.mkdir(parents=True, exist_ok=True)
     damaged.write_bytes(b"%PDF-1.7\nthe rest of this file was lost\n%%EOF\n")  # e.g. a disk error
     print_only = options(tmp_path, steps=frozenset({Step.PRINT}), refresh_first=True)  # as the window's Print
     report = BatchRunner(conn.client, print_only).run(mine + others)
     failed = report.failed()
     assert sorted(o.purchase_order_no for o in failed) == sorted(p.purchase_order_no for p in mine), [
-        (o.purchase_order_no, o.failed_step, o.error) for o in failed]
+        (o.purchase_order_no, o.failed_step, o.error) for o in failed
+    ]
     assert all(o.failed_step is Step.PRINT and "could not be read" in o.error for o in failed)
     assert report.counts()["printed"] == len(others) and report.output_pages > 0
     assert not damaged.exists()  # not reused: the next print asks the platform again
-    again = BatchRunner(conn.client, options(tmp_path / "again", cache_dir=tmp_path / "cache",
-                                             steps=frozenset({Step.PRINT}), refresh_first=True)).run(mine)
+    again = BatchRunner(
+        conn.client,
+        options(tmp_path / "again", cache_dir=tmp_path / "cache", steps=frozenset({Step.PRINT}), refresh_first=True),
+    ).run(mine)
     assert not again.failed() and again.counts()["printed"] == len(mine)

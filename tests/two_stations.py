@@ -44,8 +44,9 @@ class Sim:
 
 
 def start_sim(*flags: str) -> Sim:
-    process = subprocess.Popen(station("simulator", *flags), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               text=True, cwd=ROOT)
+    process = subprocess.Popen(
+        station("simulator", *flags), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT
+    )
     assert process.stdout is not None
     return Sim(process, process.stdout.readline().split(" on ", 1)[1].split()[0])
 
@@ -82,9 +83,28 @@ def start_run(sim: Sim, journal: str, folder: Path, name: str, *extra: str) -> R
     env["PYTHONPATH"] = str(ROOT)
     with out.open("w") as out_file, err.open("w") as err_file:
         process = subprocess.Popen(
-            station("run", "--simulator-url", sim.url, "--journal", journal, "--order", "--barcode", "-o", str(pdf),
-                    "--first-poll-after", "0.5", "--poll-interval", "0.5", *extra),
-            stdout=out_file, stderr=err_file, text=True, cwd=ROOT, env=env)
+            station(
+                "run",
+                "--simulator-url",
+                sim.url,
+                "--journal",
+                journal,
+                "--order",
+                "--barcode",
+                "-o",
+                str(pdf),
+                "--first-poll-after",
+                "0.5",
+                "--poll-interval",
+                "0.5",
+                *extra,
+            ),
+            stdout=out_file,
+            stderr=err_file,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
     return Run(process, out, err, pdf, env)
 
 
@@ -106,8 +126,11 @@ def second_station_is_refused(sim: Sim, journal: str, folder: Path, journal_step
     to_pack = sim.stats()["by_status"].get("10", 0)
     first = start_run(sim, journal, folder, "a")
     # The first has started its batch and sent its packs; the platform takes seconds to pack them.
-    wait_until(lambda: first.process.poll() is not None or journal_steps() >= 1, timeout=120,
-               what="the first station's first step")
+    wait_until(
+        lambda: first.process.poll() is not None or journal_steps() >= 1,
+        timeout=120,
+        what="the first station's first step",
+    )
     assert first.process.poll() is None, first.text()
     second = start_run(sim, journal, folder, "b")
     code = second.wait()
@@ -115,12 +138,17 @@ def second_station_is_refused(sim: Sim, journal: str, folder: Path, journal_step
 
     per_po = sim.stats()["purchase_orders"]
     assert len(per_po) == to_pack > 0
-    twice = {no: c for no, c in per_po.items() if c["ship_attempts"] != 1 or c["pack_accepted"] != 1
-             or c["print_requests"] != 1}
+    twice = {
+        no: c
+        for no, c in per_po.items()
+        if c["ship_attempts"] != 1 or c["pack_accepted"] != 1 or c["print_requests"] != 1
+    }
     in_a, in_b = pdf_pos(first.pdf), pdf_pos(second.pdf)
-    print(f"\ntwo stations on one PC: {len(per_po)} POs; second station exit {code}; POs with a second call: "
-          f"{len(twice)} (ship attempts {sum(c['ship_attempts'] for c in per_po.values())}); labels in both PDFs: "
-          f"{len(in_a & in_b)}")
+    print(
+        f"\ntwo stations on one PC: {len(per_po)} POs; second station exit {code}; POs with a second call: "
+        f"{len(twice)} (ship attempts {sum(c['ship_attempts'] for c in per_po.values())}); labels in both PDFs: "
+        f"{len(in_a & in_b)}"
+    )
     assert not twice, f"{len(twice)} of {len(per_po)} POs got a second call, e.g. {next(iter(twice.items()))}"
     assert not in_a & in_b, f"the labels of {len(in_a & in_b)} POs are in both PDFs"
     assert in_a == set(per_po) and not in_b and not second.pdf.exists()
@@ -134,8 +162,11 @@ def killed_holder_is_resumed(sim: Sim, journal: str, folder: Path, journal_steps
     (no waiting for a lease to run out) and nothing is done twice."""
     to_pack = sim.stats()["by_status"].get("10", 0)
     first = start_run(sim, journal, folder, "a")
-    wait_until(lambda: first.process.poll() is not None or journal_steps() >= 1, timeout=120,
-               what="the first station's first step")
+    wait_until(
+        lambda: first.process.poll() is not None or journal_steps() >= 1,
+        timeout=120,
+        what="the first station's first step",
+    )
     first.kill()
     started = time.monotonic()
     second = start_run(sim, journal, folder, "b")
@@ -144,6 +175,7 @@ def killed_holder_is_resumed(sim: Sim, journal: str, folder: Path, journal_steps
     assert time.monotonic() - started < 50  # well before the claims' 60 s life
     per_po = sim.stats()["purchase_orders"]
     assert len(per_po) == to_pack > 0
-    assert all(c["ship_attempts"] == 1 and c["ship_successes"] == 1 and c["pack_accepted"] == 1
-               for c in per_po.values()), per_po
+    assert all(
+        c["ship_attempts"] == 1 and c["ship_successes"] == 1 and c["pack_accepted"] == 1 for c in per_po.values()
+    ), per_po
     assert pdf_pos(second.pdf) == set(per_po)

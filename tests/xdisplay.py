@@ -34,8 +34,11 @@ def xvfb(width: int = 1366, height: int = 768) -> Iterator[str]:
     """A fresh X server on a free display; yields its DISPLAY value."""
     need_tools()
     read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24",
-                               "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write)
     try:
         with os.fdopen(read) as pipe:
@@ -68,8 +71,9 @@ class LogTail:
     def wait(self, text: str, timeout: float = 60) -> str:
         def found() -> str | None:
             if self._process.poll() is not None and not self.find(text):
-                raise AssertionError(f"the process ended ({self._process.returncode}) before {text!r}:\n"
-                                     + "\n".join(self.lines[-40:]))
+                raise AssertionError(
+                    f"the process ended ({self._process.returncode}) before {text!r}:\n" + "\n".join(self.lines[-40:])
+                )
             return self.find(text)
 
         try:
@@ -79,8 +83,14 @@ class LogTail:
 
 
 def xdotool(display: str, *args: str) -> str:
-    result = subprocess.run(["xdotool", *args], env={**os.environ, "DISPLAY": display}, capture_output=True,
-                            text=True, timeout=30, check=True)
+    result = subprocess.run(
+        ["xdotool", *args],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
     return result.stdout.strip()
 
 

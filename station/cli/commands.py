@@ -81,12 +81,18 @@ def dispatch(args: argparse.Namespace) -> int:
 def connection(args: argparse.Namespace) -> Iterator[Connection]:
     if args.demo and args.simulator_url:
         raise UsageError("Use either --demo or --simulator-url, not both.")
-    kwargs: dict[str, Any] = {"calls_per_second": args.calls_per_second, "workers": args.workers,
-                              "read_timeout": args.read_timeout}
+    kwargs: dict[str, Any] = {
+        "calls_per_second": args.calls_per_second,
+        "workers": args.workers,
+        "read_timeout": args.read_timeout,
+    }
     if args.demo:
         low, high = parse_pack_delay(args.demo_pack_delay)
         config = SimulatorConfig(
-            pos=args.demo_pos, seed=args.demo_seed, pack_delay_min=low, pack_delay_max=high,
+            pos=args.demo_pos,
+            seed=args.demo_seed,
+            pack_delay_min=low,
+            pack_delay_max=high,
             latency_ms=args.demo_latency_ms,
             state_file=Path(args.demo_state_file) if args.demo_state_file else None,
         )
@@ -109,10 +115,12 @@ def connection(args: argparse.Namespace) -> Iterator[Connection]:
 
 def not_logged_in(profile: str) -> str:
     name = "" if profile == "default" else f" --profile {profile}"
-    return (f"No shop is set up for profile {text.quoted(profile)}. Log in once with\n"
-            f"  station-cli login{name} --region PH --app-key KEY --auth-code CODE\n"
-            f"(the code from the OAuth redirect; 'station-cli login --help' tells more), or add --demo to try "
-            f"the station on its built-in simulator, no account needed.")
+    return (
+        f"No shop is set up for profile {text.quoted(profile)}. Log in once with\n"
+        f"  station-cli login{name} --region PH --app-key KEY --auth-code CODE\n"
+        f"(the code from the OAuth redirect; 'station-cli login --help' tells more), or add --demo to try "
+        f"the station on its built-in simulator, no account needed."
+    )
 
 
 def emit(args: argparse.Namespace, payload: Any, lines: str) -> None:
@@ -189,8 +197,13 @@ def cmd_login(args: argparse.Namespace) -> int:
     store.check_backend()
     creds = ShopCredentials(region, args.app_key.strip(), app_secret)
     if args.auth_code:
-        transport = Transport(args.gateway_url or region.gateway, creds.app_key, creds.app_secret,
-                              auth_url=args.gateway_url or AUTH_GATEWAY, limiter=RateLimiter(0))
+        transport = Transport(
+            args.gateway_url or region.gateway,
+            creds.app_key,
+            creds.app_secret,
+            auth_url=args.gateway_url or AUTH_GATEWAY,
+            limiter=RateLimiter(0),
+        )
         tokens = TokenManager(transport, store).create(args.auth_code)
         transport.close()
     else:
@@ -204,8 +217,10 @@ def cmd_login(args: argparse.Namespace) -> int:
         store.save_tokens(tokens)
     store.save(creds)
     Settings().active_profile = args.profile
-    print(f"Saved the shop's credentials for profile {args.profile!r} in the system keyring"
-          f" (token valid until {datetime.fromtimestamp(tokens.expires_at):%Y-%m-%d %H:%M}).")
+    print(
+        f"Saved the shop's credentials for profile {args.profile!r} in the system keyring"
+        f" (token valid until {datetime.fromtimestamp(tokens.expires_at):%Y-%m-%d %H:%M})."
+    )
     return 0
 
 
@@ -224,8 +239,9 @@ def cmd_list(args: argparse.Namespace) -> int:
             begin = end - timedelta(days=args.days)
         limits.check_window(begin, end)
         progress = TerminalProgress() if not args.json else None
-        pos = client.list_pos(POQuery(begin, end, status=status),
-                              progress=(lambda d, t: progress(Step.LIST, d, t)) if progress else None)
+        pos = client.list_pos(
+            POQuery(begin, end, status=status), progress=(lambda d, t: progress(Step.LIST, d, t)) if progress else None
+        )
         if progress:
             progress.finish()
         items = client.list_items_many(po.purchase_order_no for po in pos) if args.items else {}
@@ -237,21 +253,34 @@ def cmd_list(args: argparse.Namespace) -> int:
 def list_text(pos: list[PurchaseOrder], items: dict[str, list[PurchaseOrderItem]]) -> str:
     """``station-cli list`` as a table: every column as wide as its widest cell (store names whole)."""
     header = ("PO", "STATUS", "STORE", "WAREHOUSE", "SKUS", "UNITS")
-    rows = [(po.purchase_order_no, po.status.label, po.store_name, po.store_code, str(po.total_sku_count),
-             str(po.total_quantity)) for po in pos]
+    rows = [
+        (
+            po.purchase_order_no,
+            po.status.label,
+            po.store_name,
+            po.store_code,
+            str(po.total_sku_count),
+            str(po.total_quantity),
+        )
+        for po in pos
+    ]
     widths = [max(text.width(row[column]) for row in (header, *rows)) for column in range(len(header))]
 
     def line(row: tuple[str, ...]) -> str:
-        cells = [text.pad(row[c], widths[c]) if c < 4 else " " * (widths[c] - text.width(row[c])) + row[c]
-                 for c in range(len(header))]
+        cells = [
+            text.pad(row[c], widths[c]) if c < 4 else " " * (widths[c] - text.width(row[c])) + row[c]
+            for c in range(len(header))
+        ]
         return "  ".join(cells)
 
     lines = [line(header)] if rows else []
     for po, row in zip(pos, rows, strict=True):
         lines.append(line(row))
         for item in items.get(po.purchase_order_no, []):
-            lines.append(f"    {text.pad(item.seller_sku, 16)} {item.buyer_qty:>3} x "
-                         f"{text.pad(','.join(item.barcodes), 28)} {item.product_title}")
+            lines.append(
+                f"    {text.pad(item.seller_sku, 16)} {item.buyer_qty:>3} x "
+                f"{text.pad(','.join(item.barcodes), 28)} {item.product_title}"
+            )
     lines.append(text.plural(len(pos), "purchase order"))
     return "\n".join(lines)
 
@@ -279,8 +308,9 @@ def batch_journal(args: argparse.Namespace) -> tuple[JournalStore, str]:
     return journal, args.profile or Settings().active_profile
 
 
-def single_step(args: argparse.Namespace, spec: JobSpec, output: Path | None = None) -> tuple[
-        BatchReport, list[str], dict[str, PurchaseOrder]]:
+def single_step(
+    args: argparse.Namespace, spec: JobSpec, output: Path | None = None
+) -> tuple[BatchReport, list[str], dict[str, PurchaseOrder]]:
     """One step for the POs named on the command line, as a journaled batch: the same code path as
     ``run`` and the window (statuses read before anything is sent, a lost answer settled by a
     fresh read, never a second ship). The report, the POs the platform does not list, and what
@@ -298,9 +328,15 @@ def single_step(args: argparse.Namespace, spec: JobSpec, output: Path | None = N
                 assert output is not None
                 check_output(output, len(pos), cache=cache_dir())
             log = spec.start_batch(journal, profile, pos)
-            batch = spec.batch_options(BatchOptions(
-                cache_dir=cache_dir(), contact=contact, output=output, merge=ChildProcessMerge,
-                history_dir=printing_cmd.history_folder(args)))
+            batch = spec.batch_options(
+                BatchOptions(
+                    cache_dir=cache_dir(),
+                    contact=contact,
+                    output=output,
+                    merge=ChildProcessMerge,
+                    history_dir=printing_cmd.history_folder(args),
+                )
+            )
             report = BatchRunner(conn.client, batch, log=log).run(pos)
     finally:
         journal.close()
@@ -308,8 +344,7 @@ def single_step(args: argparse.Namespace, spec: JobSpec, output: Path | None = N
 
 
 def _not_listed(missing: list[str]) -> list[dict[str, Any]]:
-    return [{"purchase_order_no": no, "ok": False, "message": "The platform does not list this PO."}
-            for no in missing]
+    return [{"purchase_order_no": no, "ok": False, "message": "The platform does not list this PO."} for no in missing]
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
@@ -323,8 +358,11 @@ def cmd_pack(args: argparse.Namespace) -> int:
         else:
             message = f"already packed ({before[no].status.label})"
         results.append({"purchase_order_no": no, "ok": outcome.ok and outcome.packed, "message": message})
-    emit(args, results, "\n".join(f"{r['purchase_order_no']}: {'ok' if r['ok'] else 'FAILED'} {r['message']}"
-                                  for r in results))
+    emit(
+        args,
+        results,
+        "\n".join(f"{r['purchase_order_no']}: {'ok' if r['ok'] else 'FAILED'} {r['message']}" for r in results),
+    )
     return 0 if all(r["ok"] for r in results) else 1
 
 
@@ -333,11 +371,23 @@ def cmd_ship(args: argparse.Namespace) -> int:
     results = _not_listed(missing)
     for no, outcome in report.outcomes.items():
         message = outcome.error or ("" if not before[no].status.is_shipped else "already shipped")
-        results.append({"purchase_order_no": no, "ok": outcome.ok and outcome.shipped,
-                        "pickup_no": outcome.pickup_no, "message": message})
-    emit(args, results, "\n".join(
-        f"{r['purchase_order_no']}: {'shipped, pickup ' + r.get('pickup_no', '') if r['ok'] else 'FAILED'} "
-        f"{r['message']}" for r in results))
+        results.append(
+            {
+                "purchase_order_no": no,
+                "ok": outcome.ok and outcome.shipped,
+                "pickup_no": outcome.pickup_no,
+                "message": message,
+            }
+        )
+    emit(
+        args,
+        results,
+        "\n".join(
+            f"{r['purchase_order_no']}: {'shipped, pickup ' + r.get('pickup_no', '') if r['ok'] else 'FAILED'} "
+            f"{r['message']}"
+            for r in results
+        ),
+    )
     return 0 if all(r["ok"] for r in results) else 1
 
 
@@ -345,17 +395,28 @@ def cmd_print(args: argparse.Namespace) -> int:
     print_order, print_barcode = print_flags(args.size, args.order, args.barcode)
     output = Path(args.output)
     check_output(output)
-    report, missing, _ = single_step(args, JobSpec.of(Job.PRINT, PrintChoice(args.size, print_order, print_barcode)),
-                                     output)
+    report, missing, _ = single_step(
+        args, JobSpec.of(Job.PRINT, PrintChoice(args.size, print_order, print_barcode)), output
+    )
     results = _not_listed(missing) + [
         {"purchase_order_no": no, "ok": outcome.ok and outcome.printed, "message": outcome.error}
-        for no, outcome in report.outcomes.items()]
+        for no, outcome in report.outcomes.items()
+    ]
     failed = [r for r in results if not r["ok"]]
-    lines = [f"Wrote {text.plural(report.output_pages, 'page')} to {output}" if report.output_pages
-             else "No labels written."]
+    lines = [
+        f"Wrote {text.plural(report.output_pages, 'page')} to {output}" if report.output_pages else "No labels written."
+    ]
     lines += [f"{r['purchase_order_no']}: FAILED {r['message']}" for r in failed]
-    emit(args, {"output": str(output), "pages": report.output_pages, "page_sizes_mm": report.page_sizes_mm,
-                "results": results}, "\n".join(lines))
+    emit(
+        args,
+        {
+            "output": str(output),
+            "pages": report.output_pages,
+            "page_sizes_mm": report.page_sizes_mm,
+            "results": results,
+        },
+        "\n".join(lines),
+    )
     printed = [no for no, outcome in report.outcomes.items() if outcome.printed]
     sent = printing_cmd.send_output(args, output, args.size, printed) if report.output_pages else 0
     return 0 if not failed and sent == 0 else 1
@@ -398,16 +459,22 @@ def cmd_run(args: argparse.Namespace) -> int:
             # A batch started in the window names no file: a new one, as for a new run.
             output = Path(args.output) if args.output else spec.output or default_output(spec.choice.size).resolve()
             # The steps and labels it was started with: one started in the window may be a pack or a print only.
-            options = spec.batch_options(BatchOptions(
-                contact=contact, output=output, cache_dir=cache_dir(),
-                poll_interval=args.poll_interval, first_poll_after=args.first_poll_after,
-                ready_timeout=args.ready_timeout,
-                merge=ChildProcessMerge,  # the merge's parsing on another core, beside the batch
-                history_dir=printing_cmd.history_folder(args),
-            ))
+            options = spec.batch_options(
+                BatchOptions(
+                    contact=contact,
+                    output=output,
+                    cache_dir=cache_dir(),
+                    poll_interval=args.poll_interval,
+                    first_poll_after=args.first_poll_after,
+                    ready_timeout=args.ready_timeout,
+                    merge=ChildProcessMerge,  # the merge's parsing on another core, beside the batch
+                    history_dir=printing_cmd.history_folder(args),
+                )
+            )
             cancel = threading.Event()
-            runner = BatchRunner(conn.client, options, progress=progress, cancel=cancel, log=log, resumed=resumed,
-                                 fetched=fetched)
+            runner = BatchRunner(
+                conn.client, options, progress=progress, cancel=cancel, log=log, resumed=resumed, fetched=fetched
+            )
             try:
                 report = runner.run(pos)
             except KeyboardInterrupt:
@@ -419,8 +486,11 @@ def cmd_run(args: argparse.Namespace) -> int:
                 progress.finish()
     finally:
         journal.close()
-    emit(args, report_json(report, output, resumed_batch=unfinished.id if unfinished else None),
-         report_text(report, output))
+    emit(
+        args,
+        report_json(report, output, resumed_batch=unfinished.id if unfinished else None),
+        report_text(report, output),
+    )
     if report.cancelled:
         return 3
     printed = [o.purchase_order_no for o in report.outcomes.values() if o.printed]
@@ -477,9 +547,18 @@ def report_json(report: BatchReport, output: Path, resumed_batch: int | None = N
         "api_calls": report.api_calls,
         "cancelled": report.cancelled,
         "pos": [
-            {"purchase_order_no": o.purchase_order_no, "store": o.store_name, "warehouse": o.store_code,
-             "packed": o.packed, "shipped": o.shipped, "printed": o.printed, "pickup_no": o.pickup_no,
-             "ok": o.ok, "failed_step": o.failed_step.value if o.failed_step else None, "error": o.error}
+            {
+                "purchase_order_no": o.purchase_order_no,
+                "store": o.store_name,
+                "warehouse": o.store_code,
+                "packed": o.packed,
+                "shipped": o.shipped,
+                "printed": o.printed,
+                "pickup_no": o.pickup_no,
+                "ok": o.ok,
+                "failed_step": o.failed_step.value if o.failed_step else None,
+                "error": o.error,
+            }
             for o in report.outcomes.values()
         ],
     }
@@ -487,8 +566,10 @@ def report_json(report: BatchReport, output: Path, resumed_batch: int | None = N
 
 def report_text(report: BatchReport, output: Path) -> str:
     counts = report.counts()
-    lines = [f"{text.plural(counts['total'], 'PO')}: {counts['packed']} packed, {counts['shipped']} shipped, "
-             f"{counts['printed']} printed, {counts['failed']} failed ({text.plural(report.api_calls, 'API call')})."]
+    lines = [
+        f"{text.plural(counts['total'], 'PO')}: {counts['packed']} packed, {counts['shipped']} shipped, "
+        f"{counts['printed']} printed, {counts['failed']} failed ({text.plural(report.api_calls, 'API call')})."
+    ]
     if report.output_pages:
         lines.append(f"Labels: {output} ({text.plural(report.output_pages, 'page')}).")
     for o in report.failed():

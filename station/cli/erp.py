@@ -41,8 +41,11 @@ def _erp_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     group = parent.add_argument_group("ERP")
     group.add_argument("--erp-url", metavar="URL", help="use a running ERP simulator (demo credentials)")
-    group.add_argument("--erp-profile", default=None, help="profile whose ERP secrets are in the keyring "
-                                                           "(default: --profile, else 'default')")
+    group.add_argument(
+        "--erp-profile",
+        default=None,
+        help="profile whose ERP secrets are in the keyring (default: --profile, else 'default')",
+    )
     return parent
 
 
@@ -52,14 +55,16 @@ def add_erp_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser]
     common = [*parents, erp]
 
     login = add_command(subparsers, "erp-login", "Store an ERP's settings and secret in the OS keyring.")
-    login.add_argument("erp", action=Choice, options=("qianyi", "shoplazza"), metavar="ERP",
-                       help="qianyi or shoplazza")
+    login.add_argument("erp", action=Choice, options=("qianyi", "shoplazza"), metavar="ERP", help="qianyi or shoplazza")
     login.add_argument("--erp-profile", default="default")
     login.add_argument("--app-id", help="QianYi app ID")
     login.add_argument("--base-url", help=f"QianYi host (default {QIANYI_DEFAULT_URL}) or Shoplazza origin override")
     login.add_argument("--store", help="Shoplazza store domain (mystore or mystore.myshoplaza.com)")
-    login.add_argument("--secret-from-stdin", action="store_true",
-                       help="read the app secret / access token from standard input instead of prompting")
+    login.add_argument(
+        "--secret-from-stdin",
+        action="store_true",
+        help="read the app secret / access token from standard input instead of prompting",
+    )
 
     qlist = add_command(subparsers, "qianyi-list", "List QianYi purchase orders.", parents=common)
     qlist.add_argument("--purchase-number", default="")
@@ -71,8 +76,12 @@ def add_erp_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser]
     qlist.add_argument("--page-size", type=int, default=PAGE_SIZE_MAX, help=f"1-{PAGE_SIZE_MAX}")
     qlist.add_argument("--limit", type=int, default=0, help="at most this many orders (0: all)")
 
-    rep = add_command(subparsers, "qianyi-replenish",
-                      "Create a QianYi purchase order for the SKUs of JIT POs (once per set of POs).", parents=common)
+    rep = add_command(
+        subparsers,
+        "qianyi-replenish",
+        "Create a QianYi purchase order for the SKUs of JIT POs (once per set of POs).",
+        parents=common,
+    )
     rep.add_argument("--from-jit", nargs="+", required=True, metavar="PO", help="JIT purchase order numbers")
     rep.add_argument("--dry-run", action="store_true", help="show the purchase order; send nothing")
     rep.add_argument("--warehouse", default=ReplenishmentDefaults.warehouse_name)
@@ -94,15 +103,24 @@ def add_erp_commands(subparsers: Any, parents: Sequence[argparse.ArgumentParser]
     slist.add_argument("--page", type=int, default=0, help="only this page (default: every page)")
     slist.add_argument("--limit", type=int, default=50, help=f"per page, 1-{LIMIT_MAX}")
 
-    labels = add_command(subparsers, "shoplazza-labels",
-                         "Write 60x30 mm barcode labels for the received units of a procurement.", parents=common)
+    labels = add_command(
+        subparsers,
+        "shoplazza-labels",
+        "Write 60x30 mm barcode labels for the received units of a procurement.",
+        parents=common,
+    )
     labels.add_argument("procurement_id", metavar="ID")
     labels.add_argument("-o", "--output", required=True, help="PDF to write")
 
 
 def dispatch_erp(args: argparse.Namespace) -> int | None:
-    handlers = {"erp-login": cmd_erp_login, "qianyi-list": cmd_qianyi_list, "qianyi-replenish": cmd_qianyi_replenish,
-                "shoplazza-list": cmd_shoplazza_list, "shoplazza-labels": cmd_shoplazza_labels}
+    handlers = {
+        "erp-login": cmd_erp_login,
+        "qianyi-list": cmd_qianyi_list,
+        "qianyi-replenish": cmd_qianyi_replenish,
+        "shoplazza-list": cmd_shoplazza_list,
+        "shoplazza-labels": cmd_shoplazza_labels,
+    }
     handler = handlers.get(getattr(args, "command", ""))
     if handler is None:
         return None
@@ -137,9 +155,14 @@ Client = TypeVar("Client", QianYiClient, ShoplazzaClient)
 
 
 @contextmanager
-def _erp_client(args: argparse.Namespace, simulator: Callable[[int], HttpSimulator],
-                demo_settings: Callable[[str], Settings], load: Callable[[ErpCredentialStore], Settings | None],
-                make_client: Callable[[Settings], Client], not_set_up: str) -> Iterator[Client]:
+def _erp_client(
+    args: argparse.Namespace,
+    simulator: Callable[[int], HttpSimulator],
+    demo_settings: Callable[[str], Settings],
+    load: Callable[[ErpCredentialStore], Settings | None],
+    make_client: Callable[[Settings], Client],
+    not_set_up: str,
+) -> Iterator[Client]:
     """A client on the ERP's demo simulator (``--demo``), a running one (``--erp-url``), or the
     profile's keyring settings; the simulator is stopped with the client."""
     sim: HttpSimulator | None = None
@@ -164,17 +187,27 @@ def _erp_client(args: argparse.Namespace, simulator: Callable[[int], HttpSimulat
 
 
 def qianyi_client(args: argparse.Namespace) -> AbstractContextManager[QianYiClient]:
-    return _erp_client(args, lambda seed: qianyi_sim.QianYiSimulator(seed=seed), qianyi_sim.demo_settings,
-                       ErpCredentialStore.load_qianyi, QianYiClient,
-                       "No QianYi settings for profile {profile!r}: run "
-                       "'station-cli erp-login qianyi --app-id ...' first, or use --demo.")
+    return _erp_client(
+        args,
+        lambda seed: qianyi_sim.QianYiSimulator(seed=seed),
+        qianyi_sim.demo_settings,
+        ErpCredentialStore.load_qianyi,
+        QianYiClient,
+        "No QianYi settings for profile {profile!r}: run "
+        "'station-cli erp-login qianyi --app-id ...' first, or use --demo.",
+    )
 
 
 def shoplazza_client(args: argparse.Namespace) -> AbstractContextManager[ShoplazzaClient]:
-    return _erp_client(args, lambda seed: shoplazza_sim.ShoplazzaSimulator(seed=seed), shoplazza_sim.demo_settings,
-                       ErpCredentialStore.load_shoplazza, ShoplazzaClient,
-                       "No Shoplazza settings for profile {profile!r}: run "
-                       "'station-cli erp-login shoplazza --store ...' first, or use --demo.")
+    return _erp_client(
+        args,
+        lambda seed: shoplazza_sim.ShoplazzaSimulator(seed=seed),
+        shoplazza_sim.demo_settings,
+        ErpCredentialStore.load_shoplazza,
+        ShoplazzaClient,
+        "No Shoplazza settings for profile {profile!r}: run "
+        "'station-cli erp-login shoplazza --store ...' first, or use --demo.",
+    )
 
 
 def _read_secret(args: argparse.Namespace, prompt: str) -> str:
@@ -202,13 +235,22 @@ def cmd_erp_login(args: argparse.Namespace) -> int:
 
 
 def _order_row(o: PurchaseOrder) -> str:
-    return (f"{o.purchase_number:<16} {o.status:<13} {o.update_time:<19} {o.supplier_name[:22]:<22} "
-            f"{len(o.sku_list):>4} {o.total_quantity:>7}  {o.custom_number}")
+    return (
+        f"{o.purchase_number:<16} {o.status:<13} {o.update_time:<19} {o.supplier_name[:22]:<22} "
+        f"{len(o.sku_list):>4} {o.total_quantity:>7}  {o.custom_number}"
+    )
 
 
 def cmd_qianyi_list(args: argparse.Namespace) -> int:
-    query = PurchaseOrderQuery(args.purchase_number, args.custom_number, args.status, args.updated_from,
-                               args.updated_to, max(args.page, 1), args.page_size)
+    query = PurchaseOrderQuery(
+        args.purchase_number,
+        args.custom_number,
+        args.status,
+        args.updated_from,
+        args.updated_to,
+        max(args.page, 1),
+        args.page_size,
+    )
     with qianyi_client(args) as client:
         if args.page:
             page = client.query_page(query)
@@ -238,16 +280,24 @@ def _defaults(args: argparse.Namespace) -> ReplenishmentDefaults:
     except InvalidOperation:
         raise commands.UsageError("Prices must be numbers such as 12.50.") from None
     return ReplenishmentDefaults(
-        warehouse_name=args.warehouse, supplier_name=args.supplier, purchaser_name=args.purchaser,
+        warehouse_name=args.warehouse,
+        supplier_name=args.supplier,
+        purchaser_name=args.purchaser,
         purchase_type=PurchaseType.TRANSFER if args.transfer_warehouse else PurchaseType.DIRECT,
-        transfer_warehouse_name=args.transfer_warehouse, currency=args.currency, default_price=default_price,
+        transfer_warehouse_name=args.transfer_warehouse,
+        currency=args.currency,
+        default_price=default_price,
         prices=prices,
     )
 
 
 def _show_plan(plan: ReplenishmentPlan) -> None:
-    print(printable(f"QianYi purchase order for JIT {'PO' if len(plan.po_numbers) == 1 else 'POs'} "
-                    f"{', '.join(plan.po_numbers)} (reference {plan.custom_number})"))
+    print(
+        printable(
+            f"QianYi purchase order for JIT {'PO' if len(plan.po_numbers) == 1 else 'POs'} "
+            f"{', '.join(plan.po_numbers)} (reference {plan.custom_number})"
+        )
+    )
     print(f"{'SKU':<24} {'UNITS':>6} {'PRICE':>9}  TITLE")
     for line in plan.lines:
         print(printable(f"{line.sku:<24} {line.quantity:>6} {format(line.price, 'f'):>9}  {line.title[:50]}"))
@@ -278,8 +328,9 @@ def cmd_qianyi_replenish(args: argparse.Namespace) -> int:
             return 0
         result = replenisher.execute(plan)
     if args.json:
-        _print_json({"dry_run": False, "purchase_number": result.purchase_number, "created": result.created,
-                     "plan": plan})
+        _print_json(
+            {"dry_run": False, "purchase_number": result.purchase_number, "created": result.created, "plan": plan}
+        )
         return 0
     _show_plan(plan)
     if result.created:
@@ -290,13 +341,23 @@ def cmd_qianyi_replenish(args: argparse.Namespace) -> int:
 
 
 def _procurement_row(p: Procurement) -> str:
-    return (f"{p.id:<20} {p.procurement_no:<12} {p.state_name:<19} {p.created_at:<21} {p.supplier_name[:20]:<20} "
-            f"{p.received_quantity:>5}/{p.transfer_quantity:<5}")
+    return (
+        f"{p.id:<20} {p.procurement_no:<12} {p.state_name:<19} {p.created_at:<21} {p.supplier_name[:20]:<20} "
+        f"{p.received_quantity:>5}/{p.transfer_quantity:<5}"
+    )
 
 
 def cmd_shoplazza_list(args: argparse.Namespace) -> int:
-    query = ProcurementQuery(args.state, args.created_min, args.created_max, args.updated_min, args.updated_max,
-                             max(args.page, 1), args.limit, parse_ids(args.ids))
+    query = ProcurementQuery(
+        args.state,
+        args.created_min,
+        args.created_max,
+        args.updated_min,
+        args.updated_max,
+        max(args.page, 1),
+        args.limit,
+        parse_ids(args.ids),
+    )
     with shoplazza_client(args) as client:
         rows = list(client.list_page(query).procurements) if args.page else client.list_procurements(query)
     if args.json:
@@ -321,9 +382,19 @@ def cmd_shoplazza_labels(args: argparse.Namespace) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(labels.pdf)
     if args.json:
-        _print_json({"procurement_id": labels.procurement_id, "output": str(output), "pages": labels.units,
-                     "skus": [{"sku": i.seller_sku, "barcode": i.barcode, "units": i.qty} for i in labels.items]})
+        _print_json(
+            {
+                "procurement_id": labels.procurement_id,
+                "output": str(output),
+                "pages": labels.units,
+                "skus": [{"sku": i.seller_sku, "barcode": i.barcode, "units": i.qty} for i in labels.items],
+            }
+        )
     else:
-        print(printable(f"{plural(labels.units, 'label')} (60x30 mm) for {plural(len(labels.items), 'SKU')} of "
-                        f"procurement {labels.procurement_id} written to {output}"))
+        print(
+            printable(
+                f"{plural(labels.units, 'label')} (60x30 mm) for {plural(len(labels.items), 'SKU')} of "
+                f"procurement {labels.procurement_id} written to {output}"
+            )
+        )
     return 0

@@ -37,29 +37,43 @@ LIST_STATUSES: dict[str, POStatus | None] = {**{status.value: status for status 
 def _connection_options() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     group = parent.add_argument_group("connection")
-    group.add_argument("--demo", action="store_true",
-                       help="start an embedded simulator with a realistic day; no account needed")
+    group.add_argument(
+        "--demo", action="store_true", help="start an embedded simulator with a realistic day; no account needed"
+    )
     group.add_argument("--simulator-url", metavar="URL", help="use a running simulator (demo credentials)")
-    group.add_argument("--profile", default=None, metavar="NAME",
-                       help="seller profile whose credentials are in the keyring (default: the last logged in)")
+    group.add_argument(
+        "--profile",
+        default=None,
+        metavar="NAME",
+        help="seller profile whose credentials are in the keyring (default: the last logged in)",
+    )
     group.add_argument("--json", action="store_true", help="machine-readable output")
-    group.add_argument("--calls-per-second", type=float, default=40.0, metavar="N",
-                       help="ceiling on API calls per second (default 40)")
+    group.add_argument(
+        "--calls-per-second", type=float, default=40.0, metavar="N", help="ceiling on API calls per second (default 40)"
+    )
     group.add_argument("--workers", type=int, default=8, metavar="N", help="concurrent API calls (default 8)")
-    group.add_argument("--read-timeout", type=float, default=30.0, metavar="SECONDS",
-                       help="seconds to wait for an answer (default 30)")
+    group.add_argument(
+        "--read-timeout", type=float, default=30.0, metavar="SECONDS", help="seconds to wait for an answer (default 30)"
+    )
     # A profile's credentials against another gateway (a staging host, the simulator in tests).
     group.add_argument("--gateway-url", default=None, help=argparse.SUPPRESS)
     group.add_argument("-v", "--verbose", action="store_true", help="log every API call (never secrets)")
     demo = parent.add_argument_group("embedded simulator (with --demo)")
-    demo.add_argument("--demo-pos", type=int, default=DEMO_POS, metavar="N",
-                      help=f"To Pack POs in the demo day, exactly (default {DEMO_POS}); older POs in the "
-                           "other statuses come with them")
+    demo.add_argument(
+        "--demo-pos",
+        type=int,
+        default=DEMO_POS,
+        metavar="N",
+        help=f"To Pack POs in the demo day, exactly (default {DEMO_POS}); older POs in the "
+        "other statuses come with them",
+    )
     demo.add_argument("--demo-seed", type=int, default=7, metavar="N", help="seed of the demo day (default 7)")
-    demo.add_argument("--demo-pack-delay", default="5-10", metavar="MIN-MAX",
-                      help="seconds from pack to ready (default 5-10)")
-    demo.add_argument("--demo-latency-ms", type=float, default=0.0, metavar="MS",
-                      help="delay added to every API call (default 0)")
+    demo.add_argument(
+        "--demo-pack-delay", default="5-10", metavar="MIN-MAX", help="seconds from pack to ready (default 5-10)"
+    )
+    demo.add_argument(
+        "--demo-latency-ms", type=float, default=0.0, metavar="MS", help="delay added to every API call (default 0)"
+    )
     demo.add_argument("--demo-state-file", default=None, metavar="FILE", help="keep the demo's state in this file")
     return parent
 
@@ -75,50 +89,80 @@ def _pickup_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _print_options(parser: argparse.ArgumentParser, *, output_required: bool) -> None:
-    parser.add_argument("--size", action=Choice, options={size.value: size for size in PdfSize},
-                        default=PdfSize.LABEL_100X150,
-                        help="paper size: A4, 6030 (60x30 mm labels) or 100150 (100x150 mm labels); default 100150")
-    parser.add_argument("--order", action=argparse.BooleanOptionalAction, default=None,
-                        help="print the PO sheet (default: on for A4, off for labels)")
-    parser.add_argument("--barcode", action=argparse.BooleanOptionalAction, default=None,
-                        help="print product barcodes (default: off for A4, on for labels)")
-    parser.add_argument("-o", "--output", required=output_required, default=None, metavar="FILE",
-                        help="merged PDF to write")
+    parser.add_argument(
+        "--size",
+        action=Choice,
+        options={size.value: size for size in PdfSize},
+        default=PdfSize.LABEL_100X150,
+        help="paper size: A4, 6030 (60x30 mm labels) or 100150 (100x150 mm labels); default 100150",
+    )
+    parser.add_argument(
+        "--order",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="print the PO sheet (default: on for A4, off for labels)",
+    )
+    parser.add_argument(
+        "--barcode",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="print product barcodes (default: off for A4, on for labels)",
+    )
+    parser.add_argument(
+        "-o", "--output", required=output_required, default=None, metavar="FILE", help="merged PDF to write"
+    )
 
 
 def build_parser() -> StationParser:
     parser = StationParser(prog=PROG, description=DESCRIPTION, epilog=exit_codes_epilog(PROG))
     parser.add_argument("--version", action="version", version=f"station {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND",
-                                parser_class=CommandParser)
+    sub = parser.add_subparsers(
+        dest="command", required=True, title="commands", metavar="COMMAND", parser_class=CommandParser
+    )
     conn = _connection_options()
 
     sim = add_command(sub, "simulator", "Run the platform simulator (demo shop) until Ctrl+C.")
     add_simulator_arguments(sim)
 
     login = add_command(sub, "login", "Store a shop's credentials in the OS keyring.")
-    login.add_argument("--profile", default="default", metavar="NAME", help="profile to store them under "
-                                                                            "(default 'default')")
-    login.add_argument("--region", required=True, action=Choice, options=[region.value for region in Region],
-                       help="the shop's country: " + ", ".join(region.value for region in Region))
+    login.add_argument(
+        "--profile", default="default", metavar="NAME", help="profile to store them under (default 'default')"
+    )
+    login.add_argument(
+        "--region",
+        required=True,
+        action=Choice,
+        options=[region.value for region in Region],
+        help="the shop's country: " + ", ".join(region.value for region in Region),
+    )
     login.add_argument("--app-key", required=True, metavar="KEY", help="the app key of the Lazada Open Platform app")
-    login.add_argument("--auth-code", metavar="CODE",
-                       help="authorisation code from the OAuth redirect (else: paste tokens)")
-    login.add_argument("--secrets-from-stdin", action="store_true",
-                       help="read the secret (and tokens) as lines on standard input instead of prompting")
+    login.add_argument(
+        "--auth-code", metavar="CODE", help="authorisation code from the OAuth redirect (else: paste tokens)"
+    )
+    login.add_argument(
+        "--secrets-from-stdin",
+        action="store_true",
+        help="read the secret (and tokens) as lines on standard input instead of prompting",
+    )
     login.add_argument("--gateway-url", help=argparse.SUPPRESS)
 
     lst = add_command(sub, "list", "List POs (default: To Pack, created in the last 7 days).", parents=[conn])
     lst.add_argument("--days", type=float, default=7.0, help="look back this many days (default 7, max 90)")
     lst.add_argument("--from", dest="date_from", metavar="TIME", help="yyyy-MM-dd HH:mm:ss (instead of --days)")
     lst.add_argument("--to", dest="date_to", metavar="TIME", help="yyyy-MM-dd HH:mm:ss")
-    lst.add_argument("--status", action=Choice, options=LIST_STATUSES, default=POStatus.TO_PACK, metavar="STATUS",
-                     help=", ".join(f"{status.value} {status.label}" for status in POStatus)
-                     + ", or all (default 10)")
+    lst.add_argument(
+        "--status",
+        action=Choice,
+        options=LIST_STATUSES,
+        default=POStatus.TO_PACK,
+        metavar="STATUS",
+        help=", ".join(f"{status.value} {status.label}" for status in POStatus) + ", or all (default 10)",
+    )
     lst.add_argument("--items", action="store_true", help="also list each PO's items")
 
-    pack = add_command(sub, "pack", "Pack POs (the platform makes them Ready To Ship in a few seconds).",
-                       parents=[conn])
+    pack = add_command(
+        sub, "pack", "Pack POs (the platform makes them Ready To Ship in a few seconds).", parents=[conn]
+    )
     pack.add_argument("pos", nargs="+", metavar="PO", help="PO number")
     _journal_option(pack)
 
@@ -133,25 +177,37 @@ def build_parser() -> StationParser:
     printing_cmd.add_printer_option(prt)
     _journal_option(prt)
 
-    run = add_command(sub, "run", "The day's To Pack POs end to end: pack, wait until ready, ship, print, merge.",
-                      parents=[conn])
+    run = add_command(
+        sub, "run", "The day's To Pack POs end to end: pack, wait until ready, ship, print, merge.", parents=[conn]
+    )
     run.add_argument("--days", type=float, default=7.0, help="look back this many days for To Pack POs (default 7)")
-    run.add_argument("--limit", type=_at_least_one, default=None, metavar="N",
-                     help="handle at most this many POs (default: all)")
+    run.add_argument(
+        "--limit", type=_at_least_one, default=None, metavar="N", help="handle at most this many POs (default: all)"
+    )
     _print_options(run, output_required=False)
     printing_cmd.add_printer_option(run)
     _pickup_options(run)
     run.add_argument("--poll-interval", type=float, default=1.5, help=argparse.SUPPRESS)
     run.add_argument("--first-poll-after", type=float, default=4.0, help=argparse.SUPPRESS)
-    run.add_argument("--ready-timeout", type=float, default=180.0, metavar="SECONDS",
-                     help="seconds before a PO counts as stuck (default 180)")
+    run.add_argument(
+        "--ready-timeout",
+        type=float,
+        default=180.0,
+        metavar="SECONDS",
+        help="seconds before a PO counts as stuck (default 180)",
+    )
     _journal_option(run)
 
-    unprinted = add_command(sub, "unprinted", "POs the platform shows shipped today whose labels were not printed at "
-                                              "this station (found without the journal); --print prints them.",
-                            parents=[conn])
-    unprinted.add_argument("--print", dest="print_them", action="store_true",
-                           help="print their labels into -o FILE (and on --printer)")
+    unprinted = add_command(
+        sub,
+        "unprinted",
+        "POs the platform shows shipped today whose labels were not printed at "
+        "this station (found without the journal); --print prints them.",
+        parents=[conn],
+    )
+    unprinted.add_argument(
+        "--print", dest="print_them", action="store_true", help="print their labels into -o FILE (and on --printer)"
+    )
     _print_options(unprinted, output_required=False)
     printing_cmd.add_printer_option(unprinted)
     _journal_option(unprinted)
@@ -173,9 +229,13 @@ def _at_least_one(value: str) -> int:
 
 
 def _journal_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--journal", default=None, metavar="FILE|URL",
-                         help="journal file (default: in the user data folder), or postgresql://user@host:port/db "
-                              "for one shared by the warehouse's benches")
+    command.add_argument(
+        "--journal",
+        default=None,
+        metavar="FILE|URL",
+        help="journal file (default: in the user data folder), or postgresql://user@host:port/db "
+        "for one shared by the warehouse's benches",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

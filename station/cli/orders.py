@@ -43,22 +43,35 @@ def add_orders_commands(subparsers: Any, parents: Sequence[argparse.ArgumentPars
     """Add ``orders-list``, ``orders-pack``, ``orders-awb`` and ``orders-rts`` to ``station-cli``."""
     lst = add_command(subparsers, "orders-list", "List marketplace orders.", parents=list(parents))
     lst.add_argument("--days", type=float, default=7.0, help="orders created in the last N days (default 7)")
-    lst.add_argument("--status", default="all", action=Choice, options=STATUS_FILTERS, metavar="STATUS",
-                     help=f"item status: {', '.join(STATUS_FILTERS)} (default all)")
+    lst.add_argument(
+        "--status",
+        default="all",
+        action=Choice,
+        options=STATUS_FILTERS,
+        metavar="STATUS",
+        help=f"item status: {', '.join(STATUS_FILTERS)} (default all)",
+    )
     lst.add_argument("--max", dest="max_orders", type=int, default=0, help="stop after this many orders (0: all)")
     lst.add_argument("--items", action="store_true", help="also list each order's items")
 
-    pack = add_command(subparsers, "orders-pack", "Pack the pending items of marketplace orders.",
-                       parents=list(parents))
+    pack = add_command(
+        subparsers, "orders-pack", "Pack the pending items of marketplace orders.", parents=list(parents)
+    )
     pack.add_argument("orders", nargs="+", metavar="ORDER")
     pack.add_argument("--provider", help="shipment provider (name or id) when the seller must choose")
 
-    awb = add_command(subparsers, "orders-awb", "Write the AWBs (shipping labels) of packed orders to a PDF.",
-                      parents=list(parents))
+    awb = add_command(
+        subparsers, "orders-awb", "Write the AWBs (shipping labels) of packed orders to a PDF.", parents=list(parents)
+    )
     awb.add_argument("ids", nargs="+", metavar="ORDER", help="order ids (or package ids with --packages)")
     awb.add_argument("--packages", action="store_true", help="the ids are package ids")
-    awb.add_argument("--doc-type", action=Choice, options={d.value: d for d in DocType}, default=DocType.PDF,
-                     help="ask the platform for PDF or HTML (HTML becomes a 100x150 mm PDF); default PDF")
+    awb.add_argument(
+        "--doc-type",
+        action=Choice,
+        options={d.value: d for d in DocType},
+        default=DocType.PDF,
+        help="ask the platform for PDF or HTML (HTML becomes a 100x150 mm PDF); default PDF",
+    )
     awb.add_argument("-o", "--output", required=True, help="PDF to write")
 
     rts = add_command(subparsers, "orders-rts", "Mark packed orders ready to ship.", parents=list(parents))
@@ -79,8 +92,9 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
         client = orders_client(conn)
         try:
             since = datetime.now(timezone.utc) - timedelta(days=args.days)
-            orders = client.list_orders(OrdersQuery(created_after=since, status=args.status),
-                                        max_orders=args.max_orders or None)
+            orders = client.list_orders(
+                OrdersQuery(created_after=since, status=args.status), max_orders=args.max_orders or None
+            )
             items = client.get_items_many(o.order_id for o in orders) if args.items else {}
         finally:
             client.close()
@@ -98,8 +112,8 @@ def cmd_orders_list(args: argparse.Namespace) -> int:
 
 def _item_lines(results: Sequence[ItemResult]) -> str:
     return "\n".join(
-        f"{r.order_id}/{r.order_item_id}: " + (f"ok {r.package_id} {r.tracking_number} {r.shipment_provider}"
-                                               if r.ok else f"FAILED [{r.code}] {r.message}")
+        f"{r.order_id}/{r.order_item_id}: "
+        + (f"ok {r.package_id} {r.tracking_number} {r.shipment_provider}" if r.ok else f"FAILED [{r.code}] {r.message}")
         for r in results
     )
 
@@ -154,8 +168,11 @@ def cmd_orders_awb(args: argparse.Namespace) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("wb") as handle:
         writer.write(handle)
-    emit(args, {"packages": packages, "output": str(output), "pages": len(writer.pages)},
-         f"{plural(len(packages), 'AWB')}, {plural(len(writer.pages), 'page')} written to {output}")
+    emit(
+        args,
+        {"packages": packages, "output": str(output), "pages": len(writer.pages)},
+        f"{plural(len(packages), 'AWB')}, {plural(len(writer.pages), 'page')} written to {output}",
+    )
     return 0
 
 

@@ -22,8 +22,9 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     def _format_action(self, action: argparse.Action) -> str:
         text = super()._format_action(action)
         if action.nargs == argparse.PARSER:  # the commands' list: not the lone "COMMAND" line above it
-            text = "".join(line[2:] if line.startswith("  ") else line
-                           for line in text.split("\n", 1)[1].splitlines(keepends=True))
+            text = "".join(
+                line[2:] if line.startswith("  ") else line for line in text.split("\n", 1)[1].splitlines(keepends=True)
+            )
         return text
 
 
@@ -38,14 +39,14 @@ class StationParser(argparse.ArgumentParser):
     def _check_value(self, action: argparse.Action, value: Any) -> None:
         # argparse's own check of a command name: "unknown command 'x': choose one of ...", like a bad value
         if action.nargs == argparse.PARSER and action.choices is not None and value not in action.choices:
-            raise argparse.ArgumentError(None, f"unknown command {quoted(str(value))}: choose one of "
-                                               f"{', '.join(action.choices)}")
+            raise argparse.ArgumentError(
+                None, f"unknown command {quoted(str(value))}: choose one of {', '.join(action.choices)}"
+            )
         super()._check_value(action, value)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {printable(message, newlines=False)}\n"
-                     f"Run '{self.prog} --help' for more.\n")
+        self.exit(2, f"{self.prog}: error: {printable(message, newlines=False)}\nRun '{self.prog} --help' for more.\n")
 
 
 class CommandParser(StationParser):
@@ -88,35 +89,48 @@ class Choice(argparse.Action):
     ``invalid --size 'A5': choose one of A4, 6030, 100150``.
     """
 
-    def __init__(self, option_strings: Sequence[str], dest: str, *,
-                 options: Mapping[str, Any] | Iterable[str], **kwargs: Any) -> None:
-        self.options: dict[str, Any] = (dict(options) if isinstance(options, Mapping)
-                                        else {value: value for value in options})
+    def __init__(
+        self, option_strings: Sequence[str], dest: str, *, options: Mapping[str, Any] | Iterable[str], **kwargs: Any
+    ) -> None:
+        self.options: dict[str, Any] = (
+            dict(options) if isinstance(options, Mapping) else {value: value for value in options}
+        )
         kwargs.setdefault("metavar", "{" + ",".join(self.options) + "}")
         super().__init__(option_strings, dest, **kwargs)
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: str | Sequence[Any] | None, option_string: str | None = None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
         text = str(values)
         found = self.options.get(text, _MISSING)
         if found is _MISSING:
             folded = {key.casefold(): value for key, value in self.options.items()}
             found = folded.get(text.strip().casefold(), _MISSING)
         if found is _MISSING:
-            name = option_string or (self.metavar if isinstance(self.metavar, str) and
-                                     not self.metavar.startswith("{") else self.dest)
-            raise argparse.ArgumentError(None, f"invalid {name} {quoted(text)}: choose one of "
-                                               f"{', '.join(self.options)}")
+            name = option_string or (
+                self.metavar if isinstance(self.metavar, str) and not self.metavar.startswith("{") else self.dest
+            )
+            raise argparse.ArgumentError(
+                None, f"invalid {name} {quoted(text)}: choose one of {', '.join(self.options)}"
+            )
         setattr(namespace, self.dest, found)
+
 
 _MISSING = object()
 
 
 EXIT_CODES = (
     (0, "all done"),
-    (1, "something failed: some POs (orders, print jobs) failed while the others were done, or the "
+    (
+        1,
+        "something failed: some POs (orders, print jobs) failed while the others were done, or the "
         "platform refused the request or could not be reached, or another Station on this PC is running the open "
-        "batch (nothing sent)"),
+        "batch (nothing sent)",
+    ),
     (2, "bad input or set-up: an unknown option or value, no shop logged in, no keyring"),
     (3, "interrupted (Ctrl+C) or cancelled: run the same command again to finish the rest"),
 )
@@ -126,7 +140,13 @@ def exit_codes_epilog(prog: str) -> str:
     lines = ["exit codes:"]
     for code, meaning in EXIT_CODES:
         lines += textwrap.wrap(meaning, 76, initial_indent=f"  {code}  ", subsequent_indent="     ")
-    lines += ["", *textwrap.wrap(f"'{prog} COMMAND --help' shows the options of one command. The commands that "
-                                 "reach the platform or an ERP take --demo: the built-in simulator, no account "
-                                 "needed.", 79)]
+    lines += [
+        "",
+        *textwrap.wrap(
+            f"'{prog} COMMAND --help' shows the options of one command. The commands that "
+            "reach the platform or an ERP take --demo: the built-in simulator, no account "
+            "needed.",
+            79,
+        ),
+    ]
     return "\n".join(lines)

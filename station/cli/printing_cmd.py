@@ -29,19 +29,32 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--print-backend", action=Choice, options=BACKENDS, default=None,
-                        help="how to print: auto (CUPS on Linux/macOS, Qt on Windows), cups or qt "
-                             "(default: the saved setting)")
+    parser.add_argument(
+        "--print-backend",
+        action=Choice,
+        options=BACKENDS,
+        default=None,
+        help="how to print: auto (CUPS on Linux/macOS, Qt on Windows), cups or qt (default: the saved setting)",
+    )
     parser.add_argument("--history-dir", default=None, help=argparse.SUPPRESS)
 
 
 def add_printer_option(parser: argparse.ArgumentParser) -> None:
     """``--printer QUEUE`` (and ``--print-backend``) for ``print`` and ``run``."""
     group = parser.add_argument_group("printer")
-    group.add_argument("--printer", metavar="QUEUE", default=None,
-                       help="after writing the merged PDF, print it on this printer (see 'printers')")
-    group.add_argument("--print-backend", action=Choice, options=BACKENDS, default=None,
-                       help="auto (CUPS on Linux/macOS, Qt on Windows), cups or qt (default: the saved setting)")
+    group.add_argument(
+        "--printer",
+        metavar="QUEUE",
+        default=None,
+        help="after writing the merged PDF, print it on this printer (see 'printers')",
+    )
+    group.add_argument(
+        "--print-backend",
+        action=Choice,
+        options=BACKENDS,
+        default=None,
+        help="auto (CUPS on Linux/macOS, Qt on Windows), cups or qt (default: the saved setting)",
+    )
     group.add_argument("--history-dir", default=None, help=argparse.SUPPRESS)
 
 
@@ -56,8 +69,12 @@ def add_printing_commands(sub: Any) -> None:
     action.add_argument("--retry", type=int, metavar="ID", help="send failed job ID again")
     action.add_argument("--retry-failed", action="store_true", help="send every failed job of the day again")
     action.add_argument("--reprint", type=int, metavar="ID", help="print job ID again (a new job, same file)")
-    history.add_argument("--printer", metavar="QUEUE", default=None,
-                         help="with --retry/--reprint: use this printer instead of the one set for the size")
+    history.add_argument(
+        "--printer",
+        metavar="QUEUE",
+        default=None,
+        help="with --retry/--reprint: use this printer instead of the one set for the size",
+    )
     history.add_argument("--json", action="store_true", help="machine-readable output")
     _common(history)
 
@@ -86,16 +103,28 @@ def service(args: argparse.Namespace) -> PrintService:
 
 
 def job_json(job: PrintJobRecord) -> dict[str, Any]:
-    return {"id": job.id, "created_at": job.created_at.isoformat(), "updated_at": job.updated_at.isoformat(),
-            "file": str(job.file_path), "pos": list(job.po_numbers), "size": job.size, "pages": job.pages,
-            "printer": job.printer, "backend": job.backend, "spool_id": job.spool_id, "status": job.status.value,
-            "error": job.error}
+    return {
+        "id": job.id,
+        "created_at": job.created_at.isoformat(),
+        "updated_at": job.updated_at.isoformat(),
+        "file": str(job.file_path),
+        "pos": list(job.po_numbers),
+        "size": job.size,
+        "pages": job.pages,
+        "printer": job.printer,
+        "backend": job.backend,
+        "spool_id": job.spool_id,
+        "status": job.status.value,
+        "error": job.error,
+    }
 
 
 def job_line(job: PrintJobRecord) -> str:
     pos = ", ".join(job.po_numbers[:3]) + (f" +{len(job.po_numbers) - 3}" if len(job.po_numbers) > 3 else "")
-    line = (f"#{job.id:<4} {job.created_at:%H:%M:%S}  {job.size:<7} {job.pages if job.pages is not None else '?':>4} p"
-            f"  {job.printer or '(no printer)'}  {job.status.value.upper()}  {pos}  {job.file_path.name}")
+    line = (
+        f"#{job.id:<4} {job.created_at:%H:%M:%S}  {job.size:<7} {job.pages if job.pages is not None else '?':>4} p"
+        f"  {job.printer or '(no printer)'}  {job.status.value.upper()}  {pos}  {job.file_path.name}"
+    )
     return f"{line}\n      {job.error}" if job.error and job.status is JobStatus.FAILED else line
 
 
@@ -117,12 +146,14 @@ def send_output(args: argparse.Namespace, output: Path, size: PdfSize | None, po
     stream = sys.stderr if getattr(args, "json", False) else sys.stdout
     for job in records:
         if job.status is JobStatus.FAILED:
-            print(f"Not printed (job #{job.id}, retry with 'station-cli print-history --retry {job.id}'): "
-                  f"{job.error}", file=stream, flush=True)
+            print(
+                f"Not printed (job #{job.id}, retry with 'station-cli print-history --retry {job.id}'): {job.error}",
+                file=stream,
+                flush=True,
+            )
         else:
             pages = plural(job.pages, "page") if job.pages is not None else "the PDF"
-            print(f"Sent {pages} to {job.printer} (job #{job.id}, {job.status.value}).", file=stream,
-                  flush=True)
+            print(f"Sent {pages} to {job.printer} (job #{job.id}, {job.status.value}).", file=stream, flush=True)
     return EXIT_FAILED if any(j.status is JobStatus.FAILED for j in records) else EXIT_OK
 
 
@@ -132,8 +163,14 @@ def cmd_printers(args: argparse.Namespace) -> int:
     chosen = {size.value: saved.printer(size) for size in PdfSize}
     lines = [f"{'*' if p.is_default else ' '} {p.name:<32} {p.state}" for p in found] or ["No printers found."]
     lines += [f"Printer for {size}: {name or '(none)'}" for size, name in chosen.items()]
-    _out(args, {"printers": [{"name": p.name, "ready": p.ready, "state": p.state, "default": p.is_default}
-                             for p in found], "chosen": chosen}, "\n".join(lines))
+    _out(
+        args,
+        {
+            "printers": [{"name": p.name, "ready": p.ready, "state": p.state, "default": p.is_default} for p in found],
+            "chosen": chosen,
+        },
+        "\n".join(lines),
+    )
     return EXIT_OK
 
 
@@ -155,8 +192,9 @@ def cmd_print_history(args: argparse.Namespace) -> int:
         raise ValueError(f"no print job {args.retry if args.retry is not None else args.reprint}") from None
     jobs = spool.refresh() if day == date.today() else spool.jobs_on(day)
     if args.json:
-        _out(args, {"day": day.isoformat(), "done": [job_json(j) for j in done], "jobs": [job_json(j) for j in jobs]},
-             "")
+        _out(
+            args, {"day": day.isoformat(), "done": [job_json(j) for j in done], "jobs": [job_json(j) for j in jobs]}, ""
+        )
     else:
         lines = [job_line(j) for j in jobs] or [f"No print jobs on {day.isoformat()}."]
         if done:

@@ -25,8 +25,7 @@ def printable(text: str, *, newlines: bool = True) -> str:
         return text
     kept = "\n\t" if newlines else ""
     return "".join(
-        _escape(char) if char not in kept and (unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS)
-        else char
+        _escape(char) if char not in kept and (unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS) else char
         for char in text
     )
 

@@ -164,13 +164,19 @@ class ConnectorFamily:
 
     def subclass(self, name: str, parent: type[E], kind: str, doc: str) -> type[E]:
         """A connector-specific refinement of one of the family's classes, with its own sentence."""
-        return cast("type[E]", type(name, (parent,), {"kind": kind, "__doc__": doc,
-                                                       "__module__": self.root.__module__,
-                                                       "__qualname__": name}))
+        return cast(
+            "type[E]",
+            type(
+                name,
+                (parent,),
+                {"kind": kind, "__doc__": doc, "__module__": self.root.__module__, "__qualname__": name},
+            ),
+        )
 
 
-def connector_family(root: type[StationApiError], service: str, *, input_name: str = "Input",
-                     input_failure: str = "input") -> ConnectorFamily:
+def connector_family(
+    root: type[StationApiError], service: str, *, input_name: str = "Input", input_failure: str = "input"
+) -> ConnectorFamily:
     """The classes of a connector whose root error is ``root`` (``QianYiError``): ``QianYiAuthError``,
     ``QianYiNetworkError``... named after the root, declared in the root's module (so they pickle).
 
@@ -181,8 +187,12 @@ def connector_family(root: type[StationApiError], service: str, *, input_name: s
 
     def make(suffix: str, bases: tuple[type, ...], failure: str | None, **extra: object) -> Any:
         name = f"{prefix}{suffix}Error"
-        body: dict[str, object] = {"__module__": module, "__qualname__": name, **extra,
-                                   "__doc__": f"{bases[-1].__doc__ or ''} ({service})".strip()}
+        body: dict[str, object] = {
+            "__module__": module,
+            "__qualname__": name,
+            **extra,
+            "__doc__": f"{bases[-1].__doc__ or ''} ({service})".strip(),
+        }
         if failure is not None:
             body["kind"] = f"{service}.{failure}"
         return type(name, bases, body)

@@ -58,8 +58,12 @@ def trusted_cas(verify: bool | str, *, warn: bool = True, service: str = "the La
     for name in CA_VARIABLES:
         value = os.environ.get(name)
         if value and warn:
-            log.warning("%s is set (%s); the station does not trust it for %s and checks "
-                        "certificates against its own CA list", name, value, service)
+            log.warning(
+                "%s is set (%s); the station does not trust it for %s and checks certificates against its own CA list",
+                name,
+                value,
+                service,
+            )
     return str(certifi.where())
 
 
@@ -73,7 +77,10 @@ class ErrorKinds:
     malformed: type[kinds.MalformedResponseError]
     # the failures of a state-changing call after which the service may have acted on it
     unknown_after: tuple[type[kinds.StationApiError], ...] = (
-        kinds.ServerError, kinds.NetworkError, kinds.MalformedResponseError)
+        kinds.ServerError,
+        kinds.NetworkError,
+        kinds.MalformedResponseError,
+    )
 
 
 @dataclass(frozen=True)
@@ -123,20 +130,48 @@ class HttpConnector:
         keep_connections(self.session, options.pool_size)
 
     @classmethod
-    def plain(cls, errors: ErrorKinds, url: str, service: str, *, timeout: float, retries: int,
-              sleep: Callable[[float], None], limiter: RateLimiter | None) -> HttpConnector:
+    def plain(
+        cls,
+        errors: ErrorKinds,
+        url: str,
+        service: str,
+        *,
+        timeout: float,
+        retries: int,
+        sleep: Callable[[float], None],
+        limiter: RateLimiter | None,
+    ) -> HttpConnector:
         """A service with one timeout for connecting and reading, and as many retries of rate limits as of
         other failures, starting at half a second (the ERPs)."""
-        options = HttpOptions(connect_timeout=timeout, read_timeout=timeout, max_retries=retries,
-                              max_flow_retries=retries, first_backoff=0.5)
-        return cls(errors, options, limiter=limiter or RateLimiter(0, sleep=sleep), sleep=sleep,
-                   secure=url.startswith("https:"), service=service)
+        options = HttpOptions(
+            connect_timeout=timeout,
+            read_timeout=timeout,
+            max_retries=retries,
+            max_flow_retries=retries,
+            first_backoff=0.5,
+        )
+        return cls(
+            errors,
+            options,
+            limiter=limiter or RateLimiter(0, sleep=sleep),
+            sleep=sleep,
+            secure=url.startswith("https:"),
+            service=service,
+        )
 
     def close(self) -> None:
         self.session.close()
 
-    def send(self, method: str, url: str, label: str, request: Callable[[], dict[str, Any]], decode: Decode[T], *,
-             state_changing: bool = False) -> T:
+    def send(
+        self,
+        method: str,
+        url: str,
+        label: str,
+        request: Callable[[], dict[str, Any]],
+        decode: Decode[T],
+        *,
+        state_changing: bool = False,
+    ) -> T:
         """Send one call and return ``decode(label, response)``; ``label`` names the call in errors and the
         log. ``request()`` gives requests' ``data``, ``files``, ``params`` or ``headers``, made afresh for
         every attempt (a signature over the current time)."""
@@ -170,8 +205,7 @@ class HttpConnector:
 
     def _backoff(self, label: str, failures: int, error: kinds.StationApiError) -> None:
         wait = min(self.first_backoff * 2 ** (failures - 1), 4.0)
-        log.warning("%s failed (%s); retry %d in %.2f s", label, error.detail or type(error).__name__,
-                    failures, wait)
+        log.warning("%s failed (%s); retry %d in %.2f s", label, error.detail or type(error).__name__, failures, wait)
         self._sleep(wait)
 
     def _send_once(self, method: str, url: str, label: str, request: dict[str, Any], decode: Decode[T]) -> T:
@@ -183,8 +217,9 @@ class HttpConnector:
         try:
             # Never follow a redirect: it would re-send the signed form or the token header, and
             # the body, to wherever the answer points (a 307 or 308 keeps the POST and its body).
-            response = self.session.request(method, url, timeout=self.timeout, verify=self.verify,
-                                            allow_redirects=False, **request)
+            response = self.session.request(
+                method, url, timeout=self.timeout, verify=self.verify, allow_redirects=False, **request
+            )
         except requests.exceptions.ConnectTimeout as exc:
             raise _NotSent(network(f"{label}: connection timed out")) from exc
         except requests.exceptions.SSLError as exc:

@@ -14,8 +14,15 @@ P = TypeVar("P")  # a page
 R = TypeVar("R")  # a record
 
 
-def walk(first: Q, fetch: Callable[[Q], P], records: Callable[[P], Iterable[R]],
-         following: Callable[[Q, P], Q | None], *, limit: int = 0, max_pages: int = 0) -> Iterator[R]:
+def walk(
+    first: Q,
+    fetch: Callable[[Q], P],
+    records: Callable[[P], Iterable[R]],
+    following: Callable[[Q, P], Q | None],
+    *,
+    limit: int = 0,
+    max_pages: int = 0,
+) -> Iterator[R]:
     """The records of ``fetch(first)``, then of ``fetch(following(query, page))`` while that is not None."""
     query: Q | None = first
     count = pages = 0

@@ -82,8 +82,9 @@ class SimulatorBase:
         httpd = SimHTTPServer((self.host, self.requested_port), self, self.handler)
         self._httpd = httpd
         self._started(httpd)
-        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
-                                        name=f"{self.name}-{self.port}", daemon=True)
+        self._thread = threading.Thread(
+            target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, name=f"{self.name}-{self.port}", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -108,8 +109,9 @@ class SimulatorBase:
     def __enter__(self: S) -> S:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
     @property

@@ -54,8 +54,15 @@ def camel(name: str) -> str:
     return first + "".join(word.capitalize() for word in rest)
 
 
-def build(cls: Callable[..., T], data: Mapping[str, Any], *, key: Callable[[str], str] = str,
-          error: Malformed, decimals: bool = False, **given: Any) -> T:
+def build(
+    cls: Callable[..., T],
+    data: Mapping[str, Any],
+    *,
+    key: Callable[[str], str] = str,
+    error: Malformed,
+    decimals: bool = False,
+    **given: Any,
+) -> T:
     """The dataclass ``cls`` from an API record: every field not ``given`` is read from ``data[key(name)]``
     by its type (text, whole number or decimal); a field of another type keeps its default."""
     values = dict(given)

@@ -64,26 +64,45 @@ class ErpCredentialStore:
         if data is None:
             return None
         SECRETS.add(data["app_secret"])
-        return QianYiSettings(data["app_id"], data["app_secret"], data.get("base_url", QIANYI_DEFAULT_URL),
-                              data.get("version", "v1"))
+        return QianYiSettings(
+            data["app_id"], data["app_secret"], data.get("base_url", QIANYI_DEFAULT_URL), data.get("version", "v1")
+        )
 
     def save_qianyi(self, settings: QianYiSettings) -> None:
         SECRETS.add(settings.app_secret)
-        self._set("qianyi", {"app_id": settings.app_id, "app_secret": settings.app_secret,
-                             "base_url": settings.base_url, "version": settings.version})
+        self._set(
+            "qianyi",
+            {
+                "app_id": settings.app_id,
+                "app_secret": settings.app_secret,
+                "base_url": settings.base_url,
+                "version": settings.version,
+            },
+        )
 
     def load_shoplazza(self) -> ShoplazzaSettings | None:
         data = self._get("shoplazza")
         if data is None:
             return None
         SECRETS.add(data["access_token"])
-        return ShoplazzaSettings(data["store"], data["access_token"], data.get("base_url") or None,
-                                 data.get("api_version", SHOPLAZZA_API_VERSION))
+        return ShoplazzaSettings(
+            data["store"],
+            data["access_token"],
+            data.get("base_url") or None,
+            data.get("api_version", SHOPLAZZA_API_VERSION),
+        )
 
     def save_shoplazza(self, settings: ShoplazzaSettings) -> None:
         SECRETS.add(settings.access_token)
-        self._set("shoplazza", {"store": settings.store, "access_token": settings.access_token,
-                                "base_url": settings.base_url, "api_version": settings.api_version})
+        self._set(
+            "shoplazza",
+            {
+                "store": settings.store,
+                "access_token": settings.access_token,
+                "base_url": settings.base_url,
+                "api_version": settings.api_version,
+            },
+        )
 
     def delete(self, erp: str) -> None:
         self.store.forget(erp)

@@ -40,14 +40,17 @@ def label_items(lines: Sequence[ProcurementLine]) -> tuple[PrintItem, ...]:
 def render_labels(items: Sequence[PrintItem], reference: str = "") -> bytes:
     from station.printing.pdfgen import render_pdf  # reportlab: loaded when labels are drawn
 
-    return render_pdf(PdfSize.LABEL_60X30.value, [PrintPO(reference, "", "", "", tuple(items))],
-                      print_order=False, print_barcode=True)
+    return render_pdf(
+        PdfSize.LABEL_60X30.value, [PrintPO(reference, "", "", "", tuple(items))], print_order=False, print_barcode=True
+    )
 
 
 def procurement_labels(client: ShoplazzaClient, procurement_id: str) -> LabelFile:
     lines = client.procurement_lines(procurement_id)
     items = label_items(lines)
     if not items:
-        raise ShoplazzaError(f"procurement {procurement_id}: no received units",
-                             problem=Problem("shoplazza.nothing_received", {"id": procurement_id}))
+        raise ShoplazzaError(
+            f"procurement {procurement_id}: no received units",
+            problem=Problem("shoplazza.nothing_received", {"id": procurement_id}),
+        )
     return LabelFile(procurement_id, render_labels(items, procurement_id), items)

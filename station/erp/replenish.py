@@ -126,8 +126,9 @@ class ReplenishmentResult:
     record: ReplenishmentRecord
 
 
-def aggregate(items: Mapping[str, Sequence[PurchaseOrderItem]], defaults: ReplenishmentDefaults
-              ) -> list[ReplenishmentLine]:
+def aggregate(
+    items: Mapping[str, Sequence[PurchaseOrderItem]], defaults: ReplenishmentDefaults
+) -> list[ReplenishmentLine]:
     """One line per seller SKU: the units the POs ask for, in SKU order."""
     quantities: dict[str, int] = {}
     titles: dict[str, str] = {}
@@ -141,8 +142,12 @@ def aggregate(items: Mapping[str, Sequence[PurchaseOrderItem]], defaults: Replen
             titles.setdefault(sku, row.product_title)
             if po_no not in pos.setdefault(sku, []):
                 pos[sku].append(po_no)
-    return [ReplenishmentLine(sku, titles[sku], quantities[sku], defaults.prices.get(sku, defaults.default_price),
-                              tuple(sorted(pos[sku]))) for sku in sorted(quantities)]
+    return [
+        ReplenishmentLine(
+            sku, titles[sku], quantities[sku], defaults.prices.get(sku, defaults.default_price), tuple(sorted(pos[sku]))
+        )
+        for sku in sorted(quantities)
+    ]
 
 
 class ReplenishmentStore:
@@ -153,46 +158,68 @@ class ReplenishmentStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         with self._connect() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS replenishment (account TEXT NOT NULL, po_key TEXT NOT NULL, "
-                       "custom_number TEXT NOT NULL, purchase_number TEXT NOT NULL, created_at TEXT NOT NULL, "
-                       "PRIMARY KEY (account, po_key))")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS replenishment (account TEXT NOT NULL, po_key TEXT NOT NULL, "
+                "custom_number TEXT NOT NULL, purchase_number TEXT NOT NULL, created_at TEXT NOT NULL, "
+                "PRIMARY KEY (account, po_key))"
+            )
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=10)
 
     def get(self, account: str, key: str) -> ReplenishmentRecord | None:
         with self._lock, self._connect() as db:
-            row = db.execute("SELECT account, po_key, custom_number, purchase_number, created_at FROM replenishment "
-                             "WHERE account = ? AND po_key = ?", (account, key)).fetchone()
+            row = db.execute(
+                "SELECT account, po_key, custom_number, purchase_number, created_at FROM replenishment "
+                "WHERE account = ? AND po_key = ?",
+                (account, key),
+            ).fetchone()
         return None if row is None else ReplenishmentRecord(*row)
 
     def put(self, record: ReplenishmentRecord) -> ReplenishmentRecord:
         """Keep ``record`` unless one exists for the same POs; the record that stays."""
         with self._lock, self._connect() as db:
-            db.execute("INSERT OR IGNORE INTO replenishment VALUES (?, ?, ?, ?, ?)",
-                       (record.account, record.key, record.custom_number, record.purchase_number, record.created_at))
-            row = db.execute("SELECT account, po_key, custom_number, purchase_number, created_at FROM replenishment "
-                             "WHERE account = ? AND po_key = ?", (record.account, record.key)).fetchone()
+            db.execute(
+                "INSERT OR IGNORE INTO replenishment VALUES (?, ?, ?, ?, ?)",
+                (record.account, record.key, record.custom_number, record.purchase_number, record.created_at),
+            )
+            row = db.execute(
+                "SELECT account, po_key, custom_number, purchase_number, created_at FROM replenishment "
+                "WHERE account = ? AND po_key = ?",
+                (record.account, record.key),
+            ).fetchone()
         return ReplenishmentRecord(*row)
 
     def all(self) -> list[ReplenishmentRecord]:
         with self._lock, self._connect() as db:
-            rows = db.execute("SELECT account, po_key, custom_number, purchase_number, created_at FROM replenishment "
-                              "ORDER BY created_at").fetchall()
+            rows = db.execute(
+                "SELECT account, po_key, custom_number, purchase_number, created_at FROM replenishment "
+                "ORDER BY created_at"
+            ).fetchall()
         return [ReplenishmentRecord(*r) for r in rows]
 
 
 class Replenisher:
-    def __init__(self, qianyi: QianYiClient, store: ReplenishmentStore | None = None,
-                 defaults: ReplenishmentDefaults | None = None, jit: JitClient | None = None) -> None:
+    def __init__(
+        self,
+        qianyi: QianYiClient,
+        store: ReplenishmentStore | None = None,
+        defaults: ReplenishmentDefaults | None = None,
+        jit: JitClient | None = None,
+    ) -> None:
         self.qianyi = qianyi
         self.store = store or ReplenishmentStore()
         self.defaults = defaults or ReplenishmentDefaults()
         self.jit = jit
         self._lock = threading.Lock()
 
-    def plan(self, po_numbers: Iterable[str], items: Mapping[str, Sequence[PurchaseOrderItem]] | None = None,
-             *, today: date | None = None) -> ReplenishmentPlan:
+    def plan(
+        self,
+        po_numbers: Iterable[str],
+        items: Mapping[str, Sequence[PurchaseOrderItem]] | None = None,
+        *,
+        today: date | None = None,
+    ) -> ReplenishmentPlan:
         """What would be sent (nothing is): the lines, the request, and the existing order if there is one."""
         key = replenishment_key(po_numbers)
         numbers = key.split(",")
@@ -210,17 +237,30 @@ class Replenisher:
         custom = custom_number_for(key)
         remark = "Station replenishment for JIT POs " + ", ".join(numbers)
         if len(remark) > REMARK_MAX:
-            remark = remark[:REMARK_MAX - 1] + "…"
+            remark = remark[: REMARK_MAX - 1] + "…"
         request = PurchaseOrderRequest(
-            purchase_type=d.purchase_type, warehouse_name=d.warehouse_name, purchaser_name=d.purchaser_name,
-            purchase_date=(today or date.today()).isoformat(), supplier_name=d.supplier_name,
-            sku_list=tuple(NewPurchaseOrderSku(line.sku, line.price, line.quantity, d.currency, d.tax_rate)
-                           for line in lines),
-            purchase_price_unit=d.currency, transport_party=d.transport_party, transport_mode=d.transport_mode,
-            payment_type=d.payment_type, settlement_type=d.settlement_type, custom_number=custom,
-            transfer_warehouse_name=d.transfer_warehouse_name, remark=remark, prepay_rate=d.prepay_rate,
-            effective_node=d.effective_node, account_period_list=d.account_period_list,
-            account_period_opt=d.account_period_opt, billing_date=d.billing_date, purchase_ext=d.purchase_ext,
+            purchase_type=d.purchase_type,
+            warehouse_name=d.warehouse_name,
+            purchaser_name=d.purchaser_name,
+            purchase_date=(today or date.today()).isoformat(),
+            supplier_name=d.supplier_name,
+            sku_list=tuple(
+                NewPurchaseOrderSku(line.sku, line.price, line.quantity, d.currency, d.tax_rate) for line in lines
+            ),
+            purchase_price_unit=d.currency,
+            transport_party=d.transport_party,
+            transport_mode=d.transport_mode,
+            payment_type=d.payment_type,
+            settlement_type=d.settlement_type,
+            custom_number=custom,
+            transfer_warehouse_name=d.transfer_warehouse_name,
+            remark=remark,
+            prepay_rate=d.prepay_rate,
+            effective_node=d.effective_node,
+            account_period_list=d.account_period_list,
+            account_period_opt=d.account_period_opt,
+            billing_date=d.billing_date,
+            purchase_ext=d.purchase_ext,
         )
         request.validate()
         return ReplenishmentPlan(key, custom, tuple(lines), request, self.store.get(self.qianyi.account, key))
@@ -247,9 +287,13 @@ class Replenisher:
             if not order.purchase_number:
                 raise QianYiError("no purchase number in the answer")
             record = self.store.put(self._record(plan, order.purchase_number))
-            return ReplenishmentResult(record.purchase_number, record.purchase_number == order.purchase_number,
-                                       record)
+            return ReplenishmentResult(record.purchase_number, record.purchase_number == order.purchase_number, record)
 
     def _record(self, plan: ReplenishmentPlan, purchase_number: str) -> ReplenishmentRecord:
-        return ReplenishmentRecord(self.qianyi.account, plan.key, plan.custom_number, purchase_number,
-                                   datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        return ReplenishmentRecord(
+            self.qianyi.account,
+            plan.key,
+            plan.custom_number,
+            purchase_number,
+            datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        )

@@ -43,10 +43,14 @@ class SetAside:
 
     def message(self) -> str:
         if self.moved_to is None:
-            return (f"The journal {self.path} was lost ({self.reason}); a new one was started. "
-                    "Check today's shipped POs below.")
-        return (f"The journal {self.path} was damaged ({self.reason}) and set aside as {self.moved_to.name}; "
-                "a new one was started. Check today's shipped POs below.")
+            return (
+                f"The journal {self.path} was lost ({self.reason}); a new one was started. "
+                "Check today's shipped POs below."
+            )
+        return (
+            f"The journal {self.path} was damaged ({self.reason}) and set aside as {self.moved_to.name}; "
+            "a new one was started. Check today's shipped POs below."
+        )
 
 
 def _side(path: Path, suffix: str) -> Path:
@@ -55,8 +59,6 @@ def _side(path: Path, suffix: str) -> Path:
 
 def marker(path: Path) -> Path:
     return _side(path, MARKER_SUFFIX)
-
-
 
 
 def check_journal_path(path: Path) -> None:
@@ -68,8 +70,10 @@ def check_journal_path(path: Path) -> None:
     except OSError as exc:
         raise JournalPathError(f"The journal {path} cannot be used: {exc.strerror or exc}.") from None
     if mode is not None and not stat.S_ISREG(mode):
-        raise JournalPathError(f"The journal {path} is {file_kind(mode)}, not a file; give the path of a journal "
-                               "file (e.g. journal.sqlite3 in a folder this user can write).")
+        raise JournalPathError(
+            f"The journal {path} is {file_kind(mode)}, not a file; give the path of a journal "
+            "file (e.g. journal.sqlite3 in a folder this user can write)."
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # SQLite writes the -wal and -shm files beside the journal: the folder must take new files.
@@ -79,8 +83,10 @@ def check_journal_path(path: Path) -> None:
             with path.open("r+b"):
                 pass
     except OSError as exc:
-        raise JournalPathError(f"The journal {path} cannot be written ({exc.strerror or exc}); give a journal "
-                               "file in a folder this user can write.") from None
+        raise JournalPathError(
+            f"The journal {path} cannot be written ({exc.strerror or exc}); give a journal "
+            "file in a folder this user can write."
+        ) from None
 
 
 def lost_since_last_open(path: Path) -> str:

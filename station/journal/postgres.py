@@ -62,7 +62,7 @@ def _normalized(url: str) -> str:
     # ``Path("postgresql://h/db")`` turns the URL into ``postgresql:/h/db``: accept that too.
     for scheme in ("postgresql:", "postgres:"):
         if url.startswith(scheme) and not url.startswith(scheme + "//"):
-            return scheme + "//" + url[len(scheme):].lstrip("/")
+            return scheme + "//" + url[len(scheme) :].lstrip("/")
     return url
 
 
@@ -89,8 +89,9 @@ class PostgresJournal(SqlJournal):
 
     skip_locked = " FOR UPDATE SKIP LOCKED"
 
-    def __init__(self, url: str, *, bench: str | None = None, ttl: float | None = None,
-                 connect_timeout: float = 5.0) -> None:
+    def __init__(
+        self, url: str, *, bench: str | None = None, ttl: float | None = None, connect_timeout: float = 5.0
+    ) -> None:
         super().__init__(bench, ttl)
         self.url = masked(url)
         params = conninfo_to_dict(_normalized(url))
@@ -178,8 +179,9 @@ class PostgresJournal(SqlJournal):
             conn = self._conn
             if conn is not None and not conn.closed and not conn.broken:
                 with suppress(psycopg.Error):  # a connection gone took the lock with it
-                    conn.execute("SELECT pg_advisory_unlock(CAST(%s AS INTEGER), CAST(%s AS INTEGER))",
-                                 (LEASE_LOCK, batch_id))
+                    conn.execute(
+                        "SELECT pg_advisory_unlock(CAST(%s AS INTEGER), CAST(%s AS INTEGER))", (LEASE_LOCK, batch_id)
+                    )
 
     def _now(self, tx: Tx) -> float:
         row = tx.one("SELECT extract(epoch FROM clock_timestamp())::float8")
@@ -202,8 +204,11 @@ class PostgresJournal(SqlJournal):
                 for statement in PG_MIGRATIONS[number - 1].split(";"):
                     if statement.strip():
                         tx.run(statement)
-                tx.run("INSERT INTO meta(key, value) VALUES ('schema_version', ?)"
-                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(number),))
+                tx.run(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(number),),
+                )
 
     def schema_version(self) -> int:
         with self._tx() as tx:

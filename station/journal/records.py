@@ -47,14 +47,22 @@ class BatchRecords(ABC):
 
     # ------------------------------------------------------------------ claims
     @abstractmethod
-    def claim(self, bench_id: str, numbers: Sequence[str], ttl: float | None = None, *,
-              batch_id: int | None = None, skip_done: bool = False) -> list[str]:
+    def claim(
+        self,
+        bench_id: str,
+        numbers: Sequence[str],
+        ttl: float | None = None,
+        *,
+        batch_id: int | None = None,
+        skip_done: bool = False,
+    ) -> list[str]:
         """Claim ``numbers`` for ``bench_id``; the ones granted (free, expired or already this
         bench's). With ``skip_done``, a PO another batch already printed is not granted."""
 
     @abstractmethod
-    def renew(self, bench_id: str, numbers: Sequence[str], ttl: float | None = None,
-              batch_id: int | None = None) -> list[str]:
+    def renew(
+        self, bench_id: str, numbers: Sequence[str], ttl: float | None = None, batch_id: int | None = None
+    ) -> list[str]:
         """Extend this bench's claims (and its lease on ``batch_id``); the numbers it still holds."""
 
     @abstractmethod

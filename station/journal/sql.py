@@ -47,21 +47,31 @@ def _marks(count: int) -> str:
 
 def _chunks(numbers: Sequence[str]) -> Iterator[list[str]]:
     for start in range(0, len(numbers), _CHUNK):
-        yield list(numbers[start:start + _CHUNK])
+        yield list(numbers[start : start + _CHUNK])
 
 
 # A PO's outcome as batch_pos keeps it: the columns, in the order _outcome reads them.
-_OUTCOME_COLUMNS = ("purchase_order_no, store_name, store_code, packed, ready, shipped, printed, pickup_no,"
-                    " failed_step, error, problem")
+_OUTCOME_COLUMNS = (
+    "purchase_order_no, store_name, store_code, packed, ready, shipped, printed, pickup_no, failed_step, error, problem"
+)
 
 
 def _outcome(row: Sequence[Any]) -> PoOutcome:
     # A row of an older journal has no problem: its English error is kept and shown as it is.
     problem = Problem.from_json(row[10])
-    return PoOutcome(purchase_order_no=row[0], store_name=row[1], store_code=row[2], packed=bool(row[3]),
-                     ready=bool(row[4]), shipped=bool(row[5]), printed=bool(row[6]), pickup_no=row[7],
-                     failed_step=Step(row[8]) if row[8] else None,
-                     error=row[9] if problem is None else Sentence(problem, row[9]), problem=problem)
+    return PoOutcome(
+        purchase_order_no=row[0],
+        store_name=row[1],
+        store_code=row[2],
+        packed=bool(row[3]),
+        ready=bool(row[4]),
+        shipped=bool(row[5]),
+        printed=bool(row[6]),
+        pickup_no=row[7],
+        failed_step=Step(row[8]) if row[8] else None,
+        error=row[9] if problem is None else Sentence(problem, row[9]),
+        problem=problem,
+    )
 
 
 class SqlJournal(JournalStore):
@@ -104,7 +114,8 @@ class SqlJournal(JournalStore):
             row = tx.one(
                 "INSERT INTO batches(profile, started_at, state, options, bench, lease_until, instance, pid)"
                 " VALUES (?, ?, 'running', ?, ?, ?, ?, ?) RETURNING id",
-                (profile, now, json.dumps(options), self.bench, now + self.ttl, self.instance, self.pid))
+                (profile, now, json.dumps(options), self.bench, now + self.ttl, self.instance, self.pid),
+            )
             assert row is not None
             batch_id = int(row[0])
             # Before the batch is visible to anyone: another station never sees it without its lease.
@@ -113,7 +124,8 @@ class SqlJournal(JournalStore):
             tx.many(
                 "INSERT INTO batch_pos(batch_id, purchase_order_no, position, store_name, store_code, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                [(batch_id, o.purchase_order_no, i, o.store_name, o.store_code, now) for i, o in enumerate(outcomes)])
+                [(batch_id, o.purchase_order_no, i, o.store_name, o.store_code, now) for i, o in enumerate(outcomes)],
+            )
         return BatchLog(self, batch_id)
 
     def resume_batch(self, batch_id: int) -> BatchLog:
@@ -133,7 +145,8 @@ class SqlJournal(JournalStore):
                 " AND (bench = ? OR ((bench = '' OR lease_until < ?) AND NOT EXISTS ("
                 "   SELECT 1 FROM claims c WHERE c.batch_id = batches.id AND c.bench <> ? AND c.expires_at >= ?)))"
                 " ORDER BY CASE WHEN bench = ? THEN 0 ELSE 1 END, id DESC" + self.skip_locked,
-                (profile, self.bench, now, self.bench, now, self.bench))
+                (profile, self.bench, now, self.bench, now, self.bench),
+            )
             row = next((r for r in rows if self._take_lease(tx, int(r[0]))), None)
             if row is None:
                 held = next((r for r in rows if r[4] == self.bench), None)
@@ -141,26 +154,38 @@ class SqlJournal(JournalStore):
                     raise BatchHeldError(int(held[0]), int(held[5]))
                 return None
             batch_id = int(row[0])
-            tx.run("UPDATE batches SET bench = ?, lease_until = ?, instance = ?, pid = ? WHERE id = ?",
-                   (self.bench, now + self.ttl, self.instance, self.pid, batch_id))
+            tx.run(
+                "UPDATE batches SET bench = ?, lease_until = ?, instance = ?, pid = ? WHERE id = ?",
+                (self.bench, now + self.ttl, self.instance, self.pid, batch_id),
+            )
             # This bench's claims on it were its dead station's: they are this process's now.
-            tx.run("UPDATE claims SET instance = ?, pid = ? WHERE batch_id = ? AND bench = ?",
-                   (self.instance, self.pid, batch_id, self.bench))
-            pos = tx.all(f"SELECT {_OUTCOME_COLUMNS} FROM batch_pos WHERE batch_id = ? ORDER BY position",
-                         (batch_id,))
+            tx.run(
+                "UPDATE claims SET instance = ?, pid = ? WHERE batch_id = ? AND bench = ?",
+                (self.instance, self.pid, batch_id, self.bench),
+            )
+            pos = tx.all(f"SELECT {_OUTCOME_COLUMNS} FROM batch_pos WHERE batch_id = ? ORDER BY position", (batch_id,))
             steps = tx.all(
                 "SELECT id, kind, purchase_order_nos FROM steps WHERE batch_id = ? AND state IN ('sent', 'unknown')"
-                " ORDER BY id", (batch_id,))
+                " ORDER BY id",
+                (batch_id,),
+            )
         return JournalBatch(
-            id=batch_id, profile=str(row[1]), started_at=float(row[2]), options=json.loads(row[3]),
-            outcomes=[_outcome(p) for p in pos], open_steps=[(int(s[0]), str(s[1]), json.loads(s[2])) for s in steps])
+            id=batch_id,
+            profile=str(row[1]),
+            started_at=float(row[2]),
+            options=json.loads(row[3]),
+            outcomes=[_outcome(p) for p in pos],
+            open_steps=[(int(s[0]), str(s[1]), json.loads(s[2])) for s in steps],
+        )
 
     def recent_outcomes(self, profile: str, since: float) -> list[tuple[PoOutcome, str, float]]:
         with self._tx() as tx:
             rows = tx.all(
                 f"SELECT {_OUTCOME_COLUMNS}, updated_at, b.options FROM batch_pos"
                 " JOIN batches b ON b.id = batch_pos.batch_id WHERE b.profile = ? AND updated_at >= ?"
-                " ORDER BY updated_at, batch_pos.batch_id", (profile, since))
+                " ORDER BY updated_at, batch_pos.batch_id",
+                (profile, since),
+            )
         return [(_outcome(r), str(json.loads(r[12]).get("job", "run")), float(r[11])) for r in rows]
 
     def batch_state(self, batch_id: int) -> str:
@@ -183,8 +208,16 @@ class SqlJournal(JournalStore):
         with self._tx() as tx:
             rows = tx.all(sql + " ORDER BY id", params)
         return [
-            {"id": r[0], "batch_id": r[1], "kind": r[2], "purchase_order_nos": json.loads(r[3]), "state": r[4],
-             "sent_at": r[5], "answered_at": r[6], "detail": r[7]}
+            {
+                "id": r[0],
+                "batch_id": r[1],
+                "kind": r[2],
+                "purchase_order_nos": json.loads(r[3]),
+                "state": r[4],
+                "sent_at": r[5],
+                "answered_at": r[6],
+                "detail": r[7],
+            }
             for r in rows
         ]
 
@@ -192,7 +225,9 @@ class SqlJournal(JournalStore):
     def _insert_step(self, tx: Tx, batch_id: int | None, kind: str, numbers: Sequence[str]) -> int:
         row = tx.one(
             "INSERT INTO steps(batch_id, kind, purchase_order_nos, state, sent_at) VALUES (?, ?, ?, 'sent', ?)"
-            " RETURNING id", (batch_id, kind, json.dumps(list(numbers)), self._now(tx)))
+            " RETURNING id",
+            (batch_id, kind, json.dumps(list(numbers)), self._now(tx)),
+        )
         assert row is not None
         return int(row[0])
 
@@ -210,25 +245,33 @@ class SqlJournal(JournalStore):
                 held += tx.run(
                     f"UPDATE claims SET expires_at = ?, batch_id = ? WHERE bench = ? AND instance = ?"
                     f" AND purchase_order_no IN ({_marks(len(chunk))})",
-                    (now + self.ttl, batch_id, self.bench, self.instance, *chunk))
+                    (now + self.ttl, batch_id, self.bench, self.instance, *chunk),
+                )
             if held != len(set(numbers)):
                 raise ClaimLostError(f"{len(set(numbers)) - held} of {len(set(numbers))} POs no longer held")
-            if not tx.run("UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ? AND instance = ?",
-                          (now + self.ttl, batch_id, self.bench, self.instance)):
+            if not tx.run(
+                "UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ? AND instance = ?",
+                (now + self.ttl, batch_id, self.bench, self.instance),
+            ):
                 raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
             return self._insert_step(tx, batch_id, kind, numbers)
 
     def step_answered(self, step_id: int, state: str, detail: str = "") -> None:
         with self._tx() as tx:
-            tx.run("UPDATE steps SET state = ?, answered_at = ?, detail = ? WHERE id = ?",
-                   (state, self._now(tx), detail[:500], step_id))
+            tx.run(
+                "UPDATE steps SET state = ?, answered_at = ?, detail = ? WHERE id = ?",
+                (state, self._now(tx), detail[:500], step_id),
+            )
 
     def settle_open_refreshes(self) -> int:
         """Close token refreshes a crash left open; how many there were (bookkeeping only: an older
         refresh token stays valid, so closing another bench's open one on a shared journal is harmless)."""
         with self._tx() as tx:
-            return tx.run("UPDATE steps SET state = 'reconciled', answered_at = ?"
-                          " WHERE kind = 'token_refresh' AND state = 'sent'", (self._now(tx),))
+            return tx.run(
+                "UPDATE steps SET state = 'reconciled', answered_at = ?"
+                " WHERE kind = 'token_refresh' AND state = 'sent'",
+                (self._now(tx),),
+            )
 
     def reconcile_steps(self, step_ids: Sequence[int]) -> None:
         if not step_ids:
@@ -238,8 +281,13 @@ class SqlJournal(JournalStore):
             tx.many("UPDATE steps SET state = 'reconciled', answered_at = ? WHERE id = ?", [(now, i) for i in step_ids])
 
     def _check_owner(self, tx: Tx, batch_id: int, bench: str | None) -> None:
-        if bench is not None and tx.one("SELECT 1 FROM batches WHERE id = ? AND bench = ? AND instance = ?",
-                                        (batch_id, bench, self.instance)) is None:
+        if (
+            bench is not None
+            and tx.one(
+                "SELECT 1 FROM batches WHERE id = ? AND bench = ? AND instance = ?", (batch_id, bench, self.instance)
+            )
+            is None
+        ):
             raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
 
     def save_outcomes(self, batch_id: int, outcomes: Iterable[PoOutcome], bench: str | None = None) -> None:
@@ -249,11 +297,23 @@ class SqlJournal(JournalStore):
             tx.many(
                 "UPDATE batch_pos SET packed = ?, ready = ?, shipped = ?, printed = ?, pickup_no = ?, failed_step = ?,"
                 " error = ?, problem = ?, updated_at = ? WHERE batch_id = ? AND purchase_order_no = ?",
-                [(int(o.packed), int(o.ready), int(o.shipped), int(o.printed), o.pickup_no,
-                  o.failed_step.value if o.failed_step else None, o.error,
-                  o.problem.to_json() if o.problem is not None and o.error else "", now, batch_id,
-                  o.purchase_order_no)
-                 for o in outcomes])
+                [
+                    (
+                        int(o.packed),
+                        int(o.ready),
+                        int(o.shipped),
+                        int(o.printed),
+                        o.pickup_no,
+                        o.failed_step.value if o.failed_step else None,
+                        o.error,
+                        o.problem.to_json() if o.problem is not None and o.error else "",
+                        now,
+                        batch_id,
+                        o.purchase_order_no,
+                    )
+                    for o in outcomes
+                ],
+            )
 
     def finish_batch(self, batch_id: int, state: str, bench: str | None = None) -> None:
         with self._tx() as tx:
@@ -262,8 +322,15 @@ class SqlJournal(JournalStore):
         self._drop_lease(batch_id, finished=state != "running")
 
     # ------------------------------------------------------------------ claims
-    def claim(self, bench_id: str, numbers: Sequence[str], ttl: float | None = None, *,
-              batch_id: int | None = None, skip_done: bool = False) -> list[str]:
+    def claim(
+        self,
+        bench_id: str,
+        numbers: Sequence[str],
+        ttl: float | None = None,
+        *,
+        batch_id: int | None = None,
+        skip_done: bool = False,
+    ) -> list[str]:
         ttl = self.ttl if ttl is None else ttl
         wanted = list(dict.fromkeys(numbers))
         granted: set[str] = set()
@@ -275,16 +342,21 @@ class SqlJournal(JournalStore):
                 # skipped (SKIP LOCKED) and so not granted: it is being claimed or renewed.
                 rows = tx.all(
                     f"SELECT purchase_order_no, bench, expires_at, instance FROM claims"
-                    f" WHERE purchase_order_no IN ({_marks(len(chunk))})" + self.skip_locked, chunk)
+                    f" WHERE purchase_order_no IN ({_marks(len(chunk))})" + self.skip_locked,
+                    chunk,
+                )
                 seen = {str(r[0]) for r in rows}
                 # This process's own, or expired: another process with this bench name (a second
                 # station on this PC) holds its claims as any other bench does.
-                takeable = [str(r[0]) for r in rows if (r[1] == bench_id and r[3] == self.instance)
-                            or float(r[2]) < now]
+                takeable = [
+                    str(r[0]) for r in rows if (r[1] == bench_id and r[3] == self.instance) or float(r[2]) < now
+                ]
                 for part in _chunks(takeable):
-                    tx.run(f"UPDATE claims SET bench = ?, instance = ?, pid = ?, batch_id = ?, claimed_at = ?,"
-                           f" expires_at = ? WHERE purchase_order_no IN ({_marks(len(part))})",
-                           (bench_id, self.instance, self.pid, batch_id, now, now + ttl, *part))
+                    tx.run(
+                        f"UPDATE claims SET bench = ?, instance = ?, pid = ?, batch_id = ?, claimed_at = ?,"
+                        f" expires_at = ? WHERE purchase_order_no IN ({_marks(len(part))})",
+                        (bench_id, self.instance, self.pid, batch_id, now, now + ttl, *part),
+                    )
                 granted.update(takeable)
                 new = sorted(no for no in chunk if no not in seen)  # one order for every bench: no deadlock
                 if new:
@@ -292,24 +364,29 @@ class SqlJournal(JournalStore):
                     inserted = tx.all(
                         "INSERT INTO claims(purchase_order_no, bench, instance, pid, batch_id, claimed_at, expires_at)"
                         f" VALUES {values} ON CONFLICT (purchase_order_no) DO NOTHING RETURNING purchase_order_no",
-                        [v for no in new for v in (no, bench_id, self.instance, self.pid, batch_id, now, now + ttl)])
+                        [v for no in new for v in (no, bench_id, self.instance, self.pid, batch_id, now, now + ttl)],
+                    )
                     granted.update(str(r[0]) for r in inserted)
         return [no for no in wanted if no in granted]
 
-    def renew(self, bench_id: str, numbers: Sequence[str], ttl: float | None = None,
-              batch_id: int | None = None) -> list[str]:
+    def renew(
+        self, bench_id: str, numbers: Sequence[str], ttl: float | None = None, batch_id: int | None = None
+    ) -> list[str]:
         ttl = self.ttl if ttl is None else ttl
         held: list[str] = []
         with self._tx() as tx:
             now = self._now(tx)
             if batch_id is not None and not tx.run(
-                    "UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ? AND instance = ?",
-                    (now + ttl, batch_id, bench_id, self.instance)):
+                "UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ? AND instance = ?",
+                (now + ttl, batch_id, bench_id, self.instance),
+            ):
                 raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
             for chunk in _chunks(list(dict.fromkeys(numbers))):
-                rows = tx.all(f"UPDATE claims SET expires_at = ? WHERE bench = ? AND instance = ?"
-                              f" AND purchase_order_no IN ({_marks(len(chunk))}) RETURNING purchase_order_no",
-                              (now + ttl, bench_id, self.instance, *chunk))
+                rows = tx.all(
+                    f"UPDATE claims SET expires_at = ? WHERE bench = ? AND instance = ?"
+                    f" AND purchase_order_no IN ({_marks(len(chunk))}) RETURNING purchase_order_no",
+                    (now + ttl, bench_id, self.instance, *chunk),
+                )
                 held.extend(str(r[0]) for r in rows)
         return held
 
@@ -317,9 +394,11 @@ class SqlJournal(JournalStore):
         batch_clause = "" if batch_id is None else " AND batch_id = ?"
         with self._tx() as tx:
             for chunk in _chunks(list(dict.fromkeys(numbers))):
-                tx.run(f"DELETE FROM claims WHERE bench = ? AND instance = ?"
-                       f" AND purchase_order_no IN ({_marks(len(chunk))})" + batch_clause,
-                       (bench_id, self.instance, *chunk, *(() if batch_id is None else (batch_id,))))
+                tx.run(
+                    f"DELETE FROM claims WHERE bench = ? AND instance = ?"
+                    f" AND purchase_order_no IN ({_marks(len(chunk))})" + batch_clause,
+                    (bench_id, self.instance, *chunk, *(() if batch_id is None else (batch_id,))),
+                )
 
     def holders(self, numbers: Sequence[str] | None = None) -> dict[str, str]:
         with self._tx() as tx:
@@ -329,8 +408,11 @@ class SqlJournal(JournalStore):
             else:
                 rows = []
                 for chunk in _chunks(list(dict.fromkeys(numbers))):
-                    rows += tx.all(f"SELECT purchase_order_no, bench FROM claims WHERE expires_at >= ?"
-                                   f" AND purchase_order_no IN ({_marks(len(chunk))})", (now, *chunk))
+                    rows += tx.all(
+                        f"SELECT purchase_order_no, bench FROM claims WHERE expires_at >= ?"
+                        f" AND purchase_order_no IN ({_marks(len(chunk))})",
+                        (now, *chunk),
+                    )
         return {str(r[0]): str(r[1]) for r in rows}
 
     def claim_holders(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, int]]:
@@ -339,8 +421,10 @@ class SqlJournal(JournalStore):
             now = self._now(tx)
             for chunk in _chunks(list(dict.fromkeys(numbers))):
                 for no, bench, instance, pid in tx.all(
-                        f"SELECT purchase_order_no, bench, instance, pid FROM claims WHERE expires_at >= ?"
-                        f" AND purchase_order_no IN ({_marks(len(chunk))})", (now, *chunk)):
+                    f"SELECT purchase_order_no, bench, instance, pid FROM claims WHERE expires_at >= ?"
+                    f" AND purchase_order_no IN ({_marks(len(chunk))})",
+                    (now, *chunk),
+                ):
                     found[str(no)] = (str(bench), str(instance), int(pid))
         return found
 
@@ -354,7 +438,8 @@ class SqlJournal(JournalStore):
             rows = tx.all(
                 "SELECT p.purchase_order_no, b.bench, b.id FROM batch_pos p JOIN batches b ON b.id = p.batch_id"
                 f" WHERE p.printed = 1 AND p.batch_id <> ? AND p.purchase_order_no IN ({_marks(len(chunk))})",
-                (-1 if batch_id is None else batch_id, *chunk))
+                (-1 if batch_id is None else batch_id, *chunk),
+            )
             for no, bench, other in rows:
                 found[str(no)] = f"{bench or 'another bench'} (batch {other})"
         return found

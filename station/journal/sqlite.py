@@ -109,8 +109,10 @@ class Journal(SqlJournal):
                 found = db.execute("PRAGMA quick_check(1)").fetchone()[0]
                 if found != "ok":
                     raise sqlite3.DatabaseError(f"integrity check: {found}")
-                if integrity.was_open(self.path) and db.execute(
-                        "SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
+                if (
+                    integrity.was_open(self.path)
+                    and db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None
+                ):
                     raise sqlite3.DatabaseError("its tables were missing after the station stopped without closing it")
             self._db = db
             self._migrate()
@@ -173,7 +175,8 @@ class Journal(SqlJournal):
                     self._db.executescript(
                         f"BEGIN IMMEDIATE;\n{script}\n;"
                         f"INSERT INTO meta(key, value) VALUES('schema_version', '{number}')"
-                        " ON CONFLICT(key) DO UPDATE SET value = excluded.value;\nCOMMIT;")
+                        " ON CONFLICT(key) DO UPDATE SET value = excluded.value;\nCOMMIT;"
+                    )
                 except BaseException:
                     if self._db.in_transaction:
                         self._db.execute("ROLLBACK")

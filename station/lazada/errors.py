@@ -13,9 +13,23 @@ from station.connector import errors as kinds
 from station.connector.errors import RequestValidationError, StationApiError
 
 __all__ = [
-    "AlreadyPackedError", "AuthError", "BadParameterError", "ClockError", "FlowLimitError", "InvalidStatusError",
-    "MalformedResponseError", "NetworkError", "OutcomeUnknownError", "RefreshTokenError", "RequestValidationError",
-    "ServerError", "SignatureError", "StationApiError", "TokenExpiredError", "classify_gateway", "classify_result",
+    "AlreadyPackedError",
+    "AuthError",
+    "BadParameterError",
+    "ClockError",
+    "FlowLimitError",
+    "InvalidStatusError",
+    "MalformedResponseError",
+    "NetworkError",
+    "OutcomeUnknownError",
+    "RefreshTokenError",
+    "RequestValidationError",
+    "ServerError",
+    "SignatureError",
+    "StationApiError",
+    "TokenExpiredError",
+    "classify_gateway",
+    "classify_result",
 ]
 
 

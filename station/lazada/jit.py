@@ -120,8 +120,9 @@ class JitClient:
         return result
 
     # ----------------------------------------------------------------- listing
-    def query_po_page(self, query: POQuery, page_index: int = 1, page_size: int = limits.PO_PAGE_SIZE_MAX
-                      ) -> Page[PurchaseOrder]:
+    def query_po_page(
+        self, query: POQuery, page_index: int = 1, page_size: int = limits.PO_PAGE_SIZE_MAX
+    ) -> Page[PurchaseOrder]:
         limits.check_window(query.created_from, query.created_to)
         limits.check_list("The PO number list", query.purchase_order_nos, limits.QUERY_PO_NUMBERS_MAX)
         limits.check_list("The logistics number list", query.logistics_nos, limits.QUERY_LOGISTICS_NUMBERS_MAX)
@@ -141,8 +142,9 @@ class JitClient:
         result = self.call(QUERY_LIST_PATH, params)
         return _page(result, [PurchaseOrder.from_api(r) for r in _records(result)])
 
-    def list_pos(self, query: POQuery, *, page_size: int = limits.PO_PAGE_SIZE_MAX,
-                 progress: ProgressCallback | None = None) -> list[PurchaseOrder]:
+    def list_pos(
+        self, query: POQuery, *, page_size: int = limits.PO_PAGE_SIZE_MAX, progress: ProgressCallback | None = None
+    ) -> list[PurchaseOrder]:
         """Every PO of a listing: the first page, then the rest concurrently."""
         first = self.query_po_page(query, 1, page_size)
         pages = [first]
@@ -184,16 +186,22 @@ class JitClient:
         ]
         return _unique(po for pos in self._pool.map(self.list_pos, queries) for po in pos)
 
-    def list_items(self, purchase_order_no: str, *, page_size: int = limits.ITEM_PAGE_SIZE_MAX
-                   ) -> list[PurchaseOrderItem]:
+    def list_items(
+        self, purchase_order_no: str, *, page_size: int = limits.ITEM_PAGE_SIZE_MAX
+    ) -> list[PurchaseOrderItem]:
         limits.check_list("The PO number", [purchase_order_no], 1, required=True)
         limits.check_page(1, page_size, limits.ITEM_PAGE_SIZE_MAX)
         items: list[PurchaseOrderItem] = []
         page_index = 1
         while True:
-            result = self.call(QUERY_ITEMS_PATH, {
-                "purchase_order_no": purchase_order_no, "page_index": page_index, "page_size": page_size,
-            })
+            result = self.call(
+                QUERY_ITEMS_PATH,
+                {
+                    "purchase_order_no": purchase_order_no,
+                    "page_index": page_index,
+                    "page_size": page_size,
+                },
+            )
             page = _page(result, [PurchaseOrderItem.from_api(purchase_order_no, r) for r in _records(result)])
             items.extend(page.records)
             if page_index >= page.total_page or not page.records:
@@ -246,8 +254,9 @@ class JitClient:
         except MalformedResponseError as exc:
             raise _unknown(exc, SHIP_PATH) from exc
 
-    def print_file(self, purchase_order_nos: Sequence[str], size: PdfSize, *, print_order: bool,
-                   print_barcode: bool) -> PrintFile:
+    def print_file(
+        self, purchase_order_nos: Sequence[str], size: PdfSize, *, print_order: bool, print_barcode: bool
+    ) -> PrintFile:
         limits.check_list("The PO list to print", purchase_order_nos, limits.PRINT_MAX, required=True)
         if size is PdfSize.A4 and print_barcode:
             raise RequestValidationError(
@@ -255,25 +264,31 @@ class JitClient:
             )
         if not (print_order or print_barcode):
             raise RequestValidationError("Choose the PO sheet, the product barcodes, or both.")
-        result = self.call(PRINT_PATH, {
-            "pdf_size": size.value,
-            "purchase_order_no_list": list(purchase_order_nos),
-            "print_order": print_order,
-            "print_barcode": print_barcode,
-        })
+        result = self.call(
+            PRINT_PATH,
+            {
+                "pdf_size": size.value,
+                "purchase_order_no_list": list(purchase_order_nos),
+                "print_order": print_order,
+                "print_barcode": print_barcode,
+            },
+        )
         data = result.get("data")
         url = data.get("file") if isinstance(data, dict) else None
         if not isinstance(url, str) or not url.startswith(("http://", "https://")):
             raise MalformedResponseError(f"{PRINT_PATH}: no file URL in the answer")
         return PrintFile(tuple(purchase_order_nos), size, print_order, print_barcode, url)
 
-    def print_files(self, purchase_order_nos: Sequence[str], size: PdfSize, *, print_order: bool,
-                    print_barcode: bool) -> list[PrintFile]:
+    def print_files(
+        self, purchase_order_nos: Sequence[str], size: PdfSize, *, print_order: bool, print_barcode: bool
+    ) -> list[PrintFile]:
         chunks = list(limits.chunks(list(dict.fromkeys(purchase_order_nos)), limits.PRINT_MAX))
-        return list(self._pool.map(
-            lambda chunk: self.print_file(chunk, size, print_order=print_order, print_barcode=print_barcode),
-            chunks,
-        ))
+        return list(
+            self._pool.map(
+                lambda chunk: self.print_file(chunk, size, print_order=print_order, print_barcode=print_barcode),
+                chunks,
+            )
+        )
 
     # ----- pickup orders (lazada-choice-reference.md) ------------------------------------------
 
@@ -288,8 +303,9 @@ class JitClient:
         harmless (nothing changes on the platform), so a lost answer is simply asked again."""
         number = pickups.check_pickup_no(pickup_order_no)
         pickups.check_boxes(boxes)
-        result = self.call(pickups.PRINT_PATH, {"pickup_order_no": number, "pdf_size": size.value,
-                                                "box_number": str(boxes)})
+        result = self.call(
+            pickups.PRINT_PATH, {"pickup_order_no": number, "pdf_size": size.value, "box_number": str(boxes)}
+        )
         return pickups.label_file_from_api(number, size, boxes, result.get("data"))
 
 

@@ -175,7 +175,9 @@ class PurchaseOrder:
     def from_api(cls, data: Any) -> PurchaseOrder:
         data = record(data, "a purchase order", error=MalformedResponseError)
         return build(
-            cls, data, error=MalformedResponseError,
+            cls,
+            data,
+            error=MalformedResponseError,
             purchase_order_no=_require_str(data, "purchase_order_no"),
             status=parse_status(data.get("biz_status")),
             created_at=_ms_to_datetime(data.get("gmt_create")),
@@ -206,8 +208,13 @@ class PurchaseOrderItem:
     @classmethod
     def from_api(cls, purchase_order_no: str, data: Any) -> PurchaseOrderItem:
         data = record(data, "an item", error=MalformedResponseError)
-        return build(cls, data, error=MalformedResponseError, purchase_order_no=purchase_order_no,
-                     barcodes=_str_list(data.get("barcodes")))
+        return build(
+            cls,
+            data,
+            error=MalformedResponseError,
+            purchase_order_no=purchase_order_no,
+            barcodes=_str_list(data.get("barcodes")),
+        )
 
 
 T = TypeVar("T")
@@ -249,9 +256,11 @@ class PickupContact:
             raise invalid("request.area_code", code=repr(self.area_code))
         if self.address_id <= 0:
             raise invalid("request.no_division")
-        for kind, value in (("request.contact_address_empty", self.address_detail),
-                            ("request.contact_phone_empty", self.mobile_phone),
-                            ("request.contact_name_empty", self.name)):
+        for kind, value in (
+            ("request.contact_address_empty", self.address_detail),
+            ("request.contact_phone_empty", self.mobile_phone),
+            ("request.contact_name_empty", self.name),
+        ):
             if not value.strip():
                 raise invalid(kind)
         if self.area_code == "CN" and not self.estimated_pickup_date:

@@ -114,8 +114,12 @@ class PickupOrder:
         except ValueError:
             status = PickupStatus.UNKNOWN
         return build(
-            cls, data, error=MalformedResponseError,
-            pickup_order_no=number, status=status, status_code=code,
+            cls,
+            data,
+            error=MalformedResponseError,
+            pickup_order_no=number,
+            status=status,
+            status_code=code,
             purchase_order_nos=_strings(data.get("purchase_order_no_list"), "purchase_order_no_list"),
             logistics_nos=_strings(data.get("logistics_no_list"), "logistics_no_list"),
             actual_logistics_nos=_strings(data.get("actual_logistics_no_list"), "actual_logistics_no_list"),

@@ -97,9 +97,7 @@ class TokenManager:
                 raise RefreshTokenError("the refresh token has expired")
             handle = self.observer.refresh_started() if self.observer else 0
             try:
-                body = self._transport.call(
-                    TOKEN_REFRESH_PATH, {"refresh_token": current.refresh_token}, auth_api=True
-                )
+                body = self._transport.call(TOKEN_REFRESH_PATH, {"refresh_token": current.refresh_token}, auth_api=True)
                 tokens = TokenInfo.from_token_response(body, self._clock())
                 if not tokens.refresh_token:
                     tokens = _with_refresh(tokens, current)

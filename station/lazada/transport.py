@@ -42,8 +42,9 @@ __all__ = ["JsonObject", "Transport", "keep_connections", "trusted_cas"]
 
 log = logging.getLogger(__name__)
 
-LAZADA_ERRORS = ErrorKinds(refused=StationApiError, network=NetworkError, outcome_unknown=OutcomeUnknownError,
-                           malformed=MalformedResponseError)
+LAZADA_ERRORS = ErrorKinds(
+    refused=StationApiError, network=NetworkError, outcome_unknown=OutcomeUnknownError, malformed=MalformedResponseError
+)
 
 
 class Transport(HttpConnector):
@@ -63,8 +64,9 @@ class Transport(HttpConnector):
         self.app_key = app_key
         self._app_secret = app_secret
         SECRETS.add(app_secret)
-        super().__init__(LAZADA_ERRORS, options, limiter=limiter, sleep=sleep,
-                         secure=self.gateway_url.startswith("https:"))
+        super().__init__(
+            LAZADA_ERRORS, options, limiter=limiter, sleep=sleep, secure=self.gateway_url.startswith("https:")
+        )
 
     def call(
         self,
@@ -81,8 +83,11 @@ class Transport(HttpConnector):
         url = (self.auth_url if auth_api else self.gateway_url) + api_path
 
         def form() -> dict[str, Any]:  # signed afresh for every attempt: the signature covers the time
-            return {"data": signed_params(api_path, params, app_key=self.app_key, app_secret=self._app_secret,
-                                          access_token=access_token)}
+            return {
+                "data": signed_params(
+                    api_path, params, app_key=self.app_key, app_secret=self._app_secret, access_token=access_token
+                )
+            }
 
         return self.send("POST", url, api_path, form, _envelope, state_changing=state_changing)
 

@@ -117,9 +117,16 @@ def list_queues(timeout: float = COMMAND_TIMEOUT) -> list[QueueInfo]:
         accepting = accept is not None and accept[0].group(2) is None
         reject_reason = accept[1] if accept is not None else ""
         text = match.group(0)
-        queues.append(QueueInfo(name=name, enabled=not text.endswith("disabled"), accepting=accepting,
-                                printing=" now printing " in text, reason=reason or reject_reason,
-                                is_default=name == default))
+        queues.append(
+            QueueInfo(
+                name=name,
+                enabled=not text.endswith("disabled"),
+                accepting=accepting,
+                printing=" now printing " in text,
+                reason=reason or reject_reason,
+                is_default=name == default,
+            )
+        )
     return queues
 
 
@@ -129,8 +136,11 @@ def default_queue(timeout: float = COMMAND_TIMEOUT) -> str | None:
 
 def _said(kind: str, printer: str, reason: str) -> Problem:
     """``kind`` for ``printer``, with what the printer says (``<kind>_says``) when it says something."""
-    return Problem(f"{kind}_says", {"printer": printer, "reason": reason}) if reason else Problem(
-        kind, {"printer": printer})
+    return (
+        Problem(f"{kind}_says", {"printer": printer, "reason": reason})
+        if reason
+        else Problem(kind, {"printer": printer})
+    )
 
 
 def check_queue(name: str, timeout: float = COMMAND_TIMEOUT) -> QueueInfo:
@@ -139,11 +149,13 @@ def check_queue(name: str, timeout: float = COMMAND_TIMEOUT) -> QueueInfo:
     if queue is None:
         raise QueueMissingError(f"queue {name!r} not found", params={"printer": name})
     if not queue.enabled:
-        raise QueueDisabledError(f"queue {name!r} disabled: {queue.reason}", problem=_said(
-            "print.queue_paused", name, queue.reason))
+        raise QueueDisabledError(
+            f"queue {name!r} disabled: {queue.reason}", problem=_said("print.queue_paused", name, queue.reason)
+        )
     if not queue.accepting:
-        raise QueueRejectingError(f"queue {name!r} rejects jobs: {queue.reason}", problem=_said(
-            "print.queue_rejecting", name, queue.reason))
+        raise QueueRejectingError(
+            f"queue {name!r} rejects jobs: {queue.reason}", problem=_said("print.queue_rejecting", name, queue.reason)
+        )
     return queue
 
 
@@ -204,8 +216,15 @@ def job_size(pdf: Path, tolerance_mm: float = SIZE_TOLERANCE_MM) -> tuple[float,
     return first
 
 
-def submit(queue: str, pdf: Path, size: PdfSize | tuple[float, float] | None = None, *, title: str | None = None,
-           copies: int = 1, timeout: float = COMMAND_TIMEOUT) -> str:
+def submit(
+    queue: str,
+    pdf: Path,
+    size: PdfSize | tuple[float, float] | None = None,
+    *,
+    title: str | None = None,
+    copies: int = 1,
+    timeout: float = COMMAND_TIMEOUT,
+) -> str:
     """Send ``pdf`` to ``queue`` at its exact size; the CUPS job id (``QUEUE-123``).
 
     The queue is checked first (missing, paused, rejecting: a :class:`PrintError`, nothing sent). ``size``
@@ -217,8 +236,9 @@ def submit(queue: str, pdf: Path, size: PdfSize | tuple[float, float] | None = N
     actual = job_size(pdf)
     wanted = size.millimetres if isinstance(size, PdfSize) else size
     if wanted is not None and not same_size(actual, wanted):
-        raise MixedSizeError(f"{pdf.name}: pages are {actual} mm, job asked for {wanted} mm",
-                             problem=Problem("print.size_not_chosen"))
+        raise MixedSizeError(
+            f"{pdf.name}: pages are {actual} mm, job asked for {wanted} mm", problem=Problem("print.size_not_chosen")
+        )
     check_queue(queue, timeout)
     args = ["lp", "-d", queue]
     if title:
@@ -229,8 +249,10 @@ def submit(queue: str, pdf: Path, size: PdfSize | tuple[float, float] | None = N
     result = _run(args, timeout)
     match = re.search(r"request id is (\S+)", result.stdout)
     if result.returncode != 0 or match is None:
-        raise SubmitError(f"lp failed: {(result.stderr or result.stdout).strip()}",
-                          problem=Problem("print.refused", {"printer": queue}))
+        raise SubmitError(
+            f"lp failed: {(result.stderr or result.stdout).strip()}",
+            problem=Problem("print.refused", {"printer": queue}),
+        )
     return match.group(1)
 
 

@@ -64,11 +64,20 @@ class CacheWriteError(PrintFileError):
     """The label cache could not be written (a full or read-only disk)."""
 
     def __init__(self, path: Path, exc: OSError) -> None:
-        cause = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
-                 errno.EROFS: "the disk is read-only", errno.EACCES: "permission denied",
-                 errno.EPERM: "permission denied"}.get(exc.errno or 0) or exc.strerror or type(exc).__name__
-        super().__init__(f"{path}: {exc}", problem=Problem("file.not_saved", {"folder": str(path.parent),
-                                                                               "cause": cause}))
+        cause = (
+            {
+                errno.ENOSPC: "the disk is full",
+                errno.EDQUOT: "the disk quota is used up",
+                errno.EROFS: "the disk is read-only",
+                errno.EACCES: "permission denied",
+                errno.EPERM: "permission denied",
+            }.get(exc.errno or 0)
+            or exc.strerror
+            or type(exc).__name__
+        )
+        super().__init__(
+            f"{path}: {exc}", problem=Problem("file.not_saved", {"folder": str(path.parent), "cause": cause})
+        )
 
 
 Resolver = Callable[[str, int], Iterable[str]]
@@ -184,11 +193,17 @@ def check_label_pdf(data: bytes, size: PdfSize, source: str) -> int:
             page = pages[number]
             box = page.mediabox
             page_mm = (float(box.width) * 25.4 / 72, float(box.height) * 25.4 / 72)
-            if not any(abs(page_mm[0] - w) <= SIZE_TOLERANCE_MM and abs(page_mm[1] - h) <= SIZE_TOLERANCE_MM
-                       for w, h in ((width, height), (height, width))):
-                raise DamagedLabelFileError(source, (
-                    f"page {number + 1} is {page_mm[0]:.0f}x{page_mm[1]:.0f} mm, not the "
-                    f"{size.display_name} asked for"))
+            if not any(
+                abs(page_mm[0] - w) <= SIZE_TOLERANCE_MM and abs(page_mm[1] - h) <= SIZE_TOLERANCE_MM
+                for w, h in ((width, height), (height, width))
+            ):
+                raise DamagedLabelFileError(
+                    source,
+                    (
+                        f"page {number + 1} is {page_mm[0]:.0f}x{page_mm[1]:.0f} mm, not the "
+                        f"{size.display_name} asked for"
+                    ),
+                )
             contents = page.get("/Contents")
             if contents is not None:
                 contents.get_object()
@@ -203,9 +218,16 @@ def check_label_pdf(data: bytes, size: PdfSize, source: str) -> int:
     return count
 
 
-def fetch_pdf(session: requests.Session, url: str, *, policy: UrlPolicy | None = None, timeout: float = 60.0,
-              max_bytes: int = MAX_LABEL_BYTES, total_seconds: float = DOWNLOAD_SECONDS,
-              started: float | None = None) -> bytes:
+def fetch_pdf(
+    session: requests.Session,
+    url: str,
+    *,
+    policy: UrlPolicy | None = None,
+    timeout: float = 60.0,
+    max_bytes: int = MAX_LABEL_BYTES,
+    total_seconds: float = DOWNLOAD_SECONDS,
+    started: float | None = None,
+) -> bytes:
     """The file at ``url``: every link (redirects followed by hand) checked by ``policy`` before it
     is asked for, at most ``max_bytes``, all of it within ``total_seconds`` of ``started``
     (``time.monotonic()``, default now)."""
@@ -220,9 +242,14 @@ def fetch_pdf(session: requests.Session, url: str, *, policy: UrlPolicy | None =
             raise NetworkError(f"download of {name} {too_slow}")
         try:
             # verify given per request: requests lets REQUESTS_CA_BUNDLE override the session's own.
-            response = session.get(url, timeout=(min(5.0, remaining), min(timeout, remaining)),
-                                   verify=session.verify, allow_redirects=False, stream=True,
-                                   headers={"Accept-Encoding": "identity"})
+            response = session.get(
+                url,
+                timeout=(min(5.0, remaining), min(timeout, remaining)),
+                verify=session.verify,
+                allow_redirects=False,
+                stream=True,
+                headers={"Accept-Encoding": "identity"},
+            )
         except requests.exceptions.RequestException as exc:
             raise NetworkError(f"download of {name} failed: {type(exc).__name__}") from exc
         try:
@@ -243,8 +270,9 @@ def fetch_pdf(session: requests.Session, url: str, *, policy: UrlPolicy | None =
     raise PrintFileError(f"{name}: more than {MAX_REDIRECTS} redirects")
 
 
-def _read(response: requests.Response, name: str, max_bytes: int, deadline: float, too_slow: str, *,
-          cut: bool = False) -> bytes:
+def _read(
+    response: requests.Response, name: str, max_bytes: int, deadline: float, too_slow: str, *, cut: bool = False
+) -> bytes:
     """The body, a piece at a time as it arrives, so neither a huge body nor a slow drip goes on."""
     announced = response.headers.get("Content-Length", "")
     if not cut and announced.isdigit() and int(announced) > max_bytes:
@@ -272,9 +300,18 @@ def _read(response: requests.Response, name: str, max_bytes: int, deadline: floa
 class Downloader:
     """Fetches print files into a cache folder, so a reprint does not download again."""
 
-    def __init__(self, client: JitClient, cache_dir: Path, *, workers: int = 6, attempts: int = 3,
-                 threads: int = 6, policy: UrlPolicy | None = None, max_bytes: int = MAX_LABEL_BYTES,
-                 total_seconds: float = DOWNLOAD_SECONDS) -> None:
+    def __init__(
+        self,
+        client: JitClient,
+        cache_dir: Path,
+        *,
+        workers: int = 6,
+        attempts: int = 3,
+        threads: int = 6,
+        policy: UrlPolicy | None = None,
+        max_bytes: int = MAX_LABEL_BYTES,
+        total_seconds: float = DOWNLOAD_SECONDS,
+    ) -> None:
         """``threads``: how many threads may fetch at once, ``fetch_all``'s own ``workers`` or a
         caller's (a batch fetches from its ship workers); the HTTP pool keeps that many connections.
         ``policy``: where files may come from (default: public https hosts, and the gateway's own
@@ -317,8 +354,14 @@ class Downloader:
         asked_again = False
         for attempt in range(1, self.attempts + 1):
             try:
-                data = fetch_pdf(self.session, current.url, policy=self.policy, max_bytes=self.max_bytes,
-                                 total_seconds=self.total_seconds, started=started)
+                data = fetch_pdf(
+                    self.session,
+                    current.url,
+                    policy=self.policy,
+                    max_bytes=self.max_bytes,
+                    total_seconds=self.total_seconds,
+                    started=started,
+                )
                 check_label_pdf(data, file.size, path.name)
                 break
             except UrlExpiredError:

@@ -108,16 +108,34 @@ class PrintHistory:
         finally:
             connection.close()
 
-    def record(self, file_path: Path, po_numbers: Sequence[str], size: str, printer: str, *, backend: str = "cups",
-               pages: int | None = None) -> int:
+    def record(
+        self,
+        file_path: Path,
+        po_numbers: Sequence[str],
+        size: str,
+        printer: str,
+        *,
+        backend: str = "cups",
+        pages: int | None = None,
+    ) -> int:
         """A new job, status pending; its id."""
         now = _now().isoformat()
         with self._db() as db:
             cursor = db.execute(
                 "INSERT INTO print_jobs (created_at, updated_at, file_path, po_numbers, size, pages, printer, backend,"
                 " status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (now, now, str(file_path), json.dumps(list(po_numbers)), str(size), pages, printer, backend,
-                 JobStatus.PENDING.value))
+                (
+                    now,
+                    now,
+                    str(file_path),
+                    json.dumps(list(po_numbers)),
+                    str(size),
+                    pages,
+                    printer,
+                    backend,
+                    JobStatus.PENDING.value,
+                ),
+            )
             assert cursor.lastrowid is not None
             return cursor.lastrowid
 
@@ -128,8 +146,10 @@ class PrintHistory:
         columns = ", ".join(f"{name} = ?" for name in fields)
         sets = f"status = ?, updated_at = ?{', ' + columns if columns else ''}"
         with self._db() as db:
-            cursor = db.execute(f"UPDATE print_jobs SET {sets} WHERE id = ?",
-                                (status.value, _now().isoformat(), *fields.values(), job_id))
+            cursor = db.execute(
+                f"UPDATE print_jobs SET {sets} WHERE id = ?",
+                (status.value, _now().isoformat(), *fields.values(), job_id),
+            )
             if cursor.rowcount != 1:
                 raise KeyError(f"no print job {job_id}")
 
@@ -145,8 +165,10 @@ class PrintHistory:
     def set_printer(self, job_id: int, printer: str, backend: str) -> None:
         """Send the job to another printer (or through another backend) from now on; status unchanged."""
         with self._db() as db:
-            cursor = db.execute("UPDATE print_jobs SET printer = ?, backend = ?, updated_at = ? WHERE id = ?",
-                                (printer, backend, _now().isoformat(), job_id))
+            cursor = db.execute(
+                "UPDATE print_jobs SET printer = ?, backend = ?, updated_at = ? WHERE id = ?",
+                (printer, backend, _now().isoformat(), job_id),
+            )
             if cursor.rowcount != 1:
                 raise KeyError(f"no print job {job_id}")
 
@@ -154,13 +176,17 @@ class PrintHistory:
         """Mark failed jobs (these, or every failed one) to print again; how many were marked."""
         with self._db() as db:
             if job_ids is None:
-                cursor = db.execute("UPDATE print_jobs SET status = ?, updated_at = ? WHERE status = ?",
-                                    (JobStatus.RETRY.value, _now().isoformat(), JobStatus.FAILED.value))
+                cursor = db.execute(
+                    "UPDATE print_jobs SET status = ?, updated_at = ? WHERE status = ?",
+                    (JobStatus.RETRY.value, _now().isoformat(), JobStatus.FAILED.value),
+                )
                 return cursor.rowcount
             marked = 0
             for job_id in job_ids:
-                cursor = db.execute("UPDATE print_jobs SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-                                    (JobStatus.RETRY.value, _now().isoformat(), job_id, JobStatus.FAILED.value))
+                cursor = db.execute(
+                    "UPDATE print_jobs SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                    (JobStatus.RETRY.value, _now().isoformat(), job_id, JobStatus.FAILED.value),
+                )
                 marked += cursor.rowcount
             return marked
 
@@ -174,27 +200,31 @@ class PrintHistory:
     def jobs_on(self, day: date) -> list[PrintJobRecord]:
         """The jobs created on ``day`` (local time), oldest first."""
         with self._db() as db:  # created_at is local time, so its first ten characters are the local day
-            rows = db.execute("SELECT * FROM print_jobs WHERE substr(created_at, 1, 10) = ? ORDER BY id",
-                              (day.isoformat(),)).fetchall()
+            rows = db.execute(
+                "SELECT * FROM print_jobs WHERE substr(created_at, 1, 10) = ? ORDER BY id", (day.isoformat(),)
+            ).fetchall()
         return [_record(r) for r in rows]
 
     def record_labels(self, file_path: Path, po_numbers: Sequence[str], size: str, pages: int | None) -> None:
         """A batch wrote these POs' labels to ``file_path`` (kept apart from the journal, so that
         a lost journal does not lose which POs got their labels here)."""
         with self._db() as db:
-            db.execute("INSERT INTO labels_written (created_at, file_path, po_numbers, size, pages)"
-                       " VALUES (?, ?, ?, ?, ?)",
-                       (_now().isoformat(), str(file_path), json.dumps(list(po_numbers)), str(size), pages))
+            db.execute(
+                "INSERT INTO labels_written (created_at, file_path, po_numbers, size, pages) VALUES (?, ?, ?, ?, ?)",
+                (_now().isoformat(), str(file_path), json.dumps(list(po_numbers)), str(size), pages),
+            )
 
     def pos_with_labels(self, since: date) -> set[str]:
         """The POs whose labels this station wrote to a file or a printer took, since ``since`` (local day)."""
         found: set[str] = set()
         with self._db() as db:
-            rows = db.execute("SELECT po_numbers FROM labels_written WHERE substr(created_at, 1, 10) >= ?",
-                              (since.isoformat(),)).fetchall()
-            rows += db.execute("SELECT po_numbers FROM print_jobs WHERE substr(created_at, 1, 10) >= ?"
-                               " AND status IN (?, ?)",
-                               (since.isoformat(), JobStatus.SENT.value, JobStatus.PRINTED.value)).fetchall()
+            rows = db.execute(
+                "SELECT po_numbers FROM labels_written WHERE substr(created_at, 1, 10) >= ?", (since.isoformat(),)
+            ).fetchall()
+            rows += db.execute(
+                "SELECT po_numbers FROM print_jobs WHERE substr(created_at, 1, 10) >= ? AND status IN (?, ?)",
+                (since.isoformat(), JobStatus.SENT.value, JobStatus.PRINTED.value),
+            ).fetchall()
         for row in rows:
             found.update(json.loads(row[0]))
         return found
@@ -207,11 +237,19 @@ class PrintHistory:
 
 def _record(row: sqlite3.Row) -> PrintJobRecord:
     return PrintJobRecord(
-        id=row["id"], created_at=datetime.fromisoformat(row["created_at"]),
-        updated_at=datetime.fromisoformat(row["updated_at"]), file_path=Path(row["file_path"]),
-        po_numbers=tuple(json.loads(row["po_numbers"])), size=row["size"], pages=row["pages"],
-        printer=row["printer"], backend=row["backend"], spool_id=row["spool_id"], status=JobStatus(row["status"]),
-        error=_error(row["error"], row["problem"]))
+        id=row["id"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]),
+        file_path=Path(row["file_path"]),
+        po_numbers=tuple(json.loads(row["po_numbers"])),
+        size=row["size"],
+        pages=row["pages"],
+        printer=row["printer"],
+        backend=row["backend"],
+        spool_id=row["spool_id"],
+        status=JobStatus(row["status"]),
+        error=_error(row["error"], row["problem"]),
+    )
 
 
 def _error(text: str, problem_json: str) -> str:

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from station.printing.pdf_copy import StreamingPdfWriter
 
 
-
 class MergeError(Exception):
     """A label file could not be merged (it does not parse as a PDF, or the merge stopped)."""
 
@@ -184,8 +183,9 @@ def _page_sizes(source: Path) -> list[tuple[float, float]]:
     return [page_size_mm(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
 
 
-def split_by_size(sources: Sequence[Path], out_dir: Path, stem: str = "job", *,
-                  tolerance_mm: float = SIZE_TOLERANCE_MM) -> list[SizedJob]:
+def split_by_size(
+    sources: Sequence[Path], out_dir: Path, stem: str = "job", *, tolerance_mm: float = SIZE_TOLERANCE_MM
+) -> list[SizedJob]:
     """Merge ``sources`` into one PDF per paper size (orientation counts: 60x30 is not 30x60).
 
     Pages keep their order within a size; sizes come out in the order they first appear. Each
@@ -208,11 +208,19 @@ def split_by_size(sources: Sequence[Path], out_dir: Path, stem: str = "job", *,
         merge = StreamingMerge(path)
         try:
             for source_index in used:
-                merge.add((0, source_index), Path(sources[source_index]),
-                          [p for s, p in group.pages if s == source_index])
+                merge.add(
+                    (0, source_index), Path(sources[source_index]), [p for s, p in group.pages if s == source_index]
+                )
             merge.finish()
         finally:
             merge.abort()  # after finish: nothing left to drop
-        jobs.append(SizedJob(path=path, size_mm=group.size_mm, pdf_size=match_pdf_size(group.size_mm, tolerance_mm),
-                             pages=len(group.pages), sources=tuple(Path(sources[i]) for i in used)))
+        jobs.append(
+            SizedJob(
+                path=path,
+                size_mm=group.size_mm,
+                pdf_size=match_pdf_size(group.size_mm, tolerance_mm),
+                pages=len(group.pages),
+                sources=tuple(Path(sources[i]) for i in used),
+            )
+        )
     return jobs

@@ -137,8 +137,9 @@ class ChildProcessMerge:
     def _start(self) -> None:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, str(self.output)), daemon=True,
-                                        name="station-merge")
+        self._process = context.Process(
+            target=_serve, args=(child, str(self.output)), daemon=True, name="station-merge"
+        )
         self._process.start()
         child.close()
         self._conn = parent

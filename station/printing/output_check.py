@@ -26,8 +26,6 @@ class OutputPathError(RequestValidationError):
     """The labels' file cannot be written there: bad input (exit code 2), nothing sent."""
 
 
-
-
 def _megabytes(count: int) -> str:
     return f"{count / 1e6:,.0f} MB" if count >= 10e6 else f"{count / 1e6:,.1f} MB"
 
@@ -46,8 +44,10 @@ def check_output(path: Path, pos: int = 0, *, cache: Path | None = None) -> None
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputPathError(f"{path} is a folder; give the labels a file name, e.g. {path / 'labels.pdf'}.")
     if mode is not None and not stat.S_ISREG(mode):
-        raise OutputPathError(f"{path} is {file_kind(mode)}, not a file; the labels are only written to a file "
-                              "(e.g. labels.pdf), never over it.")
+        raise OutputPathError(
+            f"{path} is {file_kind(mode)}, not a file; the labels are only written to a file "
+            "(e.g. labels.pdf), never over it."
+        )
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -55,8 +55,10 @@ def check_output(path: Path, pos: int = 0, *, cache: Path | None = None) -> None
             probe.write(b"%PDF-")
             probe.flush()
     except OSError as exc:
-        raise OutputPathError(f"The labels cannot be written to {path} ({exc.strerror or exc}); choose a file "
-                              "in a folder this user can write.") from None
+        raise OutputPathError(
+            f"The labels cannot be written to {path} ({exc.strerror or exc}); choose a file "
+            "in a folder this user can write."
+        ) from None
     if pos <= 0:
         return
     need = pos * BYTES_PER_PO
@@ -70,4 +72,5 @@ def check_output(path: Path, pos: int = 0, *, cache: Path | None = None) -> None
         if free < need:
             raise OutputPathError(
                 f"Only {_megabytes(free)} free on the disk of {where}; the labels of {pos} POs need about "
-                f"{_megabytes(need)}. Free some space or choose another place, then run again.")
+                f"{_megabytes(need)}. Free some space or choose another place, then run again."
+            )

@@ -44,8 +44,9 @@ class StreamingPdfWriter:
         self.next_id += 1
         return self.next_id - 1
 
-    def copy_pages(self, reader: PdfReader,
-                   indices: Iterable[int] | None = None) -> list[tuple[int, tuple[float, float]]]:
+    def copy_pages(
+        self, reader: PdfReader, indices: Iterable[int] | None = None
+    ) -> list[tuple[int, tuple[float, float]]]:
         """Write pages of ``reader`` to the file without placing them in the page order (the
         caller sets :attr:`page_ids` before :meth:`finish`); each page's object number and size."""
         remap: dict[int, int] = {}  # source object number -> output object number
@@ -76,8 +77,9 @@ class StreamingPdfWriter:
             self.out.write(b"\nendobj\n")
         return list(zip(new_ids, sizes, strict=True))
 
-    def _ref(self, ref: IndirectObject, remap: dict[int, int], pending: list[tuple[int, PdfObject]],
-             reader: PdfReader) -> bytes:
+    def _ref(
+        self, ref: IndirectObject, remap: dict[int, int], pending: list[tuple[int, PdfObject]], reader: PdfReader
+    ) -> bytes:
         if ref.idnum not in remap:
             target = ref.get_object()
             kind = target.get("/Type") if isinstance(target, DictionaryObject) else None
@@ -89,8 +91,9 @@ class StreamingPdfWriter:
             pending.append((remap[ref.idnum], target if target is not None else NullObject()))
         return f"{remap[ref.idnum]} 0 R".encode()
 
-    def _write(self, obj: PdfObject | None, remap: dict[int, int], pending: list[tuple[int, PdfObject]],
-               reader: PdfReader) -> None:
+    def _write(
+        self, obj: PdfObject | None, remap: dict[int, int], pending: list[tuple[int, PdfObject]], reader: PdfReader
+    ) -> None:
         out = self.out
         if obj is None:
             out.write(b"null")
@@ -116,8 +119,14 @@ class StreamingPdfWriter:
         else:
             obj.write_to_stream(out)
 
-    def _write_dict(self, obj: DictionaryObject, remap: dict[int, int], pending: list[tuple[int, PdfObject]],
-                    reader: PdfReader, extra: bytes = b"") -> None:
+    def _write_dict(
+        self,
+        obj: DictionaryObject,
+        remap: dict[int, int],
+        pending: list[tuple[int, PdfObject]],
+        reader: PdfReader,
+        extra: bytes = b"",
+    ) -> None:
         self.out.write(b"<<")
         for key, value in obj.items():
             self.out.write(b"\n" + _name_bytes(key) + b" ")
@@ -134,15 +143,15 @@ class StreamingPdfWriter:
         out.write(f"{self.CATALOG} 0 obj\n<< /Type /Catalog /Pages {self.PAGES} 0 R >>\nendobj\n".encode())
         self.offsets[self.PAGES] = out.tell()
         kids = " ".join(f"{i} 0 R" for i in self.page_ids)
-        out.write(f"{self.PAGES} 0 obj\n<< /Type /Pages /Count {len(self.page_ids)} /Kids [{kids}] >>\nendobj\n"
-                  .encode())
+        out.write(
+            f"{self.PAGES} 0 obj\n<< /Type /Pages /Count {len(self.page_ids)} /Kids [{kids}] >>\nendobj\n".encode()
+        )
         xref = out.tell()
         out.write(f"xref\n0 {self.next_id}\n0000000000 65535 f \n".encode())
         for number in range(1, self.next_id):
             offset = self.offsets.get(number)
             out.write(b"0000000000 65535 f \n" if offset is None else f"{offset:010d} 00000 n \n".encode())
-        out.write(f"trailer\n<< /Size {self.next_id} /Root {self.CATALOG} 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-                  .encode())
+        out.write(f"trailer\n<< /Size {self.next_id} /Root {self.CATALOG} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
 
 
 _NAMES: dict[str, bytes] = {}

@@ -74,8 +74,9 @@ def draw_barcode(c: Canvas, value: str, x_mm: float, y_mm: float, width_mm: floa
     symbol.drawOn(c, (x_mm + (width_mm - total) / 2) * mm, y_mm * mm)
 
 
-def _text(c: Canvas, x_mm: float, y_mm: float, text: str, font: str, size: float, width_mm: float,
-          *, centre: bool = False) -> None:
+def _text(
+    c: Canvas, x_mm: float, y_mm: float, text: str, font: str, size: float, width_mm: float, *, centre: bool = False
+) -> None:
     shown = fit(text, font, size, width_mm * mm)
     c.setFont(font, size)
     if centre:
@@ -108,8 +109,9 @@ def _a4_sheet(c: Canvas, po: PrintPO) -> None:
         if y < 25:
             _text(c, left, y, "(more items not shown)", FONT, 9, inner)
             break
-        for (x, _, width), value in zip(columns, (item.seller_sku, item.title, item.barcode, str(item.qty)),
-                                        strict=True):
+        for (x, _, width), value in zip(
+            columns, (item.seller_sku, item.title, item.barcode, str(item.qty)), strict=True
+        ):
             _text(c, x, y, value, FONT, 9, width)
         y -= 6
     c.line(left * mm, (y + 2) * mm, (left + inner) * mm, (y + 2) * mm)

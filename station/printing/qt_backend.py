@@ -40,10 +40,13 @@ def page_layout(size_mm: tuple[float, float]) -> QPageLayout:
     plus a rotation, and the queue produces 30x60 pages: width and height swapped (seen with cups-pdf).
     """
     width, height = size_mm
-    page_size = QPageSize(QSizeF(width, height), QPageSize.Unit.Millimeter, f"{width:g}x{height:g}mm",
-                          QPageSize.SizeMatchPolicy.ExactMatch)
-    return QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
-                       QPageLayout.Unit.Millimeter)
+    page_size = QPageSize(
+        QSizeF(width, height),
+        QPageSize.Unit.Millimeter,
+        f"{width:g}x{height:g}mm",
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
+    return QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
 
 
 def _require_app() -> None:
@@ -56,8 +59,9 @@ def load_pdf(pdf: Path) -> QPdfDocument:
     document = QPdfDocument()
     error = document.load(str(pdf))
     if error != QPdfDocument.Error.None_ or document.pageCount() == 0:
-        raise SubmitError(f"{pdf.name}: QtPdf could not open it ({error.name})",
-                          problem=Problem("print.file_unopenable"))
+        raise SubmitError(
+            f"{pdf.name}: QtPdf could not open it ({error.name})", problem=Problem("print.file_unopenable")
+        )
     return document
 
 
@@ -136,8 +140,10 @@ def print_pdf(pdf: Path, printer: QPrinter, *, title: str | None = None) -> int:
         layout = printer.pageLayout()
         full = layout.fullRect(QPageLayout.Unit.Millimeter)
         if not same_size(size, (full.width(), full.height())):
-            raise MixedSizeError(f"pages {size} mm, printer page {full.width():.1f}x{full.height():.1f} mm",
-                                 problem=Problem("print.size_not_set"))
+            raise MixedSizeError(
+                f"pages {size} mm, printer page {full.width():.1f}x{full.height():.1f} mm",
+                problem=Problem("print.size_not_set"),
+            )
         if title:
             printer.setDocName(title)
         dpi = min(printer.resolution(), MAX_DPI)
@@ -157,8 +163,14 @@ def print_pdf(pdf: Path, printer: QPrinter, *, title: str | None = None) -> int:
         document.close()
 
 
-def print_pdf_to_queue(pdf: Path, queue: str, size: PdfSize | tuple[float, float] | None = None, *,
-                       title: str | None = None, dpi: int | None = None) -> int:
+def print_pdf_to_queue(
+    pdf: Path,
+    queue: str,
+    size: PdfSize | tuple[float, float] | None = None,
+    *,
+    title: str | None = None,
+    dpi: int | None = None,
+) -> int:
     """Check the CUPS queue, then print ``pdf`` through Qt at the PDF's own size; pages printed."""
     check_queue(queue)
     document = load_pdf(Path(pdf))

@@ -182,8 +182,10 @@ class QtBackend:
         if not printer or info.isNull():
             raise QueueMissingError(f"Qt sees no printer {printer!r}", params={"printer": printer})
         if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-            raise QueueDisabledError(f"printer {printer!r} state {info.state().name}",
-                                     problem=Problem("print.queue_offline", {"printer": printer}))
+            raise QueueDisabledError(
+                f"printer {printer!r} state {info.state().name}",
+                problem=Problem("print.queue_offline", {"printer": printer}),
+            )
 
     def send(self, printer: str, pdf: Path, size_mm: tuple[float, float], title: str) -> Sent:
         from station.printing import qt_backend
@@ -199,8 +201,9 @@ class QtBackend:
         found = []
         for info in QPrinterInfo.availablePrinters():
             bad = info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted)
-            found.append(PrinterStatus(info.printerName(), not bad, "error" if bad else "ready",
-                                       info.printerName() == default))
+            found.append(
+                PrinterStatus(info.printerName(), not bad, "error" if bad else "ready", info.printerName() == default)
+            )
         return found
 
     def job_done(self, spool_id: str) -> bool | None:
@@ -214,8 +217,7 @@ def ensure_gui_app() -> None:
     from PySide6.QtGui import QGuiApplication
 
     if QGuiApplication.instance() is None:
-        if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get(
-                "WAYLAND_DISPLAY"):
+        if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         QGuiApplication([sys.argv[0] if sys.argv else "station"])
 
@@ -268,8 +270,14 @@ class PrintService:
     (:class:`PrinterSettings`, :class:`FixedPrinters`, or the window's ``UiSettings``).
     """
 
-    def __init__(self, history_folder: Path, settings: PrinterChoice, *, backend: PrintBackend | None = None,
-                 wait_s: float = DEFAULT_WAIT_S) -> None:
+    def __init__(
+        self,
+        history_folder: Path,
+        settings: PrinterChoice,
+        *,
+        backend: PrintBackend | None = None,
+        wait_s: float = DEFAULT_WAIT_S,
+    ) -> None:
         self.history = PrintHistory(Path(history_folder))
         self.settings = settings
         self._backend = backend
@@ -280,9 +288,15 @@ class PrintService:
         return self._backend or make_backend(self.settings.backend)
 
     # ---------------------------------------------------------------- record, then send
-    def prepare(self, pdf: Path, size: PdfSize | None, po_numbers: Sequence[str],
-                printer: str | None = None, *,
-                page_sizes: Sequence[tuple[float, float]] | None = None) -> list[PrintJobRecord]:
+    def prepare(
+        self,
+        pdf: Path,
+        size: PdfSize | None,
+        po_numbers: Sequence[str],
+        printer: str | None = None,
+        *,
+        page_sizes: Sequence[tuple[float, float]] | None = None,
+    ) -> list[PrintJobRecord]:
         """Record the job(s) for ``pdf`` as pending, one per paper size (a mixed file is split first).
 
         ``page_sizes`` (mm), when the caller knows them (the merge reports them), spares reading a
@@ -322,8 +336,10 @@ class PrintService:
             self.history.set_printer(job_id, name, backend.name)
         try:
             if not name:
-                raise NoPrinterError(f"no printer for {job.size}",
-                                     problem=Problem("print.no_printer_for", {"size": pdf_size_name(job.size)}))
+                raise NoPrinterError(
+                    f"no printer for {job.size}",
+                    problem=Problem("print.no_printer_for", {"size": pdf_size_name(job.size)}),
+                )
             if not job.file_path.is_file():
                 raise SubmitError(f"{job.file_path} missing", problem=Problem("print.job_file_gone"))
             backend.check(name)
@@ -351,13 +367,15 @@ class PrintService:
     def _title(job: PrintJobRecord) -> str:
         return f"{job.file_path.stem}-{job.id}"
 
-    def print_jobs(self, pdf: Path, size: PdfSize | None, po_numbers: Sequence[str],
-                   printer: str | None = None) -> list[PrintJobRecord]:
+    def print_jobs(
+        self, pdf: Path, size: PdfSize | None, po_numbers: Sequence[str], printer: str | None = None
+    ) -> list[PrintJobRecord]:
         """Record and send ``pdf``: one job per paper size in it; each job's final record."""
         return [self.send(job.id, printer) for job in self.prepare(pdf, size, po_numbers, printer)]
 
-    def print_file(self, pdf: Path, size: PdfSize | None, po_numbers: Sequence[str],
-                   printer: str | None = None) -> PrintJobRecord:
+    def print_file(
+        self, pdf: Path, size: PdfSize | None, po_numbers: Sequence[str], printer: str | None = None
+    ) -> PrintJobRecord:
         """Record and send ``pdf`` to ``printer`` or the printer set for ``size``; the job's record.
 
         Never raises for a printer problem: the record is ``failed`` with the operator's sentence in
@@ -372,8 +390,9 @@ class PrintService:
         """Send a failed (or never sent) job again, as the same job."""
         job = self.history.get(job_id)
         if job.status not in (JobStatus.FAILED, JobStatus.RETRY, JobStatus.PENDING):
-            raise ValueError(f"print job {job_id} is {job.status.value}; only failed jobs are retried "
-                             "(reprint it instead)")
+            raise ValueError(
+                f"print job {job_id} is {job.status.value}; only failed jobs are retried (reprint it instead)"
+            )
         if job.status is JobStatus.FAILED:
             self.history.mark_retry([job_id])
         return self.send(job_id, printer)
@@ -389,8 +408,9 @@ class PrintService:
         job = self.history.get(job_id)
         size = _size_of(job.size)
         name = printer or (self.settings.printer(size) if size is not None else "") or job.printer
-        new_id = self.history.record(job.file_path, job.po_numbers, job.size, name, backend=self.backend.name,
-                                     pages=job.pages)
+        new_id = self.history.record(
+            job.file_path, job.po_numbers, job.size, name, backend=self.backend.name, pages=job.pages
+        )
         return self.send(new_id, name)
 
     def refresh(self) -> list[PrintJobRecord]:

@@ -32,6 +32,7 @@ def __getattr__(name: str) -> Any:
         return SimulatorServer
     raise AttributeError(name)
 
+
 __all__ = [
     "DEMO_ACCESS_TOKEN",
     "DEMO_APP_KEY",

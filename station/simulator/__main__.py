@@ -14,8 +14,9 @@ from station.simulator.server import SimulatorServer
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m station.simulator",
-                                     description="A local stand-in for the Lazada JIT purchase-order API.")
+    parser = argparse.ArgumentParser(
+        prog="python -m station.simulator", description="A local stand-in for the Lazada JIT purchase-order API."
+    )
     add_simulator_arguments(parser)
     parser.add_argument("--verbose", action="store_true", help="log every request")
     args = parser.parse_args(argv)

@@ -38,8 +38,11 @@ def _token_body(state: SimulatorState, access: str, refresh: str) -> dict[str, A
 def token_create(state: SimulatorState, params: Mapping[str, str]) -> dict[str, Any]:
     code = params.get("code", "")
     if not code:
-        raise GatewayError("MissingParameter", "ISV", "The input parameter 'code' that is mandatory for "
-                           "processing this request is not supplied.")
+        raise GatewayError(
+            "MissingParameter",
+            "ISV",
+            "The input parameter 'code' that is mandatory for processing this request is not supplied.",
+        )
     if code != DEMO_AUTH_CODE:
         raise GatewayError("InvalidCode", "ISV", "Invalid authorization code")
     cfg = state.config
@@ -52,8 +55,11 @@ def token_create(state: SimulatorState, params: Mapping[str, str]) -> dict[str, 
 def token_refresh(state: SimulatorState, params: Mapping[str, str]) -> dict[str, Any]:
     old = params.get("refresh_token", "")
     if not old:
-        raise GatewayError("MissingParameter", "ISV", "The input parameter 'refresh_token' that is mandatory "
-                           "for processing this request is not supplied.")
+        raise GatewayError(
+            "MissingParameter",
+            "ISV",
+            "The input parameter 'refresh_token' that is mandatory for processing this request is not supplied.",
+        )
     cfg = state.config
     now = time.time()
     with state.lock:

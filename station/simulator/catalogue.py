@@ -39,9 +39,23 @@ _PHONE_PREFIX = {"PH": "+63 9", "MY": "+60 1", "SG": "+65 8", "TH": "+66 8", "VN
 _CONTACTS = ["Maria Santos", "Jose Reyes", "Ana Cruz", "Mark Tan", "Liza Lim", "Ramon Garcia"]
 _ADJECTIVES = ["Portable", "Stainless", "Wireless", "Foldable", "Waterproof", "Mini", "Premium", "Eco", "Smart"]
 _NOUNS = [
-    "Water Bottle 750ml", "Phone Holder", "LED Desk Lamp", "Bluetooth Earbuds", "Storage Box",
-    "Kitchen Scale", "Yoga Mat", "Lunch Box", "USB-C Cable 1m", "Hair Dryer", "Backpack 20L",
-    "Umbrella", "Mouse Pad XL", "Cutting Board", "Night Light", "Travel Pillow", "Phone Case",
+    "Water Bottle 750ml",
+    "Phone Holder",
+    "LED Desk Lamp",
+    "Bluetooth Earbuds",
+    "Storage Box",
+    "Kitchen Scale",
+    "Yoga Mat",
+    "Lunch Box",
+    "USB-C Cable 1m",
+    "Hair Dryer",
+    "Backpack 20L",
+    "Umbrella",
+    "Mouse Pad XL",
+    "Cutting Board",
+    "Night Light",
+    "Travel Pillow",
+    "Phone Case",
 ]
 _COLOURS = ["Black", "White", "Blue", "Pink", "Grey", "Green"]
 # The SKU suffix of each colour (one code per colour: "GRE" would be Green and Grey).

@@ -54,7 +54,8 @@ def parse_form(content_type: str, body: bytes) -> dict[str, str]:
     """Fields of a ``multipart/form-data`` or ``application/x-www-form-urlencoded`` body."""
     if "multipart/form-data" in content_type:
         message = BytesParser(policy=HTTP).parsebytes(
-            b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body)
+            b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
+        )
         fields: dict[str, str] = {}
         for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")
@@ -77,8 +78,9 @@ class _Handler(SimHandler):
         body = self.rfile.read(length) if length > 0 else b""
         query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
         headers = {k.lower(): v for k, v in self.headers.items()}
-        request = Request(self.command, parts.path, query, headers,
-                          parse_form(headers.get("content-type", ""), body), body)
+        request = Request(
+            self.command, parts.path, query, headers, parse_form(headers.get("content-type", ""), body), body
+        )
         try:
             response = sim.serve(request)
         except Exception:
@@ -100,8 +102,9 @@ class HttpSimulator(SimulatorBase):
     handler = _Handler
     name = "erp"
 
-    def __init__(self, *, port: int = 0, host: str = "127.0.0.1", seed: int = 1,
-                 faults: FaultConfig | None = None) -> None:
+    def __init__(
+        self, *, port: int = 0, host: str = "127.0.0.1", seed: int = 1, faults: FaultConfig | None = None
+    ) -> None:
         super().__init__(host=host, port=port)
         self.faults = faults if faults is not None else FaultConfig()
         self.rng = random.Random(seed)
@@ -137,9 +140,13 @@ def simulator_arguments(description: str) -> argparse.ArgumentParser:
     return parser
 
 
-def simulator_main(description: str, argv: Sequence[str] | None, stop: threading.Event | None,
-                   extra: tuple[str, int, str],
-                   make: Callable[[argparse.Namespace, FaultConfig], HttpSimulator]) -> int:
+def simulator_main(
+    description: str,
+    argv: Sequence[str] | None,
+    stop: threading.Event | None,
+    extra: tuple[str, int, str],
+    make: Callable[[argparse.Namespace, FaultConfig], HttpSimulator],
+) -> int:
     """``python -m`` an ERP simulator: the common flags and one of its own (``extra``: flag, default,
     help), then serve until Ctrl+C."""
     parser = simulator_arguments(description)

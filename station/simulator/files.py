@@ -71,8 +71,7 @@ def signed_url(base: str, record: FileRecord, secret: str) -> str:
     """``base`` is ``http(s)://127.0.0.1:PORT``."""
     signature = quote(oss_signature(record.name, record.expires, secret), safe="")
     return (
-        f"{base}/files/{record.name}?Expires={record.expires}"
-        f"&OSSAccessKeyId={OSS_ACCESS_KEY_ID}&Signature={signature}"
+        f"{base}/files/{record.name}?Expires={record.expires}&OSSAccessKeyId={OSS_ACCESS_KEY_ID}&Signature={signature}"
     )
 
 

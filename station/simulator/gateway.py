@@ -88,8 +88,11 @@ class Gateway:
         """Run the gateway checks in the platform's order; return the app key or raise."""
         for name in ("app_key", "timestamp", "sign_method", "sign"):
             if not params.get(name):
-                raise GatewayError("MissingParameter", "ISV", f"The input parameter '{name}' that is mandatory "
-                                   "for processing this request is not supplied.")
+                raise GatewayError(
+                    "MissingParameter",
+                    "ISV",
+                    f"The input parameter '{name}' that is mandatory for processing this request is not supplied.",
+                )
         app_key = params["app_key"]
         secret = APPS.get(app_key)
         if secret is None:
@@ -98,16 +101,18 @@ class Gateway:
             raise GatewayError("InvalidSignMethod", "ISV", "The specified sign method is not supported")
         expected = sign(api_path, params, secret)
         if not hmac.compare_digest(expected, params["sign"].upper()):
-            raise GatewayError("IncompleteSignature", "ISV",
-                               "The request signature does not conform to platform standards")
+            raise GatewayError(
+                "IncompleteSignature", "ISV", "The request signature does not conform to platform standards"
+            )
         try:
             stamp = int(params["timestamp"]) / 1000
         except ValueError:
             raise GatewayError("IllegalTimestamp", "ISV", "The specified timestamp is invalid") from None
         now = time.time()
         if abs(now - stamp) > TIMESTAMP_SKEW_SECONDS:
-            raise GatewayError("IllegalTimestamp", "ISV",
-                               "The specified timestamp is not within 7200 seconds of the current time")
+            raise GatewayError(
+                "IllegalTimestamp", "ISV", "The specified timestamp is not within 7200 seconds of the current time"
+            )
         if seller_api:
             token = params.get("access_token", "")
             with self.state.lock:
@@ -116,8 +121,9 @@ class Gateway:
                 raise GatewayError("IllegalAccessToken", "ISV", "The specified access token is invalid or expired")
         if not self.limiter.admit(app_key, int(self.config.flow_limit_per_second), now):
             self.state.count_fault("flow_limited")
-            raise GatewayError("ApiCallLimit", "ISP",
-                               "Api access frequency exceeds the limit. this ban will last 1 seconds")
+            raise GatewayError(
+                "ApiCallLimit", "ISP", "Api access frequency exceeds the limit. this ban will last 1 seconds"
+            )
         return app_key
 
     def penalize(self, app_key: str) -> None:

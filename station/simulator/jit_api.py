@@ -135,20 +135,22 @@ def query_items(call: Call) -> dict[str, Any]:
             records = []
             for sku, qty in items[start : start + page_size]:
                 p = state.catalogue.by_sku[sku]
-                records.append({
-                    "product_id": p.product_id,
-                    "sc_item_code": p.sc_item_code,
-                    "buyer_qty": qty,
-                    "sc_item_id": p.sc_item_id,
-                    "barcodes": list(p.barcodes),
-                    "received_normal_qty": qty if received else None,
-                    "product_title": p.product_title,
-                    "img_url": f"{call.base_url}/images/{p.sku_id}.png",
-                    "sc_item_name": p.sc_item_name,
-                    "seller_sku": p.seller_sku,
-                    "sku_id": p.sku_id,
-                    "received_defective_qty": 0 if received else None,
-                })
+                records.append(
+                    {
+                        "product_id": p.product_id,
+                        "sc_item_code": p.sc_item_code,
+                        "buyer_qty": qty,
+                        "sc_item_id": p.sc_item_id,
+                        "barcodes": list(p.barcodes),
+                        "received_normal_qty": qty if received else None,
+                        "product_title": p.product_title,
+                        "img_url": f"{call.base_url}/images/{p.sku_id}.png",
+                        "sc_item_name": p.sc_item_name,
+                        "seller_sku": p.seller_sku,
+                        "sku_id": p.sku_id,
+                        "received_defective_qty": 0 if received else None,
+                    }
+                )
     except BusinessError as error:
         index, size = safe_paging(call.params, ITEM_PAGE_SIZE_MAX)
         return failure(error, paged=True, page_index=index, page_size=size)
@@ -169,8 +171,10 @@ def package(call: Call) -> dict[str, Any]:
             pos = _require_pos(state, numbers)
             for po in pos:
                 if po.status in CANCELLED:
-                    raise BusinessError("INVALID_STATUS", f"purchase order {po.purchase_order_no} has been "
-                                        f"cancelled, status {po.status}")
+                    raise BusinessError(
+                        "INVALID_STATUS",
+                        f"purchase order {po.purchase_order_no} has been cancelled, status {po.status}",
+                    )
             for po in pos:
                 if po.packed_at is not None or po.status != TO_PACK:
                     raise BusinessError(None, "Has packed. Plz refresh")
@@ -206,8 +210,9 @@ def _check_contact(params: Mapping[str, str]) -> None:
     try:
         address_id = int(params["shipperAddressId"])
     except ValueError:
-        raise invalid(f"the input param shipperAddressId '{params['shipperAddressId']}', "
-                       "can not format to Number") from None
+        raise invalid(
+            f"the input param shipperAddressId '{params['shipperAddressId']}', can not format to Number"
+        ) from None
     if address_id <= 0:
         raise invalid(f"the input param shipperAddressId '{address_id}' is invalid")
 
@@ -245,19 +250,29 @@ def batch_pickup_deliver(call: Call) -> dict[str, Any]:
             if len(not_ready) == len(pos):
                 state.changed()
                 first = not_ready[0]
-                raise BusinessError("INVALID_STATUS_FORBIDDEN_PICK_UP", f"INVALID_STATUS_FORBIDDEN_PICK_UP: purchase "
-                                    f"order {first.purchase_order_no} status is {first.status}, only 20 can be "
-                                    "picked up")
+                raise BusinessError(
+                    "INVALID_STATUS_FORBIDDEN_PICK_UP",
+                    f"INVALID_STATUS_FORBIDDEN_PICK_UP: purchase "
+                    f"order {first.purchase_order_no} status is {first.status}, only 20 can be "
+                    "picked up",
+                )
             pickup_no = state.numbers.next_puo() if allowed is None else None
             now = now_ms()
             cfg = state.config
             data: list[dict[str, Any]] = []
             for po in pos:
-                entry: dict[str, Any] = {"purchase_order_no": po.purchase_order_no, "status": "fail",
-                                         "pickup_no": None, "error_message": None, "allow_date_range": None}
+                entry: dict[str, Any] = {
+                    "purchase_order_no": po.purchase_order_no,
+                    "status": "fail",
+                    "pickup_no": None,
+                    "error_message": None,
+                    "allow_date_range": None,
+                }
                 if po.status != READY:
-                    entry["error_message"] = (f"INVALID_STATUS_FORBIDDEN_PICK_UP: purchase order status is "
-                                              f"{po.status}, only 20 can be picked up")
+                    entry["error_message"] = (
+                        f"INVALID_STATUS_FORBIDDEN_PICK_UP: purchase order status is "
+                        f"{po.status}, only 20 can be picked up"
+                    )
                 elif allowed is not None:
                     entry["error_message"] = "estimatedPickupDate is not within the allowed pickup dates"
                     entry["allow_date_range"] = allowed
@@ -321,8 +336,9 @@ def print_file(call: Call) -> dict[str, Any]:
             state.tick()
             for po in _require_pos(state, numbers):
                 if po.status == TO_PACK or po.status in CANCELLED:
-                    raise BusinessError("INVALID_STATUS", f"purchase order {po.purchase_order_no} status is "
-                                        f"{po.status}, can not print")
+                    raise BusinessError(
+                        "INVALID_STATUS", f"purchase order {po.purchase_order_no} status is {po.status}, can not print"
+                    )
             expires = int(time.time() + state.config.file_ttl_seconds)
             record = FileRecord(new_file_name(numbers[0]), numbers, size_text, print_order, print_barcode, expires)
             state.files[record.name] = record

@@ -32,8 +32,14 @@ def failure(error: BusinessError, *, paged: bool, page_index: int = 1, page_size
         "error_code": error.error_code,
     }
     if paged:
-        result.update(current_page_count=0, need_pagination=True, page_index=page_index, total_page=0,
-                      page_size=page_size, total_count=0)
+        result.update(
+            current_page_count=0,
+            need_pagination=True,
+            page_index=page_index,
+            total_page=0,
+            page_size=page_size,
+            total_count=0,
+        )
     return result
 
 
@@ -102,6 +108,12 @@ def safe_paging(params: Mapping[str, str], maximum: int) -> tuple[int, int]:
 
 def paged(records: list[dict[str, Any]], total: int, page_index: int, page_size: int) -> dict[str, Any]:
     result = ok(records)
-    result.update(current_page_count=len(records), need_pagination=True, page_index=page_index,
-                  page_size=page_size, total_page=math.ceil(total / page_size), total_count=total)
+    result.update(
+        current_page_count=len(records),
+        need_pagination=True,
+        page_index=page_index,
+        page_size=page_size,
+        total_page=math.ceil(total / page_size),
+        total_count=total,
+    )
     return result

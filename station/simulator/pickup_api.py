@@ -33,8 +33,14 @@ SIZES = ("PICKUP_A4", "PICKUP_1010")
 BOXES_MAX = 100
 
 
-def book(state: SimulatorState, pickup_no: str, pos: list[PurchaseOrder], params: Mapping[str, str], now: int,
-         estimated_pickup: int) -> None:
+def book(
+    state: SimulatorState,
+    pickup_no: str,
+    pos: list[PurchaseOrder],
+    params: Mapping[str, str],
+    now: int,
+    estimated_pickup: int,
+) -> None:
     """Record the pickup order a successful ship call created (caller holds the lock)."""
     state.pickups[pickup_no] = PickupRecord(
         pickup_order_no=pickup_no,
@@ -85,21 +91,27 @@ def answer(state: SimulatorState, record: PickupRecord, now: int) -> dict[str, A
         "update_time": record.created,
     }
     if dispatched:
-        data.update(car_number=f"{rng.choice('ABCNPTW')}{rng.choice('ABCKLMX')}{rng.randint(1000, 9999)}",
-                    car_driver_name=driver, car_driver_phone=f"09{rng.randint(10**8, 10**9 - 1)}",
-                    update_time=record.stage_time(1, step))
+        data.update(
+            car_number=f"{rng.choice('ABCNPTW')}{rng.choice('ABCKLMX')}{rng.randint(1000, 9999)}",
+            car_driver_name=driver,
+            car_driver_phone=f"09{rng.randint(10**8, 10**9 - 1)}",
+            update_time=record.stage_time(1, step),
+        )
     if status == FAILED:
         data.update(reason=rng.choice(FAIL_REASONS), update_time=record.stage_time(2, step))
     elif status == CANCELLED:
         data.update(reason="Cancelled by the seller", update_time=record.cancelled_at)
     if picked:
-        data.update(actual_weight=f"{units * KG_PER_UNIT * rng.uniform(0.9, 1.1):.3f}",
-                    actual_pickup_time=str(record.stage_time(2, step)),
-                    actual_logistics_no_list=[f"TRK{rng.randint(10**9, 10**10 - 1)}"],
-                    update_time=record.stage_time(PROGRESS.index(status), step))
+        data.update(
+            actual_weight=f"{units * KG_PER_UNIT * rng.uniform(0.9, 1.1):.3f}",
+            actual_pickup_time=str(record.stage_time(2, step)),
+            actual_logistics_no_list=[f"TRK{rng.randint(10**9, 10**10 - 1)}"],
+            update_time=record.stage_time(PROGRESS.index(status), step),
+        )
     if status in (40, 50):
         data["actual_arrive_time"] = str(record.stage_time(3, step))
     return data
+
 
 def _pickup(state: SimulatorState, params: Mapping[str, str]) -> PickupRecord:
     number = params.get("pickup_order_no", "").strip()
@@ -139,12 +151,21 @@ def print_labels(call: Call) -> dict[str, Any]:
             record = _pickup(state, params)
             status = record.status(_now_ms(), state.config.pickup_step_seconds)
             if status in (CANCELLED, DELETED):
-                raise BusinessError("INVALID_STATUS", f"pickup order {record.pickup_order_no} status is {status}, "
-                                    "can not print")
+                raise BusinessError(
+                    "INVALID_STATUS", f"pickup order {record.pickup_order_no} status is {status}, can not print"
+                )
             expires = int(_now_ms() / 1000 + state.config.file_ttl_seconds)
             name = new_file_name(record.pickup_order_no, PICKUP_FILE_PREFIX)
-            file = FileRecord(name, list(record.purchase_order_nos), size, False, False, expires,
-                              pickup_order_no=record.pickup_order_no, box_number=boxes)
+            file = FileRecord(
+                name,
+                list(record.purchase_order_nos),
+                size,
+                False,
+                False,
+                expires,
+                pickup_order_no=record.pickup_order_no,
+                box_number=boxes,
+            )
             state.files[file.name] = file
             state.changed()
             url = signed_url(call.base_url, file, state.file_secret)

@@ -120,8 +120,16 @@ class _Order:
 class QianYiSimulator(HttpSimulator):
     name = "qianyi"
 
-    def __init__(self, *, orders: int = 45, seed: int = 1, port: int = 0, host: str = "127.0.0.1",
-                 faults: FaultConfig | None = None, check_timestamp: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        orders: int = 45,
+        seed: int = 1,
+        port: int = 0,
+        host: str = "127.0.0.1",
+        faults: FaultConfig | None = None,
+        check_timestamp: bool = True,
+    ) -> None:
         super().__init__(port=port, host=host, seed=seed, faults=faults)
         self.check_timestamp = check_timestamp
         self.orders: dict[str, _Order] = {}
@@ -148,34 +156,52 @@ class QianYiSimulator(HttpSimulator):
             settlement = rng.choice(list(SettlementType)).value
             skus = []
             for j in range(rng.randint(1, 4)):
-                skus.append({"sku": f"BD-{rng.randint(1, 150):04d}-{'RBGKW'[j % 5]}{'EUTLH'[j % 5]}D",
-                             "title": f"Bench item {i}-{j}",
-                             "purchasePrice": str(Decimal(rng.randint(150, 9900)) / 100),
-                             "purchaseQuantity": rng.randint(1, 60) * 5, "packSpecification": rng.choice((1, 5, 10)),
-                             "taxRate": "0.1" if rng.random() < 0.3 else "0"})
+                skus.append(
+                    {
+                        "sku": f"BD-{rng.randint(1, 150):04d}-{'RBGKW'[j % 5]}{'EUTLH'[j % 5]}D",
+                        "title": f"Bench item {i}-{j}",
+                        "purchasePrice": str(Decimal(rng.randint(150, 9900)) / 100),
+                        "purchaseQuantity": rng.randint(1, 60) * 5,
+                        "packSpecification": rng.choice((1, 5, 10)),
+                        "taxRate": "0.1" if rng.random() < 0.3 else "0",
+                    }
+                )
             number = self._next_number(created)
-            self.orders[number] = _Order({
-                "purchaseNumber": number, "asnNumber": f"A{number[1:]}", "customNumber": f"REF{i:05d}",
-                "warehouseName": rng.choice(WAREHOUSES),
-                "transferWarehouseName": rng.choice(TRANSFER_WAREHOUSES) if transfer else "",
-                "purchaseType": "TRANSFER" if transfer else "DIRECT", "supplierName": rng.choice(SUPPLIERS),
-                "settlementType": settlement, "prepayRate": "30" if settlement != "DELIVERY_ON_CASH" else "0",
-                "purchasePriceUnit": "CNY", "paymentType": rng.choice(("CASH", "TRANSFER")),
-                "shippingCost": str(Decimal(rng.randint(0, 5000)) / 100),
-                "transportMode": rng.choice([m.value for m in TransportMode]), "buyerTitle": "Station Demo Buyer",
-                "companyName": "Station Demo Co., Ltd", "transportParty": rng.choice(("SUPPLIER", "PURCHASER")),
-                "createTime": f"{created:%Y-%m-%d %H:%M:%S}", "updateTime": f"{updated:%Y-%m-%d %H:%M:%S}",
-                "orderTime": f"{created:%Y-%m-%d %H:%M:%S}",
-                "preReceiveTime": f"{created + timedelta(days=7):%Y-%m-%d} 00:00:00",
-                "status": rng.choice(STATUSES), "purchaseMode": rng.choice(("STANDARD", "EASYWAY")),
-                "remark": "", "skuList": skus,
-            })
+            self.orders[number] = _Order(
+                {
+                    "purchaseNumber": number,
+                    "asnNumber": f"A{number[1:]}",
+                    "customNumber": f"REF{i:05d}",
+                    "warehouseName": rng.choice(WAREHOUSES),
+                    "transferWarehouseName": rng.choice(TRANSFER_WAREHOUSES) if transfer else "",
+                    "purchaseType": "TRANSFER" if transfer else "DIRECT",
+                    "supplierName": rng.choice(SUPPLIERS),
+                    "settlementType": settlement,
+                    "prepayRate": "30" if settlement != "DELIVERY_ON_CASH" else "0",
+                    "purchasePriceUnit": "CNY",
+                    "paymentType": rng.choice(("CASH", "TRANSFER")),
+                    "shippingCost": str(Decimal(rng.randint(0, 5000)) / 100),
+                    "transportMode": rng.choice([m.value for m in TransportMode]),
+                    "buyerTitle": "Station Demo Buyer",
+                    "companyName": "Station Demo Co., Ltd",
+                    "transportParty": rng.choice(("SUPPLIER", "PURCHASER")),
+                    "createTime": f"{created:%Y-%m-%d %H:%M:%S}",
+                    "updateTime": f"{updated:%Y-%m-%d %H:%M:%S}",
+                    "orderTime": f"{created:%Y-%m-%d %H:%M:%S}",
+                    "preReceiveTime": f"{created + timedelta(days=7):%Y-%m-%d} 00:00:00",
+                    "status": rng.choice(STATUSES),
+                    "purchaseMode": rng.choice(("STANDARD", "EASYWAY")),
+                    "remark": "",
+                    "skuList": skus,
+                }
+            )
 
     # ----- requests ---------------------------------------------------------------------------
     def handle(self, request: Request) -> Response:
         if not request.path.startswith("/api/") or not request.path.endswith("/purchase"):
-            return Response(404, {"errorCode": "NOT_FOUND", "errorMsg": f"no such path {request.path}",
-                                  "state": "fail"})
+            return Response(
+                404, {"errorCode": "NOT_FOUND", "errorMsg": f"no such path {request.path}", "state": "fail"}
+            )
         if request.method != "POST":
             return Response(405, {"errorCode": "METHOD_NOT_ALLOWED", "errorMsg": "use POST", "state": "fail"})
         if request.path != "/api/v1/purchase":
@@ -234,13 +260,16 @@ class QianYiSimulator(HttpSimulator):
         with self.lock:
             rows = [o.data for o in self.orders.values()]
         matched = [
-            r for r in rows
-            if (not number or r["purchaseNumber"] == number) and (not custom or r["customNumber"] == custom)
+            r
+            for r in rows
+            if (not number or r["purchaseNumber"] == number)
+            and (not custom or r["customNumber"] == custom)
             and (not status or r["status"] == status)
-            and (not start or r["updateTime"] >= start[:10]) and (not end or r["updateTime"][:10] <= end[:10])
+            and (not start or r["updateTime"] >= start[:10])
+            and (not end or r["updateTime"][:10] <= end[:10])
         ]
         matched.sort(key=lambda r: (r["updateTime"], r["purchaseNumber"]), reverse=True)
-        chunk = matched[(page - 1) * size: page * size]
+        chunk = matched[(page - 1) * size : page * size]
         return _ok(len(matched), [json.loads(json.dumps(r)) for r in chunk])
 
     def _create(self, biz: Mapping[str, Any]) -> Response:
@@ -280,13 +309,24 @@ class QianYiSimulator(HttpSimulator):
         now = datetime.now()
         stamp = f"{now:%Y-%m-%d %H:%M:%S}"
         fields = {
-            "customNumber": custom, "warehouseName": warehouse, "transferWarehouseName": transfer,
-            "purchaseType": purchase_type, "supplierName": supplier, "settlementType": settlement,
-            "prepayRate": format(prepay.normalize(), "f"), "purchasePriceUnit": currency, "paymentType": payment,
-            "shippingCost": format((shipping or Decimal(0)).normalize(), "f"), "transportMode": transport_mode,
-            "buyerTitle": str(biz.get("buyerTitle") or ""), "companyName": str(biz.get("companyName") or ""),
-            "transportParty": transport_party, "updateTime": stamp,
-            "preReceiveTime": pre_receive, "remark": str(biz.get("remark") or ""), "skuList": skus,
+            "customNumber": custom,
+            "warehouseName": warehouse,
+            "transferWarehouseName": transfer,
+            "purchaseType": purchase_type,
+            "supplierName": supplier,
+            "settlementType": settlement,
+            "prepayRate": format(prepay.normalize(), "f"),
+            "purchasePriceUnit": currency,
+            "paymentType": payment,
+            "shippingCost": format((shipping or Decimal(0)).normalize(), "f"),
+            "transportMode": transport_mode,
+            "buyerTitle": str(biz.get("buyerTitle") or ""),
+            "companyName": str(biz.get("companyName") or ""),
+            "transportParty": transport_party,
+            "updateTime": stamp,
+            "preReceiveTime": pre_receive,
+            "remark": str(biz.get("remark") or ""),
+            "skuList": skus,
             "orderTime": purchase_date if len(purchase_date) > 10 else f"{purchase_date} 00:00:00",
         }
         with self.lock:
@@ -299,12 +339,28 @@ class QianYiSimulator(HttpSimulator):
                 order.data.update(fields)
             else:
                 number = self._next_number(now)
-                order = _Order({"purchaseNumber": number, "asnNumber": "", "createTime": stamp, "status": "NEW",
-                                "purchaseMode": "STANDARD", **fields})
+                order = _Order(
+                    {
+                        "purchaseNumber": number,
+                        "asnNumber": "",
+                        "createTime": stamp,
+                        "status": "NEW",
+                        "purchaseMode": "STANDARD",
+                        **fields,
+                    }
+                )
                 self.orders[number] = order
             data = order.data
-            return _ok(1, [{"purchaseNumber": data["purchaseNumber"], "warehouseName": data["warehouseName"],
-                            "skuList": json.loads(json.dumps(data["skuList"]))}])
+            return _ok(
+                1,
+                [
+                    {
+                        "purchaseNumber": data["purchaseNumber"],
+                        "warehouseName": data["warehouseName"],
+                        "skuList": json.loads(json.dumps(data["skuList"])),
+                    }
+                ],
+            )
 
     @staticmethod
     def _check_settlement(biz: Mapping[str, Any], settlement: str, prepay: Decimal) -> None:
@@ -354,18 +410,30 @@ class QianYiSimulator(HttpSimulator):
             tax = _dec(item, "taxRate", required=True)
             if price is None or price < 0 or quantity is None or quantity < 1 or quantity % 1 or tax is None or tax < 0:
                 raise _InputError(f"sku {sku}: price, quantity or taxRate out of range")
-            out.append({"sku": sku, "title": sku, "purchasePrice": format(price.normalize(), "f"),
-                        "purchaseQuantity": int(quantity), "packSpecification": 1,
-                        "taxRate": format(tax.normalize(), "f")})
+            out.append(
+                {
+                    "sku": sku,
+                    "title": sku,
+                    "purchasePrice": format(price.normalize(), "f"),
+                    "purchaseQuantity": int(quantity),
+                    "packSpecification": 1,
+                    "taxRate": format(tax.normalize(), "f"),
+                }
+            )
         return out
 
 
 def main(argv: Sequence[str] | None = None, stop: threading.Event | None = None) -> int:
     """``python -m station.simulator.qianyi``: serve the demo data until Ctrl+C."""
-    return simulator_main(__doc__.splitlines()[0] if __doc__ else "", argv, stop,
-                          ("--orders", 45, "seeded purchase orders"),
-                          lambda args, faults: QianYiSimulator(orders=args.orders, seed=args.seed, port=args.port,
-                                                               host=args.host, faults=faults))
+    return simulator_main(
+        __doc__.splitlines()[0] if __doc__ else "",
+        argv,
+        stop,
+        ("--orders", 45, "seeded purchase orders"),
+        lambda args, faults: QianYiSimulator(
+            orders=args.orders, seed=args.seed, port=args.port, host=args.host, faults=faults
+        ),
+    )
 
 
 if __name__ == "__main__":

@@ -63,8 +63,9 @@ class SimulatorServer(SimulatorBase):
     def _started(self, httpd: SimHTTPServer) -> None:
         if self.config.certfile is not None:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-            context.load_cert_chain(str(self.config.certfile), None if self.config.keyfile is None
-                                    else str(self.config.keyfile))
+            context.load_cert_chain(
+                str(self.config.certfile), None if self.config.keyfile is None else str(self.config.keyfile)
+            )
             httpd.socket = context.wrap_socket(httpd.socket, server_side=True, do_handshake_on_connect=False)
         self._state.start_flusher()
 
@@ -132,8 +133,13 @@ class SimulatorServer(SimulatorBase):
         state = self._state
         first = state.pos.get(purchase_order_nos[0]) if purchase_order_nos else None
         wh = state.warehouse(first) if first is not None else None
-        return CartonLabel(pickup_order_no, wh.store_name if wh else "", wh.store_code if wh else "",
-                           wh.store_address if wh else "", state.catalogue.supplier.supplier_name)
+        return CartonLabel(
+            pickup_order_no,
+            wh.store_name if wh else "",
+            wh.store_code if wh else "",
+            wh.store_address if wh else "",
+            state.catalogue.supplier.supplier_name,
+        )
 
 
 class _Handler(SimHandler):
@@ -161,23 +167,25 @@ class _Handler(SimHandler):
             elif path.startswith("/images/"):
                 self._image(sim, path)
             elif path.startswith("/awb/"):
-                data = sim.orders.documents.get(path[len("/awb/"):])
+                data = sim.orders.documents.get(path[len("/awb/") :])
                 self._send(200 if data else 404, data or b"not found", "application/pdf" if data else "text/plain")
             elif path.startswith("/files/"):
-                self._file(sim, path[len("/files/"):], query)
+                self._file(sim, path[len("/files/") :], query)
             elif path.startswith("/rest/"):
                 if "application/x-www-form-urlencoded" in (self.headers.get("Content-Type") or ""):
                     form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
                     query.update({k: v[0] for k, v in form.items()})
-                self._api(sim, path[len("/rest"):], query)
+                self._api(sim, path[len("/rest") :], query)
             else:
                 self._json(404, {"ok": False, "error": f"no such path {path}"})
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
         except Exception:
             log.error("simulator failure on %s\n%s", path, traceback.format_exc())
-            self._json(500, error_body("InternalError", "SYSTEM", "The request processing has failed due to "
-                                       "some unknown error."))
+            self._json(
+                500,
+                error_body("InternalError", "SYSTEM", "The request processing has failed due to some unknown error."),
+            )
 
     def _api(self, sim: SimulatorServer, api_path: str, params: dict[str, str]) -> None:
         jit = JIT_HANDLERS.get(api_path)
@@ -223,14 +231,16 @@ class _Handler(SimHandler):
 
     def _server_error(self, status: int) -> None:
         if status == 500:
-            self._json(500, error_body("InternalError", "SYSTEM", "The request processing has failed due to "
-                                       "some unknown error."))
+            self._json(
+                500,
+                error_body("InternalError", "SYSTEM", "The request processing has failed due to some unknown error."),
+            )
             return
         reason = "Bad Gateway" if status == 502 else "Service Temporarily Unavailable"
         self._send(status, _BAD_GATEWAY_HTML.format(status=status, reason=reason).encode(), "text/html", close=True)
 
     def _image(self, sim: SimulatorServer, path: str) -> None:
-        sku = path[len("/images/"):].removesuffix(".png")
+        sku = path[len("/images/") :].removesuffix(".png")
         if sku not in sim.state.catalogue.by_sku:
             self._json(404, {"ok": False, "error": "no such image"})
             return
@@ -244,8 +254,11 @@ class _Handler(SimHandler):
             return
         data = sim.pdf_bytes(name)
         if data is None:
-            self._send(404, oss_error_xml("NoSuchKey", "The specified key does not exist.",
-                                          request_id().upper()[:24], name), "application/xml")
+            self._send(
+                404,
+                oss_error_xml("NoSuchKey", "The specified key does not exist.", request_id().upper()[:24], name),
+                "application/xml",
+            )
             return
         self._send(200, data, "application/pdf")
 

@@ -31,8 +31,16 @@ DEMO_STORE = "station-demo"
 DEMO_ACCESS_TOKEN = "shplzDemoTok3n_9Xq2Lr7Vw4Pz8Kc1Nm5"
 FIRST_ID = 3955443440488797681
 _ID = re.compile(r"^\d{1,19}$")
-_PRODUCTS = ("Canvas Tote Bag", "Ceramic Mug 350ml", "Bamboo Cutting Board", "Cotton Socks 3-pack",
-             "Phone Stand", "Steel Water Bottle", "Desk Organizer", "LED Night Light")
+_PRODUCTS = (
+    "Canvas Tote Bag",
+    "Ceramic Mug 350ml",
+    "Bamboo Cutting Board",
+    "Cotton Socks 3-pack",
+    "Phone Stand",
+    "Steel Water Bottle",
+    "Desk Organizer",
+    "LED Night Light",
+)
 
 
 def demo_settings(base_url: str) -> ShoplazzaSettings:
@@ -54,8 +62,15 @@ def _time(text: str) -> datetime | None:
 class ShoplazzaSimulator(HttpSimulator):
     name = "shoplazza"
 
-    def __init__(self, *, procurements: int = 60, seed: int = 1, port: int = 0, host: str = "127.0.0.1",
-                 faults: FaultConfig | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        procurements: int = 60,
+        seed: int = 1,
+        port: int = 0,
+        host: str = "127.0.0.1",
+        faults: FaultConfig | None = None,
+    ) -> None:
         super().__init__(port=port, host=host, seed=seed, faults=faults)
         self.tokens = {DEMO_ACCESS_TOKEN}
         self.records: dict[str, dict[str, Any]] = {}
@@ -75,19 +90,35 @@ class ShoplazzaSimulator(HttpSimulator):
                 n = rng.randint(1, 300)
                 quantity = rng.randint(1, 6)
                 received = {"1": 0, "2": rng.randint(0, quantity), "3": quantity, "4": 0}[state]
-                lines.append({"variant_id": str(4_000_000 + n), "sku": f"SL-{n:04d}",
-                              "barcode": ean13(f"69{n:010d}"), "title": f"{rng.choice(_PRODUCTS)} #{n}",
-                              "quantity": quantity, "received_quantity": received, "position": j + 1})
+                lines.append(
+                    {
+                        "variant_id": str(4_000_000 + n),
+                        "sku": f"SL-{n:04d}",
+                        "barcode": ean13(f"69{n:010d}"),
+                        "title": f"{rng.choice(_PRODUCTS)} #{n}",
+                        "quantity": quantity,
+                        "received_quantity": received,
+                        "position": j + 1,
+                    }
+                )
             total = sum(line["quantity"] for line in lines)
             received_total = sum(line["received_quantity"] for line in lines)
             self.records[pid] = {
-                "id": int(pid), "procurement_sn": f"{i + 1:07d}", "source_id": 385324614988721200 + i,
-                "location_id": 329986727237187850, "note": "" if i % 3 else "Restock for the bench",
-                "state": state, "pending_quantity": 0 if state in ("3", "4") else total - received_total,
-                "received_quantity": received_total, "rejected_quantity": 0,
-                "transfer_quantity": total, "created_by": "buyer@station-demo.example",
-                "created_at": f"{created:%Y-%m-%dT%H:%M:%SZ}", "updated_at": f"{updated:%Y-%m-%dT%H:%M:%SZ}",
-                "source_type": 1, "procurement_no": f"{created:%Y%m%d}{i:03d}",
+                "id": int(pid),
+                "procurement_sn": f"{i + 1:07d}",
+                "source_id": 385324614988721200 + i,
+                "location_id": 329986727237187850,
+                "note": "" if i % 3 else "Restock for the bench",
+                "state": state,
+                "pending_quantity": 0 if state in ("3", "4") else total - received_total,
+                "received_quantity": received_total,
+                "rejected_quantity": 0,
+                "transfer_quantity": total,
+                "created_by": "buyer@station-demo.example",
+                "created_at": f"{created:%Y-%m-%dT%H:%M:%SZ}",
+                "updated_at": f"{updated:%Y-%m-%dT%H:%M:%SZ}",
+                "source_type": 1,
+                "procurement_no": f"{created:%Y%m%d}{i:03d}",
                 "supplier_name": rng.choice(("Yiwu Daily Goods", "Ningbo Homeware", "Shenzhen Gadgets")),
                 "tracking_number": "" if state == "1" else f"SF{rng.randint(10**11, 10**12 - 1)}",
                 "estimated_delivery_time": f"{created + timedelta(days=5):%Y-%m-%dT%H:%M:%SZ}",
@@ -100,7 +131,7 @@ class ShoplazzaSimulator(HttpSimulator):
             return Response(404, {"error": "page not found"})
         if request.headers.get("access-token") not in self.tokens:
             return Response(401, {"errors": ["Unauthorized"]})
-        rest = request.path[len(prefix):].strip("/")
+        rest = request.path[len(prefix) :].strip("/")
         if rest:
             return self._detail(rest)
         return self._list(request.query)
@@ -148,23 +179,30 @@ class ShoplazzaSimulator(HttpSimulator):
             if (state and row["state"] != state) or (ids and str(row["id"]) not in ids):
                 continue
             if ("created_at_min" in bounds and created < bounds["created_at_min"]) or (
-                    "created_at_max" in bounds and created > bounds["created_at_max"]):
+                "created_at_max" in bounds and created > bounds["created_at_max"]
+            ):
                 continue
             if ("updated_at_min" in bounds and updated < bounds["updated_at_min"]) or (
-                    "updated_at_max" in bounds and updated > bounds["updated_at_max"]):
+                "updated_at_max" in bounds and updated > bounds["updated_at_max"]
+            ):
                 continue
             out.append(row)
         out.sort(key=lambda r: (r["created_at"], r["id"]), reverse=True)
-        chunk = out[(page - 1) * limit: page * limit]
+        chunk = out[(page - 1) * limit : page * limit]
         return Response(200, {"count": len(chunk), "procurements": json.loads(json.dumps(chunk))})
 
 
 def main(argv: Sequence[str] | None = None, stop: threading.Event | None = None) -> int:
     """``python -m station.simulator.shoplazza``: serve the demo data until Ctrl+C."""
-    return simulator_main(__doc__.splitlines()[0] if __doc__ else "", argv, stop,
-                          ("--procurements", 60, "seeded procurement orders"),
-                          lambda args, faults: ShoplazzaSimulator(procurements=args.procurements, seed=args.seed,
-                                                                  port=args.port, host=args.host, faults=faults))
+    return simulator_main(
+        __doc__.splitlines()[0] if __doc__ else "",
+        argv,
+        stop,
+        ("--procurements", 60, "seeded procurement orders"),
+        lambda args, faults: ShoplazzaSimulator(
+            procurements=args.procurements, seed=args.seed, port=args.port, host=args.host, faults=faults
+        ),
+    )
 
 
 if __name__ == "__main__":

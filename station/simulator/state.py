@@ -116,8 +116,13 @@ class SimulatorState:
                 grouped.setdefault(po.pickup_order_no, []).append(po)
         for number, pos in grouped.items():
             shipped = min(p.shipped_at or p.gmt_modified for p in pos)
-            self.pickups[number] = PickupRecord(number, [p.purchase_order_no for p in pos], shipped, shipped,
-                                                 draw=random.Random(number).randrange(1_000_000))
+            self.pickups[number] = PickupRecord(
+                number,
+                [p.purchase_order_no for p in pos],
+                shipped,
+                shipped,
+                draw=random.Random(number).randrange(1_000_000),
+            )
 
     def add_logistics_no(self, po: PurchaseOrder, number: str) -> None:
         po.logistics_no_list.append(number)

@@ -44,11 +44,21 @@ def keep_keys_quick() -> None:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="station", description="Packing-bench station for Lazada JIT POs.")
     parser.add_argument("--demo", action="store_true", help="run on an embedded simulator, no account needed")
-    parser.add_argument("--simulator-url", metavar="URL", default="",
-                        help="work on a running simulator with the demo shop's credentials (training benches, tests)")
+    parser.add_argument(
+        "--simulator-url",
+        metavar="URL",
+        default="",
+        help="work on a running simulator with the demo shop's credentials (training benches, tests)",
+    )
     parser.add_argument("--demo-pos", type=int, default=DEMO_POS, help="To Pack POs in the demo (default 300)")
-    parser.add_argument("--pack-delay", type=float, nargs=2, default=(5.0, 10.0), metavar=("MIN", "MAX"),
-                        help="demo: seconds the platform takes to pack (default 5 10)")
+    parser.add_argument(
+        "--pack-delay",
+        type=float,
+        nargs=2,
+        default=(5.0, 10.0),
+        metavar=("MIN", "MAX"),
+        help="demo: seconds the platform takes to pack (default 5 10)",
+    )
     parser.add_argument("--lang", default="", help="language: en, zh_CN (default: the system's)")
     parser.add_argument("--profile", default="", help="seller profile (default: the active one)")
     parser.add_argument("--version", action="version", version=f"station {__version__}")
@@ -147,8 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # exit, so its journal is thrown away with it; a running simulator keeps them, so its batches
     # are journaled like a shop's (filed under the simulator's address, as station-cli does).
     embedded_demo = connection.demo and not args.simulator_url
-    journal = open_journal(":memory:" if embedded_demo
-                           else settings.journal_target or default_journal_path())
+    journal = open_journal(":memory:" if embedded_demo else settings.journal_target or default_journal_path())
     if args.simulator_url:
         profile = f"simulator {args.simulator_url}"
     else:

@@ -34,6 +34,7 @@ def step_label(step: Step) -> str:
         Step.MERGE: QCoreApplication.translate("step", "Merging labels"),
     }[step]
 
+
 def job_label(job: Job) -> str:
     return {
         Job.PACK: QCoreApplication.translate("job", "Pack"),
@@ -41,6 +42,7 @@ def job_label(job: Job) -> str:
         Job.PRINT: QCoreApplication.translate("job", "Print"),
         Job.RUN: QCoreApplication.translate("job", "Pack, ship and print"),
     }[job]
+
 
 class BatchPanel(QWidget):
     cancel_requested = Signal()
@@ -168,8 +170,9 @@ class BatchPanel(QWidget):
         if not report.cancelled:
             self.progress.setValue(self.progress.maximum())
         done = sum(outcome_text(result.job, o) == self.tr("Done") for o in report.outcomes.values())
-        text = self.tr("{done} done, {failed} failed, of {total}.").format(done=done, failed=failed,
-                                                                         total=counts["total"])
+        text = self.tr("{done} done, {failed} failed, of {total}.").format(
+            done=done, failed=failed, total=counts["total"]
+        )
         if report.cancelled:
             text = self.tr("Cancelled. ") + text
         if result.pdf is not None:
@@ -178,8 +181,9 @@ class BatchPanel(QWidget):
         self.step.setText(self.tr("Finished") if not report.cancelled else self.tr("Cancelled"))
         self.title.setText(self.tr("{job}: finished").format(job=job_label(result.job)))
         self.retry_button.setEnabled(failed > 0)
-        self.retry_button.setText(self.tr("Retry {count} failed").format(count=failed) if failed
-                                  else self.tr("Retry failed"))
+        self.retry_button.setText(
+            self.tr("Retry {count} failed").format(count=failed) if failed else self.tr("Retry failed")
+        )
         self._fill(result)
 
     def _fill(self, result: JobResult) -> None:
@@ -187,8 +191,9 @@ class BatchPanel(QWidget):
         # The store column as wide as this batch's (shortened) store names, at most a third of the
         # table: a handful of names measured, not 500 rows.
         header = self.table.horizontalHeader()
-        width = natural_width(self.table.fontMetrics(), header.fontMetrics(), self.tr("Store"),
-                              self.results.shown_stores())
+        width = natural_width(
+            self.table.fontMetrics(), header.fontMetrics(), self.tr("Store"), self.results.shown_stores()
+        )
         header.resizeSection(STORE, min(width, max(90, self.table.viewport().width() // 3)))
 
     def stopped(self) -> None:

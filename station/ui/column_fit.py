@@ -51,4 +51,4 @@ def shared_prefix(names: Sequence[str]) -> str:
 
 
 def without_prefix(name: str, prefix: str) -> str:
-    return "…" + name[len(prefix):] if prefix and name.startswith(prefix) and len(name) > len(prefix) else name
+    return "…" + name[len(prefix) :] if prefix and name.startswith(prefix) and len(name) > len(prefix) else name

@@ -83,8 +83,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return "" if value is None else str(value)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return QCoreApplication.translate("ErpView", self.columns[section][0])
         return None
@@ -94,32 +93,38 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
 
 def qianyi_model(parent: QObject | None = None) -> RowsModel[PurchaseOrder]:
-    return RowsModel[PurchaseOrder]([
-        (QT_TRANSLATE_NOOP("ErpView", "Purchase no."), lambda o: o.purchase_number),
-        (QT_TRANSLATE_NOOP("ErpView", "Status"), lambda o: o.status),
-        (QT_TRANSLATE_NOOP("ErpView", "Updated"), lambda o: o.update_time),
-        (QT_TRANSLATE_NOOP("ErpView", "Supplier"), lambda o: o.supplier_name),
-        (QT_TRANSLATE_NOOP("ErpView", "Warehouse"), lambda o: o.warehouse_name),
-        (QT_TRANSLATE_NOOP("ErpView", "Type"), lambda o: o.purchase_type),
-        (QT_TRANSLATE_NOOP("ErpView", "Settlement"), lambda o: o.settlement_type),
-        (QT_TRANSLATE_NOOP("ErpView", "SKUs"), lambda o: len(o.sku_list)),
-        (QT_TRANSLATE_NOOP("ErpView", "Units"), lambda o: o.total_quantity),
-        (QT_TRANSLATE_NOOP("ErpView", "Reference"), lambda o: o.custom_number),
-    ], parent)
+    return RowsModel[PurchaseOrder](
+        [
+            (QT_TRANSLATE_NOOP("ErpView", "Purchase no."), lambda o: o.purchase_number),
+            (QT_TRANSLATE_NOOP("ErpView", "Status"), lambda o: o.status),
+            (QT_TRANSLATE_NOOP("ErpView", "Updated"), lambda o: o.update_time),
+            (QT_TRANSLATE_NOOP("ErpView", "Supplier"), lambda o: o.supplier_name),
+            (QT_TRANSLATE_NOOP("ErpView", "Warehouse"), lambda o: o.warehouse_name),
+            (QT_TRANSLATE_NOOP("ErpView", "Type"), lambda o: o.purchase_type),
+            (QT_TRANSLATE_NOOP("ErpView", "Settlement"), lambda o: o.settlement_type),
+            (QT_TRANSLATE_NOOP("ErpView", "SKUs"), lambda o: len(o.sku_list)),
+            (QT_TRANSLATE_NOOP("ErpView", "Units"), lambda o: o.total_quantity),
+            (QT_TRANSLATE_NOOP("ErpView", "Reference"), lambda o: o.custom_number),
+        ],
+        parent,
+    )
 
 
 def shoplazza_model(parent: QObject | None = None) -> RowsModel[Procurement]:
-    return RowsModel[Procurement]([
-        (QT_TRANSLATE_NOOP("ErpView", "ID"), lambda p: p.id),
-        (QT_TRANSLATE_NOOP("ErpView", "Number"), lambda p: p.procurement_no),
-        (QT_TRANSLATE_NOOP("ErpView", "State"), lambda p: p.state_name),
-        (QT_TRANSLATE_NOOP("ErpView", "Created"), lambda p: p.created_at),
-        (QT_TRANSLATE_NOOP("ErpView", "Supplier"), lambda p: p.supplier_name),
-        (QT_TRANSLATE_NOOP("ErpView", "Received"), lambda p: p.received_quantity),
-        (QT_TRANSLATE_NOOP("ErpView", "Ordered"), lambda p: p.transfer_quantity),
-        (QT_TRANSLATE_NOOP("ErpView", "Tracking"), lambda p: p.tracking_number),
-        (QT_TRANSLATE_NOOP("ErpView", "Note"), lambda p: p.note),
-    ], parent)
+    return RowsModel[Procurement](
+        [
+            (QT_TRANSLATE_NOOP("ErpView", "ID"), lambda p: p.id),
+            (QT_TRANSLATE_NOOP("ErpView", "Number"), lambda p: p.procurement_no),
+            (QT_TRANSLATE_NOOP("ErpView", "State"), lambda p: p.state_name),
+            (QT_TRANSLATE_NOOP("ErpView", "Created"), lambda p: p.created_at),
+            (QT_TRANSLATE_NOOP("ErpView", "Supplier"), lambda p: p.supplier_name),
+            (QT_TRANSLATE_NOOP("ErpView", "Received"), lambda p: p.received_quantity),
+            (QT_TRANSLATE_NOOP("ErpView", "Ordered"), lambda p: p.transfer_quantity),
+            (QT_TRANSLATE_NOOP("ErpView", "Tracking"), lambda p: p.tracking_number),
+            (QT_TRANSLATE_NOOP("ErpView", "Note"), lambda p: p.note),
+        ],
+        parent,
+    )
 
 
 class ReplenishDialog(QDialog):
@@ -132,30 +137,43 @@ class ReplenishDialog(QDialog):
         layout = QVBoxLayout(self)
         request = plan.request
         layout.addWidget(QLabel(self.tr("JIT POs: {pos}").format(pos=", ".join(plan.po_numbers))))
-        layout.addWidget(QLabel(self.tr("Warehouse: {w} · Supplier: {s} · Settlement: {t} · Reference: {r}").format(
-            w=request.warehouse_name, s=request.supplier_name, t=request.settlement_type.value,
-            r=plan.custom_number)))
+        layout.addWidget(
+            QLabel(
+                self.tr("Warehouse: {w} · Supplier: {s} · Settlement: {t} · Reference: {r}").format(
+                    w=request.warehouse_name,
+                    s=request.supplier_name,
+                    t=request.settlement_type.value,
+                    r=plan.custom_number,
+                )
+            )
+        )
         self.table = QTableWidget(len(plan.lines), 4)
         self.table.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Title"), self.tr("Units"), self.tr("Price")])
         for row, line in enumerate(plan.lines):
-            for col, value in enumerate((line.sku, line.title, str(line.quantity),
-                                         f"{format(line.price, 'f')} {request.purchase_price_unit}")):
+            for col, value in enumerate(
+                (line.sku, line.title, str(line.quantity), f"{format(line.price, 'f')} {request.purchase_price_unit}")
+            ):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
-        layout.addWidget(QLabel(self.tr("%n SKU(s)", "", len(plan.lines)) + ", "
-                                + self.tr("%n unit(s)", "", plan.total_units)))
+        layout.addWidget(
+            QLabel(self.tr("%n SKU(s)", "", len(plan.lines)) + ", " + self.tr("%n unit(s)", "", plan.total_units))
+        )
         self.buttons = QDialogButtonBox()
         if plan.existing is not None:
-            self.notice = QLabel(self.tr("Already created for these POs: QianYi purchase order {no}. "
-                                         "It will not be created again.").format(no=plan.existing.purchase_number))
+            self.notice = QLabel(
+                self.tr(
+                    "Already created for these POs: QianYi purchase order {no}. It will not be created again."
+                ).format(no=plan.existing.purchase_number)
+            )
             self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
             self.buttons.rejected.connect(self.reject)
         else:
             self.notice = QLabel(self.tr("Nothing has been sent yet."))
-            self.create_button = self.buttons.addButton(self.tr("Create purchase order"),
-                                                        QDialogButtonBox.ButtonRole.AcceptRole)
+            self.create_button = self.buttons.addButton(
+                self.tr("Create purchase order"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
             self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
             self.buttons.accepted.connect(self.accept)
             self.buttons.rejected.connect(self.reject)
@@ -189,10 +207,18 @@ class ErpView(QWidget):
     replenished = Signal(object)  # ReplenishmentResult
     labels_ready = Signal(object, int)  # Path, pages
 
-    def __init__(self, runner: TaskRunner, *, qianyi: QianYiClient | None = None,
-                 shoplazza: ShoplazzaClient | None = None, replenisher: Replenisher | None = None,
-                 selected_pos: Callable[[], list[str]] | None = None, labels_folder: Path | None = None,
-                 print_pdf: Callable[[Path], int] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        *,
+        qianyi: QianYiClient | None = None,
+        shoplazza: ShoplazzaClient | None = None,
+        replenisher: Replenisher | None = None,
+        selected_pos: Callable[[], list[str]] | None = None,
+        labels_folder: Path | None = None,
+        print_pdf: Callable[[Path], int] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.qianyi = qianyi
@@ -215,20 +241,31 @@ class ErpView(QWidget):
         self.qianyi_refresh = QPushButton(self.tr("Refresh"))
         self.replenish_button = QPushButton(self.tr("Replenish from selected JIT POs…"))
         self.shoplazza_refresh = QPushButton(self.tr("Refresh"))
-        self.labels_button = QPushButton(self.tr("Print labels ({size})").format(
-            size=size_label(PdfSize.LABEL_60X30)))
+        self.labels_button = QPushButton(self.tr("Print labels ({size})").format(size=size_label(PdfSize.LABEL_60X30)))
         self.qianyi_refresh.clicked.connect(self.refresh_qianyi)
         self.replenish_button.clicked.connect(self.replenish)
         self.shoplazza_refresh.clicked.connect(self.refresh_shoplazza)
         self.labels_button.clicked.connect(self.print_labels)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._page(self.qianyi_table, [self.qianyi_refresh, self.replenish_button],
-                                    qianyi is not None, self.tr("QianYi is not set up for this profile.")),
-                         self.tr("QianYi purchase orders"))
-        self.tabs.addTab(self._page(self.shoplazza_table, [self.shoplazza_refresh, self.labels_button],
-                                    shoplazza is not None, self.tr("Shoplazza is not set up for this profile.")),
-                         self.tr("Shoplazza procurements"))
+        self.tabs.addTab(
+            self._page(
+                self.qianyi_table,
+                [self.qianyi_refresh, self.replenish_button],
+                qianyi is not None,
+                self.tr("QianYi is not set up for this profile."),
+            ),
+            self.tr("QianYi purchase orders"),
+        )
+        self.tabs.addTab(
+            self._page(
+                self.shoplazza_table,
+                [self.shoplazza_refresh, self.labels_button],
+                shoplazza is not None,
+                self.tr("Shoplazza is not set up for this profile."),
+            ),
+            self.tr("Shoplazza procurements"),
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -323,8 +360,11 @@ class ErpView(QWidget):
         if result.created:
             self._say(self.tr("Created QianYi purchase order {no}.").format(no=result.purchase_number))
         else:
-            self._say(self.tr("Not created again: these POs already have QianYi purchase order {no}.").format(
-                no=result.purchase_number))
+            self._say(
+                self.tr("Not created again: these POs already have QianYi purchase order {no}.").format(
+                    no=result.purchase_number
+                )
+            )
         self.replenished.emit(result)
         self.refresh_qianyi()
 
@@ -369,16 +409,27 @@ class ErpView(QWidget):
     def _labels_done(self, result: tuple[Path, int]) -> None:
         path, pages = result
         if self.print_pdf is not None:
-            self._say(self.tr("%n label(s) sent to the printer for {size} ({file}).", "", pages).format(
-                size=size_label(PdfSize.LABEL_60X30), file=path.name))
+            self._say(
+                self.tr("%n label(s) sent to the printer for {size} ({file}).", "", pages).format(
+                    size=size_label(PdfSize.LABEL_60X30), file=path.name
+                )
+            )
         else:
             self._say(self.tr("%n label(s) saved to {file}.", "", pages).format(file=path))
         self.labels_ready.emit(path, pages)
 
 
-def make_erp_view(runner: TaskRunner, profile: str, jit: JitClient | None,
-                  selected_pos: Callable[[], list[str]], labels_folder: Path, *, demo: bool = False,
-                  print_pdf: Callable[[Path], int] | None = None, parent: QWidget | None = None) -> ErpView:
+def make_erp_view(
+    runner: TaskRunner,
+    profile: str,
+    jit: JitClient | None,
+    selected_pos: Callable[[], list[str]],
+    labels_folder: Path,
+    *,
+    demo: bool = False,
+    print_pdf: Callable[[Path], int] | None = None,
+    parent: QWidget | None = None,
+) -> ErpView:
     """The ERP tab of a window: on the demo simulators (``demo``), else on the profile's keyring settings.
 
     An ERP with no settings (or no usable keyring) shows "not set up" instead of failing the window.
@@ -406,7 +457,15 @@ def make_erp_view(runner: TaskRunner, profile: str, jit: JitClient | None,
     if qianyi is not None:
         record = ReplenishmentStore(labels_folder / "demo-replenishments.sqlite3") if demo else ReplenishmentStore()
         replenisher = Replenisher(qianyi, record, jit=jit)
-    view = ErpView(runner, qianyi=qianyi, shoplazza=shoplazza, replenisher=replenisher, selected_pos=selected_pos,
-                   labels_folder=labels_folder, print_pdf=print_pdf, parent=parent)
+    view = ErpView(
+        runner,
+        qianyi=qianyi,
+        shoplazza=shoplazza,
+        replenisher=replenisher,
+        selected_pos=selected_pos,
+        labels_folder=labels_folder,
+        print_pdf=print_pdf,
+        parent=parent,
+    )
     view.simulators = simulators
     return view

@@ -25,12 +25,18 @@ def describe_error(exc: BaseException) -> OperatorError:
     if isinstance(exc, NoKeyringError):
         return OperatorError(translate_problem(exc.problem), type(exc).__name__)
     if isinstance(exc, OSError):
-        return OperatorError(QCoreApplication.translate(
-            "errors", "A file or the network could not be used. Check the disk and the connection, then try again."),
-            f"{type(exc).__name__}: {exc}")
-    return OperatorError(QCoreApplication.translate(
-        "errors", "Something unexpected went wrong. Try again; if it persists, send the log to support."),
-        f"{type(exc).__name__}: {exc}")
+        return OperatorError(
+            QCoreApplication.translate(
+                "errors", "A file or the network could not be used. Check the disk and the connection, then try again."
+            ),
+            f"{type(exc).__name__}: {exc}",
+        )
+    return OperatorError(
+        QCoreApplication.translate(
+            "errors", "Something unexpected went wrong. Try again; if it persists, send the log to support."
+        ),
+        f"{type(exc).__name__}: {exc}",
+    )
 
 
 class ErrorBar(QFrame):

@@ -42,7 +42,7 @@ def operator_error(exc: BaseException, details: str) -> OperatorError:
         text = SECRETS.redact(str(exc)).strip().splitlines()
         what = text[0] if text else type(exc).__name__
         if len(what) > SHORT:
-            what = what[:SHORT - 1] + "…"
+            what = what[: SHORT - 1] + "…"
         if not what.endswith((".", "!", "?", "…")):
             what += "."
     message = QCoreApplication.translate("errors", "Something went wrong: {what} The details are in the log.")
@@ -112,8 +112,13 @@ class ExceptHook:
         if self.box is not None and self.box.isVisible():
             return  # one box at a time: the rest are in the log
         parent = QApplication.activeWindow()
-        box = QMessageBox(QMessageBox.Icon.Critical, "Station", error.message, QMessageBox.StandardButton.Ok,
-                          parent if isinstance(parent, QWidget) else None)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Station",
+            error.message,
+            QMessageBox.StandardButton.Ok,
+            parent if isinstance(parent, QWidget) else None,
+        )
         box.setDetailedText(error.detail)
         box.show()
         self.box = box

@@ -23,8 +23,15 @@ from station.ui.locale_format import date_format
 from station.ui.po_model import STATUS_COLOURS, status_label
 
 MAX_DAYS = 90  # the platform's widest listing window
-CHIP_STATUSES = (POStatus.TO_PACK, POStatus.READY_TO_SHIP, POStatus.TO_PUT_AWAY, POStatus.ARRIVED,
-                 POStatus.COMPLETED, POStatus.CANCELLED_BUYER, POStatus.CANCELLED_TIMEOUT)
+CHIP_STATUSES = (
+    POStatus.TO_PACK,
+    POStatus.READY_TO_SHIP,
+    POStatus.TO_PUT_AWAY,
+    POStatus.ARRIVED,
+    POStatus.COMPLETED,
+    POStatus.CANCELLED_BUYER,
+    POStatus.CANCELLED_TIMEOUT,
+)
 
 
 class FilterBar(QWidget):
@@ -65,7 +72,8 @@ class FilterBar(QWidget):
             chip.setStyleSheet(
                 f"QPushButton {{ background: {colour}; border: 1px solid #9ca3af; border-radius: 16px;"
                 " padding: 4px 10px; font-size: 12pt; }"
-                "QPushButton:checked { border: 3px solid #1d4ed8; padding: 2px 8px; }")
+                "QPushButton:checked { border: 3px solid #1d4ed8; padding: 2px 8px; }"
+            )
             chip.clicked.connect(lambda _c=False: self.filters_changed.emit())
             self.chip_group.addButton(chip)
             self.chips[status] = chip
@@ -120,16 +128,21 @@ class FilterBar(QWidget):
                 chip.setText(self.tr("All {count}").format(count=sum(counts.values())))
             else:
                 chip.setText(f"{status_label(status)}  {counts.get(status, 0)}")
-            chip.setVisible(status in (None, POStatus.TO_PACK, POStatus.READY_TO_SHIP, POStatus.TO_PUT_AWAY)
-                            or counts.get(status, 0) > 0 or chip.isChecked())
+            chip.setVisible(
+                status in (None, POStatus.TO_PACK, POStatus.READY_TO_SHIP, POStatus.TO_PUT_AWAY)
+                or counts.get(status, 0) > 0
+                or chip.isChecked()
+            )
             # A chip grows with its count but does not shrink back: while a batch moves POs between
             # statuses the counts change several times a second, and a chip that changed width
             # each time moved its neighbours and re-laid the window around the bar.
             chip.setMinimumWidth(max(chip.minimumWidth(), chip.sizeHint().width()))
 
     def set_places(self, stores: list[str], warehouses: list[str]) -> None:
-        for combo, values, everything in ((self.store, stores, self.tr("All stores")),
-                                          (self.warehouse, warehouses, self.tr("All warehouses"))):
+        for combo, values, everything in (
+            (self.store, stores, self.tr("All stores")),
+            (self.warehouse, warehouses, self.tr("All warehouses")),
+        ):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()

@@ -27,5 +27,6 @@ def settle_once() -> None:
     started = time.perf_counter()
     gc.collect()
     gc.freeze()
-    log.info("heap settled: %d objects frozen in %.0f ms", gc.get_freeze_count(),
-             (time.perf_counter() - started) * 1000)
+    log.info(
+        "heap settled: %d objects frozen in %.0f ms", gc.get_freeze_count(), (time.perf_counter() - started) * 1000
+    )

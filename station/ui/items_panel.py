@@ -78,9 +78,15 @@ class ItemsPanel(QWidget):
             self.table.setRowCount(0)
             return
         self.title.setText(f"{po.purchase_order_no} · {status_label(po.status)}")
-        self.info.setText(self.tr("{store} · {code}\nExpected arrival: {arrival} · {skus}, {units}").format(
-            store=po.store_name, code=po.store_code, arrival=local_text(po.expected_arrival_at),
-            skus=self.tr("%n SKU(s)", "", po.total_sku_count), units=self.tr("%n unit(s)", "", po.total_quantity)))
+        self.info.setText(
+            self.tr("{store} · {code}\nExpected arrival: {arrival} · {skus}, {units}").format(
+                store=po.store_name,
+                code=po.store_code,
+                arrival=local_text(po.expected_arrival_at),
+                skus=self.tr("%n SKU(s)", "", po.total_sku_count),
+                units=self.tr("%n unit(s)", "", po.total_quantity),
+            )
+        )
         if items is None:
             self._shown_urls = []
             self.table.setRowCount(0)
@@ -115,8 +121,11 @@ class ItemsPanel(QWidget):
         image = QImage.fromData(data)
         if image.isNull():
             return
-        pixmap = QPixmap.fromImage(image.scaled(IMAGE_SIZE, IMAGE_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
-                                                Qt.TransformationMode.SmoothTransformation))
+        pixmap = QPixmap.fromImage(
+            image.scaled(
+                IMAGE_SIZE, IMAGE_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
         self._images[url] = pixmap
         self.refresh_images()
 

@@ -21,8 +21,9 @@ DELIVER_MS = 150  # often enough to look immediate, rare enough that 500 POs tur
 class NewsFeed(QObject):
     _due = Signal()
 
-    def __init__(self, deliver: Callable[[dict[str, POStatus], dict[str, str]], None],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, deliver: Callable[[dict[str, POStatus], dict[str, str]], None], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._deliver = deliver
         self._lock = threading.Lock()

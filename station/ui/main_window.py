@@ -29,9 +29,20 @@ BENCH_SCREEN = (1920, 1200)  # up to this the window fills the screen
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, connection: Connection, settings: UiSettings, folders: Folders, *, profile: str = "",
-                 days: int = 7, poll_ms: int = POLL_MS, fast_poll_ms: int = FAST_POLL_MS,
-                 first_poll_after: float = 4.0, poll_interval: float = 1.5, journal: JournalRef | None = None) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        settings: UiSettings,
+        folders: Folders,
+        *,
+        profile: str = "",
+        days: int = 7,
+        poll_ms: int = POLL_MS,
+        fast_poll_ms: int = FAST_POLL_MS,
+        first_poll_after: float = 4.0,
+        poll_interval: float = 1.5,
+        journal: JournalRef | None = None,
+    ) -> None:
         super().__init__()
         self.connection = connection
         self.settings = settings
@@ -41,18 +52,44 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Station · {where}").format(where=where))
         self.log_view = LogView()  # a tab of the bench's side panel; Ctrl+L shows it from anywhere
         self.log_view.attach()
-        self.jit = JitBench(connection, settings, folders, self.runner, self.sounds, self.log_view, journal,
-                            days=days, poll_ms=poll_ms, fast_poll_ms=fast_poll_ms,
-                            run_timing=(first_poll_after, poll_interval), parent=self)
+        self.jit = JitBench(
+            connection,
+            settings,
+            folders,
+            self.runner,
+            self.sounds,
+            self.log_view,
+            journal,
+            days=days,
+            poll_ms=poll_ms,
+            fast_poll_ms=fast_poll_ms,
+            run_timing=(first_poll_after, poll_interval),
+            parent=self,
+        )
         view = self.jit.view
-        self.views = OtherViews(view, connection, settings, self.runner, profile or settings.active_profile,
-                                self.jit.po_list.selected_numbers, folders.prints)
+        self.views = OtherViews(
+            view,
+            connection,
+            settings,
+            self.runner,
+            profile or settings.active_profile,
+            self.jit.po_list.selected_numbers,
+            folders.prints,
+        )
         self.views.erp.failed.connect(self.jit.feedback.show_error)
         self.setCentralWidget(self.views.tabs)
         self.statusBar().addWidget(view.status_label, 1)
-        self.scan = ScanHandler(feedback=self.jit.feedback, po_list=self.jit.po_list, labels=self.jit.batches,
-                                views=self.views, scan_to_print=view.scan_print.isChecked, client=connection.client,
-                                runner=self.runner, scanner=settings.scanner, parent=self)
+        self.scan = ScanHandler(
+            feedback=self.jit.feedback,
+            po_list=self.jit.po_list,
+            labels=self.jit.batches,
+            views=self.views,
+            scan_to_print=view.scan_print.isChecked,
+            client=connection.client,
+            runner=self.runner,
+            scanner=settings.scanner,
+            parent=self,
+        )
         view.settings_requested.connect(self.open_settings)
         self._build_actions()
         self._sized = False

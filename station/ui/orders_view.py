@@ -124,10 +124,15 @@ def message_text(message: str) -> str:
 
 
 class OrdersTableModel(QAbstractTableModel):
-    HEADERS = (QT_TRANSLATE_NOOP("OrdersView", "Order"), QT_TRANSLATE_NOOP("OrdersView", "Created"),
-               QT_TRANSLATE_NOOP("OrdersView", "Items"), QT_TRANSLATE_NOOP("OrdersView", "Status"),
-               QT_TRANSLATE_NOOP("OrdersView", "Price"), QT_TRANSLATE_NOOP("OrdersView", "Payment"),
-               QT_TRANSLATE_NOOP("OrdersView", "Customer"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("OrdersView", "Order"),
+        QT_TRANSLATE_NOOP("OrdersView", "Created"),
+        QT_TRANSLATE_NOOP("OrdersView", "Items"),
+        QT_TRANSLATE_NOOP("OrdersView", "Status"),
+        QT_TRANSLATE_NOOP("OrdersView", "Price"),
+        QT_TRANSLATE_NOOP("OrdersView", "Payment"),
+        QT_TRANSLATE_NOOP("OrdersView", "Customer"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,8 +156,15 @@ class OrdersTableModel(QAbstractTableModel):
     @staticmethod
     def _display(o: Order) -> tuple[str, ...]:
         statuses = ", ".join(item_status_label(s) for s in o.statuses)
-        return (o.order_number, local_text(o.created_at), str(o.items_count), statuses, o.price, o.payment_method,
-                o.address.name)
+        return (
+            o.order_number,
+            local_text(o.created_at),
+            str(o.items_count),
+            statuses,
+            o.price,
+            o.payment_method,
+            o.address.name,
+        )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.orders)
@@ -201,8 +213,16 @@ class OrdersView(QWidget):
     action_finished = Signal(str, object)  # action name, list of result rows
     scan_printed = Signal(object)  # FlowResult of a scan to print
 
-    def __init__(self, client: OrdersClient, runner: TaskRunner | None = None, *, printer_name: str | None = None,
-                 print_pdf: PrintPdf | None = None, days: int = 30, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        client: OrdersClient,
+        runner: TaskRunner | None = None,
+        *,
+        printer_name: str | None = None,
+        print_pdf: PrintPdf | None = None,
+        days: int = 30,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.client = client
         self.runner = runner or TaskRunner(self)
@@ -244,10 +264,21 @@ class OrdersView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_items())
-        self.items_table = _table([self.tr("Item"), self.tr("Status"), self.tr("SKU"), self.tr("Name"),
-                                   self.tr("Package"), self.tr("Tracking"), self.tr("Provider"), self.tr("Kind")])
-        self.results_table = _table([self.tr("Step"), self.tr("Order/item or package"), self.tr("Result"),
-                                     self.tr("Message")])
+        self.items_table = _table(
+            [
+                self.tr("Item"),
+                self.tr("Status"),
+                self.tr("SKU"),
+                self.tr("Name"),
+                self.tr("Package"),
+                self.tr("Tracking"),
+                self.tr("Provider"),
+                self.tr("Kind"),
+            ]
+        )
+        self.results_table = _table(
+            [self.tr("Step"), self.tr("Order/item or package"), self.tr("Result"), self.tr("Message")]
+        )
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Status")))
@@ -275,19 +306,21 @@ class OrdersView(QWidget):
     def reload(self) -> None:
         self._serial += 1
         serial = self._serial
-        query = OrdersQuery(created_after=datetime.now(timezone.utc) - timedelta(days=self.days),
-                            status=str(self.status_filter.currentData()))
+        query = OrdersQuery(
+            created_after=datetime.now(timezone.utc) - timedelta(days=self.days),
+            status=str(self.status_filter.currentData()),
+        )
         client = self.client
         self.info.setText(self.tr("Loading orders…"))
-        self.runner.run(lambda: client.list_orders(query), lambda orders: self._loaded(serial, orders),
-                        self._failed)
+        self.runner.run(lambda: client.list_orders(query), lambda orders: self._loaded(serial, orders), self._failed)
 
     def _loaded(self, serial: int, orders: list[Order]) -> None:
         if serial != self._serial:
             return
         selected = self.selected_order_id()
-        newest_first = sorted(orders, key=lambda o: (o.created_at or datetime.min.replace(tzinfo=timezone.utc)),
-                              reverse=True)
+        newest_first = sorted(
+            orders, key=lambda o: o.created_at or datetime.min.replace(tzinfo=timezone.utc), reverse=True
+        )
         self.model.set_orders(newest_first)
         self.table.resizeColumnsToContents()
         self.info.setText(self.tr("%n order(s)", "", len(orders)))
@@ -296,8 +329,9 @@ class OrdersView(QWidget):
         self.loaded.emit(len(orders))
         ids = [o.order_id for o in newest_first]
         client = self.client
-        self.runner.run(lambda: client.get_items_many(ids), lambda items: self._items_loaded(serial, items),
-                        self._failed)
+        self.runner.run(
+            lambda: client.get_items_many(ids), lambda items: self._items_loaded(serial, items), self._failed
+        )
 
     def _items_loaded(self, serial: int, items: dict[str, list[OrderItem]]) -> None:
         if serial != self._serial:
@@ -322,9 +356,22 @@ class OrdersView(QWidget):
         if row >= 0:
             old = self.model.orders[row]
             statuses = tuple(dict.fromkeys(i.status for i in rows)) or old.statuses
-            self.model.replace(Order(old.order_id, old.order_number, old.created_at, old.updated_at, statuses,
-                                     len(rows) or old.items_count, old.price, old.shipping_fee, old.voucher,
-                                     old.payment_method, old.address, old.remarks))
+            self.model.replace(
+                Order(
+                    old.order_id,
+                    old.order_number,
+                    old.created_at,
+                    old.updated_at,
+                    statuses,
+                    len(rows) or old.items_count,
+                    old.price,
+                    old.shipping_fee,
+                    old.voucher,
+                    old.payment_method,
+                    old.address,
+                    old.remarks,
+                )
+            )
 
     def _failed(self, exc: BaseException) -> None:
         log.warning("orders view: %s", exc)
@@ -365,21 +412,41 @@ class OrdersView(QWidget):
             # The background index of every order's items may still be running: this one first.
             self._fetching.add(order_id)
             client = self.client
-            self.runner.run(lambda: client.get_order_items(order_id), lambda rows: self._one_order(order_id, rows),
-                            self._failed)
+            self.runner.run(
+                lambda: client.get_order_items(order_id), lambda rows: self._one_order(order_id, rows), self._failed
+            )
         rows = self.items.get(order_id or "", [])
-        _fill(self.items_table, [
-            (i.order_item_id, item_status_label(i.status), i.sku, i.name, i.package_id, i.tracking_code,
-             i.shipment_provider, self.tr("Digital") if i.is_digital else "DBS" if i.delivery_option_sof else "")
-            for i in rows
-        ])
+        _fill(
+            self.items_table,
+            [
+                (
+                    i.order_item_id,
+                    item_status_label(i.status),
+                    i.sku,
+                    i.name,
+                    i.package_id,
+                    i.tracking_code,
+                    i.shipment_provider,
+                    self.tr("Digital") if i.is_digital else "DBS" if i.delivery_option_sof else "",
+                )
+                for i in rows
+            ],
+        )
 
     def _show_results(self, action: str, rows: list[ResultRow]) -> None:
-        _fill(self.results_table, [(step_text(step), ident, self.tr("OK") if ok else self.tr("Failed"),
-                                    message_text(message)) for step, ident, ok, message in rows])
+        _fill(
+            self.results_table,
+            [
+                (step_text(step), ident, self.tr("OK") if ok else self.tr("Failed"), message_text(message))
+                for step, ident, ok, message in rows
+            ],
+        )
         failed = sum(1 for r in rows if not r[2])
-        self.info.setText(self.tr("{action}: {ok} ok, {failed} failed").format(
-            action=step_text(action), ok=len(rows) - failed, failed=failed))
+        self.info.setText(
+            self.tr("{action}: {ok} ok, {failed} failed").format(
+                action=step_text(action), ok=len(rows) - failed, failed=failed
+            )
+        )
         self.action_finished.emit(action, rows)
 
     # ------------------------------------------------------------------ printing
@@ -513,8 +580,9 @@ def _packages(items: Sequence[OrderItem], statuses: frozenset[str]) -> list[str]
 
 
 def _item_row(step: str, r: ItemResult) -> ResultRow:
-    message = r.message or (f"package {r.package_id} {r.tracking_number} {r.shipment_provider}".strip() if r.ok
-                            else f"code {r.code}")
+    message = r.message or (
+        f"package {r.package_id} {r.tracking_number} {r.shipment_provider}".strip() if r.ok else f"code {r.code}"
+    )
     return (step, f"{r.order_id}/{r.order_item_id}", r.ok, message if r.ok else f"[{r.code}] {message}")
 
 

@@ -61,6 +61,7 @@ def column_titles() -> list[str]:
         QCoreApplication.translate("PoTableModel", "Station did"),
     ]
 
+
 def status_label(status: POStatus) -> str:
     labels = {
         POStatus.TO_PACK: QCoreApplication.translate("status", "To Pack"),
@@ -96,6 +97,7 @@ def action_label(action: str) -> str:
     }
     return labels.get(action, action)
 
+
 @dataclass(frozen=True)
 class LastAction:
     action: str  # packed / shipped / printed / failed
@@ -122,8 +124,7 @@ class PoTableModel(QStandardItemModel):
         self._brushes = {status: QBrush(QColor(colour)) for status, colour in STATUS_COLOURS.items()}
         self._failed_brush = QBrush(QColor("#c62828"))
         self._cell = QStandardItem()  # each cell starts as a copy: read-only, one flags call saved per cell
-        self._cell.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-                            | Qt.ItemFlag.ItemNeverHasChildren)
+        self._cell.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren)
         self._number_cell = self._cell.clone()
         self._number_cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._generation = 0
@@ -418,8 +419,14 @@ class PoFilterProxy(QSortFilterProxyModel):
         assert isinstance(model, PoTableModel)
         return model
 
-    def set_filters(self, *, status: POStatus | str | None = "", store: str | None = None,
-                    warehouse: str | None = None, text: str | None = None) -> None:
+    def set_filters(
+        self,
+        *,
+        status: POStatus | str | None = "",
+        store: str | None = None,
+        warehouse: str | None = None,
+        text: str | None = None,
+    ) -> None:
         if status != "":
             self.status = status if isinstance(status, POStatus) else None
         if store is not None:
@@ -436,8 +443,11 @@ class PoFilterProxy(QSortFilterProxyModel):
             return False
         if self.warehouse and po.store_code != self.warehouse:
             return False
-        return not self.text or self.text in po.purchase_order_no.upper() or any(
-            self.text in n.upper() for n in po.logistics_nos)
+        return (
+            not self.text
+            or self.text in po.purchase_order_no.upper()
+            or any(self.text in n.upper() for n in po.logistics_nos)
+        )
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         po = self.source().po(source_row)

@@ -71,11 +71,18 @@ def job_text(job: PrintJobRecord) -> str:
     first = job.po_numbers[0] if job.po_numbers else ""
     more = f" +{len(job.po_numbers) - 1}" if len(job.po_numbers) > 1 else ""
     printer = job.printer or QCoreApplication.translate("print", "(no printer)")
-    text = QCoreApplication.translate("print", "#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  "
-                                               "{status}").format(
-        id=job.id, time=local_text(job.created_at, time_only=True), size=job_size_label(job.size),
-        pages=job.pages if job.pages is not None else "?", first=first, more=more, printer=printer,
-        status=status_label(job.status))
+    text = QCoreApplication.translate(
+        "print", "#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  {status}"
+    ).format(
+        id=job.id,
+        time=local_text(job.created_at, time_only=True),
+        size=job_size_label(job.size),
+        pages=job.pages if job.pages is not None else "?",
+        first=first,
+        more=more,
+        printer=printer,
+        status=status_label(job.status),
+    )
     return f"{text}: {translate_operator(job.error)}" if job.status is JobStatus.FAILED and job.error else text
 
 
@@ -102,8 +109,15 @@ class PrintPanel(QWidget):
 
     jobs_changed = Signal()  # the day's list was reloaded
 
-    def __init__(self, runner: TaskRunner, settings: UiSettings, history_dir: Path,
-                 parent: QWidget | None = None, *, service: PrintService | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        settings: UiSettings,
+        history_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        service: PrintService | None = None,
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.settings = settings
@@ -150,7 +164,8 @@ class PrintPanel(QWidget):
         self.page_box.setPrefix(self.tr("Page "))
         self.page_box.setVisible(False)
         self.page_box.valueChanged.connect(
-            lambda page: self.view.pageNavigator().jump(page - 1, QPointF(), self.view.pageNavigator().currentZoom()))
+            lambda page: self.view.pageNavigator().jump(page - 1, QPointF(), self.view.pageNavigator().currentZoom())
+        )
         # Two lists: what the printer accepted today (reprint), and what it did not (retry).
         self.history_list = QListWidget()
         self.history_list.setMinimumHeight(60)
@@ -240,8 +255,12 @@ class PrintPanel(QWidget):
     def _update_printer_label(self) -> None:
         size = self.current_size or PdfSize(self.size_combo.currentData())
         name = self.settings.printer(size)
-        self._set_line(self.printer_label, self.tr("Printer: {name}").format(name=name) if name
-                       else self.tr("No printer set for {size}").format(size=size_label(size)))
+        self._set_line(
+            self.printer_label,
+            self.tr("Printer: {name}").format(name=name)
+            if name
+            else self.tr("No printer set for {size}").format(size=size_label(size)),
+        )
 
     @staticmethod
     def _set_line(line: QLabel, text: str) -> None:
@@ -250,8 +269,16 @@ class PrintPanel(QWidget):
         line.setText(_NUMBER_AND_UNIT.sub("\\1\u00a0", text))
 
     # ------------------------------------------------------------------ preview and the day's jobs
-    def show_pdf(self, pdf: Path, size: PdfSize, pos: list[str], pages: int, *, record: bool = True,
-                 page_sizes: Sequence[tuple[float, float]] | None = None) -> None:
+    def show_pdf(
+        self,
+        pdf: Path,
+        size: PdfSize,
+        pos: list[str],
+        pages: int,
+        *,
+        record: bool = True,
+        page_sizes: Sequence[tuple[float, float]] | None = None,
+    ) -> None:
         """Preview ``pdf``; with ``record``, record it as a job of the day (not sent yet: :meth:`send_current`)."""
         self.current_pdf = pdf
         self.current_size = size
@@ -266,8 +293,11 @@ class PrintPanel(QWidget):
         if record:
             # Recording writes the print history (an SQLite commit, with fsync) and splits a file
             # of mixed sizes with pypdf: on a worker. Send waits for it (see send_current).
-            self.runner.run(lambda: self.service.prepare(pdf, size, pos, page_sizes=page_sizes),
-                            lambda records: self._recorded(pdf, records), lambda exc: self._record_failed(pdf, exc))
+            self.runner.run(
+                lambda: self.service.prepare(pdf, size, pos, page_sizes=page_sizes),
+                lambda records: self._recorded(pdf, records),
+                lambda exc: self._record_failed(pdf, exc),
+            )
         self._load_when_shown = None
         if pages > LOAD_LATER_PAGES:
             # QtPdf reads a day's 3,800-page file in ~20 ms, and holds Python's interpreter lock all
@@ -291,8 +321,11 @@ class PrintPanel(QWidget):
         assert self._load_when_shown is not None
         pdf, size, count = self._load_when_shown
         self._load_when_shown = None
-        self.runner.run(lambda: load_elsewhere(pdf), lambda document: self._loaded(pdf, document, size, count),
-                        lambda exc: log.warning("preview of %s not loaded: %s", pdf.name, exc))
+        self.runner.run(
+            lambda: load_elsewhere(pdf),
+            lambda document: self._loaded(pdf, document, size, count),
+            lambda exc: log.warning("preview of %s not loaded: %s", pdf.name, exc),
+        )
 
     def _recorded(self, pdf: Path, records: list[PrintJobRecord]) -> None:
         ids = [job.id for job in records]
@@ -313,8 +346,10 @@ class PrintPanel(QWidget):
         self.failed.emit(exc)
 
     def _describe(self, pages: int, size: PdfSize, count: int) -> None:
-        self._set_line(self.preview_label, self.tr("%n page(s)", "", pages) + " · " + size_label(size) + " · "
-                       + self.tr("%n PO(s)", "", count))
+        self._set_line(
+            self.preview_label,
+            self.tr("%n page(s)", "", pages) + " · " + size_label(size) + " · " + self.tr("%n PO(s)", "", count),
+        )
 
     def _loaded(self, pdf: Path, document: QPdfDocument, size: PdfSize, po_count: int) -> None:
         if document is not self.document:
@@ -362,8 +397,9 @@ class PrintPanel(QWidget):
         for job in jobs:
             item = QListWidgetItem(job_text(job))
             item.setData(Qt.ItemDataRole.UserRole, job.id)
-            item.setToolTip("\n".join(filter(None, [", ".join(job.po_numbers), str(job.file_path),
-                                                    translate_operator(job.error)])))
+            item.setToolTip(
+                "\n".join(filter(None, [", ".join(job.po_numbers), str(job.file_path), translate_operator(job.error)]))
+            )
             if job.status is JobStatus.FAILED:
                 item.setForeground(QBrush(QColor("#c62828")))
             view.insertItem(0, item)  # newest on top
@@ -374,8 +410,7 @@ class PrintPanel(QWidget):
     def _update_buttons(self) -> None:
         idle = not self.busy
         self.reprint_button.setEnabled(idle and self.history_list.count() > 0)
-        self.retry_button.setEnabled(idle and any(j.status in (JobStatus.FAILED, JobStatus.RETRY)
-                                                  for j in self.jobs()))
+        self.retry_button.setEnabled(idle and any(j.status in (JobStatus.FAILED, JobStatus.RETRY) for j in self.jobs()))
 
     def selected_job(self) -> int | None:
         """The printed job to reprint: the one selected under "Printed today", else the newest."""
@@ -404,7 +439,10 @@ class PrintPanel(QWidget):
     def _retry_failed(self) -> None:
         job_id = self.selected_failed_job()
         if job_id is not None and self.service.history.get(job_id).status in (
-                JobStatus.FAILED, JobStatus.RETRY, JobStatus.PENDING):
+            JobStatus.FAILED,
+            JobStatus.RETRY,
+            JobStatus.PENDING,
+        ):
             self._run(lambda: [self.service.retry(job_id)])
         else:
             self._run(lambda: self.service.retry_failed())
@@ -448,8 +486,12 @@ class PrintPanel(QWidget):
             log.info("sent %d pages to the printer", pages)
             self.sent.emit(pages)
         for record in failed:
-            self.failed.emit(PrintError(f"print job {record.id} on {record.printer!r}",
-                                    operator_message=record.error or PrintError.operator_message))
+            self.failed.emit(
+                PrintError(
+                    f"print job {record.id} on {record.printer!r}",
+                    operator_message=record.error or PrintError.operator_message,
+                )
+            )
 
     def _send_failed(self, exc: BaseException) -> None:
         self.busy = False

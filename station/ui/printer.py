@@ -27,8 +27,9 @@ def printer_names(backend: str = "auto") -> list[str]:
     return _printer_names(backend)
 
 
-def send_to_printer(pdf: Path, printer_name: str | None, *, output_pdf: Path | None = None,
-                    backend: str = "auto") -> int:
+def send_to_printer(
+    pdf: Path, printer_name: str | None, *, output_pdf: Path | None = None, backend: str = "auto"
+) -> int:
     """Print every page of ``pdf`` 1:1 on ``printer_name`` (or into ``output_pdf``); pages printed.
 
     Raises a :class:`PrintError` (missing, paused, rejecting printer; wrong or mixed sizes) before

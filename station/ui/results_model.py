@@ -27,8 +27,9 @@ _GREEN, _RED = QColor("#2e7d32"), QColor("#c62828")
 def outcome_text(job: Job, outcome: PoOutcome) -> str:
     if not outcome.ok:
         return QCoreApplication.translate("BatchPanel", "Failed")
-    done = {Job.PACK: outcome.packed, Job.SHIP: outcome.shipped, Job.PRINT: outcome.printed,
-            Job.RUN: outcome.printed}[job]
+    done = {Job.PACK: outcome.packed, Job.SHIP: outcome.shipped, Job.PRINT: outcome.printed, Job.RUN: outcome.printed}[
+        job
+    ]
     if done:
         return QCoreApplication.translate("BatchPanel", "Done")
     return QCoreApplication.translate("BatchPanel", "Not done")
@@ -41,10 +42,12 @@ class ResultsModel(QAbstractTableModel):
         self._ok: list[bool] = []
         self._details: list[str] = []
         self._stores: list[str] = []
-        self._titles = [QCoreApplication.translate("BatchPanel", "PO number"),
-                        QCoreApplication.translate("BatchPanel", "Store"),
-                        QCoreApplication.translate("BatchPanel", "Result"),
-                        QCoreApplication.translate("BatchPanel", "Why")]
+        self._titles = [
+            QCoreApplication.translate("BatchPanel", "PO number"),
+            QCoreApplication.translate("BatchPanel", "Store"),
+            QCoreApplication.translate("BatchPanel", "Result"),
+            QCoreApplication.translate("BatchPanel", "Why"),
+        ]
         self._bold = QFont()
         self._bold.setBold(True)
         self._brushes = (QBrush(_RED), QBrush(_GREEN))
@@ -53,9 +56,15 @@ class ResultsModel(QAbstractTableModel):
         self.beginResetModel()
         outcomes = sorted(result.report.outcomes.values(), key=lambda o: o.ok) if result else []  # failed first
         job = result.job if result else Job.RUN
-        self._rows = [(o.purchase_order_no, o.store_name, outcome_text(job, o),
-                       translate_operator(o.problem if o.problem is not None and o.error else o.error))
-                      for o in outcomes]
+        self._rows = [
+            (
+                o.purchase_order_no,
+                o.store_name,
+                outcome_text(job, o),
+                translate_operator(o.problem if o.problem is not None and o.error else o.error),
+            )
+            for o in outcomes
+        ]
         self._ok = [o.ok for o in outcomes]
         self._details = [o.detail for o in outcomes]
         # The part every store's name shares is left out ("…Cebu Store"): the side panel is narrow.

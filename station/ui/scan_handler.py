@@ -59,9 +59,19 @@ class ScanHandler(QObject):
     handled = Signal(str, bool)  # the code, and whether it matched
     printed = Signal(object)  # JobResult of a scan to print
 
-    def __init__(self, *, feedback: Feedback, po_list: PoList, labels: BatchControl, views: OtherViews,
-                 scan_to_print: Callable[[], bool], client: JitClient, runner: TaskRunner,
-                 scanner: ScannerConfig, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        feedback: Feedback,
+        po_list: PoList,
+        labels: BatchControl,
+        views: OtherViews,
+        scan_to_print: Callable[[], bool],
+        client: JitClient,
+        runner: TaskRunner,
+        scanner: ScannerConfig,
+        parent: QObject | None = None,
+    ) -> None:
         """``feedback``: the banner, sounds and error bar; ``po_list``: where codes are found and
         selected; ``labels``: who runs a scan to print and shows its labels; ``views``: a scan is
         for the marketplace orders while they are on screen; ``scan_to_print``: whether the mode is
@@ -103,8 +113,12 @@ class ScanHandler(QObject):
                 answer.flash(self.tr("{code}: order selected").format(code=banner_code(code)), True)
                 answer.play(Sound.OK)
             else:
-                answer.flash(self.tr("Unknown code {code}: no order or tracking number matches. "
-                                     "Nothing changed.").format(code=banner_code(code)), False)
+                answer.flash(
+                    self.tr("Unknown code {code}: no order or tracking number matches. Nothing changed.").format(
+                        code=banner_code(code)
+                    ),
+                    False,
+                )
                 answer.play(Sound.FAIL)
             log.info("scan %s: %s", shown(code), "order selected" if ok else "unknown")
             self.handled.emit(code, ok)
@@ -128,8 +142,11 @@ class ScanHandler(QObject):
             return
         answer.info(self.tr("Looking up {code}…").format(code=banner_code(code)))
         client = self.client
-        self.runner.run(lambda: lookup(client, code), lambda pos: self._looked_up(code, pos),
-                        lambda exc: self._lookup_failed(code, exc))
+        self.runner.run(
+            lambda: lookup(client, code),
+            lambda pos: self._looked_up(code, pos),
+            lambda exc: self._lookup_failed(code, exc),
+        )
 
     def _index_ready(self) -> None:
         waiting, self.waiting_for_index = self.waiting_for_index, []
@@ -145,15 +162,21 @@ class ScanHandler(QObject):
 
     def _lookup_failed(self, code: str, exc: BaseException) -> None:
         log.info("scan %s: lookup failed", shown(code))
-        self.feedback.flash(self.tr("Could not look up {code}: {why}").format(
-            code=banner_code(code), why=describe_error(exc).message), False)
+        self.feedback.flash(
+            self.tr("Could not look up {code}: {why}").format(code=banner_code(code), why=describe_error(exc).message),
+            False,
+        )
         self.feedback.play(Sound.FAIL)
         self.handled.emit(code, False)
 
     def _unknown(self, code: str) -> None:
         log.info("scan %s: unknown", shown(code))
-        self.feedback.flash(self.tr("Unknown code {code}: no PO, logistics number or product matches. "
-                                    "Nothing changed.").format(code=banner_code(code)), False)
+        self.feedback.flash(
+            self.tr("Unknown code {code}: no PO, logistics number or product matches. Nothing changed.").format(
+                code=banner_code(code)
+            ),
+            False,
+        )
         self.feedback.play(Sound.FAIL)
         self.handled.emit(code, False)
 
@@ -163,8 +186,12 @@ class ScanHandler(QObject):
         holder = model.held_by(numbers[0]) if len(numbers) == 1 else None
         if holder is not None:
             # Another bench of the warehouse is working on it: say so, and do nothing with it here.
-            answer.flash(self.tr("{no} is being handled by {bench}; nothing sent from this bench.")
-                         .format(no=numbers[0], bench=holder), False)
+            answer.flash(
+                self.tr("{no} is being handled by {bench}; nothing sent from this bench.").format(
+                    no=numbers[0], bench=holder
+                ),
+                False,
+            )
             answer.play(Sound.FAIL)
             self.handled.emit(code, False)
             return
@@ -180,8 +207,9 @@ class ScanHandler(QObject):
         self.handled.emit(code, True)
         if self.scan_to_print():
             if product or len(numbers) != 1:
-                answer.flash(self.tr("Scan to print: scan the PO number (this product is in %n PO(s)).", "",
-                                     len(numbers)), False)
+                answer.flash(
+                    self.tr("Scan to print: scan the PO number (this product is in %n PO(s)).", "", len(numbers)), False
+                )
                 return
             self.queue.append(numbers[0])
             self._next()
@@ -193,8 +221,13 @@ class ScanHandler(QObject):
         no = self.queue.pop(0)
         self.busy = True
         self.feedback.info(self.tr("{no}: preparing labels…").format(no=no))
-        self.labels.start_scan_print(no, self.cancel, lambda step, done, total: self._progress(no, step),
-                                     lambda result: self._printed(no, result), lambda exc: self._print_failed(no, exc))
+        self.labels.start_scan_print(
+            no,
+            self.cancel,
+            lambda step, done, total: self._progress(no, step),
+            lambda result: self._printed(no, result),
+            lambda exc: self._print_failed(no, exc),
+        )
 
     def _progress(self, no: str, step: Step) -> None:
         self.feedback.info(self.tr("{no}: {step}…").format(no=no, step=step_label(step)))

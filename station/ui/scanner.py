@@ -25,11 +25,23 @@ from shiboken6 import isValid
 
 from station.scan_input import KeyTiming, Scan, ScannerConfig, Terminator, is_scan_char
 
-_MODIFIER_KEYS = frozenset({
-    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
-    Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock, Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Hyper_L,
-    Qt.Key.Key_Hyper_R, Qt.Key.Key_Mode_switch, Qt.Key.Key_ScrollLock,
-})
+_MODIFIER_KEYS = frozenset(
+    {
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+        Qt.Key.Key_Super_L,
+        Qt.Key.Key_Super_R,
+        Qt.Key.Key_Hyper_L,
+        Qt.Key.Key_Hyper_R,
+        Qt.Key.Key_Mode_switch,
+        Qt.Key.Key_ScrollLock,
+    }
+)
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _ALT = Qt.KeyboardModifier.AltModifier
 _META = Qt.KeyboardModifier.MetaModifier
@@ -76,8 +88,13 @@ class ScannerFilter(QObject):
     scanned = Signal(str)
     scanned_in_full = Signal(object)  # Scan
 
-    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic,
-                 config: ScannerConfig | None = None, scope: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        config: ScannerConfig | None = None,
+        scope: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.enabled = True
         self.scope = scope
@@ -115,8 +132,11 @@ class ScannerFilter(QObject):
             return False
         if self.scope is None:
             return QApplication.activeModalWidget() is None
-        return isValid(self.scope) and isinstance(watched, QWidget) and (
-            watched is self.scope or self.scope.isAncestorOf(watched))
+        return (
+            isValid(self.scope)
+            and isinstance(watched, QWidget)
+            and (watched is self.scope or self.scope.isAncestorOf(watched))
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._replaying or not self.enabled:

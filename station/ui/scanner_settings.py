@@ -18,8 +18,11 @@ class ScannerBox(QGroupBox):
         super().__init__(self.tr("Scanner"), parent)
         self._config = config
         self.terminator = QComboBox()
-        for terminator, label in ((Terminator.ENTER, self.tr("Enter")), (Terminator.TAB, self.tr("Tab")),
-                                  (Terminator.NONE, self.tr("Nothing (a pause ends the code)"))):
+        for terminator, label in (
+            (Terminator.ENTER, self.tr("Enter")),
+            (Terminator.TAB, self.tr("Tab")),
+            (Terminator.NONE, self.tr("Nothing (a pause ends the code)")),
+        ):
             self.terminator.addItem(label, terminator.value)
         self.terminator.setCurrentIndex(max(0, self.terminator.findData(config.terminator.value)))
         self.prefix = QLineEdit(config.prefix)
@@ -59,13 +62,20 @@ class ScannerBox(QGroupBox):
         code = shown(scan.code)
         if len(code) > SHOWN_CODE_CHARS:
             code = code[:SHOWN_CODE_CHARS] + "…"
-        terminator = {"Enter": self.tr("Enter"), "Keypad Enter": self.tr("keypad Enter"), "Tab": self.tr("Tab"),
-                      "pause": self.tr("a pause")}.get(scan.terminator, scan.terminator)
+        terminator = {
+            "Enter": self.tr("Enter"),
+            "Keypad Enter": self.tr("keypad Enter"),
+            "Tab": self.tr("Tab"),
+            "pause": self.tr("a pause"),
+        }.get(scan.terminator, scan.terminator)
         lines = [
             self.tr("Received: {code}").format(code=code),
             self.tr("{length} characters in {ms} ms ({rate} characters per second), ended by {terminator}").format(
-                length=len(scan.code), ms=round(scan.seconds * 1000), rate=round(scan.chars_per_second),
-                terminator=terminator),
+                length=len(scan.code),
+                ms=round(scan.seconds * 1000),
+                rate=round(scan.chars_per_second),
+                terminator=terminator,
+            ),
         ]
         if scan.symbology:
             lines.append(self.tr("Symbology identifier {id} taken off").format(id=scan.symbology))

@@ -37,9 +37,11 @@ from station.ui.ui_settings import UiSettings
 
 DEMO_CHOSEN = 2  # the first-run dialog's result when the operator picks the demo
 LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
-BACKEND_LABELS = (("auto", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic (CUPS on Linux/macOS, Qt on Windows)")),
-                  ("cups", QT_TRANSLATE_NOOP("SettingsDialog", "CUPS (lp)")),
-                  ("qt", QT_TRANSLATE_NOOP("SettingsDialog", "Qt (render each page)")))
+BACKEND_LABELS = (
+    ("auto", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic (CUPS on Linux/macOS, Qt on Windows)")),
+    ("cups", QT_TRANSLATE_NOOP("SettingsDialog", "CUPS (lp)")),
+    ("qt", QT_TRANSLATE_NOOP("SettingsDialog", "Qt (render each page)")),
+)
 TOKEN_DAYS = 7  # a token pasted by hand: assume the platform's usual lifetime; refreshed if refused
 
 
@@ -70,9 +72,12 @@ class SettingsDialog(QDialog):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         if first_run:
-            intro = QLabel(self.tr(
-                "Set up the shop this bench works for. The app secret and the tokens are kept in the "
-                "computer's password store (keyring), never in a file. No account yet? Try the demo."))
+            intro = QLabel(
+                self.tr(
+                    "Set up the shop this bench works for. The app secret and the tokens are kept in the "
+                    "computer's password store (keyring), never in a file. No account yet? Try the demo."
+                )
+            )
             intro.setWordWrap(True)
             layout.addWidget(intro)
 
@@ -113,8 +118,12 @@ class SettingsDialog(QDialog):
             combo.addItem(self.tr("(none)"), "")
             for name in names:
                 state = states.get(name)
-                combo.addItem(name if state is None or state.ready
-                              else self.tr("{name} ({state})").format(name=name, state=state.state), name)
+                combo.addItem(
+                    name
+                    if state is None or state.ready
+                    else self.tr("{name} ({state})").format(name=name, state=state.state),
+                    name,
+                )
             current = settings.printer(size)
             if current and current not in names:
                 combo.addItem(self.tr("{name} (not connected)").format(name=current), current)
@@ -145,7 +154,8 @@ class SettingsDialog(QDialog):
         # A test scan's report is read where it appears: the scanner group is the last, at the bottom.
         bar = scroll.verticalScrollBar()
         self.scanner.filter.scanned_in_full.connect(
-            lambda _scan: QTimer.singleShot(0, bar, lambda: bar.setValue(bar.maximum())))
+            lambda _scan: QTimer.singleShot(0, bar, lambda: bar.setValue(bar.maximum()))
+        )
 
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -228,9 +238,15 @@ class SettingsDialog(QDialog):
             old = self._loaded_tokens
             if access and (old is None or old.access_token != access or old.refresh_token != refresh):
                 now = time.time()
-                store.save_tokens(TokenInfo(
-                    access_token=access, refresh_token=refresh, expires_at=now + TOKEN_DAYS * 86400,
-                    refresh_expires_at=now + 30 * 86400 if refresh else 0.0, country=region.value))
+                store.save_tokens(
+                    TokenInfo(
+                        access_token=access,
+                        refresh_token=refresh,
+                        expires_at=now + TOKEN_DAYS * 86400,
+                        refresh_expires_at=now + 30 * 86400 if refresh else 0.0,
+                        country=region.value,
+                    )
+                )
         except NoKeyringError as exc:
             self._show_error(translate_operator(exc.problem))
             return
@@ -264,8 +280,11 @@ def save_journal_target(url: str, password: str) -> str:
         return ""
     parts = urlsplit(url)
     if parts.scheme not in ("postgresql", "postgres") or not parts.hostname:
-        raise ValueError(QCoreApplication.translate(
-            "SettingsDialog", "The shared journal must be a postgresql://user@host:port/database address."))
+        raise ValueError(
+            QCoreApplication.translate(
+                "SettingsDialog", "The shared journal must be a postgresql://user@host:port/database address."
+            )
+        )
     secret = password or (unquote(parts.password) if parts.password else "")
     if secret:
         save_journal_password(parts.hostname, secret)

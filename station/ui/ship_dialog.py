@@ -99,9 +99,13 @@ class ShipDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ship: book the pickup"))
         self.setMinimumWidth(560)
-        intro = QLabel(self.tr("Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are "
-                               "skipped and reported.", "", count).format(
-            groups=self.tr("%n store/warehouse group(s)", "", groups)))
+        intro = QLabel(
+            self.tr(
+                "Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are skipped and reported.",
+                "",
+                count,
+            ).format(groups=self.tr("%n store/warehouse group(s)", "", groups))
+        )
         intro.setWordWrap(True)
         self.form = ContactForm()
         self.form.set_contact(contact)

@@ -57,7 +57,11 @@ class SoundPlayer:
                 winsound = importlib.import_module("winsound")
                 winsound.PlaySound(str(sound.path), winsound.SND_FILENAME | winsound.SND_ASYNC)
             elif self._command:
-                subprocess.Popen([*self._command, str(sound.path)], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+                subprocess.Popen(
+                    [*self._command, str(sound.path)],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    stdin=subprocess.DEVNULL,
+                )
         except OSError as exc:  # no sound device: not worth bothering the operator
             log.debug("sound not played: %s", exc)

@@ -113,8 +113,11 @@ class UiSettings:
     @property
     def scanner(self) -> ScannerConfig:
         """How the bench's scanner ends its codes and what it sends before them."""
-        return ScannerConfig(terminator=self.prefs.get(p.SCANNER_TERMINATOR), prefix=self.prefs.get(p.SCANNER_PREFIX),
-                             max_gap_ms=self.prefs.get(p.SCANNER_MAX_GAP_MS))
+        return ScannerConfig(
+            terminator=self.prefs.get(p.SCANNER_TERMINATOR),
+            prefix=self.prefs.get(p.SCANNER_PREFIX),
+            max_gap_ms=self.prefs.get(p.SCANNER_MAX_GAP_MS),
+        )
 
     @scanner.setter
     def scanner(self, config: ScannerConfig) -> None:

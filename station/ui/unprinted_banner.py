@@ -29,8 +29,10 @@ class UnprintedBanner(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("UnprintedBanner")
-        self.setStyleSheet("QFrame#UnprintedBanner { background: #fff3cd; border: 1px solid #d39e00;"
-                           " border-radius: 6px; } QLabel { font-size: 12pt; }")
+        self.setStyleSheet(
+            "QFrame#UnprintedBanner { background: #fff3cd; border: 1px solid #d39e00;"
+            " border-radius: 6px; } QLabel { font-size: 12pt; }"
+        )
         self.notice = QLabel()  # the journal set aside, when it was
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -54,14 +56,23 @@ class UnprintedBanner(QFrame):
 
     def show_pos(self, pos: list[PurchaseOrder]) -> None:
         self.unprinted = list(pos)
-        self.label.setText(self.tr("Shipped, no labels printed here: %n PO(s)", "", len(pos))
-                           if pos else self.tr("No PO shipped today is without labels printed here."))
+        self.label.setText(
+            self.tr("Shipped, no labels printed here: %n PO(s)", "", len(pos))
+            if pos
+            else self.tr("No PO shipped today is without labels printed here.")
+        )
         self.button.setVisible(bool(pos))
         self.setVisible(bool(pos) or not self.notice.isHidden())
 
 
-def watch_unprinted(banner: UnprintedBanner, runner: TaskRunner, client: JitClient, history: Path,
-                    journal: JournalRef | None, start_print: Callable[[list[PurchaseOrder]], bool]) -> None:
+def watch_unprinted(
+    banner: UnprintedBanner,
+    runner: TaskRunner,
+    client: JitClient,
+    history: Path,
+    journal: JournalRef | None,
+    start_print: Callable[[list[PurchaseOrder]], bool],
+) -> None:
     """Say why the journal was set aside (if it was), look for such POs now, and let the button
     start a Print batch of them (``start_print`` says whether it started)."""
     set_aside = getattr(journal.journal, "set_aside", None) if journal is not None else None
@@ -73,6 +84,10 @@ def watch_unprinted(banner: UnprintedBanner, runner: TaskRunner, client: JitClie
             banner.show_pos([])
 
     banner.print_requested.connect(print_them)
-    runner.run(lambda: find_unprinted(client, history, journal.journal if journal else None,
-                                      journal.profile if journal else ""),
-               banner.show_pos, lambda exc: log.warning("shipped POs without labels not read: %s", exc))
+    runner.run(
+        lambda: find_unprinted(
+            client, history, journal.journal if journal else None, journal.profile if journal else ""
+        ),
+        banner.show_pos,
+        lambda exc: log.warning("shipped POs without labels not read: %s", exc),
+    )

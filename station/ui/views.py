@@ -25,15 +25,30 @@ from station.ui.worker import TaskRunner
 class OtherViews:
     """Builds the view tabs around the JIT bench and closes what they opened."""
 
-    def __init__(self, jit_bench: QWidget, connection: Connection, settings: UiSettings, runner: TaskRunner,
-                 profile: str, selected_pos: Callable[[], list[str]], prints_folder: Path) -> None:
+    def __init__(
+        self,
+        jit_bench: QWidget,
+        connection: Connection,
+        settings: UiSettings,
+        runner: TaskRunner,
+        profile: str,
+        selected_pos: Callable[[], list[str]],
+        prints_folder: Path,
+    ) -> None:
         self.settings = settings
         self.orders_client = OrdersClient(connection.client.transport, connection.client.tokens)
         self.orders = OrdersView(self.orders_client, runner, printer_name=settings.printer(PdfSize.LABEL_100X150))
         self.erp: ErpView = make_erp_view(
-            runner, profile, connection.client, selected_pos, prints_folder, demo=connection.demo,
-            print_pdf=lambda pdf: send_to_printer(pdf, settings.printer(PdfSize.LABEL_60X30) or None,
-                                                  backend=settings.print_backend))
+            runner,
+            profile,
+            connection.client,
+            selected_pos,
+            prints_folder,
+            demo=connection.demo,
+            print_pdf=lambda pdf: send_to_printer(
+                pdf, settings.printer(PdfSize.LABEL_60X30) or None, backend=settings.print_backend
+            ),
+        )
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(jit_bench, QCoreApplication.translate("OtherViews", "JIT purchase orders"))
@@ -63,4 +78,3 @@ class OtherViews:
         """After the window's runner is closed: no worker still uses these clients."""
         self.orders_client.close()
         self.erp.shutdown()
-

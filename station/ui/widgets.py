@@ -32,8 +32,9 @@ class FlashBanner(QLabel):
         self.setText(self.tr("Ready: scan a PO number, logistics number or product barcode."))
 
     def _apply(self, colours: str) -> None:
-        self.setStyleSheet(f"QLabel#FlashBanner {{ {colours} border-radius: 8px; font-size: 16pt;"
-                           " font-weight: bold; padding: 6px; }")
+        self.setStyleSheet(
+            f"QLabel#FlashBanner {{ {colours} border-radius: 8px; font-size: 16pt; font-weight: bold; padding: 6px; }}"
+        )
 
     def flash(self, text: str, ok: bool) -> None:
         self.state = "ok" if ok else "fail"

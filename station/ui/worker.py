@@ -25,9 +25,13 @@ class _Relay(QObject):
     failed = Signal(object)
     progressed = Signal()
 
-    def __init__(self, runner: TaskRunner, on_done: Callable[[Any], None] | None,
-                 on_error: Callable[[BaseException], None] | None,
-                 on_progress: Callable[..., None] | None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        on_progress: Callable[..., None] | None,
+    ) -> None:
         super().__init__()
         self._runner = runner
         self._on_done = on_done
@@ -103,14 +107,22 @@ class TaskRunner(QObject):
         self.closed = False
         self._relays: set[_Relay] = set()
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> None:
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Run ``fn()`` off the UI thread; ``on_done(result)`` or ``on_error(exc)`` run on the UI thread."""
         self.run_with_progress(lambda _emit: fn(), on_done, on_error)
 
-    def run_with_progress(self, fn: Callable[[ProgressEmit], Any], on_done: Callable[[Any], None] | None = None,
-                          on_error: Callable[[BaseException], None] | None = None,
-                          on_progress: Callable[..., None] | None = None) -> None:
+    def run_with_progress(
+        self,
+        fn: Callable[[ProgressEmit], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[..., None] | None = None,
+    ) -> None:
         """Like :meth:`run`; ``fn(emit)`` may call ``emit(*args)`` from its thread to reach ``on_progress``."""
         if self.closed:
             return

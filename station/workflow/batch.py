@@ -241,8 +241,11 @@ class BatchRunner:
         if Step.PRINT in steps:
             assert self.options.output is not None
             # Before anything is sent: a batch must not ship 150 POs to fail them all at the merge.
-            check_output(self.options.output, sum(not o.printed for o in self.report.outcomes.values()),
-                         cache=self.options.cache_dir)
+            check_output(
+                self.options.output,
+                sum(not o.printed for o in self.report.outcomes.values()),
+                cache=self.options.cache_dir,
+            )
             self._downloader = Downloader(self.client, self.options.cache_dir, threads=SHIP_WORKERS)
             self._merging = self.options.merge(self.options.output)
         # --- issue 9 (shared journal): claim the POs before sending anything; a PO another bench
@@ -341,7 +344,8 @@ class BatchRunner:
                     self._outcome(no).packed = True
                     self._tell(actions={no: "packed"})
                 elif isinstance(exc, InvalidStatusError) and not self._apply_status(
-                        no, self.client.find_pos([no]).get(no), Step.PACK):
+                    no, self.client.find_pos([no]).get(no), Step.PACK
+                ):
                     pass  # the fresh status explains it (cancelled, or packed meanwhile)
                 else:
                     self._outcome(no).fail(Step.PACK, exc.operator_message, exc.describe())
@@ -381,8 +385,11 @@ class BatchRunner:
                 first = True
                 while True:
                     for index, group in enumerate(groups):
-                        if Step.SHIP in self.options.steps and index not in ship_submitted \
-                                and not waiting.intersection(group):
+                        if (
+                            Step.SHIP in self.options.steps
+                            and index not in ship_submitted
+                            and not waiting.intersection(group)
+                        ):
                             ship_submitted.add(index)
                             futures.append(pool.submit(self._ship_group, group))
                     if Step.PRINT in self.options.steps:
@@ -438,8 +445,9 @@ class BatchRunner:
             return min(self.options.poll_interval, FAST_POLL_INTERVAL)
         return self.options.poll_interval
 
-    def _print_chunks(self, unprinted: list[list[str]], waiting: set[str],
-                      chunked: set[str]) -> list[tuple[MergeKey, list[str]]]:
+    def _print_chunks(
+        self, unprinted: list[list[str]], waiting: set[str], chunked: set[str]
+    ) -> list[tuple[MergeKey, list[str]]]:
         """The print calls that can go out now: per group, 20 of its POs that are ready (in list
         order among them), or the rest once the group has none waiting. The key puts the labels
         in order: by group, then by call."""
@@ -452,20 +460,26 @@ class BatchRunner:
 
         for index, members in enumerate(unprinted):
             for earlier in self._fetched:
-                if set(earlier) <= set(members) and chunked.isdisjoint(earlier) and waiting.isdisjoint(earlier) \
-                        and all(self._outcome(no).ok for no in earlier) and self._cached(earlier).exists():
+                if (
+                    set(earlier) <= set(members)
+                    and chunked.isdisjoint(earlier)
+                    and waiting.isdisjoint(earlier)
+                    and all(self._outcome(no).ok for no in earlier)
+                    and self._cached(earlier).exists()
+                ):
                     call(index, earlier)
             ready = [no for no in members if no not in chunked and no not in waiting and self._outcome(no).ok]
             group_done = waiting.isdisjoint(members)
             while len(ready) >= limits.PRINT_MAX or (ready and group_done):
-                chunk, ready = ready[:limits.PRINT_MAX], ready[limits.PRINT_MAX:]
+                chunk, ready = ready[: limits.PRINT_MAX], ready[limits.PRINT_MAX :]
                 call(index, chunk)
         return calls
 
     def _cached(self, numbers: Sequence[str]) -> Path:
         assert self._downloader is not None  # made in run() when the batch prints
-        return self._downloader.cached_path(numbers, self.options.size, self.options.print_order,
-                                            self.options.print_barcode)
+        return self._downloader.cached_path(
+            numbers, self.options.size, self.options.print_order, self.options.print_barcode
+        )
 
     def _ship_group(self, group: list[str]) -> None:
         if self._cancel.is_set():
@@ -485,8 +499,9 @@ class BatchRunner:
             return
         step_id = self._log.sent(Step.PRINT, ready)
         try:
-            file = self.client.print_file(ready, self.options.size, print_order=self.options.print_order,
-                                          print_barcode=self.options.print_barcode)
+            file = self.client.print_file(
+                ready, self.options.size, print_order=self.options.print_order, print_barcode=self.options.print_barcode
+            )
             path = self._downloader.fetch(file)
         except StationApiError as exc:
             self._log.answered(step_id, "failed", exc.describe())
@@ -504,8 +519,9 @@ class BatchRunner:
                 self._output_error = exc
                 log.error("the merged labels could not be written: %s", exc)
         for no in numbers:
-            self._outcome(no).fail(Step.PRINT, Problem("po.output_failed", {"output": str(self.options.output),
-                                                                             "why": str(exc)}), str(exc))
+            self._outcome(no).fail(
+                Step.PRINT, Problem("po.output_failed", {"output": str(self.options.output), "why": str(exc)}), str(exc)
+            )
 
     def _merge_file(self, key: MergeKey, path: Path, numbers: list[str]) -> None:
         assert self._merging is not None  # made in run() when the batch prints
@@ -569,8 +585,9 @@ class BatchRunner:
                         unsure.append(result.purchase_order_no)
                         refused[result.purchase_order_no] = result.error_message
                 # A booked pickup puts the PO in To Put Away (docs/api-decisions.md).
-                self._tell(statuses=dict.fromkeys(shipped, POStatus.TO_PUT_AWAY),
-                           actions=dict.fromkeys(shipped, "shipped"))
+                self._tell(
+                    statuses=dict.fromkeys(shipped, POStatus.TO_PUT_AWAY), actions=dict.fromkeys(shipped, "shipped")
+                )
             if not unsure:
                 break
             # Never ship again on a guess: read what the platform now says about each PO.
@@ -645,8 +662,9 @@ class BatchRunner:
         from station.printing.history import PrintHistory
 
         try:
-            PrintHistory(self.options.history_dir).record_labels(self.options.output, numbers,
-                                                                 self.options.size.value, pages)
+            PrintHistory(self.options.history_dir).record_labels(
+                self.options.output, numbers, self.options.size.value, pages
+            )
         except Exception as exc:  # the labels are written: a history that cannot be written must not undo that
             log.warning("labels written but not recorded in the print history: %s", exc)
 

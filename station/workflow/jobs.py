@@ -82,8 +82,10 @@ class JobSpec:
     def to_json(self) -> dict[str, Any]:
         """The batch options as the journal stores them (the keys every earlier version wrote)."""
         data: dict[str, Any] = {
-            "job": self.job.value, "steps": sorted(step.value for step in self.steps),
-            "size": self.choice.size.value, "print_order": self.choice.print_order,
+            "job": self.job.value,
+            "steps": sorted(step.value for step in self.steps),
+            "size": self.choice.size.value,
+            "print_order": self.choice.print_order,
             "print_barcode": self.choice.print_barcode,
         }
         if self.output is not None:
@@ -98,15 +100,23 @@ class JobSpec:
         return cls(
             job=Job(data.get("job", Job.RUN.value)),
             steps=frozenset(Step(value) for value in data.get("steps", [s.value for s in ALL_STEPS])),
-            choice=PrintChoice(PdfSize(data.get("size", PdfSize.LABEL_100X150.value)),
-                               bool(data.get("print_order", False)), bool(data.get("print_barcode", True))),
+            choice=PrintChoice(
+                PdfSize(data.get("size", PdfSize.LABEL_100X150.value)),
+                bool(data.get("print_order", False)),
+                bool(data.get("print_barcode", True)),
+            ),
             output=Path(output) if output else None,
         )
 
     def batch_options(self, base: BatchOptions) -> BatchOptions:
         """``base`` (folders, contact, timing) with this job's steps and labels."""
-        return dataclasses.replace(base, steps=self.steps, size=self.choice.size,
-                                   print_order=self.choice.print_order, print_barcode=self.choice.print_barcode)
+        return dataclasses.replace(
+            base,
+            steps=self.steps,
+            size=self.choice.size,
+            print_order=self.choice.print_order,
+            print_barcode=self.choice.print_barcode,
+        )
 
     def start_batch(self, journal: JournalStore, profile: str, pos: Sequence[PurchaseOrder]) -> BatchLog:
         """Write the batch down, with these options, before anything is sent."""
@@ -141,11 +151,22 @@ class JournalRef:
     profile: str
 
 
-def _job(spec: JobSpec, client: JitClient, pos: Sequence[PurchaseOrder], progress: Progress,
-         cancel: threading.Event, folders: Folders, *, contact: PickupContact | None = None,
-         first_poll_after: float = 4.0, poll_interval: float = 1.0, journal: JournalRef | None = None,
-         resumption: Resumption | None = None, refresh_first: bool | None = None,
-         news: NewsFn | None = None) -> JobResult:
+def _job(
+    spec: JobSpec,
+    client: JitClient,
+    pos: Sequence[PurchaseOrder],
+    progress: Progress,
+    cancel: threading.Event,
+    folders: Folders,
+    *,
+    contact: PickupContact | None = None,
+    first_poll_after: float = 4.0,
+    poll_interval: float = 1.0,
+    journal: JournalRef | None = None,
+    resumption: Resumption | None = None,
+    refresh_first: bool | None = None,
+    news: NewsFn | None = None,
+) -> JobResult:
     """Every button runs the workflow's own batch, limited to its steps: one code path that
     reads statuses before re-sending anything and writes each step to the journal."""
     if spec.printing:
@@ -153,13 +174,19 @@ def _job(spec: JobSpec, client: JitClient, pos: Sequence[PurchaseOrder], progres
     if contact is not None:
         contact.validate()
     output = folders.output(spec.choice.size) if spec.printing else None
-    options = spec.batch_options(BatchOptions(
-        cache_dir=folders.cache, contact=contact, output=output,
-        # The table may be minutes old: a single step acts on what the platform says now.
-        refresh_first=spec.job is not Job.RUN if refresh_first is None else refresh_first,
-        first_poll_after=first_poll_after, poll_interval=poll_interval,
-        merge=ChildProcessMerge, history_dir=folders.prints,  # the print panel's history folder
-    ))
+    options = spec.batch_options(
+        BatchOptions(
+            cache_dir=folders.cache,
+            contact=contact,
+            output=output,
+            # The table may be minutes old: a single step acts on what the platform says now.
+            refresh_first=spec.job is not Job.RUN if refresh_first is None else refresh_first,
+            first_poll_after=first_poll_after,
+            poll_interval=poll_interval,
+            merge=ChildProcessMerge,
+            history_dir=folders.prints,  # the print panel's history folder
+        )
+    )
     log: StepLog | None = None
     resumed: Sequence[PoOutcome] = ()
     fetched: Sequence[Sequence[str]] = ()
@@ -167,61 +194,145 @@ def _job(spec: JobSpec, client: JitClient, pos: Sequence[PurchaseOrder], progres
         log, resumed, fetched = resumption.log, resumption.batch.outcomes, resumption.fetched
     elif journal is not None:
         log = spec.start_batch(journal.journal, journal.profile, pos)
-    report = BatchRunner(client, options, progress=progress, cancel=cancel, log=log, resumed=resumed,
-                         fetched=fetched, news=news).run(pos)
+    report = BatchRunner(
+        client, options, progress=progress, cancel=cancel, log=log, resumed=resumed, fetched=fetched, news=news
+    ).run(pos)
     if resumption is not None:
         resumption.add_missing(report.outcomes)
     pdf = output if output is not None and output.exists() else None
     return JobResult(spec.job, report, pdf=pdf, choice=spec.choice if spec.printing else None)
 
 
-def resume_job(client: JitClient, journal: JournalRef, batch: JournalBatch, contact: PickupContact | None,
-               folders: Folders, progress: Progress, cancel: threading.Event, *, first_poll_after: float = 4.0,
-               poll_interval: float = 1.0, news: NewsFn | None = None) -> JobResult:
+def resume_job(
+    client: JitClient,
+    journal: JournalRef,
+    batch: JournalBatch,
+    contact: PickupContact | None,
+    folders: Folders,
+    progress: Progress,
+    cancel: threading.Event,
+    *,
+    first_poll_after: float = 4.0,
+    poll_interval: float = 1.0,
+    news: NewsFn | None = None,
+) -> JobResult:
     """Carry on with a batch a crash left open: statuses first, then the steps it was started with."""
     spec = JobSpec.from_json(batch.options)
     resumption = prepare_resume(client, journal.journal, batch)
-    return _job(spec, client, resumption.pos, progress, cancel, folders,
-                contact=contact if spec.shipping else None, first_poll_after=first_poll_after,
-                poll_interval=poll_interval, resumption=resumption, news=news)
+    return _job(
+        spec,
+        client,
+        resumption.pos,
+        progress,
+        cancel,
+        folders,
+        contact=contact if spec.shipping else None,
+        first_poll_after=first_poll_after,
+        poll_interval=poll_interval,
+        resumption=resumption,
+        news=news,
+    )
 
 
-def pack_job(client: JitClient, pos: Sequence[PurchaseOrder], progress: Progress, cancel: threading.Event,
-             folders: Folders, journal: JournalRef | None = None, news: NewsFn | None = None) -> JobResult:
+def pack_job(
+    client: JitClient,
+    pos: Sequence[PurchaseOrder],
+    progress: Progress,
+    cancel: threading.Event,
+    folders: Folders,
+    journal: JournalRef | None = None,
+    news: NewsFn | None = None,
+) -> JobResult:
     return _job(JobSpec.of(Job.PACK), client, pos, progress, cancel, folders, journal=journal, news=news)
 
 
-def ship_job(client: JitClient, pos: Sequence[PurchaseOrder], contact: PickupContact, progress: Progress,
-             cancel: threading.Event, folders: Folders, journal: JournalRef | None = None,
-             news: NewsFn | None = None) -> JobResult:
-    return _job(JobSpec.of(Job.SHIP), client, pos, progress, cancel, folders, contact=contact, journal=journal,
-                news=news)
+def ship_job(
+    client: JitClient,
+    pos: Sequence[PurchaseOrder],
+    contact: PickupContact,
+    progress: Progress,
+    cancel: threading.Event,
+    folders: Folders,
+    journal: JournalRef | None = None,
+    news: NewsFn | None = None,
+) -> JobResult:
+    return _job(
+        JobSpec.of(Job.SHIP), client, pos, progress, cancel, folders, contact=contact, journal=journal, news=news
+    )
 
 
-def print_job(client: JitClient, pos: Sequence[PurchaseOrder], choice: PrintChoice, folders: Folders,
-              progress: Progress, cancel: threading.Event, journal: JournalRef | None = None,
-              news: NewsFn | None = None) -> JobResult:
+def print_job(
+    client: JitClient,
+    pos: Sequence[PurchaseOrder],
+    choice: PrintChoice,
+    folders: Folders,
+    progress: Progress,
+    cancel: threading.Event,
+    journal: JournalRef | None = None,
+    news: NewsFn | None = None,
+) -> JobResult:
     return _job(JobSpec.of(Job.PRINT, choice), client, pos, progress, cancel, folders, journal=journal, news=news)
 
 
-def run_job(client: JitClient, pos: Sequence[PurchaseOrder], contact: PickupContact, choice: PrintChoice,
-            folders: Folders, progress: Progress, cancel: threading.Event, *, first_poll_after: float = 4.0,
-            poll_interval: float = 1.5, journal: JournalRef | None = None, news: NewsFn | None = None) -> JobResult:
+def run_job(
+    client: JitClient,
+    pos: Sequence[PurchaseOrder],
+    contact: PickupContact,
+    choice: PrintChoice,
+    folders: Folders,
+    progress: Progress,
+    cancel: threading.Event,
+    *,
+    first_poll_after: float = 4.0,
+    poll_interval: float = 1.5,
+    journal: JournalRef | None = None,
+    news: NewsFn | None = None,
+) -> JobResult:
     """Pack, wait until ready, ship per store and warehouse, print."""
-    return _job(JobSpec.of(Job.RUN, choice), client, pos, progress, cancel, folders, contact=contact,
-                first_poll_after=first_poll_after, poll_interval=poll_interval, journal=journal, news=news)
+    return _job(
+        JobSpec.of(Job.RUN, choice),
+        client,
+        pos,
+        progress,
+        cancel,
+        folders,
+        contact=contact,
+        first_poll_after=first_poll_after,
+        poll_interval=poll_interval,
+        journal=journal,
+        news=news,
+    )
 
 
 # ------------------------------------------------------------------------------------------- scan to print
-def scan_print_job(client: JitClient, no: str, choice: PrintChoice, folders: Folders, progress: Progress,
-                   cancel: threading.Event, *, poll_interval: float = 1.0,
-                   journal: JournalRef | None = None, news: NewsFn | None = None) -> JobResult:
+def scan_print_job(
+    client: JitClient,
+    no: str,
+    choice: PrintChoice,
+    folders: Folders,
+    progress: Progress,
+    cancel: threading.Event,
+    *,
+    poll_interval: float = 1.0,
+    journal: JournalRef | None = None,
+    news: NewsFn | None = None,
+) -> JobResult:
     """One scanned PO: pack it if needed, wait until it is ready, fetch its labels."""
     found = client.find_pos([no]).get(no)
     if found is None:
         raise limits.invalid("request.po_unknown", no=no)
     # Filed as a print: it packs only what is not packed yet, to get the labels.
     spec = JobSpec(Job.PRINT, frozenset({Step.PACK, Step.PRINT}), choice)
-    return _job(spec, client, [found], progress, cancel, folders, first_poll_after=poll_interval,
-                poll_interval=poll_interval, journal=journal, refresh_first=False,
-                news=news)  # read a moment ago, above: one call less between scan and labels
+    return _job(
+        spec,
+        client,
+        [found],
+        progress,
+        cancel,
+        folders,
+        first_poll_after=poll_interval,
+        poll_interval=poll_interval,
+        journal=journal,
+        refresh_first=False,
+        news=news,
+    )  # read a moment ago, above: one call less between scan and labels

@@ -33,8 +33,11 @@ def prepare_resume(client: JitClient, journal: JournalStore, batch: JournalBatch
     found = client.find_pos(batch.purchase_order_nos)
     log = journal.resume_batch(batch.id)
     log.reconciled(step_id for step_id, _, _ in batch.open_steps)
-    fetched = [list(step["purchase_order_nos"]) for step in journal.steps(batch.id)
-               if step["kind"] == Step.PRINT.value and step["state"] == "done"]
+    fetched = [
+        list(step["purchase_order_nos"])
+        for step in journal.steps(batch.id)
+        if step["kind"] == Step.PRINT.value and step["state"] == "done"
+    ]
     return Resumption(
         batch=batch,
         pos=[found[no] for no in batch.purchase_order_nos if no in found],
@@ -47,6 +50,11 @@ def prepare_resume(client: JitClient, journal: JournalStore, batch: JournalBatch
 def describe(batch: JournalBatch) -> str:
     """What resuming ``batch`` will do, in English (a Sentence the window says in its language)."""
     outcomes = batch.outcomes
-    return say("batch.resuming", when=f"{datetime.fromtimestamp(batch.started_at):%Y-%m-%d %H:%M}",
-               count=len(outcomes), packed=sum(o.packed for o in outcomes),
-               shipped=sum(o.shipped for o in outcomes), printed=sum(o.printed for o in outcomes))
+    return say(
+        "batch.resuming",
+        when=f"{datetime.fromtimestamp(batch.started_at):%Y-%m-%d %H:%M}",
+        count=len(outcomes),
+        packed=sum(o.packed for o in outcomes),
+        shipped=sum(o.shipped for o in outcomes),
+        printed=sum(o.printed for o in outcomes),
+    )

@@ -36,12 +36,16 @@ def shipped_today(client: JitClient) -> list[PurchaseOrder]:
     return found
 
 
-def find_unprinted(client: JitClient, history_dir: Path, journal: JournalStore | None = None,
-                   profile: str = "") -> list[PurchaseOrder]:
+def find_unprinted(
+    client: JitClient, history_dir: Path, journal: JournalStore | None = None, profile: str = ""
+) -> list[PurchaseOrder]:
     """The POs shipped today whose labels this station has no record of making."""
     since = datetime.now() - timedelta(days=1)
     made = PrintHistory(history_dir).pos_with_labels(since.date())
     if journal is not None:
-        made.update(outcome.purchase_order_no for outcome, _, _ in journal.recent_outcomes(profile, since.timestamp())
-                    if outcome.printed)
+        made.update(
+            outcome.purchase_order_no
+            for outcome, _, _ in journal.recent_outcomes(profile, since.timestamp())
+            if outcome.printed
+        )
     return [po for po in shipped_today(client) if po.purchase_order_no not in made]

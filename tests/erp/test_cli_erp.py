@@ -55,11 +55,22 @@ def test_qianyi_list_without_settings_is_usage(capsys: pytest.CaptureFixture[str
         run(capsys, "qianyi-list")
 
 
-def test_replenish_dry_run_then_create_once(capsys: pytest.CaptureFixture[str], sim: SimulatorServer,
-                                           qianyi_sim: QianYiSimulator, tmp_path: Path) -> None:
+def test_replenish_dry_run_then_create_once(
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, qianyi_sim: QianYiSimulator, tmp_path: Path
+) -> None:
     pos = sorted(sim.state.pos)[:3]
-    common = ["--simulator-url", sim.url, "--erp-url", qianyi_sim.base_url, "--record", str(tmp_path / "r.db"),
-              "--default-price", "1.25", "--from-jit", *pos]
+    common = [
+        "--simulator-url",
+        sim.url,
+        "--erp-url",
+        qianyi_sim.base_url,
+        "--record",
+        str(tmp_path / "r.db"),
+        "--default-price",
+        "1.25",
+        "--from-jit",
+        *pos,
+    ]
     code, out = run(capsys, "qianyi-replenish", *common, "--dry-run")
     assert code == 0 and "Dry run: nothing was sent." in out and "units" in out
     code, out = run(capsys, "qianyi-replenish", *common, "--dry-run", "--json")
@@ -77,11 +88,22 @@ def test_replenish_dry_run_then_create_once(capsys: pytest.CaptureFixture[str], 
     assert f"Already created: QianYi purchase order {first['purchase_number']}" in out
 
 
-def test_replenish_bad_price_is_usage(capsys: pytest.CaptureFixture[str], sim: SimulatorServer,
-                                      qianyi_sim: QianYiSimulator) -> None:
+def test_replenish_bad_price_is_usage(
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, qianyi_sim: QianYiSimulator
+) -> None:
     with pytest.raises(commands.UsageError, match="SKU=PRICE"):
-        run(capsys, "qianyi-replenish", "--simulator-url", sim.url, "--erp-url", qianyi_sim.base_url,
-            "--from-jit", "X", "--price", "nope")
+        run(
+            capsys,
+            "qianyi-replenish",
+            "--simulator-url",
+            sim.url,
+            "--erp-url",
+            qianyi_sim.base_url,
+            "--from-jit",
+            "X",
+            "--price",
+            "nope",
+        )
 
 
 def test_shoplazza_list_demo(capsys: pytest.CaptureFixture[str]) -> None:
@@ -92,24 +114,36 @@ def test_shoplazza_list_demo(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "5 procurement orders" in out
 
 
-def test_shoplazza_list_from_keyring_profile(capsys: pytest.CaptureFixture[str],
-                                             shoplazza_sim: ShoplazzaSimulator, monkeypatch: pytest.MonkeyPatch
-                                             ) -> None:
+def test_shoplazza_list_from_keyring_profile(
+    capsys: pytest.CaptureFixture[str], shoplazza_sim: ShoplazzaSimulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("shplzDemoTok3n_9Xq2Lr7Vw4Pz8Kc1Nm5\n"))
-    code, out = run(capsys, "erp-login", "shoplazza", "--erp-profile", "p1", "--store", "station-demo",
-                    "--base-url", shoplazza_sim.base_url, "--secret-from-stdin")
+    code, out = run(
+        capsys,
+        "erp-login",
+        "shoplazza",
+        "--erp-profile",
+        "p1",
+        "--store",
+        "station-demo",
+        "--base-url",
+        shoplazza_sim.base_url,
+        "--secret-from-stdin",
+    )
     assert code == 0 and "keyring" in out
     assert ErpCredentialStore("p1").load_shoplazza() is not None
     code, out = run(capsys, "shoplazza-list", "--erp-profile", "p1", "--json")
     assert code == 0 and json.loads(out)["count"] == 60
 
 
-def test_shoplazza_labels(capsys: pytest.CaptureFixture[str], shoplazza_sim: ShoplazzaSimulator,
-                          tmp_path: Path) -> None:
+def test_shoplazza_labels(
+    capsys: pytest.CaptureFixture[str], shoplazza_sim: ShoplazzaSimulator, tmp_path: Path
+) -> None:
     received = next(pid for pid, r in shoplazza_sim.records.items() if r["state"] == "3")
     output = tmp_path / "labels.pdf"
-    code, out = run(capsys, "shoplazza-labels", received, "--erp-url", shoplazza_sim.base_url, "-o", str(output),
-                    "--json")
+    code, out = run(
+        capsys, "shoplazza-labels", received, "--erp-url", shoplazza_sim.base_url, "-o", str(output), "--json"
+    )
     data = json.loads(out)
     reader = PdfReader(str(output))
     assert code == 0 and len(reader.pages) == data["pages"] == shoplazza_sim.records[received]["received_quantity"]

@@ -27,8 +27,15 @@ def runner() -> Iterator[TaskRunner]:
     r.close()
 
 
-def test_view_smoke(qtbot: QtBot, runner: TaskRunner, sim: SimulatorServer, conn: Connection, qianyi: QianYiClient,
-                    shoplazza: ShoplazzaClient, tmp_path: Path) -> None:
+def test_view_smoke(
+    qtbot: QtBot,
+    runner: TaskRunner,
+    sim: SimulatorServer,
+    conn: Connection,
+    qianyi: QianYiClient,
+    shoplazza: ShoplazzaClient,
+    tmp_path: Path,
+) -> None:
     pos = sorted(sim.state.pos)[:2]
     printed: list[Path] = []
 
@@ -36,15 +43,22 @@ def test_view_smoke(qtbot: QtBot, runner: TaskRunner, sim: SimulatorServer, conn
         printed.append(pdf)
         return 99
 
-    view = ErpView(runner, qianyi=qianyi, shoplazza=shoplazza,
-                   replenisher=Replenisher(qianyi, ReplenishmentStore(tmp_path / "r.db"), jit=conn.client),
-                   selected_pos=lambda: pos, labels_folder=tmp_path / "labels", print_pdf=fake_print)
+    view = ErpView(
+        runner,
+        qianyi=qianyi,
+        shoplazza=shoplazza,
+        replenisher=Replenisher(qianyi, ReplenishmentStore(tmp_path / "r.db"), jit=conn.client),
+        selected_pos=lambda: pos,
+        labels_folder=tmp_path / "labels",
+        print_pdf=fake_print,
+    )
     qtbot.addWidget(view)
     view.show()
     assert view.tabs.count() == 2
 
-    with qtbot.waitSignal(view.message, timeout=WAIT_MS, check_params_cb=lambda m: "QianYi purchase order" in m
-                          and m[0].isdigit()):
+    with qtbot.waitSignal(
+        view.message, timeout=WAIT_MS, check_params_cb=lambda m: "QianYi purchase order" in m and m[0].isdigit()
+    ):
         view.refresh_qianyi()
     assert view.qianyi_model.rowCount() == 45 and view.qianyi_model.columnCount() == 10
     with qtbot.waitSignal(view.message, timeout=WAIT_MS, check_params_cb=lambda m: m[0].isdigit()):
@@ -73,7 +87,8 @@ def test_view_smoke(qtbot: QtBot, runner: TaskRunner, sim: SimulatorServer, conn
     row = next(i for i, p in enumerate(view.shoplazza_model.rows) if p.received_quantity > 0)
     view.shoplazza_table.selectionModel().select(
         view.shoplazza_model.index(row, 0),
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     with qtbot.waitSignal(view.labels_ready, timeout=WAIT_MS) as labels:
         view.print_labels()
     path, pages = labels.args
@@ -103,8 +118,9 @@ def test_view_shows_errors(qtbot: QtBot, runner: TaskRunner, shoplazza: Shoplazz
     assert "Select a received procurement" in view.status.text()
 
 
-def test_make_erp_view_demo_and_unconfigured(qtbot: QtBot, runner: TaskRunner, conn: Connection,
-                                             tmp_path: Path) -> None:
+def test_make_erp_view_demo_and_unconfigured(
+    qtbot: QtBot, runner: TaskRunner, conn: Connection, tmp_path: Path
+) -> None:
     from station.ui.erp_view import make_erp_view
 
     view = make_erp_view(runner, "default", conn.client, lambda: [], tmp_path, demo=True)

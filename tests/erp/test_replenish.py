@@ -49,11 +49,16 @@ def test_default_record_is_in_the_user_data_folder() -> None:
     assert "Station" in str(default_record_path())
 
 
-def test_plan_sums_the_units_the_pos_need(sim: SimulatorServer, conn: Connection, qianyi: QianYiClient,
-                                          qianyi_sim: QianYiSimulator, tmp_path: Path) -> None:
+def test_plan_sums_the_units_the_pos_need(
+    sim: SimulatorServer, conn: Connection, qianyi: QianYiClient, qianyi_sim: QianYiSimulator, tmp_path: Path
+) -> None:
     pos = some_pos(sim)
-    rep = Replenisher(qianyi, ReplenishmentStore(tmp_path / "r.db"),
-                      ReplenishmentDefaults(default_price=Decimal("2.5")), jit=conn.client)
+    rep = Replenisher(
+        qianyi,
+        ReplenishmentStore(tmp_path / "r.db"),
+        ReplenishmentDefaults(default_price=Decimal("2.5")),
+        jit=conn.client,
+    )
     plan = rep.plan(pos)
     assert plan.po_numbers == tuple(pos) and plan.existing is None
     assert {line.sku: line.quantity for line in plan.lines} == dict(expected_units(sim, pos))
@@ -62,8 +67,9 @@ def test_plan_sums_the_units_the_pos_need(sim: SimulatorServer, conn: Connection
     assert qianyi_sim.calls == {}  # a preview sends nothing to QianYi
 
 
-def test_created_once_then_never_again(sim: SimulatorServer, conn: Connection, qianyi: QianYiClient,
-                                       qianyi_sim: QianYiSimulator, tmp_path: Path) -> None:
+def test_created_once_then_never_again(
+    sim: SimulatorServer, conn: Connection, qianyi: QianYiClient, qianyi_sim: QianYiSimulator, tmp_path: Path
+) -> None:
     pos = some_pos(sim, 4)
     store = ReplenishmentStore(tmp_path / "r.db")
     rep = Replenisher(qianyi, store, jit=conn.client)
@@ -81,8 +87,9 @@ def test_created_once_then_never_again(sim: SimulatorServer, conn: Connection, q
     assert [r.purchase_number for r in store.all()] == [first.purchase_number]
 
 
-def test_lost_record_found_in_qianyi_by_reference(sim: SimulatorServer, conn: Connection, qianyi: QianYiClient,
-                                                  tmp_path: Path) -> None:
+def test_lost_record_found_in_qianyi_by_reference(
+    sim: SimulatorServer, conn: Connection, qianyi: QianYiClient, tmp_path: Path
+) -> None:
     pos = some_pos(sim, 2)
     first = Replenisher(qianyi, ReplenishmentStore(tmp_path / "a.db"), jit=conn.client)
     created = first.execute(first.plan(pos))
@@ -92,8 +99,9 @@ def test_lost_record_found_in_qianyi_by_reference(sim: SimulatorServer, conn: Co
     assert len(qianyi.find_by_custom_number(custom_number_for(replenishment_key(pos)))) == 1
 
 
-def test_different_po_sets_get_their_own_orders(sim: SimulatorServer, conn: Connection, qianyi: QianYiClient,
-                                                tmp_path: Path) -> None:
+def test_different_po_sets_get_their_own_orders(
+    sim: SimulatorServer, conn: Connection, qianyi: QianYiClient, tmp_path: Path
+) -> None:
     rep = Replenisher(qianyi, ReplenishmentStore(tmp_path / "r.db"), jit=conn.client)
     pos = some_pos(sim, 3)
     a = rep.execute(rep.plan(pos[:2]))
@@ -101,16 +109,28 @@ def test_different_po_sets_get_their_own_orders(sim: SimulatorServer, conn: Conn
     assert a.created and b.created and a.purchase_number != b.purchase_number
 
 
-def test_settlement_terms_travel_with_the_order(sim: SimulatorServer, conn: Connection, qianyi: QianYiClient,
-                                                tmp_path: Path) -> None:
-    defaults = ReplenishmentDefaults(settlement_type=SettlementType.DYNAMIC_ACCOUNT_PERIOD, prepay_rate=Decimal(40),
-                                     effective_node="RECEIVE", account_period_list=(AccountPeriod(30, Decimal(60)),))
+def test_settlement_terms_travel_with_the_order(
+    sim: SimulatorServer, conn: Connection, qianyi: QianYiClient, tmp_path: Path
+) -> None:
+    defaults = ReplenishmentDefaults(
+        settlement_type=SettlementType.DYNAMIC_ACCOUNT_PERIOD,
+        prepay_rate=Decimal(40),
+        effective_node="RECEIVE",
+        account_period_list=(AccountPeriod(30, Decimal(60)),),
+    )
     rep = Replenisher(qianyi, ReplenishmentStore(tmp_path / "r.db"), defaults, jit=conn.client)
     assert rep.execute(rep.plan(some_pos(sim, 1))).created
-    bad = Replenisher(qianyi, ReplenishmentStore(tmp_path / "r2.db"),
-                      ReplenishmentDefaults(settlement_type=SettlementType.DYNAMIC_ACCOUNT_PERIOD,
-                                            prepay_rate=Decimal(50), effective_node="RECEIVE",
-                                            account_period_list=(AccountPeriod(30, Decimal(60)),)), jit=conn.client)
+    bad = Replenisher(
+        qianyi,
+        ReplenishmentStore(tmp_path / "r2.db"),
+        ReplenishmentDefaults(
+            settlement_type=SettlementType.DYNAMIC_ACCOUNT_PERIOD,
+            prepay_rate=Decimal(50),
+            effective_node="RECEIVE",
+            account_period_list=(AccountPeriod(30, Decimal(60)),),
+        ),
+        jit=conn.client,
+    )
     with pytest.raises(QianYiValidationError, match="110%"):
         bad.plan(some_pos(sim, 1))
 

@@ -75,31 +75,42 @@ def test_filters(shoplazza: ShoplazzaClient) -> None:
     assert shoplazza.get_procurement(everything[2].id).id == everything[2].id
 
 
-@pytest.mark.parametrize("query, words", [
-    (ProcurementQuery(limit=0), "1 to 250"),
-    (ProcurementQuery(limit=251), "1 to 250"),
-    (ProcurementQuery(page=0), "starts at 1"),
-    (ProcurementQuery(ids=("12a",)), "whole number"),
-    (ProcurementQuery(state="received"), "number"),
-    (ProcurementQuery(created_at_min="yesterday"), "2024-06-26T11:52:00Z"),
-    (ProcurementQuery(updated_at_min="2024-06-27T00:00:00Z", updated_at_max="2024-06-26T00:00:00Z"), "after"),
-])
-def test_limits_checked_before_sending(shoplazza: ShoplazzaClient, shoplazza_sim: ShoplazzaSimulator,
-                                       query: ProcurementQuery, words: str) -> None:
+@pytest.mark.parametrize(
+    "query, words",
+    [
+        (ProcurementQuery(limit=0), "1 to 250"),
+        (ProcurementQuery(limit=251), "1 to 250"),
+        (ProcurementQuery(page=0), "starts at 1"),
+        (ProcurementQuery(ids=("12a",)), "whole number"),
+        (ProcurementQuery(state="received"), "number"),
+        (ProcurementQuery(created_at_min="yesterday"), "2024-06-26T11:52:00Z"),
+        (ProcurementQuery(updated_at_min="2024-06-27T00:00:00Z", updated_at_max="2024-06-26T00:00:00Z"), "after"),
+    ],
+)
+def test_limits_checked_before_sending(
+    shoplazza: ShoplazzaClient, shoplazza_sim: ShoplazzaSimulator, query: ProcurementQuery, words: str
+) -> None:
     with pytest.raises(ShoplazzaValidationError) as info:
         shoplazza.list_page(query)
     assert words in info.value.operator_message
     assert shoplazza_sim.calls == {}
 
 
-@pytest.mark.parametrize("params", [
-    {"limit": "abc"}, {"limit": "1000"}, {"page": "0"}, {"created_at_min": "soon"}, {"ids": "1,x"},
-    {"state": "open"},
-])
-def test_400_bad_request(shoplazza_sim: ShoplazzaSimulator, shoplazza: ShoplazzaClient,
-                         params: dict[str, str]) -> None:
-    response = requests.get(shoplazza_sim.base_url + LIST, params=params,
-                            headers={"Access-Token": DEMO_ACCESS_TOKEN}, timeout=10)
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"limit": "abc"},
+        {"limit": "1000"},
+        {"page": "0"},
+        {"created_at_min": "soon"},
+        {"ids": "1,x"},
+        {"state": "open"},
+    ],
+)
+def test_400_bad_request(shoplazza_sim: ShoplazzaSimulator, shoplazza: ShoplazzaClient, params: dict[str, str]) -> None:
+    response = requests.get(
+        shoplazza_sim.base_url + LIST, params=params, headers={"Access-Token": DEMO_ACCESS_TOKEN}, timeout=10
+    )
     assert response.status_code == 400 and response.json()["error"].startswith("Bad Request")
     with pytest.raises(ShoplazzaBadRequestError) as info:
         shoplazza.get("/center/procurements", params)
@@ -147,12 +158,13 @@ def test_no_server_is_a_network_error(shoplazza_sim: ShoplazzaSimulator) -> None
 
 def _page_sizes_mm(pdf: bytes) -> list[tuple[float, float]]:
     reader = PdfReader(io.BytesIO(pdf))
-    return [(round(float(p.mediabox.width) * 25.4 / 72, 2), round(float(p.mediabox.height) * 25.4 / 72, 2))
-            for p in reader.pages]
+    return [
+        (round(float(p.mediabox.width) * 25.4 / 72, 2), round(float(p.mediabox.height) * 25.4 / 72, 2))
+        for p in reader.pages
+    ]
 
 
-def test_labels_one_60x30_page_per_received_unit(shoplazza: ShoplazzaClient,
-                                                 shoplazza_sim: ShoplazzaSimulator) -> None:
+def test_labels_one_60x30_page_per_received_unit(shoplazza: ShoplazzaClient, shoplazza_sim: ShoplazzaSimulator) -> None:
     received = next(p for p in shoplazza.list_procurements(ProcurementQuery(state="3")))
     lines = shoplazza.procurement_lines(received.id)
     assert lines and all(line.sku and line.barcode for line in lines)
@@ -171,8 +183,12 @@ def test_labels_refused_when_nothing_received(shoplazza: ShoplazzaClient) -> Non
 
 
 def test_label_items_merge_and_fallback() -> None:
-    lines = [ProcurementLine("A", "111", "Mug", 3, 2), ProcurementLine("A", "111", "Mug", 1, 1),
-             ProcurementLine("B", "", "Bag", 2, 2), ProcurementLine("C", "333", "Cup", 5, 0)]
+    lines = [
+        ProcurementLine("A", "111", "Mug", 3, 2),
+        ProcurementLine("A", "111", "Mug", 1, 1),
+        ProcurementLine("B", "", "Bag", 2, 2),
+        ProcurementLine("C", "333", "Cup", 5, 0),
+    ]
     items = label_items(lines)
     assert [(i.seller_sku, i.barcode, i.qty) for i in items] == [("A", "111", 3), ("B", "B", 2)]
     assert len(_page_sizes_mm(render_labels(items))) == 5

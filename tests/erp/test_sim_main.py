@@ -36,15 +36,19 @@ def test_qianyi_main_serves_until_stopped(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_shoplazza_module_runs_as_a_process() -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "station.simulator.shoplazza", "--procurements", "4"],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "station.simulator.shoplazza", "--procurements", "4"], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()
         url = re.search(r"(http://127\.0\.0\.1:\d+)", line)
         assert url is not None, line
-        response = requests.get(url.group(1) + "/openapi/2022-01/center/procurements",
-                                headers={"Access-Token": shoplazza_sim.DEMO_ACCESS_TOKEN}, timeout=5)
+        response = requests.get(
+            url.group(1) + "/openapi/2022-01/center/procurements",
+            headers={"Access-Token": shoplazza_sim.DEMO_ACCESS_TOKEN},
+            timeout=5,
+        )
         assert response.status_code == 200 and response.json()["count"] == 4
     finally:
         proc.terminate()

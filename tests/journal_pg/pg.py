@@ -18,8 +18,7 @@ PASSWORD = "pg-test-secret-7d1"  # the superuser's; host connections need it (sc
 
 
 def pg_bindir() -> Path | None:
-    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]),
-                            reverse=True):
+    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]), reverse=True):
         if Path(candidate, "initdb").exists() and Path(candidate, "pg_ctl").exists():
             return Path(candidate)
     found = shutil.which("initdb")
@@ -45,8 +44,19 @@ class PgServer:
         if self.as_postgres:
             shutil.chown(self.root, "postgres", "postgres")
             shutil.chown(pwfile, "postgres", "postgres")
-        self._run("initdb", "-D", str(self.data), "-U", "station", "-E", "UTF8", "--no-sync",
-                  "--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={pwfile}")
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            "station",
+            "-E",
+            "UTF8",
+            "--no-sync",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            f"--pwfile={pwfile}",
+        )
         self.start()
 
     def _run(self, tool: str, *args: str) -> None:
@@ -59,9 +69,19 @@ class PgServer:
             raise RuntimeError(f"{tool} failed: {result.stderr}\n{log.read_text() if log.exists() else ''}")
 
     def start(self) -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60", "-o",
-                  f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                  "-c max_connections=200", "start")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+            "start",
+        )
 
     def stop(self, mode: str = "immediate") -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")

@@ -74,8 +74,9 @@ def test_pg_migrations_apply_once_even_when_benches_start_together(pg_url: str) 
     again.close()
 
 
-def test_password_comes_from_the_keyring_and_is_never_shown(pg_server: PgServer,
-                                                            isolated_environment: MemoryKeyring) -> None:
+def test_password_comes_from_the_keyring_and_is_never_shown(
+    pg_server: PgServer, isolated_environment: MemoryKeyring
+) -> None:
     url = pg_server.url(password=False)
     assert "secret" not in masked(pg_server.url()) and masked(pg_server.url()) == url
     with pytest.raises(JournalUnreachableError) as refused:
@@ -160,7 +161,8 @@ def test_two_stations_on_one_pc_share_the_bench_name_not_the_batch(open_store: O
     with pytest.raises(BatchHeldError) as held:
         second.unfinished_batch("default")
     assert held.value.operator_message.startswith(
-        f"Another Station on this PC is running this batch (pid {os.getpid()})")
+        f"Another Station on this PC is running this batch (pid {os.getpid()})"
+    )
     assert second.claim("bench-a", ["POS1", "POS3"]) == ["POS3"]  # the first's claims are not the second's
     other = second.start_batch("default", [PoOutcome("POS1", "S", "W")], {})
     assert other.claim(["POS1"]) == {"POS1": f"Held by another Station on this PC (pid {os.getpid()}); not sent."}
@@ -176,8 +178,9 @@ def test_two_stations_on_one_pc_share_the_bench_name_not_the_batch(open_store: O
         open_store("bench-a").unfinished_batch("default")
 
 
-def test_runner_writes_every_step_and_claims(open_store: OpenJournal, conn: Connection, sim: SimulatorServer,
-                                             tmp_path: Path) -> None:
+def test_runner_writes_every_step_and_claims(
+    open_store: OpenJournal, conn: Connection, sim: SimulatorServer, tmp_path: Path
+) -> None:
     journal = open_store()
     pos = list_to_pack(conn.client)[:10]
     log = journal.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {})
@@ -192,12 +195,16 @@ def test_runner_writes_every_step_and_claims(open_store: OpenJournal, conn: Conn
     again = journal.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {})
     second = BatchRunner(conn.client, options(tmp_path), log=again).run(pos)
     assert all(o.failed_step is Step.LIST and "Already done by bench" in o.error for o in second.outcomes.values())
-    assert all(c["ship_successes"] == 1 and c["pack_accepted"] == 1
-               for no, c in sim.stats()["purchase_orders"].items() if no in {p.purchase_order_no for p in pos})
+    assert all(
+        c["ship_successes"] == 1 and c["pack_accepted"] == 1
+        for no, c in sim.stats()["purchase_orders"].items()
+        if no in {p.purchase_order_no for p in pos}
+    )
 
 
-def test_a_po_held_by_another_bench_is_not_sent(open_store: OpenJournal, conn: Connection, sim: SimulatorServer,
-                                               tmp_path: Path) -> None:
+def test_a_po_held_by_another_bench_is_not_sent(
+    open_store: OpenJournal, conn: Connection, sim: SimulatorServer, tmp_path: Path
+) -> None:
     here, there = open_store("bench-a"), open_store("bench-b")
     pos = list_to_pack(conn.client)[:6]
     held = [pos[0].purchase_order_no, pos[3].purchase_order_no]
@@ -277,8 +284,9 @@ def own_pg(pg_server: PgServer) -> Iterator[PgServer]:
     server.destroy()
 
 
-def test_server_gone_mid_batch_stops_sending_and_resumes_when_back(own_pg: PgServer, conn: Connection,
-                                                                  sim: SimulatorServer, tmp_path: Path) -> None:
+def test_server_gone_mid_batch_stops_sending_and_resumes_when_back(
+    own_pg: PgServer, conn: Connection, sim: SimulatorServer, tmp_path: Path
+) -> None:
     journal = open_journal(own_pg.new_database("away"), bench="bench-a", ttl=30)
     pos = list_to_pack(conn.client)[:12]
     numbers = [po.purchase_order_no for po in pos]
@@ -294,15 +302,15 @@ def test_server_gone_mid_batch_stops_sending_and_resumes_when_back(own_pg: PgSer
         BatchRunner(conn.client, options(tmp_path), log=log, progress=progress).run(pos)
     assert "unreachable" in gone.value.operator_message and PASSWORD not in str(gone.value)
     per_po = sim.stats()["purchase_orders"]
-    assert all(per_po[no]["ship_attempts"] == 0 and per_po[no]["print_requests"] == 0 for no in numbers), \
+    assert all(per_po[no]["ship_attempts"] == 0 and per_po[no]["print_requests"] == 0 for no in numbers), (
         "something was sent while the journal was away"
+    )
     own_pg.start()
     # the same journal object carries on once the server is back
     batch = journal.unfinished_batch("default")
     assert batch is not None and batch.id == log.batch_id
     resumption = prepare_resume(conn.client, journal, batch)
-    report = BatchRunner(conn.client, options(tmp_path), log=resumption.log, resumed=batch.outcomes).run(
-        resumption.pos)
+    report = BatchRunner(conn.client, options(tmp_path), log=resumption.log, resumed=batch.outcomes).run(resumption.pos)
     assert not report.failed(), [o.error for o in report.outcomes.values() if o.error]
     per_po = sim.stats()["purchase_orders"]
     assert all(per_po[no]["pack_accepted"] == 1 and per_po[no]["ship_successes"] == 1 for no in numbers)

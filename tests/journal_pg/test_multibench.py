@@ -32,25 +32,46 @@ TTL = "3"  # seconds: a dead bench's claims are taken over quickly in the test
 
 
 def _sim(*flags: str) -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen([sys.executable, "-m", "station.cli.main", "simulator", *flags],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "station.cli.main", "simulator", *flags],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+    )
     assert process.stdout is not None
     return process, process.stdout.readline().split(" on ", 1)[1].split()[0]
 
 
 def diagnose(journal_url: str) -> list[Any]:
     with psycopg.connect(journal_url) as db:
-        return [*db.execute("SELECT id, bench, state, lease_until FROM batches ORDER BY id"),
-                *db.execute("SELECT batch_id, error, COUNT(*), SUM(shipped), SUM(printed) FROM batch_pos"
-                            " GROUP BY batch_id, error ORDER BY batch_id")]
+        return [
+            *db.execute("SELECT id, bench, state, lease_until FROM batches ORDER BY id"),
+            *db.execute(
+                "SELECT batch_id, error, COUNT(*), SUM(shipped), SUM(printed) FROM batch_pos"
+                " GROUP BY batch_id, error ORDER BY batch_id"
+            ),
+        ]
 
 
 @pytest.mark.slow
 @pytest.mark.timeout(1200)
 def test_benches_share_the_day_killed_at_random_nothing_done_twice(pg_server: PgServer, tmp_path: Path) -> None:
     journal_url = pg_server.new_database("multibench")
-    sim, url = _sim("--pos", str(POS), "--history", "0", "--seed", "41", "--pack-delay", "0.3-0.8",
-                    "--latency-ms", "5", "--latency-jitter-ms", "5")
+    sim, url = _sim(
+        "--pos",
+        str(POS),
+        "--history",
+        "0",
+        "--seed",
+        "41",
+        "--pack-delay",
+        "0.3-0.8",
+        "--latency-ms",
+        "5",
+        "--latency-jitter-ms",
+        "5",
+    )
     base = url.removesuffix("/rest")
 
     def stats() -> dict[str, Any]:
@@ -88,13 +109,35 @@ def test_benches_share_the_day_killed_at_random_nothing_done_twice(pg_server: Pg
                 if slot in idle:
                     continue
                 env = {**os.environ, "STATION_BENCH": names[slot], "STATION_CLAIM_TTL": TTL, "PYTHONPATH": str(ROOT)}
-                with (tmp_path / f"{slot}.err").open("w") as err_file, \
-                        (tmp_path / f"{slot}.json").open("w") as out_file:
+                with (
+                    (tmp_path / f"{slot}.err").open("w") as err_file,
+                    (tmp_path / f"{slot}.json").open("w") as out_file,
+                ):
                     processes[slot] = subprocess.Popen(
-                        [sys.executable, "-m", "station.cli.main", "run", "--simulator-url", url,
-                         "--journal", journal_url, "--json", "-o", str(tmp_path / f"labels-{slot}-{runs}.pdf"),
-                         "--first-poll-after", "0.3", "--poll-interval", "0.4", *LIMITS[slot]],
-                        stdout=out_file, stderr=err_file, text=True, cwd=ROOT, env=env)
+                        [
+                            sys.executable,
+                            "-m",
+                            "station.cli.main",
+                            "run",
+                            "--simulator-url",
+                            url,
+                            "--journal",
+                            journal_url,
+                            "--json",
+                            "-o",
+                            str(tmp_path / f"labels-{slot}-{runs}.pdf"),
+                            "--first-poll-after",
+                            "0.3",
+                            "--poll-interval",
+                            "0.4",
+                            *LIMITS[slot],
+                        ],
+                        stdout=out_file,
+                        stderr=err_file,
+                        text=True,
+                        cwd=ROOT,
+                        env=env,
+                    )
                 runs += 1
             if kills < 12 and time.monotonic() >= next_kill:
                 running = [s for s, p in processes.items() if p is not None and p.poll() is None]
@@ -115,8 +158,9 @@ def test_benches_share_the_day_killed_at_random_nothing_done_twice(pg_server: Pg
         final = stats()
         per_po = final["purchase_orders"]
         assert len(per_po) == to_pack_before == POS
-        assert all(c["ship_successes"] == 1 for c in per_po.values()), \
-            [(no, c) for no, c in per_po.items() if c["ship_successes"] != 1][:5]
+        assert all(c["ship_successes"] == 1 for c in per_po.values()), [
+            (no, c) for no, c in per_po.items() if c["ship_successes"] != 1
+        ][:5]
         assert all(c["pack_accepted"] == 1 for c in per_po.values()), "a PO was packed twice (or never)"
         assert all(c["print_requests"] >= 1 for c in per_po.values())
         with psycopg.connect(journal_url) as db:
@@ -126,7 +170,8 @@ def test_benches_share_the_day_killed_at_random_nothing_done_twice(pg_server: Pg
             done_elsewhere = db.execute("SELECT COUNT(*) FROM batch_pos WHERE error LIKE 'Already done%'").fetchone()
             batches = db.execute("SELECT COUNT(*), COUNT(DISTINCT bench) FROM batches").fetchone()
             reconciled: dict[str, int] = dict(
-                db.execute("SELECT kind, COUNT(*) FROM steps WHERE state = 'reconciled' GROUP BY kind"))
+                db.execute("SELECT kind, COUNT(*) FROM steps WHERE state = 'reconciled' GROUP BY kind")
+            )
             claims_left = db.execute("SELECT COUNT(*) FROM claims").fetchone()
         assert set(printed.values()) <= {1}, "a PO printed in two batches"
         if set(printed) != set(per_po):
@@ -136,13 +181,23 @@ def test_benches_share_the_day_killed_at_random_nothing_done_twice(pg_server: Pg
         assert held and done_elsewhere and batches and claims_left is not None
         print_requests = sum(c["print_requests"] for c in per_po.values())
         figures = {
-            "pos": POS, "benches": BENCHES, "runs": runs, "sigkills": kills, "benches_replaced": renamed,
-            "exit_codes": dict(exits), "batches": batches[0], "bench_names": batches[1],
-            "refused_held_by_another_bench": held[0], "refused_already_done": done_elsewhere[0],
-            "steps_reconciled": reconciled, "ship_attempts": sum(c["ship_attempts"] for c in per_po.values()),
-            "print_requests": print_requests, "pos_printed_more_than_once_by_the_platform":
-                sum(c["print_requests"] > 1 for c in per_po.values()),
-            "api_calls": final["total_calls"], "seconds": round(elapsed), "duplicates": 0,
+            "pos": POS,
+            "benches": BENCHES,
+            "runs": runs,
+            "sigkills": kills,
+            "benches_replaced": renamed,
+            "exit_codes": dict(exits),
+            "batches": batches[0],
+            "bench_names": batches[1],
+            "refused_held_by_another_bench": held[0],
+            "refused_already_done": done_elsewhere[0],
+            "steps_reconciled": reconciled,
+            "ship_attempts": sum(c["ship_attempts"] for c in per_po.values()),
+            "print_requests": print_requests,
+            "pos_printed_more_than_once_by_the_platform": sum(c["print_requests"] > 1 for c in per_po.values()),
+            "api_calls": final["total_calls"],
+            "seconds": round(elapsed),
+            "duplicates": 0,
         }
         print("\nmulti-bench: " + json.dumps(figures))
     finally:

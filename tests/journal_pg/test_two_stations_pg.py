@@ -36,6 +36,5 @@ def test_second_station_on_this_pc_does_not_resume_the_live_batch_pg(sim: Sim, p
     second_station_is_refused(sim, pg_url, tmp_path, lambda: steps_of(pg_url))
 
 
-def test_batch_of_a_killed_station_is_resumed_by_the_next_one_at_once_pg(sim: Sim, pg_url: str,
-                                                                         tmp_path: Path) -> None:
+def test_batch_of_a_killed_station_is_resumed_by_the_next_one_at_once_pg(sim: Sim, pg_url: str, tmp_path: Path) -> None:
     killed_holder_is_resumed(sim, pg_url, tmp_path, lambda: steps_of(pg_url))

@@ -66,8 +66,7 @@ def test_seller_chooses_provider(oclient: OrdersClient, sim: SimulatorServer) ->
     with pytest.raises(BadParameterError, match="not an active shipment provider"):
         oclient.pack(lines(order), shipment_provider_id="FM00")
     results = oclient.pack_choosing_provider(lines(order), preferred="Ninja Van")
-    assert all(r.ok and r.shipment_provider == "Ninja Van" and r.tracking_number.startswith("PHNV")
-               for r in results)
+    assert all(r.ok and r.shipment_provider == "Ninja Van" and r.tracking_number.startswith("PHNV") for r in results)
 
 
 def test_provider_errors(oclient: OrdersClient, api: Api) -> None:
@@ -75,8 +74,15 @@ def test_provider_errors(oclient: OrdersClient, api: Api) -> None:
         oclient.get_shipment_providers({"1": ["2"]})
     with pytest.raises(RequestValidationError):
         oclient.get_shipment_providers({str(n): ["1"] for n in range(21)})
-    body = api.result("/order/shipment/providers/get", {"getShipmentProvidersReq": {
-        "orders": [{"order_id": "1", "order_item_ids": ["1"]}], "shipping_allocate_type": "NTFS"}})
+    body = api.result(
+        "/order/shipment/providers/get",
+        {
+            "getShipmentProvidersReq": {
+                "orders": [{"order_id": "1", "order_item_ids": ["1"]}],
+                "shipping_allocate_type": "NTFS",
+            }
+        },
+    )
     assert body["success"] is False and "cross-border" in body["errorMsg"]
 
 
@@ -106,8 +112,10 @@ def test_items_left_out_stay_pending(oclient: OrdersClient, sim: SimulatorServer
 
 def test_pack_reports_each_item(oclient: OrdersClient, sim: SimulatorServer) -> None:
     good = find_order(sim, plain_pending)
-    canceled = find_order(sim, lambda o: not o.seller_choice and any(i.status == "canceled" for i in o.items)
-                          and not o.items[0].is_digital)
+    canceled = find_order(
+        sim,
+        lambda o: not o.seller_choice and any(i.status == "canceled" for i in o.items) and not o.items[0].is_digital,
+    )
     packed = find_order(sim, lambda o: not o.seller_choice and all_items(o, lambda i: i.status == "packed"))
     digital = find_order(sim, lambda o: all_items(o, lambda i: i.is_digital and i.status == "pending"))
     cancel_item = next(i for i in canceled.items if i.status == "canceled")
@@ -125,7 +133,9 @@ def test_pack_reports_each_item(oclient: OrdersClient, sim: SimulatorServer) -> 
     assert codes[(str(good.order_id), "123")][0] == "21"
     assert codes[(str(canceled.order_id), str(cancel_item.order_item_id))][0] == "23"
     assert codes[(str(packed.order_id), str(packed.items[0].order_item_id))] == (
-        "22", "order item status is packed, only pending or repacked can be packed")
+        "22",
+        "order item status is packed, only pending or repacked can be packed",
+    )
     assert codes[(str(digital.order_id), str(digital.items[0].order_item_id))][0] == "24"
     assert codes[("777", "1")][0] == "20"
 
@@ -219,8 +229,9 @@ def test_print_awb_errors(oclient: OrdersClient, api: Api, sim: SimulatorServer)
     delivered = find_order(sim, lambda o: all_items(o, lambda i: i.status == "delivered" and bool(i.package_id)))
     with pytest.raises(InvalidStatusError):
         oclient.print_awb([delivered.items[0].package_id])
-    body = api.result("/order/package/document/get", {"getDocumentReq": {"doc_type": "ZPL",
-                                                                           "packages": [{"package_id": "FP1"}]}})
+    body = api.result(
+        "/order/package/document/get", {"getDocumentReq": {"doc_type": "ZPL", "packages": [{"package_id": "FP1"}]}}
+    )
     assert body["success"] is False and "doc_type" in body["errorMsg"]
     many = [{"package_id": f"FP{n}"} for n in range(21)]
     body = api.result("/order/package/document/get", {"getDocumentReq": {"doc_type": "PDF", "packages": many}})
@@ -278,8 +289,10 @@ def test_dbs_calls_read_only_their_own_request_objects(api: Api) -> None:
     """The live platform reads ``dbsDeliveryReq`` / ``dbsFailedDeliveryReq``; the old ``packageReq`` is not a
     parameter of either call, so sending it is a missing parameter, not a silent success."""
     packages = {"packages": [{"package_id": "FP9"}]}
-    for path, name in (("/order/package/sof/delivered", "dbsDeliveryReq"),
-                       ("/order/package/sof/failed_delivery", "dbsFailedDeliveryReq")):
+    for path, name in (
+        ("/order/package/sof/delivered", "dbsDeliveryReq"),
+        ("/order/package/sof/failed_delivery", "dbsFailedDeliveryReq"),
+    ):
         old = api.call(path, {"packageReq": json.dumps(packages)})
         assert old["code"] == "MissingParameter" and name in old["message"]
         body = api.result(path, {name: packages})
@@ -289,8 +302,11 @@ def test_dbs_calls_read_only_their_own_request_objects(api: Api) -> None:
 def test_deliver_digital(oclient: OrdersClient, sim: SimulatorServer) -> None:
     digital = find_order(sim, lambda o: all_items(o, lambda i: i.is_digital and i.status == "pending"))
     normal = find_order(sim, plain_pending)
-    request = {str(digital.order_id): [str(i.order_item_id) for i in digital.items] + ["5"],
-               str(normal.order_id): [str(normal.items[0].order_item_id)], "888": ["9"]}
+    request = {
+        str(digital.order_id): [str(i.order_item_id) for i in digital.items] + ["5"],
+        str(normal.order_id): [str(normal.items[0].order_item_id)],
+        "888": ["9"],
+    }
     results = {(r.order_id, r.order_item_id): r for r in oclient.deliver_digital(request)}
     assert all(results[(str(digital.order_id), str(i.order_item_id))].ok for i in digital.items)
     assert results[(str(digital.order_id), "5")].code == "21"
@@ -305,6 +321,7 @@ def test_deliver_digital(oclient: OrdersClient, sim: SimulatorServer) -> None:
 
 def test_file_is_base64(api: Api, sim: SimulatorServer, oclient: OrdersClient) -> None:
     package = pack_order(oclient, find_order(sim, plain_pending))
-    body = api.result("/order/package/document/get", {"getDocumentReq": {"doc_type": "PDF",
-                                                                           "packages": [{"package_id": package}]}})
+    body = api.result(
+        "/order/package/document/get", {"getDocumentReq": {"doc_type": "PDF", "packages": [{"package_id": package}]}}
+    )
     assert body["success"] is True and base64.b64decode(body["data"]["file"]).startswith(b"%PDF")

@@ -67,16 +67,19 @@ def test_query_validation(oclient: OrdersClient) -> None:
         oclient.get_orders_page(OrdersQuery(created_after=datetime(2026, 1, 1)))  # no time zone
 
 
-@pytest.mark.parametrize(("params", "code", "words"), [
-    ({"limit": 101}, "InvalidParameter", "limit"),
-    ({"limit": 0}, "InvalidParameter", "limit"),
-    ({"offset": 5001}, "InvalidParameter", "offset"),
-    ({"status": "sleeping"}, "InvalidParameter", "status"),
-    ({"created_after": "2026-01-01 00:00:00"}, "InvalidParameter", "created_after"),
-    ({"created_after": "2026-01-01T00:00:00"}, "InvalidParameter", "time zone"),
-    ({"sort_direction": "UP"}, "InvalidParameter", "sort_direction"),
-    ({"created_after": ""}, "MissingParameter", "created_after"),
-])
+@pytest.mark.parametrize(
+    ("params", "code", "words"),
+    [
+        ({"limit": 101}, "InvalidParameter", "limit"),
+        ({"limit": 0}, "InvalidParameter", "limit"),
+        ({"offset": 5001}, "InvalidParameter", "offset"),
+        ({"status": "sleeping"}, "InvalidParameter", "status"),
+        ({"created_after": "2026-01-01 00:00:00"}, "InvalidParameter", "created_after"),
+        ({"created_after": "2026-01-01T00:00:00"}, "InvalidParameter", "time zone"),
+        ({"sort_direction": "UP"}, "InvalidParameter", "sort_direction"),
+        ({"created_after": ""}, "MissingParameter", "created_after"),
+    ],
+)
 def test_get_orders_errors_from_the_simulator(api: Api, params: dict[str, object], code: str, words: str) -> None:
     query: dict[str, object] = {"created_after": "2020-01-01T00:00:00+08:00", **params}
     query = {k: v for k, v in query.items() if v != ""}

@@ -23,6 +23,7 @@ def cell_text(table: QTableWidget, row: int, column: int) -> str:
     assert item is not None, f"no cell at {row}, {column}"
     return item.text()
 
+
 LABEL_PT = (100 / 25.4 * 72, 150 / 25.4 * 72)
 
 
@@ -62,8 +63,9 @@ def test_scan_selects_by_order_number_or_tracking(view: OrdersView, sim: Simulat
     assert view.selected_order_id() == str(order.order_id)  # an unknown scan changes nothing
 
 
-def test_scan_to_print_packs_prints_and_ships(qtbot: QtBot, view: OrdersView, sim: SimulatorServer,
-                                              printed: list[bytes]) -> None:
+def test_scan_to_print_packs_prints_and_ships(
+    qtbot: QtBot, view: OrdersView, sim: SimulatorServer, printed: list[bytes]
+) -> None:
     order = find_order(sim, lambda o: plain_pending(o) and len(o.items) > 1)
     with qtbot.waitSignal(view.scan_printed, timeout=20_000) as blocker:
         assert view.scan_to_print(str(order.order_id))
@@ -91,8 +93,9 @@ def test_scan_to_print_unknown_code(view: OrdersView, printed: list[bytes]) -> N
     assert printed == []
 
 
-def test_scan_to_print_reports_item_errors(qtbot: QtBot, view: OrdersView, sim: SimulatorServer,
-                                           printed: list[bytes]) -> None:
+def test_scan_to_print_reports_item_errors(
+    qtbot: QtBot, view: OrdersView, sim: SimulatorServer, printed: list[bytes]
+) -> None:
     order = find_order(sim, lambda o: plain_pending(o) and len(o.items) > 1)
     with sim.orders.lock:  # an item cancelled by the buyer after the list was read
         order.items[-1].status = "canceled"
@@ -104,8 +107,9 @@ def test_scan_to_print_reports_item_errors(qtbot: QtBot, view: OrdersView, sim: 
     assert order.items[-1].status == "canceled" and order.items[0].status == "ready_to_ship"
 
 
-def test_buttons_show_per_item_results(qtbot: QtBot, view: OrdersView, sim: SimulatorServer,
-                                       printed: list[bytes]) -> None:
+def test_buttons_show_per_item_results(
+    qtbot: QtBot, view: OrdersView, sim: SimulatorServer, printed: list[bytes]
+) -> None:
     order = find_order(sim, plain_pending)
     assert view.handle_scan(str(order.order_id))
     with qtbot.waitSignal(view.action_finished, timeout=10_000) as blocker:

@@ -39,8 +39,9 @@ def _unavailable(reason: str) -> None:
 
 
 def _run(*args: str, timeout: float = 20) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(list(args), capture_output=True, text=True, timeout=timeout, check=False,
-                          env={**os.environ, "LC_ALL": "C"})
+    return subprocess.run(
+        list(args), capture_output=True, text=True, timeout=timeout, check=False, env={**os.environ, "LC_ALL": "C"}
+    )
 
 
 def _scheduler_running() -> bool:
@@ -77,8 +78,11 @@ class CupsTestServer:
 
 @pytest.fixture(scope="session")
 def cups_server() -> Iterator[CupsTestServer]:
-    missing = [tool for tool in ("lpadmin", "lpstat", "lp", "cupsenable", "cupsdisable", "cupsaccept", "cupsreject")
-               if shutil.which(tool) is None and not Path("/usr/sbin", tool).exists()]
+    missing = [
+        tool
+        for tool in ("lpadmin", "lpstat", "lp", "cupsenable", "cupsdisable", "cupsaccept", "cupsreject")
+        if shutil.which(tool) is None and not Path("/usr/sbin", tool).exists()
+    ]
     if missing:
         _unavailable(f"missing {', '.join(missing)} (apt-get install cups)")
     if not CUPS_PDF_BACKEND.exists() or not any(p.exists() for p in CUPS_PDF_PPDS) or not CUPS_PDF_CONF.exists():
@@ -142,7 +146,8 @@ def assert_pages(pdf: Path, pages: int, size_mm: tuple[float, float]) -> None:
     assert len(found) == pages, f"{pdf.name}: {len(found)} pages, expected {pages}"
     for width, height in found:
         assert abs(width - size_mm[0]) <= TOLERANCE_MM and abs(height - size_mm[1]) <= TOLERANCE_MM, (
-            f"{pdf.name}: page {width:.1f}x{height:.1f} mm, expected {size_mm[0]:g}x{size_mm[1]:g} mm")
+            f"{pdf.name}: page {width:.1f}x{height:.1f} mm, expected {size_mm[0]:g}x{size_mm[1]:g} mm"
+        )
 
 
 @dataclass
@@ -158,8 +163,12 @@ def sim_labels(conn: Connection, tmp_path: Path) -> SimLabels:
     pos = [po.purchase_order_no for po in list_to_pack(conn.client)][:3]
     assert len(pos) == 3
     conn.client.pack(pos)  # the platform prints labels only for packed POs (packing takes ~0.5 s here)
-    wait_until(lambda: all(po.status is not POStatus.TO_PACK for po in conn.client.find_pos(pos).values()),
-               timeout=30, interval=0.2, what="the POs to be packed")
+    wait_until(
+        lambda: all(po.status is not POStatus.TO_PACK for po in conn.client.find_pos(pos).values()),
+        timeout=30,
+        interval=0.2,
+        what="the POs to be packed",
+    )
     downloader = Downloader(conn.client, tmp_path / "labels")
     files: dict[PdfSize, list[Path]] = {}
     for size in PdfSize:

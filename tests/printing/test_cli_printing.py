@@ -32,8 +32,9 @@ def run(argv: list[str]) -> int:
     return printing_cmd.HANDLERS[args.command](args)
 
 
-def test_printers_lists_the_queues_with_their_state(cups_server: CupsTestServer, scratch_queue: str,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_printers_lists_the_queues_with_their_state(
+    cups_server: CupsTestServer, scratch_queue: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     subprocess.run(["cupsdisable", "-r", "lid open", scratch_queue], check=True, timeout=20)
     assert run(["printers", "--json", "--print-backend", "cups"]) == 0
     found = {p["name"]: p for p in json.loads(capsys.readouterr().out)["printers"]}
@@ -43,16 +44,21 @@ def test_printers_lists_the_queues_with_their_state(cups_server: CupsTestServer,
     assert scratch_queue in capsys.readouterr().out
 
 
-def test_print_option_history_retry_and_reprint(cups_server: CupsTestServer, scratch_queue: str,
-                                                sim_labels: SimLabels, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_print_option_history_retry_and_reprint(
+    cups_server: CupsTestServer,
+    scratch_queue: str,
+    sim_labels: SimLabels,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     size = PdfSize.LABEL_60X30
     output = tmp_path / f"{job_title()}.pdf"
     summary = merge_pdfs(sim_labels.files[size], output)
     history = str(tmp_path / "history")
     subprocess.run(["cupsdisable", "-r", "out of labels", scratch_queue], check=True, timeout=20)
-    args = parser().parse_args(["print", "-o", str(output), "--printer", scratch_queue, "--history-dir", history,
-                                "--print-backend", "cups"])
+    args = parser().parse_args(
+        ["print", "-o", str(output), "--printer", scratch_queue, "--history-dir", history, "--print-backend", "cups"]
+    )
     assert printing_cmd.send_output(args, output, size, sim_labels.po_numbers) == 1
     said = capsys.readouterr().out
     assert "Not printed" in said and "paused" in said and "--retry 1" in said
@@ -67,8 +73,21 @@ def test_print_option_history_retry_and_reprint(cups_server: CupsTestServer, scr
     assert "Job #1: " in capsys.readouterr().out
     assert_pages(cups_server.output_for(f"{output.stem}-1"), summary.pages, size.millimetres)
 
-    assert run(["print-history", "--history-dir", history, "--reprint", "1", "--printer",
-                cups_server.queues[size], "--json"]) == 0
+    assert (
+        run(
+            [
+                "print-history",
+                "--history-dir",
+                history,
+                "--reprint",
+                "1",
+                "--printer",
+                cups_server.queues[size],
+                "--json",
+            ]
+        )
+        == 0
+    )
     done = json.loads(capsys.readouterr().out)["done"]
     assert done[0]["id"] == 2 and done[0]["printer"] == cups_server.queues[size]
     assert_pages(cups_server.output_for(f"{output.stem}-2"), summary.pages, size.millimetres)

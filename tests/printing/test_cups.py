@@ -15,7 +15,11 @@ from tests.printing.conftest import CupsTestServer, SimLabels, assert_pages, job
 
 def test_print_options_keep_exact_size_and_orientation() -> None:
     assert cups.print_options((60.0, 30.0)) == [
-        "media=Custom.60x30mm", "print-scaling=none", "fit-to-page=false", "orientation-requested=3"]
+        "media=Custom.60x30mm",
+        "print-scaling=none",
+        "fit-to-page=false",
+        "orientation-requested=3",
+    ]
     assert cups.print_options((100.0, 150.0), copies=2)[0] == "media=Custom.100x150mm"
     assert "copies=2" in cups.print_options((100.0, 150.0), copies=2)
 
@@ -27,8 +31,9 @@ def test_queues_are_listed_with_their_state(cups_server: CupsTestServer) -> None
 
 
 @pytest.mark.parametrize("size", list(PdfSize))
-def test_merged_batch_prints_at_exact_size(cups_server: CupsTestServer, sim_labels: SimLabels, tmp_path: Path,
-                                           size: PdfSize) -> None:
+def test_merged_batch_prints_at_exact_size(
+    cups_server: CupsTestServer, sim_labels: SimLabels, tmp_path: Path, size: PdfSize
+) -> None:
     merged = tmp_path / f"batch-{size.value}.pdf"
     summary = merge_pdfs(sim_labels.files[size], merged)
     title = job_title()
@@ -50,18 +55,27 @@ def _refused(cups_server: CupsTestServer, queue: str, pdf: Path, error: type[cup
     assert cups_server.outputs() == before_files
 
 
-def test_paused_queue_gives_clear_error_and_sends_nothing(cups_server: CupsTestServer, scratch_queue: str,
-                                                          sim_labels: SimLabels) -> None:
+def test_paused_queue_gives_clear_error_and_sends_nothing(
+    cups_server: CupsTestServer, scratch_queue: str, sim_labels: SimLabels
+) -> None:
     subprocess.run(["cupsdisable", "-r", "out of labels", scratch_queue], check=True, timeout=20)
-    _refused(cups_server, scratch_queue, sim_labels.files[PdfSize.LABEL_60X30][0], cups.QueueDisabledError,
-             "paused", "out of labels")
+    _refused(
+        cups_server,
+        scratch_queue,
+        sim_labels.files[PdfSize.LABEL_60X30][0],
+        cups.QueueDisabledError,
+        "paused",
+        "out of labels",
+    )
 
 
-def test_rejecting_queue_gives_clear_error_and_sends_nothing(cups_server: CupsTestServer, scratch_queue: str,
-                                                             sim_labels: SimLabels) -> None:
+def test_rejecting_queue_gives_clear_error_and_sends_nothing(
+    cups_server: CupsTestServer, scratch_queue: str, sim_labels: SimLabels
+) -> None:
     subprocess.run(["cupsreject", "-r", "maintenance", scratch_queue], check=True, timeout=20)
-    _refused(cups_server, scratch_queue, sim_labels.files[PdfSize.LABEL_60X30][0], cups.QueueRejectingError,
-             "not accepting")
+    _refused(
+        cups_server, scratch_queue, sim_labels.files[PdfSize.LABEL_60X30][0], cups.QueueRejectingError, "not accepting"
+    )
 
 
 def test_missing_queue_gives_clear_error(cups_server: CupsTestServer, sim_labels: SimLabels) -> None:
@@ -72,8 +86,9 @@ def test_missing_queue_gives_clear_error(cups_server: CupsTestServer, sim_labels
     assert cups_server.outputs() == before
 
 
-def test_mixed_sizes_are_refused_before_sending(cups_server: CupsTestServer, sim_labels: SimLabels,
-                                                tmp_path: Path) -> None:
+def test_mixed_sizes_are_refused_before_sending(
+    cups_server: CupsTestServer, sim_labels: SimLabels, tmp_path: Path
+) -> None:
     mixed = tmp_path / "mixed.pdf"
     merge_pdfs([sim_labels.files[PdfSize.LABEL_60X30][0], sim_labels.files[PdfSize.LABEL_100X150][0]], mixed)
     queue = cups_server.queues[PdfSize.LABEL_60X30]
@@ -89,4 +104,3 @@ def test_unknown_job_and_resolution(cups_server: CupsTestServer) -> None:
     queue = cups_server.queues[PdfSize.A4]
     assert cups.job_state(f"{queue}-999999") is cups.JobState.UNKNOWN
     assert cups.queue_resolution(queue) == 300  # cups-pdf's PPD default
-

@@ -38,8 +38,9 @@ def test_a_failure_keeps_its_problem_beside_its_sentence(tmp_path: Path) -> None
     history.mark_failed(job, say("print.queue_paused", printer="Zebra_1"))
     failed = history.get(job)
     assert failed.error.startswith("The printer 'Zebra_1' is paused. Fix the printer")
-    assert isinstance(failed.error, Sentence) and failed.error.problem == Problem("print.queue_paused",
-                                                                                  {"printer": "Zebra_1"})
+    assert isinstance(failed.error, Sentence) and failed.error.problem == Problem(
+        "print.queue_paused", {"printer": "Zebra_1"}
+    )
     history.mark_retry([job])
     history.mark_sent(job)
     assert history.get(job).error == "" and not isinstance(history.get(job).error, Sentence)
@@ -47,13 +48,17 @@ def test_a_failure_keeps_its_problem_beside_its_sentence(tmp_path: Path) -> None
 
 def test_a_history_written_before_the_problems_opens_with_its_sentences(tmp_path: Path) -> None:
     old = sqlite3.connect(tmp_path / DB_NAME)
-    old.execute("CREATE TABLE print_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL,"
-                " updated_at TEXT NOT NULL, file_path TEXT NOT NULL, po_numbers TEXT NOT NULL, size TEXT NOT NULL,"
-                " pages INTEGER, printer TEXT NOT NULL, backend TEXT NOT NULL, spool_id TEXT NOT NULL DEFAULT '',"
-                " status TEXT NOT NULL, error TEXT NOT NULL DEFAULT '')")
-    old.execute("INSERT INTO print_jobs (created_at, updated_at, file_path, po_numbers, size, printer, backend,"
-                " status, error) VALUES ('2026-11-20T10:00:00+00:00', '2026-11-20T10:00:00+00:00', '/a.pdf',"
-                " '[\"POJ1\"]', '6030', 'Zebra_1', 'cups', 'failed', 'The label file is missing.')")
+    old.execute(
+        "CREATE TABLE print_jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL,"
+        " updated_at TEXT NOT NULL, file_path TEXT NOT NULL, po_numbers TEXT NOT NULL, size TEXT NOT NULL,"
+        " pages INTEGER, printer TEXT NOT NULL, backend TEXT NOT NULL, spool_id TEXT NOT NULL DEFAULT '',"
+        " status TEXT NOT NULL, error TEXT NOT NULL DEFAULT '')"
+    )
+    old.execute(
+        "INSERT INTO print_jobs (created_at, updated_at, file_path, po_numbers, size, printer, backend,"
+        " status, error) VALUES ('2026-11-20T10:00:00+00:00', '2026-11-20T10:00:00+00:00', '/a.pdf',"
+        " '[\"POJ1\"]', '6030', 'Zebra_1', 'cups', 'failed', 'The label file is missing.')"
+    )
     old.commit()
     old.close()
     history = PrintHistory(tmp_path)

@@ -88,9 +88,14 @@ def test_split_by_size_gives_one_job_per_size_in_order(sim_labels: SimLabels, tm
     merge_pdfs(mixed, mixed_file)  # one file whose size changes midway: split at page level too
     jobs = split_by_size([mixed_file, a4[1]], tmp_path / "jobs", "batch")
     assert [j.pdf_size for j in jobs] == [PdfSize.LABEL_60X30, PdfSize.LABEL_100X150, PdfSize.A4]
-    counts = {s: sum(len(PdfReader(f).pages) for f in files) for s, files in
-              ((PdfSize.LABEL_60X30, [small[0], small[1], small[2]]), (PdfSize.LABEL_100X150, [big[0], big[1]]),
-               (PdfSize.A4, [a4[0], a4[1]]))}
+    counts = {
+        s: sum(len(PdfReader(f).pages) for f in files)
+        for s, files in (
+            (PdfSize.LABEL_60X30, [small[0], small[1], small[2]]),
+            (PdfSize.LABEL_100X150, [big[0], big[1]]),
+            (PdfSize.A4, [a4[0], a4[1]]),
+        )
+    }
     for job in jobs:
         assert job.pdf_size is not None
         assert job.pages == counts[job.pdf_size]
@@ -193,8 +198,9 @@ def test_a_child_that_dies_fails_the_merge_instead_of_hanging(tmp_path: Path) ->
     assert not (tmp_path / "merged.pdf").exists() and not (tmp_path / "merged.pdf.part").exists()
 
 
-def test_a_child_whose_parent_goes_away_mid_file_ends_quietly(tmp_path: Path,
-                                                              capfd: pytest.CaptureFixture[str]) -> None:
+def test_a_child_whose_parent_goes_away_mid_file_ends_quietly(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     sources = _label_files(tmp_path / "src", 3)
     merge = ChildProcessMerge(tmp_path / "merged.pdf")
     merge.add((0, 0), sources[0])

@@ -24,8 +24,9 @@ def test_layout_is_exact_and_never_swapped(qapp: QApplication, size: PdfSize) ->
 
 
 @pytest.mark.parametrize("size", list(PdfSize))
-def test_prints_to_pdf_file_at_exact_size(qapp: QApplication, sim_labels: SimLabels, tmp_path: Path,
-                                          size: PdfSize) -> None:
+def test_prints_to_pdf_file_at_exact_size(
+    qapp: QApplication, sim_labels: SimLabels, tmp_path: Path, size: PdfSize
+) -> None:
     merged = tmp_path / "batch.pdf"
     summary = merge_pdfs(sim_labels.files[size], merged)
     out = tmp_path / "printed.pdf"
@@ -42,8 +43,9 @@ def test_wrong_size_is_refused(qapp: QApplication, sim_labels: SimLabels, tmp_pa
 
 
 @pytest.mark.parametrize("size", list(PdfSize))
-def test_prints_to_cups_queue_at_exact_size(qapp: QApplication, cups_server: CupsTestServer, sim_labels: SimLabels,
-                                            tmp_path: Path, size: PdfSize) -> None:
+def test_prints_to_cups_queue_at_exact_size(
+    qapp: QApplication, cups_server: CupsTestServer, sim_labels: SimLabels, tmp_path: Path, size: PdfSize
+) -> None:
     merged = tmp_path / "batch.pdf"
     summary = merge_pdfs(sim_labels.files[size], merged)
     title = job_title()
@@ -58,8 +60,9 @@ def test_prints_to_cups_queue_at_exact_size(qapp: QApplication, cups_server: Cup
         document.close()
 
 
-def test_qt_path_refuses_paused_queue(qapp: QApplication, cups_server: CupsTestServer, scratch_queue: str,
-                                      sim_labels: SimLabels) -> None:
+def test_qt_path_refuses_paused_queue(
+    qapp: QApplication, cups_server: CupsTestServer, scratch_queue: str, sim_labels: SimLabels
+) -> None:
     import subprocess
 
     subprocess.run(["cupsdisable", scratch_queue], check=True, timeout=20)
@@ -75,14 +78,15 @@ def _decode(image: QImage) -> list[str]:
     gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
     width, height, stride = gray.width(), gray.height(), gray.bytesPerLine()
     raw = bytes(gray.constBits())[: stride * height]
-    pixels = b"".join(raw[row * stride: row * stride + width] for row in range(height))
+    pixels = b"".join(raw[row * stride : row * stride + width] for row in range(height))
     return [symbol.data.decode() for symbol in pyzbar.decode((pixels, width, height))]
 
 
 @pytest.mark.parametrize("dpi", [203, 300])
 @pytest.mark.parametrize("size", [PdfSize.LABEL_60X30, PdfSize.LABEL_100X150, PdfSize.A4])
-def test_rendered_barcodes_decode(qapp: QApplication, sim_labels: SimLabels, tmp_path: Path, size: PdfSize,
-                                  dpi: int) -> None:
+def test_rendered_barcodes_decode(
+    qapp: QApplication, sim_labels: SimLabels, tmp_path: Path, size: PdfSize, dpi: int
+) -> None:
     merged = tmp_path / "batch.pdf"
     merge_pdfs(sim_labels.files[size], merged)
     document = qt_backend.load_pdf(merged)

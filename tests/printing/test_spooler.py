@@ -69,7 +69,9 @@ def test_mixed_file_is_split_into_one_job_per_size(tmp_path: Path) -> None:
     service = PrintService(tmp_path / "h", FixedPrinters({PdfSize.LABEL_60X30: "Small", PdfSize.LABEL_100X150: "Big"}))
     jobs = service.prepare(mixed, None, ["POJ1"])
     assert [(j.size, j.pages, j.printer, j.status) for j in jobs] == [
-        ("6030", 2, "Small", JobStatus.PENDING), ("100150", 1, "Big", JobStatus.PENDING)]
+        ("6030", 2, "Small", JobStatus.PENDING),
+        ("100150", 1, "Big", JobStatus.PENDING),
+    ]
     assert all(j.file_path.parent == tmp_path / "h" / "jobs" for j in jobs)
 
 
@@ -79,8 +81,9 @@ def _service(tmp_path: Path, queues: dict[PdfSize, str], backend: str = "cups") 
 
 
 @pytest.mark.parametrize("size", [PdfSize.LABEL_60X30, PdfSize.LABEL_100X150])
-def test_merged_batch_prints_on_the_queue_for_its_size(cups_server: CupsTestServer, sim_labels: SimLabels,
-                                                       tmp_path: Path, size: PdfSize) -> None:
+def test_merged_batch_prints_on_the_queue_for_its_size(
+    cups_server: CupsTestServer, sim_labels: SimLabels, tmp_path: Path, size: PdfSize
+) -> None:
     merged = tmp_path / f"{job_title()}.pdf"
     summary = merge_pdfs(sim_labels.files[size], merged)
     service = _service(tmp_path, cups_server.queues)
@@ -93,8 +96,9 @@ def test_merged_batch_prints_on_the_queue_for_its_size(cups_server: CupsTestServ
     assert [j.id for j in service.jobs_on(date.today())] == [job.id]
 
 
-def test_paused_queue_fails_clearly_sends_nothing_and_retry_prints(cups_server: CupsTestServer, scratch_queue: str,
-                                                                   sim_labels: SimLabels, tmp_path: Path) -> None:
+def test_paused_queue_fails_clearly_sends_nothing_and_retry_prints(
+    cups_server: CupsTestServer, scratch_queue: str, sim_labels: SimLabels, tmp_path: Path
+) -> None:
     size = PdfSize.LABEL_60X30
     merged = tmp_path / f"{job_title()}.pdf"
     summary = merge_pdfs(sim_labels.files[size], merged)
@@ -116,8 +120,9 @@ def test_paused_queue_fails_clearly_sends_nothing_and_retry_prints(cups_server: 
         service.retry(job.id)  # printed: reprint it instead
 
 
-def test_missing_and_rejecting_queues_fail_clearly(cups_server: CupsTestServer, scratch_queue: str,
-                                                   tmp_path: Path) -> None:
+def test_missing_and_rejecting_queues_fail_clearly(
+    cups_server: CupsTestServer, scratch_queue: str, tmp_path: Path
+) -> None:
     pdf = blank_pdf(tmp_path / f"{job_title()}.pdf", (100, 150))
     service = _service(tmp_path, {PdfSize.LABEL_100X150: "NoSuchStationQueue"})
     missing = service.print_file(pdf, PdfSize.LABEL_100X150, ["POJ1"])
@@ -133,8 +138,9 @@ def test_missing_and_rejecting_queues_fail_clearly(cups_server: CupsTestServer, 
     assert service.history.get(missing.id).printer == cups_server.queues[PdfSize.LABEL_100X150]
 
 
-def test_reprint_is_a_new_job_from_the_same_file(cups_server: CupsTestServer, sim_labels: SimLabels,
-                                                 tmp_path: Path) -> None:
+def test_reprint_is_a_new_job_from_the_same_file(
+    cups_server: CupsTestServer, sim_labels: SimLabels, tmp_path: Path
+) -> None:
     size = PdfSize.A4
     merged = tmp_path / f"{job_title()}.pdf"
     summary = merge_pdfs(sim_labels.files[size], merged)
@@ -148,21 +154,24 @@ def test_reprint_is_a_new_job_from_the_same_file(cups_server: CupsTestServer, si
     assert service.refresh()[-1].status is JobStatus.PRINTED
 
 
-def test_mixed_batch_goes_to_each_sizes_queue(cups_server: CupsTestServer, sim_labels: SimLabels,
-                                              tmp_path: Path) -> None:
+def test_mixed_batch_goes_to_each_sizes_queue(
+    cups_server: CupsTestServer, sim_labels: SimLabels, tmp_path: Path
+) -> None:
     mixed = tmp_path / f"{job_title()}.pdf"
     merge_pdfs([*sim_labels.files[PdfSize.LABEL_60X30], *sim_labels.files[PdfSize.LABEL_100X150]], mixed)
     service = _service(tmp_path, cups_server.queues)
     jobs = service.print_jobs(mixed, None, sim_labels.po_numbers)
     assert [(j.printer, j.status) for j in jobs] == [
         (cups_server.queues[PdfSize.LABEL_60X30], JobStatus.PRINTED),
-        (cups_server.queues[PdfSize.LABEL_100X150], JobStatus.PRINTED)]
+        (cups_server.queues[PdfSize.LABEL_100X150], JobStatus.PRINTED),
+    ]
     for job, size in zip(jobs, (PdfSize.LABEL_60X30, PdfSize.LABEL_100X150), strict=True):
         assert_pages(cups_server.output_for(title_of(service, job.id)), job.pages or 0, size.millimetres)
 
 
-def test_qt_backend_can_be_forced(qapp: QApplication, cups_server: CupsTestServer, sim_labels: SimLabels,
-                                  tmp_path: Path) -> None:
+def test_qt_backend_can_be_forced(
+    qapp: QApplication, cups_server: CupsTestServer, sim_labels: SimLabels, tmp_path: Path
+) -> None:
     size = PdfSize.LABEL_60X30
     merged = tmp_path / f"{job_title()}.pdf"
     summary = merge_pdfs(sim_labels.files[size], merged)

@@ -49,8 +49,14 @@ class Api:
         method: str = "POST",
         timeout: float = 10,
     ) -> requests.Response:
-        full = signed_params(api_path, params or {}, app_key=app_key, app_secret=secret,
-                             access_token=self.token if token == "" else token, timestamp_ms=timestamp_ms)
+        full = signed_params(
+            api_path,
+            params or {},
+            app_key=app_key,
+            app_secret=secret,
+            access_token=self.token if token == "" else token,
+            timestamp_ms=timestamp_ms,
+        )
         url = self.server.url + api_path
         if method == "GET":
             return self.session.get(url, params=full, timeout=timeout)

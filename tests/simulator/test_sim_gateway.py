@@ -48,16 +48,18 @@ def test_wrong_secret_is_rejected(api: Api) -> None:
 
 
 def test_tampered_parameter_is_rejected(sim: SimulatorServer, api: Api) -> None:
-    params = signed_params(QUERY, api.window(), app_key=DEMO_APP_KEY, app_secret=DEMO_APP_SECRET,
-                           access_token=DEMO_ACCESS_TOKEN)
+    params = signed_params(
+        QUERY, api.window(), app_key=DEMO_APP_KEY, app_secret=DEMO_APP_SECRET, access_token=DEMO_ACCESS_TOKEN
+    )
     params["page_size"] = "5"  # added after signing
     body = requests.post(sim.url + QUERY, data=params, timeout=5).json()
     assert body["code"] == "IncompleteSignature"
 
 
 def test_missing_system_parameters(sim: SimulatorServer, api: Api) -> None:
-    full = signed_params(QUERY, api.window(), app_key=DEMO_APP_KEY, app_secret=DEMO_APP_SECRET,
-                         access_token=DEMO_ACCESS_TOKEN)
+    full = signed_params(
+        QUERY, api.window(), app_key=DEMO_APP_KEY, app_secret=DEMO_APP_SECRET, access_token=DEMO_ACCESS_TOKEN
+    )
     for name in ("app_key", "timestamp", "sign_method", "sign"):
         params = {k: v for k, v in full.items() if k != name}
         body = requests.post(sim.url + QUERY, data=params, timeout=5).json()
@@ -107,8 +109,17 @@ def test_token_expires_by_itself(make_sim: Callable[..., SimulatorServer]) -> No
 def test_token_create(api: Api) -> None:
     body = api.call("/auth/token/create", {"code": DEMO_AUTH_CODE}, token=None)
     assert body["code"] == "0"
-    for name in ("access_token", "refresh_token", "expires_in", "refresh_expires_in", "country", "account",
-                 "account_platform", "country_user_info", "request_id"):
+    for name in (
+        "access_token",
+        "refresh_token",
+        "expires_in",
+        "refresh_expires_in",
+        "country",
+        "account",
+        "account_platform",
+        "country_user_info",
+        "request_id",
+    ):
         assert name in body, name
     assert "result" not in body
     assert body["expires_in"] == 7 * 86400 and body["refresh_expires_in"] == 30 * 86400

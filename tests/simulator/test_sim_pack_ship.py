@@ -98,14 +98,21 @@ def test_ship_across_stores_is_refused(api: Api) -> None:
     records = api.to_pack()
     first = records[0]
     other = next(r for r in records if r["store_code"] != first["store_code"])
-    _fail(api.ship([first["purchase_order_no"], other["purchase_order_no"]]), "INVALID_PARAM",
-          "different stores or warehouses")
+    _fail(
+        api.ship([first["purchase_order_no"], other["purchase_order_no"]]),
+        "INVALID_PARAM",
+        "different stores or warehouses",
+    )
 
 
 def test_ship_parameters(api: Api) -> None:
     po = api.to_pack()[0]["purchase_order_no"]
-    for name, value in (("shipperAreaCode", "US"), ("shipperAddressId", "0"), ("shipperAddressId", "abc"),
-                        ("shipperName", " ")):
+    for name, value in (
+        ("shipperAreaCode", "US"),
+        ("shipperAddressId", "0"),
+        ("shipperAddressId", "abc"),
+        ("shipperName", " "),
+    ):
         _fail(api.ship([po], **{name: value}), "INVALID_PARAM", name)
     _fail(api.result(SHIP, {"shipperAreaCode": "PH"}), "INVALID_PARAM", "purchaseOrderNoList")
     _fail(api.ship([f"POJ{n:016d}" for n in range(101)]), "INVALID_PARAM", "max support 100")

@@ -54,8 +54,11 @@ def test_a_ship_call_books_a_pickup_order_that_moves_on_by_itself(make_sim: Call
     data = _query(api, number)
     assert data["pickup_order_no"] == number and data["status"] == "10"
     assert data["purchase_order_no_list"] == [r["purchase_order_no"] for r in group]
-    logistics = [n for r in group for n in api.list_pos(purchase_order_no_list=[r["purchase_order_no"]])
-                 ["data"][0]["logistics_no_list"]]
+    logistics = [
+        n
+        for r in group
+        for n in api.list_pos(purchase_order_no_list=[r["purchase_order_no"]])["data"][0]["logistics_no_list"]
+    ]
     assert data["logistics_no_list"] == logistics and logistics
     assert data["receive_store_code"] == group[0]["store_code"]
     assert data["shipper_name"] == PICKUP["shipperName"] and data["shipper_phone"] == PICKUP["shipperMobilePhone"]
@@ -100,8 +103,10 @@ def test_carton_labels_one_page_per_box(api: Api) -> None:
         reader = PdfReader(io.BytesIO(response.content))
         assert len(reader.pages) == 3
         for box, page in enumerate(reader.pages, start=1):
-            assert (round(float(page.mediabox.width) * 25.4 / 72), round(float(page.mediabox.height) * 25.4 / 72)) \
-                == millimetres
+            assert (
+                round(float(page.mediabox.width) * 25.4 / 72),
+                round(float(page.mediabox.height) * 25.4 / 72),
+            ) == millimetres
             text = page.extract_text()
             assert f"BOX {box} OF 3" in text and number in text
             assert group[0]["store_code"] in text
@@ -110,10 +115,14 @@ def test_carton_labels_one_page_per_box(api: Api) -> None:
 def test_print_refusals_in_the_documented_envelope(api: Api) -> None:
     number, _ = _ship_group(api, 1)
     good = {"pickup_order_no": number, "pdf_size": "PICKUP_1010", "box_number": "1"}
-    for change, message in (({"box_number": "0"}, "box_number"), ({"box_number": "101"}, "box_number"),
-                            ({"box_number": "two"}, "box_number"), ({"pdf_size": "A4"}, "pdf_size"),
-                            ({"pickup_order_no": "PUO00000000000001"}, "not found"),
-                            ({"pickup_order_no": ""}, "pickup_order_no")):
+    for change, message in (
+        ({"box_number": "0"}, "box_number"),
+        ({"box_number": "101"}, "box_number"),
+        ({"box_number": "two"}, "box_number"),
+        ({"pdf_size": "A4"}, "pdf_size"),
+        ({"pickup_order_no": "PUO00000000000001"}, "not found"),
+        ({"pickup_order_no": ""}, "pickup_order_no"),
+    ):
         _fail(api.result(PRINT, {**good, **change}), "INVALID_PARAM", message)
     assert api.result(PRINT, {**good, "box_number": "100"})["success"] is True
     _fail(api.result(QUERY, {"pickup_order_no": "PUO00000000000001"}), "INVALID_PARAM", "not found")

@@ -22,8 +22,9 @@ POINTS_PER_MM = 72 / 25.4
 
 
 def _print(api: Api, pos: list[str], size: str, order: bool, barcode: bool) -> dict[str, Any]:
-    return api.result(PRINT, {"pdf_size": size, "purchase_order_no_list": pos, "print_order": order,
-                              "print_barcode": barcode})
+    return api.result(
+        PRINT, {"pdf_size": size, "purchase_order_no_list": pos, "print_order": order, "print_barcode": barcode}
+    )
 
 
 def _ready(api: Api, count: int) -> list[str]:
@@ -64,8 +65,10 @@ def test_print_needs_packed_and_ready(api: Api) -> None:
     assert _print(api, [cancelled], "6030", True, False)["error_code"] == "INVALID_STATUS"
 
 
-@pytest.mark.parametrize(("size", "order", "barcode"), [("6030", True, True), ("100150", True, True),
-                                                       ("A4", True, False), ("6030", False, True)])
+@pytest.mark.parametrize(
+    ("size", "order", "barcode"),
+    [("6030", True, True), ("100150", True, True), ("A4", True, False), ("6030", False, True)],
+)
 def test_pdf_pages(api: Api, sim: SimulatorServer, size: str, order: bool, barcode: bool) -> None:
     pos = _ready(api, 2)
     result = _print(api, pos, size, order, barcode)

@@ -13,13 +13,42 @@ from ._support import Api
 QUERY = "/jit/purchase_order/query_list"
 ITEMS = "/jit/purchase_order/query_list_purchase_item"
 PO_FIELDS = {
-    "supplier_name", "gmt_modified", "creator", "supplier_id", "delivery_method", "store_contact_name",
-    "supplier_code", "gmt_create", "gmt_except_arrive_time", "purchase_order_no", "gmt_arrive_time",
-    "trade_order_id_list", "pickup_order_no", "store_contact_phone", "logistics_no_list", "seller_id",
-    "total_quantity", "store_address", "total_sku_count", "site_id", "store_name", "biz_status", "store_code",
+    "supplier_name",
+    "gmt_modified",
+    "creator",
+    "supplier_id",
+    "delivery_method",
+    "store_contact_name",
+    "supplier_code",
+    "gmt_create",
+    "gmt_except_arrive_time",
+    "purchase_order_no",
+    "gmt_arrive_time",
+    "trade_order_id_list",
+    "pickup_order_no",
+    "store_contact_phone",
+    "logistics_no_list",
+    "seller_id",
+    "total_quantity",
+    "store_address",
+    "total_sku_count",
+    "site_id",
+    "store_name",
+    "biz_status",
+    "store_code",
 }
-PAGED = {"current_page_count", "data", "page_index", "need_pagination", "total_page", "success", "error_message",
-         "page_size", "error_code", "total_count"}
+PAGED = {
+    "current_page_count",
+    "data",
+    "page_index",
+    "need_pagination",
+    "total_page",
+    "success",
+    "error_message",
+    "page_size",
+    "error_code",
+    "total_count",
+}
 
 
 def _fail(result: dict[str, Any], code: str | None, message: str) -> None:
@@ -100,13 +129,19 @@ def test_bad_date_format(api: Api) -> None:
     params["gmt_create_begin"] = "2023-10-01 00:00:00:00"
     result = api.result(QUERY, params)
     assert set(result) == PAGED
-    _fail(result, "INVALID_PARAM",
-          "the input param gmt_create_begin '2023-10-01 00:00:00:00', can not format to {yyyy-MM-dd HH:mm:ss}")
+    _fail(
+        result,
+        "INVALID_PARAM",
+        "the input param gmt_create_begin '2023-10-01 00:00:00:00', can not format to {yyyy-MM-dd HH:mm:ss}",
+    )
 
 
 def test_missing_dates(api: Api) -> None:
-    _fail(api.result(QUERY, {"gmt_create_end": "2024-01-01 00:00:00"}), "INVALID_PARAM",
-          "the input param gmt_create_begin")
+    _fail(
+        api.result(QUERY, {"gmt_create_end": "2024-01-01 00:00:00"}),
+        "INVALID_PARAM",
+        "the input param gmt_create_begin",
+    )
 
 
 def test_window_over_90_days(api: Api) -> None:
@@ -147,8 +182,11 @@ def test_items_paging_and_errors(api: Api) -> None:
     page = api.result(ITEMS, {"purchase_order_no": po["purchase_order_no"], "page_size": 1, "page_index": 2})
     assert page["total_count"] == po["total_sku_count"] and page["total_page"] == po["total_sku_count"]
     assert len(page["data"]) == (1 if po["total_sku_count"] >= 2 else 0)
-    _fail(api.result(ITEMS, {"purchase_order_no": po["purchase_order_no"], "page_size": 2000}), "INVALID_PARAM",
-          "the input param page_size is : 2000, max support 200")
+    _fail(
+        api.result(ITEMS, {"purchase_order_no": po["purchase_order_no"], "page_size": 2000}),
+        "INVALID_PARAM",
+        "the input param page_size is : 2000, max support 200",
+    )
     assert api.result(ITEMS, {"purchase_order_no": po["purchase_order_no"], "page_size": 200})["success"]
     _fail(api.result(ITEMS, {"purchase_order_no": "POJ0000000000000000"}), "INVALID_PARAM", "purchase order")
     _fail(api.result(ITEMS, {}), "INVALID_PARAM", "the input param purchase_order_no")

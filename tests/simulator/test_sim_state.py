@@ -35,7 +35,8 @@ def test_state_survives_a_restart(tmp_path: Path) -> None:
     with SimulatorServer(small_config(state_file=path, seed=99, pos=3)) as again:
         api = Api(again)
         assert api.call("/jit/purchase_order/query_list", api.window(), token=DEMO_ACCESS_TOKEN)["code"] == (
-            "IllegalAccessToken")
+            "IllegalAccessToken"
+        )
         api.token = created["access_token"]
         assert api.status_of(po) == "22"
         after = again.stats()
@@ -82,8 +83,24 @@ def test_region_changes_site_and_names(make_sim: Callable[..., SimulatorServer])
 def test_cli_arguments() -> None:
     parser = argparse.ArgumentParser()
     add_simulator_arguments(parser)
-    args = parser.parse_args(["--port", "0", "--pos", "12", "--pack-delay", "0.2", "--error-rate", "0.1",
-                              "--flow-limit", "20", "--region", "MY", "--state-file", "x.json"])
+    args = parser.parse_args(
+        [
+            "--port",
+            "0",
+            "--pos",
+            "12",
+            "--pack-delay",
+            "0.2",
+            "--error-rate",
+            "0.1",
+            "--flow-limit",
+            "20",
+            "--region",
+            "MY",
+            "--state-file",
+            "x.json",
+        ]
+    )
     config = config_from_args(args)
     assert (config.pos, config.history_count, config.region) == (12, 12, "MY")
     assert (config.pack_delay_min, config.pack_delay_max) == (0.2, 0.2)
@@ -101,9 +118,29 @@ def test_https(tmp_path: Path, make_sim: Callable[..., SimulatorServer]) -> None
     if openssl is None:
         pytest.skip("openssl is not installed")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
-                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
-                   check=True, capture_output=True, timeout=30)
+    subprocess.run(
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
     sim = make_sim(certfile=cert, keyfile=key, pos=2, history=0)
     assert sim.url.startswith("https://127.0.0.1:")
     api = Api(sim)

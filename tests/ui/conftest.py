@@ -40,8 +40,7 @@ def make_window(qtbot: QtBot, tmp_path: Path, settings: UiSettings) -> Iterator[
     def build(sim: SimulatorServer, **options: Any) -> MainWindow:
         connection = connect_simulator(sim.url, read_timeout=10)
         connections.append(connection)
-        options = {"first_poll_after": 0.3, "poll_interval": 0.3, "poll_ms": 60_000, "fast_poll_ms": 300,
-                   **options}
+        options = {"first_poll_after": 0.3, "poll_interval": 0.3, "poll_ms": 60_000, "fast_poll_ms": 300, **options}
         window = MainWindow(connection, settings, default_folders(tmp_path / "data"), **options)
         qtbot.addWidget(window)
         windows.append(window)

@@ -18,8 +18,9 @@ class KeySender:
     target: QObject
     now: list[float] = field(default_factory=lambda: [100.0])  # the scanner filter's clock, moved per key
 
-    def key(self, key: int, text: str = "", modifiers: M = M.NoModifier, *, release: bool = False,
-            auto_repeat: bool = False) -> None:
+    def key(
+        self, key: int, text: str = "", modifiers: M = M.NoModifier, *, release: bool = False, auto_repeat: bool = False
+    ) -> None:
         kind = QEvent.Type.KeyRelease if release else QEvent.Type.KeyPress
         QApplication.sendEvent(self.target, QKeyEvent(kind, key, modifiers, text, auto_repeat))
 

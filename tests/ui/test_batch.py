@@ -34,8 +34,13 @@ def test_pack_then_ship_then_print(window: MainWindow, qtbot: QtBot) -> None:
     assert window.jit.view.batch_panel.results.rowCount() == 3
     assert window.jit.view.model.last_action(numbers[0]) is not None
     # Statuses arrive by themselves (fast polling while packing).
-    qtbot.waitUntil(lambda: all(window.jit.view.model.get(no).status is POStatus.READY_TO_SHIP  # type: ignore[union-attr]
-                                for no in numbers), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: all(
+            window.jit.view.model.get(no).status is POStatus.READY_TO_SHIP  # type: ignore[union-attr]
+            for no in numbers
+        ),
+        timeout=WAIT,
+    )
     window.jit.view.filters.chips[POStatus.READY_TO_SHIP].click()
     window.jit.po_list.select_numbers(numbers)
     window.jit.view.ship_button.click()
@@ -83,8 +88,9 @@ def test_failed_pos_are_reported_and_retried(window: MainWindow, qtbot: QtBot, s
     assert set(retried.report.outcomes) == set(numbers)
 
 
-def test_cancel_mid_batch(make_window: Callable[..., MainWindow], make_sim: Callable[..., SimulatorServer],
-                          qtbot: QtBot) -> None:
+def test_cancel_mid_batch(
+    make_window: Callable[..., MainWindow], make_sim: Callable[..., SimulatorServer], qtbot: QtBot
+) -> None:
     sim = make_sim(pack_delay_min=20, pack_delay_max=20)
     window = make_window(sim, first_poll_after=0.2, poll_interval=0.2)
     qtbot.waitUntil(lambda: window.jit.view.proxy.rowCount() > 0, timeout=WAIT)

@@ -19,8 +19,9 @@ from station.ui.ui_settings import UiSettings
 WAIT = 20_000
 
 
-def listed(make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, size: tuple[int, int]
-           ) -> MainWindow:
+def listed(
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, size: tuple[int, int]
+) -> MainWindow:
     window = make_window(sim)
     window.resize(*size)
     with qtbot.waitSignal(window.jit.po_list.items_indexed, timeout=WAIT):
@@ -37,7 +38,8 @@ def widths(window: MainWindow) -> list[int]:
 
 
 def test_everything_fits_a_1366_laptop_with_no_sideways_scrolling(
-        make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot) -> None:
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot
+) -> None:
     window = listed(make_window, sim, qtbot, (1366, 768))
     assert sum(widths(window)) <= window.jit.view.table.viewport().width()
     metrics = window.jit.view.table.fontMetrics()
@@ -57,28 +59,32 @@ def test_everything_fits_a_1366_laptop_with_no_sideways_scrolling(
         assert metrics.horizontalAdvance(cell.text()) + CELL_PADDING <= sizes[Column.STORE]
 
 
-def test_on_a_wide_screen_names_are_whole(make_window: Callable[..., MainWindow], sim: SimulatorServer,
-                                          qtbot: QtBot) -> None:
+def test_on_a_wide_screen_names_are_whole(
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot
+) -> None:
     window = listed(make_window, sim, qtbot, (1920, 1080))
     for row in range(window.jit.view.model.rowCount()):
         po = window.jit.view.model.po(row)
         assert window.jit.view.model.item(row, Column.STORE).text() == po.store_name
         assert window.jit.view.model.item(row, Column.WAREHOUSE).text() == po.store_code
     metrics = window.jit.view.table.fontMetrics()
-    assert all(metrics.horizontalAdvance(status_label(s)) + CELL_PADDING <= widths(window)[Column.STATUS]
-               for s in POStatus)
+    assert all(
+        metrics.horizontalAdvance(status_label(s)) + CELL_PADDING <= widths(window)[Column.STATUS] for s in POStatus
+    )
 
 
 def test_a_column_dragged_keeps_its_width_and_is_remembered(
-        make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, settings: UiSettings) -> None:
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, settings: UiSettings
+) -> None:
     window = listed(make_window, sim, qtbot, (1920, 1080))
     header = window.jit.view.table.horizontalHeader()
     edge = header.sectionViewportPosition(Column.PO) + header.sectionSize(Column.PO) - 1
     y = header.height() // 2
     QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(edge, y))
     QTest.mouseMove(header.viewport(), QPoint(edge + 60, y))
-    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       QPoint(edge + 60, y))
+    QTest.mouseRelease(
+        header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(edge + 60, y)
+    )
     dragged = header.sectionSize(Column.PO)
     assert dragged > widths(window)[Column.STORE] // 2  # it did move
     window.jit.po_list.reload()  # a new listing does not undo the operator's width

@@ -36,8 +36,9 @@ def test_secrets_never_reach_the_log_view(window: MainWindow, qtbot: QtBot) -> N
     assert "SuperSecretValue123" not in window.log_view.text.toPlainText()
 
 
-def test_a_scan_is_answered_when_the_first_listing_failed(make_window: Callable[..., MainWindow],
-                                                          sim: SimulatorServer, qtbot: QtBot) -> None:
+def test_a_scan_is_answered_when_the_first_listing_failed(
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot
+) -> None:
     """No listing, so no product barcodes to wait for: a scan still gets its answer."""
     set_faults(sim.base_url, error_rate=1.0)
     window = make_window(sim)

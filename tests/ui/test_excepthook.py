@@ -32,7 +32,8 @@ def boom() -> None:
 
 @pytest.mark.qt_no_exception_capture  # the station's hook, not pytest-qt's, gets the exception
 def test_an_exception_in_a_slot_shows_in_the_error_bar_and_the_window_carries_on(
-        window: MainWindow, hook: ExceptHook, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    window: MainWindow, hook: ExceptHook, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
     SECRETS.add(SECRET)
     hook.attach(window.jit.view.error_bar.show_error)
     button = QPushButton("boom", window)

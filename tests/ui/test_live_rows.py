@@ -25,8 +25,9 @@ def test_rows_and_counts_follow_a_run_as_it_goes(window: MainWindow, qtbot: QtBo
     to_pack_before = window.jit.view.filters.chips[POStatus.TO_PACK].text()
     assert window.jit.view.target_label.text().endswith(str(len(numbers)))
     seen: list[tuple[float, int]] = []  # when, and how many of the batch's rows had left To Pack
-    window.jit.view.model.dataChanged.connect(lambda *_: seen.append(
-        (time.monotonic(), sum(s is not POStatus.TO_PACK for s in statuses(window, numbers)))))
+    window.jit.view.model.dataChanged.connect(
+        lambda *_: seen.append((time.monotonic(), sum(s is not POStatus.TO_PACK for s in statuses(window, numbers))))
+    )
     with qtbot.waitSignal(window.jit.batches.job_finished, timeout=WAIT) as blocker:
         window.jit.view.run_button.click()
     ended = time.monotonic()

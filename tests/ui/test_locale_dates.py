@@ -26,11 +26,14 @@ def locale() -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-@pytest.mark.parametrize(("name", "day", "moment"), [
-    ("C", "2026-11-24", "2026-11-24 08:05"),
-    ("zh_CN", "2026/11/24", "2026/11/24 08:05"),
-    ("en_GB", "24/11/2026", "24/11/2026 08:05"),
-])
+@pytest.mark.parametrize(
+    ("name", "day", "moment"),
+    [
+        ("C", "2026-11-24", "2026-11-24 08:05"),
+        ("zh_CN", "2026/11/24", "2026/11/24 08:05"),
+        ("en_GB", "24/11/2026", "24/11/2026 08:05"),
+    ],
+)
 def test_dates_follow_the_locale(locale: None, qtbot: QtBot, name: str, day: str, moment: str) -> None:
     QLocale.setDefault(QLocale(name))
     assert local_text(MOMENT) == moment
@@ -44,8 +47,9 @@ def test_dates_follow_the_locale(locale: None, qtbot: QtBot, name: str, day: str
     form.date.setDate(form.date.date().fromString("2026-11-24", "yyyy-MM-dd"))
     assert form.date.text() == day
     orders = OrdersTableModel()  # the marketplace orders' creation time
-    orders.set_orders([Order("1", "1001", MOMENT, MOMENT, ("pending",), 1, "10.00", "0", "0", "COD",
-                             Address.from_api({}), "")])
+    orders.set_orders(
+        [Order("1", "1001", MOMENT, MOMENT, ("pending",), 1, "10.00", "0", "0", "COD", Address.from_api({}), "")]
+    )
     assert orders.data(orders.index(0, 1)) == moment
 
 

@@ -62,16 +62,22 @@ def test_every_kind_has_an_english_and_a_window_template_with_the_same_placehold
 
 
 def test_every_kind_is_translated(chinese: None) -> None:
-    missing = [f"{kind}: {template}" for kind, template in TEMPLATES.items()
-               if not CJK.search(translate_operator(Problem(kind, {name: "x" for name, _ in placeholders(template)})))]
+    missing = [
+        f"{kind}: {template}"
+        for kind, template in TEMPLATES.items()
+        if not CJK.search(translate_operator(Problem(kind, {name: "x" for name, _ in placeholders(template)})))
+    ]
     assert not missing, "\n".join(missing)
 
 
 def test_every_error_class_has_a_kind_and_its_sentence_is_translated(chinese: None) -> None:
     unknown = [f"{cls.__module__}.{cls.__qualname__}: {cls.kind}" for cls in error_classes() if cls.kind not in ENGLISH]
     assert not unknown, "\n".join(unknown)
-    missing = [f"{cls.__module__}.{cls.__qualname__}: {cls.operator_message}" for cls in error_classes()
-               if not placeholders(ENGLISH[cls.kind]) and not CJK.search(translate_operator(cls.operator_message))]
+    missing = [
+        f"{cls.__module__}.{cls.__qualname__}: {cls.operator_message}"
+        for cls in error_classes()
+        if not placeholders(ENGLISH[cls.kind]) and not CJK.search(translate_operator(cls.operator_message))
+    ]
     assert not missing, "\n".join(missing)
 
 
@@ -100,18 +106,22 @@ def test_sentences_with_varying_parts(chinese: None, tmp_path: Path) -> None:
     assert outcome.problem is not None
     assert cancelled == translate_operator(outcome.problem) == "采购单已取消（已取消（买家））；请勿发送。"
 
-    error = QueueDisabledError("queue 'Zebra_1' disabled", problem=Problem(
-        "print.queue_paused_says", {"printer": "Zebra_1", "reason": "out of labels"}))
+    error = QueueDisabledError(
+        "queue 'Zebra_1' disabled",
+        problem=Problem("print.queue_paused_says", {"printer": "Zebra_1", "reason": "out of labels"}),
+    )
     assert error.operator_message == (
         "The printer 'Zebra_1' is paused. The printer says: out of labels. Fix the printer (paper, labels, lid), "
-        "resume it in the printer settings, then print again. Nothing was printed.")
+        "resume it in the printer settings, then print again. Nothing was printed."
+    )
     paused = translate_operator(error.operator_message)
     assert paused.startswith("打印机 'Zebra_1' 已暂停。打印机提示：out of labels。")
 
 
 def test_plain_english_from_an_older_journal_is_looked_up_whole(chinese: None) -> None:
     assert translate_operator("Not packed yet (To Pack): pack it first.") == translate_operator(
-        Problem("po.not_packed"))
+        Problem("po.not_packed")
+    )
     assert CJK.search(translate_operator("Not packed yet (To Pack): pack it first."))
     # a sentence with parameters written by an older station stays as it was written
     old = "Held by bench B2; not sent."

@@ -20,7 +20,8 @@ from .test_scan import scan
 
 
 def test_a_po_held_by_another_bench_is_shown_and_not_acted_on(
-        make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path) -> None:
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path
+) -> None:
     path = tmp_path / "journal.sqlite3"
     here, there = Journal(path, bench="bench-1"), Journal(path, bench="bench-2")
     window = make_window(sim, journal=JournalRef(here, "default"))
@@ -75,7 +76,8 @@ class FlakyJournal(Journal):
 
 
 def test_journal_gone_mid_batch_stops_then_resumes_when_back(
-        make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path) -> None:
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path
+) -> None:
     journal = FlakyJournal(tmp_path / "journal.sqlite3", bench="bench-1")
     window = make_window(sim, journal=JournalRef(journal, "default"))
     window.jit.batches.journal_retry.setInterval(100)
@@ -114,7 +116,8 @@ def test_shared_journal_setting_keeps_the_password_in_the_keyring(tmp_path: Path
 
     settings = UiSettings()
     settings.journal_url = save_journal_target(
-        "postgresql://bench:s3cr3t-pw@journal.warehouse.example:5432/station", "")
+        "postgresql://bench:s3cr3t-pw@journal.warehouse.example:5432/station", ""
+    )
     settings.sync()
     assert settings.journal_url == "postgresql://bench@journal.warehouse.example:5432/station"
     assert keyring.get_password("station", "journal:journal.warehouse.example") == "s3cr3t-pw"

@@ -63,8 +63,7 @@ def failed_texts(panel: PrintPanel) -> list[str]:
     return [panel.failed_list.item(i).text() for i in range(panel.failed_list.count())]
 
 
-def test_a_shown_pdf_is_listed_as_not_sent_without_a_printer(panel: PrintPanel, qtbot: QtBot,
-                                                             tmp_path: Path) -> None:
+def test_a_shown_pdf_is_listed_as_not_sent_without_a_printer(panel: PrintPanel, qtbot: QtBot, tmp_path: Path) -> None:
     pdf = label_pdf(tmp_path / "labels.pdf", (60, 30), 2)
     panel.show_pdf(pdf, PdfSize.LABEL_60X30, ["POJ1", "POJ2"], 2)
     qtbot.waitUntil(lambda: panel.failed_list.count() == 1, timeout=WAIT)
@@ -80,8 +79,9 @@ def test_a_shown_pdf_is_listed_as_not_sent_without_a_printer(panel: PrintPanel, 
     assert panel.retry_button.isEnabled()
 
 
-def test_jobs_are_printed_listed_retried_and_reprinted(panel: PrintPanel, qtbot: QtBot, tmp_path: Path,
-                                                       cups_server: CupsTestServer, scratch_queue: str) -> None:
+def test_jobs_are_printed_listed_retried_and_reprinted(
+    panel: PrintPanel, qtbot: QtBot, tmp_path: Path, cups_server: CupsTestServer, scratch_queue: str
+) -> None:
     size = PdfSize.LABEL_100X150
     panel.settings.set_printer(size, cups_server.queues[size])
     pdf = label_pdf(tmp_path / f"{job_title()}.pdf", size.millimetres, 3)
@@ -126,7 +126,8 @@ def test_jobs_are_printed_listed_retried_and_reprinted(panel: PrintPanel, qtbot:
 
 
 def test_a_job_for_a_printer_that_is_not_there_is_not_printed_and_is_retried_once_it_is(
-        panel: PrintPanel, qtbot: QtBot, tmp_path: Path, cups_server: CupsTestServer) -> None:
+    panel: PrintPanel, qtbot: QtBot, tmp_path: Path, cups_server: CupsTestServer
+) -> None:
     """A job the printer never took is never under "Printed today": it is under "Not printed",
     with the reason, until a retry prints it on the printer added since."""
     size = PdfSize.LABEL_100X150
@@ -175,8 +176,9 @@ def english() -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-def test_the_labels_line_wraps_whole_in_a_narrow_panel(english: None, panel: PrintPanel, qtbot: QtBot,
-                                                       tmp_path: Path) -> None:
+def test_the_labels_line_wraps_whole_in_a_narrow_panel(
+    english: None, panel: PrintPanel, qtbot: QtBot, tmp_path: Path
+) -> None:
     """Hundreds of pages and POs in a narrow side panel: wrapped, nothing cut off, and never between
     a number and its unit ("297 / POs")."""
     panel.resize(300, 700)
@@ -205,8 +207,7 @@ def test_a_new_panel_lists_the_days_jobs(qtbot: QtBot, tmp_path: Path) -> None:
     assert again.history_list.count() == 0
 
 
-def test_a_big_file_is_recorded_and_previewed_from_workers(panel: PrintPanel, qtbot: QtBot,
-                                                          tmp_path: Path) -> None:
+def test_a_big_file_is_recorded_and_previewed_from_workers(panel: PrintPanel, qtbot: QtBot, tmp_path: Path) -> None:
     big = label_pdf(tmp_path / "big.pdf", (100, 150), LOAD_LATER_PAGES + 1)
     small = label_pdf(tmp_path / "small.pdf", (60, 30), 3)
     panel.show_pdf(big, PdfSize.LABEL_100X150, ["POJ1"], LOAD_LATER_PAGES + 1)
@@ -226,7 +227,8 @@ def test_a_big_file_is_recorded_and_previewed_from_workers(panel: PrintPanel, qt
 
 
 def test_a_big_file_shown_while_the_panel_is_hidden_is_read_when_the_panel_is_shown(
-        panel: PrintPanel, qtbot: QtBot, tmp_path: Path) -> None:
+    panel: PrintPanel, qtbot: QtBot, tmp_path: Path
+) -> None:
     """Reading a big file holds Python's interpreter lock (the window stalls ~20 ms for a day's
     labels): a batch's labels, shown while the Batch tab is in front, wait for the panel."""
     big = label_pdf(tmp_path / "big.pdf", (100, 150), LOAD_LATER_PAGES + 1)
@@ -250,8 +252,9 @@ def test_a_big_file_shown_while_the_panel_is_hidden_is_read_when_the_panel_is_sh
     assert panel.document.pageCount() == 3 and panel.current_pdf == small
 
 
-def test_send_pressed_while_the_job_is_being_recorded_sends_it_once_recorded(panel: PrintPanel, qtbot: QtBot,
-                                                                             tmp_path: Path) -> None:
+def test_send_pressed_while_the_job_is_being_recorded_sends_it_once_recorded(
+    panel: PrintPanel, qtbot: QtBot, tmp_path: Path
+) -> None:
     """The print history is written on a worker (an SQLite commit is not the window's work):
     Send right after the labels are shown waits for the job to be recorded, then sends that job,
     once (here no printer is set, so it fails with the sentence that says so)."""
@@ -267,8 +270,9 @@ def test_send_pressed_while_the_job_is_being_recorded_sends_it_once_recorded(pan
     assert len(jobs) == 1 and jobs[0].file_path == pdf and jobs[0].status is JobStatus.FAILED
 
 
-def test_a_send_asked_for_while_recording_is_kept_when_other_labels_are_shown(panel: PrintPanel, qtbot: QtBot,
-                                                                              tmp_path: Path) -> None:
+def test_a_send_asked_for_while_recording_is_kept_when_other_labels_are_shown(
+    panel: PrintPanel, qtbot: QtBot, tmp_path: Path
+) -> None:
     """Nothing is lost: Send for the first labels, then the next labels shown before the first
     job is recorded; the first job is still sent, the second stays waiting for its own Send."""
     first = label_pdf(tmp_path / "first.pdf", (60, 30), 1)

@@ -23,8 +23,13 @@ MM = 72 / 25.4
 
 def label_pdf(path: Path, pages: int) -> Path:
     writer = QPdfWriter(str(path))
-    writer.setPageLayout(QPageLayout(QPageSize(QSizeF(60, 30), QPageSize.Unit.Millimeter),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QSizeF(60, 30), QPageSize.Unit.Millimeter),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
     painter = QPainter(writer)
     for index in range(pages):
         if index:
@@ -50,9 +55,9 @@ def test_no_printer_set_is_a_sentence(qtbot: QtBot, tmp_path: Path) -> None:
     assert "Settings" in caught.value.operator_message
 
 
-def test_sends_through_the_printing_package_and_checks_the_queue(qtbot: QtBot, tmp_path: Path,
-                                                                 cups_server: CupsTestServer,
-                                                                 scratch_queue: str) -> None:
+def test_sends_through_the_printing_package_and_checks_the_queue(
+    qtbot: QtBot, tmp_path: Path, cups_server: CupsTestServer, scratch_queue: str
+) -> None:
     from tests.printing.conftest import job_title
 
     source = label_pdf(tmp_path / f"{job_title()}.pdf", 2)

@@ -20,8 +20,9 @@ from pytestqt.qtbot import QtBot
 
 CALLS = 2000
 
-pytestmark = pytest.mark.skipif(sys.version_info >= (3, 12),
-                                reason="None and True are immortal from Python 3.12: their counts cannot run out")
+pytestmark = pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="None and True are immortal from Python 3.12: their counts cannot run out"
+)
 
 
 class Sender(QObject):
@@ -48,9 +49,11 @@ def test_calls_that_return_nothing_keep_the_count_of_none(qtbot: QtBot) -> None:
     label = QLabel()
     qtbot.addWidget(label)
     cell = QStandardItem("x")
-    for name, call in (("QLabel.setText", lambda: label.setText("y")),
-                       ("QStandardItem.setData(None)", lambda: cell.setData(None, 300)),
-                       ("QStandardItem.setText", lambda: cell.setText("z"))):
+    for name, call in (
+        ("QLabel.setText", lambda: label.setText("y")),
+        ("QStandardItem.setData(None)", lambda: cell.setData(None, 300)),
+        ("QStandardItem.setText", lambda: cell.setText("z")),
+    ):
         change = count_change(None, call)
         # On 6.12.0 each of these drops it by CALLS; leave room for what other threads still do.
         assert abs(change) < 100, f"{name} moved None's reference count by {change} in {CALLS} calls"

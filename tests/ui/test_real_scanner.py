@@ -26,14 +26,20 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def station_window(make_sim: Callable[..., SimulatorServer], tmp_path: Path
-                   ) -> Iterator[tuple[str, LogTail, SimulatorServer]]:
+def station_window(
+    make_sim: Callable[..., SimulatorServer], tmp_path: Path
+) -> Iterator[tuple[str, LogTail, SimulatorServer]]:
     sim = make_sim(pos=12, pack_delay_min=0.3, pack_delay_max=0.6)
     with xvfb() as display:
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONUNBUFFERED": "1"}
         process = subprocess.Popen(
             [sys.executable, "-m", "station.ui.app", "--simulator-url", sim.url, "--lang", "en"],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path)
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            cwd=tmp_path,
+        )
         log = LogTail(process)
         try:
             log.wait("listed ", timeout=90)

@@ -21,21 +21,32 @@ from station.workflow.jobs import JobResult, JournalRef
 from .conftest import WAIT_MS
 
 
-def test_open_batch_is_resumed_at_start(make_window: Callable[..., MainWindow], sim: SimulatorServer,
-                                        qtbot: QtBot, tmp_path: Path) -> None:
+def test_open_batch_is_resumed_at_start(
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path
+) -> None:
     journal = Journal(tmp_path / "journal.sqlite3")
     # A batch that stopped after packing (as if the power went): packed, not shipped, not printed.
     conn = connect_simulator(sim.url)
     pos = list_to_pack(conn.client)[:6]
-    log = journal.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()),
-                              {"job": "run", "steps": ["pack", "print", "ship"], "size": "6030",
-                               "print_order": False, "print_barcode": True})
+    log = journal.start_batch(
+        "default",
+        list(BatchReport.for_pos(pos).outcomes.values()),
+        {"job": "run", "steps": ["pack", "print", "ship"], "size": "6030", "print_order": False, "print_barcode": True},
+    )
     cancel = threading.Event()
-    BatchRunner(conn.client, BatchOptions(cache_dir=tmp_path / "c", contact=DEMO_CONTACT, output=tmp_path / "x.pdf",
-                                          first_poll_after=0.2, poll_interval=0.2),
-                log=log, cancel=cancel,
-                progress=lambda step, done, total: cancel.set() if step is Step.PACK and done == total else None,
-                ).run(pos)
+    BatchRunner(
+        conn.client,
+        BatchOptions(
+            cache_dir=tmp_path / "c",
+            contact=DEMO_CONTACT,
+            output=tmp_path / "x.pdf",
+            first_poll_after=0.2,
+            poll_interval=0.2,
+        ),
+        log=log,
+        cancel=cancel,
+        progress=lambda step, done, total: cancel.set() if step is Step.PACK and done == total else None,
+    ).run(pos)
     conn.close()
     assert journal.unfinished_batch("default") is not None
 
@@ -54,15 +65,17 @@ def test_open_batch_is_resumed_at_start(make_window: Callable[..., MainWindow], 
 
 
 def test_what_the_station_did_today_is_shown_again_after_a_restart(
-        make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path) -> None:
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path
+) -> None:
     journal = Journal(tmp_path / "journal.sqlite3")
     conn = connect_simulator(sim.url)
     pos = list_to_pack(conn.client)[:3]
     numbers = [po.purchase_order_no for po in pos]
     # An earlier run of the station packed three POs; the last of them failed a later print.
     log = journal.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {"job": "pack"})
-    report = BatchRunner(conn.client, BatchOptions(cache_dir=tmp_path / "c", steps=frozenset({Step.PACK})),
-                         log=log).run(pos)
+    report = BatchRunner(
+        conn.client, BatchOptions(cache_dir=tmp_path / "c", steps=frozenset({Step.PACK})), log=log
+    ).run(pos)
     assert not report.failed()
     failed = BatchReport.for_pos(pos[2:]).outcomes[numbers[2]]
     failed.fail(Step.PRINT, "No printer")
@@ -76,8 +89,10 @@ def test_what_the_station_did_today_is_shown_again_after_a_restart(
     window = make_window(sim, journal=JournalRef(journal, "default"))
     # The journal is read on a worker beside the listing: either may come first.
     model = window.jit.view.model
-    qtbot.waitUntil(lambda: all(model.last_action(no) is not None and model.row_of(no) is not None
-                                for no in numbers), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: all(model.last_action(no) is not None and model.row_of(no) is not None for no in numbers),
+        timeout=WAIT_MS,
+    )
     actions = [window.jit.view.model.last_action(no) for no in numbers]
     assert [a.action for a in actions if a is not None] == ["packed", "packed", "failed"]
     row = window.jit.view.model.row_of(numbers[0])
@@ -87,15 +102,18 @@ def test_what_the_station_did_today_is_shown_again_after_a_restart(
 
 
 def test_a_batch_another_station_on_this_pc_runs_is_not_resumed(
-        make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path) -> None:
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path
+) -> None:
     path = tmp_path / "journal.sqlite3"
     first = Journal(path)  # another station process on this PC (the same bench name), mid-batch
     conn = connect_simulator(sim.url)
     pos = list_to_pack(conn.client)[:4]
     conn.close()
-    log = first.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()),
-                            {"job": "run", "steps": ["pack", "print", "ship"], "size": "6030",
-                             "print_order": False, "print_barcode": True})
+    log = first.start_batch(
+        "default",
+        list(BatchReport.for_pos(pos).outcomes.values()),
+        {"job": "run", "steps": ["pack", "print", "ship"], "size": "6030", "print_order": False, "print_barcode": True},
+    )
     assert log.claim([po.purchase_order_no for po in pos]) == {}
 
     second = Journal(path)

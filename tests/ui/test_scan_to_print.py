@@ -17,14 +17,18 @@ from .conftest import WAIT_MS
 from .test_scan import scan
 
 
-def test_scan_to_print_packs_waits_and_prints(make_window: object, sim: SimulatorServer, qtbot: QtBot,
-                                              tmp_path: Path) -> None:
+def test_scan_to_print_packs_waits_and_prints(
+    make_window: object, sim: SimulatorServer, qtbot: QtBot, tmp_path: Path
+) -> None:
     journal = Journal(tmp_path / "journal.sqlite3")
     window: MainWindow = make_window(sim, journal=JournalRef(journal, "default"))  # type: ignore[operator]
     with qtbot.waitSignal(window.jit.po_list.items_indexed, timeout=WAIT_MS):
         pass
-    no = next(window.jit.view.model.po(r).purchase_order_no for r in range(window.jit.view.model.rowCount())
-              if window.jit.view.model.po(r).status is POStatus.TO_PACK)
+    no = next(
+        window.jit.view.model.po(r).purchase_order_no
+        for r in range(window.jit.view.model.rowCount())
+        if window.jit.view.model.po(r).status is POStatus.TO_PACK
+    )
     window.jit.view.scan_print.setChecked(True)
     with qtbot.waitSignal(window.scan.printed, timeout=WAIT_MS) as printed:
         scan(qtbot, window, window.jit.view.table, no)

@@ -10,8 +10,9 @@ from station.scan_input import MIN_SCAN_LENGTH, SCAN_MAX_GAP_MS, KeyTiming, clas
 GAP = SCAN_MAX_GAP_MS / 1000
 # Codes as scanned; one that starts like an AIM symbology identifier ("]A0") is read as one (and
 # taken off), which tests/ui/test_scanner_keys.py covers.
-codes = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=MIN_SCAN_LENGTH,
-                max_size=40).filter(lambda code: split_symbology(code)[0] == "")
+codes = st.text(
+    alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=MIN_SCAN_LENGTH, max_size=40
+).filter(lambda code: split_symbology(code)[0] == "")
 fast_gaps = st.floats(min_value=0.0, max_value=GAP * 0.9)
 slow_gaps = st.floats(min_value=GAP * 1.2, max_value=2.0)
 

@@ -34,8 +34,12 @@ def _requests_after_texts(qtbot: QtBot, line: QWidget) -> int:
     spy = LayoutRequests()
     tabs.installEventFilter(spy)
     page.installEventFilter(spy)
-    for text in ("Packing: 1 of 500", "Waiting until ready: 120 of 500", "Booking pickup: 2 of 3",
-                 "Fetching labels: 40 of 500"):
+    for text in (
+        "Packing: 1 of 500",
+        "Waiting until ready: 120 of 500",
+        "Booking pickup: 2 of 3",
+        "Fetching labels: 40 of 500",
+    ):
         line.setText(text)  # type: ignore[attr-defined]
         QApplication.processEvents()
     return spy.count

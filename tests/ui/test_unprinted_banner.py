@@ -19,14 +19,21 @@ from .conftest import WAIT_MS
 
 
 def test_shipped_pos_without_labels_get_a_banner_and_one_button(
-        make_window: Callable[..., MainWindow], make_sim: Callable[..., SimulatorServer], qtbot: QtBot,
-        tmp_path: Path) -> None:
+    make_window: Callable[..., MainWindow], make_sim: Callable[..., SimulatorServer], qtbot: QtBot, tmp_path: Path
+) -> None:
     sim = make_sim(history=0)
     conn = connect_simulator(sim.url)
     pos = list_to_pack(conn.client)[:4]
-    BatchRunner(conn.client, BatchOptions(cache_dir=tmp_path / "c", contact=DEMO_CONTACT,
-                                          steps=frozenset({Step.PACK, Step.SHIP}), first_poll_after=0.2,
-                                          poll_interval=0.2)).run(pos)  # shipped, labels never printed
+    BatchRunner(
+        conn.client,
+        BatchOptions(
+            cache_dir=tmp_path / "c",
+            contact=DEMO_CONTACT,
+            steps=frozenset({Step.PACK, Step.SHIP}),
+            first_poll_after=0.2,
+            poll_interval=0.2,
+        ),
+    ).run(pos)  # shipped, labels never printed
     conn.close()
     path = tmp_path / "journal.sqlite3"
     path.write_bytes(b"not a journal at all" * 300)

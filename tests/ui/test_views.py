@@ -13,9 +13,9 @@ from .conftest import WAIT_MS
 from .test_scan import scan
 
 
-def test_a_scan_on_the_orders_view_selects_the_order(make_window: Callable[..., MainWindow],
-                                                      make_sim: Callable[..., SimulatorServer],
-                                                      qtbot: QtBot) -> None:
+def test_a_scan_on_the_orders_view_selects_the_order(
+    make_window: Callable[..., MainWindow], make_sim: Callable[..., SimulatorServer], qtbot: QtBot
+) -> None:
     window = make_window(make_sim(orders=40))
     orders = window.views.orders
     with qtbot.waitSignal(orders.loaded, timeout=WAIT_MS):

@@ -18,8 +18,11 @@ from station.ui.po_model import ANNOUNCE_ROWS, Column
 def to_pack(window: MainWindow) -> set[str]:
     """What the platform lists as To Pack over the window's date range, asked directly."""
     begin, _end = window.jit.view.filters.date_range()
-    query = POQuery(datetime.combine(begin, time(0, 0)), window.connection.client.now() + timedelta(minutes=5),
-                    status=POStatus.TO_PACK)
+    query = POQuery(
+        datetime.combine(begin, time(0, 0)),
+        window.connection.client.now() + timedelta(minutes=5),
+        status=POStatus.TO_PACK,
+    )
     return {po.purchase_order_no for po in window.connection.client.list_pos(query)}
 
 
@@ -62,9 +65,9 @@ def test_selecting_a_po_shows_its_items(window: MainWindow, qtbot: QtBot) -> Non
     assert titles == {item.product_title for item in window.jit.po_list.items[no]}
 
 
-def test_last_actions_of_a_big_batch_are_announced_in_spans(make_window: Callable[..., MainWindow],
-                                                            make_sim: Callable[..., SimulatorServer],
-                                                            qtbot: QtBot) -> None:
+def test_last_actions_of_a_big_batch_are_announced_in_spans(
+    make_window: Callable[..., MainWindow], make_sim: Callable[..., SimulatorServer], qtbot: QtBot
+) -> None:
     window = make_window(make_sim(pos=250, history=0))
     qtbot.waitUntil(lambda: window.jit.view.model.rowCount() == 250, timeout=30_000)
     model = window.jit.view.model
@@ -80,8 +83,12 @@ def test_last_actions_of_a_big_batch_are_announced_in_spans(make_window: Callabl
     expected = -(-len(numbers) // ANNOUNCE_ROWS)
     qtbot.waitUntil(lambda: len(spans) == expected, timeout=5000)
     assert sorted({row for top, bottom in spans for row in (top, bottom)}) == sorted(
-        {row for start in range(0, len(numbers), ANNOUNCE_ROWS)
-         for row in (start, min(start + ANNOUNCE_ROWS, len(numbers)) - 1)})
+        {
+            row
+            for start in range(0, len(numbers), ANNOUNCE_ROWS)
+            for row in (start, min(start + ANNOUNCE_ROWS, len(numbers)) - 1)
+        }
+    )
     # a new listing drops what was still to be announced (its row numbers mean other POs now)
     spans.clear()
     model.set_last_actions(dict.fromkeys(numbers, "shipped"), datetime.now().astimezone())
@@ -91,9 +98,9 @@ def test_last_actions_of_a_big_batch_are_announced_in_spans(make_window: Callabl
     assert len(spans) == 1
 
 
-def test_a_new_listing_leaves_no_stale_cells_behind(make_window: Callable[..., MainWindow],
-                                                    make_sim: Callable[..., SimulatorServer],
-                                                    qtbot: QtBot) -> None:
+def test_a_new_listing_leaves_no_stale_cells_behind(
+    make_window: Callable[..., MainWindow], make_sim: Callable[..., SimulatorServer], qtbot: QtBot
+) -> None:
     """PySide keeps a wrapper for every cell appended to the model; a new listing must let go of
     the old ones. Wrappers that outlived their cells were handed out again for new Qt objects at
     the same addresses (``selectionModel()`` came back as a QStandardItem, or the process crashed)."""
@@ -107,8 +114,11 @@ def test_a_new_listing_leaves_no_stale_cells_behind(make_window: Callable[..., M
 
     def cells() -> int:
         gc.collect()
-        return sum(1 for wrapper in Shiboken.getAllValidWrappers()
-                   if isinstance(wrapper, QStandardItem) and Shiboken.isValid(wrapper))
+        return sum(
+            1
+            for wrapper in Shiboken.getAllValidWrappers()
+            if isinstance(wrapper, QStandardItem) and Shiboken.isValid(wrapper)
+        )
 
     before = cells()
     header = window.jit.view.table.horizontalHeader()

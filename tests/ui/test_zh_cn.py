@@ -114,8 +114,11 @@ def visible_texts(top: QWidget) -> list[tuple[str, str]]:
             model = widget.model()
             if widget.horizontalHeader().isVisible() and model is not None:
                 for column in range(model.columnCount()):
-                    add(widget, f"header{column}",
-                        model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
+                    add(
+                        widget,
+                        f"header{column}",
+                        model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole),
+                    )
     return found
 
 
@@ -153,13 +156,21 @@ def chinese(qtbot: QtBot) -> Iterator[None]:
 
 
 @pytest.fixture
-def demo_window(chinese: None, qtbot: QtBot, tmp_path: Path, settings: UiSettings,
-                make_sim: Callable[..., SimulatorServer]) -> Iterator[MainWindow]:
+def demo_window(
+    chinese: None, qtbot: QtBot, tmp_path: Path, settings: UiSettings, make_sim: Callable[..., SimulatorServer]
+) -> Iterator[MainWindow]:
     """The window as ``station --demo --lang zh_CN`` opens it (its ERP tabs on their demo simulators)."""
     sim = make_sim(orders=12)
     connection = replace(connect_simulator(sim.url, read_timeout=10), demo=True)
-    window = MainWindow(connection, settings, default_folders(tmp_path / "data"), first_poll_after=0.3,
-                        poll_interval=0.3, poll_ms=60_000, fast_poll_ms=300)
+    window = MainWindow(
+        connection,
+        settings,
+        default_folders(tmp_path / "data"),
+        first_poll_after=0.3,
+        poll_interval=0.3,
+        poll_ms=60_000,
+        fast_poll_ms=300,
+    )
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.jit.po_list.items_indexed, timeout=WAIT_MS):
         window.show()
@@ -172,14 +183,21 @@ def demo_window(chinese: None, qtbot: QtBot, tmp_path: Path, settings: UiSetting
 def data_of(window: MainWindow, settings: UiSettings) -> list[str]:
     """The shop's own words: they are shown as they are."""
     pos = window.jit.view.model.pos
-    return [*window.jit.view.model.stores(), *window.jit.view.model.warehouses(), *(po.purchase_order_no for po in pos),
-            *(po.store_address for po in pos), *settings.profiles, settings.active_profile,
-            *printer_names(settings.print_backend), *(name for code, name in LANGUAGES if code)]
+    return [
+        *window.jit.view.model.stores(),
+        *window.jit.view.model.warehouses(),
+        *(po.purchase_order_no for po in pos),
+        *(po.store_address for po in pos),
+        *settings.profiles,
+        settings.active_profile,
+        *printer_names(settings.print_backend),
+        *(name for code, name in LANGUAGES if code),
+    ]
 
 
-def test_every_visible_text_of_the_window_is_in_chinese(demo_window: MainWindow, qtbot: QtBot, tmp_path: Path,
-                                                       settings: UiSettings,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_visible_text_of_the_window_is_in_chinese(
+    demo_window: MainWindow, qtbot: QtBot, tmp_path: Path, settings: UiSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = demo_window
     data = data_of(window, settings)
     english_seen: list[tuple[str, str]] = []
@@ -200,8 +218,11 @@ def test_every_visible_text_of_the_window_is_in_chinese(demo_window: MainWindow,
     window.jit.view.tabs.setCurrentWidget(window.jit.view.batch_panel)
     look(window)
     results = window.jit.view.batch_panel.results
-    english_seen.extend(("BatchPanel/result", results.text(r, 2)) for r in range(results.rowCount())
-                        if untranslated(results.text(r, 2), data))
+    english_seen.extend(
+        ("BatchPanel/result", results.text(r, 2))
+        for r in range(results.rowCount())
+        if untranslated(results.text(r, 2), data)
+    )
 
     # Print: labels shown with no printer set, sent, refused: the error bar and the failed list
     panel = window.jit.view.print_panel
@@ -231,8 +252,7 @@ def test_every_visible_text_of_the_window_is_in_chinese(demo_window: MainWindow,
     # ERP: both tabs, loaded
     erp = window.views.erp
     window.views.tabs.setCurrentWidget(erp)
-    qtbot.waitUntil(lambda: erp.qianyi_model.rowCount() > 0 and erp.shoplazza_model.rowCount() > 0,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: erp.qianyi_model.rowCount() > 0 and erp.shoplazza_model.rowCount() > 0, timeout=WAIT_MS)
     look(window)
     erp.tabs.setCurrentIndex(1)
     look(window)

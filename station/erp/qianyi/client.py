@@ -45,9 +45,13 @@ from station.erp.qianyi.models import (
 log = logging.getLogger(__name__)
 
 # A create answered with a server error was refused by QianYi ("system busy"): raised as it is.
-QIANYI_ERRORS = ErrorKinds(refused=QianYiError, network=QianYiNetworkError, outcome_unknown=QianYiOutcomeUnknownError,
-                           malformed=QianYiMalformedError,
-                           unknown_after=(kinds.NetworkError, kinds.MalformedResponseError))
+QIANYI_ERRORS = ErrorKinds(
+    refused=QianYiError,
+    network=QianYiNetworkError,
+    outcome_unknown=QianYiOutcomeUnknownError,
+    malformed=QianYiMalformedError,
+    unknown_after=(kinds.NetworkError, kinds.MalformedResponseError),
+)
 
 
 def sign(params: Mapping[str, str], secret: str) -> str:
@@ -57,17 +61,31 @@ def sign(params: Mapping[str, str], secret: str) -> str:
 
 
 class QianYiClient:
-    def __init__(self, settings: QianYiSettings, *, timeout: float = 20.0, read_retries: int = 2,
-                 clock: Callable[[], float] = time.time, sleep: Callable[[float], None] = time.sleep,
-                 limiter: RateLimiter | None = None) -> None:
+    def __init__(
+        self,
+        settings: QianYiSettings,
+        *,
+        timeout: float = 20.0,
+        read_retries: int = 2,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+        limiter: RateLimiter | None = None,
+    ) -> None:
         self.settings = settings
         SECRETS.add(settings.app_secret)
         self.url = f"{settings.base_url.rstrip('/')}/api/{settings.version}/purchase"
         self.timeout = timeout
         self.read_retries = read_retries
         self._clock = clock
-        self.http = HttpConnector.plain(QIANYI_ERRORS, self.url, "the QianYi ERP", timeout=timeout,
-                                        retries=read_retries, sleep=sleep, limiter=limiter)
+        self.http = HttpConnector.plain(
+            QIANYI_ERRORS,
+            self.url,
+            "the QianYi ERP",
+            timeout=timeout,
+            retries=read_retries,
+            sleep=sleep,
+            limiter=limiter,
+        )
 
     @property
     def session(self) -> requests.Session:
@@ -112,20 +130,27 @@ class QianYiClient:
             total = int(data.get("total") or 0)
         except (TypeError, ValueError, OverflowError):
             raise QianYiMalformedError(f"total is not a number: {data.get('total')!r}") from None
-        return PurchaseOrderPage(total, tuple(PurchaseOrder.from_api(o) for o in result), query.page,
-                                 query.page_size)
+        return PurchaseOrderPage(total, tuple(PurchaseOrder.from_api(o) for o in result), query.page, query.page_size)
 
     def iter_orders(self, query: PurchaseOrderQuery | None = None, *, limit: int = 0) -> Iterator[PurchaseOrder]:
         """Every purchase order the filters match, page by page (``limit`` > 0 stops early)."""
-        return walk(query or PurchaseOrderQuery(page_size=PAGE_SIZE_MAX), self.query_page, lambda p: p.orders,
-                    lambda q, p: replace(q, page=q.page + 1) if p.has_more else None, limit=limit)
+        return walk(
+            query or PurchaseOrderQuery(page_size=PAGE_SIZE_MAX),
+            self.query_page,
+            lambda p: p.orders,
+            lambda q, p: replace(q, page=q.page + 1) if p.has_more else None,
+            limit=limit,
+        )
 
     def list_orders(self, query: PurchaseOrderQuery | None = None, *, limit: int = 0) -> list[PurchaseOrder]:
         return list(self.iter_orders(query, limit=limit))
 
     def find_by_custom_number(self, custom_number: str) -> list[PurchaseOrder]:
-        return [o for o in self.list_orders(PurchaseOrderQuery(custom_number=custom_number, page_size=PAGE_SIZE_MAX))
-                if o.custom_number == custom_number]
+        return [
+            o
+            for o in self.list_orders(PurchaseOrderQuery(custom_number=custom_number, page_size=PAGE_SIZE_MAX))
+            if o.custom_number == custom_number
+        ]
 
     def save(self, request: PurchaseOrderRequest) -> PurchaseOrder:
         """Create (or, with ``is_update``, update) a purchase order; the saved order as QianYi returns it.

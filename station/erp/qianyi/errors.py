@@ -20,8 +20,9 @@ QianYiServerError = _FAMILY.server
 QianYiNetworkError = _FAMILY.network
 QianYiOutcomeUnknownError = _FAMILY.outcome_unknown  # look the order up by its customNumber before resending
 QianYiMalformedError = _FAMILY.malformed
-QianYiClockError = _FAMILY.subclass("QianYiClockError", QianYiAuthError, "qianyi.clock",
-                                    "QianYi refused the request time.")
+QianYiClockError = _FAMILY.subclass(
+    "QianYiClockError", QianYiAuthError, "qianyi.clock", "QianYi refused the request time."
+)
 
 
 _CODES: dict[str, type[kinds.StationApiError]] = {

@@ -100,9 +100,13 @@ class PurchaseOrderQuery:
     def to_api(self) -> dict[str, Any]:
         self.validate()
         out: dict[str, Any] = {"page": self.page, "pageSize": self.page_size}
-        for key, value in (("purchaseNumber", self.purchase_number), ("customNumber", self.custom_number),
-                           ("status", self.status), ("updateTimeFrom", self.update_time_from),
-                           ("updateTimeTo", self.update_time_to)):
+        for key, value in (
+            ("purchaseNumber", self.purchase_number),
+            ("customNumber", self.custom_number),
+            ("status", self.status),
+            ("updateTimeFrom", self.update_time_from),
+            ("updateTimeTo", self.update_time_to),
+        ):
             if value:
                 out[key] = value
         return out
@@ -122,8 +126,13 @@ class PurchaseOrderSku:
 
     @classmethod
     def from_api(cls, data: Any) -> PurchaseOrderSku:
-        return build(cls, record(data, "a SKU line", error=QianYiMalformedError), key=camel, error=QianYiMalformedError,
-                     decimals=True)
+        return build(
+            cls,
+            record(data, "a SKU line", error=QianYiMalformedError),
+            key=camel,
+            error=QianYiMalformedError,
+            decimals=True,
+        )
 
 
 @dataclass(frozen=True)
@@ -165,8 +174,9 @@ class PurchaseOrder:
         skus = data.get("skuList") or []
         if not isinstance(skus, list):
             raise QianYiMalformedError("skuList is not a list")
-        return build(cls, data, key=camel, error=QianYiMalformedError,
-                     sku_list=tuple(PurchaseOrderSku.from_api(s) for s in skus))
+        return build(
+            cls, data, key=camel, error=QianYiMalformedError, sku_list=tuple(PurchaseOrderSku.from_api(s) for s in skus)
+        )
 
 
 @dataclass(frozen=True)
@@ -206,9 +216,13 @@ class NewPurchaseOrderSku:
             raise QianYiValidationError(f"The currency of {self.sku} is missing.")
 
     def to_api(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"sku": self.sku, "purchasePrice": _num(self.purchase_price),
-                               "purchasePriceUnit": self.purchase_price_unit,
-                               "purchaseQuantity": self.purchase_quantity, "taxRate": _num(self.tax_rate)}
+        out: dict[str, Any] = {
+            "sku": self.sku,
+            "purchasePrice": _num(self.purchase_price),
+            "purchasePriceUnit": self.purchase_price_unit,
+            "purchaseQuantity": self.purchase_quantity,
+            "taxRate": _num(self.tax_rate),
+        }
         if self.remark:
             out["remark"] = self.remark
         return out
@@ -236,16 +250,20 @@ class Purchase1688Ext:
     open1688_trade_type: str = ""
 
     def validate(self) -> None:
-        for name, value in (("open1688AccountName", self.open1688_account_name),
-                            ("open1688Address", self.open1688_address),
-                            ("open1688OrderType", self.open1688_order_type)):
+        for name, value in (
+            ("open1688AccountName", self.open1688_account_name),
+            ("open1688Address", self.open1688_address),
+            ("open1688OrderType", self.open1688_order_type),
+        ):
             if not value.strip():
                 raise QianYiValidationError(f"The 1688 field {name} is required when 1688 details are given.")
 
     def to_api(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"open1688AccountName": self.open1688_account_name,
-                               "open1688Address": self.open1688_address,
-                               "open1688OrderType": self.open1688_order_type}
+        out: dict[str, Any] = {
+            "open1688AccountName": self.open1688_account_name,
+            "open1688Address": self.open1688_address,
+            "open1688OrderType": self.open1688_order_type,
+        }
         if self.open1688_buyer_msg:
             out["open1688BuyerMsg"] = self.open1688_buyer_msg
         if self.open1688_trade_type:
@@ -303,8 +321,12 @@ class PurchaseOrderRequest:
             raise QianYiValidationError(f"A purchase number has at most {PURCHASE_NUMBER_MAX} characters.")
         if len(self.custom_number) > CUSTOM_NUMBER_MAX:
             raise QianYiValidationError(f"A reference number has at most {CUSTOM_NUMBER_MAX} characters.")
-        for name, value in (("warehouse", self.warehouse_name), ("purchaser", self.purchaser_name),
-                            ("supplier", self.supplier_name), ("currency", self.purchase_price_unit)):
+        for name, value in (
+            ("warehouse", self.warehouse_name),
+            ("purchaser", self.purchaser_name),
+            ("supplier", self.supplier_name),
+            ("currency", self.purchase_price_unit),
+        ):
             if not value.strip():
                 raise QianYiValidationError(f"The purchase order needs a {name}.")
         if self.purchase_type is PurchaseType.TRANSFER and not self.transfer_warehouse_name.strip():
@@ -359,7 +381,8 @@ class PurchaseOrderRequest:
         total = prepay + sum((p.percent for p in self.account_period_list), Decimal(0))
         if total != HUNDRED:
             raise QianYiValidationError(
-                f"The prepaid percentage and the instalments add up to {_num(total)}%, not 100%.")
+                f"The prepaid percentage and the instalments add up to {_num(total)}%, not 100%."
+            )
 
     def to_api(self) -> dict[str, Any]:
         self.validate()
@@ -380,10 +403,15 @@ class PurchaseOrderRequest:
             out["isUpdate"] = True
             out["purchaseNumber"] = self.purchase_number
         optional: Sequence[tuple[str, Any]] = (
-            ("customNumber", self.custom_number), ("transferWarehouseName", self.transfer_warehouse_name),
-            ("preReceiveTime", self.pre_receive_time), ("companyName", self.company_name),
-            ("buyerTitle", self.buyer_title), ("trackingNumber", self.tracking_number), ("remark", self.remark),
-            ("effectiveNode", self.effective_node), ("accountPeriodOpt", self.account_period_opt),
+            ("customNumber", self.custom_number),
+            ("transferWarehouseName", self.transfer_warehouse_name),
+            ("preReceiveTime", self.pre_receive_time),
+            ("companyName", self.company_name),
+            ("buyerTitle", self.buyer_title),
+            ("trackingNumber", self.tracking_number),
+            ("remark", self.remark),
+            ("effectiveNode", self.effective_node),
+            ("accountPeriodOpt", self.account_period_opt),
         )
         for key, value in optional:
             if value:
@@ -394,8 +422,7 @@ class PurchaseOrderRequest:
             out["prepayRate"] = _num(self.prepay_rate)
         if self.account_period_list:
             # Documented as a String holding a JSON array.
-            out["accountPeriodList"] = json.dumps([p.to_api() for p in self.account_period_list],
-                                                  separators=(",", ":"))
+            out["accountPeriodList"] = json.dumps([p.to_api() for p in self.account_period_list], separators=(",", ":"))
         if self.billing_date is not None:
             out["billingDate"] = self.billing_date
         if self.purchase_ext is not None:

@@ -30,8 +30,12 @@ from station.problems import Problem
 
 log = logging.getLogger(__name__)
 
-SHOPLAZZA_ERRORS = ErrorKinds(refused=ShoplazzaError, network=ShoplazzaNetworkError,
-                              outcome_unknown=ShoplazzaOutcomeUnknownError, malformed=ShoplazzaMalformedError)
+SHOPLAZZA_ERRORS = ErrorKinds(
+    refused=ShoplazzaError,
+    network=ShoplazzaNetworkError,
+    outcome_unknown=ShoplazzaOutcomeUnknownError,
+    malformed=ShoplazzaMalformedError,
+)
 
 
 def store_base_url(store: str) -> str:
@@ -47,16 +51,24 @@ def store_base_url(store: str) -> str:
 
 
 class ShoplazzaClient:
-    def __init__(self, settings: ShoplazzaSettings, *, timeout: float = 20.0, retries: int = 2,
-                 sleep: Callable[[float], None] = time.sleep, limiter: RateLimiter | None = None) -> None:
+    def __init__(
+        self,
+        settings: ShoplazzaSettings,
+        *,
+        timeout: float = 20.0,
+        retries: int = 2,
+        sleep: Callable[[float], None] = time.sleep,
+        limiter: RateLimiter | None = None,
+    ) -> None:
         self.settings = settings
         SECRETS.add(settings.access_token)
         origin = settings.base_url.rstrip("/") if settings.base_url else store_base_url(settings.store)
         self.api_url = f"{origin}/openapi/{settings.api_version}"
         self.timeout = timeout
         self.retries = retries
-        self.http = HttpConnector.plain(SHOPLAZZA_ERRORS, self.api_url, "Shoplazza", timeout=timeout, retries=retries,
-                                        sleep=sleep, limiter=limiter)
+        self.http = HttpConnector.plain(
+            SHOPLAZZA_ERRORS, self.api_url, "Shoplazza", timeout=timeout, retries=retries, sleep=sleep, limiter=limiter
+        )
         self.session.headers["Access-Token"] = settings.access_token
         self.session.headers["Accept"] = "application/json"
 
@@ -84,11 +96,17 @@ class ShoplazzaClient:
             raise ShoplazzaMalformedError(f"count is not a number: {body.get('count')!r}") from None
         return ProcurementPage(count, procurements, query.page, query.limit)
 
-    def iter_procurements(self, query: ProcurementQuery | None = None, *, max_pages: int = 1000,
-                          limit_total: int = 0) -> Iterator[Procurement]:
-        return walk(query or ProcurementQuery(limit=LIMIT_MAX), self.list_page, lambda p: p.procurements,
-                    lambda q, p: q.with_page(q.page + 1) if p.has_more else None, limit=limit_total,
-                    max_pages=max_pages)
+    def iter_procurements(
+        self, query: ProcurementQuery | None = None, *, max_pages: int = 1000, limit_total: int = 0
+    ) -> Iterator[Procurement]:
+        return walk(
+            query or ProcurementQuery(limit=LIMIT_MAX),
+            self.list_page,
+            lambda p: p.procurements,
+            lambda q, p: q.with_page(q.page + 1) if p.has_more else None,
+            limit=limit_total,
+            max_pages=max_pages,
+        )
 
     def list_procurements(self, query: ProcurementQuery | None = None, *, limit_total: int = 0) -> list[Procurement]:
         return list(self.iter_procurements(query, limit_total=limit_total))
@@ -98,8 +116,10 @@ class ShoplazzaClient:
         for p in page.procurements:
             if p.id == procurement_id:
                 return p
-        raise ShoplazzaError(f"procurement {procurement_id} not found",
-                             problem=Problem("shoplazza.no_procurement", {"id": procurement_id}))
+        raise ShoplazzaError(
+            f"procurement {procurement_id} not found",
+            problem=Problem("shoplazza.no_procurement", {"id": procurement_id}),
+        )
 
     def procurement_lines(self, procurement_id: str) -> list[ProcurementLine]:
         """The SKUs of a procurement, from ``GET /center/procurements/{id}`` (``procurement.line_items``).

@@ -22,8 +22,12 @@ ShoplazzaServerError = _FAMILY.server
 ShoplazzaNetworkError = _FAMILY.network
 ShoplazzaOutcomeUnknownError = _FAMILY.outcome_unknown  # the procurement API is read-only so far
 ShoplazzaMalformedError = _FAMILY.malformed
-ShoplazzaForbiddenError = _FAMILY.subclass("ShoplazzaForbiddenError", ShoplazzaAuthError, "shoplazza.forbidden",
-                                           "HTTP 403: the token is good, its scopes are not.")
+ShoplazzaForbiddenError = _FAMILY.subclass(
+    "ShoplazzaForbiddenError",
+    ShoplazzaAuthError,
+    "shoplazza.forbidden",
+    "HTTP 403: the token is good, its scopes are not.",
+)
 
 
 _STATUSES: dict[int, type[kinds.StationApiError]] = {

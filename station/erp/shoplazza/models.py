@@ -71,8 +71,16 @@ class ProcurementQuery:
         return params
 
     def with_page(self, page: int) -> ProcurementQuery:
-        return ProcurementQuery(self.state, self.created_at_min, self.created_at_max, self.updated_at_min,
-                                self.updated_at_max, page, self.limit, self.ids)
+        return ProcurementQuery(
+            self.state,
+            self.created_at_min,
+            self.created_at_max,
+            self.updated_at_min,
+            self.updated_at_max,
+            page,
+            self.limit,
+            self.ids,
+        )
 
 
 @dataclass(frozen=True)
@@ -133,8 +141,9 @@ class ProcurementLine:
 
     @classmethod
     def from_api(cls, data: Any) -> ProcurementLine:
-        return build(cls, record(data, "a procurement line", error=ShoplazzaMalformedError),
-                     error=ShoplazzaMalformedError)
+        return build(
+            cls, record(data, "a procurement line", error=ShoplazzaMalformedError), error=ShoplazzaMalformedError
+        )
 
 
 def parse_ids(values: Sequence[str]) -> tuple[str, ...]:

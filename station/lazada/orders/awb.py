@@ -57,7 +57,7 @@ class _Reader(HTMLParser):
             self.blocks.append(Block("rule", ""))
         barcode = values.get("data-barcode", "")
         if not barcode and tag == "img" and values.get("alt", "").startswith("barcode:"):
-            barcode = values["alt"][len("barcode:"):]
+            barcode = values["alt"][len("barcode:") :]
         if barcode.strip():
             self._flush()
             self.blocks.append(Block("barcode", barcode.strip()))
@@ -128,8 +128,7 @@ def html_to_pdf(html: str, *, page_mm: tuple[float, float] = LABEL_MM) -> bytes:
         elif block.kind == "barcode":
             value = block.text
             module = min(0.5 * mm, inner / (Code128(value, barWidth=1, quiet=0).width + 20))
-            symbol = Code128(value, barWidth=module, barHeight=18 * mm, quiet=1, lquiet=10 * module,
-                             rquiet=10 * module)
+            symbol = Code128(value, barWidth=module, barHeight=18 * mm, quiet=1, lquiet=10 * module, rquiet=10 * module)
             x = MARGIN_MM * mm + (inner - symbol.width) / 2
             y -= 19 * mm
             symbol.drawOn(c, max(MARGIN_MM * mm, x), y)

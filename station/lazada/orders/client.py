@@ -93,8 +93,9 @@ class OrdersClient:
         return result.get("data")
 
     # ----------------------------------------------------------------- orders
-    def get_orders_page(self, query: OrdersQuery, *, offset: int = 0,
-                        limit: int = limits.ORDERS_LIMIT_MAX) -> OrdersPage:
+    def get_orders_page(
+        self, query: OrdersQuery, *, offset: int = 0, limit: int = limits.ORDERS_LIMIT_MAX
+    ) -> OrdersPage:
         limits.check_paging(limit, offset)
         if query.created_after is None and query.update_after is None:
             raise RequestValidationError("GetOrders needs created_after or update_after.")
@@ -102,8 +103,13 @@ class OrdersClient:
             raise RequestValidationError(
                 f"Unknown order status {query.status!r}: use one of {', '.join(STATUS_FILTERS)}."
             )
-        params: dict[str, Any] = {"status": query.status, "limit": limit, "offset": offset,
-                                  "sort_by": "created_at", "sort_direction": "ASC"}
+        params: dict[str, Any] = {
+            "status": query.status,
+            "limit": limit,
+            "offset": offset,
+            "sort_by": "created_at",
+            "sort_direction": "ASC",
+        }
         for name in ("created_after", "created_before", "update_after", "update_before"):
             value = getattr(query, name)
             if value is not None:
@@ -122,8 +128,14 @@ class OrdersClient:
         orders = [Order.from_api(o) for o in raw]
         return OrdersPage(orders, _int(data.get("count"), len(orders)), _int(data.get("countTotal"), len(orders)))
 
-    def list_orders(self, query: OrdersQuery, *, limit: int = limits.ORDERS_LIMIT_MAX,
-                    max_orders: int | None = None, progress: ProgressCallback | None = None) -> list[Order]:
+    def list_orders(
+        self,
+        query: OrdersQuery,
+        *,
+        limit: int = limits.ORDERS_LIMIT_MAX,
+        max_orders: int | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> list[Order]:
         """Every order of a query, oldest first.
 
         Pages by ``offset`` up to 5,000; past that, ``created_after`` moves to the creation time of
@@ -174,15 +186,24 @@ class OrdersClient:
         return dict(zip(ids, self._pool.map(self.get_order_items, ids), strict=True))
 
     # ----------------------------------------------------------------- fulfilment
-    def get_shipment_providers(self, orders: Mapping[str, Sequence[str]],
-                               allocate_type: AllocateType = AllocateType.TFS) -> ProviderChoice:
+    def get_shipment_providers(
+        self, orders: Mapping[str, Sequence[str]], allocate_type: AllocateType = AllocateType.TFS
+    ) -> ProviderChoice:
         limits.check_orders("The order list", orders, limits.PROVIDER_ORDERS_MAX)
-        req = {"orders": [{"order_id": o, "order_item_ids": list(ids)} for o, ids in orders.items()],
-               "shipping_allocate_type": allocate_type.value}
+        req = {
+            "orders": [{"order_id": o, "order_item_ids": list(ids)} for o, ids in orders.items()],
+            "shipping_allocate_type": allocate_type.value,
+        }
         return ProviderChoice.from_api(self.call_result(PROVIDERS_PATH, {"getShipmentProvidersReq": req}))
 
-    def pack(self, orders: Mapping[str, Sequence[str]], *, shipment_provider_id: str | None = None,
-             allocate_type: AllocateType = AllocateType.TFS, delivery_type: str = "dropship") -> list[ItemResult]:
+    def pack(
+        self,
+        orders: Mapping[str, Sequence[str]],
+        *,
+        shipment_provider_id: str | None = None,
+        allocate_type: AllocateType = AllocateType.TFS,
+        delivery_type: str = "dropship",
+    ) -> list[ItemResult]:
         """Pack the given items (items left out stay pending); one result per item sent."""
         limits.check_orders("The order list to pack", orders, limits.PACK_ORDERS_MAX)
         req: dict[str, Any] = {
@@ -195,8 +216,13 @@ class OrdersClient:
         data = self.call_result(PACK_PATH, {"packReq": req}, state_changing=True)
         return _item_results(orders, data, "pack_order_list", "order_item_list")
 
-    def pack_choosing_provider(self, orders: Mapping[str, Sequence[str]], *, preferred: str | None = None,
-                               allocate_type: AllocateType = AllocateType.TFS) -> list[ItemResult]:
+    def pack_choosing_provider(
+        self,
+        orders: Mapping[str, Sequence[str]],
+        *,
+        preferred: str | None = None,
+        allocate_type: AllocateType = AllocateType.TFS,
+    ) -> list[ItemResult]:
         """Ask which provider to use, then pack: none when the platform allocates, else the preferred
         provider (by name or id) or the first one offered."""
         choice = self.get_shipment_providers(orders, allocate_type)
@@ -214,8 +240,9 @@ class OrdersClient:
         data = self.call_result(REPACK_PATH, {"rePackReq": {"packages": _packages(ids)}}, state_changing=True)
         return _package_results(ids, data)
 
-    def print_awb(self, package_ids: Sequence[str], doc_type: DocType = DocType.PDF, *,
-                  print_item_list: bool = True) -> AwbDocument:
+    def print_awb(
+        self, package_ids: Sequence[str], doc_type: DocType = DocType.PDF, *, print_item_list: bool = True
+    ) -> AwbDocument:
         """One document with the AWBs of up to 20 packages (base64 ``file`` decoded)."""
         ids = _unique(package_ids)
         limits.check_ids("The package list to print", ids, limits.DOCUMENT_PACKAGES_MAX)
@@ -227,8 +254,9 @@ class OrdersClient:
         kind = str(data.get("doc_type") or doc_type.value).upper()
         if kind == DocType.PDF.value and not content.startswith(b"%PDF"):
             raise MalformedResponseError(f"{DOCUMENT_PATH}: the PDF file is not a PDF")
-        return AwbDocument(tuple(ids), DocType(kind) if kind in ("PDF", "HTML") else doc_type, content,
-                           str(data.get("pdf_url") or ""))
+        return AwbDocument(
+            tuple(ids), DocType(kind) if kind in ("PDF", "HTML") else doc_type, content, str(data.get("pdf_url") or "")
+        )
 
     def ready_to_ship(self, package_ids: Sequence[str]) -> list[PackageResult]:
         ids = _unique(package_ids)
@@ -239,15 +267,17 @@ class OrdersClient:
     def confirm_delivery_dbs(self, package_ids: Sequence[str]) -> list[PackageResult]:
         ids = _unique(package_ids)
         limits.check_ids("The package list delivered", ids, limits.DBS_PACKAGES_MAX)
-        data = self.call_result(DBS_DELIVERED_PATH, {"dbsDeliveryReq": {"packages": _packages(ids)}},
-                                state_changing=True)
+        data = self.call_result(
+            DBS_DELIVERED_PATH, {"dbsDeliveryReq": {"packages": _packages(ids)}}, state_changing=True
+        )
         return _package_results(ids, data)
 
     def failed_delivery_dbs(self, package_ids: Sequence[str]) -> list[PackageResult]:
         ids = _unique(package_ids)
         limits.check_ids("The package list not delivered", ids, limits.DBS_PACKAGES_MAX)
-        data = self.call_result(DBS_FAILED_PATH, {"dbsFailedDeliveryReq": {"packages": _packages(ids)}},
-                                state_changing=True)
+        data = self.call_result(
+            DBS_FAILED_PATH, {"dbsFailedDeliveryReq": {"packages": _packages(ids)}}, state_changing=True
+        )
         return _package_results(ids, data)
 
     def deliver_digital(self, orders: Mapping[str, Sequence[str]]) -> list[ItemResult]:
@@ -298,8 +328,14 @@ def _item_results(sent: Mapping[str, Sequence[str]], data: Any, list_key: str, i
             ok, code, message = _ok(entry)
             item_id = str(entry["order_item_id"])
             found[(order_id, item_id)] = ItemResult(
-                order_id, item_id, ok, code, message, str(entry.get("package_id") or ""),
-                str(entry.get("tracking_number") or ""), str(entry.get("shipment_provider") or ""),
+                order_id,
+                item_id,
+                ok,
+                code,
+                message,
+                str(entry.get("package_id") or ""),
+                str(entry.get("tracking_number") or ""),
+                str(entry.get("shipment_provider") or ""),
             )
     # An item the answer does not mention is not known to be done: report it so it is checked.
     return [found.get((o, i), ItemResult(o, i, False, "", NOT_IN_ANSWER)) for o, ids in sent.items() for i in ids]

@@ -40,18 +40,34 @@ class FlowResult:
 
     @property
     def ok(self) -> bool:
-        return (self.error is None and bool(self.printed_packages) and all(r.ok for r in self.packed)
-                and all(r.ok for r in self.ready))
+        return (
+            self.error is None
+            and bool(self.printed_packages)
+            and all(r.ok for r in self.packed)
+            and all(r.ok for r in self.ready)
+        )
 
     def lines(self) -> list[tuple[str, str, bool, str]]:
         """(what, id, ok, message) rows for a results table."""
-        rows = [("pack", f"{r.order_id}/{r.order_item_id}", r.ok,
-                 r.message or (say("orders.package", package=r.package_id, tracking=r.tracking_number) if r.ok
-                               else say("orders.code", code=r.code)))
-                for r in self.packed]
+        rows = [
+            (
+                "pack",
+                f"{r.order_id}/{r.order_item_id}",
+                r.ok,
+                r.message
+                or (
+                    say("orders.package", package=r.package_id, tracking=r.tracking_number)
+                    if r.ok
+                    else say("orders.code", code=r.code)
+                ),
+            )
+            for r in self.packed
+        ]
         rows += [("print", p, True, "AWB printed") for p in self.printed_packages]
-        rows += [("ready to ship", r.package_id, r.ok,
-                  r.message or ("ready" if r.ok else say("orders.code", code=r.code))) for r in self.ready]
+        rows += [
+            ("ready to ship", r.package_id, r.ok, r.message or ("ready" if r.ok else say("orders.code", code=r.code)))
+            for r in self.ready
+        ]
         if self.error is not None:
             rows.append(("error", self.order_id, False, self.error.operator_message))
         if self.note:
@@ -63,8 +79,14 @@ def awb_pdf(document: AwbDocument) -> bytes:
     return document.content if document.doc_type is DocType.PDF else html_to_pdf(document.html)
 
 
-def pack_print_ready(client: OrdersClient, order_id: str, print_pdf: PrintPdf, *,
-                     doc_type: DocType = DocType.PDF, provider: str | None = None) -> FlowResult:
+def pack_print_ready(
+    client: OrdersClient,
+    order_id: str,
+    print_pdf: PrintPdf,
+    *,
+    doc_type: DocType = DocType.PDF,
+    provider: str | None = None,
+) -> FlowResult:
     """Pack the order's pending items, print the AWB of its packed packages, mark them ready to ship."""
     result = FlowResult(order_id)
     try:
@@ -78,7 +100,7 @@ def pack_print_ready(client: OrdersClient, order_id: str, print_pdf: PrintPdf, *
         packages = list(dict.fromkeys(i.package_id for i in items if i.package_id and i.status in RTS_ABLE))
         if not packages:
             shipped = [i for i in items if i.status == ItemStatus.READY_TO_SHIP.value and i.package_id]
-            result.note = ("already ready to ship" if shipped else "nothing to pack or ship in this order")
+            result.note = "already ready to ship" if shipped else "nothing to pack or ship in this order"
             return result
         document = client.print_awb(packages, doc_type)
         print_pdf(awb_pdf(document))

@@ -110,9 +110,16 @@ class Address:
     def from_api(cls, d: Any) -> Address:
         if not isinstance(d, Mapping):
             return cls()
-        return cls(_s(d.get("first_name")), _s(d.get("last_name")), _s(d.get("phone")), _s(d.get("address1")),
-                   _s(d.get("address3")), _s(d.get("address4")), _s(d.get("address5") or d.get("post_code")),
-                   _s(d.get("country")))
+        return cls(
+            _s(d.get("first_name")),
+            _s(d.get("last_name")),
+            _s(d.get("phone")),
+            _s(d.get("address1")),
+            _s(d.get("address3")),
+            _s(d.get("address4")),
+            _s(d.get("address5") or d.get("post_code")),
+            _s(d.get("country")),
+        )
 
     @property
     def name(self) -> str:
@@ -249,8 +256,7 @@ class ProviderChoice:
         providers = []
         for p in raw if isinstance(raw, list) else []:
             if isinstance(p, Mapping) and p.get("name"):
-                providers.append(ShipmentProvider(str(p["name"]),
-                                                  _s(p.get("shipment_provider_id") or p.get("id"))))
+                providers.append(ShipmentProvider(str(p["name"]), _s(p.get("shipment_provider_id") or p.get("id"))))
         return cls(str(d.get("platform_default")) == "1", tuple(providers), _s(d.get("shipping_allocate_type")))
 
 

@@ -67,14 +67,24 @@ def data_body(data: Any) -> dict[str, Any]:
 
 
 def result_body(data: Any) -> dict[str, Any]:
-    return {"code": "0", "request_id": request_id(),
-            "result": {"success": True, "data": data, "errorCode": None, "errorMsg": None}}
+    return {
+        "code": "0",
+        "request_id": request_id(),
+        "result": {"success": True, "data": data, "errorCode": None, "errorMsg": None},
+    }
 
 
 def result_failure(error: BusinessError) -> dict[str, Any]:
-    return {"code": "0", "request_id": request_id(),
-            "result": {"success": False, "data": None, "errorCode": error.error_code,
-                       "errorMsg": error.message + trace_suffix()}}
+    return {
+        "code": "0",
+        "request_id": request_id(),
+        "result": {
+            "success": False,
+            "data": None,
+            "errorCode": error.error_code,
+            "errorMsg": error.message + trace_suffix(),
+        },
+    }
 
 
 def _bad(message: str) -> GatewayError:
@@ -82,8 +92,11 @@ def _bad(message: str) -> GatewayError:
 
 
 def _missing(name: str) -> GatewayError:
-    return GatewayError("MissingParameter", "ISV",
-                        f"The input parameter '{name}' that is mandatory for processing this request is not supplied.")
+    return GatewayError(
+        "MissingParameter",
+        "ISV",
+        f"The input parameter '{name}' that is mandatory for processing this request is not supplied.",
+    )
 
 
 def _json_req(params: Mapping[str, str], name: str) -> dict[str, Any]:
@@ -208,8 +221,15 @@ def get_orders(call: OrderCall) -> dict[str, Any]:
         raise _bad(f"Invalid sort_direction: '{direction}', only ASC/DESC")
     book = call.book
     with book.lock:
-        found = book.select(created_after, created_before, update_after, update_before,
-                            None if status == "all" else status, sort_by, direction == "DESC")
+        found = book.select(
+            created_after,
+            created_before,
+            update_after,
+            update_before,
+            None if status == "all" else status,
+            sort_by,
+            direction == "DESC",
+        )
         page = [book.order_json(o) for o in found[offset : offset + limit]]
     return data_body({"count": len(page), "countTotal": len(found), "orders": page})
 
@@ -293,13 +313,16 @@ def pack(call: OrderCall) -> Any:
             elif item is None:
                 entry.update(item_err_code=ERR_ITEM_NOT_FOUND, msg=f"order item {item_id} not in order {order_id}")
             elif item.is_digital:
-                entry.update(item_err_code=ERR_DIGITAL_ITEM, msg="digital items are delivered with DeliverDigital, "
-                             "not packed")
+                entry.update(
+                    item_err_code=ERR_DIGITAL_ITEM, msg="digital items are delivered with DeliverDigital, not packed"
+                )
             elif item.status == CANCELED:
                 entry.update(item_err_code=ERR_ITEM_CANCELED, msg=f"order item {item_id} has been canceled")
             elif item.status not in (PENDING, REPACKED):
-                entry.update(item_err_code=ERR_ITEM_STATUS, msg=f"order item status is {item.status}, only "
-                             "pending or repacked can be packed")
+                entry.update(
+                    item_err_code=ERR_ITEM_STATUS,
+                    msg=f"order item status is {item.status}, only pending or repacked can be packed",
+                )
             else:
                 good.append(item)
             results.append(entry)
@@ -312,14 +335,17 @@ def pack(call: OrderCall) -> Any:
             done = {str(i.order_item_id) for i in good}
             for entry in results:
                 if entry["order_item_id"] in done:
-                    entry.update(item_err_code="0", package_id=package.package_id,
-                                 tracking_number=package.tracking, shipment_provider=package.provider)
+                    entry.update(
+                        item_err_code="0",
+                        package_id=package.package_id,
+                        tracking_number=package.tracking,
+                        shipment_provider=package.provider,
+                    )
         out.append({"order_id": order_id, "order_item_list": results})
     return {"pack_order_list": out}
 
 
-def _per_package(call: OrderCall, name: str, maximum: int,
-                 act: Callable[[Package, list[Item]], str | None]) -> Any:
+def _per_package(call: OrderCall, name: str, maximum: int, act: Callable[[Package, list[Item]], str | None]) -> Any:
     """Run ``act`` on each package; it returns ``"code:message"`` for a refusal or ``None``."""
     ids = _package_ids(_json_req(call.params, name), maximum)
     out = []
@@ -350,8 +376,10 @@ def repack(call: OrderCall) -> Any:
     def act(package: Package, items: list[Item]) -> str | None:
         live = [i for i in items if i.status in (PACKED, READY_TO_SHIP)]
         if not live:
-            return f"{ERR_PACKAGE_STATUS}:package status is {items[0].status if items else 'empty'}, only packed " \
-                   "or ready_to_ship can be repacked"
+            return (
+                f"{ERR_PACKAGE_STATUS}:package status is {items[0].status if items else 'empty'}, only packed "
+                "or ready_to_ship can be repacked"
+            )
         _set(live, REPACKED)
         for item in live:
             item.package_id = item.tracking = item.provider = ""
@@ -376,6 +404,7 @@ def _dbs(target: str, request: str) -> Callable[[OrderCall], Any]:
     """ConfirmDeliveryForDBS / FailedDeliveryForDBS. The live platform reads only its own request
     object (``dbsDeliveryReq`` / ``dbsFailedDeliveryReq``): anything else, such as the old
     ``packageReq``, is a missing parameter."""
+
     def handler(call: OrderCall) -> Any:
         def act(package: Package, items: list[Item]) -> str | None:
             if not any(i.sof for i in items):
@@ -409,8 +438,10 @@ def deliver_digital(call: OrderCall) -> Any:
             elif not item.is_digital:
                 entry.update(item_err_code=ERR_NOT_DIGITAL, msg=f"order item {item_id} is not a digital item")
             elif item.status != PENDING:
-                entry.update(item_err_code=ERR_ITEM_STATUS, msg=f"order item status is {item.status}, only "
-                             "pending can be delivered")
+                entry.update(
+                    item_err_code=ERR_ITEM_STATUS,
+                    msg=f"order item status is {item.status}, only pending can be delivered",
+                )
             else:
                 _set([item], DELIVERED)
                 order.updated_ms = _now()
@@ -433,8 +464,10 @@ def document(call: OrderCall) -> Any:
             raise invalid(f"package {package_id} not found")
         items = book.package_items(package)
         if not items or any(i.status not in (PACKED, READY_TO_SHIP, SHIPPED) for i in items):
-            raise BusinessError("INVALID_STATUS", f"package {package_id} status is "
-                                f"{items[0].status if items else 'empty'}, can not print the AWB")
+            raise BusinessError(
+                "INVALID_STATUS",
+                f"package {package_id} status is {items[0].status if items else 'empty'}, can not print the AWB",
+            )
         packages.append(package)
     print_items = req.get("print_item_list", True) not in (False, "false", "0", 0)
     if kind == "HTML":
@@ -445,8 +478,11 @@ def document(call: OrderCall) -> Any:
     book.documents[name] = content
     while len(book.documents) > MAX_DOCUMENTS:
         book.documents.pop(next(iter(book.documents)))
-    return {"doc_type": "PDF", "file": base64.b64encode(content).decode("ascii"),
-            "pdf_url": f"{call.base_url}/awb/{name}"}
+    return {
+        "doc_type": "PDF",
+        "file": base64.b64encode(content).decode("ascii"),
+        "pdf_url": f"{call.base_url}/awb/{name}",
+    }
 
 
 # API path -> handler; each returns the whole body. Every one needs the seller's access token.

@@ -31,8 +31,12 @@ def render_awb_pdf(book: OrderBook, packages: list[Package], *, print_items: boo
         draw_barcode(c, package.tracking, 5, H - 50, W - 10, 30)
         _line(c, 5, H - 56, package.tracking, BOLD, 12, W - 10)
         y = H - 66
-        for text, font in ((f"{order.first_name} {order.last_name}", BOLD), (order.phone, FONT),
-                           (order.street, FONT), (f"{order.city}, {order.state} {order.post_code}", FONT)):
+        for text, font in (
+            (f"{order.first_name} {order.last_name}", BOLD),
+            (order.phone, FONT),
+            (order.street, FONT),
+            (f"{order.city}, {order.state} {order.post_code}", FONT),
+        ):
             _line(c, 5, y, text, font, 9, W - 10)
             y -= 5
         cod = sum(i.price for i in book.package_items(package)) if order.payment_method == "COD" else 0.0
@@ -50,14 +54,15 @@ def render_awb_pdf(book: OrderBook, packages: list[Package], *, print_items: boo
 
 
 def _items_html(items: list[Item]) -> str:
-    rows = "".join(f"<tr><td>1 x</td><td>{html.escape(i.sku)}</td><td>{html.escape(i.name)}</td></tr>"
-                   for i in items)
+    rows = "".join(f"<tr><td>1 x</td><td>{html.escape(i.sku)}</td><td>{html.escape(i.name)}</td></tr>" for i in items)
     return f"<table class='items'>{rows}</table>"
 
 
 def render_awb_html(book: OrderBook, packages: list[Package], *, print_items: bool) -> str:
-    parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>AWB</title>",
-             "<style>.awb{width:100mm;height:150mm;page-break-after:always;font-family:Arial}</style></head><body>"]
+    parts = [
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>AWB</title>",
+        "<style>.awb{width:100mm;height:150mm;page-break-after:always;font-family:Arial}</style></head><body>",
+    ]
     for package in packages:
         order: Order = book.orders[package.order_id]
         parts.append(

@@ -23,13 +23,27 @@ DAY_MS = 24 * HOUR_MS
 UNPAID, PENDING, PACKED, REPACKED = "unpaid", "pending", "packed", "repacked"
 READY_TO_SHIP, SHIPPED, DELIVERED = "ready_to_ship", "shipped", "delivered"
 FAILED_DELIVERY, CANCELED, RETURNED = "failed_delivery", "canceled", "returned"
-ITEM_STATUSES = (UNPAID, PENDING, PACKED, REPACKED, READY_TO_SHIP, SHIPPED, DELIVERED, FAILED_DELIVERY, CANCELED,
-                 RETURNED)
+ITEM_STATUSES = (
+    UNPAID,
+    PENDING,
+    PACKED,
+    REPACKED,
+    READY_TO_SHIP,
+    SHIPPED,
+    DELIVERED,
+    FAILED_DELIVERY,
+    CANCELED,
+    RETURNED,
+)
 WITH_PACKAGE = (PACKED, READY_TO_SHIP, SHIPPED, DELIVERED, FAILED_DELIVERY, RETURNED)
 
 # (id, name, tracking prefix); the platform allocates the first one unless the seller chooses.
-PROVIDERS = (("FM40", "LEX", "LEX"), ("FM52", "J&T Express", "JT"), ("FM61", "Ninja Van", "NV"),
-             ("FM77", "Flash Express", "FL"))
+PROVIDERS = (
+    ("FM40", "LEX", "LEX"),
+    ("FM52", "J&T Express", "JT"),
+    ("FM61", "Ninja Van", "NV"),
+    ("FM77", "Flash Express", "FL"),
+)
 _FIRST = ["Maria", "Jose", "Ana", "Mark", "Liza", "Ramon", "Nur", "Thao", "Somchai", "Putri", "Wei", "Arjun"]
 _LAST = ["Santos", "Reyes", "Cruz", "Tan", "Lim", "Garcia", "Rahman", "Nguyen", "Suksawat", "Wijaya", "Chen"]
 _STREETS = ["12 Shaw Blvd", "88 Ortigas Ave", "5 Jalan Ampang", "101 Sukhumvit Soi 11", "23 Le Loi", "7 Orchard Rd"]
@@ -136,18 +150,20 @@ class OrderBook:
             for product in products:
                 for _ in range(rng.choice((1, 1, 1, 2))):
                     item_seq += 1
-                    order.items.append(Item(
-                        order_item_id=510_000_000_000 + item_seq * 3,
-                        sku=product.seller_sku,
-                        shop_sku=f"{product.product_id}_{cfg.region}-{product.sku_id}",
-                        name=("e-Voucher " if digital else "") + product.product_title,
-                        variation=rng.choice(("Color:Black", "Color:White", "Size:M", "")),
-                        price=float(rng.choice((99, 149, 199, 299, 499, 799, 1299))),
-                        status=base,
-                        is_digital=digital,
-                        sof=sof,
-                        updated_ms=created,
-                    ))
+                    order.items.append(
+                        Item(
+                            order_item_id=510_000_000_000 + item_seq * 3,
+                            sku=product.seller_sku,
+                            shop_sku=f"{product.product_id}_{cfg.region}-{product.sku_id}",
+                            name=("e-Voucher " if digital else "") + product.product_title,
+                            variation=rng.choice(("Color:Black", "Color:White", "Size:M", "")),
+                            price=float(rng.choice((99, 149, 199, 299, 499, 799, 1299))),
+                            status=base,
+                            is_digital=digital,
+                            sof=sof,
+                            updated_ms=created,
+                        )
+                    )
                     if len(order.items) >= 5:
                         break
                 if len(order.items) >= 5:
@@ -209,8 +225,16 @@ class OrderBook:
 
     # ----- queries -----------------------------------------------------------------------------
 
-    def select(self, created_after: int | None, created_before: int | None, update_after: int | None,
-               update_before: int | None, status: str | None, sort_by: str, descending: bool) -> list[Order]:
+    def select(
+        self,
+        created_after: int | None,
+        created_before: int | None,
+        update_after: int | None,
+        update_before: int | None,
+        status: str | None,
+        sort_by: str,
+        descending: bool,
+    ) -> list[Order]:
         lo = 0 if created_after is None else bisect.bisect_left(self._sorted, (created_after, -1))
         hi = len(self._sorted)
         if created_before is not None:
@@ -255,10 +279,15 @@ class OrderBook:
             "gift_option": False,
             "warehouse_code": "dropshipping",
             "address_shipping": {
-                "first_name": order.first_name, "last_name": order.last_name, "phone": order.phone,
-                "address1": order.street, "address2": "", "address3": order.state, "address4": order.city,
-                "address5": order.post_code, "country": "Philippines" if self.config.region == "PH"
-                else self.config.region,
+                "first_name": order.first_name,
+                "last_name": order.last_name,
+                "phone": order.phone,
+                "address1": order.street,
+                "address2": "",
+                "address3": order.state,
+                "address4": order.city,
+                "address5": order.post_code,
+                "country": "Philippines" if self.config.region == "PH" else self.config.region,
             },
         }
 

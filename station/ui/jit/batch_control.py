@@ -51,9 +51,21 @@ JOURNAL_RETRY_MS = 10_000  # how often to look for a shared journal that went aw
 class BatchControl(QObject):
     job_finished = Signal(object)  # JobResult, or None when the batch stopped on an error
 
-    def __init__(self, view: JitView, po_list: PoList, client: JitClient, settings: UiSettings, folders: Folders,
-                 runner: TaskRunner, feedback: Feedback, journal: JournalRef | None, *, demo: bool,
-                 run_timing: tuple[float, float], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        view: JitView,
+        po_list: PoList,
+        client: JitClient,
+        settings: UiSettings,
+        folders: Folders,
+        runner: TaskRunner,
+        feedback: Feedback,
+        journal: JournalRef | None,
+        *,
+        demo: bool,
+        run_timing: tuple[float, float],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.view = view
         self.po_list = po_list
@@ -80,8 +92,9 @@ class BatchControl(QObject):
         view.batch_panel.retry_requested.connect(self._retry)
         view.print_panel.print_requested.connect(lambda: self.start_job(Job.PRINT))
         view.print_panel.failed.connect(feedback.show_error)
-        view.print_panel.sent.connect(lambda pages: feedback.flash(
-            self.tr("%n page(s) sent to the printer", "", pages), True))
+        view.print_panel.sent.connect(
+            lambda pages: feedback.flash(self.tr("%n page(s) sent to the printer", "", pages), True)
+        )
 
     def stop(self) -> None:
         self.journal_retry.stop()
@@ -89,8 +102,9 @@ class BatchControl(QObject):
             self.cancel_event.set()
 
     # ------------------------------------------------------------------ starting
-    def start_job(self, job: Job, pos: Sequence[PurchaseOrder] | None = None,
-                  contact: PickupContact | None = None) -> bool:
+    def start_job(
+        self, job: Job, pos: Sequence[PurchaseOrder] | None = None, contact: PickupContact | None = None
+    ) -> bool:
         view = self.view
         pos = list(self.po_list.targets() if pos is None else pos)
         if view.batch_panel.running:
@@ -104,20 +118,32 @@ class BatchControl(QObject):
         first_poll, interval = self.run_timing
         work: dict[Job, Callable[[Callable[..., None]], JobResult]] = {
             Job.PACK: lambda emit: pack_job(client, pos, emit, cancel, folders, journal, news=news),
-            Job.SHIP: lambda emit: ship_job(client, pos, contact or self._contact(), emit, cancel, folders, journal,
-                                            news=news),
+            Job.SHIP: lambda emit: ship_job(
+                client, pos, contact or self._contact(), emit, cancel, folders, journal, news=news
+            ),
             Job.PRINT: lambda emit: print_job(client, pos, choice, folders, emit, cancel, journal, news=news),
-            Job.RUN: lambda emit: run_job(client, pos, contact or self._contact(), choice, folders, emit, cancel,
-                                          first_poll_after=first_poll, poll_interval=interval, journal=journal,
-                                          news=news),
+            Job.RUN: lambda emit: run_job(
+                client,
+                pos,
+                contact or self._contact(),
+                choice,
+                folders,
+                emit,
+                cancel,
+                first_poll_after=first_poll,
+                poll_interval=interval,
+                journal=journal,
+                news=news,
+            ),
         }
         self.cancel_event = cancel
         view.batch_panel.start(job, len(pos))
         self.feedback.info(self.tr("{batch}: started").format(batch=view.batch_panel.title.text()))
         view.tabs.setCurrentWidget(view.batch_panel)
         log.info("%s: %d POs", job.value, len(pos))
-        self.runner.run_with_progress(work[job], self._job_done, lambda exc: self._job_failed(job, exc),
-                                      view.batch_panel.on_progress)
+        self.runner.run_with_progress(
+            work[job], self._job_done, lambda exc: self._job_failed(job, exc), view.batch_panel.on_progress
+        )
         return True
 
     def ship(self) -> None:
@@ -175,19 +201,24 @@ class BatchControl(QObject):
         if journal is None:
             return
         # Before the operator sends anything: a batch a crash left open is resumed first.
-        self.runner.run(lambda: journal.journal.unfinished_batch(journal.profile), self._resume,
-                        self._resume_refused)
+        self.runner.run(lambda: journal.journal.unfinished_batch(journal.profile), self._resume, self._resume_refused)
         # The "Station did" column of today survives a restart: it is read back from the journal.
         since = datetime.combine(datetime.now().date(), time()).timestamp()
-        self.runner.run(lambda: journal.journal.recent_outcomes(journal.profile, since), self._restore_last,
-                        lambda exc: log.warning("earlier actions not read from the journal: %s", exc))
+        self.runner.run(
+            lambda: journal.journal.recent_outcomes(journal.profile, since),
+            self._restore_last,
+            lambda exc: log.warning("earlier actions not read from the journal: %s", exc),
+        )
 
     def _look_for_journal(self) -> None:
         journal = self.journal
         if journal is None or self.view.batch_panel.running:
             return
-        self.runner.run(lambda: journal.journal.unfinished_batch(journal.profile), self._journal_back,
-                        lambda exc: log.info("shared journal still unreachable: %s", exc))
+        self.runner.run(
+            lambda: journal.journal.unfinished_batch(journal.profile),
+            self._journal_back,
+            lambda exc: log.info("shared journal still unreachable: %s", exc),
+        )
 
     def _journal_back(self, batch: JournalBatch | None) -> None:
         self.journal_retry.stop()
@@ -219,9 +250,22 @@ class BatchControl(QObject):
         panel.start(job, len(batch.outcomes))
         self.view.tabs.setCurrentWidget(panel)
         self.runner.run_with_progress(
-            lambda emit: resume_job(client, journal, batch, contact, folders, emit, cancel,
-                                    first_poll_after=first_poll, poll_interval=interval, news=news),
-            self._job_done, lambda exc: self._job_failed(job, exc), panel.on_progress)
+            lambda emit: resume_job(
+                client,
+                journal,
+                batch,
+                contact,
+                folders,
+                emit,
+                cancel,
+                first_poll_after=first_poll,
+                poll_interval=interval,
+                news=news,
+            ),
+            self._job_done,
+            lambda exc: self._job_failed(job, exc),
+            panel.on_progress,
+        )
 
     def _resume_refused(self, exc: BaseException) -> None:
         """The open batch could not be looked at or taken; another station on this PC running it is
@@ -234,8 +278,11 @@ class BatchControl(QObject):
     def _apply_news(self, statuses: dict[str, POStatus], actions: dict[str, str]) -> None:
         """A batch's answers, as they arrive: rows move between statuses, counts and "Chosen" follow."""
         model = self.view.model
-        moved = [dataclasses.replace(po, status=status) for no, status in statuses.items()
-                 if (po := model.get(no)) is not None and po.status is not status]
+        moved = [
+            dataclasses.replace(po, status=status)
+            for no, status in statuses.items()
+            if (po := model.get(no)) is not None and po.status is not status
+        ]
         if moved:
             model.update_pos(moved)
         if actions:
@@ -260,8 +307,10 @@ class BatchControl(QObject):
 
     def _mark_table(self, result: JobResult) -> None:
         outcomes = result.report.outcomes.values()
-        self.view.model.set_last_actions({o.purchase_order_no: action for o in outcomes
-                                          if (action := last_action(o, result.job))}, datetime.now().astimezone())
+        self.view.model.set_last_actions(
+            {o.purchase_order_no: action for o in outcomes if (action := last_action(o, result.job))},
+            datetime.now().astimezone(),
+        )
         if result.job is Job.PACK:
             self.po_list.watch_packing({o.purchase_order_no for o in outcomes if o.packed})
         QTimer.singleShot(0, lambda: self._show_labels(result))
@@ -269,8 +318,13 @@ class BatchControl(QObject):
     def _show_labels(self, result: JobResult) -> None:
         if result.pdf is not None and result.choice is not None:
             printed = [o.purchase_order_no for o in result.report.outcomes.values() if o.printed]
-            self.view.print_panel.show_pdf(result.pdf, result.choice.size, printed, result.report.output_pages,
-                                           page_sizes=result.report.page_sizes_mm)
+            self.view.print_panel.show_pdf(
+                result.pdf,
+                result.choice.size,
+                printed,
+                result.report.output_pages,
+                page_sizes=result.report.page_sizes_mm,
+            )
         self.po_list.poll()
         self.job_finished.emit(result)
 
@@ -281,15 +335,24 @@ class BatchControl(QObject):
         self.job_finished.emit(None)
 
     # ------------------------------------------------------------------ scan to print, one PO
-    def start_scan_print(self, no: str, cancel: threading.Event, progress: Callable[[Step, int, int], None],
-                         done: Callable[[JobResult], None], failed: Callable[[BaseException], None]) -> None:
+    def start_scan_print(
+        self,
+        no: str,
+        cancel: threading.Event,
+        progress: Callable[[Step, int, int], None],
+        done: Callable[[JobResult], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
         """One scanned PO: packed if needed, waited on until ready, its labels fetched (with the
         print tab's current choice)."""
         client, choice, folders, journal = self.client, self.view.print_panel.choice(), self.folders, self.journal
         news = self.news.add
         self.runner.run_with_progress(
             lambda emit: scan_print_job(client, no, choice, folders, emit, cancel, journal=journal, news=news),
-            done, failed, progress)
+            done,
+            failed,
+            progress,
+        )
 
     def show_scan_labels(self, no: str, result: JobResult) -> bool:
         """A scanned PO's labels: the row marked printed, the preview, and the labels sent to the
@@ -297,8 +360,9 @@ class BatchControl(QObject):
         assert result.pdf is not None and result.choice is not None
         view = self.view
         view.model.set_last_action([no], "printed", datetime.now().astimezone())
-        view.print_panel.show_pdf(result.pdf, result.choice.size, [no], result.report.output_pages,
-                                  page_sizes=result.report.page_sizes_mm)
+        view.print_panel.show_pdf(
+            result.pdf, result.choice.size, [no], result.report.output_pages, page_sizes=result.report.page_sizes_mm
+        )
         if self.settings.printer(result.choice.size):
             view.print_panel.send_current()
             return True

@@ -18,23 +18,54 @@ from station.workflow.jobs import Folders, Job, JournalRef
 
 
 class JitBench:
-    def __init__(self, connection: Connection, settings: UiSettings, folders: Folders, runner: TaskRunner,
-                 sounds: SoundPlayer, log_view: LogView, journal: JournalRef | None, *, days: int, poll_ms: int,
-                 fast_poll_ms: int, run_timing: tuple[float, float], parent: QObject) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        settings: UiSettings,
+        folders: Folders,
+        runner: TaskRunner,
+        sounds: SoundPlayer,
+        log_view: LogView,
+        journal: JournalRef | None,
+        *,
+        days: int,
+        poll_ms: int,
+        fast_poll_ms: int,
+        run_timing: tuple[float, float],
+        parent: QObject,
+    ) -> None:
         client = connection.client
         self.runner, self.client, self.folders, self.journal = runner, client, folders, journal
         self.view = JitView(runner, settings, folders.prints, client.now().date(), days, log_view)
         self.feedback = Feedback(self.view.banner, self.view.error_bar, sounds)
-        self.po_list = PoList(self.view, client, runner, self.feedback, journal, poll_ms=poll_ms,
-                              fast_poll_ms=fast_poll_ms, parent=parent)
-        self.batches = BatchControl(self.view, self.po_list, client, settings, folders, runner, self.feedback,
-                                    journal, demo=connection.demo, run_timing=run_timing, parent=parent)
+        self.po_list = PoList(
+            self.view, client, runner, self.feedback, journal, poll_ms=poll_ms, fast_poll_ms=fast_poll_ms, parent=parent
+        )
+        self.batches = BatchControl(
+            self.view,
+            self.po_list,
+            client,
+            settings,
+            folders,
+            runner,
+            self.feedback,
+            journal,
+            demo=connection.demo,
+            run_timing=run_timing,
+            parent=parent,
+        )
 
     def start(self) -> None:
         """The first listing; POs shipped today without labels here; the batch the journal left open."""
         self.po_list.reload()
-        watch_unprinted(self.view.unprinted, self.runner, self.client, self.folders.prints, self.journal,
-                        lambda pos: self.batches.start_job(Job.PRINT, pos))
+        watch_unprinted(
+            self.view.unprinted,
+            self.runner,
+            self.client,
+            self.folders.prints,
+            self.journal,
+            lambda pos: self.batches.start_job(Job.PRINT, pos),
+        )
         self.batches.resume_at_start()
 
     def shutdown(self) -> None:

@@ -33,9 +33,18 @@ class PoList(QObject):
     items_indexed = Signal()  # the barcodes of the listed POs are known
     polled = Signal()
 
-    def __init__(self, view: JitView, client: JitClient, runner: TaskRunner, feedback: Feedback,
-                 journal: JournalRef | None, *, poll_ms: int = POLL_MS, fast_poll_ms: int = FAST_POLL_MS,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        view: JitView,
+        client: JitClient,
+        runner: TaskRunner,
+        feedback: Feedback,
+        journal: JournalRef | None,
+        *,
+        poll_ms: int = POLL_MS,
+        fast_poll_ms: int = FAST_POLL_MS,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.view = view
         self.model = view.model  # the listed POs (the view's table shows them)
@@ -75,8 +84,9 @@ class PoList(QObject):
         self._load_serial += 1
         serial = self._load_serial
         self.view.status_label.setText(self.tr("Loading POs…"))
-        self.runner.run(lambda: self.client.list_pos(query), lambda pos: self._loaded(serial, pos),
-                        self._index_failed)  # no listing, no barcodes: a waiting scan is answered anyway
+        self.runner.run(
+            lambda: self.client.list_pos(query), lambda pos: self._loaded(serial, pos), self._index_failed
+        )  # no listing, no barcodes: a waiting scan is answered anyway
 
     def _loaded(self, serial: int, pos: list[PurchaseOrder]) -> None:
         if serial != self._load_serial:
@@ -89,12 +99,16 @@ class PoList(QObject):
         self._apply_filters()
         self.select_numbers(selected, flash=False)
         stamp = datetime.now().astimezone().strftime("%H:%M:%S")
-        view.status_label.setText(self.tr("%n PO(s) listed at {time}; statuses refresh by themselves.", "",
-                                          len(pos)).format(time=stamp))
+        view.status_label.setText(
+            self.tr("%n PO(s) listed at {time}; statuses refresh by themselves.", "", len(pos)).format(time=stamp)
+        )
         log.info("listed %d POs", len(pos))  # the packaging smoke tests wait for this line
         self.loaded.emit(len(pos))
-        wanted = [po.purchase_order_no for po in pos if po.status in INDEXED_STATUSES
-                  and po.purchase_order_no not in self.items]
+        wanted = [
+            po.purchase_order_no
+            for po in pos
+            if po.status in INDEXED_STATUSES and po.purchase_order_no not in self.items
+        ]
         if wanted:
             self.runner.run(lambda: self.client.list_items_many(wanted), self._items_loaded, self._index_failed)
         else:
@@ -126,8 +140,12 @@ class PoList(QObject):
 
     def _apply_filters(self) -> None:
         filters = self.view.filters
-        self.view.proxy.set_filters(status=filters.status(), store=filters.store.currentData() or "",
-                                    warehouse=filters.warehouse.currentData() or "", text=filters.search.text())
+        self.view.proxy.set_filters(
+            status=filters.status(),
+            store=filters.store.currentData() or "",
+            warehouse=filters.warehouse.currentData() or "",
+            text=filters.search.text(),
+        )
         self.update_counts()
 
     def update_counts(self) -> None:
@@ -189,8 +207,11 @@ class PoList(QObject):
         view.items_panel.show_po(po, items)
         if items is None:
             number = po.purchase_order_no
-            self.runner.run(lambda: self.client.list_items(number), lambda rows: self._one_po_items(number, rows),
-                            self.feedback.show_error)
+            self.runner.run(
+                lambda: self.client.list_items(number),
+                lambda rows: self._one_po_items(number, rows),
+                self.feedback.show_error,
+            )
 
     def _one_po_items(self, no: str, rows: list[PurchaseOrderItem]) -> None:
         self._items_loaded({no: rows})
@@ -212,8 +233,10 @@ class PoList(QObject):
             visible: list[str] = []
         else:
             last = last if last >= 0 else view.proxy.rowCount() - 1
-            visible = [view.model.po(view.proxy.mapToSource(view.proxy.index(r, 0)).row()).purchase_order_no
-                       for r in range(first, last + 1)]
+            visible = [
+                view.model.po(view.proxy.mapToSource(view.proxy.index(r, 0)).row()).purchase_order_no
+                for r in range(first, last + 1)
+            ]
         numbers = list(dict.fromkeys([*sorted(self.packing), *visible]))[:POLL_MAX_POS]
         if not numbers:
             return

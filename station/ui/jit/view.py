@@ -56,8 +56,9 @@ class JitView(QWidget):
     run_requested = Signal()
     settings_requested = Signal()
 
-    def __init__(self, runner: TaskRunner, settings: UiSettings, prints_folder: Path, today: date, days: int,
-                 log_view: LogView) -> None:
+    def __init__(
+        self, runner: TaskRunner, settings: UiSettings, prints_folder: Path, today: date, days: int, log_view: LogView
+    ) -> None:
         super().__init__()
         # The big buttons' and F8's keys: the frame puts them on the window, so they work on every view.
         self.shortcuts: list[QAction] = []
@@ -142,15 +143,15 @@ class JitView(QWidget):
             if sum(widths) > room:
                 self.model.shorten_places(True)
                 widths = self._natural_widths(metrics, header_metrics, titles)
-            working = natural_width(metrics, header_metrics, titles[Column.STATUS],
-                                    [status_label(s) for s in WORKING_STATUSES])
+            working = natural_width(
+                metrics, header_metrics, titles[Column.STATUS], [status_label(s) for s in WORKING_STATUSES]
+            )
             widths = fit(widths, room, (Column.STATUS,), {Column.STATUS: working})
             if sum(widths) <= room:
                 break
         else:  # still too wide at the smaller size: the store and warehouse are elided too
             least = metrics.horizontalAdvance("…Cebu Store") + CELL_PADDING
-            widths = fit(widths, room, (Column.STORE, Column.WAREHOUSE), {Column.STORE: least,
-                                                                         Column.WAREHOUSE: least})
+            widths = fit(widths, room, (Column.STORE, Column.WAREHOUSE), {Column.STORE: least, Column.WAREHOUSE: least})
         self._fitting_columns = True
         try:
             for column, width in enumerate(widths):
@@ -159,8 +160,10 @@ class JitView(QWidget):
             self._fitting_columns = False
 
     def _natural_widths(self, metrics: QFontMetrics, header: QFontMetrics, titles: list[str]) -> list[int]:
-        return [natural_width(metrics, header, title, texts)
-                for title, texts in zip(titles, self.model.width_samples(), strict=True)]
+        return [
+            natural_width(metrics, header, title, texts)
+            for title, texts in zip(titles, self.model.width_samples(), strict=True)
+        ]
 
     def share_width(self, window_width: int) -> None:
         """Once, when the window first shows: the list gets the room, the side panel keeps what it needs."""
@@ -192,8 +195,9 @@ class JitView(QWidget):
         self.print_button = self._big_button(self.tr("Print (Ctrl+P)"), self.print_requested, "Ctrl+P")
         self.run_button = self._big_button(self.tr("Pack + Ship + Print (F9)"), self.run_requested, "F9")
         self.scan_print = QCheckBox(self.tr("Scan to print (F8)"))
-        self.scan_print.setStyleSheet("QCheckBox { font-size: 13pt; } QCheckBox::indicator { width: 22px;"
-                                      " height: 22px; }")
+        self.scan_print.setStyleSheet(
+            "QCheckBox { font-size: 13pt; } QCheckBox::indicator { width: 22px; height: 22px; }"
+        )
         self.scan_print.toggled.connect(lambda on: log.info("scan to print %s", "on" if on else "off"))
         self._shortcut("F8").triggered.connect(self.scan_print.toggle)
         self.all_shown = QCheckBox(self.tr("All shown"))
