@@ -3,10 +3,16 @@
 <context>
     <name>BatchControl</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/batch_control.py" line="85" />
+        <location filename="../../station/ui/jit/batch_control.py" line="88" />
         <source>%n page(s) sent to the printer</source>
         <translation>
             <numerusform>%n page sent to the printer</numerusform><numerusform>%n pages sent to the printer</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/batch_control.py" line="293" />
+        <source>The platform refused the pickup date of %n PO(s); choose one of the dates it allows.</source>
+        <translation>
+            <numerusform>The platform refused the pickup date of %n PO; choose one of the dates it allows.</numerusform><numerusform>The platform refused the pickup date of %n POs; choose one of the dates it allows.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -82,6 +88,21 @@
     </message>
 </context>
 <context>
+    <name>PickupDateDialog</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickup_date_dialog.py" line="31" />
+        <source>The platform does not take pickups on {date} for %n PO(s). Choose one of the dates it allows and ship them again.</source>
+        <translation>
+            <numerusform>The platform does not take pickups on {date} for %n PO. Choose one of the dates it allows and ship them again.</numerusform><numerusform>The platform does not take pickups on {date} for %n POs. Choose one of the dates it allows and ship them again.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickup_date_dialog.py" line="34" />
+        <source>The platform needs a pickup date for %n PO(s). Choose one of the dates it allows and ship them again.</source>
+        <translation>
+            <numerusform>The platform needs a pickup date for %n PO. Choose one of the dates it allows and ship them again.</numerusform><numerusform>The platform needs a pickup date for %n POs. Choose one of the dates it allows and ship them again.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PoList</name>
     <message numerus="yes">
         <location filename="../../station/ui/jit/po_list.py" line="93" />
@@ -138,13 +159,13 @@
 <context>
     <name>ShipDialog</name>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="103" />
+        <location filename="../../station/ui/ship_dialog.py" line="102" />
         <source>Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are skipped and reported.</source>
         <translation>
             <numerusform>Book the pickup of %n PO ({groups}, one pickup each). POs not packed yet are skipped and reported.</numerusform><numerusform>Book the pickup of %n POs ({groups}, one pickup each). POs not packed yet are skipped and reported.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="105" />
+        <location filename="../../station/ui/ship_dialog.py" line="104" />
         <source>%n store/warehouse group(s)</source>
         <translation>
             <numerusform>%n store/warehouse group</numerusform><numerusform>%n store/warehouse groups</numerusform></translation>

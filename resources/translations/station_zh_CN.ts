@@ -3,27 +3,34 @@
 <context>
     <name>BatchControl</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/batch_control.py" line="85" />
+        <location filename="../../station/ui/jit/batch_control.py" line="88" />
         <source>%n page(s) sent to the printer</source>
         <translation>
             <numerusform>已发送 %n 页到打印机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/batch_control.py" line="98" />
+        <location filename="../../station/ui/jit/batch_control.py" line="101" />
         <source>A batch is running; wait for it or cancel it.</source>
         <translation>批量任务进行中；请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/batch_control.py" line="101" />
-        <location filename="../../station/ui/jit/batch_control.py" line="127" />
+        <location filename="../../station/ui/jit/batch_control.py" line="104" />
+        <location filename="../../station/ui/jit/batch_control.py" line="132" />
         <source>Select POs first (or tick All shown).</source>
         <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/batch_control.py" line="117" />
+        <location filename="../../station/ui/jit/batch_control.py" line="122" />
         <source>{batch}: started</source>
         <translation>{batch}：已开始</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/batch_control.py" line="293" />
+        <source>The platform refused the pickup date of %n PO(s); choose one of the dates it allows.</source>
+        <translation>
+            <numerusform>平台拒绝了 %n 个采购单的揽收日期；请选择平台允许的日期。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -159,47 +166,47 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="36" />
+        <location filename="../../station/ui/ship_dialog.py" line="35" />
         <source>last-level division id, e.g. 1000123</source>
         <translation>最末级行政区划 ID，例如 1000123</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="38" />
+        <location filename="../../station/ui/ship_dialog.py" line="37" />
         <source>street, building, city</source>
         <translation>街道、楼宇、城市</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="41" />
+        <location filename="../../station/ui/ship_dialog.py" line="40" />
         <source>Pickup date</source>
         <translation>揽收日期</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="52" />
+        <location filename="../../station/ui/ship_dialog.py" line="51" />
         <source>Area code</source>
         <translation>地区代码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="53" />
+        <location filename="../../station/ui/ship_dialog.py" line="52" />
         <source>Division id</source>
         <translation>行政区划 ID</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="54" />
+        <location filename="../../station/ui/ship_dialog.py" line="53" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="55" />
+        <location filename="../../station/ui/ship_dialog.py" line="54" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="56" />
+        <location filename="../../station/ui/ship_dialog.py" line="55" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="57" />
+        <location filename="../../station/ui/ship_dialog.py" line="56" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -914,6 +921,38 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
 </context>
 <context>
+    <name>PickupDateDialog</name>
+    <message>
+        <location filename="../../station/ui/pickup_date_dialog.py" line="28" />
+        <source>Choose another pickup date</source>
+        <translation>选择其他揽收日期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickup_date_dialog.py" line="31" />
+        <source>The platform does not take pickups on {date} for %n PO(s). Choose one of the dates it allows and ship them again.</source>
+        <translation>
+            <numerusform>平台不接受 {date} 揽收这 %n 个采购单。请选择平台允许的一个日期，重新发货。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickup_date_dialog.py" line="34" />
+        <source>The platform needs a pickup date for %n PO(s). Choose one of the dates it allows and ship them again.</source>
+        <translation>
+            <numerusform>平台要求为这 %n 个采购单指定揽收日期。请选择平台允许的一个日期，重新发货。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickup_date_dialog.py" line="48" />
+        <source>Ship again</source>
+        <translation>重新发货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickup_date_dialog.py" line="51" />
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
     <name>PoList</name>
     <message>
         <location filename="../../station/ui/jit/po_list.py" line="78" />
@@ -1458,31 +1497,31 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ShipDialog</name>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="101" />
+        <location filename="../../station/ui/ship_dialog.py" line="100" />
         <source>Ship: book the pickup</source>
         <translation>发货：预约揽收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="103" />
+        <location filename="../../station/ui/ship_dialog.py" line="102" />
         <source>Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are skipped and reported.</source>
         <translation>
             <numerusform>为 %n 个采购单预约揽收（{groups}，每组一次揽收）。未打包的采购单将被跳过并报告。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="105" />
+        <location filename="../../station/ui/ship_dialog.py" line="104" />
         <source>%n store/warehouse group(s)</source>
         <translation>
             <numerusform>%n 个门店/仓库组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="109" />
+        <location filename="../../station/ui/ship_dialog.py" line="108" />
         <source>Save as the default pickup contact</source>
         <translation>保存为默认揽收联系人</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="116" />
+        <location filename="../../station/ui/ship_dialog.py" line="115" />
         <source>Book pickup</source>
         <translation>预约揽收</translation>
     </message>
@@ -1753,272 +1792,282 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>多次尝试后仍无法预约揽收。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="119" />
+        <location filename="../../station/ui/operator_text.py" line="116" />
+        <source>The platform does not take pickups on {date}; it allows {allowed}. Ship again with one of these dates.</source>
+        <translation>平台不接受 {date} 的揽收；可选日期为 {allowed}。请选择其中一个日期重新发货。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="118" />
+        <source>The platform needs a pickup date for this PO; it allows {allowed}. Ship again with one of these dates.</source>
+        <translation>平台要求为该采购单指定揽收日期；可选日期为 {allowed}。请选择其中一个日期重新发货。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="123" />
         <source>Another bench was claiming it at the same moment; not sent.</source>
         <translation>另一个工位同时在认领它；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="123" />
+        <location filename="../../station/ui/operator_text.py" line="127" />
         <source>The shared journal is unreachable; the batch stopped and will resume when it is back.</source>
         <translation>无法连接共享日志；批量任务已停止，恢复连接后将继续。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="125" />
+        <location filename="../../station/ui/operator_text.py" line="129" />
         <source>Another bench took over POs this bench was working on (its claim had expired); the batch stopped without sending anything more for them.</source>
         <translation>另一工位接管了本工位正在处理的采购单（本工位的占用已过期）；批量任务已停止，不再为这些采购单发送任何操作。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="128" />
+        <location filename="../../station/ui/operator_text.py" line="132" />
         <source>Another Station on this PC is running this batch; wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station 正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="133" />
+        <location filename="../../station/ui/operator_text.py" line="137" />
         <source>The labels could not be sent to the printer.</source>
         <translation>标签未能发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="134" />
+        <location filename="../../station/ui/operator_text.py" line="138" />
         <source>The labels could not be sent to the printer. Check that it is on and connected.</source>
         <translation>标签未能发送到打印机。请检查打印机是否开机并已连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="136" />
+        <location filename="../../station/ui/operator_text.py" line="140" />
         <source>The labels could not be sent to the printer {printer!r}: {why}</source>
         <translation>标签未能发送到打印机 {printer!r}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="137" />
+        <location filename="../../station/ui/operator_text.py" line="141" />
         <source>No printer is set for this paper size, or it is not connected. Choose one in Settings.</source>
         <translation>此纸张尺寸未设置打印机，或打印机未连接。请在“设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="139" />
+        <location filename="../../station/ui/operator_text.py" line="143" />
         <source>No printer is set for this paper size. Choose one in Settings. Nothing was printed.</source>
         <translation>此纸张尺寸未设置打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="143" />
+        <location filename="../../station/ui/operator_text.py" line="147" />
         <source>The printing system (CUPS) is not running or not installed. Restart the computer or call support.</source>
         <translation>打印系统 (CUPS) 未运行或未安装。请重启电脑或联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="145" />
+        <location filename="../../station/ui/operator_text.py" line="149" />
         <source>The label file has no pages. Nothing was printed.</source>
         <translation>标签文件没有页面。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="146" />
+        <location filename="../../station/ui/operator_text.py" line="150" />
         <source>The label file is missing. Nothing was printed.</source>
         <translation>标签文件不存在。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="147" />
+        <location filename="../../station/ui/operator_text.py" line="151" />
         <source>The label file could not be opened. Nothing was printed.</source>
         <translation>无法打开标签文件。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="150" />
+        <location filename="../../station/ui/operator_text.py" line="154" />
         <source>The label file mixes paper sizes; it must be split into one job per size. Nothing was printed.</source>
         <translation>标签文件混合了多种纸张尺寸；须按尺寸拆分为多个任务。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="152" />
+        <location filename="../../station/ui/operator_text.py" line="156" />
         <source>The label file is not the paper size chosen for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机所选尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="154" />
+        <location filename="../../station/ui/operator_text.py" line="158" />
         <source>The label file is not the paper size set for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机设置的尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="156" />
+        <location filename="../../station/ui/operator_text.py" line="160" />
         <source>The printer does not accept this label size. Check its paper settings. Nothing was printed.</source>
         <translation>打印机不接受此标签尺寸。请检查其纸张设置。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="158" />
+        <location filename="../../station/ui/operator_text.py" line="162" />
         <source>The printer could not be opened. Check that it is on and connected, then print again.</source>
         <translation>无法打开打印机。请检查打印机是否开机并已连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="148" />
+        <location filename="../../station/ui/operator_text.py" line="152" />
         <source>The label file of this job is gone from the disk; print the POs again. Nothing was printed.</source>
         <translation>此任务的标签文件已从磁盘删除；请重新打印这些采购单。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="160" />
+        <location filename="../../station/ui/operator_text.py" line="164" />
         <source>The printer {printer!r} is not set up on this computer. Choose another printer in the settings, or ask support to add it. Nothing was printed.</source>
         <translation>此电脑上没有打印机 {printer!r}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="163" />
+        <location filename="../../station/ui/operator_text.py" line="167" />
         <source>The printer {printer!r} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="166" />
+        <location filename="../../station/ui/operator_text.py" line="170" />
         <source>The printer {printer!r} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="170" />
+        <location filename="../../station/ui/operator_text.py" line="174" />
         <source>The printer {printer!r} is not accepting jobs. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="173" />
+        <location filename="../../station/ui/operator_text.py" line="177" />
         <source>The printer {printer!r} is not accepting jobs. The printer says: {reason}. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="176" />
+        <location filename="../../station/ui/operator_text.py" line="180" />
         <source>The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="179" />
+        <location filename="../../station/ui/operator_text.py" line="183" />
         <source>The printer {printer!r} refused the job. Check the printer and print again.</source>
         <translation>打印机 {printer!r} 拒绝了任务。请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="181" />
+        <location filename="../../station/ui/operator_text.py" line="185" />
         <source>A label file from the platform could not be used. Print it again; if it fails again, report it.</source>
         <translation>平台提供的标签文件无法使用。请重新打印；如果再次失败，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="183" />
+        <location filename="../../station/ui/operator_text.py" line="187" />
         <source>The label file link had expired; asking the platform for a new one.</source>
         <translation>标签文件链接已过期；正在向平台申请新链接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="185" />
+        <location filename="../../station/ui/operator_text.py" line="189" />
         <source>The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for these POs. Try again later.</source>
         <translation>平台发送的标签文件不是可读的 PDF（{reason}）；这些采购单未打印任何内容。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="187" />
+        <location filename="../../station/ui/operator_text.py" line="191" />
         <source>The label file link pointed to {where}, which the station does not download from ({reason}); nothing was printed for these POs. Report it if it happens again.</source>
         <translation>标签文件链接指向 {where}，Station 不从该处下载（{reason}）；这些采购单未打印任何内容。如再次发生，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="190" />
+        <location filename="../../station/ui/operator_text.py" line="194" />
         <source>The label file could not be saved in {folder}: {cause}. Free some space, then print these POs again.</source>
         <translation>标签文件未能保存到 {folder}：{cause}。请释放一些空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="192" />
+        <location filename="../../station/ui/operator_text.py" line="196" />
         <source>The QianYi ERP refused the request.</source>
         <translation>千易 ERP 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="193" />
+        <location filename="../../station/ui/operator_text.py" line="197" />
         <source>QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › Settings › Third-party applications).</source>
         <translation>千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="196" />
+        <location filename="../../station/ui/operator_text.py" line="200" />
         <source>QianYi refused the request time. Correct the computer's date and time, then retry.</source>
         <translation>千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="198" />
+        <location filename="../../station/ui/operator_text.py" line="202" />
         <source>QianYi rejected the purchase-order data. Check the fields shown in the details.</source>
         <translation>千易拒绝了采购单数据。请检查详情中列出的字段。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="200" />
+        <location filename="../../station/ui/operator_text.py" line="204" />
         <source>QianYi does not know this purchase order. Refresh the list.</source>
         <translation>千易中没有此采购单。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="201" />
+        <location filename="../../station/ui/operator_text.py" line="205" />
         <source>QianYi is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>千易正在限制调用频率。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="203" />
+        <location filename="../../station/ui/operator_text.py" line="207" />
         <source>The QianYi ERP had a problem on its side. Try again in a moment.</source>
         <translation>千易 ERP 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="204" />
+        <location filename="../../station/ui/operator_text.py" line="208" />
         <source>No answer from the QianYi ERP. Check the internet connection and the ERP address.</source>
         <translation>千易 ERP 无响应。请检查网络连接和 ERP 地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="206" />
+        <location filename="../../station/ui/operator_text.py" line="210" />
         <source>The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="208" />
+        <location filename="../../station/ui/operator_text.py" line="212" />
         <source>Choose at least one JIT purchase order to replenish.</source>
         <translation>请至少选择一个要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="209" />
+        <location filename="../../station/ui/operator_text.py" line="213" />
         <source>The chosen POs need no units.</source>
         <translation>所选采购单无需补货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="210" />
+        <location filename="../../station/ui/operator_text.py" line="214" />
         <source>No JIT connection to read the POs' items from.</source>
         <translation>没有可读取采购单商品的 JIT 连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="212" />
+        <location filename="../../station/ui/operator_text.py" line="216" />
         <source>Shoplazza refused the request.</source>
         <translation>Shoplazza 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="213" />
+        <location filename="../../station/ui/operator_text.py" line="217" />
         <source>Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.</source>
         <translation>Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="216" />
+        <location filename="../../station/ui/operator_text.py" line="220" />
         <source>Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings (the app needs the read_inventory scope).</source>
         <translation>Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="219" />
+        <location filename="../../station/ui/operator_text.py" line="223" />
         <source>The Shoplazza app may not read procurements. Grant it the read_inventory scope.</source>
         <translation>Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="221" />
+        <location filename="../../station/ui/operator_text.py" line="225" />
         <source>Shoplazza does not know this store or procurement. Check the store domain and refresh.</source>
         <translation>Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="223" />
+        <location filename="../../station/ui/operator_text.py" line="227" />
         <source>Shoplazza is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>Shoplazza 正在限制调用频率。请稍等后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="225" />
+        <location filename="../../station/ui/operator_text.py" line="229" />
         <source>Shoplazza had a problem on its side. Try again in a moment.</source>
         <translation>Shoplazza 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="226" />
+        <location filename="../../station/ui/operator_text.py" line="230" />
         <source>No answer from Shoplazza. Check the internet connection and the store domain.</source>
         <translation>Shoplazza 无响应。请检查网络连接和店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="228" />
+        <location filename="../../station/ui/operator_text.py" line="232" />
         <source>Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="230" />
+        <location filename="../../station/ui/operator_text.py" line="234" />
         <source>The Shoplazza store domain is missing.</source>
         <translation>缺少 Shoplazza 店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="141" />
+        <location filename="../../station/ui/operator_text.py" line="145" />
         <source>No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.</source>
         <translation>{size}未设置打印机。请在“设置”中选择后重试。未打印任何内容。</translation>
     </message>
@@ -2033,22 +2082,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>打包 {seconds} 秒后仍为待打包；平台可能卡住了。请稍后重试，或向 Lazada 报告此采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="116" />
+        <location filename="../../station/ui/operator_text.py" line="120" />
         <source>Held by bench {bench}; not sent.</source>
         <translation>工位 {bench} 正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="117" />
+        <location filename="../../station/ui/operator_text.py" line="121" />
         <source>Held by another Station on this PC (pid {pid}); not sent.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="130" />
+        <location filename="../../station/ui/operator_text.py" line="134" />
         <source>Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="118" />
+        <location filename="../../station/ui/operator_text.py" line="122" />
         <source>Already done by bench {bench}; not sent again.</source>
         <translation>工位 {bench} 已完成；不再重复发送。</translation>
     </message>
@@ -2088,37 +2137,37 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="211" />
+        <location filename="../../station/ui/operator_text.py" line="215" />
         <source>No items found for JIT PO {pos}.</source>
         <translation>未找到 JIT 采购单 {pos} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="231" />
+        <location filename="../../station/ui/operator_text.py" line="235" />
         <source>Shoplazza has no procurement order {id}.</source>
         <translation>Shoplazza 中没有采购单 {id}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="232" />
+        <location filename="../../station/ui/operator_text.py" line="236" />
         <source>Nothing has been received on procurement {id} yet; there are no labels to print.</source>
         <translation>采购单 {id} 尚未收货；没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="236" />
+        <location filename="../../station/ui/operator_text.py" line="240" />
         <source>No secure password store is available (keyring backend: {backend}). On Windows and macOS the system store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. The station never keeps the app secret or tokens in a plain file.</source>
         <translation>没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普通文件中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="234" />
+        <location filename="../../station/ui/operator_text.py" line="238" />
         <source>package {package}, {tracking}</source>
         <translation>包裹 {package}，{tracking}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="235" />
+        <location filename="../../station/ui/operator_text.py" line="239" />
         <source>code {code}</source>
         <translation>错误码 {code}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="120" />
+        <location filename="../../station/ui/operator_text.py" line="124" />
         <source>Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); checking their status on the platform first.</source>
         <translation>继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。</translation>
     </message>
@@ -2192,17 +2241,17 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="245" />
+        <location filename="../../station/ui/operator_text.py" line="249" />
         <source>A4</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="246" />
+        <location filename="../../station/ui/operator_text.py" line="250" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="247" />
+        <location filename="../../station/ui/operator_text.py" line="251" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>
