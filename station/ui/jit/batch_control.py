@@ -251,6 +251,7 @@ class BatchControl(QObject):
         log.info("%s", message)
         self.feedback.flash(translate_operator(message), True)
         self.cancel_event = cancel
+        self.ship_contact = contact  # a resumed batch ships with Settings' contact
         panel = self.view.batch_panel
         panel.start(job, len(batch.outcomes))
         self.view.tabs.setCurrentWidget(panel)
