@@ -3,7 +3,7 @@
 <context>
     <name>BatchControl</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/batch_control.py" line="88" />
+        <location filename="../../station/ui/jit/batch_control.py" line="87" />
         <source>%n page(s) sent to the printer</source>
         <translation>
             <numerusform>%n page sent to the printer</numerusform><numerusform>%n pages sent to the printer</numerusform></translation>
@@ -18,13 +18,13 @@
 <context>
     <name>BatchPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="132" />
+        <location filename="../../station/ui/batch_panel.py" line="131" />
         <source>{job}: %n PO(s)</source>
         <translation>
             <numerusform>{job}: %n PO</numerusform><numerusform>{job}: %n POs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="177" />
+        <location filename="../../station/ui/batch_panel.py" line="176" />
         <source>Labels: %n page(s), in the Print tab.</source>
         <translation>
             <numerusform>Labels: %n page, in the Print tab.</numerusform><numerusform>Labels: %n pages, in the Print tab.</numerusform></translation>
@@ -33,31 +33,31 @@
 <context>
     <name>ErpView</name>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="298" />
+        <location filename="../../station/ui/erp_view.py" line="297" />
         <source>%n QianYi purchase order(s)</source>
         <translation>
             <numerusform>%n QianYi purchase order</numerusform><numerusform>%n QianYi purchase orders</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="308" />
+        <location filename="../../station/ui/erp_view.py" line="307" />
         <source>Reading the items of %n JIT PO(s)…</source>
         <translation>
             <numerusform>Reading the items of %n JIT PO…</numerusform><numerusform>Reading the items of %n JIT POs…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="343" />
+        <location filename="../../station/ui/erp_view.py" line="342" />
         <source>%n Shoplazza procurement order(s)</source>
         <translation>
             <numerusform>%n Shoplazza procurement order</numerusform><numerusform>%n Shoplazza procurement orders</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="373" />
+        <location filename="../../station/ui/erp_view.py" line="372" />
         <source>%n label(s) sent to the printer for {size} ({file}).</source>
         <translation>
             <numerusform>%n label sent to the printer for {size} ({file}).</numerusform><numerusform>%n labels sent to the printer for {size} ({file}).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="376" />
+        <location filename="../../station/ui/erp_view.py" line="375" />
         <source>%n label(s) saved to {file}.</source>
         <translation>
             <numerusform>%n label saved to {file}.</numerusform><numerusform>%n labels saved to {file}.</numerusform></translation>
@@ -81,7 +81,7 @@
 <context>
     <name>OrdersView</name>
     <message numerus="yes">
-        <location filename="../../station/ui/orders_view.py" line="294" />
+        <location filename="../../station/ui/orders_view.py" line="293" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform><numerusform>%n orders</numerusform></translation>
@@ -105,7 +105,7 @@
 <context>
     <name>PoList</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/po_list.py" line="93" />
+        <location filename="../../station/ui/jit/po_list.py" line="92" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>%n PO listed at {time}; statuses refresh by themselves.</numerusform><numerusform>%n POs listed at {time}; statuses refresh by themselves.</numerusform></translation>
@@ -114,13 +114,13 @@
 <context>
     <name>PrintPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="317" />
+        <location filename="../../station/ui/print_panel.py" line="316" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="318" />
+        <location filename="../../station/ui/print_panel.py" line="317" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n PO</numerusform><numerusform>%n POs</numerusform></translation>
@@ -129,13 +129,13 @@
 <context>
     <name>ReplenishDialog</name>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="148" />
+        <location filename="../../station/ui/erp_view.py" line="147" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="149" />
+        <location filename="../../station/ui/erp_view.py" line="148" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
@@ -144,13 +144,13 @@
 <context>
     <name>ScanHandler</name>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="173" />
+        <location filename="../../station/ui/scan_handler.py" line="172" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>Product {code}: in %n PO, selected</numerusform><numerusform>Product {code}: in %n POs, selected</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="184" />
+        <location filename="../../station/ui/scan_handler.py" line="183" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>Scan to print: scan the PO number (this product is in %n PO).</numerusform><numerusform>Scan to print: scan the PO number (this product is in %n POs).</numerusform></translation>

@@ -3,25 +3,25 @@
 <context>
     <name>BatchControl</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/batch_control.py" line="88" />
+        <location filename="../../station/ui/jit/batch_control.py" line="87" />
         <source>%n page(s) sent to the printer</source>
         <translation>
             <numerusform>已发送 %n 页到打印机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/batch_control.py" line="101" />
+        <location filename="../../station/ui/jit/batch_control.py" line="100" />
         <source>A batch is running; wait for it or cancel it.</source>
         <translation>批量任务进行中；请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/batch_control.py" line="104" />
-        <location filename="../../station/ui/jit/batch_control.py" line="132" />
+        <location filename="../../station/ui/jit/batch_control.py" line="103" />
+        <location filename="../../station/ui/jit/batch_control.py" line="131" />
         <source>Select POs first (or tick All shown).</source>
         <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/batch_control.py" line="122" />
+        <location filename="../../station/ui/jit/batch_control.py" line="121" />
         <source>{batch}: started</source>
         <translation>{batch}：已开始</translation>
     </message>
@@ -36,32 +36,32 @@
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="99" />
+        <location filename="../../station/ui/batch_panel.py" line="98" />
         <location filename="../../station/ui/results_model.py" line="29" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="99" />
-        <location filename="../../station/ui/batch_panel.py" line="171" />
+        <location filename="../../station/ui/batch_panel.py" line="98" />
+        <location filename="../../station/ui/batch_panel.py" line="170" />
         <location filename="../../station/ui/results_model.py" line="33" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="99" />
+        <location filename="../../station/ui/batch_panel.py" line="98" />
         <location filename="../../station/ui/results_model.py" line="34" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="59" />
+        <location filename="../../station/ui/batch_panel.py" line="58" />
         <source>No batch yet. Select POs and press Pack, Ship or Print.</source>
         <translation>还没有批量任务。选择采购单后按 打包、发货 或 打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="69" />
-        <location filename="../../station/ui/batch_panel.py" line="136" />
+        <location filename="../../station/ui/batch_panel.py" line="68" />
+        <location filename="../../station/ui/batch_panel.py" line="135" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
@@ -71,13 +71,13 @@
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="191" />
+        <location filename="../../station/ui/batch_panel.py" line="190" />
         <location filename="../../station/ui/results_model.py" line="45" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="100" />
+        <location filename="../../station/ui/batch_panel.py" line="99" />
         <location filename="../../station/ui/results_model.py" line="46" />
         <source>Result</source>
         <translation>结果</translation>
@@ -88,77 +88,77 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="107" />
+        <location filename="../../station/ui/batch_panel.py" line="106" />
         <source>Select a failed PO to see what the platform said.</source>
         <translation>选择一个失败的采购单，查看平台返回的信息。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="108" />
-        <location filename="../../station/ui/batch_panel.py" line="183" />
+        <location filename="../../station/ui/batch_panel.py" line="107" />
+        <location filename="../../station/ui/batch_panel.py" line="182" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="133" />
+        <location filename="../../station/ui/batch_panel.py" line="132" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="154" />
+        <location filename="../../station/ui/batch_panel.py" line="153" />
         <source>{step}: {done} of {total}</source>
         <translation>{step}：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="172" />
+        <location filename="../../station/ui/batch_panel.py" line="171" />
         <source>{done} done, {failed} failed, of {total}.</source>
         <translation>共 {total} 个：{done} 个完成，{failed} 个失败。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="175" />
+        <location filename="../../station/ui/batch_panel.py" line="174" />
         <source>Cancelled. </source>
         <translation>已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="132" />
+        <location filename="../../station/ui/batch_panel.py" line="131" />
         <source>{job}: %n PO(s)</source>
         <translation>
             <numerusform>{job}：%n 个采购单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="177" />
+        <location filename="../../station/ui/batch_panel.py" line="176" />
         <source>Labels: %n page(s), in the Print tab.</source>
         <translation>
             <numerusform>标签：%n 页，见“打印”页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="179" />
+        <location filename="../../station/ui/batch_panel.py" line="178" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="179" />
+        <location filename="../../station/ui/batch_panel.py" line="178" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="180" />
+        <location filename="../../station/ui/batch_panel.py" line="179" />
         <source>{job}: finished</source>
         <translation>{job}：已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="182" />
+        <location filename="../../station/ui/batch_panel.py" line="181" />
         <source>Retry {count} failed</source>
         <translation>重试 {count} 个失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="199" />
+        <location filename="../../station/ui/batch_panel.py" line="198" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="207" />
+        <location filename="../../station/ui/batch_panel.py" line="206" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -214,204 +214,204 @@
 <context>
     <name>ErpView</name>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="216" />
-        <location filename="../../station/ui/erp_view.py" line="218" />
+        <location filename="../../station/ui/erp_view.py" line="215" />
+        <location filename="../../station/ui/erp_view.py" line="217" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="217" />
+        <location filename="../../station/ui/erp_view.py" line="216" />
         <source>Replenish from selected JIT POs…</source>
         <translation>按所选 JIT 采购单补货…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="99" />
+        <location filename="../../station/ui/erp_view.py" line="98" />
         <source>Purchase no.</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="100" />
+        <location filename="../../station/ui/erp_view.py" line="99" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="101" />
+        <location filename="../../station/ui/erp_view.py" line="100" />
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="102" />
-        <location filename="../../station/ui/erp_view.py" line="118" />
+        <location filename="../../station/ui/erp_view.py" line="101" />
+        <location filename="../../station/ui/erp_view.py" line="117" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="103" />
+        <location filename="../../station/ui/erp_view.py" line="102" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="104" />
+        <location filename="../../station/ui/erp_view.py" line="103" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="105" />
+        <location filename="../../station/ui/erp_view.py" line="104" />
         <source>Settlement</source>
         <translation>结算方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="106" />
+        <location filename="../../station/ui/erp_view.py" line="105" />
         <source>SKUs</source>
         <translation>SKU 数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="107" />
+        <location filename="../../station/ui/erp_view.py" line="106" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="108" />
+        <location filename="../../station/ui/erp_view.py" line="107" />
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="114" />
+        <location filename="../../station/ui/erp_view.py" line="113" />
         <source>ID</source>
         <translation>ID 编号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="115" />
+        <location filename="../../station/ui/erp_view.py" line="114" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="116" />
+        <location filename="../../station/ui/erp_view.py" line="115" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="117" />
+        <location filename="../../station/ui/erp_view.py" line="116" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="119" />
+        <location filename="../../station/ui/erp_view.py" line="118" />
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="120" />
+        <location filename="../../station/ui/erp_view.py" line="119" />
         <source>Ordered</source>
         <translation>已订购</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="121" />
+        <location filename="../../station/ui/erp_view.py" line="120" />
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="122" />
+        <location filename="../../station/ui/erp_view.py" line="121" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="219" />
+        <location filename="../../station/ui/erp_view.py" line="218" />
         <source>Print labels ({size})</source>
         <translation>打印标签（{size}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="228" />
+        <location filename="../../station/ui/erp_view.py" line="227" />
         <source>QianYi is not set up for this profile.</source>
         <translation>此店铺尚未设置千易 ERP。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="229" />
+        <location filename="../../station/ui/erp_view.py" line="228" />
         <source>QianYi purchase orders</source>
         <translation>千易采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="231" />
+        <location filename="../../station/ui/erp_view.py" line="230" />
         <source>Shoplazza is not set up for this profile.</source>
         <translation>此店铺尚未设置 Shoplazza。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="232" />
+        <location filename="../../station/ui/erp_view.py" line="231" />
         <source>Shoplazza procurements</source>
         <translation>Shoplazza 采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="292" />
+        <location filename="../../station/ui/erp_view.py" line="291" />
         <source>Loading QianYi purchase orders…</source>
         <translation>正在加载千易采购单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="298" />
+        <location filename="../../station/ui/erp_view.py" line="297" />
         <source>%n QianYi purchase order(s)</source>
         <translation>
             <numerusform>%n 个千易采购单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="308" />
+        <location filename="../../station/ui/erp_view.py" line="307" />
         <source>Reading the items of %n JIT PO(s)…</source>
         <translation>
             <numerusform>正在读取 %n 个 JIT 采购单的商品…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="343" />
+        <location filename="../../station/ui/erp_view.py" line="342" />
         <source>%n Shoplazza procurement order(s)</source>
         <translation>
             <numerusform>%n 个 Shoplazza 采购单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="373" />
+        <location filename="../../station/ui/erp_view.py" line="372" />
         <source>%n label(s) sent to the printer for {size} ({file}).</source>
         <translation>
             <numerusform>%n 张标签已发送到{size}打印机（{file}）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="376" />
+        <location filename="../../station/ui/erp_view.py" line="375" />
         <source>%n label(s) saved to {file}.</source>
         <translation>
             <numerusform>%n 张标签已保存到 {file}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="306" />
+        <location filename="../../station/ui/erp_view.py" line="305" />
         <source>Select the JIT POs to replenish in the PO list first.</source>
         <translation>请先在采购单列表中选择要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="320" />
+        <location filename="../../station/ui/erp_view.py" line="319" />
         <source>Creating the QianYi purchase order…</source>
         <translation>正在创建千易采购单…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="325" />
+        <location filename="../../station/ui/erp_view.py" line="324" />
         <source>Created QianYi purchase order {no}.</source>
         <translation>已创建千易采购单 {no}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="327" />
+        <location filename="../../station/ui/erp_view.py" line="326" />
         <source>Not created again: these POs already have QianYi purchase order {no}.</source>
         <translation>未重复创建：这些采购单已有千易采购单 {no}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="337" />
+        <location filename="../../station/ui/erp_view.py" line="336" />
         <source>Loading Shoplazza procurements…</source>
         <translation>正在加载 Shoplazza 采购单…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="355" />
+        <location filename="../../station/ui/erp_view.py" line="354" />
         <source>Select a received procurement first.</source>
         <translation>请先选择一个已收货的采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="367" />
+        <location filename="../../station/ui/erp_view.py" line="366" />
         <source>Drawing the labels of procurement {id}…</source>
         <translation>正在生成采购单 {id} 的标签…</translation>
     </message>
@@ -419,12 +419,12 @@
 <context>
     <name>ErrorBar</name>
     <message>
-        <location filename="../../station/ui/errors.py" line="51" />
+        <location filename="../../station/ui/errors.py" line="50" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../station/ui/errors.py" line="53" />
+        <location filename="../../station/ui/errors.py" line="52" />
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -432,32 +432,32 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="53" />
+        <location filename="../../station/ui/filters_bar.py" line="52" />
         <source>Find PO or logistics number (Ctrl+F)</source>
         <translation>查找采购单号或物流单号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="77" />
+        <location filename="../../station/ui/filters_bar.py" line="76" />
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="81" />
+        <location filename="../../station/ui/filters_bar.py" line="80" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="121" />
+        <location filename="../../station/ui/filters_bar.py" line="120" />
         <source>All {count}</source>
         <translation>全部 {count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="132" />
+        <location filename="../../station/ui/filters_bar.py" line="131" />
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="133" />
+        <location filename="../../station/ui/filters_bar.py" line="132" />
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
@@ -523,67 +523,67 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>JitView</name>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="78" />
+        <location filename="../../station/ui/jit/view.py" line="77" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="79" />
+        <location filename="../../station/ui/jit/view.py" line="78" />
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="80" />
+        <location filename="../../station/ui/jit/view.py" line="79" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="81" />
+        <location filename="../../station/ui/jit/view.py" line="80" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="173" />
+        <location filename="../../station/ui/jit/view.py" line="172" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="191" />
+        <location filename="../../station/ui/jit/view.py" line="190" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="192" />
+        <location filename="../../station/ui/jit/view.py" line="191" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="193" />
+        <location filename="../../station/ui/jit/view.py" line="192" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="194" />
+        <location filename="../../station/ui/jit/view.py" line="193" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="195" />
+        <location filename="../../station/ui/jit/view.py" line="194" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="200" />
+        <location filename="../../station/ui/jit/view.py" line="199" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="201" />
+        <location filename="../../station/ui/jit/view.py" line="200" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="203" />
+        <location filename="../../station/ui/jit/view.py" line="202" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -591,12 +591,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../station/ui/log_view.py" line="49" />
+        <location filename="../../station/ui/log_view.py" line="48" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../station/ui/log_view.py" line="52" />
+        <location filename="../../station/ui/log_view.py" line="51" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -617,287 +617,287 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="223" />
+        <location filename="../../station/ui/orders_view.py" line="222" />
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="86" />
-        <location filename="../../station/ui/orders_view.py" line="225" />
+        <location filename="../../station/ui/orders_view.py" line="85" />
+        <location filename="../../station/ui/orders_view.py" line="224" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="87" />
-        <location filename="../../station/ui/orders_view.py" line="227" />
+        <location filename="../../station/ui/orders_view.py" line="86" />
+        <location filename="../../station/ui/orders_view.py" line="226" />
         <source>Print AWB</source>
         <translation>打印面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="77" />
-        <location filename="../../station/ui/orders_view.py" line="88" />
-        <location filename="../../station/ui/orders_view.py" line="229" />
+        <location filename="../../station/ui/orders_view.py" line="76" />
+        <location filename="../../station/ui/orders_view.py" line="87" />
+        <location filename="../../station/ui/orders_view.py" line="228" />
         <source>Ready to ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="72" />
+        <location filename="../../station/ui/orders_view.py" line="71" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="73" />
+        <location filename="../../station/ui/orders_view.py" line="72" />
         <source>Unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="74" />
+        <location filename="../../station/ui/orders_view.py" line="73" />
         <source>Pending</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="75" />
+        <location filename="../../station/ui/orders_view.py" line="74" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="76" />
+        <location filename="../../station/ui/orders_view.py" line="75" />
         <source>Repacked</source>
         <translation>已重新打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="78" />
+        <location filename="../../station/ui/orders_view.py" line="77" />
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="79" />
+        <location filename="../../station/ui/orders_view.py" line="78" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="80" />
+        <location filename="../../station/ui/orders_view.py" line="79" />
         <source>Failed delivery</source>
         <translation>配送失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="81" />
+        <location filename="../../station/ui/orders_view.py" line="80" />
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="82" />
+        <location filename="../../station/ui/orders_view.py" line="81" />
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="89" />
-        <location filename="../../station/ui/orders_view.py" line="231" />
+        <location filename="../../station/ui/orders_view.py" line="88" />
+        <location filename="../../station/ui/orders_view.py" line="230" />
         <source>Delivered (DBS)</source>
         <translation>已送达 (DBS)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="90" />
-        <location filename="../../station/ui/orders_view.py" line="233" />
+        <location filename="../../station/ui/orders_view.py" line="89" />
+        <location filename="../../station/ui/orders_view.py" line="232" />
         <source>Digital delivered</source>
         <translation>数字商品已交付</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="91" />
+        <location filename="../../station/ui/orders_view.py" line="90" />
         <source>Scan to print</source>
         <translation>扫码即打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="92" />
+        <location filename="../../station/ui/orders_view.py" line="91" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="93" />
+        <location filename="../../station/ui/orders_view.py" line="92" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="96" />
+        <location filename="../../station/ui/orders_view.py" line="95" />
         <source>no pending or repacked item to pack</source>
         <translation>没有待打包或需重新打包的商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="97" />
+        <location filename="../../station/ui/orders_view.py" line="96" />
         <source>no packed package to print</source>
         <translation>没有可打印的已打包包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="98" />
+        <location filename="../../station/ui/orders_view.py" line="97" />
         <source>AWB printed</source>
         <translation>面单已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="99" />
+        <location filename="../../station/ui/orders_view.py" line="98" />
         <source>no packed package</source>
         <translation>没有已打包的包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="100" />
+        <location filename="../../station/ui/orders_view.py" line="99" />
         <source>no seller-delivered package ready or shipped</source>
         <translation>没有待发货或已发货的卖家自配送包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="101" />
+        <location filename="../../station/ui/orders_view.py" line="100" />
         <source>no pending digital item</source>
         <translation>没有待处理的数字商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="102" />
+        <location filename="../../station/ui/orders_view.py" line="101" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="103" />
+        <location filename="../../station/ui/orders_view.py" line="102" />
         <source>ready</source>
         <translation>已就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="104" />
+        <location filename="../../station/ui/orders_view.py" line="103" />
         <source>already ready to ship</source>
         <translation>已是待发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="105" />
+        <location filename="../../station/ui/orders_view.py" line="104" />
         <source>nothing to pack or ship in this order</source>
         <translation>此订单没有需要打包或发货的商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="128" />
+        <location filename="../../station/ui/orders_view.py" line="127" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="128" />
+        <location filename="../../station/ui/orders_view.py" line="127" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="129" />
-        <location filename="../../station/ui/orders_view.py" line="248" />
-        <location filename="../../station/ui/orders_view.py" line="254" />
+        <location filename="../../station/ui/orders_view.py" line="128" />
+        <location filename="../../station/ui/orders_view.py" line="247" />
+        <location filename="../../station/ui/orders_view.py" line="253" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="129" />
+        <location filename="../../station/ui/orders_view.py" line="128" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="130" />
+        <location filename="../../station/ui/orders_view.py" line="129" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="130" />
+        <location filename="../../station/ui/orders_view.py" line="129" />
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="131" />
+        <location filename="../../station/ui/orders_view.py" line="130" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="248" />
+        <location filename="../../station/ui/orders_view.py" line="247" />
         <source>Item</source>
         <translation>商品项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="248" />
+        <location filename="../../station/ui/orders_view.py" line="247" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="248" />
+        <location filename="../../station/ui/orders_view.py" line="247" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="249" />
+        <location filename="../../station/ui/orders_view.py" line="248" />
         <source>Package</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="249" />
+        <location filename="../../station/ui/orders_view.py" line="248" />
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="249" />
+        <location filename="../../station/ui/orders_view.py" line="248" />
         <source>Provider</source>
         <translation>物流商</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="249" />
+        <location filename="../../station/ui/orders_view.py" line="248" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="250" />
+        <location filename="../../station/ui/orders_view.py" line="249" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="250" />
+        <location filename="../../station/ui/orders_view.py" line="249" />
         <source>Order/item or package</source>
         <translation>订单/商品项或包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="250" />
+        <location filename="../../station/ui/orders_view.py" line="249" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="251" />
+        <location filename="../../station/ui/orders_view.py" line="250" />
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="282" />
+        <location filename="../../station/ui/orders_view.py" line="281" />
         <source>Loading orders…</source>
         <translation>正在加载订单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/orders_view.py" line="294" />
+        <location filename="../../station/ui/orders_view.py" line="293" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="374" />
+        <location filename="../../station/ui/orders_view.py" line="373" />
         <source>Digital</source>
         <translation>数字商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="379" />
+        <location filename="../../station/ui/orders_view.py" line="378" />
         <source>OK</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="379" />
+        <location filename="../../station/ui/orders_view.py" line="378" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="382" />
+        <location filename="../../station/ui/orders_view.py" line="381" />
         <source>{action}: {ok} ok, {failed} failed</source>
         <translation>{action}：{ok} 成功，{failed} 失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="402" />
+        <location filename="../../station/ui/orders_view.py" line="401" />
         <source>Select an order first.</source>
         <translation>请先选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="490" />
+        <location filename="../../station/ui/orders_view.py" line="489" />
         <source>Packing and printing {order}…</source>
         <translation>正在打包并打印 {order}…</translation>
     </message>
@@ -942,12 +942,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickup_date_dialog.py" line="48" />
+        <location filename="../../station/ui/pickup_date_dialog.py" line="50" />
         <source>Ship again</source>
         <translation>重新发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickup_date_dialog.py" line="51" />
+        <location filename="../../station/ui/pickup_date_dialog.py" line="53" />
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
@@ -955,12 +955,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PoList</name>
     <message>
-        <location filename="../../station/ui/jit/po_list.py" line="78" />
+        <location filename="../../station/ui/jit/po_list.py" line="77" />
         <source>Loading POs…</source>
         <translation>正在加载采购单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/po_list.py" line="93" />
+        <location filename="../../station/ui/jit/po_list.py" line="92" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>{time} 列出 %n 个采购单；状态会自动刷新。</numerusform>
@@ -970,47 +970,47 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PoTableModel</name>
     <message>
-        <location filename="../../station/ui/po_model.py" line="55" />
+        <location filename="../../station/ui/po_model.py" line="54" />
         <source>PO number</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="56" />
+        <location filename="../../station/ui/po_model.py" line="55" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="57" />
+        <location filename="../../station/ui/po_model.py" line="56" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="58" />
+        <location filename="../../station/ui/po_model.py" line="57" />
         <source>SKUs</source>
         <translation>SKU 数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="59" />
+        <location filename="../../station/ui/po_model.py" line="58" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="60" />
+        <location filename="../../station/ui/po_model.py" line="59" />
         <source>Expected arrival</source>
         <translation>预计到仓</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="61" />
+        <location filename="../../station/ui/po_model.py" line="60" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="62" />
+        <location filename="../../station/ui/po_model.py" line="61" />
         <source>Station did</source>
         <translation>本站操作</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="288" />
+        <location filename="../../station/ui/po_model.py" line="287" />
         <source>Held by {bench}</source>
         <translation>{bench} 正在处理</translation>
     </message>
@@ -1018,96 +1018,96 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="125" />
+        <location filename="../../station/ui/print_panel.py" line="124" />
         <source>PO sheet</source>
         <translation>采购单面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="127" />
+        <location filename="../../station/ui/print_panel.py" line="126" />
         <source>Product barcodes</source>
         <translation>商品条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="132" />
+        <location filename="../../station/ui/print_panel.py" line="131" />
         <source>Get labels (Ctrl+P)</source>
         <translation>获取标签 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="136" />
+        <location filename="../../station/ui/print_panel.py" line="135" />
         <source>Send to printer</source>
         <translation>发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="148" />
+        <location filename="../../station/ui/print_panel.py" line="147" />
         <source>No labels yet.</source>
         <translation>还没有标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="151" />
+        <location filename="../../station/ui/print_panel.py" line="150" />
         <source>Page </source>
         <translation>第 </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="164" />
+        <location filename="../../station/ui/print_panel.py" line="163" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="165" />
+        <location filename="../../station/ui/print_panel.py" line="164" />
         <source>Print the selected job again (from its kept file)</source>
         <translation>重新打印所选任务（使用已保存的文件）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="167" />
+        <location filename="../../station/ui/print_panel.py" line="166" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="168" />
+        <location filename="../../station/ui/print_panel.py" line="167" />
         <source>Send the failed jobs again (the selected one, or all of today's)</source>
         <translation>重新发送失败的任务（所选任务，或今天的全部）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="171" />
+        <location filename="../../station/ui/print_panel.py" line="170" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="193" />
+        <location filename="../../station/ui/print_panel.py" line="192" />
         <source>Printed today</source>
         <translation>今日已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="200" />
+        <location filename="../../station/ui/print_panel.py" line="199" />
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="244" />
+        <location filename="../../station/ui/print_panel.py" line="243" />
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="245" />
+        <location filename="../../station/ui/print_panel.py" line="244" />
         <source>No printer set for {size}</source>
         <translation>{size} 未设置打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="317" />
+        <location filename="../../station/ui/print_panel.py" line="316" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="318" />
+        <location filename="../../station/ui/print_panel.py" line="317" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n 个采购单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="336" />
+        <location filename="../../station/ui/print_panel.py" line="335" />
         <source> of {count}</source>
         <translation> 页，共 {count} 页</translation>
     </message>
@@ -1115,66 +1115,66 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ReplenishDialog</name>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="132" />
+        <location filename="../../station/ui/erp_view.py" line="131" />
         <source>Replenish in QianYi</source>
         <translation>在千易补货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="135" />
+        <location filename="../../station/ui/erp_view.py" line="134" />
         <source>JIT POs: {pos}</source>
         <translation>JIT 采购单：{pos}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="136" />
+        <location filename="../../station/ui/erp_view.py" line="135" />
         <source>Warehouse: {w} · Supplier: {s} · Settlement: {t} · Reference: {r}</source>
         <translation>仓库：{w} · 供应商：{s} · 结算：{t} · 参考号：{r}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="140" />
+        <location filename="../../station/ui/erp_view.py" line="139" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="140" />
+        <location filename="../../station/ui/erp_view.py" line="139" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="140" />
+        <location filename="../../station/ui/erp_view.py" line="139" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="140" />
+        <location filename="../../station/ui/erp_view.py" line="139" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="148" />
+        <location filename="../../station/ui/erp_view.py" line="147" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n 个 SKU</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="149" />
+        <location filename="../../station/ui/erp_view.py" line="148" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="152" />
+        <location filename="../../station/ui/erp_view.py" line="151" />
         <source>Already created for these POs: QianYi purchase order {no}. It will not be created again.</source>
         <translation>这些采购单已创建千易采购单 {no}，不会重复创建。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="157" />
+        <location filename="../../station/ui/erp_view.py" line="156" />
         <source>Nothing has been sent yet.</source>
         <translation>尚未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="158" />
+        <location filename="../../station/ui/erp_view.py" line="157" />
         <source>Create purchase order</source>
         <translation>创建采购单</translation>
     </message>
@@ -1182,81 +1182,81 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ScanHandler</name>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="104" />
+        <location filename="../../station/ui/scan_handler.py" line="103" />
         <source>{code}: order selected</source>
         <translation>{code}：已选中订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="107" />
+        <location filename="../../station/ui/scan_handler.py" line="106" />
         <source>Unknown code {code}: no order or tracking number matches. Nothing changed.</source>
         <translation>未知条码 {code}：没有匹配的订单号或运单号。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="125" />
+        <location filename="../../station/ui/scan_handler.py" line="124" />
         <source>{code}: reading the POs' products, one moment…</source>
         <translation>{code}：正在读取采购单的商品，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="130" />
+        <location filename="../../station/ui/scan_handler.py" line="129" />
         <source>Looking up {code}…</source>
         <translation>正在查找 {code}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="149" />
+        <location filename="../../station/ui/scan_handler.py" line="148" />
         <source>Could not look up {code}: {why}</source>
         <translation>无法查找 {code}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="156" />
+        <location filename="../../station/ui/scan_handler.py" line="155" />
         <source>Unknown code {code}: no PO, logistics number or product matches. Nothing changed.</source>
         <translation>未知代码 {code}：没有匹配的采购单、物流单号或商品。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="167" />
+        <location filename="../../station/ui/scan_handler.py" line="166" />
         <source>{no} is being handled by {bench}; nothing sent from this bench.</source>
         <translation>{no} 正由 {bench} 处理；本工位未发送任何操作。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="173" />
+        <location filename="../../station/ui/scan_handler.py" line="172" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>商品 {code}：在 %n 个采购单中，已选中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="184" />
+        <location filename="../../station/ui/scan_handler.py" line="183" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>扫码即打印：请扫描采购单号（该商品在 %n 个采购单中）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="177" />
+        <location filename="../../station/ui/scan_handler.py" line="176" />
         <source>{no} selected · {store}</source>
         <translation>已选中 {no} · {store}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="196" />
+        <location filename="../../station/ui/scan_handler.py" line="195" />
         <source>{no}: preparing labels…</source>
         <translation>{no}：正在准备标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="201" />
+        <location filename="../../station/ui/scan_handler.py" line="200" />
         <source>{no}: {step}…</source>
         <translation>{no}：{step}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="210" />
+        <location filename="../../station/ui/scan_handler.py" line="209" />
         <source>{no}: no labels. {why}</source>
         <translation>{no}：没有标签。{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="216" />
+        <location filename="../../station/ui/scan_handler.py" line="215" />
         <source>{no}: labels sent to the printer</source>
         <translation>{no}：标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="218" />
+        <location filename="../../station/ui/scan_handler.py" line="217" />
         <source>{no}: labels ready (no printer set for this size)</source>
         <translation>{no}：标签已就绪（此尺寸未设置打印机）</translation>
     </message>
@@ -1344,152 +1344,152 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="41" />
+        <location filename="../../station/ui/settings_dialog.py" line="40" />
         <source>Automatic (CUPS on Linux/macOS, Qt on Windows)</source>
         <translation>自动（Linux/macOS 用 CUPS，Windows 用 Qt）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="42" />
+        <location filename="../../station/ui/settings_dialog.py" line="41" />
         <source>CUPS (lp)</source>
         <translation>CUPS（lp 命令）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="43" />
+        <location filename="../../station/ui/settings_dialog.py" line="42" />
         <source>Qt (render each page)</source>
         <translation>Qt（逐页渲染）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="59" />
+        <location filename="../../station/ui/settings_dialog.py" line="58" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="59" />
+        <location filename="../../station/ui/settings_dialog.py" line="58" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="75" />
+        <location filename="../../station/ui/settings_dialog.py" line="74" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="92" />
+        <location filename="../../station/ui/settings_dialog.py" line="91" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="94" />
+        <location filename="../../station/ui/settings_dialog.py" line="93" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="95" />
+        <location filename="../../station/ui/settings_dialog.py" line="94" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="96" />
+        <location filename="../../station/ui/settings_dialog.py" line="95" />
         <source>App key</source>
         <translation>应用标识 (App Key)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="97" />
+        <location filename="../../station/ui/settings_dialog.py" line="96" />
         <source>App secret</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="98" />
+        <location filename="../../station/ui/settings_dialog.py" line="97" />
         <source>Access token</source>
         <translation>访问令牌 (Access Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="99" />
+        <location filename="../../station/ui/settings_dialog.py" line="98" />
         <source>Refresh token</source>
         <translation>刷新令牌 (Refresh Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="102" />
+        <location filename="../../station/ui/settings_dialog.py" line="101" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="107" />
+        <location filename="../../station/ui/settings_dialog.py" line="106" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="114" />
+        <location filename="../../station/ui/settings_dialog.py" line="113" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="118" />
+        <location filename="../../station/ui/settings_dialog.py" line="117" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="121" />
+        <location filename="../../station/ui/settings_dialog.py" line="120" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="124" />
+        <location filename="../../station/ui/settings_dialog.py" line="123" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="129" />
+        <location filename="../../station/ui/settings_dialog.py" line="128" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="130" />
+        <location filename="../../station/ui/settings_dialog.py" line="129" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="134" />
+        <location filename="../../station/ui/settings_dialog.py" line="133" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="137" />
+        <location filename="../../station/ui/settings_dialog.py" line="136" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="139" />
+        <location filename="../../station/ui/settings_dialog.py" line="138" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="141" />
+        <location filename="../../station/ui/settings_dialog.py" line="140" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="142" />
+        <location filename="../../station/ui/settings_dialog.py" line="141" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="161" />
+        <location filename="../../station/ui/settings_dialog.py" line="160" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="213" />
+        <location filename="../../station/ui/settings_dialog.py" line="212" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="216" />
+        <location filename="../../station/ui/settings_dialog.py" line="215" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="268" />
+        <location filename="../../station/ui/settings_dialog.py" line="267" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
@@ -1549,22 +1549,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>action</name>
     <message>
-        <location filename="../../station/ui/po_model.py" line="93" />
+        <location filename="../../station/ui/po_model.py" line="92" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="94" />
+        <location filename="../../station/ui/po_model.py" line="93" />
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="95" />
+        <location filename="../../station/ui/po_model.py" line="94" />
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="96" />
+        <location filename="../../station/ui/po_model.py" line="95" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -1572,12 +1572,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../station/ui/errors.py" line="29" />
+        <location filename="../../station/ui/errors.py" line="28" />
         <source>A file or the network could not be used. Check the disk and the connection, then try again.</source>
         <translation>无法使用文件或网络。请检查磁盘和网络连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/errors.py" line="32" />
+        <location filename="../../station/ui/errors.py" line="31" />
         <source>Something unexpected went wrong. Try again; if it persists, send the log to support.</source>
         <translation>发生了意外错误。请重试；如果仍然出现，请把日志发送给技术支持。</translation>
     </message>
@@ -2172,7 +2172,7 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/excepthook.py" line="49" />
+        <location filename="../../station/ui/excepthook.py" line="48" />
         <source>Something went wrong: {what} The details are in the log.</source>
         <translation>出错了：{what} 详细信息在日志中。</translation>
     </message>
@@ -2180,22 +2180,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>job</name>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="40" />
+        <location filename="../../station/ui/batch_panel.py" line="39" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="41" />
+        <location filename="../../station/ui/batch_panel.py" line="40" />
         <source>Ship</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="42" />
+        <location filename="../../station/ui/batch_panel.py" line="41" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="43" />
+        <location filename="../../station/ui/batch_panel.py" line="42" />
         <source>Pack, ship and print</source>
         <translation>打包、发货并打印</translation>
     </message>
@@ -2203,37 +2203,37 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>print</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="58" />
+        <location filename="../../station/ui/print_panel.py" line="57" />
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="59" />
+        <location filename="../../station/ui/print_panel.py" line="58" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="60" />
+        <location filename="../../station/ui/print_panel.py" line="59" />
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="61" />
+        <location filename="../../station/ui/print_panel.py" line="60" />
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="62" />
+        <location filename="../../station/ui/print_panel.py" line="61" />
         <source>to retry</source>
         <translation>待重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="74" />
+        <location filename="../../station/ui/print_panel.py" line="73" />
         <source>(no printer)</source>
         <translation>（无打印机）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="75" />
+        <location filename="../../station/ui/print_panel.py" line="74" />
         <source>#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  {status}</source>
         <translation>#{id}  {time}  {size}  {pages} 页  {first}{more}  → {printer}  {status}</translation>
     </message>
@@ -2259,37 +2259,37 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>status</name>
     <message>
-        <location filename="../../station/ui/po_model.py" line="67" />
+        <location filename="../../station/ui/po_model.py" line="66" />
         <source>To Pack</source>
         <translation>待打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="68" />
+        <location filename="../../station/ui/po_model.py" line="67" />
         <source>Ready To Ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="69" />
+        <location filename="../../station/ui/po_model.py" line="68" />
         <source>To Put Away</source>
         <translation>待上架</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="70" />
+        <location filename="../../station/ui/po_model.py" line="69" />
         <source>Arrived at Warehouse</source>
         <translation>已到仓</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="71" />
+        <location filename="../../station/ui/po_model.py" line="70" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="72" />
+        <location filename="../../station/ui/po_model.py" line="71" />
         <source>Cancelled (timeout)</source>
         <translation>已取消（超时）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="73" />
+        <location filename="../../station/ui/po_model.py" line="72" />
         <source>Cancelled (buyer)</source>
         <translation>已取消（买家）</translation>
     </message>
@@ -2297,32 +2297,32 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>step</name>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="30" />
+        <location filename="../../station/ui/batch_panel.py" line="29" />
         <source>Listing</source>
         <translation>列出</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="31" />
+        <location filename="../../station/ui/batch_panel.py" line="30" />
         <source>Packing</source>
         <translation>打包中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="32" />
+        <location filename="../../station/ui/batch_panel.py" line="31" />
         <source>Waiting until ready</source>
         <translation>等待就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="33" />
+        <location filename="../../station/ui/batch_panel.py" line="32" />
         <source>Booking pickup</source>
         <translation>预约揽收中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="34" />
+        <location filename="../../station/ui/batch_panel.py" line="33" />
         <source>Fetching labels</source>
         <translation>获取标签中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="35" />
+        <location filename="../../station/ui/batch_panel.py" line="34" />
         <source>Merging labels</source>
         <translation>合并标签中</translation>
     </message>
