@@ -54,7 +54,8 @@ def some_pos(conn: Connection, count: int) -> list[PurchaseOrder]:
 
 
 def test_refused_pos_carry_the_allowed_dates_and_ship_once_with_one_of_them(
-        sim: SimulatorServer, conn: Connection, tmp_path: Path) -> None:
+    sim: SimulatorServer, conn: Connection, tmp_path: Path
+) -> None:
     pos = some_pos(conn, 4)
     numbers = [po.purchase_order_no for po in pos]
     folders = Folders(tmp_path / "cache", tmp_path / "prints")
@@ -62,8 +63,18 @@ def test_refused_pos_carry_the_allowed_dates_and_ship_once_with_one_of_them(
     late = dataclasses.replace(DEMO_CONTACT, estimated_pickup_date=too_late())
     try:
         ref = JournalRef(journal, "default")
-        result = run_job(conn.client, pos, late, PrintChoice(), folders, lambda *_: None, threading.Event(),
-                         first_poll_after=0.2, poll_interval=0.2, journal=ref)
+        result = run_job(
+            conn.client,
+            pos,
+            late,
+            PrintChoice(),
+            folders,
+            lambda *_: None,
+            threading.Event(),
+            first_poll_after=0.2,
+            poll_interval=0.2,
+            journal=ref,
+        )
         report = result.report
         assert sorted(o.purchase_order_no for o in report.date_refused()) == sorted(numbers)
         for outcome in report.outcomes.values():
@@ -71,8 +82,10 @@ def test_refused_pos_carry_the_allowed_dates_and_ship_once_with_one_of_them(
             assert outcome.allowed_pickup_dates == tuple(week())
             assert outcome.refused_pickup_date == too_late()
             assert outcome.problem is not None and outcome.problem.kind == "po.pickup_date_refused"
-            assert outcome.error == (f"The platform does not take pickups on {too_late()}; it allows "
-                                     f"{', '.join(week())}. Ship again with one of these dates.")
+            assert outcome.error == (
+                f"The platform does not take pickups on {too_late()}; it allows "
+                f"{', '.join(week())}. Ship again with one of these dates."
+            )
             assert "estimatedPickupDate" in outcome.detail  # what the platform said
         # A refused date is an answer: one call, not re-sent (it would be refused again).
         assert sim.stats()["calls"][SHIP_PATH] == 1
@@ -85,8 +98,9 @@ def test_refused_pos_carry_the_allowed_dates_and_ship_once_with_one_of_them(
         assert offered_pickup_dates(kept.values()) == tuple(week())
 
         chosen = dataclasses.replace(DEMO_CONTACT, estimated_pickup_date=week()[1])
-        again = ship_job(conn.client, list(found.values()), chosen, lambda *_: None, threading.Event(), folders,
-                         ref).report
+        again = ship_job(
+            conn.client, list(found.values()), chosen, lambda *_: None, threading.Event(), folders, ref
+        ).report
         assert not again.failed() and not again.date_refused()
         assert again.counts()["shipped"] == len(numbers)
         stats = sim.stats()
@@ -99,8 +113,17 @@ def test_refused_pos_carry_the_allowed_dates_and_ship_once_with_one_of_them(
 def test_a_date_inside_the_range_ships(sim: SimulatorServer, conn: Connection, tmp_path: Path) -> None:
     pos = some_pos(conn, 2)
     inside = dataclasses.replace(DEMO_CONTACT, estimated_pickup_date=week()[-1])
-    result = run_job(conn.client, pos, inside, PrintChoice(), Folders(tmp_path / "cache", tmp_path / "prints"),
-                     lambda *_: None, threading.Event(), first_poll_after=0.2, poll_interval=0.2)
+    result = run_job(
+        conn.client,
+        pos,
+        inside,
+        PrintChoice(),
+        Folders(tmp_path / "cache", tmp_path / "prints"),
+        lambda *_: None,
+        threading.Event(),
+        first_poll_after=0.2,
+        poll_interval=0.2,
+    )
     assert result.job is Job.RUN and not result.report.failed()
     assert result.report.counts()["shipped"] == 2 and not result.report.date_refused()
 
@@ -124,12 +147,12 @@ def test_the_dates_offered_for_several_pos() -> None:
 
 
 # ---------------------------------------------------------------------- the CLI
-def cli(capsys: pytest.CaptureFixture[str], sim: SimulatorServer, journal: Path, *argv: str,
-        as_json: bool = True) -> tuple[int, Any]:
+def cli(
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, journal: Path, *argv: str, as_json: bool = True
+) -> tuple[int, Any]:
     command, *rest = argv
     flags = ["--json"] if as_json else []
-    args = build_parser().parse_args([command, "--simulator-url", sim.url, "--journal", str(journal), *flags,
-                                      *rest])
+    args = build_parser().parse_args([command, "--simulator-url", sim.url, "--journal", str(journal), *flags, *rest])
     code = commands.dispatch(args)
     out = capsys.readouterr().out
     return code, json.loads(out) if as_json else out
@@ -142,8 +165,9 @@ def wait_ready(conn: Connection, numbers: list[str]) -> None:
         time.sleep(0.1)
 
 
-def test_cli_ship_names_the_allowed_dates_and_exits_1(capsys: pytest.CaptureFixture[str], sim: SimulatorServer,
-                                                      conn: Connection, tmp_path: Path) -> None:
+def test_cli_ship_names_the_allowed_dates_and_exits_1(
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, conn: Connection, tmp_path: Path
+) -> None:
     journal = tmp_path / "j.sqlite3"
     numbers = [po.purchase_order_no for po in some_pos(conn, 3)]
     code, _ = cli(capsys, sim, journal, "pack", *numbers)
@@ -163,10 +187,25 @@ def test_cli_ship_names_the_allowed_dates_and_exits_1(capsys: pytest.CaptureFixt
     assert all(sim.stats()["purchase_orders"][no]["ship_successes"] == 1 for no in numbers)
 
 
-def test_cli_run_prints_the_allowed_dates(capsys: pytest.CaptureFixture[str], sim: SimulatorServer,
-                                          tmp_path: Path) -> None:
-    code, report = cli(capsys, sim, tmp_path / "j.sqlite3", "run", "--limit", "3", "--pickup-date", too_late(),
-                       "-o", str(tmp_path / "labels.pdf"), "--first-poll-after", "0.2", "--poll-interval", "0.2")
+def test_cli_run_prints_the_allowed_dates(
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, tmp_path: Path
+) -> None:
+    code, report = cli(
+        capsys,
+        sim,
+        tmp_path / "j.sqlite3",
+        "run",
+        "--limit",
+        "3",
+        "--pickup-date",
+        too_late(),
+        "-o",
+        str(tmp_path / "labels.pdf"),
+        "--first-poll-after",
+        "0.2",
+        "--poll-interval",
+        "0.2",
+    )
     assert code == 1
     refused = [p for p in report["pos"] if p["failed_step"] == "ship"]
     assert refused and all(p["allow_date_range"] == week() and not p["shipped"] for p in refused)

@@ -571,9 +571,11 @@ def pickup_date_hint(report: BatchReport) -> list[str]:
     if not dates:
         return []
     numbers = " ".join(o.purchase_order_no for o in refused)
-    return [f"The platform refused the pickup date of {text.plural(len(refused), 'PO')}; it allows "
-            f"{', '.join(dates)}. Ship them with one of these dates:",
-            f"  station-cli ship {numbers} --pickup-date {dates[0]}"]
+    return [
+        f"The platform refused the pickup date of {text.plural(len(refused), 'PO')}; it allows "
+        f"{', '.join(dates)}. Ship them with one of these dates:",
+        f"  station-cli ship {numbers} --pickup-date {dates[0]}",
+    ]
 
 
 def report_text(report: BatchReport, output: Path) -> str:

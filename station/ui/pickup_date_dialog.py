@@ -28,11 +28,18 @@ class PickupDateDialog(QDialog):
         self.setWindowTitle(self.tr("Choose another pickup date"))
         self.setMinimumWidth(460)
         if refused:
-            text = self.tr("The platform does not take pickups on {date} for %n PO(s). Choose one of the dates it "
-                           "allows and ship them again.", "", count).format(date=date_label(refused))
+            text = self.tr(
+                "The platform does not take pickups on {date} for %n PO(s). Choose one of the dates it "
+                "allows and ship them again.",
+                "",
+                count,
+            ).format(date=date_label(refused))
         else:
-            text = self.tr("The platform needs a pickup date for %n PO(s). Choose one of the dates it allows and "
-                           "ship them again.", "", count)
+            text = self.tr(
+                "The platform needs a pickup date for %n PO(s). Choose one of the dates it allows and ship them again.",
+                "",
+                count,
+            )
         self.intro = QLabel(text)
         self.intro.setWordWrap(True)
         self.dates = QListWidget()

@@ -34,12 +34,14 @@ def finish(qtbot: QtBot, window: MainWindow, start: Callable[[], object]) -> Job
 
 
 def test_a_refused_pickup_date_is_offered_the_allowed_ones_and_enter_ships_again(
-        make_window: Callable[..., MainWindow], sim: SimulatorServer, settings: UiSettings, qtbot: QtBot) -> None:
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, settings: UiSettings, qtbot: QtBot
+) -> None:
     today = datetime.now(region_timezone("PH")).date()
     week = [(today + timedelta(days=d)).isoformat() for d in range(7)]
     late = (today + timedelta(days=10)).isoformat()
-    settings.base.set_pickup_contact(settings.active_profile,
-                                     dataclasses.replace(DEMO_CONTACT, estimated_pickup_date=late))
+    settings.base.set_pickup_contact(
+        settings.active_profile, dataclasses.replace(DEMO_CONTACT, estimated_pickup_date=late)
+    )
     window = make_window(sim)
     with qtbot.waitSignal(window.jit.po_list.items_indexed, timeout=WAIT):
         pass
@@ -75,11 +77,14 @@ def test_a_refused_pickup_date_is_offered_the_allowed_ones_and_enter_ships_again
     assert stats["calls"][SHIP_PATH] == 2 * groups
 
 
-def test_the_offer_can_be_put_off(make_window: Callable[..., MainWindow], sim: SimulatorServer,
-                                  settings: UiSettings, qtbot: QtBot) -> None:
+def test_the_offer_can_be_put_off(
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, settings: UiSettings, qtbot: QtBot
+) -> None:
     today = datetime.now(region_timezone("PH")).date()
-    settings.base.set_pickup_contact(settings.active_profile, dataclasses.replace(
-        DEMO_CONTACT, estimated_pickup_date=(today - timedelta(days=1)).isoformat()))
+    settings.base.set_pickup_contact(
+        settings.active_profile,
+        dataclasses.replace(DEMO_CONTACT, estimated_pickup_date=(today - timedelta(days=1)).isoformat()),
+    )
     window = make_window(sim)
     with qtbot.waitSignal(window.jit.po_list.items_indexed, timeout=WAIT):
         pass

@@ -344,8 +344,12 @@ class BatchControl(QObject):
         if not dates or contact is None:
             return
         numbers = [o.purchase_order_no for o in refused]
-        self.feedback.flash(self.tr("The platform refused the pickup date of %n PO(s); choose one of the dates "
-                                    "it allows.", "", len(numbers)), False)
+        self.feedback.flash(
+            self.tr(
+                "The platform refused the pickup date of %n PO(s); choose one of the dates it allows.", "", len(numbers)
+            ),
+            False,
+        )
         dialog = PickupDateDialog(refused[0].refused_pickup_date, dates, len(numbers), self.view)
         self.pickup_date_dialog = dialog
 
