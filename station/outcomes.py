@@ -12,6 +12,29 @@ from enum import Enum
 from station.lazada.models import POStatus, PurchaseOrder
 from station.problems import Problem, Sentence, problem_of
 
+# The platform refused the pickup date (or wanted one): the problem's ``allowed`` parameter lists the
+# dates it allows, so the journal's copy of the problem keeps them for the window and a later run.
+PICKUP_DATE_KINDS = frozenset({"po.pickup_date_refused", "po.pickup_date_needed"})
+DATE_SEPARATOR = ", "
+
+
+def pickup_date_problem(date: str, allowed: Iterable[str]) -> Problem:
+    """A PO refused for its pickup ``date`` (empty: none was sent), with the dates the platform allows."""
+    dates = DATE_SEPARATOR.join(allowed)
+    if date:
+        return Problem("po.pickup_date_refused", {"date": date, "allowed": dates})
+    return Problem("po.pickup_date_needed", {"allowed": dates})
+
+
+def offered_pickup_dates(outcomes: Iterable[PoOutcome]) -> tuple[str, ...]:
+    """One list of dates for POs refused for their pickup date: those every one of them allows (the
+    platform answers one range per call), else every date any of them allows, in date order."""
+    ranges = [o.allowed_pickup_dates for o in outcomes if o.allowed_pickup_dates]
+    if not ranges:
+        return ()
+    common = tuple(d for d in ranges[0] if all(d in r for r in ranges[1:]))
+    return common or tuple(sorted({d for r in ranges for d in r}))
+
 
 class Step(str, Enum):
     LIST = "list"
@@ -52,6 +75,20 @@ class PoOutcome:
     def ok(self) -> bool:
         return self.failed_step is None
 
+    @property
+    def allowed_pickup_dates(self) -> tuple[str, ...]:
+        """The dates the platform allows, when it refused this PO's pickup date; else empty."""
+        if self.problem is None or self.problem.kind not in PICKUP_DATE_KINDS:
+            return ()
+        return tuple(d for d in str(self.problem.params.get("allowed", "")).split(DATE_SEPARATOR) if d)
+
+    @property
+    def refused_pickup_date(self) -> str:
+        """The pickup date the platform refused for this PO ("" when none was sent or it was not refused)."""
+        if self.problem is None or self.problem.kind not in PICKUP_DATE_KINDS:
+            return ""
+        return str(self.problem.params.get("date", ""))
+
     def fail(self, step: Step, error: Problem | str, detail: str = "") -> None:
         """Failed at ``step``: ``error`` is the problem (or an error's ``operator_message``, which carries it)."""
         problem = error if isinstance(error, Problem) else problem_of(error)
@@ -81,6 +118,10 @@ class BatchReport:
 
     def failed(self) -> list[PoOutcome]:
         return [o for o in self.outcomes.values() if not o.ok]
+
+    def date_refused(self) -> list[PoOutcome]:
+        """The POs the platform refused for their pickup date, each with the dates it allows."""
+        return [o for o in self.outcomes.values() if o.allowed_pickup_dates]
 
     def counts(self) -> dict[str, int]:
         values = list(self.outcomes.values())

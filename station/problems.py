@@ -87,6 +87,10 @@ ENGLISH: dict[str, str] = {
     "po.output_failed": "The labels could not be written to {output} ({why}). They are kept: free some space or "
     "choose another file, then run the batch again.",
     "po.pickup_not_booked": "The pickup could not be booked after several tries.",
+    "po.pickup_date_refused": "The platform does not take pickups on {date}; it allows {allowed}. Ship again with one "
+    "of these dates.",
+    "po.pickup_date_needed": "The platform needs a pickup date for this PO; it allows {allowed}. Ship again with one "
+    "of these dates.",
     "po.held_by_bench": "Held by bench {bench}; not sent.",
     "po.held_here": "Held by another Station on this PC (pid {pid}); not sent.",
     "po.done_by_bench": "Already done by bench {bench}; not sent again.",

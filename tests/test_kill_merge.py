@@ -190,9 +190,9 @@ def test_killed_while_writing_the_merged_labels_every_po_once_in_a_whole_file(
                 run_args, stdout=out_file, stderr=err_file, text=True, start_new_session=True
             )  # its own group: the merge child is in it
         wait_until(
-            lambda p=process, f=fire: p.poll() is not None or f(),
+            lambda p=process, f=fire: p.poll() is not None or f(),  # type: ignore[misc]
             timeout=120,
-            interval=0.002,  # type: ignore[misc]
+            interval=0.002,
             what="the kill point or the end of the run",
         )
         if process.poll() is None:
@@ -340,9 +340,9 @@ def test_killed_around_the_carton_labels_every_pickup_labelled_once(
         with log.open("w") as err_file, log.with_suffix(".json").open("w") as out_file:
             process = subprocess.Popen(run_args, stdout=out_file, stderr=err_file, text=True, start_new_session=True)
         wait_until(
-            lambda p=process, f=fire: p.poll() is not None or f(),
+            lambda p=process, f=fire: p.poll() is not None or f(),  # type: ignore[misc]
             timeout=120,
-            interval=0.002,  # type: ignore[misc]
+            interval=0.002,
             what="the kill point or the end of the run",
         )
         if process.poll() is None:

@@ -8,11 +8,13 @@ Run under Xvfb from the repository root:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import keyring
@@ -35,7 +37,7 @@ from station.ui.app import install_translations, make_app  # noqa: E402
 from station.ui.main_window import MainWindow, default_folders  # noqa: E402
 from station.ui.settings_dialog import SettingsDialog  # noqa: E402
 from station.ui.ui_settings import UiSettings  # noqa: E402
-from station.workflow.jobs import JournalRef  # noqa: E402
+from station.workflow.jobs import Job, JournalRef  # noqa: E402
 
 
 class MemoryKeyring(KeyringBackend):
@@ -172,7 +174,23 @@ def main() -> int:
     grab(window, "erp-view", suffix)
     window.views.tabs.setCurrentIndex(0)
 
-    # 7. Settings, and the first run.
+    # 7. A run whose pickup date the platform refuses: the dates it allows, offered.
+    window.jit.view.filters.set_status(POStatus.TO_PACK)
+    late = dataclasses.replace(DEMO_CONTACT, estimated_pickup_date=(date.today() + timedelta(days=12)).isoformat())
+    refused = window.jit.view.proxy.visible_pos()[:6]
+    finished.clear()
+    window.jit.batches.start_job(Job.RUN, refused, late)
+    wait(lambda: finished and window.jit.batches.pickup_date_dialog is not None, 120)
+    offer = window.jit.batches.pickup_date_dialog
+    assert offer is not None
+    window.jit.view.batch_panel.table.selectRow(0)  # the platform's refusal, in the detail box
+    settle(0.6)
+    shot = window.screen().grabWindow(0)  # the whole screen: the results behind the offer
+    shot.save(str(HERE / f"pickup-date-offer{suffix}.png"))
+    print("wrote", HERE / f"pickup-date-offer{suffix}.png")
+    offer.reject()
+
+    # 8. Settings, and the first run.
     dialog = SettingsDialog(settings, parent=window)
     dialog.show()
     grab(dialog, "settings-dialog", suffix)

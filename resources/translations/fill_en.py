@@ -3,7 +3,7 @@
 English needs no translation but for counts: the code writes ``self.tr("%n PO(s)", "", n)`` and this
 file gives the singular and the plural. It holds plural messages only:
 
-    pyside6-lupdate -pluralonly -no-obsolete station/ui/*.py station/ui/jit/*.py -ts resources/translations/station_en.ts
+    pyside6-lupdate -pluralonly -no-obsolete station/ui/*.py station/ui/*/*.py -ts resources/translations/station_en.ts
     python resources/translations/fill_en.py
     pyside6-lrelease resources/translations/station_en.ts
 

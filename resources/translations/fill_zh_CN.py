@@ -1,6 +1,6 @@
 """Fills station_zh_CN.ts with the Simplified Chinese texts below (run after pyside6-lupdate).
 
-    pyside6-lupdate -no-obsolete station/ui/*.py station/ui/jit/*.py -ts resources/translations/station_zh_CN.ts
+    pyside6-lupdate -no-obsolete station/ui/*.py station/ui/*/*.py -ts resources/translations/station_zh_CN.ts
     python resources/translations/fill_zh_CN.py
     pyside6-lrelease resources/translations/station_zh_CN.ts
 """
@@ -551,6 +551,20 @@ ZH = {
     'The label file could not be saved in {folder}: {cause}. Free some space, then print these POs again.':
         '标签文件未能保存到 {folder}：{cause}。请释放一些空间，然后重新打印这些采购单。',
     'QianYi is limiting how often we call it. Wait a moment, then try again.': '千易正在限制调用频率。请稍候再试。',
+    # a pickup date the platform refused, and the dates it allows
+    'The platform does not take pickups on {date}; it allows {allowed}. Ship again with one of these dates.':
+        '平台不接受 {date} 的揽收；可选日期为 {allowed}。请选择其中一个日期重新发货。',
+    'The platform needs a pickup date for this PO; it allows {allowed}. Ship again with one of these dates.':
+        '平台要求为该采购单指定揽收日期；可选日期为 {allowed}。请选择其中一个日期重新发货。',
+    'Choose another pickup date': '选择其他揽收日期',
+    'The platform does not take pickups on {date} for %n PO(s). Choose one of the dates it allows and ship them '
+    'again.': '平台不接受 {date} 揽收这 %n 个采购单。请选择平台允许的一个日期，重新发货。',
+    'The platform needs a pickup date for %n PO(s). Choose one of the dates it allows and ship them again.':
+        '平台要求为这 %n 个采购单指定揽收日期。请选择平台允许的一个日期，重新发货。',
+    'Ship again': '重新发货',
+    'Not now': '暂不',
+    'The platform refused the pickup date of %n PO(s); choose one of the dates it allows.':
+        '平台拒绝了 %n 个采购单的揽收日期；请选择平台允许的日期。',
 }
 
 

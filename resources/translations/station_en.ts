@@ -3,22 +3,28 @@
 <context>
     <name>BatchControl</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/batch_control.py" line="85" />
+        <location filename="../../station/ui/jit/batch_control.py" line="99" />
         <source>%n page(s) sent to the printer</source>
         <translation>
             <numerusform>%n page sent to the printer</numerusform><numerusform>%n pages sent to the printer</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/batch_control.py" line="349" />
+        <source>The platform refused the pickup date of %n PO(s); choose one of the dates it allows.</source>
+        <translation>
+            <numerusform>The platform refused the pickup date of %n PO; choose one of the dates it allows.</numerusform><numerusform>The platform refused the pickup date of %n POs; choose one of the dates it allows.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>BatchPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="132" />
+        <location filename="../../station/ui/batch_panel.py" line="133" />
         <source>{job}: %n PO(s)</source>
         <translation>
             <numerusform>{job}: %n PO</numerusform><numerusform>{job}: %n POs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="177" />
+        <location filename="../../station/ui/batch_panel.py" line="179" />
         <source>Labels: %n page(s), in the Print tab.</source>
         <translation>
             <numerusform>Labels: %n page, in the Print tab.</numerusform><numerusform>Labels: %n pages, in the Print tab.</numerusform></translation>
@@ -27,7 +33,7 @@
 <context>
     <name>CartonDialog</name>
     <message numerus="yes">
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="125" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="137" />
         <source>%n carton label(s) of {no} sent to {printer}.</source>
         <translation>
             <numerusform>%n carton label of {no} sent to {printer}.</numerusform><numerusform>%n carton labels of {no} sent to {printer}.</numerusform></translation>
@@ -36,31 +42,31 @@
 <context>
     <name>ErpView</name>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="298" />
+        <location filename="../../station/ui/erp_view.py" line="334" />
         <source>%n QianYi purchase order(s)</source>
         <translation>
             <numerusform>%n QianYi purchase order</numerusform><numerusform>%n QianYi purchase orders</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="308" />
+        <location filename="../../station/ui/erp_view.py" line="344" />
         <source>Reading the items of %n JIT PO(s)…</source>
         <translation>
             <numerusform>Reading the items of %n JIT PO…</numerusform><numerusform>Reading the items of %n JIT POs…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="343" />
+        <location filename="../../station/ui/erp_view.py" line="382" />
         <source>%n Shoplazza procurement order(s)</source>
         <translation>
             <numerusform>%n Shoplazza procurement order</numerusform><numerusform>%n Shoplazza procurement orders</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="373" />
+        <location filename="../../station/ui/erp_view.py" line="413" />
         <source>%n label(s) sent to the printer for {size} ({file}).</source>
         <translation>
             <numerusform>%n label sent to the printer for {size} ({file}).</numerusform><numerusform>%n labels sent to the printer for {size} ({file}).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="376" />
+        <location filename="../../station/ui/erp_view.py" line="418" />
         <source>%n label(s) saved to {file}.</source>
         <translation>
             <numerusform>%n label saved to {file}.</numerusform><numerusform>%n labels saved to {file}.</numerusform></translation>
@@ -69,13 +75,13 @@
 <context>
     <name>ItemsPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="83" />
+        <location filename="../../station/ui/items_panel.py" line="86" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="83" />
+        <location filename="../../station/ui/items_panel.py" line="87" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
@@ -84,16 +90,31 @@
 <context>
     <name>OrdersView</name>
     <message numerus="yes">
-        <location filename="../../station/ui/orders_view.py" line="294" />
+        <location filename="../../station/ui/orders_view.py" line="326" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform><numerusform>%n orders</numerusform></translation>
     </message>
 </context>
 <context>
+    <name>PickupDateDialog</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickup_date_dialog.py" line="32" />
+        <source>The platform does not take pickups on {date} for %n PO(s). Choose one of the dates it allows and ship them again.</source>
+        <translation>
+            <numerusform>The platform does not take pickups on {date} for %n PO. Choose one of the dates it allows and ship them again.</numerusform><numerusform>The platform does not take pickups on {date} for %n POs. Choose one of the dates it allows and ship them again.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickup_date_dialog.py" line="39" />
+        <source>The platform needs a pickup date for %n PO(s). Choose one of the dates it allows and ship them again.</source>
+        <translation>
+            <numerusform>The platform needs a pickup date for %n PO. Choose one of the dates it allows and ship them again.</numerusform><numerusform>The platform needs a pickup date for %n POs. Choose one of the dates it allows and ship them again.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PickupsView</name>
     <message numerus="yes">
-        <location filename="../../station/ui/pickups/view.py" line="134" />
+        <location filename="../../station/ui/pickups/view.py" line="159" />
         <source>%n pickup order(s) today</source>
         <translation>
             <numerusform>%n pickup order today</numerusform><numerusform>%n pickup orders today</numerusform></translation>
@@ -102,7 +123,7 @@
 <context>
     <name>PoList</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/po_list.py" line="93" />
+        <location filename="../../station/ui/jit/po_list.py" line="103" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>%n PO listed at {time}; statuses refresh by themselves.</numerusform><numerusform>%n POs listed at {time}; statuses refresh by themselves.</numerusform></translation>
@@ -111,13 +132,13 @@
 <context>
     <name>PrintPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="317" />
+        <location filename="../../station/ui/print_panel.py" line="351" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="318" />
+        <location filename="../../station/ui/print_panel.py" line="351" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n PO</numerusform><numerusform>%n POs</numerusform></translation>
@@ -126,13 +147,13 @@
 <context>
     <name>ReplenishDialog</name>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="148" />
+        <location filename="../../station/ui/erp_view.py" line="161" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="149" />
+        <location filename="../../station/ui/erp_view.py" line="161" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
@@ -141,13 +162,13 @@
 <context>
     <name>ScanHandler</name>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="178" />
+        <location filename="../../station/ui/scan_handler.py" line="204" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>Product {code}: in %n PO, selected</numerusform><numerusform>Product {code}: in %n POs, selected</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="189" />
+        <location filename="../../station/ui/scan_handler.py" line="216" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>Scan to print: scan the PO number (this product is in %n PO).</numerusform><numerusform>Scan to print: scan the PO number (this product is in %n POs).</numerusform></translation>
@@ -156,13 +177,13 @@
 <context>
     <name>ShipDialog</name>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="102" />
+        <location filename="../../station/ui/ship_dialog.py" line="104" />
         <source>Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are skipped and reported.</source>
         <translation>
             <numerusform>Book the pickup of %n PO ({groups}, one pickup each). POs not packed yet are skipped and reported.</numerusform><numerusform>Book the pickup of %n POs ({groups}, one pickup each). POs not packed yet are skipped and reported.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="104" />
+        <location filename="../../station/ui/ship_dialog.py" line="107" />
         <source>%n store/warehouse group(s)</source>
         <translation>
             <numerusform>%n store/warehouse group</numerusform><numerusform>%n store/warehouse groups</numerusform></translation>
@@ -171,7 +192,7 @@
 <context>
     <name>UnprintedBanner</name>
     <message numerus="yes">
-        <location filename="../../station/ui/unprinted_banner.py" line="57" />
+        <location filename="../../station/ui/unprinted_banner.py" line="60" />
         <source>Shipped, no labels printed here: %n PO(s)</source>
         <translation>
             <numerusform>Shipped, no labels printed here: %n PO</numerusform><numerusform>Shipped, no labels printed here: %n POs</numerusform></translation>

@@ -3,155 +3,162 @@
 <context>
     <name>BatchControl</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/batch_control.py" line="85" />
+        <location filename="../../station/ui/jit/batch_control.py" line="99" />
         <source>%n page(s) sent to the printer</source>
         <translation>
             <numerusform>已发送 %n 页到打印机</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/batch_control.py" line="98" />
+        <location filename="../../station/ui/jit/batch_control.py" line="114" />
         <source>A batch is running; wait for it or cancel it.</source>
         <translation>批量任务进行中；请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/batch_control.py" line="101" />
-        <location filename="../../station/ui/jit/batch_control.py" line="127" />
+        <location filename="../../station/ui/jit/batch_control.py" line="117" />
+        <location filename="../../station/ui/jit/batch_control.py" line="157" />
         <source>Select POs first (or tick All shown).</source>
         <translation>请先选择采购单（或勾选“全部显示项”）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/batch_control.py" line="117" />
+        <location filename="../../station/ui/jit/batch_control.py" line="146" />
         <source>{batch}: started</source>
         <translation>{batch}：已开始</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/batch_control.py" line="349" />
+        <source>The platform refused the pickup date of %n PO(s); choose one of the dates it allows.</source>
+        <translation>
+            <numerusform>平台拒绝了 %n 个采购单的揽收日期；请选择平台允许的日期。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>BatchPanel</name>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="99" />
+        <location filename="../../station/ui/batch_panel.py" line="100" />
         <location filename="../../station/ui/results_model.py" line="29" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="99" />
-        <location filename="../../station/ui/batch_panel.py" line="171" />
-        <location filename="../../station/ui/results_model.py" line="33" />
+        <location filename="../../station/ui/batch_panel.py" line="100" />
+        <location filename="../../station/ui/batch_panel.py" line="172" />
+        <location filename="../../station/ui/results_model.py" line="34" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="99" />
-        <location filename="../../station/ui/results_model.py" line="34" />
+        <location filename="../../station/ui/batch_panel.py" line="100" />
+        <location filename="../../station/ui/results_model.py" line="35" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="59" />
+        <location filename="../../station/ui/batch_panel.py" line="60" />
         <source>No batch yet. Select POs and press Pack, Ship or Print.</source>
         <translation>还没有批量任务。选择采购单后按 打包、发货 或 打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="69" />
-        <location filename="../../station/ui/batch_panel.py" line="136" />
+        <location filename="../../station/ui/batch_panel.py" line="70" />
+        <location filename="../../station/ui/batch_panel.py" line="137" />
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/results_model.py" line="44" />
+        <location filename="../../station/ui/results_model.py" line="46" />
         <source>PO number</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="191" />
-        <location filename="../../station/ui/results_model.py" line="45" />
+        <location filename="../../station/ui/batch_panel.py" line="195" />
+        <location filename="../../station/ui/results_model.py" line="47" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="100" />
-        <location filename="../../station/ui/results_model.py" line="46" />
+        <location filename="../../station/ui/batch_panel.py" line="101" />
+        <location filename="../../station/ui/results_model.py" line="48" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/results_model.py" line="47" />
+        <location filename="../../station/ui/results_model.py" line="49" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="107" />
+        <location filename="../../station/ui/batch_panel.py" line="108" />
         <source>Select a failed PO to see what the platform said.</source>
         <translation>选择一个失败的采购单，查看平台返回的信息。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="108" />
-        <location filename="../../station/ui/batch_panel.py" line="183" />
+        <location filename="../../station/ui/batch_panel.py" line="109" />
+        <location filename="../../station/ui/batch_panel.py" line="185" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="133" />
+        <location filename="../../station/ui/batch_panel.py" line="134" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="154" />
+        <location filename="../../station/ui/batch_panel.py" line="155" />
         <source>{step}: {done} of {total}</source>
         <translation>{step}：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="172" />
+        <location filename="../../station/ui/batch_panel.py" line="173" />
         <source>{done} done, {failed} failed, of {total}.</source>
         <translation>共 {total} 个：{done} 个完成，{failed} 个失败。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="175" />
+        <location filename="../../station/ui/batch_panel.py" line="177" />
         <source>Cancelled. </source>
         <translation>已取消。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="132" />
+        <location filename="../../station/ui/batch_panel.py" line="133" />
         <source>{job}: %n PO(s)</source>
         <translation>
             <numerusform>{job}：%n 个采购单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="177" />
+        <location filename="../../station/ui/batch_panel.py" line="179" />
         <source>Labels: %n page(s), in the Print tab.</source>
         <translation>
             <numerusform>标签：%n 页，见“打印”页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="179" />
+        <location filename="../../station/ui/batch_panel.py" line="181" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="179" />
+        <location filename="../../station/ui/batch_panel.py" line="181" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="180" />
+        <location filename="../../station/ui/batch_panel.py" line="182" />
         <source>{job}: finished</source>
         <translation>{job}：已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="182" />
+        <location filename="../../station/ui/batch_panel.py" line="185" />
         <source>Retry {count} failed</source>
         <translation>重试 {count} 个失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="199" />
+        <location filename="../../station/ui/batch_panel.py" line="203" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="207" />
+        <location filename="../../station/ui/batch_panel.py" line="211" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -159,72 +166,72 @@
 <context>
     <name>CartonDialog</name>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="47" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="56" />
         <source>Carton labels · {no}</source>
         <translation>箱标 · {no}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="49" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="58" />
         <source>One label for each carton the driver takes: box 1 of N to N of N.</source>
         <translation>司机带走的每一箱贴一张标签：第 1 箱/共 N 箱 到 第 N 箱/共 N 箱。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="53" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="62" />
         <source>Pickup order</source>
         <translation>揽收单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="57" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="66" />
         <source>Cartons</source>
         <translation>箱数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="62" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="71" />
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="72" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="81" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="74" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="83" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="75" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="84" />
         <source>Print these labels again, although they were printed</source>
         <translation>再次打印这些标签（虽然已打印过）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="76" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="85" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="97" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="106" />
         <source>Asking the platform for the labels…</source>
         <translation>正在向平台获取标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="107" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="117" />
         <source>Downloading the labels…</source>
         <translation>正在下载标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="107" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="118" />
         <source>Sending to the printer…</source>
         <translation>正在发送到打印机…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="108" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="119" />
         <source>Writing the labels…</source>
         <translation>正在写入标签…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/pickups/carton_dialog.py" line="125" />
+        <location filename="../../station/ui/pickups/carton_dialog.py" line="137" />
         <source>%n carton label(s) of {no} sent to {printer}.</source>
         <translation>
             <numerusform>{no} 的 %n 张箱标已发送到 {printer}。</numerusform>
@@ -282,204 +289,204 @@
 <context>
     <name>ErpView</name>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="216" />
-        <location filename="../../station/ui/erp_view.py" line="218" />
+        <location filename="../../station/ui/erp_view.py" line="241" />
+        <location filename="../../station/ui/erp_view.py" line="243" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="217" />
+        <location filename="../../station/ui/erp_view.py" line="242" />
         <source>Replenish from selected JIT POs…</source>
         <translation>按所选 JIT 采购单补货…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="99" />
+        <location filename="../../station/ui/erp_view.py" line="98" />
         <source>Purchase no.</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="100" />
+        <location filename="../../station/ui/erp_view.py" line="99" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="101" />
+        <location filename="../../station/ui/erp_view.py" line="100" />
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="102" />
-        <location filename="../../station/ui/erp_view.py" line="118" />
+        <location filename="../../station/ui/erp_view.py" line="101" />
+        <location filename="../../station/ui/erp_view.py" line="120" />
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="103" />
+        <location filename="../../station/ui/erp_view.py" line="102" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="104" />
+        <location filename="../../station/ui/erp_view.py" line="103" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="105" />
+        <location filename="../../station/ui/erp_view.py" line="104" />
         <source>Settlement</source>
         <translation>结算方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="106" />
+        <location filename="../../station/ui/erp_view.py" line="105" />
         <source>SKUs</source>
         <translation>SKU 数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="107" />
+        <location filename="../../station/ui/erp_view.py" line="106" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="108" />
+        <location filename="../../station/ui/erp_view.py" line="107" />
         <source>Reference</source>
         <translation>参考号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="114" />
+        <location filename="../../station/ui/erp_view.py" line="116" />
         <source>ID</source>
         <translation>ID 编号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="115" />
+        <location filename="../../station/ui/erp_view.py" line="117" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="116" />
+        <location filename="../../station/ui/erp_view.py" line="118" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="117" />
+        <location filename="../../station/ui/erp_view.py" line="119" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="119" />
+        <location filename="../../station/ui/erp_view.py" line="121" />
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="120" />
+        <location filename="../../station/ui/erp_view.py" line="122" />
         <source>Ordered</source>
         <translation>已订购</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="121" />
+        <location filename="../../station/ui/erp_view.py" line="123" />
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="122" />
+        <location filename="../../station/ui/erp_view.py" line="124" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="219" />
+        <location filename="../../station/ui/erp_view.py" line="244" />
         <source>Print labels ({size})</source>
         <translation>打印标签（{size}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="228" />
+        <location filename="../../station/ui/erp_view.py" line="256" />
         <source>QianYi is not set up for this profile.</source>
         <translation>此店铺尚未设置千易 ERP。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="229" />
+        <location filename="../../station/ui/erp_view.py" line="258" />
         <source>QianYi purchase orders</source>
         <translation>千易采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="231" />
+        <location filename="../../station/ui/erp_view.py" line="265" />
         <source>Shoplazza is not set up for this profile.</source>
         <translation>此店铺尚未设置 Shoplazza。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="232" />
+        <location filename="../../station/ui/erp_view.py" line="267" />
         <source>Shoplazza procurements</source>
         <translation>Shoplazza 采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="292" />
+        <location filename="../../station/ui/erp_view.py" line="328" />
         <source>Loading QianYi purchase orders…</source>
         <translation>正在加载千易采购单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="298" />
+        <location filename="../../station/ui/erp_view.py" line="334" />
         <source>%n QianYi purchase order(s)</source>
         <translation>
             <numerusform>%n 个千易采购单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="308" />
+        <location filename="../../station/ui/erp_view.py" line="344" />
         <source>Reading the items of %n JIT PO(s)…</source>
         <translation>
             <numerusform>正在读取 %n 个 JIT 采购单的商品…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="343" />
+        <location filename="../../station/ui/erp_view.py" line="382" />
         <source>%n Shoplazza procurement order(s)</source>
         <translation>
             <numerusform>%n 个 Shoplazza 采购单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="373" />
+        <location filename="../../station/ui/erp_view.py" line="413" />
         <source>%n label(s) sent to the printer for {size} ({file}).</source>
         <translation>
             <numerusform>%n 张标签已发送到{size}打印机（{file}）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="376" />
+        <location filename="../../station/ui/erp_view.py" line="418" />
         <source>%n label(s) saved to {file}.</source>
         <translation>
             <numerusform>%n 张标签已保存到 {file}。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="306" />
+        <location filename="../../station/ui/erp_view.py" line="342" />
         <source>Select the JIT POs to replenish in the PO list first.</source>
         <translation>请先在采购单列表中选择要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="320" />
+        <location filename="../../station/ui/erp_view.py" line="356" />
         <source>Creating the QianYi purchase order…</source>
         <translation>正在创建千易采购单…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="325" />
+        <location filename="../../station/ui/erp_view.py" line="361" />
         <source>Created QianYi purchase order {no}.</source>
         <translation>已创建千易采购单 {no}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="327" />
+        <location filename="../../station/ui/erp_view.py" line="364" />
         <source>Not created again: these POs already have QianYi purchase order {no}.</source>
         <translation>未重复创建：这些采购单已有千易采购单 {no}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="337" />
+        <location filename="../../station/ui/erp_view.py" line="376" />
         <source>Loading Shoplazza procurements…</source>
         <translation>正在加载 Shoplazza 采购单…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="355" />
+        <location filename="../../station/ui/erp_view.py" line="394" />
         <source>Select a received procurement first.</source>
         <translation>请先选择一个已收货的采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="367" />
+        <location filename="../../station/ui/erp_view.py" line="406" />
         <source>Drawing the labels of procurement {id}…</source>
         <translation>正在生成采购单 {id} 的标签…</translation>
     </message>
@@ -487,12 +494,12 @@
 <context>
     <name>ErrorBar</name>
     <message>
-        <location filename="../../station/ui/errors.py" line="51" />
+        <location filename="../../station/ui/errors.py" line="56" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../station/ui/errors.py" line="53" />
+        <location filename="../../station/ui/errors.py" line="58" />
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -500,32 +507,32 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="53" />
+        <location filename="../../station/ui/filters_bar.py" line="59" />
         <source>Find PO or logistics number (Ctrl+F)</source>
         <translation>查找采购单号或物流单号 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="77" />
+        <location filename="../../station/ui/filters_bar.py" line="84" />
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="81" />
+        <location filename="../../station/ui/filters_bar.py" line="88" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="121" />
+        <location filename="../../station/ui/filters_bar.py" line="128" />
         <source>All {count}</source>
         <translation>全部 {count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="132" />
+        <location filename="../../station/ui/filters_bar.py" line="143" />
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/filters_bar.py" line="133" />
+        <location filename="../../station/ui/filters_bar.py" line="144" />
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
@@ -562,28 +569,28 @@
         <translation>SKU / 条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="81" />
+        <location filename="../../station/ui/items_panel.py" line="82" />
         <source>{store} · {code}
 Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>{store} · {code}
 预计到仓：{arrival} · {skus}，{units}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="83" />
+        <location filename="../../station/ui/items_panel.py" line="86" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n 个 SKU</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="83" />
+        <location filename="../../station/ui/items_panel.py" line="87" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="87" />
+        <location filename="../../station/ui/items_panel.py" line="93" />
         <source>Loading items…</source>
         <translation>正在加载商品…</translation>
     </message>
@@ -611,47 +618,47 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="173" />
+        <location filename="../../station/ui/jit/view.py" line="175" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="191" />
+        <location filename="../../station/ui/jit/view.py" line="193" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="192" />
+        <location filename="../../station/ui/jit/view.py" line="194" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="193" />
+        <location filename="../../station/ui/jit/view.py" line="195" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="194" />
+        <location filename="../../station/ui/jit/view.py" line="196" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="195" />
+        <location filename="../../station/ui/jit/view.py" line="197" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="200" />
+        <location filename="../../station/ui/jit/view.py" line="203" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="201" />
+        <location filename="../../station/ui/jit/view.py" line="204" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="203" />
+        <location filename="../../station/ui/jit/view.py" line="206" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -659,12 +666,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>LogView</name>
     <message>
-        <location filename="../../station/ui/log_view.py" line="49" />
+        <location filename="../../station/ui/log_view.py" line="48" />
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../station/ui/log_view.py" line="52" />
+        <location filename="../../station/ui/log_view.py" line="51" />
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -672,12 +679,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="40" />
+        <location filename="../../station/ui/main_window.py" line="51" />
         <source>demo simulator</source>
         <translation>演示模拟器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="41" />
+        <location filename="../../station/ui/main_window.py" line="52" />
         <source>Station · {where}</source>
         <translation>Station · {where}</translation>
     </message>
@@ -685,153 +692,153 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="223" />
+        <location filename="../../station/ui/orders_view.py" line="242" />
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="86" />
-        <location filename="../../station/ui/orders_view.py" line="225" />
+        <location filename="../../station/ui/orders_view.py" line="85" />
+        <location filename="../../station/ui/orders_view.py" line="244" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="87" />
-        <location filename="../../station/ui/orders_view.py" line="227" />
+        <location filename="../../station/ui/orders_view.py" line="86" />
+        <location filename="../../station/ui/orders_view.py" line="246" />
         <source>Print AWB</source>
         <translation>打印面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="77" />
-        <location filename="../../station/ui/orders_view.py" line="88" />
-        <location filename="../../station/ui/orders_view.py" line="229" />
+        <location filename="../../station/ui/orders_view.py" line="76" />
+        <location filename="../../station/ui/orders_view.py" line="87" />
+        <location filename="../../station/ui/orders_view.py" line="248" />
         <source>Ready to ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="72" />
+        <location filename="../../station/ui/orders_view.py" line="71" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="73" />
+        <location filename="../../station/ui/orders_view.py" line="72" />
         <source>Unpaid</source>
         <translation>未付款</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="74" />
+        <location filename="../../station/ui/orders_view.py" line="73" />
         <source>Pending</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="75" />
+        <location filename="../../station/ui/orders_view.py" line="74" />
         <source>Packed</source>
         <translation>已打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="76" />
+        <location filename="../../station/ui/orders_view.py" line="75" />
         <source>Repacked</source>
         <translation>已重新打包</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="78" />
+        <location filename="../../station/ui/orders_view.py" line="77" />
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="79" />
+        <location filename="../../station/ui/orders_view.py" line="78" />
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="80" />
+        <location filename="../../station/ui/orders_view.py" line="79" />
         <source>Failed delivery</source>
         <translation>配送失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="81" />
+        <location filename="../../station/ui/orders_view.py" line="80" />
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="82" />
+        <location filename="../../station/ui/orders_view.py" line="81" />
         <source>Returned</source>
         <translation>已退货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="89" />
-        <location filename="../../station/ui/orders_view.py" line="231" />
+        <location filename="../../station/ui/orders_view.py" line="88" />
+        <location filename="../../station/ui/orders_view.py" line="250" />
         <source>Delivered (DBS)</source>
         <translation>已送达 (DBS)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="90" />
-        <location filename="../../station/ui/orders_view.py" line="233" />
+        <location filename="../../station/ui/orders_view.py" line="89" />
+        <location filename="../../station/ui/orders_view.py" line="252" />
         <source>Digital delivered</source>
         <translation>数字商品已交付</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="91" />
+        <location filename="../../station/ui/orders_view.py" line="90" />
         <source>Scan to print</source>
         <translation>扫码即打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="92" />
+        <location filename="../../station/ui/orders_view.py" line="91" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="93" />
+        <location filename="../../station/ui/orders_view.py" line="92" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="96" />
+        <location filename="../../station/ui/orders_view.py" line="95" />
         <source>no pending or repacked item to pack</source>
         <translation>没有待打包或需重新打包的商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="97" />
+        <location filename="../../station/ui/orders_view.py" line="96" />
         <source>no packed package to print</source>
         <translation>没有可打印的已打包包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="98" />
+        <location filename="../../station/ui/orders_view.py" line="97" />
         <source>AWB printed</source>
         <translation>面单已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="99" />
+        <location filename="../../station/ui/orders_view.py" line="98" />
         <source>no packed package</source>
         <translation>没有已打包的包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="100" />
+        <location filename="../../station/ui/orders_view.py" line="99" />
         <source>no seller-delivered package ready or shipped</source>
         <translation>没有待发货或已发货的卖家自配送包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="101" />
+        <location filename="../../station/ui/orders_view.py" line="100" />
         <source>no pending digital item</source>
         <translation>没有待处理的数字商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="102" />
+        <location filename="../../station/ui/orders_view.py" line="101" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="103" />
+        <location filename="../../station/ui/orders_view.py" line="102" />
         <source>ready</source>
         <translation>已就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="104" />
+        <location filename="../../station/ui/orders_view.py" line="103" />
         <source>already ready to ship</source>
         <translation>已是待发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="105" />
+        <location filename="../../station/ui/orders_view.py" line="104" />
         <source>nothing to pack or ship in this order</source>
         <translation>此订单没有需要打包或发货的商品</translation>
     </message>
@@ -841,131 +848,131 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="128" />
+        <location filename="../../station/ui/orders_view.py" line="129" />
         <source>Created</source>
         <translation>创建日期</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="129" />
-        <location filename="../../station/ui/orders_view.py" line="248" />
-        <location filename="../../station/ui/orders_view.py" line="254" />
+        <location filename="../../station/ui/orders_view.py" line="131" />
+        <location filename="../../station/ui/orders_view.py" line="270" />
+        <location filename="../../station/ui/orders_view.py" line="284" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="129" />
+        <location filename="../../station/ui/orders_view.py" line="130" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="130" />
+        <location filename="../../station/ui/orders_view.py" line="132" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="130" />
+        <location filename="../../station/ui/orders_view.py" line="133" />
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="131" />
+        <location filename="../../station/ui/orders_view.py" line="134" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="248" />
+        <location filename="../../station/ui/orders_view.py" line="269" />
         <source>Item</source>
         <translation>商品项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="248" />
+        <location filename="../../station/ui/orders_view.py" line="271" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="248" />
+        <location filename="../../station/ui/orders_view.py" line="272" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="249" />
+        <location filename="../../station/ui/orders_view.py" line="273" />
         <source>Package</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="249" />
+        <location filename="../../station/ui/orders_view.py" line="274" />
         <source>Tracking</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="249" />
+        <location filename="../../station/ui/orders_view.py" line="275" />
         <source>Provider</source>
         <translation>物流商</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="249" />
+        <location filename="../../station/ui/orders_view.py" line="276" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="250" />
+        <location filename="../../station/ui/orders_view.py" line="280" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="250" />
+        <location filename="../../station/ui/orders_view.py" line="280" />
         <source>Order/item or package</source>
         <translation>订单/商品项或包裹</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="250" />
+        <location filename="../../station/ui/orders_view.py" line="280" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="251" />
+        <location filename="../../station/ui/orders_view.py" line="280" />
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="282" />
+        <location filename="../../station/ui/orders_view.py" line="314" />
         <source>Loading orders…</source>
         <translation>正在加载订单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/orders_view.py" line="294" />
+        <location filename="../../station/ui/orders_view.py" line="326" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="374" />
+        <location filename="../../station/ui/orders_view.py" line="430" />
         <source>Digital</source>
         <translation>数字商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="379" />
+        <location filename="../../station/ui/orders_view.py" line="440" />
         <source>OK</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="379" />
+        <location filename="../../station/ui/orders_view.py" line="440" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="382" />
+        <location filename="../../station/ui/orders_view.py" line="446" />
         <source>{action}: {ok} ok, {failed} failed</source>
         <translation>{action}：{ok} 成功，{failed} 失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="402" />
+        <location filename="../../station/ui/orders_view.py" line="468" />
         <source>Select an order first.</source>
         <translation>请先选择一个订单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/orders_view.py" line="490" />
+        <location filename="../../station/ui/orders_view.py" line="556" />
         <source>Packing and printing {order}…</source>
         <translation>正在打包并打印 {order}…</translation>
     </message>
@@ -973,28 +980,80 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>OtherViews</name>
     <message>
-        <location filename="../../station/ui/views.py" line="50" />
+        <location filename="../../station/ui/views.py" line="67" />
         <source>JIT purchase orders</source>
         <translation>JIT 采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/views.py" line="51" />
+        <location filename="../../station/ui/views.py" line="68" />
         <source>Marketplace orders</source>
         <translation>平台订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/views.py" line="52" />
+        <location filename="../../station/ui/views.py" line="69" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../station/ui/views.py" line="53" />
+        <location filename="../../station/ui/views.py" line="70" />
         <source>Pickups</source>
         <translation>揽收</translation>
     </message>
 </context>
 <context>
+    <name>PickupDateDialog</name>
+    <message>
+        <location filename="../../station/ui/pickup_date_dialog.py" line="28" />
+        <source>Choose another pickup date</source>
+        <translation>选择其他揽收日期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickup_date_dialog.py" line="32" />
+        <source>The platform does not take pickups on {date} for %n PO(s). Choose one of the dates it allows and ship them again.</source>
+        <translation>
+            <numerusform>平台不接受 {date} 揽收这 %n 个采购单。请选择平台允许的一个日期，重新发货。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/pickup_date_dialog.py" line="39" />
+        <source>The platform needs a pickup date for %n PO(s). Choose one of the dates it allows and ship them again.</source>
+        <translation>
+            <numerusform>平台要求为这 %n 个采购单指定揽收日期。请选择平台允许的一个日期，重新发货。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickup_date_dialog.py" line="57" />
+        <source>Ship again</source>
+        <translation>重新发货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickup_date_dialog.py" line="60" />
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
     <name>PickupsModel</name>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="28" />
+        <source>Not read</source>
+        <translation>未读取</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="29" />
+        <source>{count} expected</source>
+        <translation>预计 {count} 箱</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="30" />
+        <source> · {count} labelled</source>
+        <translation> · 已贴标 {count} 箱</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/pickups/model.py" line="31" />
+        <source>~{weight} (estimated)</source>
+        <translation>约 {weight}（预估）</translation>
+    </message>
     <message>
         <location filename="../../station/ui/pickups/model.py" line="34" />
         <source>Pickup order</source>
@@ -1035,73 +1094,53 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
-    <message>
-        <location filename="../../station/ui/pickups/model.py" line="28" />
-        <source>Not read</source>
-        <translation>未读取</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/pickups/model.py" line="29" />
-        <source>{count} expected</source>
-        <translation>预计 {count} 箱</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/pickups/model.py" line="30" />
-        <source> · {count} labelled</source>
-        <translation> · 已贴标 {count} 箱</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/pickups/model.py" line="31" />
-        <source>~{weight} (estimated)</source>
-        <translation>约 {weight}（预估）</translation>
-    </message>
 </context>
 <context>
     <name>PickupsView</name>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="54" />
+        <location filename="../../station/ui/pickups/view.py" line="65" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="56" />
+        <location filename="../../station/ui/pickups/view.py" line="67" />
         <source>Carton labels…</source>
         <translation>箱标…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="57" />
+        <location filename="../../station/ui/pickups/view.py" line="68" />
         <source>Print one label for each carton of the selected pickup order</source>
         <translation>为所选揽收单的每一箱打印一张标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="79" />
+        <location filename="../../station/ui/pickups/view.py" line="92" />
         <source>Reading today's pickup orders…</source>
         <translation>正在读取今天的揽收单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/pickups/view.py" line="134" />
+        <location filename="../../station/ui/pickups/view.py" line="159" />
         <source>%n pickup order(s) today</source>
         <translation>
             <numerusform>今天 %n 个揽收单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="135" />
+        <location filename="../../station/ui/pickups/view.py" line="160" />
         <source> · {count} not final yet</source>
         <translation> · {count} 个尚未结束</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="170" />
+        <location filename="../../station/ui/pickups/view.py" line="203" />
         <source>Pickup order {no}: {why}</source>
         <translation>揽收单 {no}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="211" />
+        <location filename="../../station/ui/pickups/view.py" line="246" />
         <source>Select a pickup order first.</source>
         <translation>请先选择一个揽收单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="212" />
+        <location filename="../../station/ui/pickups/view.py" line="248" />
         <source>Carton labels cannot be printed from this window.</source>
         <translation>此窗口无法打印箱标。</translation>
     </message>
@@ -1109,12 +1148,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PoList</name>
     <message>
-        <location filename="../../station/ui/jit/po_list.py" line="78" />
+        <location filename="../../station/ui/jit/po_list.py" line="86" />
         <source>Loading POs…</source>
         <translation>正在加载采购单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/po_list.py" line="93" />
+        <location filename="../../station/ui/jit/po_list.py" line="103" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>{time} 列出 %n 个采购单；状态会自动刷新。</numerusform>
@@ -1124,42 +1163,42 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PoTableModel</name>
     <message>
-        <location filename="../../station/ui/po_model.py" line="55" />
+        <location filename="../../station/ui/po_model.py" line="54" />
         <source>PO number</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="56" />
+        <location filename="../../station/ui/po_model.py" line="55" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="57" />
+        <location filename="../../station/ui/po_model.py" line="56" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="58" />
+        <location filename="../../station/ui/po_model.py" line="57" />
         <source>SKUs</source>
         <translation>SKU 数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="59" />
+        <location filename="../../station/ui/po_model.py" line="58" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="60" />
+        <location filename="../../station/ui/po_model.py" line="59" />
         <source>Expected arrival</source>
         <translation>预计到仓</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="61" />
+        <location filename="../../station/ui/po_model.py" line="60" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../station/ui/po_model.py" line="62" />
+        <location filename="../../station/ui/po_model.py" line="61" />
         <source>Station did</source>
         <translation>本站操作</translation>
     </message>
@@ -1172,96 +1211,96 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="125" />
+        <location filename="../../station/ui/print_panel.py" line="138" />
         <source>PO sheet</source>
         <translation>采购单面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="127" />
+        <location filename="../../station/ui/print_panel.py" line="140" />
         <source>Product barcodes</source>
         <translation>商品条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="132" />
+        <location filename="../../station/ui/print_panel.py" line="145" />
         <source>Get labels (Ctrl+P)</source>
         <translation>获取标签 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="136" />
+        <location filename="../../station/ui/print_panel.py" line="149" />
         <source>Send to printer</source>
         <translation>发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="148" />
+        <location filename="../../station/ui/print_panel.py" line="161" />
         <source>No labels yet.</source>
         <translation>还没有标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="151" />
+        <location filename="../../station/ui/print_panel.py" line="164" />
         <source>Page </source>
         <translation>第 </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="164" />
+        <location filename="../../station/ui/print_panel.py" line="178" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="165" />
+        <location filename="../../station/ui/print_panel.py" line="179" />
         <source>Print the selected job again (from its kept file)</source>
         <translation>重新打印所选任务（使用已保存的文件）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="167" />
+        <location filename="../../station/ui/print_panel.py" line="181" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="168" />
+        <location filename="../../station/ui/print_panel.py" line="182" />
         <source>Send the failed jobs again (the selected one, or all of today's)</source>
         <translation>重新发送失败的任务（所选任务，或今天的全部）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="171" />
+        <location filename="../../station/ui/print_panel.py" line="185" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="193" />
+        <location filename="../../station/ui/print_panel.py" line="207" />
         <source>Printed today</source>
         <translation>今日已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="200" />
+        <location filename="../../station/ui/print_panel.py" line="214" />
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="244" />
+        <location filename="../../station/ui/print_panel.py" line="260" />
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="245" />
+        <location filename="../../station/ui/print_panel.py" line="262" />
         <source>No printer set for {size}</source>
         <translation>{size} 未设置打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="317" />
+        <location filename="../../station/ui/print_panel.py" line="351" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="318" />
+        <location filename="../../station/ui/print_panel.py" line="351" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n 个采购单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="336" />
+        <location filename="../../station/ui/print_panel.py" line="370" />
         <source> of {count}</source>
         <translation> 页，共 {count} 页</translation>
     </message>
@@ -1269,66 +1308,66 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ReplenishDialog</name>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="132" />
+        <location filename="../../station/ui/erp_view.py" line="136" />
         <source>Replenish in QianYi</source>
         <translation>在千易补货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="135" />
+        <location filename="../../station/ui/erp_view.py" line="139" />
         <source>JIT POs: {pos}</source>
         <translation>JIT 采购单：{pos}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="136" />
+        <location filename="../../station/ui/erp_view.py" line="142" />
         <source>Warehouse: {w} · Supplier: {s} · Settlement: {t} · Reference: {r}</source>
         <translation>仓库：{w} · 供应商：{s} · 结算：{t} · 参考号：{r}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="140" />
+        <location filename="../../station/ui/erp_view.py" line="151" />
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="140" />
+        <location filename="../../station/ui/erp_view.py" line="151" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="140" />
+        <location filename="../../station/ui/erp_view.py" line="151" />
         <source>Units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="140" />
+        <location filename="../../station/ui/erp_view.py" line="151" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="148" />
+        <location filename="../../station/ui/erp_view.py" line="161" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n 个 SKU</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/erp_view.py" line="149" />
+        <location filename="../../station/ui/erp_view.py" line="161" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="152" />
+        <location filename="../../station/ui/erp_view.py" line="167" />
         <source>Already created for these POs: QianYi purchase order {no}. It will not be created again.</source>
         <translation>这些采购单已创建千易采购单 {no}，不会重复创建。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="157" />
+        <location filename="../../station/ui/erp_view.py" line="173" />
         <source>Nothing has been sent yet.</source>
         <translation>尚未发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/erp_view.py" line="158" />
+        <location filename="../../station/ui/erp_view.py" line="175" />
         <source>Create purchase order</source>
         <translation>创建采购单</translation>
     </message>
@@ -1336,86 +1375,86 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ScanHandler</name>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="109" />
+        <location filename="../../station/ui/scan_handler.py" line="118" />
         <source>{code}: order selected</source>
         <translation>{code}：已选中订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="112" />
+        <location filename="../../station/ui/scan_handler.py" line="122" />
         <source>Unknown code {code}: no order or tracking number matches. Nothing changed.</source>
         <translation>未知条码 {code}：没有匹配的订单号或运单号。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="130" />
+        <location filename="../../station/ui/scan_handler.py" line="143" />
         <source>{code}: reading the POs' products, one moment…</source>
         <translation>{code}：正在读取采购单的商品，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="135" />
+        <location filename="../../station/ui/scan_handler.py" line="148" />
         <source>Looking up {code}…</source>
         <translation>正在查找 {code}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="154" />
+        <location filename="../../station/ui/scan_handler.py" line="171" />
         <source>Could not look up {code}: {why}</source>
         <translation>无法查找 {code}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="161" />
+        <location filename="../../station/ui/scan_handler.py" line="180" />
         <source>Unknown code {code}: no PO, logistics number or product matches. Nothing changed.</source>
         <translation>未知代码 {code}：没有匹配的采购单、物流单号或商品。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="172" />
+        <location filename="../../station/ui/scan_handler.py" line="195" />
         <source>{no} is being handled by {bench}; nothing sent from this bench.</source>
         <translation>{no} 正由 {bench} 处理；本工位未发送任何操作。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="178" />
+        <location filename="../../station/ui/scan_handler.py" line="204" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>商品 {code}：在 %n 个采购单中，已选中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="189" />
+        <location filename="../../station/ui/scan_handler.py" line="216" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>扫码即打印：请扫描采购单号（该商品在 %n 个采购单中）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="182" />
+        <location filename="../../station/ui/scan_handler.py" line="208" />
         <source>{no} selected · {store}</source>
         <translation>已选中 {no} · {store}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="101" />
+        <location filename="../../station/ui/scan_handler.py" line="110" />
         <source>{code}: pickup order, shown in Pickups</source>
         <translation>{code}：揽收单，已在“揽收”中显示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="201" />
+        <location filename="../../station/ui/scan_handler.py" line="228" />
         <source>{no}: preparing labels…</source>
         <translation>{no}：正在准备标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="206" />
+        <location filename="../../station/ui/scan_handler.py" line="238" />
         <source>{no}: {step}…</source>
         <translation>{no}：{step}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="215" />
+        <location filename="../../station/ui/scan_handler.py" line="247" />
         <source>{no}: no labels. {why}</source>
         <translation>{no}：没有标签。{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="221" />
+        <location filename="../../station/ui/scan_handler.py" line="253" />
         <source>{no}: labels sent to the printer</source>
         <translation>{no}：标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="223" />
+        <location filename="../../station/ui/scan_handler.py" line="255" />
         <source>{no}: labels ready (no printer set for this size)</source>
         <translation>{no}：标签已就绪（此尺寸未设置打印机）</translation>
     </message>
@@ -1428,74 +1467,74 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>扫码枪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="21" />
-        <location filename="../../station/ui/scanner_settings.py" line="62" />
+        <location filename="../../station/ui/scanner_settings.py" line="22" />
+        <location filename="../../station/ui/scanner_settings.py" line="66" />
         <source>Enter</source>
         <translation>回车 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="21" />
-        <location filename="../../station/ui/scanner_settings.py" line="62" />
+        <location filename="../../station/ui/scanner_settings.py" line="23" />
+        <location filename="../../station/ui/scanner_settings.py" line="68" />
         <source>Tab</source>
         <translation>制表键 (Tab)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="22" />
+        <location filename="../../station/ui/scanner_settings.py" line="24" />
         <source>Nothing (a pause ends the code)</source>
         <translation>无（停顿即结束）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="26" />
+        <location filename="../../station/ui/scanner_settings.py" line="29" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="29" />
+        <location filename="../../station/ui/scanner_settings.py" line="32" />
         <source>Click here, then scan a barcode to test the scanner</source>
         <translation>点击此处，然后扫描一个条码来测试扫码枪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="30" />
+        <location filename="../../station/ui/scanner_settings.py" line="33" />
         <source>No scan yet.</source>
         <translation>尚未扫描。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="38" />
+        <location filename="../../station/ui/scanner_settings.py" line="41" />
         <source>Code ends with</source>
         <translation>条码结束符</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="39" />
+        <location filename="../../station/ui/scanner_settings.py" line="42" />
         <source>Prefix before each code</source>
         <translation>条码前缀</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="40" />
+        <location filename="../../station/ui/scanner_settings.py" line="43" />
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="62" />
+        <location filename="../../station/ui/scanner_settings.py" line="67" />
         <source>keypad Enter</source>
         <translation>小键盘回车</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="63" />
+        <location filename="../../station/ui/scanner_settings.py" line="69" />
         <source>a pause</source>
         <translation>停顿</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="65" />
+        <location filename="../../station/ui/scanner_settings.py" line="72" />
         <source>Received: {code}</source>
         <translation>收到：{code}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="66" />
+        <location filename="../../station/ui/scanner_settings.py" line="73" />
         <source>{length} characters in {ms} ms ({rate} characters per second), ended by {terminator}</source>
         <translation>{length} 个字符，用时 {ms} 毫秒（每秒 {rate} 个字符），以{terminator}结束</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scanner_settings.py" line="71" />
+        <location filename="../../station/ui/scanner_settings.py" line="81" />
         <source>Symbology identifier {id} taken off</source>
         <translation>已去掉码制标识符 {id}</translation>
     </message>
@@ -1518,138 +1557,138 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>Qt（逐页渲染）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="60" />
+        <location filename="../../station/ui/settings_dialog.py" line="61" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="60" />
+        <location filename="../../station/ui/settings_dialog.py" line="61" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="76" />
+        <location filename="../../station/ui/settings_dialog.py" line="78" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="93" />
+        <location filename="../../station/ui/settings_dialog.py" line="97" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="95" />
+        <location filename="../../station/ui/settings_dialog.py" line="99" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="96" />
+        <location filename="../../station/ui/settings_dialog.py" line="100" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="97" />
+        <location filename="../../station/ui/settings_dialog.py" line="101" />
         <source>App key</source>
         <translation>应用标识 (App Key)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="98" />
+        <location filename="../../station/ui/settings_dialog.py" line="102" />
         <source>App secret</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="99" />
+        <location filename="../../station/ui/settings_dialog.py" line="103" />
         <source>Access token</source>
         <translation>访问令牌 (Access Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="100" />
+        <location filename="../../station/ui/settings_dialog.py" line="104" />
         <source>Refresh token</source>
         <translation>刷新令牌 (Refresh Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="103" />
+        <location filename="../../station/ui/settings_dialog.py" line="107" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="108" />
+        <location filename="../../station/ui/settings_dialog.py" line="112" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="116" />
+        <location filename="../../station/ui/settings_dialog.py" line="120" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="120" />
+        <location filename="../../station/ui/settings_dialog.py" line="126" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="122" />
+        <location filename="../../station/ui/settings_dialog.py" line="130" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="128" />
-        <location filename="../../station/ui/settings_dialog.py" line="131" />
+        <location filename="../../station/ui/settings_dialog.py" line="136" />
+        <location filename="../../station/ui/settings_dialog.py" line="140" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="137" />
+        <location filename="../../station/ui/settings_dialog.py" line="149" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="138" />
+        <location filename="../../station/ui/settings_dialog.py" line="150" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="142" />
+        <location filename="../../station/ui/settings_dialog.py" line="154" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="145" />
+        <location filename="../../station/ui/settings_dialog.py" line="157" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="147" />
+        <location filename="../../station/ui/settings_dialog.py" line="159" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="149" />
+        <location filename="../../station/ui/settings_dialog.py" line="161" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="150" />
+        <location filename="../../station/ui/settings_dialog.py" line="162" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="169" />
+        <location filename="../../station/ui/settings_dialog.py" line="182" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="221" />
+        <location filename="../../station/ui/settings_dialog.py" line="234" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="224" />
+        <location filename="../../station/ui/settings_dialog.py" line="237" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="277" />
+        <location filename="../../station/ui/settings_dialog.py" line="297" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
@@ -1662,26 +1701,26 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>发货：预约揽收</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="102" />
+        <location filename="../../station/ui/ship_dialog.py" line="104" />
         <source>Book the pickup of %n PO(s) ({groups}, one pickup each). POs not packed yet are skipped and reported.</source>
         <translation>
             <numerusform>为 %n 个采购单预约揽收（{groups}，每组一次揽收）。未打包的采购单将被跳过并报告。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/ship_dialog.py" line="104" />
+        <location filename="../../station/ui/ship_dialog.py" line="107" />
         <source>%n store/warehouse group(s)</source>
         <translation>
             <numerusform>%n 个门店/仓库组</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="108" />
+        <location filename="../../station/ui/ship_dialog.py" line="112" />
         <source>Save as the default pickup contact</source>
         <translation>保存为默认揽收联系人</translation>
     </message>
     <message>
-        <location filename="../../station/ui/ship_dialog.py" line="115" />
+        <location filename="../../station/ui/ship_dialog.py" line="119" />
         <source>Book pickup</source>
         <translation>预约揽收</translation>
     </message>
@@ -1689,19 +1728,19 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>UnprintedBanner</name>
     <message>
-        <location filename="../../station/ui/unprinted_banner.py" line="39" />
+        <location filename="../../station/ui/unprinted_banner.py" line="41" />
         <source>Print them</source>
         <translation>打印它们</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/unprinted_banner.py" line="57" />
+        <location filename="../../station/ui/unprinted_banner.py" line="60" />
         <source>Shipped, no labels printed here: %n PO(s)</source>
         <translation>
             <numerusform>已发货、本工位未打印标签：%n 个采购单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/unprinted_banner.py" line="58" />
+        <location filename="../../station/ui/unprinted_banner.py" line="62" />
         <source>No PO shipped today is without labels printed here.</source>
         <translation>今天已发货的采购单在本工位都已打印标签。</translation>
     </message>
@@ -1737,7 +1776,7 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>无法使用文件或网络。请检查磁盘和网络连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/errors.py" line="32" />
+        <location filename="../../station/ui/errors.py" line="35" />
         <source>Something unexpected went wrong. Try again; if it persists, send the log to support.</source>
         <translation>发生了意外错误。请重试；如果仍然出现，请把日志发送给技术支持。</translation>
     </message>
@@ -1752,92 +1791,92 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>请求无效。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="70" />
+        <location filename="../../station/ui/operator_text.py" line="76" />
         <source>The platform rejected a parameter of the request. Check the dates and numbers, then try again.</source>
         <translation>平台拒绝了请求中的参数。请检查日期和数字，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="72" />
+        <location filename="../../station/ui/operator_text.py" line="79" />
         <source>Already packed on the platform. The list will refresh.</source>
         <translation>平台上已打包。列表将自动刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="73" />
+        <location filename="../../station/ui/operator_text.py" line="80" />
         <source>The purchase order is not in a state that allows this step. Refresh the list and try again.</source>
         <translation>采购单当前状态不允许此操作。请刷新列表后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="75" />
+        <location filename="../../station/ui/operator_text.py" line="83" />
         <source>The platform is limiting how often we call it. Waiting a moment, then trying again.</source>
         <translation>平台正在限制调用频率。稍等片刻后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="77" />
+        <location filename="../../station/ui/operator_text.py" line="86" />
         <source>The platform did not accept the shop's credentials. Open Settings and check the app key, secret and access token.</source>
         <translation>平台未接受店铺凭据。请打开“设置”，检查 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="79" />
+        <location filename="../../station/ui/operator_text.py" line="91" />
         <source>The access token has expired or is no longer valid. Log in again in Settings.</source>
         <translation>访问令牌已过期或失效。请在“设置”中重新登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="82" />
+        <location filename="../../station/ui/operator_text.py" line="95" />
         <source>The refresh token was refused; the shop must authorise the app again in Settings.</source>
         <translation>刷新令牌被拒绝；店铺须在“设置”中重新授权应用。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="84" />
+        <location filename="../../station/ui/operator_text.py" line="98" />
         <source>The platform rejected the request signature. Check the app secret in Settings.</source>
         <translation>平台拒绝了请求签名。请在“设置”中检查 App Secret。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="86" />
+        <location filename="../../station/ui/operator_text.py" line="101" />
         <source>The computer's clock is wrong by more than two hours. Correct the date and time, then retry.</source>
         <translation>电脑时钟误差超过两小时。请校正日期和时间后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="88" />
+        <location filename="../../station/ui/operator_text.py" line="104" />
         <source>No answer from the Lazada platform. Check the internet connection; the step will be retried.</source>
         <translation>Lazada 平台无响应。请检查网络连接；此步骤将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="90" />
+        <location filename="../../station/ui/operator_text.py" line="107" />
         <source>The connection dropped while the platform was working on it; checking what happened.</source>
         <translation>平台处理期间连接中断；正在核实结果。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="92" />
+        <location filename="../../station/ui/operator_text.py" line="110" />
         <source>The Lazada platform had a problem on its side. The step will be retried.</source>
         <translation>Lazada 平台出现故障。此步骤将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="94" />
+        <location filename="../../station/ui/operator_text.py" line="113" />
         <source>The platform sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>平台返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="81" />
+        <location filename="../../station/ui/operator_text.py" line="94" />
         <source>No access token is set. Log in first.</source>
         <translation>尚未设置访问令牌。请先登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="96" />
+        <location filename="../../station/ui/operator_text.py" line="116" />
         <source>The secure connection to the platform could not be verified. Check the computer's date and any proxy or antivirus that intercepts HTTPS.</source>
         <translation>无法验证与平台的安全连接。请检查电脑日期，以及拦截 HTTPS 的代理或杀毒软件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="47" />
+        <location filename="../../station/ui/operator_text.py" line="51" />
         <source>Product barcodes cannot be printed on A4; choose the 60x30 mm label or the 100x150 mm label.</source>
         <translation>A4 纸不能打印商品条码；请选择 60x30 毫米标签或 100x150 毫米标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="49" />
+        <location filename="../../station/ui/operator_text.py" line="54" />
         <source>Choose the PO sheet, the product barcodes, or both.</source>
         <translation>请选择采购单面单、商品条码或两者。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="37" />
+        <location filename="../../station/ui/operator_text.py" line="38" />
         <source>The end of the date range is before its start; swap the two dates.</source>
         <translation>日期范围的结束早于开始；请交换两个日期。</translation>
     </message>
@@ -1847,502 +1886,512 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>日期 {text!r} 的格式不是 yyyy-MM-dd HH:mm:ss（例如 2026-11-23 08:00:00）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="41" />
+        <location filename="../../station/ui/operator_text.py" line="44" />
         <source>{name} needs at least one value.</source>
         <translation>{name} 至少需要一个值。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="42" />
+        <location filename="../../station/ui/operator_text.py" line="45" />
         <source>{name} holds {count} values; the platform takes at most {maximum}.</source>
         <translation>{name} 有 {count} 个值；平台最多接受 {maximum} 个。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="44" />
+        <location filename="../../station/ui/operator_text.py" line="48" />
         <source>{name} holds an empty value.</source>
         <translation>{name} 含有空值。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="45" />
+        <location filename="../../station/ui/operator_text.py" line="49" />
         <source>Page numbers start at 1.</source>
         <translation>页码从 1 开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="46" />
+        <location filename="../../station/ui/operator_text.py" line="50" />
         <source>The page size must be between 1 and {maximum}, not {size}.</source>
         <translation>每页数量必须在 1 到 {maximum} 之间，而不是 {size}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="50" />
+        <location filename="../../station/ui/operator_text.py" line="55" />
         <source>The pickup address needs its division id (a positive number).</source>
         <translation>揽收地址需要行政区划 ID（正整数）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="52" />
+        <location filename="../../station/ui/operator_text.py" line="56" />
         <source>A pickup in China needs a pickup date (yyyy-MM-dd).</source>
         <translation>中国境内揽收需要揽收日期（yyyy-MM-dd）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="53" />
+        <location filename="../../station/ui/operator_text.py" line="57" />
         <source>No pickup contact is set; fill it in Settings or in the Ship dialog.</source>
         <translation>尚未设置揽收联系人；请在“设置”或发货对话框中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="55" />
+        <location filename="../../station/ui/operator_text.py" line="60" />
         <source>No pickup contact is set; fill it in Settings.</source>
         <translation>尚未设置揽收联系人；请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="62" />
+        <location filename="../../station/ui/operator_text.py" line="68" />
         <source>The platform offers no shipment provider for these orders.</source>
         <translation>平台没有为这些订单提供物流商。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="67" />
+        <location filename="../../station/ui/operator_text.py" line="74" />
         <source>The number of cartons must be between 1 and {maximum}, not {boxes}.</source>
         <translation>箱数必须在 1 到 {maximum} 之间，而不是 {boxes}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="69" />
+        <location filename="../../station/ui/operator_text.py" line="75" />
         <source>No pickup order number was given.</source>
         <translation>未提供揽收单号。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="98" />
+        <location filename="../../station/ui/operator_text.py" line="121" />
         <source>Not packed yet (To Pack): pack it first.</source>
         <translation>尚未打包（待打包）：请先打包。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="99" />
+        <location filename="../../station/ui/operator_text.py" line="122" />
         <source>The platform no longer lists this PO. Check it in Seller Center.</source>
         <translation>平台已不再列出此采购单。请在卖家中心核实。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="101" />
+        <location filename="../../station/ui/operator_text.py" line="124" />
         <source>No answer from the platform after several tries; pack it again later.</source>
         <translation>多次尝试后平台仍无响应；请稍后重新打包。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="105" />
+        <location filename="../../station/ui/operator_text.py" line="132" />
         <source>The platform's answers to the pack could not be read and the PO still reads To Pack {seconds} s later: pack it again.</source>
         <translation>无法读取平台对打包的回复，且 {seconds} 秒后该采购单仍为“待打包”：请重新打包。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="107" />
+        <location filename="../../station/ui/operator_text.py" line="137" />
         <source>The label file could not be read. Print these POs again.</source>
         <translation>无法读取标签文件。请重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="108" />
+        <location filename="../../station/ui/operator_text.py" line="138" />
         <source>The labels could not be saved as one file. Check the free disk space, then print these POs again.</source>
         <translation>无法将标签保存为一个文件。请检查磁盘剩余空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="110" />
+        <location filename="../../station/ui/operator_text.py" line="141" />
         <source>The labels could not be merged into one file. Print these POs again.</source>
         <translation>标签未能合并为一个文件。请重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="112" />
+        <location filename="../../station/ui/operator_text.py" line="144" />
         <source>The labels could not be written to {output} ({why}). They are kept: free some space or choose another file, then run the batch again.</source>
         <translation>标签未能写入 {output}（{why}）。标签已保留：请释放一些空间或选择其他文件，然后重新运行批量任务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="115" />
+        <location filename="../../station/ui/operator_text.py" line="150" />
         <source>The pickup could not be booked after several tries.</source>
         <translation>多次尝试后仍无法预约揽收。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="119" />
+        <location filename="../../station/ui/operator_text.py" line="151" />
+        <source>The platform does not take pickups on {date}; it allows {allowed}. Ship again with one of these dates.</source>
+        <translation>平台不接受 {date} 的揽收；可选日期为 {allowed}。请选择其中一个日期重新发货。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="155" />
+        <source>The platform needs a pickup date for this PO; it allows {allowed}. Ship again with one of these dates.</source>
+        <translation>平台要求为该采购单指定揽收日期；可选日期为 {allowed}。请选择其中一个日期重新发货。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="162" />
         <source>Another bench was claiming it at the same moment; not sent.</source>
         <translation>另一个工位同时在认领它；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="123" />
+        <location filename="../../station/ui/operator_text.py" line="169" />
         <source>The shared journal is unreachable; the batch stopped and will resume when it is back.</source>
         <translation>无法连接共享日志；批量任务已停止，恢复连接后将继续。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="125" />
+        <location filename="../../station/ui/operator_text.py" line="172" />
         <source>Another bench took over POs this bench was working on (its claim had expired); the batch stopped without sending anything more for them.</source>
         <translation>另一工位接管了本工位正在处理的采购单（本工位的占用已过期）；批量任务已停止，不再为这些采购单发送任何操作。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="128" />
+        <location filename="../../station/ui/operator_text.py" line="178" />
         <source>Another Station on this PC is running this batch; wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station 正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="133" />
+        <location filename="../../station/ui/operator_text.py" line="188" />
         <source>The labels could not be sent to the printer.</source>
         <translation>标签未能发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="134" />
+        <location filename="../../station/ui/operator_text.py" line="189" />
         <source>The labels could not be sent to the printer. Check that it is on and connected.</source>
         <translation>标签未能发送到打印机。请检查打印机是否开机并已连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="136" />
+        <location filename="../../station/ui/operator_text.py" line="192" />
         <source>The labels could not be sent to the printer {printer!r}: {why}</source>
         <translation>标签未能发送到打印机 {printer!r}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="137" />
+        <location filename="../../station/ui/operator_text.py" line="193" />
         <source>No printer is set for this paper size, or it is not connected. Choose one in Settings.</source>
         <translation>此纸张尺寸未设置打印机，或打印机未连接。请在“设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="139" />
+        <location filename="../../station/ui/operator_text.py" line="196" />
         <source>No printer is set for this paper size. Choose one in Settings. Nothing was printed.</source>
         <translation>此纸张尺寸未设置打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="143" />
+        <location filename="../../station/ui/operator_text.py" line="202" />
         <source>The printing system (CUPS) is not running or not installed. Restart the computer or call support.</source>
         <translation>打印系统 (CUPS) 未运行或未安装。请重启电脑或联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="145" />
+        <location filename="../../station/ui/operator_text.py" line="205" />
         <source>The label file has no pages. Nothing was printed.</source>
         <translation>标签文件没有页面。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="146" />
+        <location filename="../../station/ui/operator_text.py" line="206" />
         <source>The label file is missing. Nothing was printed.</source>
         <translation>标签文件不存在。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="147" />
+        <location filename="../../station/ui/operator_text.py" line="207" />
         <source>The label file could not be opened. Nothing was printed.</source>
         <translation>无法打开标签文件。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="150" />
+        <location filename="../../station/ui/operator_text.py" line="211" />
         <source>The label file mixes paper sizes; it must be split into one job per size. Nothing was printed.</source>
         <translation>标签文件混合了多种纸张尺寸；须按尺寸拆分为多个任务。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="152" />
+        <location filename="../../station/ui/operator_text.py" line="214" />
         <source>The label file is not the paper size chosen for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机所选尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="154" />
+        <location filename="../../station/ui/operator_text.py" line="217" />
         <source>The label file is not the paper size set for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机设置的尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="156" />
+        <location filename="../../station/ui/operator_text.py" line="220" />
         <source>The printer does not accept this label size. Check its paper settings. Nothing was printed.</source>
         <translation>打印机不接受此标签尺寸。请检查其纸张设置。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="158" />
+        <location filename="../../station/ui/operator_text.py" line="223" />
         <source>The printer could not be opened. Check that it is on and connected, then print again.</source>
         <translation>无法打开打印机。请检查打印机是否开机并已连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="148" />
+        <location filename="../../station/ui/operator_text.py" line="208" />
         <source>The label file of this job is gone from the disk; print the POs again. Nothing was printed.</source>
         <translation>此任务的标签文件已从磁盘删除；请重新打印这些采购单。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="160" />
+        <location filename="../../station/ui/operator_text.py" line="226" />
         <source>The printer {printer!r} is not set up on this computer. Choose another printer in the settings, or ask support to add it. Nothing was printed.</source>
         <translation>此电脑上没有打印机 {printer!r}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="163" />
+        <location filename="../../station/ui/operator_text.py" line="232" />
         <source>The printer {printer!r} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="166" />
+        <location filename="../../station/ui/operator_text.py" line="238" />
         <source>The printer {printer!r} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="170" />
+        <location filename="../../station/ui/operator_text.py" line="245" />
         <source>The printer {printer!r} is not accepting jobs. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="173" />
+        <location filename="../../station/ui/operator_text.py" line="251" />
         <source>The printer {printer!r} is not accepting jobs. The printer says: {reason}. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="176" />
+        <location filename="../../station/ui/operator_text.py" line="257" />
         <source>The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="179" />
+        <location filename="../../station/ui/operator_text.py" line="263" />
         <source>The printer {printer!r} refused the job. Check the printer and print again.</source>
         <translation>打印机 {printer!r} 拒绝了任务。请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="181" />
+        <location filename="../../station/ui/operator_text.py" line="266" />
         <source>A label file from the platform could not be used. Print it again; if it fails again, report it.</source>
         <translation>平台提供的标签文件无法使用。请重新打印；如果再次失败，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="183" />
+        <location filename="../../station/ui/operator_text.py" line="269" />
         <source>The label file link had expired; asking the platform for a new one.</source>
         <translation>标签文件链接已过期；正在向平台申请新链接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="185" />
+        <location filename="../../station/ui/operator_text.py" line="272" />
         <source>The carton labels of pickup order {pickup} were already printed ({boxes} cartons); choose Reprint to print them again.</source>
         <translation>揽收单 {pickup} 的箱标已打印过（{boxes} 箱）；如需再次打印，请选择“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="188" />
+        <location filename="../../station/ui/operator_text.py" line="278" />
         <source>No printer is set for carton labels on the {size}. Choose one in Settings. Nothing was printed.</source>
         <translation>未设置{size}箱标打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="190" />
+        <location filename="../../station/ui/operator_text.py" line="281" />
         <source>The platform sent {pages} carton labels for pickup order {pickup}, not the {boxes} asked for. Nothing was printed.</source>
         <translation>平台为揽收单 {pickup} 发送了 {pages} 张箱标，而不是所需的 {boxes} 张。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="192" />
+        <location filename="../../station/ui/operator_text.py" line="286" />
         <source>The carton labels of pickup order {pickup} were not printed: {why}</source>
         <translation>揽收单 {pickup} 的箱标未打印：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="194" />
+        <location filename="../../station/ui/operator_text.py" line="289" />
         <source>The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for these POs. Try again later.</source>
         <translation>平台发送的标签文件不是可读的 PDF（{reason}）；这些采购单未打印任何内容。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="196" />
+        <location filename="../../station/ui/operator_text.py" line="294" />
         <source>The label file link pointed to {where}, which the station does not download from ({reason}); nothing was printed for these POs. Report it if it happens again.</source>
         <translation>标签文件链接指向 {where}，Station 不从该处下载（{reason}）；这些采购单未打印任何内容。如再次发生，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="199" />
+        <location filename="../../station/ui/operator_text.py" line="300" />
         <source>The label file could not be saved in {folder}: {cause}. Free some space, then print these POs again.</source>
         <translation>标签文件未能保存到 {folder}：{cause}。请释放一些空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="201" />
+        <location filename="../../station/ui/operator_text.py" line="303" />
         <source>The QianYi ERP refused the request.</source>
         <translation>千易 ERP 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="202" />
+        <location filename="../../station/ui/operator_text.py" line="304" />
         <source>QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › Settings › Third-party applications).</source>
         <translation>千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="205" />
+        <location filename="../../station/ui/operator_text.py" line="310" />
         <source>QianYi refused the request time. Correct the computer's date and time, then retry.</source>
         <translation>千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="207" />
+        <location filename="../../station/ui/operator_text.py" line="313" />
         <source>QianYi rejected the purchase-order data. Check the fields shown in the details.</source>
         <translation>千易拒绝了采购单数据。请检查详情中列出的字段。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="209" />
+        <location filename="../../station/ui/operator_text.py" line="316" />
         <source>QianYi does not know this purchase order. Refresh the list.</source>
         <translation>千易中没有此采购单。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="210" />
+        <location filename="../../station/ui/operator_text.py" line="317" />
         <source>QianYi is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>千易正在限制调用频率。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="212" />
+        <location filename="../../station/ui/operator_text.py" line="320" />
         <source>The QianYi ERP had a problem on its side. Try again in a moment.</source>
         <translation>千易 ERP 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="213" />
+        <location filename="../../station/ui/operator_text.py" line="321" />
         <source>No answer from the QianYi ERP. Check the internet connection and the ERP address.</source>
         <translation>千易 ERP 无响应。请检查网络连接和 ERP 地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="215" />
+        <location filename="../../station/ui/operator_text.py" line="324" />
         <source>The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="217" />
+        <location filename="../../station/ui/operator_text.py" line="327" />
         <source>Choose at least one JIT purchase order to replenish.</source>
         <translation>请至少选择一个要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="218" />
+        <location filename="../../station/ui/operator_text.py" line="328" />
         <source>The chosen POs need no units.</source>
         <translation>所选采购单无需补货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="219" />
+        <location filename="../../station/ui/operator_text.py" line="329" />
         <source>No JIT connection to read the POs' items from.</source>
         <translation>没有可读取采购单商品的 JIT 连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="221" />
+        <location filename="../../station/ui/operator_text.py" line="331" />
         <source>Shoplazza refused the request.</source>
         <translation>Shoplazza 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="222" />
+        <location filename="../../station/ui/operator_text.py" line="332" />
         <source>Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.</source>
         <translation>Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="225" />
+        <location filename="../../station/ui/operator_text.py" line="338" />
         <source>Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings (the app needs the read_inventory scope).</source>
         <translation>Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="228" />
+        <location filename="../../station/ui/operator_text.py" line="344" />
         <source>The Shoplazza app may not read procurements. Grant it the read_inventory scope.</source>
         <translation>Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="230" />
+        <location filename="../../station/ui/operator_text.py" line="347" />
         <source>Shoplazza does not know this store or procurement. Check the store domain and refresh.</source>
         <translation>Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="232" />
+        <location filename="../../station/ui/operator_text.py" line="350" />
         <source>Shoplazza is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>Shoplazza 正在限制调用频率。请稍等后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="234" />
+        <location filename="../../station/ui/operator_text.py" line="353" />
         <source>Shoplazza had a problem on its side. Try again in a moment.</source>
         <translation>Shoplazza 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="235" />
+        <location filename="../../station/ui/operator_text.py" line="354" />
         <source>No answer from Shoplazza. Check the internet connection and the store domain.</source>
         <translation>Shoplazza 无响应。请检查网络连接和店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="237" />
+        <location filename="../../station/ui/operator_text.py" line="357" />
         <source>Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="239" />
+        <location filename="../../station/ui/operator_text.py" line="360" />
         <source>The Shoplazza store domain is missing.</source>
         <translation>缺少 Shoplazza 店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="141" />
+        <location filename="../../station/ui/operator_text.py" line="199" />
         <source>No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.</source>
         <translation>{size}未设置打印机。请在“设置”中选择后重试。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="100" />
+        <location filename="../../station/ui/operator_text.py" line="123" />
         <source>The PO was cancelled ({status}); do not send it.</source>
         <translation>采购单已取消（{status}）；请勿发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="103" />
+        <location filename="../../station/ui/operator_text.py" line="127" />
         <source>Still To Pack {seconds} s after packing; the platform may be stuck on it. Try again later or report the PO to Lazada.</source>
         <translation>打包 {seconds} 秒后仍为待打包；平台可能卡住了。请稍后重试，或向 Lazada 报告此采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="116" />
+        <location filename="../../station/ui/operator_text.py" line="159" />
         <source>Held by bench {bench}; not sent.</source>
         <translation>工位 {bench} 正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="117" />
+        <location filename="../../station/ui/operator_text.py" line="160" />
         <source>Held by another Station on this PC (pid {pid}); not sent.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="130" />
+        <location filename="../../station/ui/operator_text.py" line="182" />
         <source>Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="118" />
+        <location filename="../../station/ui/operator_text.py" line="161" />
         <source>Already done by bench {bench}; not sent again.</source>
         <translation>工位 {bench} 已完成；不再重复发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="66" />
+        <location filename="../../station/ui/operator_text.py" line="73" />
         <source>The platform does not list the PO {no}.</source>
         <translation>平台没有列出采购单 {no}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="63" />
+        <location filename="../../station/ui/operator_text.py" line="69" />
         <source>The pickup area code {code} is not one of CN, VN, TH, PH, ID, MY.</source>
         <translation>揽收地区代码 {code} 不是 CN、VN、TH、PH、ID、MY 之一。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="56" />
+        <location filename="../../station/ui/operator_text.py" line="61" />
         <source>The pickup contact address is empty; fill it in Settings.</source>
         <translation>揽收联系人地址为空；请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="58" />
+        <location filename="../../station/ui/operator_text.py" line="64" />
         <source>The pickup contact phone is empty; fill it in Settings.</source>
         <translation>揽收联系人电话为空；请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="60" />
+        <location filename="../../station/ui/operator_text.py" line="67" />
         <source>The pickup contact name is empty; fill it in Settings.</source>
         <translation>揽收联系人姓名为空；请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="65" />
+        <location filename="../../station/ui/operator_text.py" line="72" />
         <source>The pickup date {date} is not in the form yyyy-MM-dd.</source>
         <translation>揽收日期 {date} 不是 yyyy-MM-dd 格式。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="39" />
+        <location filename="../../station/ui/operator_text.py" line="41" />
         <source>The date range is {days} days long; the platform allows at most 90 days.</source>
         <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="220" />
+        <location filename="../../station/ui/operator_text.py" line="330" />
         <source>No items found for JIT PO {pos}.</source>
         <translation>未找到 JIT 采购单 {pos} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="240" />
+        <location filename="../../station/ui/operator_text.py" line="361" />
         <source>Shoplazza has no procurement order {id}.</source>
         <translation>Shoplazza 中没有采购单 {id}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="241" />
+        <location filename="../../station/ui/operator_text.py" line="362" />
         <source>Nothing has been received on procurement {id} yet; there are no labels to print.</source>
         <translation>采购单 {id} 尚未收货；没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="245" />
+        <location filename="../../station/ui/operator_text.py" line="367" />
         <source>No secure password store is available (keyring backend: {backend}). On Windows and macOS the system store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. The station never keeps the app secret or tokens in a plain file.</source>
         <translation>没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普通文件中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="243" />
+        <location filename="../../station/ui/operator_text.py" line="365" />
         <source>package {package}, {tracking}</source>
         <translation>包裹 {package}，{tracking}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="244" />
+        <location filename="../../station/ui/operator_text.py" line="366" />
         <source>code {code}</source>
         <translation>错误码 {code}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="120" />
+        <location filename="../../station/ui/operator_text.py" line="163" />
         <source>Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); checking their status on the platform first.</source>
         <translation>继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/excepthook.py" line="49" />
+        <location filename="../../station/ui/excepthook.py" line="48" />
         <source>Something went wrong: {what} The details are in the log.</source>
         <translation>出错了：{what} 详细信息在日志中。</translation>
     </message>
@@ -2421,37 +2470,37 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>print</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="58" />
+        <location filename="../../station/ui/print_panel.py" line="57" />
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="59" />
+        <location filename="../../station/ui/print_panel.py" line="58" />
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="60" />
+        <location filename="../../station/ui/print_panel.py" line="59" />
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="61" />
+        <location filename="../../station/ui/print_panel.py" line="60" />
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="62" />
+        <location filename="../../station/ui/print_panel.py" line="61" />
         <source>to retry</source>
         <translation>待重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="74" />
+        <location filename="../../station/ui/print_panel.py" line="73" />
         <source>(no printer)</source>
         <translation>（无打印机）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="75" />
+        <location filename="../../station/ui/print_panel.py" line="74" />
         <source>#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  {status}</source>
         <translation>#{id}  {time}  {size}  {pages} 页  {first}{more}  → {printer}  {status}</translation>
     </message>
@@ -2459,22 +2508,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="254" />
+        <location filename="../../station/ui/operator_text.py" line="379" />
         <source>A4</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="255" />
+        <location filename="../../station/ui/operator_text.py" line="380" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="256" />
+        <location filename="../../station/ui/operator_text.py" line="381" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="257" />
+        <location filename="../../station/ui/operator_text.py" line="382" />
         <source>100x100 mm label</source>
         <translation>100x100 毫米标签</translation>
     </message>
@@ -2520,32 +2569,32 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>step</name>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="30" />
+        <location filename="../../station/ui/batch_panel.py" line="29" />
         <source>Listing</source>
         <translation>列出</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="31" />
+        <location filename="../../station/ui/batch_panel.py" line="30" />
         <source>Packing</source>
         <translation>打包中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="32" />
+        <location filename="../../station/ui/batch_panel.py" line="31" />
         <source>Waiting until ready</source>
         <translation>等待就绪</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="33" />
+        <location filename="../../station/ui/batch_panel.py" line="32" />
         <source>Booking pickup</source>
         <translation>预约揽收中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="34" />
+        <location filename="../../station/ui/batch_panel.py" line="33" />
         <source>Fetching labels</source>
         <translation>获取标签中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="35" />
+        <location filename="../../station/ui/batch_panel.py" line="34" />
         <source>Merging labels</source>
         <translation>合并标签中</translation>
     </message>

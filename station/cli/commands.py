@@ -30,7 +30,7 @@ from station.lazada.ratelimit import RateLimiter
 from station.lazada.regions import AUTH_GATEWAY, parse_region
 from station.lazada.tokens import TokenManager
 from station.lazada.transport import Transport
-from station.outcomes import BatchReport, Step
+from station.outcomes import BatchReport, Step, offered_pickup_dates
 from station.paths import cache_dir
 from station.printing.merge_child import ChildProcessMerge
 from station.printing.output_check import check_output
@@ -292,17 +292,15 @@ def cmd_ship(args: argparse.Namespace) -> int:
                 "ok": outcome.ok and outcome.shipped,
                 "pickup_no": outcome.pickup_no,
                 "message": message,
+                "allow_date_range": list(outcome.allowed_pickup_dates),
             }
         )
-    emit(
-        args,
-        results,
-        "\n".join(
-            f"{r['purchase_order_no']}: {'shipped, pickup ' + r.get('pickup_no', '') if r['ok'] else 'FAILED'} "
-            f"{r['message']}"
-            for r in results
-        ),
-    )
+    lines = [
+        f"{r['purchase_order_no']}: {'shipped, pickup ' + r.get('pickup_no', '') if r['ok'] else 'FAILED'} "
+        f"{r['message']}"
+        for r in results
+    ]
+    emit(args, results, "\n".join(lines + pickup_date_hint(report)))
     return 0 if all(r["ok"] for r in results) else 1
 
 
@@ -471,10 +469,26 @@ def report_json(report: BatchReport, output: Path, resumed_batch: int | None = N
                 "ok": o.ok,
                 "failed_step": o.failed_step.value if o.failed_step else None,
                 "error": o.error,
+                "allow_date_range": list(o.allowed_pickup_dates),
             }
             for o in report.outcomes.values()
         ],
     }
+
+
+def pickup_date_hint(report: BatchReport) -> list[str]:
+    """For the POs refused for their pickup date: the dates the platform allows, and the command
+    that ships them with the first."""
+    refused = report.date_refused()
+    dates = offered_pickup_dates(refused)
+    if not dates:
+        return []
+    numbers = " ".join(o.purchase_order_no for o in refused)
+    return [
+        f"The platform refused the pickup date of {text.plural(len(refused), 'PO')}; it allows "
+        f"{', '.join(dates)}. Ship them with one of these dates:",
+        f"  station-cli ship {numbers} --pickup-date {dates[0]}",
+    ]
 
 
 def report_text(report: BatchReport, output: Path) -> str:
@@ -487,6 +501,7 @@ def report_text(report: BatchReport, output: Path) -> str:
         lines.append(f"Labels: {output} ({text.plural(report.output_pages, 'page')}).")
     for o in report.failed():
         lines.append(f"  FAILED {o.purchase_order_no} at {o.failed_step.value if o.failed_step else '?'}: {o.error}")
+    lines += pickup_date_hint(report)
     if report.cancelled:
         lines.append("Cancelled: run it again to finish the rest.")
     return "\n".join(lines)

@@ -63,7 +63,7 @@ class BatchLog:
         """Claim the batch's POs for this bench before anything is sent. Returns, for each PO not
         granted, the sentence to fail it with (a Sentence: it carries its problem). ``redo`` lets a PO
         another batch already printed be claimed again (the runner passes it for a batch that does not
-        ship: a reprint, a scan to print); a batch that ships never redoes another batch's PO."""
+        both ship and print: a reprint, a scan to print, a ship alone); a run never redoes another batch's PO."""
         journal = self.journal
         wanted = list(dict.fromkeys(numbers))
         granted = set(journal.claim(journal.bench, wanted, batch_id=self.batch_id, skip_done=not redo))

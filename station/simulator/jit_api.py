@@ -38,7 +38,9 @@ from station.simulator.records import ARRIVED, CANCELLED, COMPLETED, READY, TO_P
 from station.simulator.state import SimulatorState, now_ms
 
 MAX_WINDOW_MS = 90 * 86_400_000
-CN_PICKUP_DAYS = 3
+CN_PICKUP_DAYS = 3  # a pickup in China: today and the next two days (region date)
+# Elsewhere the date is optional; one given must be within a week from today (docs/api-decisions.md).
+LOCAL_PICKUP_DAYS = 7
 STATUS_VALUES = {s.value for s in POStatus}
 
 
@@ -196,9 +198,22 @@ def package(call: Call) -> dict[str, Any]:
 # ----- 4. batch_pickup_deliver ---------------------------------------------------------------
 
 
-def _pickup_days(call: Call) -> list[str]:
+def _pickup_days(call: Call, area: str) -> list[str]:
+    """The dates a pickup may be booked for from ``area``, today first (region date)."""
     today = datetime.now(region_timezone(call.state.config.region)).date()
-    return [(today + timedelta(days=d)).strftime(DATE_FORMAT) for d in range(CN_PICKUP_DAYS)]
+    days = CN_PICKUP_DAYS if area == "CN" else LOCAL_PICKUP_DAYS
+    return [(today + timedelta(days=d)).strftime(DATE_FORMAT) for d in range(days)]
+
+
+def _refused_dates(call: Call) -> list[str] | None:
+    """The allowed dates when the call's pickup date is refused, else None. China needs a date;
+    elsewhere none means today, and a date given must be one of the allowed."""
+    area = call.params["shipperAreaCode"].strip()
+    text = call.params.get("estimatedPickupDate", "").strip()
+    if not text and area != "CN":
+        return None
+    days = _pickup_days(call, area)
+    return None if _dateok(text, days) else days
 
 
 def _check_contact(params: Mapping[str, str]) -> None:
@@ -231,11 +246,7 @@ def batch_pickup_deliver(call: Call) -> dict[str, Any]:
     try:
         numbers = list_param(params, "purchaseOrderNoList", SHIP_MAX, required=True)
         _check_contact(params)
-        allowed: list[str] | None = None
-        if params["shipperAreaCode"].strip() == "CN":
-            days = _pickup_days(call)
-            if not _dateok(params.get("estimatedPickupDate", "").strip(), days):
-                allowed = days
+        allowed = _refused_dates(call)
         with state.lock:
             state.tick()
             pos = _require_pos(state, numbers)

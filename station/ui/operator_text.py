@@ -148,6 +148,14 @@ TEMPLATES: dict[str, str] = {
         "batch again.",
     ),
     "po.pickup_not_booked": QT_TRANSLATE_NOOP("errors", "The pickup could not be booked after several tries."),
+    "po.pickup_date_refused": QT_TRANSLATE_NOOP(
+        "errors",
+        "The platform does not take pickups on {date}; it allows {allowed}. Ship again with one of these dates.",
+    ),
+    "po.pickup_date_needed": QT_TRANSLATE_NOOP(
+        "errors",
+        "The platform needs a pickup date for this PO; it allows {allowed}. Ship again with one of these dates.",
+    ),
     "po.held_by_bench": QT_TRANSLATE_NOOP("errors", "Held by bench {bench}; not sent."),
     "po.held_here": QT_TRANSLATE_NOOP("errors", "Held by another Station on this PC (pid {pid}); not sent."),
     "po.done_by_bench": QT_TRANSLATE_NOOP("errors", "Already done by bench {bench}; not sent again."),

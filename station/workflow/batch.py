@@ -29,7 +29,7 @@ from station.lazada.errors import (
 )
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, POQuery, POStatus, PurchaseOrder
-from station.outcomes import BatchReport, PoNews, PoOutcome, Step
+from station.outcomes import BatchReport, PoNews, PoOutcome, Step, pickup_date_problem
 from station.printing.download import Downloader
 from station.printing.merge import LabelMerge, MergeError, MergeKey, MergeOutputError, StreamingMerge
 from station.printing.output_check import check_output
@@ -249,9 +249,12 @@ class BatchRunner:
             self._downloader = Downloader(self.client, self.options.cache_dir, threads=SHIP_WORKERS)
             self._merging = self.options.merge(self.options.output)
         # --- issue 9 (shared journal): claim the POs before sending anything; a PO another bench
-        # holds (or already did) fails with the sentence saying so and is left alone.
+        # holds (or already did) fails with the sentence saying so and is left alone. Only a batch that
+        # both ships and prints refuses a PO another batch printed: a ship alone prints nothing and reads
+        # the status before sending (a run's PO refused for its pickup date is shipped again this way).
+        redo = not {Step.SHIP, Step.PRINT} <= steps
         try:
-            for no, sentence in self._log.claim(list(self._pos), redo=Step.SHIP not in steps).items():
+            for no, sentence in self._log.claim(list(self._pos), redo=redo).items():
                 self._outcome(no).fail(Step.LIST, sentence)
             # --- end issue 9
             if self.options.refresh_first:
@@ -553,6 +556,9 @@ class BatchRunner:
         # What the platform said of each PO it did not ship, kept apart from the outcome: a PO whose
         # labels failed keeps that reason unless its ship fails for good.
         refused: dict[str, str] = {}
+        # POs refused for the pickup date, with the dates the platform allows: a definite answer (not
+        # shipped), and the same date would be refused again, so they are neither read back nor re-sent.
+        date_refused: dict[str, tuple[str, ...]] = {}
         for _ in range(self.options.attempts):
             if not to_ship or self._cancel.is_set():
                 break
@@ -581,6 +587,9 @@ class BatchRunner:
                         outcome.pickup_no = result.pickup_no
                         shipped.append(result.purchase_order_no)
                         self._tick(Step.SHIP, 1, total)
+                    elif result.allow_date_range:
+                        date_refused[result.purchase_order_no] = result.allow_date_range
+                        refused[result.purchase_order_no] = result.error_message
                     else:
                         unsure.append(result.purchase_order_no)
                         refused[result.purchase_order_no] = result.error_message
@@ -607,7 +616,13 @@ class BatchRunner:
             return
         for no in group:
             outcome = self._outcome(no)
-            if _shippable(outcome) and not outcome.shipped:
+            if not _shippable(outcome) or outcome.shipped:
+                continue
+            if no in date_refused:
+                assert self.options.contact is not None
+                problem = pickup_date_problem(self.options.contact.estimated_pickup_date, date_refused[no])
+                outcome.fail(Step.SHIP, problem, refused.get(no, ""))
+            else:
                 outcome.fail(Step.SHIP, refused.get(no) or Problem("po.pickup_not_booked"))
 
     # ------------------------------------------------------------------ merge

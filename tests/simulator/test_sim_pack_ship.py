@@ -133,6 +133,33 @@ def test_ship_from_china_needs_a_near_date(api: Api) -> None:
     assert result["data"][0]["status"] == "success"
 
 
+def test_a_pickup_date_outside_the_week_is_refused_elsewhere(api: Api, sim: SimulatorServer) -> None:
+    """Outside China the date is optional; one given must be today or one of the next six days."""
+    first, second, third = _same_store(api, 3)
+    api.pack([first, second, third])
+    for po in (first, second, third):
+        api.wait_status(po, "20")
+    today = datetime.now(region_timezone("PH")).date()
+    week = [(today + timedelta(days=d)).isoformat() for d in range(7)]
+    for refused in ((today + timedelta(days=7)).isoformat(), (today - timedelta(days=1)).isoformat()):
+        result = api.ship([first, second], shipperAreaCode="PH", estimatedPickupDate=refused)
+        assert result["success"] is True
+        for entry in result["data"]:
+            assert entry["status"] == "fail" and entry["pickup_no"] is None
+            assert entry["allow_date_range"] == week
+            assert "estimatedPickupDate" in entry["error_message"]
+    assert api.status_of(first) == api.status_of(second) == "20"
+    assert sim.stats()["purchase_orders"][first]["ship_successes"] == 0
+    result = api.ship([first], shipperAreaCode="PH", estimatedPickupDate=week[-1])
+    assert result["data"][0]["status"] == "success" and result["data"][0]["allow_date_range"] is None
+    result = api.ship([second], shipperAreaCode="PH")  # no date: today, as before
+    assert result["data"][0]["status"] == "success"
+    # China keeps its three days: a date of the week beyond them is refused there
+    result = api.ship([third], shipperAreaCode="CN", estimatedPickupDate=week[3])
+    assert result["data"][0]["status"] == "fail" and result["data"][0]["allow_date_range"] == week[:3]
+    assert api.ship([third], shipperAreaCode="CN", estimatedPickupDate=week[2])["data"][0]["status"] == "success"
+
+
 def test_shipped_pos_move_on(make_sim: Callable[..., SimulatorServer]) -> None:
     sim = make_sim(arrive_after_seconds=0.3, complete_after_seconds=0.3)
     api = Api(sim)

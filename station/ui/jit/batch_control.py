@@ -17,12 +17,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from station.journal import BatchHeldError, JournalBatch, JournalUnreachableError
 from station.lazada.jit import JitClient
 from station.lazada.models import PickupContact, POStatus, PurchaseOrder
-from station.outcomes import PoOutcome, Step
+from station.outcomes import PoOutcome, Step, offered_pickup_dates
 from station.ui.feedback import Feedback
 from station.ui.jit.po_list import PoList
 from station.ui.jit.view import JitView
 from station.ui.live_news import NewsFeed
 from station.ui.operator_text import translate_operator
+from station.ui.pickup_date_dialog import PickupDateDialog
 from station.ui.po_model import LastAction
 from station.ui.ship_dialog import ShipDialog
 from station.ui.sound import Sound
@@ -78,6 +79,8 @@ class BatchControl(QObject):
         self.demo = demo
         self.run_timing = run_timing  # (first poll after, poll interval) of a run's wait for ready
         self.cancel_event: threading.Event | None = None
+        self.ship_contact: PickupContact | None = None  # the last batch's that shipped, for shipping again
+        self.pickup_date_dialog: PickupDateDialog | None = None
         self.news = NewsFeed(self._apply_news, self)  # batches' answers reach the rows as they come
         # When the shared journal went away mid-batch: look for it again every few seconds, and
         # resume the open batch as soon as it answers.
@@ -137,6 +140,8 @@ class BatchControl(QObject):
             ),
         }
         self.cancel_event = cancel
+        if job in (Job.SHIP, Job.RUN):
+            self.ship_contact = contact
         view.batch_panel.start(job, len(pos))
         self.feedback.info(self.tr("{batch}: started").format(batch=view.batch_panel.title.text()))
         view.tabs.setCurrentWidget(view.batch_panel)
@@ -152,11 +157,7 @@ class BatchControl(QObject):
             self.feedback.flash(self.tr("Select POs first (or tick All shown)."), False)
             return
         profile = self.settings.active_profile
-        contact = self.settings.base.pickup_contact(profile)
-        if contact is None and self.demo:
-            from station.demo import DEMO_CONTACT
-
-            contact = DEMO_CONTACT
+        contact = self._saved_contact()
         dialog = ShipDialog(contact, len(pos), len({po.ship_group for po in pos}), self.view)
         self.ship_dialog = dialog
 
@@ -171,12 +172,16 @@ class BatchControl(QObject):
         dialog.open()
 
     def run_all(self) -> None:
+        self.start_job(Job.RUN, None, self._saved_contact())
+
+    def _saved_contact(self) -> PickupContact | None:
+        """The pickup contact of Settings (the demo's own in demo mode when none is set)."""
         contact = self.settings.base.pickup_contact(self.settings.active_profile)
         if contact is None and self.demo:
             from station.demo import DEMO_CONTACT
 
             contact = DEMO_CONTACT
-        self.start_job(Job.RUN, None, contact)
+        return contact
 
     def _contact(self) -> PickupContact:
         contact = self.settings.base.pickup_contact(self.settings.active_profile)
@@ -246,6 +251,7 @@ class BatchControl(QObject):
         log.info("%s", message)
         self.feedback.flash(translate_operator(message), True)
         self.cancel_event = cancel
+        self.ship_contact = contact  # a resumed batch ships with Settings' contact
         panel = self.view.batch_panel
         panel.start(job, len(batch.outcomes))
         self.view.tabs.setCurrentWidget(panel)
@@ -326,7 +332,37 @@ class BatchControl(QObject):
                 page_sizes=result.report.page_sizes_mm,
             )
         self.po_list.poll()
+        self._offer_pickup_dates(result)
         self.job_finished.emit(result)
+
+    def _offer_pickup_dates(self, result: JobResult) -> None:
+        """POs refused for their pickup date: the dates the platform allows, offered at once; the one
+        chosen ships them again (a ship alone: their labels, if any, are already fetched)."""
+        refused = result.report.date_refused()
+        dates = offered_pickup_dates(refused)
+        contact = self.ship_contact or self._saved_contact()
+        if not dates or contact is None:
+            return
+        numbers = [o.purchase_order_no for o in refused]
+        self.feedback.flash(
+            self.tr(
+                "The platform refused the pickup date of %n PO(s); choose one of the dates it allows.", "", len(numbers)
+            ),
+            False,
+        )
+        dialog = PickupDateDialog(refused[0].refused_pickup_date, dates, len(numbers), self.view)
+        self.pickup_date_dialog = dialog
+
+        def accepted() -> None:
+            date = dialog.chosen()
+            pos = [po for po in (self.view.model.get(no) for no in numbers) if po is not None]
+            if date and pos:
+                log.info("shipping %d POs again for pickup on %s", len(pos), date)
+                self.start_job(Job.SHIP, pos, dataclasses.replace(contact, estimated_pickup_date=date))
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(lambda _code: setattr(self, "pickup_date_dialog", None))
+        dialog.open()
 
     def _job_failed(self, job: Job, exc: BaseException) -> None:
         self.cancel_event = None
