@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from station.cli import commands
+from station.cli import commands, session
 from station.cli.main import main
 from station.lazada.jit import PrintFile
 from station.printing import download
@@ -45,7 +45,7 @@ def test_a_journal_on_a_full_disk_is_one_line_naming_it(
     def full(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(commands, "open_journal", full)
+    monkeypatch.setattr(session, "open_journal", full)
     journal = tmp_path / "journal.sqlite3"
     code = main(["run", *FAST_DEMO, "--journal", str(journal), "-o", str(tmp_path / "labels.pdf")])
     err = capsys.readouterr().err
@@ -60,7 +60,7 @@ def test_a_journal_that_cannot_roll_back_is_one_line(
     def broken(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("cannot rollback - no transaction is active")
 
-    monkeypatch.setattr(commands, "open_journal", broken)
+    monkeypatch.setattr(session, "open_journal", broken)
     code = main(["pack", "POJ1", "--demo", "--journal", str(tmp_path / "j.sqlite3")])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1
