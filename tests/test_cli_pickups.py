@@ -163,3 +163,32 @@ def test_a_box_count_outside_1_to_100_is_a_usage_error(capsys: pytest.CaptureFix
         main(["pickup-labels", "PUO1", "--boxes", boxes, "-o", "x.pdf", "--demo"])
     assert exited.value.code == 2
     assert "--boxes" in capsys.readouterr().err
+
+
+def test_the_day_file_can_carry_the_carton_labels(
+    capsys: pytest.CaptureFixture[str], sim: SimulatorServer, tmp_path: Path
+) -> None:
+    """``--cartons-in-output``: the merged PDF ends with every pickup's carton labels, so the day is one
+    file (the spooler splits it by paper size when it is printed)."""
+    output = tmp_path / "day.pdf"
+    args = ["run", "--journal", str(tmp_path / "j.sqlite3"), "-o", str(output), "--size", "A4"]
+    fast = ["--first-poll-after", "0.2", "--poll-interval", "0.2"]
+    code, report, err = station(capsys, sim, *args, *fast, "--boxes-per-pickup", "3", "--cartons-in-output")
+    assert code == 0, err
+    pickups = {po["pickup_no"] for po in report["pos"]}
+    assert report["cartons"] and {c["pickup_order_no"] for c in report["cartons"]} == pickups
+    sheets = [size for size in pages_mm(output) if size == (210, 297)]
+    assert len(sheets) == len(report["pos"])  # one PO sheet each, as before
+    assert pages_mm(output) == sheets + [(100, 100)] * (3 * len(pickups))  # then the cartons, at the end
+    texts = [page.extract_text() for page in PdfReader(output).pages[len(sheets) :]]
+    for number in pickups:
+        assert sum(number in text for text in texts) == 3
+    assert "the carton labels added at its end" in err
+
+
+def test_the_carton_labels_go_to_a_printer_or_the_day_file_not_both(capsys: pytest.CaptureFixture[str]) -> None:
+    both = ["--boxes-per-pickup", "1", "--carton-printer", "Q", "--cartons-in-output"]
+    with pytest.raises(SystemExit) as exited:
+        main(["run", "--demo", "-o", "x.pdf", *both])
+    assert exited.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from station.journal import JournalStore
 from station.lazada.errors import StationApiError
 from station.lazada.pickups import BOXES_MAX, PickupLabelSize
 from station.paths import cache_dir
+from station.printing.merge import MergeError, append_pdfs
 from station.printing.spooler import BACKENDS
 from station.workflow.cartons import CartonError, CartonLabels, CartonRequest, CartonResult
 from station.workflow.pickups import TodaysPickup, booked_by_todays_runs, todays_pickups
@@ -87,7 +88,13 @@ def add_run_options(run: argparse.ArgumentParser) -> None:
         "yet (written beside the output unless --carton-printer is given)",
     )
     add_size_option(group, "--carton-size")
-    group.add_argument("--carton-printer", metavar="QUEUE", default=None, help="print the carton labels here")
+    where = group.add_mutually_exclusive_group()
+    where.add_argument("--carton-printer", metavar="QUEUE", default=None, help="print the carton labels here")
+    where.add_argument(
+        "--cartons-in-output",
+        action="store_true",
+        help="also put the carton labels at the end of the merged PDF (-o), the day's one file",
+    )
 
 
 # ---------------------------------------------------------------------- pickups
@@ -238,6 +245,14 @@ def run_cartons(
         cartons.close()
     if not results:
         session.say(args, "No pickup order needs carton labels.")
+    written = [Path(r["output"]) for r in results if r.get("ok") and r.get("output")]
+    if args.cartons_in_output and written:
+        try:
+            summary = append_pdfs(output, written)
+        except MergeError as exc:  # the day file stays as it was; the carton files are there on their own
+            session.say(args, f"The carton labels could not be added to {output} ({exc}); they are in their own files.")
+        else:
+            session.say(args, f"{output}: the carton labels added at its end ({summary.pages} pages in all).")
     return results
 
 

@@ -170,6 +170,20 @@ def merge_pdfs(sources: Sequence[Path], output: Path) -> MergeSummary:
         merge.abort()  # after finish: nothing left to drop
 
 
+def append_pdfs(output: Path, extra: Sequence[Path]) -> MergeSummary:
+    """``output`` (if it exists) followed by every page of ``extra``, written back to ``output``
+    atomically: a crash midway leaves the file as it was, never half of it."""
+    sources = ([output] if output.exists() else []) + list(extra)
+    combined = output.with_name(output.name + ".appending.pdf")  # read ``output`` while writing this
+    summary = merge_pdfs(sources, combined)
+    try:
+        os.replace(combined, output)
+    except OSError as exc:
+        combined.unlink(missing_ok=True)
+        raise _writing(output, exc) from exc
+    return summary
+
+
 @dataclass
 class _Group:
     size_mm: tuple[float, float]

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from station.lazada.models import PdfSize
-from station.printing.merge import MergeError, StreamingMerge, merge_pdfs, split_by_size
+from station.printing.merge import MergeError, StreamingMerge, append_pdfs, merge_pdfs, split_by_size
 from station.printing.merge_child import ChildProcessMerge
 from station.printing.page_size import match_pdf_size
 from station.printing.pdfgen import render_pdf
@@ -215,3 +215,19 @@ def test_a_child_whose_parent_goes_away_mid_file_ends_quietly(
     assert not (tmp_path / "merged.pdf.part").exists() and not (tmp_path / "merged.pdf").exists()
     merge._conn = None
     merge._process = None
+
+
+def test_append_to_a_merged_file(tmp_path: Path) -> None:
+    """The day file gains pages at its end in one step; a damaged extra leaves it as it was."""
+    first, second, third = _label_files(tmp_path, 3)
+    output = tmp_path / "day.pdf"
+    assert append_pdfs(output, [first]).pages == 1  # no day file yet: the extras alone
+    assert append_pdfs(output, [second, third]).pages == 3
+    assert len(PdfReader(output).pages) == 3
+    before = output.read_bytes()
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.4 not really")
+    with pytest.raises(MergeError):
+        append_pdfs(output, [damaged])
+    assert output.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if "appending" in p.name) == []
