@@ -128,6 +128,7 @@ class ScanHandler(QObject):
             log.info("scan %s: %s", shown(code), "order selected" if ok else "unknown")
             self.handled.emit(code, ok)
             return
+        self.views.show_jit()  # its answer (the row, the banner) is on the JIT bench
         for candidate in candidates:
             numbers = found.model.find_code(candidate)
             if numbers:

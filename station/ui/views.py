@@ -62,6 +62,7 @@ class OtherViews:
                 pdf, settings.printer(PdfSize.LABEL_60X30) or None, backend=settings.print_backend
             ),
         )
+        self.jit_bench = jit_bench
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(jit_bench, QCoreApplication.translate("OtherViews", "JIT purchase orders"))
@@ -86,6 +87,10 @@ class OtherViews:
     @property
     def orders_showing(self) -> bool:
         return self.tabs.currentWidget() is self.orders
+
+    def show_jit(self) -> None:
+        """Bring the JIT bench forward (a PO scanned while the Pickups or ERP view was showing)."""
+        self.tabs.setCurrentWidget(self.jit_bench)
 
     def cartons(self) -> CartonLabels | None:
         """The carton-label workflow, made when first needed (None without a journal to record it in)."""

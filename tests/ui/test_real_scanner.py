@@ -82,6 +82,14 @@ def test_scans_typed_by_x_key_events(station_window: tuple[str, LogTail, Simulat
         scan(display, barcode)
         line = log.wait(f"scan {barcode}: product in")
         assert to_pack[2].purchase_order_no in line
+        # A pickup order number (the history's, shipped days ago): the Pickups view reads and shows it.
+        shipped = client.list_pos(
+            POQuery(created_from=now - timedelta(days=14), created_to=now, status=POStatus.COMPLETED)
+        )
+        pickup = next(po.pickup_order_no for po in shipped if po.pickup_order_no)
+        scan(display, pickup)
+        log.wait(f"scan {pickup}")
+        log.wait(f"pickup {pickup}: Completed, shown")
         # Garbage in capitals: said to be unknown, nothing sent.
         scan(display, "XYZ-NOT-A-PO")
         log.wait("scan XYZ-NOT-A-PO: unknown")

@@ -4,6 +4,7 @@ number shown, and the carton-label dialog of the selected one."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 
@@ -20,6 +21,8 @@ from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
 from station.workflow.cartons import CartonLabels, CartonResult
 from station.workflow.pickups import TodaysPickup, read_pickup, todays_pickups
+
+log = logging.getLogger(__name__)
 
 PICKUP_NUMBER = re.compile(r"PUO\d{6,30}", re.IGNORECASE)
 POLL_MS = 60_000  # the platform moves a pickup on in minutes or hours, not seconds
@@ -196,6 +199,7 @@ class PickupsView(QWidget):
         feedback = self.feedback()
         pickup = line.pickup
         if pickup.order is None:
+            log.info("pickup %s: not read (%s)", pickup.pickup_order_no, pickup.error)
             if pickup.pickup_order_no in self.scanned:
                 self.scanned.remove(pickup.pickup_order_no)
             if feedback is not None:
@@ -205,7 +209,10 @@ class PickupsView(QWidget):
                 feedback.play(Sound.FAIL)
             return
         self.model.put(self._keep_pos(line))
-        self.select(pickup.pickup_order_no)
+        shown = self.select(pickup.pickup_order_no)
+        log.info(
+            "pickup %s: %s, %s", pickup.pickup_order_no, pickup.order.status.label, "shown" if shown else "not shown"
+        )
         self.polls = 0
         self._schedule()
         self.loaded.emit()
