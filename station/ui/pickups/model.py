@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from station.lazada.pickups import PickupStatus
-from station.ui.operator_text import QT_TRANSLATE_NOOP
+from station.ui.operator_text import QT_TRANSLATE_NOOP, translate_operator
 from station.workflow.pickups import TodaysPickup
 
 STATUS_CONTEXT = "pickup status"
@@ -112,7 +112,7 @@ class PickupsModel(QAbstractTableModel):
         if column == POS:
             return ", ".join(row.purchase_order_nos)
         if order is None:
-            return row.error if column == REASON else ""
+            return translate_operator(row.error) if column == REASON else ""
         if column == LOGISTICS:
             return ", ".join(order.logistics_nos)
         if column == CARTONS:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButto
 from station.lazada.jit import JitClient
 from station.ui.errors import describe_error
 from station.ui.feedback import Feedback
+from station.ui.operator_text import translate_operator
 from station.ui.pickups.carton_dialog import CartonDialog
 from station.ui.pickups.model import PickupLine, PickupsModel
 from station.ui.sound import Sound
@@ -158,7 +159,7 @@ class PickupsView(QWidget):
             return
         rows = self.model.lines
         waiting = sum(1 for line in rows if not line.pickup.is_final)
-        self.status.setText(
+        self._say(
             self.tr("%n pickup order(s) today", "", len(rows))
             + (self.tr(" · {count} not final yet").format(count=waiting) if waiting else "")
         )
@@ -177,9 +178,14 @@ class PickupsView(QWidget):
         if self.refresh_wanted:
             self.refresh()
             return
-        self.status.setText(describe_error(exc).message)
+        self._say(describe_error(exc).message, failed=True)
         self._schedule()  # a passing network failure: the next poll tries again (still bounded)
         self.loaded.emit()
+
+    def _say(self, text: str, *, failed: bool = False) -> None:
+        """The line beside the buttons: counts, or what went wrong, in red and bold."""
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #b3261e; font-weight: bold;" if failed else "")
 
     # ------------------------------------------------------------------ a scan
     def show_pickup(self, number: str) -> None:
@@ -202,10 +208,13 @@ class PickupsView(QWidget):
             log.info("pickup %s: not read (%s)", pickup.pickup_order_no, pickup.error)
             if pickup.pickup_order_no in self.scanned:
                 self.scanned.remove(pickup.pickup_order_no)
+            # Said here too: the banner is on the JIT bench, behind this view.
+            message = self.tr("Pickup order {no}: {why}").format(
+                no=pickup.pickup_order_no, why=translate_operator(pickup.error)
+            )
+            self._say(message, failed=True)
             if feedback is not None:
-                feedback.flash(
-                    self.tr("Pickup order {no}: {why}").format(no=pickup.pickup_order_no, why=pickup.error), False
-                )
+                feedback.flash(message, False)
                 feedback.play(Sound.FAIL)
             return
         self.model.put(self._keep_pos(line))
