@@ -51,6 +51,7 @@ ENGLISH: dict[str, str] = {
     "request.po_unknown": "The platform does not list the PO {no}.",
     "request.boxes": "The number of cartons must be between 1 and {maximum}, not {boxes}.",
     "request.no_pickup_no": "No pickup order number was given.",
+    "pickup.unknown": "The platform does not know pickup order {no}. Check the number on the label.",
     # the Lazada platform
     "lazada.bad_parameter": "The platform rejected a parameter of the request. Check the dates and numbers, then try "
     "again.",

@@ -462,6 +462,7 @@ ZH = {
     'The pickup date {date} is not in the form yyyy-MM-dd.': '揽收日期 {date} 不是 yyyy-MM-dd 格式。',
     'The number of cartons must be between 1 and {maximum}, not {boxes}.': '箱数必须在 1 到 {maximum} 之间，而不是 {boxes}。',
     'No pickup order number was given.': '未提供揽收单号。',
+    'The platform does not know pickup order {no}. Check the number on the label.': '平台上没有揽收单 {no}。请核对标签上的单号。',
     'The date range is {days} days long; the platform allows at most 90 days.': '日期范围为 {days} 天；平台最多允许 90 天。',
     'No items found for JIT PO {pos}.': '未找到 JIT 采购单 {pos} 的商品。',
     'Shoplazza has no procurement order {id}.': 'Shoplazza 中没有采购单 {id}。',

@@ -73,6 +73,9 @@ TEMPLATES: dict[str, str] = {
     "request.po_unknown": QT_TRANSLATE_NOOP("errors", "The platform does not list the PO {no}."),
     "request.boxes": QT_TRANSLATE_NOOP("errors", "The number of cartons must be between 1 and {maximum}, not {boxes}."),
     "request.no_pickup_no": QT_TRANSLATE_NOOP("errors", "No pickup order number was given."),
+    "pickup.unknown": QT_TRANSLATE_NOOP(
+        "errors", "The platform does not know pickup order {no}. Check the number on the label."
+    ),
     "lazada.bad_parameter": QT_TRANSLATE_NOOP(
         "errors", "The platform rejected a parameter of the request. Check the dates and numbers, then try again."
     ),

@@ -9,10 +9,11 @@ from datetime import datetime
 from datetime import time as day_start
 
 from station.journal import JournalStore
-from station.lazada.errors import StationApiError
+from station.lazada.errors import BadParameterError, StationApiError
 from station.lazada.jit import JitClient
 from station.lazada.models import PurchaseOrder
 from station.lazada.pickups import PickupOrder
+from station.problems import say
 from station.workflow.unprinted import shipped_today
 
 
@@ -42,6 +43,12 @@ def group_by_pickup(pos: Iterable[PurchaseOrder]) -> dict[str, list[str]]:
 def read_pickup(client: JitClient, number: str, pos: Sequence[str] = ()) -> TodaysPickup:
     try:
         order = client.query_pickup(number)
+    except BadParameterError as exc:
+        # The platform refuses a number it does not know as a bad parameter: say which, plainly.
+        unknown = "not found" in exc.detail.lower() or "not exist" in exc.detail.lower()
+        return TodaysPickup(
+            number, tuple(pos), None, say("pickup.unknown", no=number) if unknown else exc.operator_message
+        )
     except StationApiError as exc:
         return TodaysPickup(number, tuple(pos), None, exc.operator_message)
     return TodaysPickup(number, tuple(pos) or order.purchase_order_nos, order)

@@ -133,7 +133,7 @@ def test_a_scanned_pickup_number_is_shown_in_the_pickups_view(
         scan(qtbot, window, view.table, "PUO99999999999999")
     qtbot.waitUntil(lambda: window.jit.view.banner.state == "fail", timeout=WAIT_MS)
     assert view.selected_number() == number and last_sound(window) is Sound.FAIL
-    assert "PUO99999999999999" in view.status.text()  # said in the view on screen too, in red
+    assert "does not know pickup order PUO99999999999999" in view.status.text()  # said in the view too, in red
     assert "color" in view.status.styleSheet()
     # a PO scanned next: the JIT bench comes forward, its row selected there
     po = window.jit.view.proxy.visible_pos()[0].purchase_order_no
