@@ -135,6 +135,12 @@ def test_a_scanned_pickup_number_is_shown_in_the_pickups_view(
     assert view.selected_number() == number and last_sound(window) is Sound.FAIL
     assert "does not know pickup order PUO99999999999999" in view.status.text()  # said in the view too, in red
     assert "color" in view.status.styleSheet()
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):  # a read ending after it keeps it on the line
+        view.refresh()
+    assert "does not know pickup order PUO99999999999999" in view.status.text()
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):  # until Refresh is clicked
+        view.refresh_button.click()
+    assert "today" in view.status.text() and not view.status.styleSheet()
     # a PO scanned next: the JIT bench comes forward, its row selected there
     po = window.jit.view.proxy.visible_pos()[0].purchase_order_no
     assert scan(qtbot, window, view.table, po) == [po, True]

@@ -57,6 +57,9 @@ class PickupsView(QWidget):
         self.refresh_wanted = False
         self.ever_loaded = False
         self.scanned: list[str] = []  # pickups shown by a scan that today's POs do not name
+        # A scan that could not be shown: kept on the line until the next scan or Refresh, so that a
+        # read finishing just after it does not wipe it before the operator has seen it.
+        self.scan_problem = ""
         self.last_boxes: int | None = None  # the number of cartons last printed here
         self.model = PickupsModel()
         self.table = QTableView()
@@ -67,7 +70,7 @@ class PickupsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.open_cartons())
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self._refresh_clicked)
         self.cartons_button = QPushButton(self.tr("Carton labels…"))
         self.cartons_button.setToolTip(self.tr("Print one label for each carton of the selected pickup order"))
         self.cartons_button.clicked.connect(self.open_cartons)
@@ -104,6 +107,10 @@ class PickupsView(QWidget):
             return [PickupLine(row, labelled(row.pickup_order_no)) for row in rows]
 
         self.runner.run(work, self._loaded, self._failed)
+
+    def _refresh_clicked(self) -> None:
+        self.scan_problem = ""
+        self.refresh()
 
     def poll(self) -> None:
         """Only the pickup orders not final yet, read again."""
@@ -159,10 +166,13 @@ class PickupsView(QWidget):
             return
         rows = self.model.lines
         waiting = sum(1 for line in rows if not line.pickup.is_final)
-        self._say(
-            self.tr("%n pickup order(s) today", "", len(rows))
-            + (self.tr(" · {count} not final yet").format(count=waiting) if waiting else "")
-        )
+        if self.scan_problem:
+            self._say(self.scan_problem, failed=True)
+        else:
+            self._say(
+                self.tr("%n pickup order(s) today", "", len(rows))
+                + (self.tr(" · {count} not final yet").format(count=waiting) if waiting else "")
+            )
         self._schedule()
         self.loaded.emit()
 
@@ -212,11 +222,13 @@ class PickupsView(QWidget):
             message = self.tr("Pickup order {no}: {why}").format(
                 no=pickup.pickup_order_no, why=translate_operator(pickup.error)
             )
+            self.scan_problem = message
             self._say(message, failed=True)
             if feedback is not None:
                 feedback.flash(message, False)
                 feedback.play(Sound.FAIL)
             return
+        self.scan_problem = ""
         self.model.put(self._keep_pos(line))
         shown = self.select(pickup.pickup_order_no)
         log.info(
