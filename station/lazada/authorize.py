@@ -88,7 +88,7 @@ class LoopbackCatcher:
             raise invalid("auth.callback", uri=redirect_uri)
         self.path = parts.path or "/"
         self.host = parts.hostname or "127.0.0.1"
-        self.port = parts.port or 80
+        self.port = 80 if parts.port is None else parts.port  # 0: a free port, chosen on start()
         self._landed = threading.Event()
         self._cancelled = False
         self._query: dict[str, list[str]] = {}
