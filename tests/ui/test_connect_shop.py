@@ -4,6 +4,7 @@ callback or pasted, E1001 said plainly with the way out, a code used twice refus
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 import pytest
 import requests
@@ -23,6 +24,7 @@ from tests.test_shop_connect import browse
 
 from .browser import UrlRecorder, opened_urls
 from .conftest import WAIT_MS
+from .test_zh_cn import chinese  # noqa: F401  (the fixture)
 
 CREDS = ShopCredentials(Region.PH, demo.DEMO_APP_KEY, demo.DEMO_APP_SECRET)
 FREE_CALLBACK = "http://127.0.0.1:0/callback"  # a free port: tests run side by side
@@ -157,3 +159,27 @@ def browse_without_following(url: str) -> str:
         )
     assert answer.status_code == 302
     return str(answer.headers["Location"])
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_dialog_and_the_bar_speak_chinese(
+    qtbot: QtBot, sim: SimulatorServer, browser: UrlRecorder, isolated_environment: MemoryKeyring
+) -> None:
+    from station.ui.shop_life import ShopAuthBar
+
+    from .test_zh_cn import english
+
+    dialog = make_dialog(qtbot, sim)
+    seen = english(dialog, ["shop"])
+    connect(qtbot, dialog, browser, site="marketplace")  # E1001: the sentence and Authorise again
+    seen += english(dialog, ["shop", demo.DEMO_ACCOUNT, "Philippines - Choice", "not jit seller"])
+    connect(qtbot, dialog, browser)
+    assert dialog.verdict.text() == "已可处理 Choice 采购单。"
+    seen += english(dialog, ["shop", demo.DEMO_ACCOUNT])
+    bar = ShopAuthBar()
+    qtbot.addWidget(bar)
+    bar.warn(datetime.now() + timedelta(days=3))
+    seen += english(bar, [])
+    bar.warn(None)
+    seen += english(bar, [])
+    assert not seen, seen
