@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -151,6 +151,7 @@ class ConnectShopDialog(QDialog):
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.again_button = QPushButton(self.tr("Authorise again"))
+        self.again_button.setMinimumHeight(40)
         self.again_button.clicked.connect(self.start)
         result_layout = QVBoxLayout(self.outcome)
         result_layout.addWidget(self.account)
@@ -189,6 +190,7 @@ class ConnectShopDialog(QDialog):
         attempt = self._attempt
         redirect = self.callback.text().strip() or DEFAULT_CALLBACK
         self.outcome.hide()
+        self.connect_button.show()
         self.paste.clear()
         self.paste_row.show()
         option = choice_option(creds.region)
@@ -302,8 +304,13 @@ class ConnectShopDialog(QDialog):
             )
             self.verdict.setStyleSheet(RED)
         self.again_button.setVisible(not shop.choice)
+        self.connect_button.hide()  # done, or "Authorise again" says what to do now
         self.outcome.show()
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        (
+            self.again_button if not shop.choice else self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        ).setFocus()
+        self._fit()
         self.connected.emit(shop)
 
     # ------------------------------------------------------------------ the end
@@ -311,6 +318,11 @@ class ConnectShopDialog(QDialog):
         self.status.setText(text)
         self.status.setStyleSheet(style)
         self.status.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Taller as sentences appear (wrapped labels need their height for the width)."""
+        QTimer.singleShot(0, self, lambda: self.resize(self.width(), self.sizeHint().height()))
 
     def _give_up(self) -> None:
         """Stop listening (the worker waiting on the callback returns at once)."""
