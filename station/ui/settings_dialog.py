@@ -30,7 +30,7 @@ from station.lazada.models import PdfSize, TokenInfo
 from station.lazada.pickups import PickupLabelSize
 from station.lazada.regions import Region
 from station.printing.spooler import list_printers
-from station.shop_connect import Endpoints
+from station.shop_connect import ConnectedShop, Endpoints
 from station.ui.operator_text import QT_TRANSLATE_NOOP, size_label, translate_operator
 from station.ui.printer import printer_names
 from station.ui.scanner_settings import ScannerBox
@@ -111,7 +111,8 @@ class SettingsDialog(QDialog):
         shop_form.addRow(self.tr("App secret"), self.app_secret)
         self.shop_connect = ShopConnectSection(self._shop_fields, endpoints or Endpoints.platform(), main=first_run)
         self.shop_connect.add_token_fields(self.access_token, self.refresh_token)  # under "Advanced: paste tokens"
-        self.shop_connect.connected.connect(self._shop_connected)
+        self.shop_connect.connected.connect(lambda _shop: self._load_profile(self.profile.currentText()))
+        self.shop_connect.closed.connect(self._shop_connected)
         shop_form.addRow(self.shop_connect)
         layout.addWidget(shop)
 
@@ -243,10 +244,9 @@ class SettingsDialog(QDialog):
         creds = ShopCredentials(Region(self.region.currentData()), key, secret) if key else None
         return self.profile.currentText().strip(), creds
 
-    def _shop_connected(self) -> None:
-        """The keyring holds the profile's app and tokens now: show them (the first run carries on at once)."""
-        self._load_profile(self.profile.currentText())
-        if self.first_run:
+    def _shop_connected(self, shop: ConnectedShop | None) -> None:
+        """The Connect shop dialog closed: on the first run a shop ready for Choice carries on at once."""
+        if self.first_run and shop is not None and shop.choice:
             self.save()
 
     # ------------------------------------------------------------------ save

@@ -25,6 +25,7 @@ class ShopConnectSection(QWidget):
     """``connected`` is emitted once the platform took the code: the profile's tokens are in the keyring."""
 
     connected = Signal(object)  # ConnectedShop
+    closed = Signal(object)  # the dialog closed: the ConnectedShop it ended with, or None
 
     def __init__(self, fields: ShopFields, endpoints: Endpoints, *, main: bool = False) -> None:
         super().__init__()
@@ -83,5 +84,6 @@ class ShopConnectSection(QWidget):
             profile or "default", self.endpoints, creds=creds, callback=self.callback, parent=self.window()
         )
         dialog.connected.connect(self.connected)
+        dialog.finished.connect(lambda _result: self.closed.emit(dialog.shop))
         self.dialog = dialog
         dialog.open()

@@ -143,8 +143,11 @@ def test_the_first_run_connects_the_shop_and_carries_on(
     section.callback = FREE_CALLBACK
     section.button.click()
     assert section.dialog is not None
-    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+    with qtbot.waitSignal(section.connected, timeout=WAIT_MS):
         section.dialog.connect_button.click()
+    assert dialog.isVisible(), "the owner reads the verdict first"
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        section.dialog.reject()  # Close
     assert ui.active_profile == "new-shop"
     tokens = CredentialStore("new-shop").load_tokens()
     assert tokens is not None and dialog.access_token.text() == tokens.access_token
