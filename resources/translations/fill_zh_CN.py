@@ -612,6 +612,8 @@ ZH = {
     "Connect shop\u2026": "连接店铺\u2026",
     "Advanced: paste tokens": "高级：粘贴令牌",
     "Not connected yet.": "尚未连接。",
+    "No browser could be opened. Open this address in a browser on this computer:":
+        "无法打开浏览器。请在这台电脑的浏览器中打开以下地址：",
 }
 
 

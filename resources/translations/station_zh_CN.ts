@@ -282,77 +282,82 @@
         <translation>应用回调地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="129" />
+        <location filename="../../station/ui/connect_shop.py" line="131" />
         <source>http://127.0.0.1:8719/callback?code=...</source>
         <translation>http://127.0.0.1:8719/callback?code=...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="130" />
+        <location filename="../../station/ui/connect_shop.py" line="132" />
         <source>Use this address</source>
         <translation>使用此地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="136" />
+        <location filename="../../station/ui/connect_shop.py" line="138" />
         <source>Or paste the whole address the browser landed on after Authorise:</source>
         <translation>或者粘贴点击授权后浏览器跳转到的完整地址：</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="153" />
+        <location filename="../../station/ui/connect_shop.py" line="155" />
         <source>Authorise again</source>
         <translation>重新授权</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="178" />
+        <location filename="../../station/ui/connect_shop.py" line="181" />
         <source>Fill in the app key and the app secret of the shop's app.</source>
         <translation>请填写店铺应用的 App Key 和 App Secret。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="203" />
+        <location filename="../../station/ui/connect_shop.py" line="207" />
         <source>The platform's page is open in the browser. Log in, choose “{option}” and press Authorise. Waiting for the browser to come back…</source>
         <translation>平台页面已在浏览器中打开。请登录，选择“{option}”，然后点击 Authorise（授权）。正在等待浏览器返回…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="210" />
+        <location filename="../../station/ui/connect_shop.py" line="214" />
         <source>The platform's page is open in the browser. Log in, choose “{option}” and press Authorise, then paste the address the browser landed on below.</source>
         <translation>平台页面已在浏览器中打开。请登录，选择“{option}”，点击 Authorise（授权），然后在下方粘贴浏览器跳转到的地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="222" />
+        <location filename="../../station/ui/connect_shop.py" line="226" />
         <source>Station cannot listen on {address}: another program uses it. Close it, or paste the address the browser lands on below.</source>
         <translation>Station 无法在 {address} 上监听：另一个程序正在使用它。请关闭该程序，或在下方粘贴浏览器跳转到的地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="256" />
+        <location filename="../../station/ui/connect_shop.py" line="243" />
+        <source>No browser could be opened. Open this address in a browser on this computer:</source>
+        <translation>无法打开浏览器。请在这台电脑的浏览器中打开以下地址：</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="264" />
         <source>No answer from the browser yet. Paste the address it landed on, or connect again.</source>
         <translation>浏览器尚未返回。请粘贴它跳转到的地址，或重新连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="266" />
+        <location filename="../../station/ui/connect_shop.py" line="274" />
         <source>Connecting the shop and checking Choice…</source>
         <translation>正在连接店铺并检查 Choice 授权…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="289" />
+        <location filename="../../station/ui/connect_shop.py" line="297" />
         <source>Connected: {shop}</source>
         <translation>已连接：{shop}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="293" />
+        <location filename="../../station/ui/connect_shop.py" line="301" />
         <source>Ready for Choice purchase orders.</source>
         <translation>已可处理 Choice 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="298" />
+        <location filename="../../station/ui/connect_shop.py" line="306" />
         <source>This authorisation does not cover Choice: the platform answers E1001 “not jit seller” and no JIT purchase order can be read. Press Authorise again and choose “{option}” on the platform's page.</source>
         <translation>此授权不包含 Choice：平台返回 E1001“not jit seller”，无法读取任何 JIT 采购单。请点击“重新授权”，并在平台页面上选择“{option}”。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="331" />
+        <location filename="../../station/ui/connect_shop.py" line="349" />
         <source>Access token valid until {access}; it cannot be refreshed: connect the shop again when it ends.</source>
         <translation>访问令牌有效期至 {access}；它无法刷新：到期时请重新连接店铺。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/connect_shop.py" line="335" />
+        <location filename="../../station/ui/connect_shop.py" line="353" />
         <source>Access token valid until {access} (renewed by itself); the authorisation ends {end}: connect the shop again before then.</source>
         <translation>访问令牌有效期至 {access}（会自动续期）；授权将于 {end} 结束：请在此之前重新连接店铺。</translation>
     </message>
@@ -1716,73 +1721,73 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="118" />
+        <location filename="../../station/ui/settings_dialog.py" line="119" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="123" />
+        <location filename="../../station/ui/settings_dialog.py" line="124" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="131" />
+        <location filename="../../station/ui/settings_dialog.py" line="132" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="137" />
+        <location filename="../../station/ui/settings_dialog.py" line="138" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="141" />
+        <location filename="../../station/ui/settings_dialog.py" line="142" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="147" />
-        <location filename="../../station/ui/settings_dialog.py" line="151" />
+        <location filename="../../station/ui/settings_dialog.py" line="148" />
+        <location filename="../../station/ui/settings_dialog.py" line="152" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="160" />
+        <location filename="../../station/ui/settings_dialog.py" line="161" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="161" />
+        <location filename="../../station/ui/settings_dialog.py" line="162" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="165" />
+        <location filename="../../station/ui/settings_dialog.py" line="166" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="168" />
+        <location filename="../../station/ui/settings_dialog.py" line="169" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="170" />
+        <location filename="../../station/ui/settings_dialog.py" line="171" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="172" />
+        <location filename="../../station/ui/settings_dialog.py" line="173" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="173" />
+        <location filename="../../station/ui/settings_dialog.py" line="174" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="193" />
+        <location filename="../../station/ui/settings_dialog.py" line="194" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
@@ -1855,27 +1860,27 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ShopConnectSection</name>
     <message>
-        <location filename="../../station/ui/shop_settings.py" line="34" />
+        <location filename="../../station/ui/shop_settings.py" line="35" />
         <source>Connect shop…</source>
         <translation>连接店铺…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/shop_settings.py" line="45" />
+        <location filename="../../station/ui/shop_settings.py" line="46" />
         <source>Advanced: paste tokens</source>
         <translation>高级：粘贴令牌</translation>
     </message>
     <message>
-        <location filename="../../station/ui/shop_settings.py" line="63" />
+        <location filename="../../station/ui/shop_settings.py" line="64" />
         <source>Access token</source>
         <translation>访问令牌 (Access Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/shop_settings.py" line="64" />
+        <location filename="../../station/ui/shop_settings.py" line="65" />
         <source>Refresh token</source>
         <translation>刷新令牌 (Refresh Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/shop_settings.py" line="73" />
+        <location filename="../../station/ui/shop_settings.py" line="74" />
         <source>Not connected yet.</source>
         <translation>尚未连接。</translation>
     </message>

@@ -124,6 +124,8 @@ class ConnectShopDialog(QDialog):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.hide()
         self.paste = QLineEdit()
         self.paste.setPlaceholderText(self.tr("http://127.0.0.1:8719/callback?code=..."))
@@ -236,7 +238,11 @@ class ConnectShopDialog(QDialog):
                 lambda code: self._caught(attempt, code),
                 lambda exc: self._failed(attempt, exc),
             )
-        QDesktopServices.openUrl(QUrl(url))
+        if not QDesktopServices.openUrl(QUrl(url)):  # no browser set up: the owner opens it by hand
+            self._say(
+                self.tr("No browser could be opened. Open this address in a browser on this computer:") + f"\n{url}",
+                RED,
+            )
 
     def use_pasted(self) -> None:
         """The address (or the code) the owner pasted."""
