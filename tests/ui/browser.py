@@ -25,12 +25,19 @@ class UrlRecorder(QObject):
             self.then(text)
 
 
+def set_url_handler(scheme: str, receiver: QObject, slot: str) -> None:
+    """The stubs say the slot's name is bytes; PySide6 6.11 takes only a str. Either, whichever works."""
+    try:
+        QDesktopServices.setUrlHandler(scheme, receiver, slot)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        QDesktopServices.setUrlHandler(scheme, receiver, slot.encode())
+
+
 @contextmanager
 def opened_urls() -> Iterator[UrlRecorder]:
     recorder = UrlRecorder()
     for scheme in ("http", "https"):
-        # The stubs say bytes; this PySide6 takes only the slot name as str.
-        QDesktopServices.setUrlHandler(scheme, recorder, "open")  # type: ignore[arg-type]
+        set_url_handler(scheme, recorder, "open")
     try:
         yield recorder
     finally:
