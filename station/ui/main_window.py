@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         columns = self.jit.view.dragged_columns()
         if columns is not None:
             self.settings.po_columns = columns
+        if self.token_watch is not None:
+            self.token_watch.shutdown()
         self.jit.shutdown()
         self.scan.close()
         self.log_view.detach()

@@ -124,6 +124,11 @@ class TokenWatch(QObject):
         elif not self.bar.ended:
             self.bar.clear()
 
+    def shutdown(self) -> None:
+        """The window closes: no more checks, and the token manager stops telling this object."""
+        self.timer.stop()
+        self.connection.client.tokens.on_refused = None
+
     def _stop(self, error: BaseException) -> None:
         if self.bar.ended:
             return

@@ -60,6 +60,7 @@ def shop_window(
     for window in windows:
         window.shutdown()
         assert window.runner.pool.activeThreadCount() == 0
+        assert window.connection.client.tokens.on_refused is None
         window.close()
         window.connection.close()
 
