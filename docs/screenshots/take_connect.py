@@ -1,6 +1,6 @@
 """Takes the screenshots of connecting a shop (docs/ui.md, "Connecting a shop"): the Connect shop dialog
-before, ready for Choice, and authorised without Choice (E1001); Settings' shop section; the first run;
-the window's bar a week before the authorisation ends. On a simulator, the authorise page driven as a
+before, ready for Choice, and authorised without Choice (E1001); Settings' shop section and the whole
+dialog; the first run; the window's bar a week before the authorisation ends. On a simulator, the authorise page driven as a
 browser would (a form post), the code caught on the dialog's loopback callback.
 
 Run under Xvfb from the repository root:
@@ -126,6 +126,7 @@ def main() -> int:
     shop_group = settings_dialog.shop_connect.parentWidget()
     assert shop_group is not None
     grab(shop_group, "settings-shop", suffix)
+    grab(settings_dialog, "settings-dialog", suffix)
     settings_dialog.close()
     first = SettingsDialog(UiSettings(), first_run=True)
     first.profile.setCurrentText("new-shop")
