@@ -517,7 +517,9 @@ class PrintPanel(QWidget):
         if len(failed) < len(records):
             log.info("sent %d pages to the printer", pages)
             self.sent.emit(pages)
-        for record in failed:
+        # Waiting at the printer (out of paper...) is said like a failure, in the error bar: it prints
+        # by itself once the printer is fixed, but only the operator can fix it.
+        for record in failed + [r for r in records if r.status is JobStatus.WAITING]:
             self.failed.emit(
                 PrintError(
                     f"print job {record.id} on {record.printer!r}",

@@ -174,3 +174,25 @@ def test_ipp_answers_that_are_not_ipp_are_refused() -> None:
     whole = struct.pack(">BBHI", 1, 1, 0, 7) + bytes([0x02, 0x23]) + struct.pack(">H", 9) + b"job-state"
     whole += struct.pack(">Hi", 4, 9) + bytes([0x03])
     assert ipp.decode_response(whole).first("job-state") == 9
+
+
+def test_labels_sent_to_a_printer_out_of_paper_say_so_in_the_error_bar(
+    test_printer: Callable[..., StatePrinter], tmp_path: Path, qtbot: QtBot, isolated_environment: object
+) -> None:
+    from station.ui.print_panel import PrintPanel
+    from station.ui.ui_settings import UiSettings
+    from station.ui.worker import TaskRunner
+
+    printer = test_printer("media-empty")
+    runner = TaskRunner()
+    panel = PrintPanel(runner, UiSettings(), tmp_path / "history", service=_service(tmp_path, printer.name, 3.0))
+    qtbot.addWidget(panel)
+    try:
+        panel.show_pdf(blank_pdf(tmp_path / "l.pdf", (100, 150)), PdfSize.LABEL_100X150, ["POW5"], 1)
+        with qtbot.waitSignal(panel.failed, timeout=20000) as said:
+            panel.send_current()
+        assert "out of paper" in str(said.args[0].operator_message)
+        assert panel.history_list.count() == 0  # not under "Printed today"
+    finally:
+        printer.release()
+        runner.close()
