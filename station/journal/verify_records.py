@@ -108,6 +108,12 @@ class VerifyRecords(ABC):
         """The events with ``since <= at < until``, in the order they happened."""
 
     @abstractmethod
+    def take_over_hold(self, purchase_order_no: str, instance: str) -> bool:
+        """Take this bench's claim on the PO from ``instance``, another Station of this bench that
+        is known to be dead (a crash, a kill): a restarted bench resumes its verification at once
+        instead of waiting for the claim to expire. False when that instance no longer holds it."""
+
+    @abstractmethod
     def set_inner_pack(self, sku_id: str, barcode: str, units: int) -> None:
         """Store (or change) an inner pack of ``sku_id``; ``units`` 0 removes it."""
 

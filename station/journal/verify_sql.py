@@ -65,6 +65,8 @@ def _event_row(event: VerifyEvent) -> tuple[Any, ...]:
 class SqlVerifyRecords(VerifyRecords):
     bench: str
     instance: str
+    pid: int
+    ttl: float
 
     @abstractmethod
     def _tx(self) -> AbstractContextManager[Tx]: ...
@@ -184,6 +186,18 @@ class SqlVerifyRecords(VerifyRecords):
             for r in rows
             if r[1] in _KINDS  # a kind a newer station wrote is not counted here
         ]
+
+    def take_over_hold(self, purchase_order_no: str, instance: str) -> bool:
+        with self._tx() as tx:
+            now = self._now(tx)
+            return (
+                tx.run(
+                    "UPDATE claims SET instance = ?, pid = ?, batch_id = NULL, claimed_at = ?, expires_at = ?"
+                    " WHERE purchase_order_no = ? AND bench = ? AND instance = ?",
+                    (self.instance, self.pid, now, now + self.ttl, purchase_order_no, self.bench, instance),
+                )
+                == 1
+            )
 
     def set_inner_pack(self, sku_id: str, barcode: str, units: int) -> None:
         barcode = barcode.strip()
