@@ -151,7 +151,7 @@ def test_an_open_batch_is_resumed_by_its_bench_or_after_its_lease(open_store: Op
     assert other.unfinished_batch("default") is None
     mine.close()  # now it died: its lock went with it (PostgreSQL lets go once its backend has ended)
     taken = wait_until(lambda: other.unfinished_batch("default"), timeout=10, what="the dead bench's lock to go")
-    assert taken.id == log.batch_id
+    assert taken is not None and taken.id == log.batch_id
     assert open_store("bench-a", ttl=0.5).unfinished_batch("default") is None  # now bench-b's
 
 
