@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
             po_list=self.jit.po_list,
             labels=self.jit.batches,
             views=self.views,
+            verify=self.jit.verify,
             scan_to_print=view.scan_print.isChecked,
             client=connection.client,
             runner=self.runner,

@@ -22,6 +22,7 @@ from station.ui.errors import describe_error
 from station.ui.feedback import Feedback
 from station.ui.jit.batch_control import BatchControl
 from station.ui.jit.po_list import PoList
+from station.ui.jit.verify_control import VerifyControl, badge_name
 from station.ui.operator_text import translate_operator
 from station.ui.scanner import ScannerFilter
 from station.ui.sound import Sound
@@ -66,6 +67,7 @@ class ScanHandler(QObject):
         po_list: PoList,
         labels: BatchControl,
         views: OtherViews,
+        verify: VerifyControl,
         scan_to_print: Callable[[], bool],
         client: JitClient,
         runner: TaskRunner,
@@ -75,12 +77,16 @@ class ScanHandler(QObject):
         """``feedback``: the banner, sounds and error bar; ``po_list``: where codes are found and
         selected; ``labels``: who runs a scan to print and shows its labels; ``views``: a scan is
         for the marketplace orders while they are on screen; ``scan_to_print``: whether the mode is
-        on; ``client`` and ``runner``: a code the list does not hold is asked about on a worker."""
+        on; ``verify``: pack verification (a PO scanned opens it, a product counts in it); ``client``
+        and ``runner``: a code the list does not hold is asked about on a worker."""
         super().__init__(parent)
         self.feedback = feedback
         self.po_list = po_list
         self.labels = labels
         self.views = views
+        self.verify = verify
+        verify.completed.connect(self._verified)
+        self.ship_after: set[str] = set()  # verified POs the bench ships too
         self.scan_to_print = scan_to_print
         self.client = client
         self.runner = runner
@@ -106,6 +112,11 @@ class ScanHandler(QObject):
             code, candidates = scan.code, scan.lookup_codes()
         answer, found = self.feedback, self.po_list
         log.info("scan %s", shown(code))
+        name = badge_name(code)
+        if name is not None:  # an operator's badge: signs that operator in
+            self.verify.sign_in(name)
+            self.handled.emit(code, True)
+            return
         if self.views.show_pickup(code):  # a pickup order number: the Pickups view reads and shows it
             answer.info(self.tr("{code}: pickup order, shown in Pickups").format(code=banner_code(code)))
             answer.play(Sound.OK)
@@ -129,6 +140,9 @@ class ScanHandler(QObject):
             self.handled.emit(code, ok)
             return
         self.views.show_jit()  # its answer (the row, the banner) is on the JIT bench
+        if self.verify.mode:
+            self._verify_scan(scan, code, candidates)
+            return
         for candidate in candidates:
             numbers = found.model.find_code(candidate)
             if numbers:
@@ -220,6 +234,74 @@ class ScanHandler(QObject):
             self.queue.append(numbers[0])
             self._next()
 
+    # ------------------------------------------------------------------ pack verification
+    def _verify_scan(self, scan: Scan | str, code: str, candidates: list[str]) -> None:
+        """Verify mode: a unit of the open PO counts at once (no network, no journal wait); a PO or
+        logistics number opens its verification; any other product is refused as a wrong item."""
+        verify, found = self.verify, self.po_list
+        for candidate in candidates:
+            if verify.matches(candidate):  # the common case first: a unit of the PO on the panel
+                self._count(candidate)
+                return
+        for candidate in candidates:
+            numbers = found.model.find_code(candidate)
+            if numbers:
+                self._verify_po(code, numbers)
+                return
+        product = any(c.upper() in found.barcodes for c in candidates)
+        if product or code.isdigit() or not PLATFORM_NUMBER.fullmatch(code):
+            if verify.ready or product:
+                self._count(code)  # a wrong item (or "scan the PO first")
+                return
+            if not found.barcodes_ready:
+                self.waiting_for_index.append(scan)
+                self.feedback.info(
+                    self.tr("{code}: reading the POs' products, one moment…").format(code=banner_code(code))
+                )
+                return
+            self._unknown(code)
+            return
+        # Letters and digits of no listed PO: perhaps a PO the list does not hold; the platform says.
+        self.feedback.info(self.tr("Looking up {code}…").format(code=banner_code(code)))
+        client = self.client
+        self.runner.run(
+            lambda: lookup(client, code),
+            lambda pos: self._verify_looked_up(code, pos),
+            lambda exc: self._lookup_failed(code, exc),
+        )
+
+    def _count(self, code: str) -> None:
+        result = self.verify.count(code)
+        self.handled.emit(code, result is not None and not result.refused)
+
+    def _verify_po(self, code: str, numbers: list[str]) -> None:
+        self.po_list.select_numbers(numbers, flash=False)
+        if len(numbers) != 1:
+            self.feedback.flash(
+                self.tr("Verify: scan the PO number (this code is in %n PO(s)).", "", len(numbers)), False
+            )
+            self.feedback.play(Sound.FAIL)
+            self.handled.emit(code, False)
+            return
+        self.verify.open_po(numbers[0])
+        self.handled.emit(code, True)
+
+    def _verify_looked_up(self, code: str, pos: list[PurchaseOrder]) -> None:
+        if pos:
+            self.po_list.add_found(pos)
+            self._verify_po(code, [po.purchase_order_no for po in pos])
+        elif self.verify.ready:
+            self._count(code)
+        else:
+            self._unknown(code)
+
+    def _verified(self, no: str, ship: bool) -> None:
+        """A verified PO goes on as scan-to-print does: packed if needed, labels printed (shipped too)."""
+        if ship:
+            self.ship_after.add(no)
+        self.queue.append(no)
+        self._next()
+
     # ------------------------------------------------------------------ scan to print
     def _next(self) -> None:
         if self.busy or not self.queue:
@@ -260,6 +342,12 @@ class ScanHandler(QObject):
 
     def _print_failed(self, no: str, exc: BaseException) -> None:
         self.busy = False
+        problem = getattr(exc, "problem", None)
+        if problem is not None and problem.kind == "po.cancelled_at_bench":
+            self.verify.alarm_cancelled(no)  # the alarm, not an error: the PO is not to be packed
+            self.printed.emit(None)
+            self._next()
+            return
         error = describe_error(exc)
         self.feedback.flash(f"{no}: {error.message}", False)
         self.feedback.show_error(error)  # described already: the bar and the sound, no log line

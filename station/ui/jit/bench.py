@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from station.connect import Connection
+from station.journal import bench_name
 from station.ui.feedback import Feedback
 from station.ui.jit.batch_control import BatchControl
 from station.ui.jit.po_list import PoList
+from station.ui.jit.verify_control import VerifyControl
 from station.ui.jit.view import JitView
 from station.ui.log_view import LogView
 from station.ui.sound import SoundPlayer
@@ -55,6 +57,9 @@ class JitBench:
             parent=parent,
         )
 
+        bench = journal.journal.bench if journal is not None else bench_name()
+        self.verify = VerifyControl(self.view, self.po_list, settings, runner, self.feedback, bench, parent=parent)
+
     def start(self) -> None:
         """The first listing; POs shipped today without labels here; the batch the journal left open."""
         self.po_list.reload()
@@ -71,3 +76,4 @@ class JitBench:
     def shutdown(self) -> None:
         self.po_list.stop()
         self.batches.stop()
+        self.verify.stop()
