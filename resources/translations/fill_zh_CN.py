@@ -198,6 +198,17 @@ ZH = {
     "{name} (not connected)": "{name}（未连接）",
     "Printer for {size}": "{size} 打印机",
     "Play a sound on scans and results": "扫码和结果时播放声音",
+    "Spoken prompts": "语音播报",
+    "Voice": "语音",
+    "Sounds only": "仅提示音",
+    "Silent": "静音",
+    "What a scan's answer sounds like. Voice: a short tone, then the answer spoken in the "
+    "window's language (“three more”, “wrong item”). Sounds only: the tone alone. "
+    "Silent: nothing; the banner still shows the answer. With “Play a sound on scans "
+    "and results” off, nothing is heard, whatever is chosen here.":
+        "扫码结果的声音。语音：一声短提示音，然后用窗口的语言播报结果（“还差三件”、“错误商品”）。"
+        "仅提示音：只有提示音。静音：没有声音，横幅照样显示结果。"
+        "关闭“扫码和结果时播放声音”时，无论这里选什么都没有声音。",
     "Language (after restart)": "语言（重启后生效）",
     "System": "跟随系统",
     "Try the demo": "试用演示",

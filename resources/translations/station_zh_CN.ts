@@ -679,12 +679,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="51" />
+        <location filename="../../station/ui/main_window.py" line="53" />
         <source>demo simulator</source>
         <translation>演示模拟器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="52" />
+        <location filename="../../station/ui/main_window.py" line="54" />
         <source>Station · {where}</source>
         <translation>Station · {where}</translation>
     </message>
@@ -1098,49 +1098,49 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PickupsView</name>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="69" />
+        <location filename="../../station/ui/pickups/view.py" line="72" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="71" />
+        <location filename="../../station/ui/pickups/view.py" line="74" />
         <source>Carton labels…</source>
         <translation>箱标…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="72" />
+        <location filename="../../station/ui/pickups/view.py" line="75" />
         <source>Print one label for each carton of the selected pickup order</source>
         <translation>为所选揽收单的每一箱打印一张标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="96" />
+        <location filename="../../station/ui/pickups/view.py" line="99" />
         <source>Reading today's pickup orders…</source>
         <translation>正在读取今天的揽收单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/pickups/view.py" line="163" />
+        <location filename="../../station/ui/pickups/view.py" line="173" />
         <source>%n pickup order(s) today</source>
         <translation>
             <numerusform>今天 %n 个揽收单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="164" />
+        <location filename="../../station/ui/pickups/view.py" line="174" />
         <source> · {count} not final yet</source>
         <translation> · {count} 个尚未结束</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="212" />
+        <location filename="../../station/ui/pickups/view.py" line="222" />
         <source>Pickup order {no}: {why}</source>
         <translation>揽收单 {no}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="262" />
+        <location filename="../../station/ui/pickups/view.py" line="274" />
         <source>Select a pickup order first.</source>
         <translation>请先选择一个揽收单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/pickups/view.py" line="264" />
+        <location filename="../../station/ui/pickups/view.py" line="276" />
         <source>Carton labels cannot be printed from this window.</source>
         <translation>此窗口无法打印箱标。</translation>
     </message>
@@ -1542,153 +1542,178 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="42" />
+        <location filename="../../station/ui/settings_dialog.py" line="43" />
         <source>Automatic (CUPS on Linux/macOS, Qt on Windows)</source>
         <translation>自动（Linux/macOS 用 CUPS，Windows 用 Qt）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="43" />
+        <location filename="../../station/ui/settings_dialog.py" line="44" />
         <source>CUPS (lp)</source>
         <translation>CUPS（lp 命令）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="44" />
+        <location filename="../../station/ui/settings_dialog.py" line="45" />
         <source>Qt (render each page)</source>
         <translation>Qt（逐页渲染）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="61" />
+        <location filename="../../station/ui/settings_dialog.py" line="48" />
+        <source>Voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="49" />
+        <source>Sounds only</source>
+        <translation>仅提示音</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="50" />
+        <source>Silent</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="67" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="61" />
+        <location filename="../../station/ui/settings_dialog.py" line="67" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="78" />
+        <location filename="../../station/ui/settings_dialog.py" line="84" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="97" />
+        <location filename="../../station/ui/settings_dialog.py" line="103" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="99" />
+        <location filename="../../station/ui/settings_dialog.py" line="105" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="100" />
+        <location filename="../../station/ui/settings_dialog.py" line="106" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="101" />
+        <location filename="../../station/ui/settings_dialog.py" line="107" />
         <source>App key</source>
         <translation>应用标识 (App Key)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="102" />
+        <location filename="../../station/ui/settings_dialog.py" line="108" />
         <source>App secret</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="103" />
+        <location filename="../../station/ui/settings_dialog.py" line="109" />
         <source>Access token</source>
         <translation>访问令牌 (Access Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="104" />
+        <location filename="../../station/ui/settings_dialog.py" line="110" />
         <source>Refresh token</source>
         <translation>刷新令牌 (Refresh Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="107" />
+        <location filename="../../station/ui/settings_dialog.py" line="113" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="112" />
+        <location filename="../../station/ui/settings_dialog.py" line="118" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="120" />
+        <location filename="../../station/ui/settings_dialog.py" line="126" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="126" />
+        <location filename="../../station/ui/settings_dialog.py" line="132" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="130" />
+        <location filename="../../station/ui/settings_dialog.py" line="136" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="136" />
-        <location filename="../../station/ui/settings_dialog.py" line="140" />
+        <location filename="../../station/ui/settings_dialog.py" line="142" />
+        <location filename="../../station/ui/settings_dialog.py" line="146" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="149" />
+        <location filename="../../station/ui/settings_dialog.py" line="155" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="150" />
+        <location filename="../../station/ui/settings_dialog.py" line="156" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="154" />
+        <location filename="../../station/ui/settings_dialog.py" line="160" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="157" />
+        <location filename="../../station/ui/settings_dialog.py" line="167" />
+        <source>What a scan's answer sounds like. Voice: a short tone, then the answer spoken in the window's language (“three more”, “wrong item”). Sounds only: the tone alone. Silent: nothing; the banner still shows the answer. With “Play a sound on scans and results” off, nothing is heard, whatever is chosen here.</source>
+        <translation>扫码结果的声音。语音：一声短提示音，然后用窗口的语言播报结果（“还差三件”、“错误商品”）。仅提示音：只有提示音。静音：没有声音，横幅照样显示结果。关闭“扫码和结果时播放声音”时，无论这里选什么都没有声音。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="177" />
+        <source>Spoken prompts</source>
+        <translation>语音播报</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="178" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="159" />
+        <location filename="../../station/ui/settings_dialog.py" line="180" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="161" />
+        <location filename="../../station/ui/settings_dialog.py" line="182" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="162" />
+        <location filename="../../station/ui/settings_dialog.py" line="183" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="182" />
+        <location filename="../../station/ui/settings_dialog.py" line="203" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="234" />
+        <location filename="../../station/ui/settings_dialog.py" line="255" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="237" />
+        <location filename="../../station/ui/settings_dialog.py" line="258" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="297" />
+        <location filename="../../station/ui/settings_dialog.py" line="319" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
