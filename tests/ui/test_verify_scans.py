@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from station.ui.main_window import MainWindow
-from station.ui.sound import Sound
+from station.ui.voice import Prompt, Spoken
 from station.workflow.verify import InnerPack, Verdict
 
 from .test_scan import scan
@@ -18,7 +18,7 @@ def test_right_units_count_and_the_panel_says_how_many_are_left(window: MainWind
     no, items = to_pack_po(window, min_units=3)
     needed = sum(item.buyer_qty for item in items)
     open_verification(qtbot, window, no)
-    panel, verify = window.jit.view.verify_panel, window.jit.verify
+    panel = window.jit.view.verify_panel
     assert window.jit.view.tabs.currentWidget() is panel
     assert no in panel.heading.text()
     assert panel.left.text() == f"{needed} to scan"
@@ -26,8 +26,7 @@ def test_right_units_count_and_the_panel_says_how_many_are_left(window: MainWind
     assert result.verdict is Verdict.COUNTED and result.counted == 1
     assert panel.left.text() == f"{needed - 1} to scan"
     assert panel.answer.state == "ok" and f"{needed - 1} more" in panel.answer.text()
-    assert window.sounds.played[-1] is Sound.OK
-    assert verify.said[-1] == ("MORE", needed - 1)
+    assert window.voice.said[-1] == Spoken(Prompt.MORE, needed - 1)
     row = panel.model.row_of(items[0].sku_id)
     assert row is not None
     assert panel.model.index(row, 5).data() == "1"
@@ -46,8 +45,7 @@ def test_a_wrong_item_is_refused_red_and_not_counted(window: MainWindow, qtbot: 
     assert v.counted == 0
     panel = window.jit.view.verify_panel
     assert panel.answer.state == "fail" and "Wrong item" in panel.answer.text()
-    assert window.sounds.played[-1] is Sound.FAIL
-    assert window.jit.verify.said[-1] == ("WRONG_ITEM", 0)
+    assert window.voice.said[-1] == Spoken(Prompt.WRONG_ITEM, 0)
     assert window.jit.verify.current is v  # a foreign barcode never switches the PO
 
 
@@ -64,7 +62,7 @@ def test_a_unit_too_many_is_refused(window: MainWindow, qtbot: QtBot) -> None:
     assert window.jit.verify.current is not None
     assert window.jit.verify.current.scanned[item.sku_id] == item.buyer_qty
     assert window.jit.view.verify_panel.answer.state == "fail"
-    assert window.jit.verify.said[-1] == ("TOO_MANY", 0)
+    assert window.voice.said[-1] == Spoken(Prompt.TOO_MANY, 0)
 
 
 def test_a_typed_quantity_counts_that_many_capped_at_what_the_line_needs(window: MainWindow, qtbot: QtBot) -> None:
@@ -117,4 +115,4 @@ def test_a_product_with_no_open_verification_asks_for_the_po_first(window: MainW
     window.jit.view.verify.setChecked(True)
     assert scan(qtbot, window, window.jit.view.table, items[0].barcodes[0]) == [items[0].barcodes[0], False]
     assert "scan the PO first" in window.jit.view.banner.text()
-    assert window.jit.verify.said[-1] == ("UNKNOWN", 0)
+    assert window.voice.said[-1] == Spoken(Prompt.UNKNOWN, 0)

@@ -20,8 +20,8 @@ from station.ui.jit.po_list import PoList
 from station.ui.jit.verify_dialogs import InnerPackDialog, ShortDialog, SignInDialog
 from station.ui.jit.verify_prompts import prompt_for
 from station.ui.jit.view import JitView
-from station.ui.sound import Sound
 from station.ui.ui_settings import UiSettings
+from station.ui.voice import Prompt
 from station.ui.worker import TaskRunner
 from station.workflow.verify import InnerPack, ScanResult, ShortReason, Verdict, Verification, VerifyLine
 
@@ -85,7 +85,6 @@ class VerifyControl(QObject):
     opened = Signal(str)  # a PO's verification is on the panel
     counted = Signal(object)  # the ScanResult of a product scan, once shown
     completed = Signal(str, bool)  # a PO verified (complete or short): its number, and whether to ship it too
-    said_prompt = Signal(str, int)  # the spoken prompt chosen (its name, its count)
 
     def __init__(
         self,
@@ -106,7 +105,6 @@ class VerifyControl(QObject):
         self.current: Verification | None = None
         self.opening: str | None = None  # a PO being read: product scans wait for it
         self.waiting: list[str] = []
-        self.said: list[tuple[str, int]] = []
         self.dialog: SignInDialog | ShortDialog | InnerPackDialog | None = None
         panel = self.panel
         panel.finish_short_requested.connect(self.ask_finish_short)
@@ -149,10 +147,10 @@ class VerifyControl(QObject):
             desk = self.desk
             self.runner.run(desk.keep_holds, lambda _r: None, lambda exc: log.warning("holds not renewed: %s", exc))
 
-    def say(self, prompt: str, count: int = 0) -> None:
-        """The spoken prompt (the voice's choice of words; the loudspeaker's setting decides whether it is heard)."""
-        self.said.append((prompt, count))
-        self.said_prompt.emit(prompt, count)
+    def say(self, prompt: Prompt, count: int = 0) -> None:
+        """The spoken prompt: it starts with the ok or fail tone, and Settings say whether the words,
+        the tone alone or nothing is heard."""
+        self.feedback.say(prompt, count)
 
     # ------------------------------------------------------------------ the operator
     def sign_in(self, name: str) -> None:
@@ -161,8 +159,7 @@ class VerifyControl(QObject):
         self.view.show_operator(name)
         log.info("operator signed in: %s", name)
         self.feedback.flash(self.tr("Signed in: {name}").format(name=name), True)
-        self.feedback.play(Sound.OK)
-        self.say("SIGNED_IN")
+        self.say(Prompt.SIGNED_IN)
 
     def sign_out(self) -> None:
         log.info("operator signed out: %s", self.desk.operator)
@@ -201,14 +198,14 @@ class VerifyControl(QObject):
             self.alarm_cancelled(no)
             return
         if po is not None and po.status is not POStatus.TO_PACK and no not in self.verifications:
-            self._refuse(self.tr("{no} is not To Pack: nothing to verify.").format(no=no), "UNKNOWN")
+            self._refuse(self.tr("{no} is not To Pack: nothing to verify.").format(no=no), Prompt.UNKNOWN)
             return
         known = self.verifications.get(no)
         if known is not None:
             self._show(known)
             return
         if po is None:
-            self._refuse(self.tr("{no}: not listed; refresh the list (F5).").format(no=no), "UNKNOWN")
+            self._refuse(self.tr("{no}: not listed; refresh the list (F5).").format(no=no), Prompt.UNKNOWN)
             return
         self.opening = no
         self.feedback.info(self.tr("{no}: opening its verification…").format(no=no))
@@ -240,7 +237,7 @@ class VerifyControl(QObject):
             return
         log.warning("verification of %s not opened: %s", no, exc)
         self.feedback.show_error(exc)
-        self.say("UNKNOWN")
+        self.say(Prompt.UNKNOWN)
 
     def _show(self, v: Verification) -> None:
         no = v.purchase_order_no
@@ -254,23 +251,21 @@ class VerifyControl(QObject):
         self.view.show_verify_panel()
         panel.quantity.setFocus()
         self.feedback.flash(self.tr("{no}: verify · %n unit(s) to scan", "", v.remaining).format(no=no), True)
-        self.feedback.play(Sound.OK)
         if v.remaining:
-            self.say("MORE", v.remaining)
+            self.say(Prompt.MORE, v.remaining)
         else:
-            self.say("COMPLETE")
+            self.say(Prompt.COMPLETE)
         log.info("verify %s: %d of %d units to scan", no, v.remaining, v.needed)
         self.opened.emit(no)
 
     def _held(self, no: str, bench: str) -> None:
         self._refuse(
-            self.tr("{no} is being verified at {bench}; nothing opened here.").format(no=no, bench=bench), "HELD"
+            self.tr("{no} is being verified at {bench}; nothing opened here.").format(no=no, bench=bench), Prompt.HELD
         )
 
-    def _refuse(self, text: str, prompt: str) -> None:
+    def _refuse(self, text: str, prompt: Prompt) -> None:
         self.panel.show_answer(text, "fail")
         self.feedback.flash(text, False)
-        self.feedback.play(Sound.FAIL)
         self.say(prompt)
 
     # ------------------------------------------------------------------ a product scan
@@ -289,7 +284,7 @@ class VerifyControl(QObject):
             return None
         v = self.current
         if v is None:
-            self._refuse(self.tr("Product {code}: scan the PO first.").format(code=shown(code)), "UNKNOWN")
+            self._refuse(self.tr("Product {code}: scan the PO first.").format(code=shown(code)), Prompt.UNKNOWN)
             return None
         result = self.desk.count(v, code, self.panel.typed_quantity())
         self.panel.times.setText("")
@@ -297,7 +292,6 @@ class VerifyControl(QObject):
         self.panel.show_left()
         text, state = self._answer(v, result)
         self.panel.show_answer(text, state)
-        self.feedback.play(Sound.FAIL if result.refused else Sound.OK)
         self.say(*prompt_for(result))
         log.info(
             "verify %s: %s %s (%d of %d)",
@@ -346,12 +340,12 @@ class VerifyControl(QObject):
             return
         if not self.desk.operator:
             self._refuse(
-                self.tr("Sign in first: a short carton is recorded with the operator's name."), "REASON_NEEDED"
+                self.tr("Sign in first: a short carton is recorded with the operator's name."), Prompt.REASON_NEEDED
             )
             return
         dialog = ShortDialog(v, self.desk.operator, self.view)
         self.dialog = dialog
-        self.say("REASON_NEEDED")
+        self.say(Prompt.REASON_NEEDED)
 
         def accepted() -> None:
             reason = dialog.reason()
@@ -411,4 +405,4 @@ class VerifyControl(QObject):
             self.panel.show_left()
         text = self.tr("{no}: Cancelled — do not pack").format(no=no)
         log.warning("verify %s: cancelled by the platform at the bench", no)
-        self._refuse(text, "CANCELLED")
+        self._refuse(text, Prompt.CANCELLED)

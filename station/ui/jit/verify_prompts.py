@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from station.ui.voice import Prompt
 from station.workflow.verify import ScanResult, Verdict
 
 
-def prompt_for(result: ScanResult) -> tuple[str, int]:
-    """The prompt's name (a :class:`station.ui.voice.Prompt` member) and its count, for one scan."""
+def prompt_for(result: ScanResult) -> tuple[Prompt, int]:
+    """The prompt that answers one scan, and its count (MORE's units still to scan in the PO)."""
     if result.verdict is Verdict.WRONG_ITEM:
-        return "WRONG_ITEM", 0
+        return Prompt.WRONG_ITEM, 0
     if result.verdict is Verdict.TOO_MANY:
-        return "TOO_MANY", 0
+        return Prompt.TOO_MANY, 0
     if result.verdict is Verdict.CLOSED:
-        return "TOO_MANY", 0  # the carton is closed: nothing more goes in
+        return Prompt.TOO_MANY, 0  # the carton is closed: nothing more goes in
     if result.verdict is Verdict.COMPLETE:
-        return "COMPLETE", 0
-    return "MORE", result.po_remaining
+        return Prompt.COMPLETE, 0
+    return Prompt.MORE, result.po_remaining
