@@ -92,6 +92,7 @@ ENGLISH: dict[str, str] = {
     "of these dates.",
     "po.pickup_date_needed": "The platform needs a pickup date for this PO; it allows {allowed}. Ship again with one "
     "of these dates.",
+    "po.cancelled_at_bench": "{no} was cancelled ({status}) — do not pack it. Put its items back.",
     "po.held_by_bench": "Held by bench {bench}; not sent.",
     "po.held_here": "Held by another Station on this PC (pid {pid}); not sent.",
     "po.done_by_bench": "Already done by bench {bench}; not sent again.",
@@ -106,6 +107,8 @@ ENGLISH: dict[str, str] = {
     "start again.",
     "journal.batch_held_pid": "Another Station on this PC is running this batch (pid {pid}); wait for it to finish or "
     "close it, then start again.",
+    # pack verification
+    "verify.held": "{no} is being verified at bench {bench}; scan another PO.",
     # printing
     "print.failed": "The labels could not be sent to the printer.",
     "print.failed_check": "The labels could not be sent to the printer. Check that it is on and connected.",

@@ -458,6 +458,8 @@ ZH = {
     'the PO to Lazada.':
         '打包 {seconds} 秒后仍为待打包；平台可能卡住了。请稍后重试，或向 Lazada 报告此采购单。',
     'Held by bench {bench}; not sent.': '工位 {bench} 正在处理；未发送。',
+    '{no} was cancelled ({status}) — do not pack it. Put its items back.': '{no} 已取消（{status}）——请勿打包。请把商品放回原处。',
+    '{no} is being verified at bench {bench}; scan another PO.': '{no} 正在工位 {bench} 验货；请扫描其他采购单。',
     'Held by another Station on this PC (pid {pid}); not sent.': '本机上另一个 Station（进程 {pid}）正在处理；未发送。',
     'Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, then '
     'start again.':

@@ -159,6 +159,9 @@ TEMPLATES: dict[str, str] = {
         "errors",
         "The platform needs a pickup date for this PO; it allows {allowed}. Ship again with one of these dates.",
     ),
+    "po.cancelled_at_bench": QT_TRANSLATE_NOOP(
+        "errors", "{no} was cancelled ({status}) — do not pack it. Put its items back."
+    ),
     "po.held_by_bench": QT_TRANSLATE_NOOP("errors", "Held by bench {bench}; not sent."),
     "po.held_here": QT_TRANSLATE_NOOP("errors", "Held by another Station on this PC (pid {pid}); not sent."),
     "po.done_by_bench": QT_TRANSLATE_NOOP("errors", "Already done by bench {bench}; not sent again."),
@@ -188,6 +191,7 @@ TEMPLATES: dict[str, str] = {
         "{pid}); wait for it to finish or close it, then start "
         "again.",
     ),
+    "verify.held": QT_TRANSLATE_NOOP("errors", "{no} is being verified at bench {bench}; scan another PO."),
     "print.failed": QT_TRANSLATE_NOOP("errors", "The labels could not be sent to the printer."),
     "print.failed_check": QT_TRANSLATE_NOOP(
         "errors", "The labels could not be sent to the printer. Check that it is on and connected."
