@@ -27,6 +27,7 @@ from station.ui.operator_text import translate_operator
 from station.ui.scanner import ScannerFilter
 from station.ui.sound import Sound
 from station.ui.views import OtherViews
+from station.ui.voice import Prompt
 from station.ui.worker import TaskRunner
 from station.workflow.jobs import JobResult
 
@@ -35,6 +36,8 @@ log = logging.getLogger(__name__)
 
 BANNER_CODE_CHARS = 48  # a longer code is shown with its middle cut: the banner never outgrows the window
 
+
+CANCELLED_KINDS = ("po.cancelled_at_bench", "po.cancelled")  # a PO the platform cancelled: the alarm
 
 # What a PO or logistics number can look like; anything else is unknown without asking the platform.
 PLATFORM_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{2,63}")
@@ -324,7 +327,11 @@ class ScanHandler(QObject):
         self.busy = False
         answer = self.feedback
         outcome = result.report.outcomes.get(no)
-        if result.pdf is None or result.choice is None or outcome is None or not outcome.printed:
+        self.verify.done_with(no)
+        kind = outcome.problem.kind if outcome is not None and outcome.problem is not None else ""
+        if kind in CANCELLED_KINDS and no in self.verify.verifications:
+            self.verify.alarm_cancelled(no)  # cancelled while on the bench: nothing was sent for it
+        elif result.pdf is None or result.choice is None or outcome is None or not outcome.printed:
             log.info("scan to print %s: no labels (%s)", no, outcome.error if outcome else "")
             why = translate_operator(outcome.error) if outcome else ""
             answer.flash(self.tr("{no}: no labels. {why}").format(no=no, why=why), False)
@@ -336,14 +343,18 @@ class ScanHandler(QObject):
                 answer.flash(self.tr("{no}: labels sent to the printer").format(no=no), True)
             else:
                 answer.flash(self.tr("{no}: labels ready (no printer set for this size)").format(no=no), True)
-            answer.play(Sound.OK)
+            if no in self.verify.verifications:
+                answer.say(Prompt.PRINTED)  # a verified carton: its labels, said
+            else:
+                answer.play(Sound.OK)
         self.printed.emit(result)
         self._next()
 
     def _print_failed(self, no: str, exc: BaseException) -> None:
         self.busy = False
+        self.verify.done_with(no)
         problem = getattr(exc, "problem", None)
-        if problem is not None and problem.kind == "po.cancelled_at_bench":
+        if problem is not None and problem.kind in CANCELLED_KINDS:
             self.verify.alarm_cancelled(no)  # the alarm, not an error: the PO is not to be packed
             self.printed.emit(None)
             self._next()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from station.connect import Connection
-from station.journal import bench_name
 from station.ui.feedback import Feedback
 from station.ui.jit.batch_control import BatchControl
 from station.ui.jit.po_list import PoList
@@ -59,8 +58,7 @@ class JitBench:
             parent=parent,
         )
 
-        bench = journal.journal.bench if journal is not None else bench_name()
-        self.verify = VerifyControl(self.view, self.po_list, settings, runner, self.feedback, bench, parent=parent)
+        self.verify = VerifyControl(self.view, self.po_list, settings, runner, self.feedback, journal, parent=parent)
 
     def start(self) -> None:
         """The first listing; POs shipped today without labels here; the batch the journal left open."""

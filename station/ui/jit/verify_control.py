@@ -9,11 +9,11 @@ decides what the operator sees and hears, and when the station goes on.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from station.lazada.models import POStatus, PurchaseOrder, PurchaseOrderItem
+from station.journal import JournalStore, open_journal
+from station.lazada.models import POStatus, PurchaseOrder
 from station.scan_input import shown
 from station.ui.feedback import Feedback
 from station.ui.jit.po_list import PoList
@@ -23,7 +23,9 @@ from station.ui.jit.view import JitView
 from station.ui.ui_settings import UiSettings
 from station.ui.voice import Prompt
 from station.ui.worker import TaskRunner
-from station.workflow.verify import InnerPack, ScanResult, ShortReason, Verdict, Verification, VerifyLine
+from station.workflow.jobs import JournalRef
+from station.workflow.verify import InnerPack, ScanResult, ShortReason, Verdict, Verification
+from station.workflow.verify_desk import VerifyDesk
 
 log = logging.getLogger(__name__)
 
@@ -41,46 +43,6 @@ def badge_name(code: str) -> str | None:
     return None
 
 
-class Counting:
-    """The seam between the window and the verification's bookkeeping: open, count, finish."""
-
-    def __init__(self, operator: str = "") -> None:
-        self.operator = operator
-
-    def open(self, po: PurchaseOrder, items: Sequence[PurchaseOrderItem]) -> Verification:
-        return Verification.of_items(po.purchase_order_no, items)
-
-    def count(self, v: Verification, code: str, quantity: int = 1) -> ScanResult:
-        return v.count(code, quantity)
-
-    def finish_short(self, v: Verification, reason: ShortReason, note: str) -> None:
-        v.finish_short(reason, note, self.operator)
-
-    def finish_complete(self, v: Verification) -> None:
-        v.finish_complete(self.operator)
-
-    def cancelled(self, v: Verification) -> None:
-        v.cancel(self.operator)
-
-    def set_inner_pack(self, v: Verification, sku_id: str, pack: InnerPack) -> Verification:
-        lines = [
-            VerifyLine(
-                *(line.sku_id, line.seller_sku, line.title, line.img_url, line.barcodes, line.needed),
-                inner_packs=(*line.inner_packs, pack),
-            )
-            if line.sku_id == sku_id
-            else line
-            for line in v.lines
-        ]
-        return Verification(v.purchase_order_no, lines, v.scanned, v.state)
-
-    def keep_holds(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
 class VerifyControl(QObject):
     opened = Signal(str)  # a PO's verification is on the panel
     counted = Signal(object)  # the ScanResult of a product scan, once shown
@@ -93,13 +55,21 @@ class VerifyControl(QObject):
         settings: UiSettings,
         runner: TaskRunner,
         feedback: Feedback,
-        bench: str,
+        journal: JournalRef | None,
         parent: QObject | None = None,
     ) -> None:
+        """``journal``: where the counts are kept (a window with none counts in a journal of its own,
+        in memory, gone at exit)."""
         super().__init__(parent)
+        self.own_journal: JournalStore | None = None
+        if journal is not None:
+            store = journal.journal
+        else:
+            store = self.own_journal = open_journal(":memory:")
+        bench = store.bench
         self.view, self.panel, self.po_list = view, view.verify_panel, po_list
         self.settings, self.runner, self.feedback, self.bench = settings, runner, feedback, bench
-        self.desk = Counting(settings.operator(bench))
+        self.desk = VerifyDesk(store, settings.operator(bench))
         self.verifications: dict[str, Verification] = {}  # opened today at this window: switching keeps counts
         self.stores: dict[str, str] = {}
         self.current: Verification | None = None
@@ -133,8 +103,17 @@ class VerifyControl(QObject):
         return self.desk.operator
 
     def stop(self) -> None:
+        """The counts still queued written (a few ms), then the writer stopped."""
         self.holds.stop()
-        self.desk.close()
+        if not self.desk.close():
+            log.warning("verification counts not all written: %d left", self.desk.unwritten)
+        if self.own_journal is not None:
+            self.own_journal.close()
+
+    def done_with(self, no: str) -> None:
+        """The PO verified here is through (labels done, or cancelled): other benches may open it."""
+        if no in self.verifications:
+            self.desk.release(no)
 
     def _mode_toggled(self, on: bool) -> None:
         self.settings.set_verify_mode(self.bench, on)
@@ -143,9 +122,7 @@ class VerifyControl(QObject):
             self.view.show_verify_panel()
 
     def _keep_holds(self) -> None:
-        if self.verifications and not self.runner.closed:
-            desk = self.desk
-            self.runner.run(desk.keep_holds, lambda _r: None, lambda exc: log.warning("holds not renewed: %s", exc))
+        self.desk.keep_holds()  # queued to the desk's writer: no database wait here
 
     def say(self, prompt: Prompt, count: int = 0) -> None:
         """The spoken prompt: it starts with the ok or fail tone, and Settings say whether the words,
@@ -387,10 +364,8 @@ class VerifyControl(QObject):
         v = self.current
         if v is None:
             return
-        renewed = self.desk.set_inner_pack(v, sku_id, pack)
-        self.verifications[v.purchase_order_no] = renewed
-        self.current = renewed
-        self.panel.show_verification(renewed, self.stores.get(renewed.purchase_order_no, ""))
+        self.desk.set_inner_pack(sku_id, pack)  # counts at once in every PO open here; kept for every bench
+        self.panel.show_verification(v, self.stores.get(v.purchase_order_no, ""))
         self.panel.show_answer(
             self.tr("Inner pack {code}: %n unit(s) a scan", "", pack.units).format(code=pack.barcode), "ok"
         )
@@ -403,6 +378,7 @@ class VerifyControl(QObject):
             self.desk.cancelled(v)
         if v is not None and self.current is v:
             self.panel.show_left()
+        self.done_with(no)
         text = self.tr("{no}: Cancelled — do not pack").format(no=no)
         log.warning("verify %s: cancelled by the platform at the bench", no)
         self._refuse(text, Prompt.CANCELLED)
