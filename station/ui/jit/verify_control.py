@@ -24,7 +24,7 @@ from station.ui.ui_settings import UiSettings
 from station.ui.voice import Prompt
 from station.ui.worker import TaskRunner
 from station.workflow.jobs import JournalRef
-from station.workflow.verify import InnerPack, ScanResult, ShortReason, Verdict, Verification
+from station.workflow.verify import InnerPack, ScanResult, ShortReason, Verdict, Verification, VerifyState
 from station.workflow.verify_desk import VerifyDesk
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,7 @@ class VerifyControl(QObject):
         in memory, gone at exit)."""
         super().__init__(parent)
         self.own_journal: JournalStore | None = None
+        self.stopped = False
         if journal is not None:
             store = journal.journal
         else:
@@ -105,6 +106,11 @@ class VerifyControl(QObject):
     def stop(self) -> None:
         """The counts still queued written (a few ms), then the writer stopped."""
         self.holds.stop()
+        if self.stopped:  # the window's shutdown may come twice (closed, then torn down)
+            return
+        self.stopped = True
+        for no in self.verifications:  # a window closed lets its POs go; their counts stay in the journal
+            self.desk.release(no)
         if not self.desk.close():
             log.warning("verification counts not all written: %d left", self.desk.unwritten)
         if self.own_journal is not None:
@@ -374,7 +380,7 @@ class VerifyControl(QObject):
     def alarm_cancelled(self, no: str) -> None:
         """The platform cancelled the PO while it was on the bench: do not pack it; nothing is sent."""
         v = self.verifications.get(no)
-        if v is not None and v.is_open:
+        if v is not None and v.state is not VerifyState.CANCELLED:  # open, or filled just before it was cancelled
             self.desk.cancelled(v)
         if v is not None and self.current is v:
             self.panel.show_left()
