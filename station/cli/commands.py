@@ -45,7 +45,7 @@ from station.workflow.resume import prepare_resume
 from station.workflow.unprinted import HEADING as UNPRINTED_HEADING
 from station.workflow.unprinted import find_unprinted
 
-from . import pickups_cmd, printing_cmd, text
+from . import pickups_cmd, printing_cmd, stats_cmd, text
 from .progress import TerminalProgress
 from .session import UsageError, batch_journal, connection, emit, say
 
@@ -62,6 +62,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "unprinted": cmd_unprinted,
         **printing_cmd.HANDLERS,
         **pickups_cmd.HANDLERS,
+        **stats_cmd.HANDLERS,
     }
     try:
         return handlers[args.command](args)
