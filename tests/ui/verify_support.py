@@ -13,7 +13,7 @@ from .test_scan import scan
 
 
 def to_pack_po(
-    window: MainWindow, *, min_units: int = 2, skip: tuple[str, ...] = ()
+    window: MainWindow, *, min_units: int = 2, min_lines: int = 1, skip: tuple[str, ...] = ()
 ) -> tuple[str, list[PurchaseOrderItem]]:
     """A listed To Pack PO whose items (with barcodes) are read, with at least ``min_units`` units."""
     model, items = window.jit.view.model, window.jit.po_list.items
@@ -26,7 +26,7 @@ def to_pack_po(
             and rows
             and all(item.barcodes for item in rows)
             and sum(item.buyer_qty for item in rows) >= min_units
-            and len({item.sku_id for item in rows}) == len(rows)
+            and len({item.sku_id for item in rows}) == len(rows) >= min_lines
         ):
             return po.purchase_order_no, rows
     raise AssertionError("no To Pack PO with barcoded items listed")
