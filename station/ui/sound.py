@@ -64,5 +64,5 @@ class SoundPlayer:
                     stderr=subprocess.DEVNULL,
                     stdin=subprocess.DEVNULL,
                 )
-        except OSError as exc:  # no sound device: not worth bothering the operator
+        except (OSError, RuntimeError) as exc:  # no sound device (winsound raises RuntimeError)
             log.debug("sound not played: %s", exc)

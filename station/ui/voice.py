@@ -101,7 +101,7 @@ class ClipPlayer:
             elif sys.platform.startswith("win"):
                 winsound = importlib.import_module("winsound")
                 winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC)
-        except OSError as exc:  # no sound device, no player: the banner still tells
+        except (OSError, RuntimeError) as exc:  # no player, no sound device (winsound): the banner still tells
             log.debug("prompt not played: %s", exc)
 
     def stop(self) -> None:
