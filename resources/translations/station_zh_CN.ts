@@ -616,102 +616,102 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>JitView</name>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="81" />
+        <location filename="../../station/ui/jit/view.py" line="82" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="82" />
+        <location filename="../../station/ui/jit/view.py" line="83" />
         <source>Verify</source>
         <translation>验货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="83" />
+        <location filename="../../station/ui/jit/view.py" line="84" />
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="84" />
+        <location filename="../../station/ui/jit/view.py" line="85" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="85" />
+        <location filename="../../station/ui/jit/view.py" line="86" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="182" />
+        <location filename="../../station/ui/jit/view.py" line="191" />
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="182" />
+        <location filename="../../station/ui/jit/view.py" line="191" />
         <source>Operator: —</source>
         <translation>操作员：—</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="183" />
+        <location filename="../../station/ui/jit/view.py" line="192" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="183" />
+        <location filename="../../station/ui/jit/view.py" line="192" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="186" />
+        <location filename="../../station/ui/jit/view.py" line="195" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="204" />
+        <location filename="../../station/ui/jit/view.py" line="213" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="205" />
+        <location filename="../../station/ui/jit/view.py" line="214" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="206" />
+        <location filename="../../station/ui/jit/view.py" line="215" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="207" />
+        <location filename="../../station/ui/jit/view.py" line="216" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="208" />
+        <location filename="../../station/ui/jit/view.py" line="217" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="215" />
+        <location filename="../../station/ui/jit/view.py" line="224" />
         <source>Verify (F10)</source>
         <translation>验货 (F10)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="216" />
+        <location filename="../../station/ui/jit/view.py" line="225" />
         <source>Scan a PO, then each unit into the carton; complete, it is printed.</source>
         <translation>先扫采购单，再逐件扫入纸箱；扫齐后自动打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="229" />
+        <location filename="../../station/ui/jit/view.py" line="242" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="230" />
+        <location filename="../../station/ui/jit/view.py" line="243" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="232" />
+        <location filename="../../station/ui/jit/view.py" line="245" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2112,31 +2112,26 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     <name>VerifyModel</name>
     <message>
         <location filename="../../station/ui/jit/verify_panel.py" line="97" />
-        <source>Seller SKU</source>
-        <translation>卖家 SKU</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="98" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="99" />
-        <source>Barcodes</source>
-        <translation>条码</translation>
+        <location filename="../../station/ui/jit/verify_panel.py" line="96" />
+        <source>SKU / barcode</source>
+        <translation>SKU / 条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="100" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="98" />
         <source>Needed</source>
         <translation>需要</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="101" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="99" />
         <source>Scanned</source>
         <translation>已扫</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="102" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="100" />
         <source>To scan</source>
         <translation>待扫</translation>
     </message>
@@ -2144,48 +2139,48 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>VerifyPanel</name>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="193" />
-        <location filename="../../station/ui/jit/verify_panel.py" line="269" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="190" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="265" />
         <source>Verify: scan a PO number or logistics number.</source>
         <translation>验货：请扫描采购单号或物流单号。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="204" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="201" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="205" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="202" />
         <source>Type a quantity, then scan: that many units are counted.</source>
         <translation>先输入数量再扫码：按该数量计数。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="213" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="210" />
         <source>Finish short… (F12)</source>
         <translation>短装完成… (F12)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="217" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="214" />
         <source>Ship when verified</source>
         <translation>验货后发货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="276" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="272" />
         <source>Inner pack…</source>
         <translation>内包装…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="277" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="273" />
         <source>Set a barcode of a sealed inner pack of this item and its units.</source>
         <translation>设置此商品密封内包装的条码及其件数。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_panel.py" line="289" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="285" />
         <source>Complete</source>
         <translation>完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_panel.py" line="291" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="287" />
         <source>%n to scan</source>
         <translation>
             <numerusform>待扫 %n 件</numerusform>

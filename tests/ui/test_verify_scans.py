@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from station.ui.jit.verify_panel import Col
 from station.ui.main_window import MainWindow
 from station.ui.voice import Prompt, Spoken
 from station.workflow.verify import InnerPack, Verdict
@@ -29,7 +30,7 @@ def test_right_units_count_and_the_panel_says_how_many_are_left(window: MainWind
     assert window.voice.said[-1] == Spoken(Prompt.MORE, needed - 1)
     row = panel.model.row_of(items[0].sku_id)
     assert row is not None
-    assert panel.model.index(row, 5).data() == "1"
+    assert panel.model.index(row, Col.SCANNED).data() == "1"
 
 
 def test_a_wrong_item_is_refused_red_and_not_counted(window: MainWindow, qtbot: QtBot) -> None:

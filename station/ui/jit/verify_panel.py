@@ -38,13 +38,12 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 class Col(IntEnum):
     IMAGE = 0
-    SKU = 1
+    SKU = 1  # the seller SKU, its barcodes under it (the side panel is narrow on a laptop)
     TITLE = 2
-    BARCODES = 3
-    NEEDED = 4
-    SCANNED = 5
-    LEFT = 6
-    PACK = 7
+    NEEDED = 3
+    SCANNED = 4
+    LEFT = 5
+    PACK = 6
 
 
 class VerifyModel(QAbstractTableModel):
@@ -94,9 +93,8 @@ class VerifyModel(QAbstractTableModel):
             return None
         titles = {
             Col.IMAGE: "",
-            Col.SKU: self.tr("Seller SKU"),
+            Col.SKU: self.tr("SKU / barcode"),
             Col.TITLE: self.tr("Product"),
-            Col.BARCODES: self.tr("Barcodes"),
             Col.NEEDED: self.tr("Needed"),
             Col.SCANNED: self.tr("Scanned"),
             Col.LEFT: self.tr("To scan"),
@@ -114,9 +112,8 @@ class VerifyModel(QAbstractTableModel):
         left = max(0, line.needed - scanned)
         if role == Qt.ItemDataRole.DisplayRole:
             texts = {
-                Col.SKU: line.seller_sku,
+                Col.SKU: "\n".join((line.seller_sku, *line.barcodes, *(p.barcode for p in line.inner_packs))),
                 Col.TITLE: line.title,
-                Col.BARCODES: "\n".join(line.barcodes + tuple(p.barcode for p in line.inner_packs)),
                 Col.NEEDED: str(line.needed),
                 Col.SCANNED: str(scanned),
                 Col.LEFT: str(left),
@@ -124,8 +121,8 @@ class VerifyModel(QAbstractTableModel):
             return texts.get(column)
         if role == Qt.ItemDataRole.DecorationRole and column is Col.IMAGE:
             return self.image(line.img_url) if line.img_url else None
-        if role == Qt.ItemDataRole.ToolTipRole and column in (Col.TITLE, Col.BARCODES):
-            return line.title if column is Col.TITLE else "\n".join(line.barcodes)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Col.TITLE, Col.SKU):
+            return line.title if column is Col.TITLE else "\n".join((line.seller_sku, *line.barcodes))
         if role == Qt.ItemDataRole.BackgroundRole:
             if left == 0:
                 return QBrush(DONE_ROW)
@@ -209,7 +206,7 @@ class VerifyPanel(QWidget):
         self.quantity.textChanged.connect(lambda _t: self._show_times())
         self.times = QLabel()  # "×24" while a typed quantity waits for its scan
         self.times.setStyleSheet("QLabel { font-size: 18pt; font-weight: bold; color: #b45309; }")
-        self.times.setFixedWidth(110)
+        self.times.setFixedWidth(100)
         self.finish_short = QPushButton(self.tr("Finish short… (F12)"))
         self.finish_short.setMinimumHeight(42)
         self.finish_short.setStyleSheet("QPushButton { font-size: 12pt; padding: 4px 10px; }")
@@ -240,25 +237,24 @@ class VerifyPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Col.TITLE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(Col.IMAGE, IMAGE_SIZE + 8)
-        for column, width in ((Col.SKU, 110), (Col.BARCODES, 130), (Col.NEEDED, 64), (Col.SCANNED, 70)):
-            header.resizeSection(column, width)
-        header.resizeSection(Col.LEFT, 70)
-        header.resizeSection(Col.PACK, 96)
+        for column in (Col.SKU, Col.NEEDED, Col.SCANNED, Col.LEFT, Col.PACK):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         return table
 
     def _build_layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.left, 1)
-        top.addWidget(self.times)
-        top.addWidget(self.quantity)
+        quantity = QHBoxLayout()
+        quantity.addWidget(self.quantity)
+        quantity.addWidget(self.times)
+        quantity.addStretch(1)
+        quantity.addWidget(self.finish_short)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.finish_short)
         bottom.addStretch(1)
         bottom.addWidget(self.ship)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(top)
+        layout.addWidget(self.left)
         layout.addWidget(self.answer)
+        layout.addLayout(quantity)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 

@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 
 TABLE_POINT_SIZE = 12
 SIDE_PANEL_WIDTH = 470
+VERIFY_PANEL_WIDTH = 640  # the verify panel's lines: picture, SKU and barcodes, title, three counts
 WORKING_STATUSES = (POStatus.TO_PACK, POStatus.READY_TO_SHIP, POStatus.TO_PUT_AWAY)  # never elided
 
 
@@ -84,6 +85,7 @@ class JitView(QWidget):
         self.tabs.addTab(self.print_panel, self.tr("Print"))
         self.tabs.addTab(log_view, self.tr("Log"))
         self.status_label = QLabel()  # the frame shows it in its status bar
+        self.operator_box = QWidget()  # "Operator: Ana [Sign out]": the frame shows it in its status bar too
         self._build_layout()
 
     # ------------------------------------------------------------------ the table and its columns
@@ -176,7 +178,14 @@ class JitView(QWidget):
         self.fit_columns()
 
     def show_verify_panel(self) -> None:
+        """The verify panel forward, with room for its lines (on a laptop the PO list gives some up)."""
         self.tabs.setCurrentWidget(self.verify_panel)
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        wanted = min(VERIFY_PANEL_WIDTH, total // 2)
+        if len(sizes) == 2 and total and sizes[1] < wanted:
+            self.splitter.setSizes([total - wanted, wanted])
+            self.fit_columns()
 
     def show_operator(self, name: str) -> None:
         self.operator_label.setText(self.tr("Operator: {name}").format(name=name) if name else self.tr("Operator: —"))
@@ -223,9 +232,13 @@ class JitView(QWidget):
         self.operator_label = QLabel()
         self.operator_label.setStyleSheet("QLabel { font-size: 12pt; }")
         self.sign_in_button = QPushButton()
-        self.sign_in_button.setMinimumHeight(40)
+        self.sign_in_button.setMinimumHeight(30)
         self.sign_in_button.clicked.connect(lambda: self.sign_in_requested.emit())
         self.show_operator("")
+        operator = QHBoxLayout(self.operator_box)
+        operator.setContentsMargins(0, 0, 0, 0)
+        operator.addWidget(self.operator_label)
+        operator.addWidget(self.sign_in_button)
         self.all_shown = QCheckBox(self.tr("All shown"))
         self.all_shown.setToolTip(self.tr("Act on every PO the filters show, not only the selected ones."))
         self.target_label = QLabel()
@@ -237,8 +250,6 @@ class JitView(QWidget):
         buttons.addWidget(self.all_shown)
         buttons.addWidget(self.target_label)
         buttons.addStretch(1)
-        buttons.addWidget(self.operator_label)
-        buttons.addWidget(self.sign_in_button)
         buttons.addWidget(self.scan_print)
         buttons.addWidget(self.verify)
         buttons.addWidget(self.settings_button)
