@@ -127,7 +127,8 @@ class VerifyDesk:
         """Take units back off a line (taken out of the carton); journaled as negative units."""
         taken = v.undo(sku_id, units)
         if taken:
-            self._finished.discard(v.purchase_order_no)
+            with self._lock:
+                self._finished.discard(v.purchase_order_no)  # completed again later: journaled again
             self._save_count(v, self._event(VerifyEventKind.UNIT, v.purchase_order_no, sku_id=sku_id, units=-taken))
         return taken
 

@@ -217,3 +217,32 @@ def test_a_write_that_fails_is_retried_with_the_next_one(pg_url: str) -> None:
         assert [e.units for e in desk.journal.verify_events(0, 4e9)] == [1, 1, 1]
     finally:
         benches.close()
+
+
+def test_a_unit_taken_back_out_is_journaled_and_a_po_completed_again_counts_again(benches: Benches) -> None:
+    desk = benches.desk("bench-a")
+    v = desk.open(a_po(), items_of())
+    desk.count(v, "BC-A", 5)
+    desk.count(v, "BC-B", 3)
+    desk.finish_complete(v)
+    assert desk.undo(v, "SKU-B", 2) == 2 and v.state is VerifyState.OPEN
+    assert desk.undo(v, "SKU-B", 5) == 1  # only what was counted
+    assert desk.count(v, "BC-B", 3).verdict is Verdict.COMPLETE
+    desk.finish_complete(v)
+    assert desk.flush(10)
+    events = [(e.kind, e.units) for e in desk.journal.verify_events(0, 4e9)]
+    assert events == [
+        (Kind.UNIT, 5),
+        (Kind.UNIT, 3),
+        (Kind.COMPLETE, 0),
+        (Kind.UNIT, -2),
+        (Kind.UNIT, -1),
+        (Kind.UNIT, 3),
+        (Kind.COMPLETE, 0),
+    ]
+    stored = desk.journal.load_verification("PO1")
+    assert (
+        stored is not None
+        and stored.state is VerifyRecordState.COMPLETE
+        and dict(stored.scanned) == {"SKU-A": 5, "SKU-B": 3}
+    )
