@@ -311,6 +311,7 @@ class ScanHandler(QObject):
             return
         no = self.queue.pop(0)
         self.busy = True
+        ship = no in self.ship_after
         self.feedback.info(self.tr("{no}: preparing labels…").format(no=no))
         self.labels.start_scan_print(
             no,
@@ -318,7 +319,9 @@ class ScanHandler(QObject):
             lambda step, done, total: self._progress(no, step),
             lambda result: self._printed(no, result),
             lambda exc: self._print_failed(no, exc),
+            ship=ship,
         )
+        self.ship_after.discard(no)
 
     def _progress(self, no: str, step: Step) -> None:
         self.feedback.info(self.tr("{no}: {step}…").format(no=no, step=step_label(step)))

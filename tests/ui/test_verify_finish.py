@@ -113,3 +113,20 @@ def test_a_badge_scan_signs_the_operator_in_and_it_is_remembered(window: MainWin
     dialog.name.setText("  Bo  Li ")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert window.jit.verify.operator == "Bo Li"
+
+
+def test_a_bench_set_to_ship_ships_the_verified_po_too(window: MainWindow, sim: SimulatorServer, qtbot: QtBot) -> None:
+    no, items = to_pack_po(window, min_units=2)
+    window.jit.view.verify_panel.ship.setChecked(True)
+    assert window.settings.verify_ship(window.jit.verify.bench)  # remembered for the bench
+    open_verification(qtbot, window, no)
+    codes = [item.barcodes[0] for item in items for _ in range(item.buyer_qty)]
+    for code in codes[:-1]:
+        scan_unit(qtbot, window, code)
+    with qtbot.waitSignal(window.scan.printed, timeout=WAIT_MS) as printed:
+        assert scan_unit(qtbot, window, codes[-1]).verdict is Verdict.COMPLETE
+    result = printed.args[0]
+    assert isinstance(result, JobResult)
+    outcome = result.report.outcomes[no]
+    assert outcome.packed and outcome.shipped and outcome.printed
+    assert sim.stats()["purchase_orders"][no]["ship_successes"] == 1
