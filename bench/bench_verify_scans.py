@@ -2,7 +2,7 @@
 
     python -m bench.bench_verify_scans [--minutes 3] [--rate 200] [--latency-ms 150] [--json]
 
-The real window (``MainWindow``, offscreen) on an embedded simulator (150 ms per API call), with a
+The real window (``MainWindow``, offscreen) on a simulator in its own process (150 ms per API call), with a
 SQLite journal file as the app has. One To Pack PO is given enough units for the whole run (its
 lines' quantities raised in the simulator before the window reads them); Verify mode is ticked and
 the PO's number scanned. Then its product barcodes are scanned at ``--rate`` a minute for
@@ -17,9 +17,12 @@ Target: longest gap under 50 ms.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import itertools
 import sys
 import tempfile
+import threading
 import time
 from functools import partial
 from pathlib import Path
@@ -27,6 +30,7 @@ from typing import Any
 
 from bench._common import emit, machine, parser
 from bench._qt import application, isolate, percentile, wait_until
+from bench.responsiveness import Recorder, where
 
 TICK_MS = 5
 TARGET_MS = 50.0
@@ -44,7 +48,8 @@ def run(args: Any, home: Path) -> dict[str, Any]:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from station.demo import connect_demo
+    from bench.day_500 import ExternalSimulator
+    from station.demo import connect_simulator
     from station.journal import Journal
     from station.lazada.models import POStatus
     from station.simulator.config import SimulatorConfig
@@ -57,16 +62,23 @@ def run(args: Any, home: Path) -> dict[str, Any]:
     app = application()
     keep_keys_quick()
     scans = int(args.minutes * args.rate)
-    connection = connect_demo(SimulatorConfig(pos=40, history=0, latency_ms=args.latency_ms, seed=7))
-    server = connection.simulator
-    assert isinstance(server, SimulatorServer)
-    state = server.state
+    config = SimulatorConfig(pos=40, history=0, latency_ms=args.latency_ms, seed=7)
+    run_dir = home / "sim"
+    run_dir.mkdir()
+    # The PO's units are raised in the simulator's saved state, then the simulator runs in its own
+    # process (as the platform is elsewhere: its threads do not take this process's GIL).
+    seeding = SimulatorServer(dataclasses.replace(config, state_file=run_dir / "sim-state.json"))
+    seeding.start()
+    state = seeding.state
     with state.lock:  # one To Pack PO with units for the whole run: each line needs plenty
         po = next(p for p in state.pos.values() if p.status == POStatus.TO_PACK.value and len(p.items) >= 2)
         per_line = scans // len(po.items) + 10
         po.items = [(sku, per_line) for sku, _ in po.items]
         state.changed()
     no = po.purchase_order_no
+    seeding.stop()
+    external = ExternalSimulator(config, run_dir)
+    connection = connect_simulator(external.url)
     settings = UiSettings()
     settings.sounds = False
     journal = Journal(home / "journal.sqlite3")
@@ -85,14 +97,30 @@ def run(args: Any, home: Path) -> dict[str, Any]:
     assert v is not None and v.needed >= scans, (v.needed if v else None, scans)
     codes = [line.barcodes[0] for line in v.lines]
 
-    ticks: list[float] = []
+    rec = Recorder()  # the ticks, and where the UI thread was while one came late
+    ticks = rec.ticks
     tick = QTimer()
     tick.setTimerType(Qt.TimerType.PreciseTimer)
     tick.setInterval(TICK_MS)
     tick.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    stop = threading.Event()
+    sampler = threading.Thread(target=rec.watch, args=(stop, threading.get_ident()), daemon=True)
+    sampler.start()
     answers: list[float] = []
     counted: list[int] = []
     window.jit.verify.counted.connect(lambda result: counted.append(result.counted))
+    collections: list[tuple[float, int, float]] = []  # (start, generation, ms) of each cycle collection
+    gc_started: list[float] = [0.0]
+
+    def gc_watch(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            gc_started[0] = time.perf_counter()
+        else:
+            collections.append((gc_started[0], info["generation"], (time.perf_counter() - gc_started[0]) * 1000))
+
+    gc.callbacks.append(gc_watch)
+    polls: list[float] = []
+    window.jit.po_list.polled.connect(lambda: polls.append(time.perf_counter()))
     interval = 60.0 / args.rate
     tick.start()
     started = time.perf_counter()
@@ -107,13 +135,30 @@ def run(args: Any, home: Path) -> dict[str, Any]:
         answers.append((time.perf_counter() - sent) * 1000)
     wait_until(lambda: time.perf_counter() >= started + scans * interval + 1.0, 10, "the last second")
     tick.stop()
+    gc.callbacks.remove(gc_watch)
+    stop.set()
+    sampler.join(5)
     unwritten = window.jit.verify.desk.unwritten
     flushed = window.jit.verify.desk.flush(10)
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
+    worst = sorted(((b - a) * 1000, a) for a, b in itertools.pairwise(ticks))[-3:]
+    stalls = [
+        {
+            "gap_ms": round(g, 1),
+            "ui_thread": where(rec.samples, at),
+            "after_poll_ms": round(min((at - t for t in polls if t <= at + g / 1000), default=-1) * 1000, 1),
+            "since_start_s": round(at - started, 2),
+            "collections_ms": [
+                f"gen{gen} {ms:.0f}" for when, gen, ms in collections if at - 0.001 <= when <= at + g / 1000
+            ],
+        }
+        for g, at in reversed(worst)
+    ]
     total = sum(counted)
     window.close()
     journal.close()
     connection.close()
+    external.stop()
     app.processEvents()
     return {
         "scans": scans,
@@ -129,6 +174,7 @@ def run(args: Any, home: Path) -> dict[str, Any]:
         "answer_max_ms": round(max(answers), 2),
         "journal_writes_queued_at_end": unwritten,
         "journal_flushed": flushed,
+        "longest_stalls": stalls,
     }
 
 
@@ -152,6 +198,11 @@ def main() -> None:
         f"max {result['answer_max_ms']} ms",
         f"journal writes queued at the end: {result['journal_writes_queued_at_end']}, "
         f"flushed: {result['journal_flushed']}",
+    ]
+    lines += [
+        f"  stall {s['gap_ms']} ms at {s['since_start_s']} s ({s['after_poll_ms']} ms after a status poll's answer): "
+        f"{s['ui_thread']}; cycle collections in it: {', '.join(s['collections_ms']) or 'none'}"
+        for s in result["longest_stalls"]
     ]
     emit(args.json, {"result": result, "target_ms": TARGET_MS, "machine": machine()}, lines)
     sys.exit(0 if ok else 1)
