@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from station.ui.jit.verify_dialogs import InnerPackDialog
 from station.ui.jit.verify_panel import Col
 from station.ui.main_window import MainWindow
 from station.ui.voice import Prompt, Spoken
-from station.workflow.verify import InnerPack, Verdict
+from station.workflow.verify import Verdict
 
 from .test_scan import scan
 from .verify_support import open_verification, scan_unit, to_pack_po
@@ -91,7 +93,21 @@ def test_an_inner_pack_counts_its_units(window: MainWindow, qtbot: QtBot) -> Non
     open_verification(qtbot, window, no)
     if item.buyer_qty < 2:
         return
-    window.jit.verify.set_inner_pack(item.sku_id, InnerPack("PACK-" + item.sku_id, 2))
+    panel = window.jit.view.verify_panel
+    row = panel.model.row_of(item.sku_id)
+    assert row is not None
+    button = panel.table.indexWidget(panel.model.index(row, Col.PACK))
+    assert isinstance(button, QPushButton)
+    button.click()  # the line's "Inner pack…"
+    dialog = window.jit.verify.dialog
+    assert isinstance(dialog, InnerPackDialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.barcode.setText("PACK-" + item.sku_id)
+    dialog.units.setText("1")
+    assert not ok.isEnabled()  # a pack holds at least two
+    dialog.units.setText("2")
+    ok.click()
+    assert "PACK-" + item.sku_id in (panel.model.index(row, Col.SKU).data() or "")
     result = scan_unit(qtbot, window, "PACK-" + item.sku_id)
     assert result.counted == 2 and not result.refused
     v = window.jit.verify.current

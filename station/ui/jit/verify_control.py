@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
 
 from station.journal import JournalStore, open_journal
 from station.lazada.models import POStatus, PurchaseOrder
@@ -284,12 +285,19 @@ class VerifyControl(QObject):
             result.counted,
             result.asked,
         )
+        self._quantity_ready()
         self.counted.emit(result)
         if result.verdict is Verdict.COMPLETE:
             self.desk.finish_complete(v)
             self.feedback.flash(self.tr("{no}: complete").format(no=v.purchase_order_no), True)
             self.completed.emit(v.purchase_order_no, self.panel.ship.isChecked())
         return result
+
+    def _quantity_ready(self) -> None:
+        """Digits typed next land in the quantity box, unless the operator is typing in another field."""
+        focus = QApplication.focusWidget()
+        if self.view.tabs.currentWidget() is self.panel and not isinstance(focus, QLineEdit | QAbstractSpinBox):
+            self.panel.quantity.setFocus()
 
     def _answer(self, v: Verification, result: ScanResult) -> tuple[str, str]:
         line = v.line(result.sku_id) if result.sku_id else None
