@@ -31,6 +31,8 @@ from station.workflow.verify import (
     VerifyState,
 )
 
+__all__ = ["VerifyDesk", "VerifyHeldError"]
+
 log = logging.getLogger(__name__)
 
 _REFUSALS = {Verdict.WRONG_ITEM: VerifyEventKind.WRONG_ITEM, Verdict.TOO_MANY: VerifyEventKind.TOO_MANY}

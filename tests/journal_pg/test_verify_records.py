@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from station.journal import (
@@ -19,7 +20,7 @@ from station.journal import (
     VerifyRecordState,
     open_journal,
 )
-from station.journal.schema import MIGRATIONS
+from station.journal.schema import MIGRATIONS, PG_MIGRATIONS
 from station.outcomes import PoOutcome
 
 Kind = VerifyEventKind
@@ -130,3 +131,28 @@ def test_a_journal_of_version_4_migrates_and_keeps_working(tmp_path: Path) -> No
     stored = journal.load_verification("PO1")
     assert stored is not None and dict(stored.scanned) == {"S1": 2}
     journal.close()
+
+
+def test_a_shared_journal_of_version_4_migrates_and_keeps_working(pg_url: str) -> None:
+    with psycopg.connect(pg_url, autocommit=True) as conn:  # schema 4, as benches wrote it before
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        for script in PG_MIGRATIONS[:4]:
+            for statement in script.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        conn.execute("INSERT INTO meta VALUES ('schema_version', '4')")
+        conn.execute(
+            "INSERT INTO steps (batch_id, kind, purchase_order_nos, state, sent_at)"
+            " VALUES (NULL, 'pack', '[\"PO1\"]', 'done', 1.0)"
+        )
+    journal = open_journal(pg_url, bench="b")
+    try:
+        assert journal.schema_version() == len(PG_MIGRATIONS) == 5
+        assert [(s["kind"], s["operator"]) for s in journal.steps()] == [("pack", "")]
+        journal.operator = "ann"
+        journal.step_sent(None, "ship", ["PO1"])
+        journal.finish_verification("PO1", VerifyRecordState.COMPLETE, "", "", "ann", {}, at=7.0)
+        assert [s["operator"] for s in journal.steps()] == ["", "ann"]
+        assert [e.kind for e in journal.verify_events(0, 10)] == [Kind.COMPLETE]
+    finally:
+        journal.close()
