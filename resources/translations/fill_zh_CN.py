@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH = {
+    '{no} is {status}: nothing to verify.': '{no} 状态为{status}：无需验货。',
     '%n more': '还差 %n 件',
     '%n to scan': '待扫 %n 件',
     '(nobody signed in)': '（未登录）',

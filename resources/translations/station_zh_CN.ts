@@ -548,17 +548,17 @@
 <context>
     <name>InnerPackDialog</name>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="114" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="113" />
         <source>Inner pack</source>
         <translation>内包装</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="122" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="121" />
         <source>Pack barcode:</source>
         <translation>内包装条码：</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="123" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="122" />
         <source>Units in the pack:</source>
         <translation>内包装件数：</translation>
     </message>
@@ -1501,27 +1501,27 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="314" />
+        <location filename="../../station/ui/scan_handler.py" line="315" />
         <source>{no}: preparing labels…</source>
         <translation>{no}：正在准备标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="324" />
+        <location filename="../../station/ui/scan_handler.py" line="327" />
         <source>{no}: {step}…</source>
         <translation>{no}：{step}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="337" />
+        <location filename="../../station/ui/scan_handler.py" line="340" />
         <source>{no}: no labels. {why}</source>
         <translation>{no}：没有标签。{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="343" />
+        <location filename="../../station/ui/scan_handler.py" line="346" />
         <source>{no}: labels sent to the printer</source>
         <translation>{no}：标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="345" />
+        <location filename="../../station/ui/scan_handler.py" line="348" />
         <source>{no}: labels ready (no printer set for this size)</source>
         <translation>{no}：标签已就绪（此尺寸未设置打印机）</translation>
     </message>
@@ -1820,51 +1820,51 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ShortDialog</name>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="61" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="60" />
         <source>Finish short</source>
         <translation>短装完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="64" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="63" />
         <source>{sku}: %n unit(s) missing</source>
         <translation>
             <numerusform>{sku}：缺 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="68" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="67" />
         <source>{no}: %n unit(s) not scanned.</source>
         <translation>
             <numerusform>{no}：%n 件未扫描。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="76" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="75" />
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="77" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="76" />
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="78" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="77" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="83" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="82" />
         <source>What happened (needed with Other)</source>
         <translation>发生了什么（选“其他”时必填）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="85" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="84" />
         <source>Recorded as finished short by {name}.</source>
         <translation>记录为 {name} 短装完成。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="92" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="91" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -1872,12 +1872,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="39" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="38" />
         <source>Operator sign-in</source>
         <translation>操作员登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="48" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="47" />
         <source>Your name (or scan your badge):</source>
         <translation>您的姓名（或扫描工牌）：</translation>
     </message>
@@ -1984,126 +1984,126 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>VerifyControl</name>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="144" />
+        <location filename="../../station/ui/jit/verify_control.py" line="147" />
         <source>Signed in: {name}</source>
         <translation>已登录：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="152" />
+        <location filename="../../station/ui/jit/verify_control.py" line="155" />
         <source>Signed out.</source>
         <translation>已退出登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="184" />
-        <source>{no} is not To Pack: nothing to verify.</source>
-        <translation>{no} 不是待打包状态：无需验货。</translation>
+        <location filename="../../station/ui/jit/verify_control.py" line="187" />
+        <source>{no} is {status}: nothing to verify.</source>
+        <translation>{no} 状态为{status}：无需验货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="191" />
+        <location filename="../../station/ui/jit/verify_control.py" line="195" />
         <source>{no}: not listed; refresh the list (F5).</source>
         <translation>{no}：不在列表中；请刷新列表 (F5)。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="194" />
+        <location filename="../../station/ui/jit/verify_control.py" line="198" />
         <source>{no}: opening its verification…</source>
         <translation>{no}：正在打开验货…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="231" />
+        <location filename="../../station/ui/jit/verify_control.py" line="235" />
         <source>{no}: scan its items</source>
         <translation>{no}：请扫描其商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="233" />
-        <location filename="../../station/ui/jit/verify_control.py" line="290" />
+        <location filename="../../station/ui/jit/verify_control.py" line="237" />
+        <location filename="../../station/ui/jit/verify_control.py" line="295" />
         <source>{no}: complete</source>
         <translation>{no}：完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="236" />
+        <location filename="../../station/ui/jit/verify_control.py" line="240" />
         <source>{no}: verify · %n unit(s) to scan</source>
         <translation>
             <numerusform>{no}：验货 · 待扫 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="246" />
+        <location filename="../../station/ui/jit/verify_control.py" line="250" />
         <source>{no} is being verified at {bench}; nothing opened here.</source>
         <translation>{no} 正在 {bench} 验货；本工位未打开。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="270" />
+        <location filename="../../station/ui/jit/verify_control.py" line="274" />
         <source>Product {code}: scan the PO first.</source>
         <translation>商品 {code}：请先扫描采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="299" />
+        <location filename="../../station/ui/jit/verify_control.py" line="310" />
         <source>Wrong item {code}: not in this PO</source>
         <translation>错误商品 {code}：不在此采购单中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="302" />
+        <location filename="../../station/ui/jit/verify_control.py" line="313" />
         <source>Too many: the pack holds {asked}, {sku} needs only {left}</source>
         <translation>数量超出：内包装有 {asked} 件，{sku} 只需 {left} 件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="305" />
+        <location filename="../../station/ui/jit/verify_control.py" line="316" />
         <source>Too many: {sku} needs no more</source>
         <translation>数量超出：{sku} 已扫齐</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="307" />
+        <location filename="../../station/ui/jit/verify_control.py" line="318" />
         <source>{no} is finished: scan the next PO</source>
         <translation>{no} 已完成：请扫描下一个采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="309" />
+        <location filename="../../station/ui/jit/verify_control.py" line="320" />
         <source>{sku} ✓ · complete</source>
         <translation>{sku} ✓ · 完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="311" />
+        <location filename="../../station/ui/jit/verify_control.py" line="322" />
         <source>Counted {counted} of {asked}: the line needed only {counted}</source>
         <translation>已计 {counted}/{asked}：该行只需 {counted} 件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="314" />
+        <location filename="../../station/ui/jit/verify_control.py" line="325" />
         <source>%n more</source>
         <translation>
             <numerusform>还差 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="316" />
+        <location filename="../../station/ui/jit/verify_control.py" line="327" />
         <source>{sku} ×{counted} ✓ · {more}</source>
         <translation>{sku} ×{counted} ✓ · {more}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="317" />
+        <location filename="../../station/ui/jit/verify_control.py" line="328" />
         <source>{sku} ✓ · {more}</source>
         <translation>{sku} ✓ · {more}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="326" />
+        <location filename="../../station/ui/jit/verify_control.py" line="337" />
         <source>Sign in first: a short carton is recorded with the operator's name.</source>
         <translation>请先登录：短装会记录操作员姓名。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="347" />
+        <location filename="../../station/ui/jit/verify_control.py" line="358" />
         <source>{no}: finished short, %n unit(s) missing</source>
         <translation>
             <numerusform>{no}：短装完成，缺 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="376" />
+        <location filename="../../station/ui/jit/verify_control.py" line="387" />
         <source>Inner pack {code}: %n unit(s) a scan</source>
         <translation>
             <numerusform>内包装 {code}：每扫一次计 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="388" />
+        <location filename="../../station/ui/jit/verify_control.py" line="399" />
         <source>{no}: Cancelled — do not pack</source>
         <translation>{no}：已取消 — 请勿打包</translation>
     </message>

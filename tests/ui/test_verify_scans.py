@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from station.lazada.models import POStatus
 from station.ui.jit.verify_dialogs import InnerPackDialog
 from station.ui.jit.verify_panel import Col
 from station.ui.main_window import MainWindow
@@ -132,4 +133,16 @@ def test_a_product_with_no_open_verification_asks_for_the_po_first(window: MainW
     window.jit.view.verify.setChecked(True)
     assert scan(qtbot, window, window.jit.view.table, items[0].barcodes[0]) == [items[0].barcodes[0], False]
     assert "scan the PO first" in window.jit.view.banner.text()
+    assert window.voice.said[-1] == Spoken(Prompt.UNKNOWN, 0)
+
+
+def test_a_po_already_shipped_opens_nothing(window: MainWindow, qtbot: QtBot) -> None:
+    model = window.jit.view.model
+    done = next(
+        model.po(r).purchase_order_no for r in range(model.rowCount()) if model.po(r).status is POStatus.COMPLETED
+    )
+    window.jit.view.verify.setChecked(True)
+    scan(qtbot, window, window.jit.view.table, done)
+    assert window.jit.verify.current is None
+    assert "Completed: nothing to verify" in window.jit.view.banner.text()
     assert window.voice.said[-1] == Spoken(Prompt.UNKNOWN, 0)

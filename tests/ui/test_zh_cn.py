@@ -276,6 +276,7 @@ def test_every_visible_text_of_the_window_is_in_chinese(
     # Verify: a PO open in the verify panel, a unit counted; the operator signed in; its dialogs
     verify = window.jit.verify
     window.jit.view.verify.setChecked(True)
+    data.extend(item.product_title for rows in window.jit.po_list.items.values() for item in rows)  # read since
     no = next(
         po.purchase_order_no
         for po in window.jit.view.proxy.visible_pos()

@@ -21,6 +21,7 @@ from station.ui.jit.po_list import PoList
 from station.ui.jit.verify_dialogs import InnerPackDialog, ShortDialog, SignInDialog
 from station.ui.jit.verify_prompts import prompt_for
 from station.ui.jit.view import JitView
+from station.ui.po_model import status_label
 from station.ui.ui_settings import UiSettings
 from station.ui.voice import Prompt
 from station.ui.worker import TaskRunner
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 OPERATOR_BADGE_PREFIXES = ("OP:", "OP-")  # a scanned badge: the prefix, then the operator's name
 CANCELLED = (POStatus.CANCELLED_BUYER, POStatus.CANCELLED_TIMEOUT)
+VERIFIABLE = (POStatus.TO_PACK, POStatus.READY_TO_SHIP)  # its carton may still be being filled
 KEEP_HOLDS_MS = 20_000
 
 
@@ -181,8 +183,9 @@ class VerifyControl(QObject):
         if po is not None and po.status in CANCELLED:
             self.alarm_cancelled(no)
             return
-        if po is not None and po.status is not POStatus.TO_PACK and no not in self.verifications:
-            self._refuse(self.tr("{no} is not To Pack: nothing to verify.").format(no=no), Prompt.UNKNOWN)
+        if po is not None and po.status not in VERIFIABLE and no not in self.verifications:
+            text = self.tr("{no} is {status}: nothing to verify.").format(no=no, status=status_label(po.status))
+            self._refuse(text, Prompt.UNKNOWN)
             return
         known = self.verifications.get(no)
         if known is not None:
