@@ -413,6 +413,11 @@ ZH = {
     'access token.':
         '平台未接受店铺凭据。请打开“设置”，检查 App Key、App Secret 和 Access Token。',
     'The access token has expired or is no longer valid. Log in again in Settings.': '访问令牌已过期或失效。请在“设置”中重新登录。',
+    'The shop authorised the station without Choice, so its JIT purchase orders cannot be read. Connect the shop again and pick the option that ends in "- Choice" on the platform\'s page.': '店铺授权时未选择 Choice，无法读取 JIT 采购单。请重新连接店铺，并在平台页面上选择以“- Choice”结尾的选项。',
+    'The authorisation code was refused: it is used already, has expired (codes last 30 minutes) or belongs to another app. Connect the shop again.': '授权码被拒绝：已使用、已过期（有效期 30 分钟）或属于其他应用。请重新连接店铺。',
+    "The callback address {uri} cannot be used: it must be the app's http(s) callback (to catch the code here, http://127.0.0.1:<port>/...).": '回调地址 {uri} 无法使用：必须是应用的 http(s) 回调地址（如需在本机接收授权码，请用 http://127.0.0.1:<端口>/...）。',
+    'No authorisation code was found. Paste the whole address the browser landed on after Authorise (it holds ?code=...).': '未找到授权码。请粘贴点击“授权”后浏览器打开的完整地址（其中含有 ?code=...）。',
+    "The authorisation was not given on the platform's page ({error}). Connect the shop again and press Authorise.": '未在平台页面上完成授权（{error}）。请重新连接店铺并点击“授权”。',
     'The refresh token was refused; the shop must authorise the app again in Settings.': '刷新令牌被拒绝；店铺须在“设置”中重新授权应用。',
     'The platform rejected the request signature. Check the app secret in Settings.': '平台拒绝了请求签名。请在“设置”中检查 App Secret。',
     "The computer's clock is wrong by more than two hours. Correct the date and time, then retry.":

@@ -198,13 +198,13 @@
 <context>
     <name>ShortDialog</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="64" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="63" />
         <source>{sku}: %n unit(s) missing</source>
         <translation>
             <numerusform>{sku}: %n unit missing</numerusform><numerusform>{sku}: %n units missing</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_dialogs.py" line="68" />
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="67" />
         <source>{no}: %n unit(s) not scanned.</source>
         <translation>
             <numerusform>{no}: %n unit not scanned.</numerusform><numerusform>{no}: %n units not scanned.</numerusform></translation>
@@ -222,25 +222,25 @@
 <context>
     <name>VerifyControl</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="236" />
+        <location filename="../../station/ui/jit/verify_control.py" line="240" />
         <source>{no}: verify · %n unit(s) to scan</source>
         <translation>
             <numerusform>{no}: verify · %n unit to scan</numerusform><numerusform>{no}: verify · %n units to scan</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="314" />
+        <location filename="../../station/ui/jit/verify_control.py" line="325" />
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform><numerusform>%n more</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="347" />
+        <location filename="../../station/ui/jit/verify_control.py" line="358" />
         <source>{no}: finished short, %n unit(s) missing</source>
         <translation>
             <numerusform>{no}: finished short, %n unit missing</numerusform><numerusform>{no}: finished short, %n units missing</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="376" />
+        <location filename="../../station/ui/jit/verify_control.py" line="387" />
         <source>Inner pack {code}: %n unit(s) a scan</source>
         <translation>
             <numerusform>Inner pack {code}: %n unit a scan</numerusform><numerusform>Inner pack {code}: %n units a scan</numerusform></translation>
@@ -249,7 +249,7 @@
 <context>
     <name>VerifyPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_panel.py" line="291" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="287" />
         <source>%n to scan</source>
         <translation>
             <numerusform>%n to scan</numerusform><numerusform>%n to scan</numerusform></translation>

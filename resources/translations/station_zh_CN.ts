@@ -2233,77 +2233,77 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>请求无效。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="79" />
+        <location filename="../../station/ui/operator_text.py" line="93" />
         <source>The platform rejected a parameter of the request. Check the dates and numbers, then try again.</source>
         <translation>平台拒绝了请求中的参数。请检查日期和数字，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="82" />
+        <location filename="../../station/ui/operator_text.py" line="96" />
         <source>Already packed on the platform. The list will refresh.</source>
         <translation>平台上已打包。列表将自动刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="83" />
+        <location filename="../../station/ui/operator_text.py" line="97" />
         <source>The purchase order is not in a state that allows this step. Refresh the list and try again.</source>
         <translation>采购单当前状态不允许此操作。请刷新列表后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="86" />
+        <location filename="../../station/ui/operator_text.py" line="100" />
         <source>The platform is limiting how often we call it. Waiting a moment, then trying again.</source>
         <translation>平台正在限制调用频率。稍等片刻后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="89" />
+        <location filename="../../station/ui/operator_text.py" line="103" />
         <source>The platform did not accept the shop's credentials. Open Settings and check the app key, secret and access token.</source>
         <translation>平台未接受店铺凭据。请打开“设置”，检查 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="94" />
+        <location filename="../../station/ui/operator_text.py" line="108" />
         <source>The access token has expired or is no longer valid. Log in again in Settings.</source>
         <translation>访问令牌已过期或失效。请在“设置”中重新登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="98" />
+        <location filename="../../station/ui/operator_text.py" line="112" />
         <source>The refresh token was refused; the shop must authorise the app again in Settings.</source>
         <translation>刷新令牌被拒绝；店铺须在“设置”中重新授权应用。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="101" />
+        <location filename="../../station/ui/operator_text.py" line="125" />
         <source>The platform rejected the request signature. Check the app secret in Settings.</source>
         <translation>平台拒绝了请求签名。请在“设置”中检查 App Secret。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="104" />
+        <location filename="../../station/ui/operator_text.py" line="128" />
         <source>The computer's clock is wrong by more than two hours. Correct the date and time, then retry.</source>
         <translation>电脑时钟误差超过两小时。请校正日期和时间后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="107" />
+        <location filename="../../station/ui/operator_text.py" line="131" />
         <source>No answer from the Lazada platform. Check the internet connection; the step will be retried.</source>
         <translation>Lazada 平台无响应。请检查网络连接；此步骤将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="110" />
+        <location filename="../../station/ui/operator_text.py" line="134" />
         <source>The connection dropped while the platform was working on it; checking what happened.</source>
         <translation>平台处理期间连接中断；正在核实结果。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="113" />
+        <location filename="../../station/ui/operator_text.py" line="137" />
         <source>The Lazada platform had a problem on its side. The step will be retried.</source>
         <translation>Lazada 平台出现故障。此步骤将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="116" />
+        <location filename="../../station/ui/operator_text.py" line="140" />
         <source>The platform sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>平台返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="97" />
+        <location filename="../../station/ui/operator_text.py" line="111" />
         <source>No access token is set. Log in first.</source>
         <translation>尚未设置访问令牌。请先登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="119" />
+        <location filename="../../station/ui/operator_text.py" line="143" />
         <source>The secure connection to the platform could not be verified. Check the computer's date and any proxy or antivirus that intercepts HTTPS.</source>
         <translation>无法验证与平台的安全连接。请检查电脑日期，以及拦截 HTTPS 的代理或杀毒软件。</translation>
     </message>
@@ -2393,387 +2393,412 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>平台上没有揽收单 {no}。请核对标签上的单号。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="124" />
+        <location filename="../../station/ui/operator_text.py" line="79" />
+        <source>The callback address {uri} cannot be used: it must be the app's http(s) callback (to catch the code here, http://127.0.0.1:&lt;port&gt;/...).</source>
+        <translation>回调地址 {uri} 无法使用：必须是应用的 http(s) 回调地址（如需在本机接收授权码，请用 http://127.0.0.1:&lt;端口&gt;/...）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="84" />
+        <source>No authorisation code was found. Paste the whole address the browser landed on after Authorise (it holds ?code=...).</source>
+        <translation>未找到授权码。请粘贴点击“授权”后浏览器打开的完整地址（其中含有 ?code=...）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="89" />
+        <source>The authorisation was not given on the platform's page ({error}). Connect the shop again and press Authorise.</source>
+        <translation>未在平台页面上完成授权（{error}）。请重新连接店铺并点击“授权”。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="115" />
+        <source>The shop authorised the station without Choice, so its JIT purchase orders cannot be read. Connect the shop again and pick the option that ends in "- Choice" on the platform's page.</source>
+        <translation>店铺授权时未选择 Choice，无法读取 JIT 采购单。请重新连接店铺，并在平台页面上选择以“- Choice”结尾的选项。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="120" />
+        <source>The authorisation code was refused: it is used already, has expired (codes last 30 minutes) or belongs to another app. Connect the shop again.</source>
+        <translation>授权码被拒绝：已使用、已过期（有效期 30 分钟）或属于其他应用。请重新连接店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="148" />
         <source>Not packed yet (To Pack): pack it first.</source>
         <translation>尚未打包（待打包）：请先打包。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="125" />
+        <location filename="../../station/ui/operator_text.py" line="149" />
         <source>The platform no longer lists this PO. Check it in Seller Center.</source>
         <translation>平台已不再列出此采购单。请在卖家中心核实。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="127" />
+        <location filename="../../station/ui/operator_text.py" line="151" />
         <source>No answer from the platform after several tries; pack it again later.</source>
         <translation>多次尝试后平台仍无响应；请稍后重新打包。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="135" />
+        <location filename="../../station/ui/operator_text.py" line="159" />
         <source>The platform's answers to the pack could not be read and the PO still reads To Pack {seconds} s later: pack it again.</source>
         <translation>无法读取平台对打包的回复，且 {seconds} 秒后该采购单仍为“待打包”：请重新打包。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="140" />
+        <location filename="../../station/ui/operator_text.py" line="164" />
         <source>The label file could not be read. Print these POs again.</source>
         <translation>无法读取标签文件。请重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="141" />
+        <location filename="../../station/ui/operator_text.py" line="165" />
         <source>The labels could not be saved as one file. Check the free disk space, then print these POs again.</source>
         <translation>无法将标签保存为一个文件。请检查磁盘剩余空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="144" />
+        <location filename="../../station/ui/operator_text.py" line="168" />
         <source>The labels could not be merged into one file. Print these POs again.</source>
         <translation>标签未能合并为一个文件。请重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="147" />
+        <location filename="../../station/ui/operator_text.py" line="171" />
         <source>The labels could not be written to {output} ({why}). They are kept: free some space or choose another file, then run the batch again.</source>
         <translation>标签未能写入 {output}（{why}）。标签已保留：请释放一些空间或选择其他文件，然后重新运行批量任务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="153" />
+        <location filename="../../station/ui/operator_text.py" line="177" />
         <source>The pickup could not be booked after several tries.</source>
         <translation>多次尝试后仍无法预约揽收。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="154" />
+        <location filename="../../station/ui/operator_text.py" line="178" />
         <source>The platform does not take pickups on {date}; it allows {allowed}. Ship again with one of these dates.</source>
         <translation>平台不接受 {date} 的揽收；可选日期为 {allowed}。请选择其中一个日期重新发货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="158" />
+        <location filename="../../station/ui/operator_text.py" line="182" />
         <source>The platform needs a pickup date for this PO; it allows {allowed}. Ship again with one of these dates.</source>
         <translation>平台要求为该采购单指定揽收日期；可选日期为 {allowed}。请选择其中一个日期重新发货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="162" />
+        <location filename="../../station/ui/operator_text.py" line="186" />
         <source>{no} was cancelled ({status}) — do not pack it. Put its items back.</source>
         <translation>{no} 已取消（{status}）——请勿打包。请把商品放回原处。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="168" />
+        <location filename="../../station/ui/operator_text.py" line="192" />
         <source>Another bench was claiming it at the same moment; not sent.</source>
         <translation>另一个工位同时在认领它；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="175" />
+        <location filename="../../station/ui/operator_text.py" line="199" />
         <source>The shared journal is unreachable; the batch stopped and will resume when it is back.</source>
         <translation>无法连接共享日志；批量任务已停止，恢复连接后将继续。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="178" />
+        <location filename="../../station/ui/operator_text.py" line="202" />
         <source>Another bench took over POs this bench was working on (its claim had expired); the batch stopped without sending anything more for them.</source>
         <translation>另一工位接管了本工位正在处理的采购单（本工位的占用已过期）；批量任务已停止，不再为这些采购单发送任何操作。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="184" />
+        <location filename="../../station/ui/operator_text.py" line="208" />
         <source>Another Station on this PC is running this batch; wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station 正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="194" />
+        <location filename="../../station/ui/operator_text.py" line="218" />
         <source>{no} is being verified at bench {bench}; scan another PO.</source>
         <translation>{no} 正在工位 {bench} 验货；请扫描其他采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="195" />
+        <location filename="../../station/ui/operator_text.py" line="219" />
         <source>The labels could not be sent to the printer.</source>
         <translation>标签未能发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="196" />
+        <location filename="../../station/ui/operator_text.py" line="220" />
         <source>The labels could not be sent to the printer. Check that it is on and connected.</source>
         <translation>标签未能发送到打印机。请检查打印机是否开机并已连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="199" />
+        <location filename="../../station/ui/operator_text.py" line="223" />
         <source>The labels could not be sent to the printer {printer!r}: {why}</source>
         <translation>标签未能发送到打印机 {printer!r}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="200" />
+        <location filename="../../station/ui/operator_text.py" line="224" />
         <source>No printer is set for this paper size, or it is not connected. Choose one in Settings.</source>
         <translation>此纸张尺寸未设置打印机，或打印机未连接。请在“设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="203" />
+        <location filename="../../station/ui/operator_text.py" line="227" />
         <source>No printer is set for this paper size. Choose one in Settings. Nothing was printed.</source>
         <translation>此纸张尺寸未设置打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="209" />
+        <location filename="../../station/ui/operator_text.py" line="233" />
         <source>The printing system (CUPS) is not running or not installed. Restart the computer or call support.</source>
         <translation>打印系统 (CUPS) 未运行或未安装。请重启电脑或联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="212" />
+        <location filename="../../station/ui/operator_text.py" line="236" />
         <source>The label file has no pages. Nothing was printed.</source>
         <translation>标签文件没有页面。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="213" />
+        <location filename="../../station/ui/operator_text.py" line="237" />
         <source>The label file is missing. Nothing was printed.</source>
         <translation>标签文件不存在。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="214" />
+        <location filename="../../station/ui/operator_text.py" line="238" />
         <source>The label file could not be opened. Nothing was printed.</source>
         <translation>无法打开标签文件。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="218" />
+        <location filename="../../station/ui/operator_text.py" line="242" />
         <source>The label file mixes paper sizes; it must be split into one job per size. Nothing was printed.</source>
         <translation>标签文件混合了多种纸张尺寸；须按尺寸拆分为多个任务。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="221" />
+        <location filename="../../station/ui/operator_text.py" line="245" />
         <source>The label file is not the paper size chosen for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机所选尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="224" />
+        <location filename="../../station/ui/operator_text.py" line="248" />
         <source>The label file is not the paper size set for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机设置的尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="227" />
+        <location filename="../../station/ui/operator_text.py" line="251" />
         <source>The printer does not accept this label size. Check its paper settings. Nothing was printed.</source>
         <translation>打印机不接受此标签尺寸。请检查其纸张设置。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="230" />
+        <location filename="../../station/ui/operator_text.py" line="254" />
         <source>The printer could not be opened. Check that it is on and connected, then print again.</source>
         <translation>无法打开打印机。请检查打印机是否开机并已连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="215" />
+        <location filename="../../station/ui/operator_text.py" line="239" />
         <source>The label file of this job is gone from the disk; print the POs again. Nothing was printed.</source>
         <translation>此任务的标签文件已从磁盘删除；请重新打印这些采购单。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="233" />
+        <location filename="../../station/ui/operator_text.py" line="257" />
         <source>The printer {printer!r} is not set up on this computer. Choose another printer in the settings, or ask support to add it. Nothing was printed.</source>
         <translation>此电脑上没有打印机 {printer!r}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="239" />
+        <location filename="../../station/ui/operator_text.py" line="263" />
         <source>The printer {printer!r} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="245" />
+        <location filename="../../station/ui/operator_text.py" line="269" />
         <source>The printer {printer!r} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="252" />
+        <location filename="../../station/ui/operator_text.py" line="276" />
         <source>The printer {printer!r} is not accepting jobs. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="258" />
+        <location filename="../../station/ui/operator_text.py" line="282" />
         <source>The printer {printer!r} is not accepting jobs. The printer says: {reason}. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="264" />
+        <location filename="../../station/ui/operator_text.py" line="288" />
         <source>The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="270" />
+        <location filename="../../station/ui/operator_text.py" line="294" />
         <source>The printer {printer!r} refused the job. Check the printer and print again.</source>
         <translation>打印机 {printer!r} 拒绝了任务。请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="273" />
+        <location filename="../../station/ui/operator_text.py" line="297" />
         <source>A label file from the platform could not be used. Print it again; if it fails again, report it.</source>
         <translation>平台提供的标签文件无法使用。请重新打印；如果再次失败，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="276" />
+        <location filename="../../station/ui/operator_text.py" line="300" />
         <source>The label file link had expired; asking the platform for a new one.</source>
         <translation>标签文件链接已过期；正在向平台申请新链接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="279" />
+        <location filename="../../station/ui/operator_text.py" line="303" />
         <source>The carton labels of pickup order {pickup} were already printed ({boxes} cartons); choose Reprint to print them again.</source>
         <translation>揽收单 {pickup} 的箱标已打印过（{boxes} 箱）；如需再次打印，请选择“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="285" />
+        <location filename="../../station/ui/operator_text.py" line="309" />
         <source>No printer is set for carton labels on the {size}. Choose one in Settings. Nothing was printed.</source>
         <translation>未设置{size}箱标打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="288" />
+        <location filename="../../station/ui/operator_text.py" line="312" />
         <source>The platform sent {pages} carton labels for pickup order {pickup}, not the {boxes} asked for. Nothing was printed.</source>
         <translation>平台为揽收单 {pickup} 发送了 {pages} 张箱标，而不是所需的 {boxes} 张。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="293" />
+        <location filename="../../station/ui/operator_text.py" line="317" />
         <source>The carton labels of pickup order {pickup} were not printed: {why}</source>
         <translation>揽收单 {pickup} 的箱标未打印：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="296" />
+        <location filename="../../station/ui/operator_text.py" line="320" />
         <source>The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for these POs. Try again later.</source>
         <translation>平台发送的标签文件不是可读的 PDF（{reason}）；这些采购单未打印任何内容。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="301" />
+        <location filename="../../station/ui/operator_text.py" line="325" />
         <source>The label file link pointed to {where}, which the station does not download from ({reason}); nothing was printed for these POs. Report it if it happens again.</source>
         <translation>标签文件链接指向 {where}，Station 不从该处下载（{reason}）；这些采购单未打印任何内容。如再次发生，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="307" />
+        <location filename="../../station/ui/operator_text.py" line="331" />
         <source>The label file could not be saved in {folder}: {cause}. Free some space, then print these POs again.</source>
         <translation>标签文件未能保存到 {folder}：{cause}。请释放一些空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="310" />
+        <location filename="../../station/ui/operator_text.py" line="334" />
         <source>The QianYi ERP refused the request.</source>
         <translation>千易 ERP 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="311" />
+        <location filename="../../station/ui/operator_text.py" line="335" />
         <source>QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › Settings › Third-party applications).</source>
         <translation>千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="317" />
+        <location filename="../../station/ui/operator_text.py" line="341" />
         <source>QianYi refused the request time. Correct the computer's date and time, then retry.</source>
         <translation>千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="320" />
+        <location filename="../../station/ui/operator_text.py" line="344" />
         <source>QianYi rejected the purchase-order data. Check the fields shown in the details.</source>
         <translation>千易拒绝了采购单数据。请检查详情中列出的字段。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="323" />
+        <location filename="../../station/ui/operator_text.py" line="347" />
         <source>QianYi does not know this purchase order. Refresh the list.</source>
         <translation>千易中没有此采购单。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="324" />
+        <location filename="../../station/ui/operator_text.py" line="348" />
         <source>QianYi is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>千易正在限制调用频率。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="327" />
+        <location filename="../../station/ui/operator_text.py" line="351" />
         <source>The QianYi ERP had a problem on its side. Try again in a moment.</source>
         <translation>千易 ERP 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="328" />
+        <location filename="../../station/ui/operator_text.py" line="352" />
         <source>No answer from the QianYi ERP. Check the internet connection and the ERP address.</source>
         <translation>千易 ERP 无响应。请检查网络连接和 ERP 地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="331" />
+        <location filename="../../station/ui/operator_text.py" line="355" />
         <source>The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="334" />
+        <location filename="../../station/ui/operator_text.py" line="358" />
         <source>Choose at least one JIT purchase order to replenish.</source>
         <translation>请至少选择一个要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="335" />
+        <location filename="../../station/ui/operator_text.py" line="359" />
         <source>The chosen POs need no units.</source>
         <translation>所选采购单无需补货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="336" />
+        <location filename="../../station/ui/operator_text.py" line="360" />
         <source>No JIT connection to read the POs' items from.</source>
         <translation>没有可读取采购单商品的 JIT 连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="338" />
+        <location filename="../../station/ui/operator_text.py" line="362" />
         <source>Shoplazza refused the request.</source>
         <translation>Shoplazza 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="339" />
+        <location filename="../../station/ui/operator_text.py" line="363" />
         <source>Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.</source>
         <translation>Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="345" />
+        <location filename="../../station/ui/operator_text.py" line="369" />
         <source>Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings (the app needs the read_inventory scope).</source>
         <translation>Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="351" />
+        <location filename="../../station/ui/operator_text.py" line="375" />
         <source>The Shoplazza app may not read procurements. Grant it the read_inventory scope.</source>
         <translation>Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="354" />
+        <location filename="../../station/ui/operator_text.py" line="378" />
         <source>Shoplazza does not know this store or procurement. Check the store domain and refresh.</source>
         <translation>Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="357" />
+        <location filename="../../station/ui/operator_text.py" line="381" />
         <source>Shoplazza is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>Shoplazza 正在限制调用频率。请稍等后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="360" />
+        <location filename="../../station/ui/operator_text.py" line="384" />
         <source>Shoplazza had a problem on its side. Try again in a moment.</source>
         <translation>Shoplazza 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="361" />
+        <location filename="../../station/ui/operator_text.py" line="385" />
         <source>No answer from Shoplazza. Check the internet connection and the store domain.</source>
         <translation>Shoplazza 无响应。请检查网络连接和店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="364" />
+        <location filename="../../station/ui/operator_text.py" line="388" />
         <source>Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="367" />
+        <location filename="../../station/ui/operator_text.py" line="391" />
         <source>The Shoplazza store domain is missing.</source>
         <translation>缺少 Shoplazza 店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="206" />
+        <location filename="../../station/ui/operator_text.py" line="230" />
         <source>No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.</source>
         <translation>{size}未设置打印机。请在“设置”中选择后重试。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="126" />
+        <location filename="../../station/ui/operator_text.py" line="150" />
         <source>The PO was cancelled ({status}); do not send it.</source>
         <translation>采购单已取消（{status}）；请勿发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="130" />
+        <location filename="../../station/ui/operator_text.py" line="154" />
         <source>Still To Pack {seconds} s after packing; the platform may be stuck on it. Try again later or report the PO to Lazada.</source>
         <translation>打包 {seconds} 秒后仍为待打包；平台可能卡住了。请稍后重试，或向 Lazada 报告此采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="165" />
+        <location filename="../../station/ui/operator_text.py" line="189" />
         <source>Held by bench {bench}; not sent.</source>
         <translation>工位 {bench} 正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="166" />
+        <location filename="../../station/ui/operator_text.py" line="190" />
         <source>Held by another Station on this PC (pid {pid}); not sent.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="188" />
+        <location filename="../../station/ui/operator_text.py" line="212" />
         <source>Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="167" />
+        <location filename="../../station/ui/operator_text.py" line="191" />
         <source>Already done by bench {bench}; not sent again.</source>
         <translation>工位 {bench} 已完成；不再重复发送。</translation>
     </message>
@@ -2813,37 +2838,37 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="337" />
+        <location filename="../../station/ui/operator_text.py" line="361" />
         <source>No items found for JIT PO {pos}.</source>
         <translation>未找到 JIT 采购单 {pos} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="368" />
+        <location filename="../../station/ui/operator_text.py" line="392" />
         <source>Shoplazza has no procurement order {id}.</source>
         <translation>Shoplazza 中没有采购单 {id}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="369" />
+        <location filename="../../station/ui/operator_text.py" line="393" />
         <source>Nothing has been received on procurement {id} yet; there are no labels to print.</source>
         <translation>采购单 {id} 尚未收货；没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="374" />
+        <location filename="../../station/ui/operator_text.py" line="398" />
         <source>No secure password store is available (keyring backend: {backend}). On Windows and macOS the system store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. The station never keeps the app secret or tokens in a plain file.</source>
         <translation>没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普通文件中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="372" />
+        <location filename="../../station/ui/operator_text.py" line="396" />
         <source>package {package}, {tracking}</source>
         <translation>包裹 {package}，{tracking}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="373" />
+        <location filename="../../station/ui/operator_text.py" line="397" />
         <source>code {code}</source>
         <translation>错误码 {code}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="169" />
+        <location filename="../../station/ui/operator_text.py" line="193" />
         <source>Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); checking their status on the platform first.</source>
         <translation>继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。</translation>
     </message>
@@ -2965,22 +2990,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="386" />
+        <location filename="../../station/ui/operator_text.py" line="410" />
         <source>A4</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="387" />
+        <location filename="../../station/ui/operator_text.py" line="411" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="388" />
+        <location filename="../../station/ui/operator_text.py" line="412" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="389" />
+        <location filename="../../station/ui/operator_text.py" line="413" />
         <source>100x100 mm label</source>
         <translation>100x100 毫米标签</translation>
     </message>

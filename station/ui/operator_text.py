@@ -76,6 +76,20 @@ TEMPLATES: dict[str, str] = {
     "pickup.unknown": QT_TRANSLATE_NOOP(
         "errors", "The platform does not know pickup order {no}. Check the number on the label."
     ),
+    "auth.callback": QT_TRANSLATE_NOOP(
+        "errors",
+        "The callback address {uri} cannot be used: it must be the app's http(s) callback (to catch "
+        "the code here, http://127.0.0.1:<port>/...).",
+    ),
+    "auth.no_code": QT_TRANSLATE_NOOP(
+        "errors",
+        "No authorisation code was found. Paste the whole address the browser landed on after "
+        "Authorise (it holds ?code=...).",
+    ),
+    "auth.refused": QT_TRANSLATE_NOOP(
+        "errors",
+        "The authorisation was not given on the platform's page ({error}). Connect the shop again and press Authorise.",
+    ),
     "lazada.bad_parameter": QT_TRANSLATE_NOOP(
         "errors", "The platform rejected a parameter of the request. Check the dates and numbers, then try again."
     ),
@@ -97,6 +111,16 @@ TEMPLATES: dict[str, str] = {
     "lazada.no_token": QT_TRANSLATE_NOOP("errors", "No access token is set. Log in first."),
     "lazada.refresh_token": QT_TRANSLATE_NOOP(
         "errors", "The refresh token was refused; the shop must authorise the app again in Settings."
+    ),
+    "lazada.not_choice": QT_TRANSLATE_NOOP(
+        "errors",
+        "The shop authorised the station without Choice, so its JIT purchase orders cannot be read. "
+        'Connect the shop again and pick the option that ends in "- Choice" on the platform\'s page.',
+    ),
+    "lazada.code_refused": QT_TRANSLATE_NOOP(
+        "errors",
+        "The authorisation code was refused: it is used already, has expired (codes last 30 minutes) or belongs "
+        "to another app. Connect the shop again.",
     ),
     "lazada.signature": QT_TRANSLATE_NOOP(
         "errors", "The platform rejected the request signature. Check the app secret in Settings."
