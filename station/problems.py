@@ -153,6 +153,21 @@ ENGLISH: dict[str, str] = {
     "support to let it accept jobs again, then print again. Nothing was printed.",
     "print.queue_offline": "The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, "
     "cable), resume it in the printer settings, then print again. Nothing was printed.",
+    "print.waiting_paper": "Waiting at the printer {printer!r}: out of paper or labels. Load them; the job prints by "
+    "itself then.",
+    "print.waiting_jam": "Waiting at the printer {printer!r}: paper jam. Clear it; the job prints by itself then.",
+    "print.waiting_door": "Waiting at the printer {printer!r}: a door or cover is open. Close it; the job prints by "
+    "itself then.",
+    "print.waiting_offline": "Waiting at the printer {printer!r}: it is offline or cannot be reached. Check its "
+    "power and cable; the job prints by itself then.",
+    "print.waiting_paused": "Waiting at the printer {printer!r}: its queue is paused. Resume it in the printing "
+    "system; the job prints then.",
+    "print.waiting_stopped": "Waiting at the printer {printer!r}: its queue stopped ({reason}). Fix the printer, then "
+    "resume the queue; the job prints then.",
+    "print.aborted": "The printer {printer!r} gave up on the job ({reason}); some labels may be missing. Fix "
+    "the printer, then retry the job.",
+    "print.cancelled_at_printer": "The job was cancelled at the printer {printer!r}. Retry it if the labels are "
+    "still needed.",
     "print.refused": "The printer {printer!r} refused the job. Check the printer and print again.",
     # label files from the platform
     "carton.already_printed": "The carton labels of pickup order {pickup} were already printed ({boxes} cartons); "

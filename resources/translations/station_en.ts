@@ -132,13 +132,13 @@
 <context>
     <name>PrintPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="351" />
+        <location filename="../../station/ui/print_panel.py" line="360" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="351" />
+        <location filename="../../station/ui/print_panel.py" line="360" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n PO</numerusform><numerusform>%n POs</numerusform></translation>

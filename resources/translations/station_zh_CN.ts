@@ -1269,96 +1269,96 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="138" />
+        <location filename="../../station/ui/print_panel.py" line="147" />
         <source>PO sheet</source>
         <translation>采购单面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="140" />
+        <location filename="../../station/ui/print_panel.py" line="149" />
         <source>Product barcodes</source>
         <translation>商品条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="145" />
+        <location filename="../../station/ui/print_panel.py" line="154" />
         <source>Get labels (Ctrl+P)</source>
         <translation>获取标签 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="149" />
+        <location filename="../../station/ui/print_panel.py" line="158" />
         <source>Send to printer</source>
         <translation>发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="161" />
+        <location filename="../../station/ui/print_panel.py" line="170" />
         <source>No labels yet.</source>
         <translation>还没有标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="164" />
+        <location filename="../../station/ui/print_panel.py" line="173" />
         <source>Page </source>
         <translation>第 </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="178" />
+        <location filename="../../station/ui/print_panel.py" line="187" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="179" />
+        <location filename="../../station/ui/print_panel.py" line="188" />
         <source>Print the selected job again (from its kept file)</source>
         <translation>重新打印所选任务（使用已保存的文件）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="181" />
+        <location filename="../../station/ui/print_panel.py" line="190" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="182" />
+        <location filename="../../station/ui/print_panel.py" line="191" />
         <source>Send the failed jobs again (the selected one, or all of today's)</source>
         <translation>重新发送失败的任务（所选任务，或今天的全部）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="185" />
+        <location filename="../../station/ui/print_panel.py" line="194" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="207" />
+        <location filename="../../station/ui/print_panel.py" line="216" />
         <source>Printed today</source>
         <translation>今日已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="214" />
+        <location filename="../../station/ui/print_panel.py" line="223" />
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="260" />
+        <location filename="../../station/ui/print_panel.py" line="269" />
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="262" />
+        <location filename="../../station/ui/print_panel.py" line="271" />
         <source>No printer set for {size}</source>
         <translation>{size} 未设置打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="351" />
+        <location filename="../../station/ui/print_panel.py" line="360" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="351" />
+        <location filename="../../station/ui/print_panel.py" line="360" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n 个采购单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="370" />
+        <location filename="../../station/ui/print_panel.py" line="379" />
         <source> of {count}</source>
         <translation> 页，共 {count} 页</translation>
     </message>
@@ -2609,161 +2609,201 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
     <message>
         <location filename="../../station/ui/operator_text.py" line="294" />
+        <source>Waiting at the printer {printer!r}: out of paper or labels. Load them; the job prints by itself then.</source>
+        <translation>等待打印机 {printer!r}：缺纸或缺标签。装入后任务会自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="298" />
+        <source>Waiting at the printer {printer!r}: paper jam. Clear it; the job prints by itself then.</source>
+        <translation>等待打印机 {printer!r}：卡纸。清除后任务会自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="302" />
+        <source>Waiting at the printer {printer!r}: a door or cover is open. Close it; the job prints by itself then.</source>
+        <translation>等待打印机 {printer!r}：舱门或盖子未关。关上后任务会自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="306" />
+        <source>Waiting at the printer {printer!r}: it is offline or cannot be reached. Check its power and cable; the job prints by itself then.</source>
+        <translation>等待打印机 {printer!r}：打印机离线或无法连接。请检查电源和线缆，恢复后任务会自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="311" />
+        <source>Waiting at the printer {printer!r}: its queue is paused. Resume it in the printing system; the job prints then.</source>
+        <translation>等待打印机 {printer!r}：打印队列已暂停。在打印系统中恢复后任务即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="316" />
+        <source>Waiting at the printer {printer!r}: its queue stopped ({reason}). Fix the printer, then resume the queue; the job prints then.</source>
+        <translation>等待打印机 {printer!r}：打印队列已停止（{reason}）。修好打印机并恢复队列后任务即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="321" />
+        <source>The printer {printer!r} gave up on the job ({reason}); some labels may be missing. Fix the printer, then retry the job.</source>
+        <translation>打印机 {printer!r} 放弃了该任务（{reason}）；可能缺少部分标签。修好打印机后请重试该任务。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="326" />
+        <source>The job was cancelled at the printer {printer!r}. Retry it if the labels are still needed.</source>
+        <translation>该任务已在打印机 {printer!r} 上被取消。如仍需要标签，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="330" />
         <source>The printer {printer!r} refused the job. Check the printer and print again.</source>
         <translation>打印机 {printer!r} 拒绝了任务。请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="297" />
+        <location filename="../../station/ui/operator_text.py" line="333" />
         <source>A label file from the platform could not be used. Print it again; if it fails again, report it.</source>
         <translation>平台提供的标签文件无法使用。请重新打印；如果再次失败，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="300" />
+        <location filename="../../station/ui/operator_text.py" line="336" />
         <source>The label file link had expired; asking the platform for a new one.</source>
         <translation>标签文件链接已过期；正在向平台申请新链接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="303" />
+        <location filename="../../station/ui/operator_text.py" line="339" />
         <source>The carton labels of pickup order {pickup} were already printed ({boxes} cartons); choose Reprint to print them again.</source>
         <translation>揽收单 {pickup} 的箱标已打印过（{boxes} 箱）；如需再次打印，请选择“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="309" />
+        <location filename="../../station/ui/operator_text.py" line="345" />
         <source>No printer is set for carton labels on the {size}. Choose one in Settings. Nothing was printed.</source>
         <translation>未设置{size}箱标打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="312" />
+        <location filename="../../station/ui/operator_text.py" line="348" />
         <source>The platform sent {pages} carton labels for pickup order {pickup}, not the {boxes} asked for. Nothing was printed.</source>
         <translation>平台为揽收单 {pickup} 发送了 {pages} 张箱标，而不是所需的 {boxes} 张。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="317" />
+        <location filename="../../station/ui/operator_text.py" line="353" />
         <source>The carton labels of pickup order {pickup} were not printed: {why}</source>
         <translation>揽收单 {pickup} 的箱标未打印：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="320" />
+        <location filename="../../station/ui/operator_text.py" line="356" />
         <source>The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for these POs. Try again later.</source>
         <translation>平台发送的标签文件不是可读的 PDF（{reason}）；这些采购单未打印任何内容。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="325" />
+        <location filename="../../station/ui/operator_text.py" line="361" />
         <source>The label file link pointed to {where}, which the station does not download from ({reason}); nothing was printed for these POs. Report it if it happens again.</source>
         <translation>标签文件链接指向 {where}，Station 不从该处下载（{reason}）；这些采购单未打印任何内容。如再次发生，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="331" />
+        <location filename="../../station/ui/operator_text.py" line="367" />
         <source>The label file could not be saved in {folder}: {cause}. Free some space, then print these POs again.</source>
         <translation>标签文件未能保存到 {folder}：{cause}。请释放一些空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="334" />
+        <location filename="../../station/ui/operator_text.py" line="370" />
         <source>The QianYi ERP refused the request.</source>
         <translation>千易 ERP 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="335" />
+        <location filename="../../station/ui/operator_text.py" line="371" />
         <source>QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › Settings › Third-party applications).</source>
         <translation>千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="341" />
+        <location filename="../../station/ui/operator_text.py" line="377" />
         <source>QianYi refused the request time. Correct the computer's date and time, then retry.</source>
         <translation>千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="344" />
+        <location filename="../../station/ui/operator_text.py" line="380" />
         <source>QianYi rejected the purchase-order data. Check the fields shown in the details.</source>
         <translation>千易拒绝了采购单数据。请检查详情中列出的字段。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="347" />
+        <location filename="../../station/ui/operator_text.py" line="383" />
         <source>QianYi does not know this purchase order. Refresh the list.</source>
         <translation>千易中没有此采购单。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="348" />
+        <location filename="../../station/ui/operator_text.py" line="384" />
         <source>QianYi is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>千易正在限制调用频率。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="351" />
+        <location filename="../../station/ui/operator_text.py" line="387" />
         <source>The QianYi ERP had a problem on its side. Try again in a moment.</source>
         <translation>千易 ERP 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="352" />
+        <location filename="../../station/ui/operator_text.py" line="388" />
         <source>No answer from the QianYi ERP. Check the internet connection and the ERP address.</source>
         <translation>千易 ERP 无响应。请检查网络连接和 ERP 地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="355" />
+        <location filename="../../station/ui/operator_text.py" line="391" />
         <source>The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="358" />
+        <location filename="../../station/ui/operator_text.py" line="394" />
         <source>Choose at least one JIT purchase order to replenish.</source>
         <translation>请至少选择一个要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="359" />
+        <location filename="../../station/ui/operator_text.py" line="395" />
         <source>The chosen POs need no units.</source>
         <translation>所选采购单无需补货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="360" />
+        <location filename="../../station/ui/operator_text.py" line="396" />
         <source>No JIT connection to read the POs' items from.</source>
         <translation>没有可读取采购单商品的 JIT 连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="362" />
+        <location filename="../../station/ui/operator_text.py" line="398" />
         <source>Shoplazza refused the request.</source>
         <translation>Shoplazza 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="363" />
+        <location filename="../../station/ui/operator_text.py" line="399" />
         <source>Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.</source>
         <translation>Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="369" />
+        <location filename="../../station/ui/operator_text.py" line="405" />
         <source>Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings (the app needs the read_inventory scope).</source>
         <translation>Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="375" />
+        <location filename="../../station/ui/operator_text.py" line="411" />
         <source>The Shoplazza app may not read procurements. Grant it the read_inventory scope.</source>
         <translation>Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="378" />
+        <location filename="../../station/ui/operator_text.py" line="414" />
         <source>Shoplazza does not know this store or procurement. Check the store domain and refresh.</source>
         <translation>Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="381" />
+        <location filename="../../station/ui/operator_text.py" line="417" />
         <source>Shoplazza is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>Shoplazza 正在限制调用频率。请稍等后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="384" />
+        <location filename="../../station/ui/operator_text.py" line="420" />
         <source>Shoplazza had a problem on its side. Try again in a moment.</source>
         <translation>Shoplazza 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="385" />
+        <location filename="../../station/ui/operator_text.py" line="421" />
         <source>No answer from Shoplazza. Check the internet connection and the store domain.</source>
         <translation>Shoplazza 无响应。请检查网络连接和店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="388" />
+        <location filename="../../station/ui/operator_text.py" line="424" />
         <source>Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="391" />
+        <location filename="../../station/ui/operator_text.py" line="427" />
         <source>The Shoplazza store domain is missing.</source>
         <translation>缺少 Shoplazza 店铺域名。</translation>
     </message>
@@ -2838,32 +2878,32 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="361" />
+        <location filename="../../station/ui/operator_text.py" line="397" />
         <source>No items found for JIT PO {pos}.</source>
         <translation>未找到 JIT 采购单 {pos} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="392" />
+        <location filename="../../station/ui/operator_text.py" line="428" />
         <source>Shoplazza has no procurement order {id}.</source>
         <translation>Shoplazza 中没有采购单 {id}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="393" />
+        <location filename="../../station/ui/operator_text.py" line="429" />
         <source>Nothing has been received on procurement {id} yet; there are no labels to print.</source>
         <translation>采购单 {id} 尚未收货；没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="398" />
+        <location filename="../../station/ui/operator_text.py" line="434" />
         <source>No secure password store is available (keyring backend: {backend}). On Windows and macOS the system store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. The station never keeps the app secret or tokens in a plain file.</source>
         <translation>没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普通文件中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="396" />
+        <location filename="../../station/ui/operator_text.py" line="432" />
         <source>package {package}, {tracking}</source>
         <translation>包裹 {package}，{tracking}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="397" />
+        <location filename="../../station/ui/operator_text.py" line="433" />
         <source>code {code}</source>
         <translation>错误码 {code}</translation>
     </message>
@@ -2958,31 +2998,36 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
     <message>
         <location filename="../../station/ui/print_panel.py" line="58" />
-        <source>sent</source>
-        <translation>已发送</translation>
+        <source>at the printer</source>
+        <translation>在打印机上</translation>
     </message>
     <message>
         <location filename="../../station/ui/print_panel.py" line="59" />
+        <source>WAITING</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="60" />
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="60" />
+        <location filename="../../station/ui/print_panel.py" line="61" />
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="61" />
+        <location filename="../../station/ui/print_panel.py" line="62" />
         <source>to retry</source>
         <translation>待重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="73" />
+        <location filename="../../station/ui/print_panel.py" line="74" />
         <source>(no printer)</source>
         <translation>（无打印机）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="74" />
+        <location filename="../../station/ui/print_panel.py" line="75" />
         <source>#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  {status}</source>
         <translation>#{id}  {time}  {size}  {pages} 页  {first}{more}  → {printer}  {status}</translation>
     </message>
@@ -2990,22 +3035,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="410" />
+        <location filename="../../station/ui/operator_text.py" line="446" />
         <source>A4</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="411" />
+        <location filename="../../station/ui/operator_text.py" line="447" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="412" />
+        <location filename="../../station/ui/operator_text.py" line="448" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="413" />
+        <location filename="../../station/ui/operator_text.py" line="449" />
         <source>100x100 mm label</source>
         <translation>100x100 毫米标签</translation>
     </message>

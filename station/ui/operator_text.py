@@ -291,6 +291,42 @@ TEMPLATES: dict[str, str] = {
         "printer (paper, labels, lid, cable), resume it in the "
         "printer settings, then print again. Nothing was printed.",
     ),
+    "print.waiting_paper": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: out of paper or labels. Load them; the job prints by itself then.",
+    ),
+    "print.waiting_jam": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: paper jam. Clear it; the job prints by itself then.",
+    ),
+    "print.waiting_door": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: a door or cover is open. Close it; the job prints by itself then.",
+    ),
+    "print.waiting_offline": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: it is offline or cannot be reached. Check its power "
+        "and cable; the job prints by itself then.",
+    ),
+    "print.waiting_paused": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: its queue is paused. Resume it in the printing system; "
+        "the job prints then.",
+    ),
+    "print.waiting_stopped": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: its queue stopped ({reason}). Fix the printer, then "
+        "resume the queue; the job prints then.",
+    ),
+    "print.aborted": QT_TRANSLATE_NOOP(
+        "errors",
+        "The printer {printer!r} gave up on the job ({reason}); some labels may be missing. Fix the "
+        "printer, then retry the job.",
+    ),
+    "print.cancelled_at_printer": QT_TRANSLATE_NOOP(
+        "errors",
+        "The job was cancelled at the printer {printer!r}. Retry it if the labels are still needed.",
+    ),
     "print.refused": QT_TRANSLATE_NOOP(
         "errors", "The printer {printer!r} refused the job. Check the printer and print again."
     ),
