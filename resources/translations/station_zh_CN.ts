@@ -546,51 +546,69 @@
     </message>
 </context>
 <context>
+    <name>InnerPackDialog</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="113" />
+        <source>Inner pack</source>
+        <translation>内包装</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="121" />
+        <source>Pack barcode:</source>
+        <translation>内包装条码：</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="122" />
+        <source>Units in the pack:</source>
+        <translation>内包装件数：</translation>
+    </message>
+</context>
+<context>
     <name>ItemsPanel</name>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="41" />
-        <location filename="../../station/ui/items_panel.py" line="75" />
+        <location filename="../../station/ui/items_panel.py" line="43" />
+        <location filename="../../station/ui/items_panel.py" line="77" />
         <source>Select a PO to see its items.</source>
         <translation>选择一个采购单查看商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="53" />
+        <location filename="../../station/ui/items_panel.py" line="55" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="53" />
+        <location filename="../../station/ui/items_panel.py" line="55" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="53" />
+        <location filename="../../station/ui/items_panel.py" line="55" />
         <source>SKU / barcode</source>
         <translation>SKU / 条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="82" />
+        <location filename="../../station/ui/items_panel.py" line="84" />
         <source>{store} · {code}
 Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>{store} · {code}
 预计到仓：{arrival} · {skus}，{units}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="86" />
+        <location filename="../../station/ui/items_panel.py" line="88" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n 个 SKU</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="87" />
+        <location filename="../../station/ui/items_panel.py" line="89" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="93" />
+        <location filename="../../station/ui/items_panel.py" line="95" />
         <source>Loading items…</source>
         <translation>正在加载商品…</translation>
     </message>
@@ -598,67 +616,102 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>JitView</name>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="78" />
+        <location filename="../../station/ui/jit/view.py" line="82" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="79" />
+        <location filename="../../station/ui/jit/view.py" line="83" />
+        <source>Verify</source>
+        <translation>验货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="84" />
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="80" />
+        <location filename="../../station/ui/jit/view.py" line="85" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="81" />
+        <location filename="../../station/ui/jit/view.py" line="86" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="175" />
+        <location filename="../../station/ui/jit/view.py" line="191" />
+        <source>Operator: {name}</source>
+        <translation>操作员：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="191" />
+        <source>Operator: —</source>
+        <translation>操作员：—</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="192" />
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="192" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="195" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="193" />
+        <location filename="../../station/ui/jit/view.py" line="213" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="194" />
+        <location filename="../../station/ui/jit/view.py" line="214" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="195" />
+        <location filename="../../station/ui/jit/view.py" line="215" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="196" />
+        <location filename="../../station/ui/jit/view.py" line="216" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="197" />
+        <location filename="../../station/ui/jit/view.py" line="217" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="203" />
+        <location filename="../../station/ui/jit/view.py" line="224" />
+        <source>Verify (F10)</source>
+        <translation>验货 (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="225" />
+        <source>Scan a PO, then each unit into the carton; complete, it is printed.</source>
+        <translation>先扫采购单，再逐件扫入纸箱；扫齐后自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="242" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="204" />
+        <location filename="../../station/ui/jit/view.py" line="243" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="206" />
+        <location filename="../../station/ui/jit/view.py" line="245" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -980,24 +1033,29 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>OtherViews</name>
     <message>
-        <location filename="../../station/ui/views.py" line="68" />
+        <location filename="../../station/ui/views.py" line="72" />
         <source>JIT purchase orders</source>
         <translation>JIT 采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/views.py" line="69" />
+        <location filename="../../station/ui/views.py" line="73" />
         <source>Marketplace orders</source>
         <translation>平台订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/views.py" line="70" />
+        <location filename="../../station/ui/views.py" line="74" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../station/ui/views.py" line="71" />
+        <location filename="../../station/ui/views.py" line="75" />
         <source>Pickups</source>
         <translation>揽收</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/views.py" line="76" />
+        <source>Stats</source>
+        <translation>统计</translation>
     </message>
 </context>
 <context>
@@ -1375,86 +1433,95 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ScanHandler</name>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="118" />
+        <location filename="../../station/ui/scan_handler.py" line="132" />
         <source>{code}: order selected</source>
         <translation>{code}：已选中订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="122" />
+        <location filename="../../station/ui/scan_handler.py" line="136" />
         <source>Unknown code {code}: no order or tracking number matches. Nothing changed.</source>
         <translation>未知条码 {code}：没有匹配的订单号或运单号。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="144" />
+        <location filename="../../station/ui/scan_handler.py" line="161" />
+        <location filename="../../station/ui/scan_handler.py" line="262" />
         <source>{code}: reading the POs' products, one moment…</source>
         <translation>{code}：正在读取采购单的商品，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="149" />
+        <location filename="../../station/ui/scan_handler.py" line="166" />
+        <location filename="../../station/ui/scan_handler.py" line="268" />
         <source>Looking up {code}…</source>
         <translation>正在查找 {code}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="172" />
+        <location filename="../../station/ui/scan_handler.py" line="189" />
         <source>Could not look up {code}: {why}</source>
         <translation>无法查找 {code}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="181" />
+        <location filename="../../station/ui/scan_handler.py" line="198" />
         <source>Unknown code {code}: no PO, logistics number or product matches. Nothing changed.</source>
         <translation>未知代码 {code}：没有匹配的采购单、物流单号或商品。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="196" />
+        <location filename="../../station/ui/scan_handler.py" line="213" />
         <source>{no} is being handled by {bench}; nothing sent from this bench.</source>
         <translation>{no} 正由 {bench} 处理；本工位未发送任何操作。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="205" />
+        <location filename="../../station/ui/scan_handler.py" line="222" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>商品 {code}：在 %n 个采购单中，已选中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="217" />
+        <location filename="../../station/ui/scan_handler.py" line="234" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>扫码即打印：请扫描采购单号（该商品在 %n 个采购单中）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="209" />
+        <location filename="../../station/ui/scan_handler.py" line="226" />
         <source>{no} selected · {store}</source>
         <translation>已选中 {no} · {store}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="110" />
+        <location filename="../../station/ui/scan_handler.py" line="124" />
         <source>{code}: pickup order, shown in Pickups</source>
         <translation>{code}：揽收单，已在“揽收”中显示</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/scan_handler.py" line="284" />
+        <source>Verify: scan the PO number (this code is in %n PO(s)).</source>
+        <translation>
+            <numerusform>验货：请扫描采购单号（此条码在 %n 个采购单中）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="229" />
+        <location filename="../../station/ui/scan_handler.py" line="315" />
         <source>{no}: preparing labels…</source>
         <translation>{no}：正在准备标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="239" />
+        <location filename="../../station/ui/scan_handler.py" line="327" />
         <source>{no}: {step}…</source>
         <translation>{no}：{step}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="248" />
+        <location filename="../../station/ui/scan_handler.py" line="340" />
         <source>{no}: no labels. {why}</source>
         <translation>{no}：没有标签。{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="254" />
+        <location filename="../../station/ui/scan_handler.py" line="346" />
         <source>{no}: labels sent to the printer</source>
         <translation>{no}：标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="256" />
+        <location filename="../../station/ui/scan_handler.py" line="348" />
         <source>{no}: labels ready (no printer set for this size)</source>
         <translation>{no}：标签已就绪（此尺寸未设置打印机）</translation>
     </message>
@@ -1751,6 +1818,150 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
 </context>
 <context>
+    <name>ShortDialog</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="60" />
+        <source>Finish short</source>
+        <translation>短装完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="63" />
+        <source>{sku}: %n unit(s) missing</source>
+        <translation>
+            <numerusform>{sku}：缺 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="67" />
+        <source>{no}: %n unit(s) not scanned.</source>
+        <translation>
+            <numerusform>{no}：%n 件未扫描。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="75" />
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="76" />
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="77" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="82" />
+        <source>What happened (needed with Other)</source>
+        <translation>发生了什么（选“其他”时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="84" />
+        <source>Recorded as finished short by {name}.</source>
+        <translation>记录为 {name} 短装完成。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="91" />
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="38" />
+        <source>Operator sign-in</source>
+        <translation>操作员登录</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="47" />
+        <source>Your name (or scan your badge):</source>
+        <translation>您的姓名（或扫描工牌）：</translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="69" />
+        <location filename="../../station/ui/stats/view.py" line="145" />
+        <source>All operators</source>
+        <translation>全部操作员</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="77" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="81" />
+        <source>Units verified</source>
+        <translation>已验件数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="82" />
+        <source>POs completed</source>
+        <translation>完成的采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="83" />
+        <source>Wrong items caught</source>
+        <translation>拦截的错误商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="84" />
+        <source>Extra units caught</source>
+        <translation>拦截的多余件数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="85" />
+        <source>Finished short</source>
+        <translation>短装完成</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="86" />
+        <source>Cancelled POs caught</source>
+        <translation>拦截的已取消采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="93" />
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="96" />
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="104" />
+        <source>Units verified by hour</source>
+        <translation>每小时已验件数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="129" />
+        <source>No journal: nothing to count.</source>
+        <translation>没有日志：无可统计。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="135" />
+        <source>Reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="147" />
+        <source>(nobody signed in)</source>
+        <translation>（未登录）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="159" />
+        <source>Could not read the figures.</source>
+        <translation>无法读取统计数据。</translation>
+    </message>
+</context>
+<context>
     <name>UnprintedBanner</name>
     <message>
         <location filename="../../station/ui/unprinted_banner.py" line="41" />
@@ -1768,6 +1979,212 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <location filename="../../station/ui/unprinted_banner.py" line="62" />
         <source>No PO shipped today is without labels printed here.</source>
         <translation>今天已发货的采购单在本工位都已打印标签。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyControl</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="147" />
+        <source>Signed in: {name}</source>
+        <translation>已登录：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="155" />
+        <source>Signed out.</source>
+        <translation>已退出登录。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="187" />
+        <source>{no} is {status}: nothing to verify.</source>
+        <translation>{no} 状态为{status}：无需验货。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="195" />
+        <source>{no}: not listed; refresh the list (F5).</source>
+        <translation>{no}：不在列表中；请刷新列表 (F5)。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="198" />
+        <source>{no}: opening its verification…</source>
+        <translation>{no}：正在打开验货…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="235" />
+        <source>{no}: scan its items</source>
+        <translation>{no}：请扫描其商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="237" />
+        <location filename="../../station/ui/jit/verify_control.py" line="295" />
+        <source>{no}: complete</source>
+        <translation>{no}：完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_control.py" line="240" />
+        <source>{no}: verify · %n unit(s) to scan</source>
+        <translation>
+            <numerusform>{no}：验货 · 待扫 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="250" />
+        <source>{no} is being verified at {bench}; nothing opened here.</source>
+        <translation>{no} 正在 {bench} 验货；本工位未打开。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="274" />
+        <source>Product {code}: scan the PO first.</source>
+        <translation>商品 {code}：请先扫描采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="310" />
+        <source>Wrong item {code}: not in this PO</source>
+        <translation>错误商品 {code}：不在此采购单中</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="313" />
+        <source>Too many: the pack holds {asked}, {sku} needs only {left}</source>
+        <translation>数量超出：内包装有 {asked} 件，{sku} 只需 {left} 件</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="316" />
+        <source>Too many: {sku} needs no more</source>
+        <translation>数量超出：{sku} 已扫齐</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="318" />
+        <source>{no} is finished: scan the next PO</source>
+        <translation>{no} 已完成：请扫描下一个采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="320" />
+        <source>{sku} ✓ · complete</source>
+        <translation>{sku} ✓ · 完成</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="322" />
+        <source>Counted {counted} of {asked}: the line needed only {counted}</source>
+        <translation>已计 {counted}/{asked}：该行只需 {counted} 件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_control.py" line="325" />
+        <source>%n more</source>
+        <translation>
+            <numerusform>还差 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="327" />
+        <source>{sku} ×{counted} ✓ · {more}</source>
+        <translation>{sku} ×{counted} ✓ · {more}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="328" />
+        <source>{sku} ✓ · {more}</source>
+        <translation>{sku} ✓ · {more}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="337" />
+        <source>Sign in first: a short carton is recorded with the operator's name.</source>
+        <translation>请先登录：短装会记录操作员姓名。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_control.py" line="358" />
+        <source>{no}: finished short, %n unit(s) missing</source>
+        <translation>
+            <numerusform>{no}：短装完成，缺 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_control.py" line="387" />
+        <source>Inner pack {code}: %n unit(s) a scan</source>
+        <translation>
+            <numerusform>内包装 {code}：每扫一次计 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="399" />
+        <source>{no}: Cancelled — do not pack</source>
+        <translation>{no}：已取消 — 请勿打包</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyModel</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="97" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="96" />
+        <source>SKU / barcode</source>
+        <translation>SKU / 条码</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="98" />
+        <source>Needed</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="99" />
+        <source>Scanned</source>
+        <translation>已扫</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="100" />
+        <source>To scan</source>
+        <translation>待扫</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="190" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="265" />
+        <source>Verify: scan a PO number or logistics number.</source>
+        <translation>验货：请扫描采购单号或物流单号。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="201" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="202" />
+        <source>Type a quantity, then scan: that many units are counted.</source>
+        <translation>先输入数量再扫码：按该数量计数。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="210" />
+        <source>Finish short… (F12)</source>
+        <translation>短装完成… (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="214" />
+        <source>Ship when verified</source>
+        <translation>验货后发货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="272" />
+        <source>Inner pack…</source>
+        <translation>内包装…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="273" />
+        <source>Set a barcode of a sealed inner pack of this item and its units.</source>
+        <translation>设置此商品密封内包装的条码及其件数。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="285" />
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_panel.py" line="287" />
+        <source>%n to scan</source>
+        <translation>
+            <numerusform>待扫 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>

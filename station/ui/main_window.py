@@ -85,11 +85,13 @@ class MainWindow(QMainWindow):
         self.views.erp.failed.connect(self.jit.feedback.show_error)
         self.setCentralWidget(self.views.tabs)
         self.statusBar().addWidget(view.status_label, 1)
+        self.statusBar().addPermanentWidget(view.operator_box)  # who is signed in, on every view
         self.scan = ScanHandler(
             feedback=self.jit.feedback,
             po_list=self.jit.po_list,
             labels=self.jit.batches,
             views=self.views,
+            verify=self.jit.verify,
             scan_to_print=view.scan_print.isChecked,
             client=connection.client,
             runner=self.runner,
