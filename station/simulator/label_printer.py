@@ -165,6 +165,7 @@ class VirtualLabelPrinter:
         self.paper_out = False
         self.paused = False
         self.head_open = False
+        self.labels_left: int | None = None  # on the roll; None: endless. At 0 the printer is out of paper.
         self._listener: socket.socket | None = None
         self._accepting: threading.Thread | None = None
         self._stopped = threading.Event()
@@ -233,14 +234,18 @@ class VirtualLabelPrinter:
     def set_head_open(self, value: bool) -> None:
         self._set(head_open=value)
 
+    def load_roll(self, labels: int | None) -> None:
+        """A new roll of ``labels`` labels (None: endless): paper is back, waiting labels print."""
+        with self._lock:
+            self.labels_left = labels
+            self._set(paper_out=labels == 0)
+
     def _set(self, **flags: bool) -> None:
         with self._lock:
             for name, value in flags.items():
                 setattr(self, name, value)
-            if self.ready:  # what waited inside prints now
-                held, self._held = self._held, []
-                for label in held:
-                    self._print(label)
+            while self._held and self.ready:  # what waited inside prints now
+                self._print(self._held.pop(0))
             self._lock.notify_all()
 
     @property
@@ -292,6 +297,9 @@ class VirtualLabelPrinter:
     def _print(self, label: ReceivedLabel) -> None:  # under the lock
         self._labels.append(label)
         self._printed += 1
+        if self.labels_left is not None:
+            self.labels_left -= 1
+            self.paper_out = self.labels_left <= 0
 
     def _receive(self, label: ReceivedLabel, copies: int) -> None:
         with self._lock:
