@@ -154,12 +154,12 @@ ENGLISH: dict[str, str] = {
     "{language} and that port {port} is its raw port. Nothing was printed.",
     "print.raw_send_failed": "The connection to the label printer {printer!r} broke while sending the labels; some "
     "may have printed. Check what came out before printing again.",
-    "print.raw_waiting_paper_out": "The labels reached the label printer {printer!r}, but it ran out of labels; "
-    "labels waiting in it: {count}. Load a new roll and they print.",
-    "print.raw_waiting_paused": "The labels reached the label printer {printer!r}, but it is paused; labels waiting "
-    "in it: {count}. Press its pause or feed button and they print.",
-    "print.raw_waiting_head_open": "The labels reached the label printer {printer!r}, but its print head is open; "
-    "labels waiting in it: {count}. Close the head and they print.",
+    "print.raw_waiting_paper_out": "The labels reached the label printer {printer!r}, but it ran out of labels "
+    "before printing them all. Load a new roll and the rest print.",
+    "print.raw_waiting_paused": "The labels reached the label printer {printer!r}, but it was paused before printing "
+    "them all. Press its pause or feed button and the rest print.",
+    "print.raw_waiting_head_open": "The labels reached the label printer {printer!r}, but its print head was opened "
+    "before printing them all. Close the head and the rest print.",
     "print.raw_not_confirmed": "The labels were sent to the label printer {printer!r}, but it did not confirm "
     "printing them within {seconds} s. Check what came out before printing them again.",
     # label files from the platform

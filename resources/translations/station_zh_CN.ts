@@ -2166,21 +2166,6 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>发送标签时与标签打印机 {printer!r} 的连接中断；可能已打印了一部分。请先检查已打印的标签，再重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="297" />
-        <source>The labels reached the label printer {printer!r}, but it ran out of labels; labels waiting in it: {count}. Load a new roll and they print.</source>
-        <translation>标签已送达标签打印机 {printer!r}，但打印机缺标签纸；打印机中等待打印的标签：{count}。装入新的标签卷后即会打印。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="302" />
-        <source>The labels reached the label printer {printer!r}, but it is paused; labels waiting in it: {count}. Press its pause or feed button and they print.</source>
-        <translation>标签已送达标签打印机 {printer!r}，但打印机已暂停；打印机中等待打印的标签：{count}。按暂停或走纸键后即会打印。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="307" />
-        <source>The labels reached the label printer {printer!r}, but its print head is open; labels waiting in it: {count}. Close the head and they print.</source>
-        <translation>标签已送达标签打印机 {printer!r}，但打印头已打开；打印机中等待打印的标签：{count}。合上打印头后即会打印。</translation>
-    </message>
-    <message>
         <location filename="../../station/ui/operator_text.py" line="312" />
         <source>The labels were sent to the label printer {printer!r}, but it did not confirm printing them within {seconds} s. Check what came out before printing them again.</source>
         <translation>标签已发送到标签打印机 {printer!r}，但打印机在 {seconds} 秒内未确认已打印。请先检查已打印的标签，再决定是否重新打印。</translation>
@@ -2409,6 +2394,21 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <location filename="../../station/ui/operator_text.py" line="41" />
         <source>The date range is {days} days long; the platform allows at most 90 days.</source>
         <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="297" />
+        <source>The labels reached the label printer {printer!r}, but it ran out of labels before printing them all. Load a new roll and the rest print.</source>
+        <translation>标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前缺标签纸。装入新的标签卷后，其余标签即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="302" />
+        <source>The labels reached the label printer {printer!r}, but it was paused before printing them all. Press its pause or feed button and the rest print.</source>
+        <translation>标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前已暂停。按暂停或走纸键后，其余标签即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="307" />
+        <source>The labels reached the label printer {printer!r}, but its print head was opened before printing them all. Close the head and the rest print.</source>
+        <translation>标签已送达标签打印机 {printer!r}，但打印头在全部打印完之前被打开。合上打印头后，其余标签即会打印。</translation>
     </message>
     <message>
         <location filename="../../station/ui/operator_text.py" line="381" />

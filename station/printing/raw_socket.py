@@ -166,15 +166,19 @@ def job_chunks(pdf: Path, settings: LabelPrinterSettings) -> Iterable[bytes]:
 
 
 def wait_printed(printer: RawPrinter, confirm_s: float = CONFIRM_S) -> PrinterStatus:
-    """Ask the status until no label waits inside; a label waiting behind a problem is that problem."""
+    """Ask the status until no label waits inside; labels waiting behind a problem are that problem."""
+    zebra = printer.settings.language is Language.ZPL
     end = time.monotonic() + confirm_s
     while True:
         status = query_status(printer)
-        if status.waiting == 0:
-            return status
         trouble = status.trouble()
+        if status.waiting == 0 and (trouble is None or zebra):
+            return status  # ZPL counts what waits: none is all printed, even if the roll ended on the last one
         if trouble is not None:
-            raise _error(f"raw_waiting_{trouble}", printer, count=status.waiting)
+            # TSPL's status byte has no count: a stop right after the job is taken as labels left unprinted
+            if zebra:
+                raise _error(f"raw_waiting_{trouble}", printer, count=status.waiting)
+            raise _error(f"raw_waiting_{trouble}", printer)
         if time.monotonic() >= end:
             raise _error("raw_not_confirmed", printer, seconds=round(confirm_s))
         time.sleep(_POLL_S)  # a printer is slower than this poll: ~150 mm/s is a 100x150 label a second

@@ -37,7 +37,7 @@ class ReceivedLabel:
     page: MonoPage
 
     def save_png(self, path: Path) -> Path:
-        if not self.page.to_qimage().save(str(path), b"PNG"):
+        if not self.page.to_qimage().save(str(path)):  # PNG, from the suffix
             raise OSError(f"could not write {path}")
         return path
 
@@ -169,6 +169,7 @@ class VirtualLabelPrinter:
         self._listener: socket.socket | None = None
         self._accepting: threading.Thread | None = None
         self._stopped = threading.Event()
+        self._connections: set[socket.socket] = set()
 
     # -- life
     def start(self) -> VirtualLabelPrinter:
@@ -178,6 +179,7 @@ class VirtualLabelPrinter:
     def stop(self) -> None:
         self._stopped.set()
         self._close_listener()
+        self._drop_connections()
 
     def __enter__(self) -> VirtualLabelPrinter:
         return self.start()
@@ -213,6 +215,13 @@ class VirtualLabelPrinter:
             self._accepting.join(timeout=5)
             self._accepting = None
 
+    def _drop_connections(self) -> None:
+        with self._lock:
+            connections, self._connections = self._connections, set()
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
     # -- the states a test or the demo sets
     @property
     def offline(self) -> bool:
@@ -222,6 +231,7 @@ class VirtualLabelPrinter:
         """Offline: the port refuses connections (the printer is off or unplugged)."""
         if offline and self._listener is not None:
             self._close_listener()
+            self._drop_connections()  # switched off: the line drops too
         elif not offline and self._listener is None:
             self._listen()  # the same port again
 
@@ -313,11 +323,12 @@ class VirtualLabelPrinter:
     # -- status answers
     def host_status(self) -> bytes:
         """ZPL ``~HS``: three strings; the flags the station reads are paper out, pause, formats waiting
-        (string 1) and head up, labels remaining (string 2)."""
+        (string 1) and head up, labels remaining in the batch printing (string 2)."""
         with self._lock:
             waiting = len(self._held)
             first = f"030,{int(self.paper_out)},{int(self.paused)},1199,{min(waiting, 999):03d},0,0,0,000,0,0,0"
-            second = f"001,0,{int(self.head_open)},0,0,2,4,0,{waiting:08d},1,000"
+            # each waiting label is a format still in the buffer (eee); none is part-way through a batch
+            second = f"001,0,{int(self.head_open)},0,0,2,4,0,00000000,1,000"
         return b"".join(STX + text.encode("ascii") + ETX + b"\r\n" for text in (first, second, "1234,0"))
 
     def tspl_status(self) -> bytes:
@@ -338,6 +349,8 @@ class VirtualLabelPrinter:
 
     def _serve(self, connection: socket.socket) -> None:
         stream = _Stream(self)
+        with self._lock:
+            self._connections.add(connection)
         with connection:
             connection.settimeout(30)
             while True:
@@ -358,6 +371,8 @@ class VirtualLabelPrinter:
                     with self._lock:
                         self.errors.append(str(error))
                     break  # a printer that cannot read a job drops the rest of it
+        with self._lock:
+            self._connections.discard(connection)
 
 
 class _Stream:

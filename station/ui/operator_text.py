@@ -296,18 +296,18 @@ TEMPLATES: dict[str, str] = {
     ),
     "print.raw_waiting_paper_out": QT_TRANSLATE_NOOP(
         "errors",
-        "The labels reached the label printer {printer!r}, but it ran out of labels; labels waiting"
-        " in it: {count}. Load a new roll and they print.",
+        "The labels reached the label printer {printer!r}, but it ran out of labels before printing"
+        " them all. Load a new roll and the rest print.",
     ),
     "print.raw_waiting_paused": QT_TRANSLATE_NOOP(
         "errors",
-        "The labels reached the label printer {printer!r}, but it is paused; labels waiting in it: "
-        "{count}. Press its pause or feed button and they print.",
+        "The labels reached the label printer {printer!r}, but it was paused before printing them "
+        "all. Press its pause or feed button and the rest print.",
     ),
     "print.raw_waiting_head_open": QT_TRANSLATE_NOOP(
         "errors",
-        "The labels reached the label printer {printer!r}, but its print head is open; labels "
-        "waiting in it: {count}. Close the head and they print.",
+        "The labels reached the label printer {printer!r}, but its print head was opened before "
+        "printing them all. Close the head and the rest print.",
     ),
     "print.raw_not_confirmed": QT_TRANSLATE_NOOP(
         "errors",
