@@ -82,7 +82,7 @@ class MonoPage:
 
     def black_dots(self) -> int:
         """How many dots print (for checks: a blank page has none)."""
-        return sum(bin(byte).count("1") for byte in self.data if byte)
+        return int.from_bytes(self.data, "big").bit_count()
 
     def to_qimage(self) -> QImage:
         """A ``Format_Mono`` copy (index 1 black), e.g. to save as PNG or to decode barcodes."""

@@ -24,6 +24,7 @@ from station.problems import Problem
 STATUS_TIMEOUT_S = 3.0
 SEND_TIMEOUT_S = 10.0  # per socket operation, not for the whole job
 CONFIRM_S = 10.0
+DRAIN_S = 2.0
 _POLL_S = 0.05
 
 
@@ -148,7 +149,9 @@ def send(printer: RawPrinter, chunks: Iterable[bytes], timeout: float = SEND_TIM
                 if printer.settings.language is Language.ZPL or index > 0:  # TSPL's first chunk is the setup
                     labels += 1
             connection.shutdown(socket.SHUT_WR)
-            # the printer closes once it has read everything; a printer that keeps the line open is fine too
+            # Wait for the printer to close its side: then it has read (and parsed) the whole job, and the
+            # status asked next counts every label of it. A printer that keeps the line open costs DRAIN_S.
+            connection.settimeout(min(timeout, DRAIN_S))
             try:
                 while connection.recv(1024):
                     pass
