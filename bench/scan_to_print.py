@@ -80,8 +80,8 @@ class PdfFileBackend:
     def printers(self) -> list[Any]:
         return []
 
-    def job_done(self, spool_id: str) -> bool | None:
-        return True
+    def job_progress(self, spool_id: str) -> None:
+        return None  # printed when handed over (done=True): nothing to follow
 
 
 def setup(args: Any, home: Path) -> tuple[Any, Any, Any, Probe]:

@@ -10,11 +10,12 @@
 #   packaging/dist/station_<version>_amd64.deb   the Debian package (packaging/build_deb.sh)
 #   packaging/build/                          PyInstaller's work folder, the build venv, the .deb tree
 # Steps after the build:
-#   1. station-cli --version and a demo run from the bundle;
+#   1. the resources shipped (packaging/check_resources.sh), station-cli --version and a demo run
+#      from the bundle;
 #   2. packaging/build_deb.sh;
 #   3. packaging/smoke_window.sh on the bundle: the window under Xvfb, a screenshot, a scan, and
 #      labels printed through the Qt path (QtPdf + QtPrintSupport) to a CUPS PDF queue;
-#   4. as root with apt: `apt-get install ./station_<version>_amd64.deb`, the same smoke test on
+#   4. as root with apt: `apt-get install ./station_<version>_amd64.deb`, its resources and the same smoke test on
 #      /usr/bin/station and /usr/bin/station-cli, then `dpkg -r station` (SKIP_DEB_INSTALL=1 skips).
 # Exits non-zero if any step fails.
 set -euo pipefail
@@ -36,6 +37,7 @@ start=$(date +%s)
 echo "build: $(( $(date +%s) - start )) s, $(du -sh "$PKG/dist/station" | cut -f1) in packaging/dist/station"
 
 # ------------------------------------------------------------------ smoke test
+bash "$PKG/check_resources.sh" "$PKG/dist/station"
 want=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' station/_version.py)
 cd "$PKG"  # run the bundle from outside the source tree, so nothing is imported from station/
 BIN=dist/station/station-cli
@@ -69,6 +71,7 @@ if [ "${SKIP_DEB_INSTALL:-0}" != 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get
     [ "$got" = "station $want" ] || { echo "deb: /usr/bin/station-cli --version says '$got'" >&2; exit 1; }
     [ -f /usr/share/applications/station.desktop ] && [ -f /usr/share/icons/hicolor/256x256/apps/station.png ] \
         || { echo "deb: the desktop entry or the icon is missing" >&2; exit 1; }
+    bash "$PKG/check_resources.sh" /opt/station
     SMOKE_OUT=$PKG/build/smoke-deb bash "$PKG/smoke_window.sh" /usr/bin
     dpkg -r station >/dev/null
     trap - EXIT

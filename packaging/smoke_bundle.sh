@@ -6,6 +6,8 @@
 #                                          # station-cli.exe on Windows), e.g. packaging/dist/station
 #                                          # or packaging/dist/Station.app/Contents/MacOS
 #
+# 0. the window's resources are in the bundle (packaging/check_resources.sh: translations, sounds,
+#    spoken prompts, icon);
 # 1. `station-cli --version` prints the version of station/_version.py;
 # 2. `station-cli run --demo` does a small demo day and writes the merged labels, a PDF (the merge
 #    runs in a child process: this is what checks multiprocessing in the frozen program);
@@ -49,6 +51,9 @@ if [ "$(uname -s)" = Darwin ]; then export HOME=$work/home; mkdir -p "$HOME"; fi
 cd "$work"
 
 fail() { echo "smoke: $*" >&2; exit 1; }
+
+# ------------------------------------------------------------------ 0. the resources shipped
+bash "$ROOT/packaging/check_resources.sh" "$DIR"
 
 # ------------------------------------------------------------------ 1. station-cli --version
 got=$("$CLI" --version | tr -d '\r')

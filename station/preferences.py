@@ -26,6 +26,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from station.lazada.models import PdfSize
 from station.lazada.pickups import PickupLabelSize
 from station.scan_input import SCAN_MAX_GAP_MS, Terminator
+from station.voice_mode import VoiceMode
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +173,15 @@ CARTON_SIZE = Preference(
     "Carton labels: PICKUP_1010 (100x100 mm) or PICKUP_A4.",
 )
 
-SOUNDS = Preference("ui/sounds", bool, True, "Success and failure sounds.")
+SOUNDS = Preference(
+    "ui/sounds", bool, True, "Success and failure sounds; off: no sound at all, spoken prompts neither."
+)
+VOICE_MODE = Preference(
+    "ui/voice",
+    VoiceMode,
+    VoiceMode.VOICE,
+    "Spoken prompts (when sounds are on): voice (tone then words), sounds (the tone only) or silent.",
+)
 LANGUAGE = Preference("ui/language", str, "", "The window's language (en, zh_CN); blank: the system's.")
 PO_COLUMNS = Preference("ui/po_columns", bytes, b"", "The PO table's column widths (Qt's header state).")
 
@@ -244,6 +253,7 @@ PREFERENCES: tuple[Preference[Any], ...] = (
     CARTON_BOXES,
     CARTON_SIZE,
     SOUNDS,
+    VOICE_MODE,
     LANGUAGE,
     PO_COLUMNS,
     SCANNER_TERMINATOR,

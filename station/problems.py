@@ -53,6 +53,12 @@ ENGLISH: dict[str, str] = {
     "request.no_pickup_no": "No pickup order number was given.",
     "pickup.unknown": "The platform does not know pickup order {no}. Check the number on the label.",
     # the Lazada platform
+    "auth.callback": "The callback address {uri} cannot be used: it must be the app's http(s) callback (to catch "
+    "the code here, http://127.0.0.1:<port>/...).",
+    "auth.no_code": "No authorisation code was found. Paste the whole address the browser landed on after "
+    "Authorise (it holds ?code=...).",
+    "auth.refused": "The authorisation was not given on the platform's page ({error}). Connect the shop again "
+    "and press Authorise.",
     "lazada.bad_parameter": "The platform rejected a parameter of the request. Check the dates and numbers, then try "
     "again.",
     "lazada.already_packed": "Already packed on the platform. The list will refresh.",
@@ -64,6 +70,10 @@ ENGLISH: dict[str, str] = {
     "lazada.token_expired": "The access token has expired or is no longer valid. Log in again in Settings.",
     "lazada.no_token": "No access token is set. Log in first.",
     "lazada.refresh_token": "The refresh token was refused; the shop must authorise the app again in Settings.",
+    "lazada.not_choice": "The shop authorised the station without Choice, so its JIT purchase orders cannot be read. "
+    'Connect the shop again and pick the option that ends in "- Choice" on the platform\'s page.',
+    "lazada.code_refused": "The authorisation code was refused: it is used already, has expired (codes last 30 "
+    "minutes) or belongs to another app. Connect the shop again.",
     "lazada.signature": "The platform rejected the request signature. Check the app secret in Settings.",
     "lazada.clock": "The computer's clock is wrong by more than two hours. Correct the date and time, then retry.",
     "lazada.no_answer": "No answer from the Lazada platform. Check the internet connection; the step will be retried.",
@@ -140,6 +150,21 @@ ENGLISH: dict[str, str] = {
     "support to let it accept jobs again, then print again. Nothing was printed.",
     "print.queue_offline": "The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, "
     "cable), resume it in the printer settings, then print again. Nothing was printed.",
+    "print.waiting_paper": "Waiting at the printer {printer!r}: out of paper or labels. Load them; the job prints by "
+    "itself then.",
+    "print.waiting_jam": "Waiting at the printer {printer!r}: paper jam. Clear it; the job prints by itself then.",
+    "print.waiting_door": "Waiting at the printer {printer!r}: a door or cover is open. Close it; the job prints by "
+    "itself then.",
+    "print.waiting_offline": "Waiting at the printer {printer!r}: it is offline or cannot be reached. Check its "
+    "power and cable; the job prints by itself then.",
+    "print.waiting_paused": "Waiting at the printer {printer!r}: its queue is paused. Resume it in the printing "
+    "system; the job prints then.",
+    "print.waiting_stopped": "Waiting at the printer {printer!r}: its queue stopped ({reason}). Fix the printer, then "
+    "resume the queue; the job prints then.",
+    "print.aborted": "The printer {printer!r} gave up on the job ({reason}); some labels may be missing. Fix "
+    "the printer, then retry the job.",
+    "print.cancelled_at_printer": "The job was cancelled at the printer {printer!r}. Retry it if the labels are "
+    "still needed.",
     "print.refused": "The printer {printer!r} refused the job. Check the printer and print again.",
     # raw label printers (ZPL/TSPL on port 9100): asked for their status before and after a job
     "print.raw_offline": "The label printer {printer!r} does not answer: it is off, unplugged or offline. Switch it "

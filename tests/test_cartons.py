@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from station.connect import Connection
 from station.journal import JournalStore, open_journal
 from station.lazada.pickups import PickupLabelSize
-from station.printing.download import UrlExpiredError
+from station.printing.download import PrintFileError, UrlExpiredError
 from station.printing.spooler import FixedPrinters, PrintService
 from station.simulator.server import SimulatorServer
 from station.workflow.cartons import STEP_KIND, CartonError, CartonLabels, CartonRequest
@@ -96,10 +96,13 @@ def test_an_expired_link_is_asked_for_again(make_sim: Any, journal: JournalStore
     conn = connect_simulator(sim.url, read_timeout=10)
     try:
         number, _ = _shipped_pickup(conn, tmp_path)
-        with pytest.raises(UrlExpiredError):
+        with pytest.raises(PrintFileError) as raised:
             CartonLabels(conn.client, journal, tmp_path / "cache").make(
                 CartonRequest(number, 1), output=tmp_path / "x.pdf"
             )
+        # The last expired link ends it as a file that could not be used, not "asking for a new one".
+        assert raised.value.problem.kind == "file.unusable"
+        assert isinstance(raised.value.__cause__, UrlExpiredError)
         assert _print_calls(sim) == 3, "asked again for a fresh link after each expired one"
         assert not (tmp_path / "x.pdf").exists()
         assert [s["state"] for s in _carton_steps(journal)] == ["failed"]

@@ -74,6 +74,30 @@ def test_expired_link_is_renewed_and_a_reprint_is_not_downloaded_again(
         conn.close()
 
 
+def test_links_that_keep_expiring_end_as_an_unusable_file_without_a_wasted_link(
+    make_sim: Callable[..., SimulatorServer], tmp_path: Path
+) -> None:
+    sim = make_sim(file_ttl_seconds=-5.0)  # every link has expired when it comes
+    conn = connect_simulator(sim.url)
+    try:
+        client = conn.client
+        numbers = [po.purchase_order_no for po in list_to_pack(client)[:1]]
+        client.pack(numbers)
+        wait_until(
+            lambda: all(po.status.value == "20" for po in client.find_pos(numbers).values()), what="the PO to be ready"
+        )
+        file = client.print_file(numbers, PdfSize.LABEL_100X150, print_order=False, print_barcode=True)
+        downloader = Downloader(client, tmp_path / "cache", attempts=3)
+        with pytest.raises(PrintFileError) as raised:
+            downloader.fetch(file)
+        assert raised.value.problem.kind == "file.unusable"
+        assert sim.stats()["purchase_orders"][numbers[0]]["print_requests"] == 3  # three links, each tried once
+        assert not downloader.cache_path(file).exists()
+        assert not list((tmp_path / "cache").glob("*.part"))
+    finally:
+        conn.close()
+
+
 def test_fetching_from_as_many_threads_as_said_keeps_every_connection(
     make_sim: Callable[..., SimulatorServer], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

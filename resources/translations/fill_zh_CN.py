@@ -198,6 +198,17 @@ ZH = {
     "{name} (not connected)": "{name}（未连接）",
     "Printer for {size}": "{size} 打印机",
     "Play a sound on scans and results": "扫码和结果时播放声音",
+    "Spoken prompts": "语音播报",
+    "Voice": "语音",
+    "Sounds only": "仅提示音",
+    "Silent": "静音",
+    "What a scan's answer sounds like. Voice: a short tone, then the answer spoken in the "
+    "window's language (“three more”, “wrong item”). Sounds only: the tone alone. "
+    "Silent: nothing; the banner still shows the answer. With “Play a sound on scans "
+    "and results” off, nothing is heard, whatever is chosen here.":
+        "扫码结果的声音。语音：一声短提示音，然后用窗口的语言播报结果（“还差三件”、“错误商品”）。"
+        "仅提示音：只有提示音。静音：没有声音，横幅照样显示结果。"
+        "关闭“扫码和结果时播放声音”时，无论这里选什么都没有声音。",
     "Language (after restart)": "语言（重启后生效）",
     "System": "跟随系统",
     "Try the demo": "试用演示",
@@ -266,7 +277,8 @@ ZH = {
     'Refresh token': '刷新令牌 (Refresh Token)',
     'Not printed': '未打印',
     'not sent': '未发送',
-    'sent': '已发送',
+    'at the printer': '在打印机上',
+    'WAITING': '等待中',
     'printed': '已打印',
     'FAILED': '失败',
     'to retry': '待重试',
@@ -329,6 +341,19 @@ ZH = {
     'access token.':
         '平台未接受店铺凭据。请打开“设置”，检查 App Key、App Secret 和 Access Token。',
     'The access token has expired or is no longer valid. Log in again in Settings.': '访问令牌已过期或失效。请在“设置”中重新登录。',
+    'The shop authorised the station without Choice, so its JIT purchase orders cannot be read. Connect the shop again and pick the option that ends in "- Choice" on the platform\'s page.': '店铺授权时未选择 Choice，无法读取 JIT 采购单。请重新连接店铺，并在平台页面上选择以“- Choice”结尾的选项。',
+    'The authorisation code was refused: it is used already, has expired (codes last 30 minutes) or belongs to another app. Connect the shop again.': '授权码被拒绝：已使用、已过期（有效期 30 分钟）或属于其他应用。请重新连接店铺。',
+    "The callback address {uri} cannot be used: it must be the app's http(s) callback (to catch the code here, http://127.0.0.1:<port>/...).": '回调地址 {uri} 无法使用：必须是应用的 http(s) 回调地址（如需在本机接收授权码，请用 http://127.0.0.1:<端口>/...）。',
+    'No authorisation code was found. Paste the whole address the browser landed on after Authorise (it holds ?code=...).': '未找到授权码。请粘贴点击“授权”后浏览器打开的完整地址（其中含有 ?code=...）。',
+    "The authorisation was not given on the platform's page ({error}). Connect the shop again and press Authorise.": '未在平台页面上完成授权（{error}）。请重新连接店铺并点击“授权”。',
+    'Waiting at the printer {printer!r}: out of paper or labels. Load them; the job prints by itself then.': '等待打印机 {printer!r}：缺纸或缺标签。装入后任务会自动打印。',
+    'Waiting at the printer {printer!r}: paper jam. Clear it; the job prints by itself then.': '等待打印机 {printer!r}：卡纸。清除后任务会自动打印。',
+    'Waiting at the printer {printer!r}: a door or cover is open. Close it; the job prints by itself then.': '等待打印机 {printer!r}：舱门或盖子未关。关上后任务会自动打印。',
+    'Waiting at the printer {printer!r}: it is offline or cannot be reached. Check its power and cable; the job prints by itself then.': '等待打印机 {printer!r}：打印机离线或无法连接。请检查电源和线缆，恢复后任务会自动打印。',
+    'Waiting at the printer {printer!r}: its queue is paused. Resume it in the printing system; the job prints then.': '等待打印机 {printer!r}：打印队列已暂停。在打印系统中恢复后任务即会打印。',
+    'Waiting at the printer {printer!r}: its queue stopped ({reason}). Fix the printer, then resume the queue; the job prints then.': '等待打印机 {printer!r}：打印队列已停止（{reason}）。修好打印机并恢复队列后任务即会打印。',
+    'The printer {printer!r} gave up on the job ({reason}); some labels may be missing. Fix the printer, then retry the job.': '打印机 {printer!r} 放弃了该任务（{reason}）；可能缺少部分标签。修好打印机后请重试该任务。',
+    'The job was cancelled at the printer {printer!r}. Retry it if the labels are still needed.': '该任务已在打印机 {printer!r} 上被取消。如仍需要标签，请重试。',
     'The refresh token was refused; the shop must authorise the app again in Settings.': '刷新令牌被拒绝；店铺须在“设置”中重新授权应用。',
     'The platform rejected the request signature. Check the app secret in Settings.': '平台拒绝了请求签名。请在“设置”中检查 App Secret。',
     "The computer's clock is wrong by more than two hours. Correct the date and time, then retry.":

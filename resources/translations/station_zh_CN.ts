@@ -679,12 +679,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="51" />
+        <location filename="../../station/ui/main_window.py" line="53" />
         <source>demo simulator</source>
         <translation>演示模拟器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="52" />
+        <location filename="../../station/ui/main_window.py" line="54" />
         <source>Station · {where}</source>
         <translation>Station · {where}</translation>
     </message>
@@ -1211,96 +1211,96 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="138" />
+        <location filename="../../station/ui/print_panel.py" line="147" />
         <source>PO sheet</source>
         <translation>采购单面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="140" />
+        <location filename="../../station/ui/print_panel.py" line="149" />
         <source>Product barcodes</source>
         <translation>商品条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="145" />
+        <location filename="../../station/ui/print_panel.py" line="154" />
         <source>Get labels (Ctrl+P)</source>
         <translation>获取标签 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="149" />
+        <location filename="../../station/ui/print_panel.py" line="158" />
         <source>Send to printer</source>
         <translation>发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="161" />
+        <location filename="../../station/ui/print_panel.py" line="170" />
         <source>No labels yet.</source>
         <translation>还没有标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="164" />
+        <location filename="../../station/ui/print_panel.py" line="173" />
         <source>Page </source>
         <translation>第 </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="178" />
+        <location filename="../../station/ui/print_panel.py" line="187" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="179" />
+        <location filename="../../station/ui/print_panel.py" line="188" />
         <source>Print the selected job again (from its kept file)</source>
         <translation>重新打印所选任务（使用已保存的文件）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="181" />
+        <location filename="../../station/ui/print_panel.py" line="190" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="182" />
+        <location filename="../../station/ui/print_panel.py" line="191" />
         <source>Send the failed jobs again (the selected one, or all of today's)</source>
         <translation>重新发送失败的任务（所选任务，或今天的全部）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="185" />
+        <location filename="../../station/ui/print_panel.py" line="194" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="207" />
+        <location filename="../../station/ui/print_panel.py" line="216" />
         <source>Printed today</source>
         <translation>今日已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="214" />
+        <location filename="../../station/ui/print_panel.py" line="223" />
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="260" />
+        <location filename="../../station/ui/print_panel.py" line="269" />
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="262" />
+        <location filename="../../station/ui/print_panel.py" line="271" />
         <source>No printer set for {size}</source>
         <translation>{size} 未设置打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="351" />
+        <location filename="../../station/ui/print_panel.py" line="360" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="351" />
+        <location filename="../../station/ui/print_panel.py" line="360" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n 个采购单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="370" />
+        <location filename="../../station/ui/print_panel.py" line="379" />
         <source> of {count}</source>
         <translation> 页，共 {count} 页</translation>
     </message>
@@ -1542,153 +1542,178 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="42" />
+        <location filename="../../station/ui/settings_dialog.py" line="43" />
         <source>Automatic (CUPS on Linux/macOS, Qt on Windows)</source>
         <translation>自动（Linux/macOS 用 CUPS，Windows 用 Qt）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="43" />
+        <location filename="../../station/ui/settings_dialog.py" line="44" />
         <source>CUPS (lp)</source>
         <translation>CUPS（lp 命令）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="44" />
+        <location filename="../../station/ui/settings_dialog.py" line="45" />
         <source>Qt (render each page)</source>
         <translation>Qt（逐页渲染）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="61" />
+        <location filename="../../station/ui/settings_dialog.py" line="48" />
+        <source>Voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="49" />
+        <source>Sounds only</source>
+        <translation>仅提示音</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="50" />
+        <source>Silent</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="67" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="61" />
+        <location filename="../../station/ui/settings_dialog.py" line="67" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="78" />
+        <location filename="../../station/ui/settings_dialog.py" line="84" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="97" />
+        <location filename="../../station/ui/settings_dialog.py" line="103" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="99" />
+        <location filename="../../station/ui/settings_dialog.py" line="105" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="100" />
+        <location filename="../../station/ui/settings_dialog.py" line="106" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="101" />
+        <location filename="../../station/ui/settings_dialog.py" line="107" />
         <source>App key</source>
         <translation>应用标识 (App Key)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="102" />
+        <location filename="../../station/ui/settings_dialog.py" line="108" />
         <source>App secret</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="103" />
+        <location filename="../../station/ui/settings_dialog.py" line="109" />
         <source>Access token</source>
         <translation>访问令牌 (Access Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="104" />
+        <location filename="../../station/ui/settings_dialog.py" line="110" />
         <source>Refresh token</source>
         <translation>刷新令牌 (Refresh Token)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="107" />
+        <location filename="../../station/ui/settings_dialog.py" line="113" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="112" />
+        <location filename="../../station/ui/settings_dialog.py" line="118" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="120" />
+        <location filename="../../station/ui/settings_dialog.py" line="126" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="126" />
+        <location filename="../../station/ui/settings_dialog.py" line="132" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="130" />
+        <location filename="../../station/ui/settings_dialog.py" line="136" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="136" />
-        <location filename="../../station/ui/settings_dialog.py" line="140" />
+        <location filename="../../station/ui/settings_dialog.py" line="142" />
+        <location filename="../../station/ui/settings_dialog.py" line="146" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="149" />
+        <location filename="../../station/ui/settings_dialog.py" line="155" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="150" />
+        <location filename="../../station/ui/settings_dialog.py" line="156" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="154" />
+        <location filename="../../station/ui/settings_dialog.py" line="160" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="157" />
+        <location filename="../../station/ui/settings_dialog.py" line="167" />
+        <source>What a scan's answer sounds like. Voice: a short tone, then the answer spoken in the window's language (“three more”, “wrong item”). Sounds only: the tone alone. Silent: nothing; the banner still shows the answer. With “Play a sound on scans and results” off, nothing is heard, whatever is chosen here.</source>
+        <translation>扫码结果的声音。语音：一声短提示音，然后用窗口的语言播报结果（“还差三件”、“错误商品”）。仅提示音：只有提示音。静音：没有声音，横幅照样显示结果。关闭“扫码和结果时播放声音”时，无论这里选什么都没有声音。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="177" />
+        <source>Spoken prompts</source>
+        <translation>语音播报</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="178" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="159" />
+        <location filename="../../station/ui/settings_dialog.py" line="180" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="161" />
+        <location filename="../../station/ui/settings_dialog.py" line="182" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="162" />
+        <location filename="../../station/ui/settings_dialog.py" line="183" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="182" />
+        <location filename="../../station/ui/settings_dialog.py" line="203" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="234" />
+        <location filename="../../station/ui/settings_dialog.py" line="255" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="237" />
+        <location filename="../../station/ui/settings_dialog.py" line="258" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="297" />
+        <location filename="../../station/ui/settings_dialog.py" line="319" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
@@ -1791,77 +1816,77 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>请求无效。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="79" />
+        <location filename="../../station/ui/operator_text.py" line="93" />
         <source>The platform rejected a parameter of the request. Check the dates and numbers, then try again.</source>
         <translation>平台拒绝了请求中的参数。请检查日期和数字，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="82" />
+        <location filename="../../station/ui/operator_text.py" line="96" />
         <source>Already packed on the platform. The list will refresh.</source>
         <translation>平台上已打包。列表将自动刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="83" />
+        <location filename="../../station/ui/operator_text.py" line="97" />
         <source>The purchase order is not in a state that allows this step. Refresh the list and try again.</source>
         <translation>采购单当前状态不允许此操作。请刷新列表后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="86" />
+        <location filename="../../station/ui/operator_text.py" line="100" />
         <source>The platform is limiting how often we call it. Waiting a moment, then trying again.</source>
         <translation>平台正在限制调用频率。稍等片刻后自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="89" />
+        <location filename="../../station/ui/operator_text.py" line="103" />
         <source>The platform did not accept the shop's credentials. Open Settings and check the app key, secret and access token.</source>
         <translation>平台未接受店铺凭据。请打开“设置”，检查 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="94" />
+        <location filename="../../station/ui/operator_text.py" line="108" />
         <source>The access token has expired or is no longer valid. Log in again in Settings.</source>
         <translation>访问令牌已过期或失效。请在“设置”中重新登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="98" />
+        <location filename="../../station/ui/operator_text.py" line="112" />
         <source>The refresh token was refused; the shop must authorise the app again in Settings.</source>
         <translation>刷新令牌被拒绝；店铺须在“设置”中重新授权应用。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="101" />
+        <location filename="../../station/ui/operator_text.py" line="125" />
         <source>The platform rejected the request signature. Check the app secret in Settings.</source>
         <translation>平台拒绝了请求签名。请在“设置”中检查 App Secret。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="104" />
+        <location filename="../../station/ui/operator_text.py" line="128" />
         <source>The computer's clock is wrong by more than two hours. Correct the date and time, then retry.</source>
         <translation>电脑时钟误差超过两小时。请校正日期和时间后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="107" />
+        <location filename="../../station/ui/operator_text.py" line="131" />
         <source>No answer from the Lazada platform. Check the internet connection; the step will be retried.</source>
         <translation>Lazada 平台无响应。请检查网络连接；此步骤将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="110" />
+        <location filename="../../station/ui/operator_text.py" line="134" />
         <source>The connection dropped while the platform was working on it; checking what happened.</source>
         <translation>平台处理期间连接中断；正在核实结果。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="113" />
+        <location filename="../../station/ui/operator_text.py" line="137" />
         <source>The Lazada platform had a problem on its side. The step will be retried.</source>
         <translation>Lazada 平台出现故障。此步骤将自动重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="116" />
+        <location filename="../../station/ui/operator_text.py" line="140" />
         <source>The platform sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>平台返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="97" />
+        <location filename="../../station/ui/operator_text.py" line="111" />
         <source>No access token is set. Log in first.</source>
         <translation>尚未设置访问令牌。请先登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="119" />
+        <location filename="../../station/ui/operator_text.py" line="143" />
         <source>The secure connection to the platform could not be verified. Check the computer's date and any proxy or antivirus that intercepts HTTPS.</source>
         <translation>无法验证与平台的安全连接。请检查电脑日期，以及拦截 HTTPS 的代理或杀毒软件。</translation>
     </message>
@@ -1951,412 +1976,492 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>平台上没有揽收单 {no}。请核对标签上的单号。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="124" />
+        <location filename="../../station/ui/operator_text.py" line="79" />
+        <source>The callback address {uri} cannot be used: it must be the app's http(s) callback (to catch the code here, http://127.0.0.1:&lt;port&gt;/...).</source>
+        <translation>回调地址 {uri} 无法使用：必须是应用的 http(s) 回调地址（如需在本机接收授权码，请用 http://127.0.0.1:&lt;端口&gt;/...）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="84" />
+        <source>No authorisation code was found. Paste the whole address the browser landed on after Authorise (it holds ?code=...).</source>
+        <translation>未找到授权码。请粘贴点击“授权”后浏览器打开的完整地址（其中含有 ?code=...）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="89" />
+        <source>The authorisation was not given on the platform's page ({error}). Connect the shop again and press Authorise.</source>
+        <translation>未在平台页面上完成授权（{error}）。请重新连接店铺并点击“授权”。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="115" />
+        <source>The shop authorised the station without Choice, so its JIT purchase orders cannot be read. Connect the shop again and pick the option that ends in "- Choice" on the platform's page.</source>
+        <translation>店铺授权时未选择 Choice，无法读取 JIT 采购单。请重新连接店铺，并在平台页面上选择以“- Choice”结尾的选项。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="120" />
+        <source>The authorisation code was refused: it is used already, has expired (codes last 30 minutes) or belongs to another app. Connect the shop again.</source>
+        <translation>授权码被拒绝：已使用、已过期（有效期 30 分钟）或属于其他应用。请重新连接店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="148" />
         <source>Not packed yet (To Pack): pack it first.</source>
         <translation>尚未打包（待打包）：请先打包。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="125" />
+        <location filename="../../station/ui/operator_text.py" line="149" />
         <source>The platform no longer lists this PO. Check it in Seller Center.</source>
         <translation>平台已不再列出此采购单。请在卖家中心核实。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="127" />
+        <location filename="../../station/ui/operator_text.py" line="151" />
         <source>No answer from the platform after several tries; pack it again later.</source>
         <translation>多次尝试后平台仍无响应；请稍后重新打包。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="135" />
+        <location filename="../../station/ui/operator_text.py" line="159" />
         <source>The platform's answers to the pack could not be read and the PO still reads To Pack {seconds} s later: pack it again.</source>
         <translation>无法读取平台对打包的回复，且 {seconds} 秒后该采购单仍为“待打包”：请重新打包。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="140" />
+        <location filename="../../station/ui/operator_text.py" line="164" />
         <source>The label file could not be read. Print these POs again.</source>
         <translation>无法读取标签文件。请重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="141" />
+        <location filename="../../station/ui/operator_text.py" line="165" />
         <source>The labels could not be saved as one file. Check the free disk space, then print these POs again.</source>
         <translation>无法将标签保存为一个文件。请检查磁盘剩余空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="144" />
+        <location filename="../../station/ui/operator_text.py" line="168" />
         <source>The labels could not be merged into one file. Print these POs again.</source>
         <translation>标签未能合并为一个文件。请重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="147" />
+        <location filename="../../station/ui/operator_text.py" line="171" />
         <source>The labels could not be written to {output} ({why}). They are kept: free some space or choose another file, then run the batch again.</source>
         <translation>标签未能写入 {output}（{why}）。标签已保留：请释放一些空间或选择其他文件，然后重新运行批量任务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="153" />
+        <location filename="../../station/ui/operator_text.py" line="177" />
         <source>The pickup could not be booked after several tries.</source>
         <translation>多次尝试后仍无法预约揽收。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="154" />
+        <location filename="../../station/ui/operator_text.py" line="178" />
         <source>The platform does not take pickups on {date}; it allows {allowed}. Ship again with one of these dates.</source>
         <translation>平台不接受 {date} 的揽收；可选日期为 {allowed}。请选择其中一个日期重新发货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="158" />
+        <location filename="../../station/ui/operator_text.py" line="182" />
         <source>The platform needs a pickup date for this PO; it allows {allowed}. Ship again with one of these dates.</source>
         <translation>平台要求为该采购单指定揽收日期；可选日期为 {allowed}。请选择其中一个日期重新发货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="165" />
+        <location filename="../../station/ui/operator_text.py" line="189" />
         <source>Another bench was claiming it at the same moment; not sent.</source>
         <translation>另一个工位同时在认领它；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="172" />
+        <location filename="../../station/ui/operator_text.py" line="196" />
         <source>The shared journal is unreachable; the batch stopped and will resume when it is back.</source>
         <translation>无法连接共享日志；批量任务已停止，恢复连接后将继续。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="175" />
+        <location filename="../../station/ui/operator_text.py" line="199" />
         <source>Another bench took over POs this bench was working on (its claim had expired); the batch stopped without sending anything more for them.</source>
         <translation>另一工位接管了本工位正在处理的采购单（本工位的占用已过期）；批量任务已停止，不再为这些采购单发送任何操作。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="181" />
+        <location filename="../../station/ui/operator_text.py" line="205" />
         <source>Another Station on this PC is running this batch; wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station 正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="191" />
+        <location filename="../../station/ui/operator_text.py" line="215" />
         <source>The labels could not be sent to the printer.</source>
         <translation>标签未能发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="192" />
+        <location filename="../../station/ui/operator_text.py" line="216" />
         <source>The labels could not be sent to the printer. Check that it is on and connected.</source>
         <translation>标签未能发送到打印机。请检查打印机是否开机并已连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="195" />
+        <location filename="../../station/ui/operator_text.py" line="219" />
         <source>The labels could not be sent to the printer {printer!r}: {why}</source>
         <translation>标签未能发送到打印机 {printer!r}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="196" />
+        <location filename="../../station/ui/operator_text.py" line="220" />
         <source>No printer is set for this paper size, or it is not connected. Choose one in Settings.</source>
         <translation>此纸张尺寸未设置打印机，或打印机未连接。请在“设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="199" />
+        <location filename="../../station/ui/operator_text.py" line="223" />
         <source>No printer is set for this paper size. Choose one in Settings. Nothing was printed.</source>
         <translation>此纸张尺寸未设置打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="205" />
+        <location filename="../../station/ui/operator_text.py" line="229" />
         <source>The printing system (CUPS) is not running or not installed. Restart the computer or call support.</source>
         <translation>打印系统 (CUPS) 未运行或未安装。请重启电脑或联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="208" />
+        <location filename="../../station/ui/operator_text.py" line="232" />
         <source>The label file has no pages. Nothing was printed.</source>
         <translation>标签文件没有页面。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="209" />
+        <location filename="../../station/ui/operator_text.py" line="233" />
         <source>The label file is missing. Nothing was printed.</source>
         <translation>标签文件不存在。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="210" />
+        <location filename="../../station/ui/operator_text.py" line="234" />
         <source>The label file could not be opened. Nothing was printed.</source>
         <translation>无法打开标签文件。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="214" />
+        <location filename="../../station/ui/operator_text.py" line="238" />
         <source>The label file mixes paper sizes; it must be split into one job per size. Nothing was printed.</source>
         <translation>标签文件混合了多种纸张尺寸；须按尺寸拆分为多个任务。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="217" />
+        <location filename="../../station/ui/operator_text.py" line="241" />
         <source>The label file is not the paper size chosen for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机所选尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="220" />
+        <location filename="../../station/ui/operator_text.py" line="244" />
         <source>The label file is not the paper size set for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机设置的尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="223" />
+        <location filename="../../station/ui/operator_text.py" line="247" />
         <source>The printer does not accept this label size. Check its paper settings. Nothing was printed.</source>
         <translation>打印机不接受此标签尺寸。请检查其纸张设置。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="226" />
+        <location filename="../../station/ui/operator_text.py" line="250" />
         <source>The printer could not be opened. Check that it is on and connected, then print again.</source>
         <translation>无法打开打印机。请检查打印机是否开机并已连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="211" />
+        <location filename="../../station/ui/operator_text.py" line="235" />
         <source>The label file of this job is gone from the disk; print the POs again. Nothing was printed.</source>
         <translation>此任务的标签文件已从磁盘删除；请重新打印这些采购单。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="229" />
+        <location filename="../../station/ui/operator_text.py" line="253" />
         <source>The printer {printer!r} is not set up on this computer. Choose another printer in the settings, or ask support to add it. Nothing was printed.</source>
         <translation>此电脑上没有打印机 {printer!r}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="235" />
+        <location filename="../../station/ui/operator_text.py" line="259" />
         <source>The printer {printer!r} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="241" />
+        <location filename="../../station/ui/operator_text.py" line="265" />
         <source>The printer {printer!r} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="248" />
+        <location filename="../../station/ui/operator_text.py" line="272" />
         <source>The printer {printer!r} is not accepting jobs. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="254" />
+        <location filename="../../station/ui/operator_text.py" line="278" />
         <source>The printer {printer!r} is not accepting jobs. The printer says: {reason}. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="260" />
+        <location filename="../../station/ui/operator_text.py" line="284" />
         <source>The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="266" />
+        <location filename="../../station/ui/operator_text.py" line="290" />
+        <source>Waiting at the printer {printer!r}: out of paper or labels. Load them; the job prints by itself then.</source>
+        <translation>等待打印机 {printer!r}：缺纸或缺标签。装入后任务会自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="294" />
+        <source>Waiting at the printer {printer!r}: paper jam. Clear it; the job prints by itself then.</source>
+        <translation>等待打印机 {printer!r}：卡纸。清除后任务会自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="298" />
+        <source>Waiting at the printer {printer!r}: a door or cover is open. Close it; the job prints by itself then.</source>
+        <translation>等待打印机 {printer!r}：舱门或盖子未关。关上后任务会自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="302" />
+        <source>Waiting at the printer {printer!r}: it is offline or cannot be reached. Check its power and cable; the job prints by itself then.</source>
+        <translation>等待打印机 {printer!r}：打印机离线或无法连接。请检查电源和线缆，恢复后任务会自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="307" />
+        <source>Waiting at the printer {printer!r}: its queue is paused. Resume it in the printing system; the job prints then.</source>
+        <translation>等待打印机 {printer!r}：打印队列已暂停。在打印系统中恢复后任务即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="312" />
+        <source>Waiting at the printer {printer!r}: its queue stopped ({reason}). Fix the printer, then resume the queue; the job prints then.</source>
+        <translation>等待打印机 {printer!r}：打印队列已停止（{reason}）。修好打印机并恢复队列后任务即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="317" />
+        <source>The printer {printer!r} gave up on the job ({reason}); some labels may be missing. Fix the printer, then retry the job.</source>
+        <translation>打印机 {printer!r} 放弃了该任务（{reason}）；可能缺少部分标签。修好打印机后请重试该任务。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="322" />
+        <source>The job was cancelled at the printer {printer!r}. Retry it if the labels are still needed.</source>
+        <translation>该任务已在打印机 {printer!r} 上被取消。如仍需要标签，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="326" />
         <source>The printer {printer!r} refused the job. Check the printer and print again.</source>
         <translation>打印机 {printer!r} 拒绝了任务。请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="269" />
+        <location filename="../../station/ui/operator_text.py" line="329" />
         <source>The label printer {printer!r} does not answer: it is off, unplugged or offline. Switch it on and check its cable or network, then print again. Nothing was printed.</source>
         <translation>标签打印机 {printer!r} 没有响应：已关机、未连接或离线。请打开打印机并检查线缆或网络，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="274" />
+        <location filename="../../station/ui/operator_text.py" line="334" />
         <source>The label printer {printer!r} is out of labels. Load a new roll, then print again. Nothing was printed.</source>
         <translation>标签打印机 {printer!r} 缺标签纸。请装入新的标签卷，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="278" />
+        <location filename="../../station/ui/operator_text.py" line="338" />
         <source>The label printer {printer!r} is paused. Press its pause or feed button to resume it, then print again. Nothing was printed.</source>
         <translation>标签打印机 {printer!r} 已暂停。请按打印机的暂停或走纸键恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="283" />
+        <location filename="../../station/ui/operator_text.py" line="343" />
         <source>The label printer {printer!r} has its print head open. Close the head, then print again. Nothing was printed.</source>
         <translation>标签打印机 {printer!r} 的打印头已打开。请合上打印头，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="287" />
+        <location filename="../../station/ui/operator_text.py" line="347" />
         <source>The label printer {printer!r} did not answer the status query. Check that it is set to {language} and that port {port} is its raw port. Nothing was printed.</source>
         <translation>标签打印机 {printer!r} 没有回应状态查询。请检查它是否设置为 {language}，以及端口 {port} 是否为其原始数据端口。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="292" />
+        <location filename="../../station/ui/operator_text.py" line="352" />
         <source>The connection to the label printer {printer!r} broke while sending the labels; some may have printed. Check what came out before printing again.</source>
         <translation>发送标签时与标签打印机 {printer!r} 的连接中断；可能已打印了一部分。请先检查已打印的标签，再重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="312" />
+        <location filename="../../station/ui/operator_text.py" line="357" />
+        <source>The labels reached the label printer {printer!r}, but it ran out of labels before printing them all. Load a new roll and the rest print.</source>
+        <translation>标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前缺标签纸。装入新的标签卷后，其余标签即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="362" />
+        <source>The labels reached the label printer {printer!r}, but it was paused before printing them all. Press its pause or feed button and the rest print.</source>
+        <translation>标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前已暂停。按暂停或走纸键后，其余标签即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="367" />
+        <source>The labels reached the label printer {printer!r}, but its print head was opened before printing them all. Close the head and the rest print.</source>
+        <translation>标签已送达标签打印机 {printer!r}，但打印头在全部打印完之前被打开。合上打印头后，其余标签即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="372" />
         <source>The labels were sent to the label printer {printer!r}, but it did not confirm printing them within {seconds} s. Check what came out before printing them again.</source>
         <translation>标签已发送到标签打印机 {printer!r}，但打印机在 {seconds} 秒内未确认已打印。请先检查已打印的标签，再决定是否重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="317" />
+        <location filename="../../station/ui/operator_text.py" line="377" />
         <source>A label file from the platform could not be used. Print it again; if it fails again, report it.</source>
         <translation>平台提供的标签文件无法使用。请重新打印；如果再次失败，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="320" />
+        <location filename="../../station/ui/operator_text.py" line="380" />
         <source>The label file link had expired; asking the platform for a new one.</source>
         <translation>标签文件链接已过期；正在向平台申请新链接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="323" />
+        <location filename="../../station/ui/operator_text.py" line="383" />
         <source>The carton labels of pickup order {pickup} were already printed ({boxes} cartons); choose Reprint to print them again.</source>
         <translation>揽收单 {pickup} 的箱标已打印过（{boxes} 箱）；如需再次打印，请选择“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="329" />
+        <location filename="../../station/ui/operator_text.py" line="389" />
         <source>No printer is set for carton labels on the {size}. Choose one in Settings. Nothing was printed.</source>
         <translation>未设置{size}箱标打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="332" />
+        <location filename="../../station/ui/operator_text.py" line="392" />
         <source>The platform sent {pages} carton labels for pickup order {pickup}, not the {boxes} asked for. Nothing was printed.</source>
         <translation>平台为揽收单 {pickup} 发送了 {pages} 张箱标，而不是所需的 {boxes} 张。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="337" />
+        <location filename="../../station/ui/operator_text.py" line="397" />
         <source>The carton labels of pickup order {pickup} were not printed: {why}</source>
         <translation>揽收单 {pickup} 的箱标未打印：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="340" />
+        <location filename="../../station/ui/operator_text.py" line="400" />
         <source>The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for these POs. Try again later.</source>
         <translation>平台发送的标签文件不是可读的 PDF（{reason}）；这些采购单未打印任何内容。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="345" />
+        <location filename="../../station/ui/operator_text.py" line="405" />
         <source>The label file link pointed to {where}, which the station does not download from ({reason}); nothing was printed for these POs. Report it if it happens again.</source>
         <translation>标签文件链接指向 {where}，Station 不从该处下载（{reason}）；这些采购单未打印任何内容。如再次发生，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="351" />
+        <location filename="../../station/ui/operator_text.py" line="411" />
         <source>The label file could not be saved in {folder}: {cause}. Free some space, then print these POs again.</source>
         <translation>标签文件未能保存到 {folder}：{cause}。请释放一些空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="354" />
+        <location filename="../../station/ui/operator_text.py" line="414" />
         <source>The QianYi ERP refused the request.</source>
         <translation>千易 ERP 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="355" />
+        <location filename="../../station/ui/operator_text.py" line="415" />
         <source>QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › Settings › Third-party applications).</source>
         <translation>千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="361" />
+        <location filename="../../station/ui/operator_text.py" line="421" />
         <source>QianYi refused the request time. Correct the computer's date and time, then retry.</source>
         <translation>千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="364" />
+        <location filename="../../station/ui/operator_text.py" line="424" />
         <source>QianYi rejected the purchase-order data. Check the fields shown in the details.</source>
         <translation>千易拒绝了采购单数据。请检查详情中列出的字段。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="367" />
+        <location filename="../../station/ui/operator_text.py" line="427" />
         <source>QianYi does not know this purchase order. Refresh the list.</source>
         <translation>千易中没有此采购单。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="368" />
+        <location filename="../../station/ui/operator_text.py" line="428" />
         <source>QianYi is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>千易正在限制调用频率。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="371" />
+        <location filename="../../station/ui/operator_text.py" line="431" />
         <source>The QianYi ERP had a problem on its side. Try again in a moment.</source>
         <translation>千易 ERP 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="372" />
+        <location filename="../../station/ui/operator_text.py" line="432" />
         <source>No answer from the QianYi ERP. Check the internet connection and the ERP address.</source>
         <translation>千易 ERP 无响应。请检查网络连接和 ERP 地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="375" />
+        <location filename="../../station/ui/operator_text.py" line="435" />
         <source>The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="378" />
+        <location filename="../../station/ui/operator_text.py" line="438" />
         <source>Choose at least one JIT purchase order to replenish.</source>
         <translation>请至少选择一个要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="379" />
+        <location filename="../../station/ui/operator_text.py" line="439" />
         <source>The chosen POs need no units.</source>
         <translation>所选采购单无需补货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="380" />
+        <location filename="../../station/ui/operator_text.py" line="440" />
         <source>No JIT connection to read the POs' items from.</source>
         <translation>没有可读取采购单商品的 JIT 连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="382" />
+        <location filename="../../station/ui/operator_text.py" line="442" />
         <source>Shoplazza refused the request.</source>
         <translation>Shoplazza 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="383" />
+        <location filename="../../station/ui/operator_text.py" line="443" />
         <source>Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.</source>
         <translation>Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="389" />
+        <location filename="../../station/ui/operator_text.py" line="449" />
         <source>Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings (the app needs the read_inventory scope).</source>
         <translation>Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="395" />
+        <location filename="../../station/ui/operator_text.py" line="455" />
         <source>The Shoplazza app may not read procurements. Grant it the read_inventory scope.</source>
         <translation>Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="398" />
+        <location filename="../../station/ui/operator_text.py" line="458" />
         <source>Shoplazza does not know this store or procurement. Check the store domain and refresh.</source>
         <translation>Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="401" />
+        <location filename="../../station/ui/operator_text.py" line="461" />
         <source>Shoplazza is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>Shoplazza 正在限制调用频率。请稍等后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="404" />
+        <location filename="../../station/ui/operator_text.py" line="464" />
         <source>Shoplazza had a problem on its side. Try again in a moment.</source>
         <translation>Shoplazza 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="405" />
+        <location filename="../../station/ui/operator_text.py" line="465" />
         <source>No answer from Shoplazza. Check the internet connection and the store domain.</source>
         <translation>Shoplazza 无响应。请检查网络连接和店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="408" />
+        <location filename="../../station/ui/operator_text.py" line="468" />
         <source>Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="411" />
+        <location filename="../../station/ui/operator_text.py" line="471" />
         <source>The Shoplazza store domain is missing.</source>
         <translation>缺少 Shoplazza 店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="202" />
+        <location filename="../../station/ui/operator_text.py" line="226" />
         <source>No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.</source>
         <translation>{size}未设置打印机。请在“设置”中选择后重试。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="126" />
+        <location filename="../../station/ui/operator_text.py" line="150" />
         <source>The PO was cancelled ({status}); do not send it.</source>
         <translation>采购单已取消（{status}）；请勿发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="130" />
+        <location filename="../../station/ui/operator_text.py" line="154" />
         <source>Still To Pack {seconds} s after packing; the platform may be stuck on it. Try again later or report the PO to Lazada.</source>
         <translation>打包 {seconds} 秒后仍为待打包；平台可能卡住了。请稍后重试，或向 Lazada 报告此采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="162" />
+        <location filename="../../station/ui/operator_text.py" line="186" />
         <source>Held by bench {bench}; not sent.</source>
         <translation>工位 {bench} 正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="163" />
+        <location filename="../../station/ui/operator_text.py" line="187" />
         <source>Held by another Station on this PC (pid {pid}); not sent.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="185" />
+        <location filename="../../station/ui/operator_text.py" line="209" />
         <source>Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="164" />
+        <location filename="../../station/ui/operator_text.py" line="188" />
         <source>Already done by bench {bench}; not sent again.</source>
         <translation>工位 {bench} 已完成；不再重复发送。</translation>
     </message>
@@ -2396,52 +2501,37 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="297" />
-        <source>The labels reached the label printer {printer!r}, but it ran out of labels before printing them all. Load a new roll and the rest print.</source>
-        <translation>标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前缺标签纸。装入新的标签卷后，其余标签即会打印。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="302" />
-        <source>The labels reached the label printer {printer!r}, but it was paused before printing them all. Press its pause or feed button and the rest print.</source>
-        <translation>标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前已暂停。按暂停或走纸键后，其余标签即会打印。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="307" />
-        <source>The labels reached the label printer {printer!r}, but its print head was opened before printing them all. Close the head and the rest print.</source>
-        <translation>标签已送达标签打印机 {printer!r}，但打印头在全部打印完之前被打开。合上打印头后，其余标签即会打印。</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/operator_text.py" line="381" />
+        <location filename="../../station/ui/operator_text.py" line="441" />
         <source>No items found for JIT PO {pos}.</source>
         <translation>未找到 JIT 采购单 {pos} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="412" />
+        <location filename="../../station/ui/operator_text.py" line="472" />
         <source>Shoplazza has no procurement order {id}.</source>
         <translation>Shoplazza 中没有采购单 {id}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="413" />
+        <location filename="../../station/ui/operator_text.py" line="473" />
         <source>Nothing has been received on procurement {id} yet; there are no labels to print.</source>
         <translation>采购单 {id} 尚未收货；没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="418" />
+        <location filename="../../station/ui/operator_text.py" line="478" />
         <source>No secure password store is available (keyring backend: {backend}). On Windows and macOS the system store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. The station never keeps the app secret or tokens in a plain file.</source>
         <translation>没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普通文件中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="416" />
+        <location filename="../../station/ui/operator_text.py" line="476" />
         <source>package {package}, {tracking}</source>
         <translation>包裹 {package}，{tracking}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="417" />
+        <location filename="../../station/ui/operator_text.py" line="477" />
         <source>code {code}</source>
         <translation>错误码 {code}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="166" />
+        <location filename="../../station/ui/operator_text.py" line="190" />
         <source>Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); checking their status on the platform first.</source>
         <translation>继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。</translation>
     </message>
@@ -2531,31 +2621,36 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
     <message>
         <location filename="../../station/ui/print_panel.py" line="58" />
-        <source>sent</source>
-        <translation>已发送</translation>
+        <source>at the printer</source>
+        <translation>在打印机上</translation>
     </message>
     <message>
         <location filename="../../station/ui/print_panel.py" line="59" />
+        <source>WAITING</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/print_panel.py" line="60" />
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="60" />
+        <location filename="../../station/ui/print_panel.py" line="61" />
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="61" />
+        <location filename="../../station/ui/print_panel.py" line="62" />
         <source>to retry</source>
         <translation>待重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="73" />
+        <location filename="../../station/ui/print_panel.py" line="74" />
         <source>(no printer)</source>
         <translation>（无打印机）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="74" />
+        <location filename="../../station/ui/print_panel.py" line="75" />
         <source>#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  {status}</source>
         <translation>#{id}  {time}  {size}  {pages} 页  {first}{more}  → {printer}  {status}</translation>
     </message>
@@ -2563,22 +2658,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="430" />
+        <location filename="../../station/ui/operator_text.py" line="490" />
         <source>A4</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="431" />
+        <location filename="../../station/ui/operator_text.py" line="491" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="432" />
+        <location filename="../../station/ui/operator_text.py" line="492" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="433" />
+        <location filename="../../station/ui/operator_text.py" line="493" />
         <source>100x100 mm label</source>
         <translation>100x100 毫米标签</translation>
     </message>

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 import threading
-import time
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from station.connect import Connection, NotConfiguredError
-from station.credentials import CredentialStore, NoKeyringError, ShopCredentials
+from station.credentials import NoKeyringError
 from station.demo import DEMO_CONTACT
 from station.lazada import limits
 from station.lazada.errors import RequestValidationError
@@ -24,12 +21,7 @@ from station.lazada.models import (
     POStatus,
     PurchaseOrder,
     PurchaseOrderItem,
-    TokenInfo,
 )
-from station.lazada.ratelimit import RateLimiter
-from station.lazada.regions import AUTH_GATEWAY, parse_region
-from station.lazada.tokens import TokenManager
-from station.lazada.transport import Transport
 from station.outcomes import BatchReport, Step, offered_pickup_dates
 from station.paths import cache_dir
 from station.printing.merge_child import ChildProcessMerge
@@ -46,6 +38,7 @@ from station.workflow.unprinted import HEADING as UNPRINTED_HEADING
 from station.workflow.unprinted import find_unprinted
 
 from . import pickups_cmd, printing_cmd, text
+from .login_cmd import cmd_login
 from .progress import TerminalProgress
 from .session import UsageError, batch_journal, connection, emit, say
 
@@ -115,50 +108,6 @@ def cmd_simulator(args: argparse.Namespace) -> int:
         pass
     finally:
         server.stop()
-    return 0
-
-
-# ---------------------------------------------------------------------- login
-def cmd_login(args: argparse.Namespace) -> int:
-    region = parse_region(args.region)
-    lines = sys.stdin.read().splitlines() if args.secrets_from_stdin else []
-
-    def secret(prompt: str, index: int) -> str:
-        if args.secrets_from_stdin:
-            return lines[index].strip() if index < len(lines) else ""
-        return getpass.getpass(prompt).strip()
-
-    app_secret = secret("App secret: ", 0)
-    if not app_secret:
-        raise UsageError("The app secret is empty.")
-    store = CredentialStore(args.profile)
-    store.check_backend()
-    creds = ShopCredentials(region, args.app_key.strip(), app_secret)
-    if args.auth_code:
-        transport = Transport(
-            args.gateway_url or region.gateway,
-            creds.app_key,
-            creds.app_secret,
-            auth_url=args.gateway_url or AUTH_GATEWAY,
-            limiter=RateLimiter(0),
-        )
-        tokens = TokenManager(transport, store).create(args.auth_code)
-        transport.close()
-    else:
-        access = secret("Access token: ", 1)
-        refresh = secret("Refresh token: ", 2)
-        if not access:
-            raise UsageError("Give --auth-code, or paste the access token when asked.")
-        now = time.time()
-        # Unknown expiry: assume the shortest (7 days) so the refresh happens in time.
-        tokens = TokenInfo(access, refresh, now + 7 * 86400, now + 30 * 86400 if refresh else 0)
-        store.save_tokens(tokens)
-    store.save(creds)
-    Settings().active_profile = args.profile
-    print(
-        f"Saved the shop's credentials for profile {args.profile!r} in the system keyring"
-        f" (token valid until {datetime.fromtimestamp(tokens.expires_at):%Y-%m-%d %H:%M})."
-    )
     return 0
 
 

@@ -24,6 +24,7 @@ from station.lazada.redact import install_redaction
 from station.lazada.regions import Region
 from station.simulator.cli_args import add_simulator_arguments
 
+from .login_cmd import DEFAULT_CALLBACK
 from .parsing import Choice, CommandParser, StationParser, add_command, exit_codes_epilog
 from .text import printable
 
@@ -143,6 +144,24 @@ def build_parser() -> StationParser:
         "--secrets-from-stdin",
         action="store_true",
         help="read the secret (and tokens) as lines on standard input instead of prompting",
+    )
+    login.add_argument(
+        "--authorize",
+        action="store_true",
+        help="open the platform's authorise page and take the code back (from the callback, or pasted)",
+    )
+    login.add_argument(
+        "--redirect-uri",
+        default=DEFAULT_CALLBACK,
+        metavar="URI",
+        help=f"the app's registered callback (default {DEFAULT_CALLBACK}); on 127.0.0.1 the code is caught here",
+    )
+    login.add_argument("--no-browser", action="store_true", help="print the authorise address; do not open it")
+    login.add_argument(
+        "--wait", type=float, default=300.0, metavar="SECONDS", help="how long to wait for the callback (default 300)"
+    )
+    login.add_argument(
+        "--simulator-url", metavar="URL", help="authorise against a running simulator (http://127.0.0.1:PORT)"
     )
     login.add_argument("--gateway-url", help=argparse.SUPPRESS)
 

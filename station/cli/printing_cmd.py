@@ -133,7 +133,8 @@ def job_line(job: PrintJobRecord) -> str:
         f"#{job.id:<4} {job.created_at:%H:%M:%S}  {job.size:<7} {job.pages if job.pages is not None else '?':>4} p"
         f"  {job.printer or '(no printer)'}  {job.status.value.upper()}  {pos}  {job.file_path.name}"
     )
-    return f"{line}\n      {job.error}" if job.error and job.status is JobStatus.FAILED else line
+    said = job.error and job.status in (JobStatus.FAILED, JobStatus.WAITING)
+    return f"{line}\n      {job.error}" if said else line
 
 
 def _out(args: argparse.Namespace, payload: Any, text: str) -> None:
@@ -161,7 +162,8 @@ def send_output(args: argparse.Namespace, output: Path, size: PdfSize | None, po
             )
         else:
             pages = plural(job.pages, "page") if job.pages is not None else "the PDF"
-            print(f"Sent {pages} to {job.printer} (job #{job.id}, {job.status.value}).", file=stream, flush=True)
+            said = f" {job.error}" if job.status is JobStatus.WAITING else ""  # it prints once the printer can
+            print(f"Sent {pages} to {job.printer} (job #{job.id}, {job.status.value}).{said}", file=stream, flush=True)
     return EXIT_FAILED if any(j.status is JobStatus.FAILED for j in records) else EXIT_OK
 
 

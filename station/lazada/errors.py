@@ -14,6 +14,7 @@ from station.connector.errors import RequestValidationError, StationApiError
 
 __all__ = [
     "AlreadyPackedError",
+    "AuthCodeError",
     "AuthError",
     "BadParameterError",
     "ClockError",
@@ -21,6 +22,7 @@ __all__ = [
     "InvalidStatusError",
     "MalformedResponseError",
     "NetworkError",
+    "NotChoiceSellerError",
     "OutcomeUnknownError",
     "RefreshTokenError",
     "RequestValidationError",
@@ -61,6 +63,18 @@ class RefreshTokenError(AuthError):
     kind = "lazada.refresh_token"
 
 
+class NotChoiceSellerError(AuthError):
+    """``E1001`` "not jit seller": the seller authorised the app without the "<country> - Choice" option."""
+
+    kind = "lazada.not_choice"
+
+
+class AuthCodeError(AuthError):
+    """``/auth/token/create`` refused the code (used, expired, another app's)."""
+
+    kind = "lazada.code_refused"
+
+
 class SignatureError(AuthError):
     kind = "lazada.signature"
 
@@ -98,7 +112,8 @@ _GATEWAY_CODES: dict[str, type[StationApiError]] = {
     "InvalidSignature": SignatureError,
     "IllegalTimestamp": ClockError,
     "IllegalAccessToken": TokenExpiredError,
-    "InvalidCode": AuthError,
+    "InvalidCode": AuthCodeError,
+    "E1001": NotChoiceSellerError,
     "IllegalRefreshToken": RefreshTokenError,
     "ApiCallLimit": FlowLimitError,
     "AppCallLimit": FlowLimitError,
@@ -133,6 +148,8 @@ def classify_result(error_code: str | None, message: str, request_id: str | None
         return FlowLimitError(text, retry_after=_ban_seconds(text), code=code, request_id=request_id)
     if code in ("INVALID_PARAM", "CG_CC_ILLEGAL_ARGUMENT") or "illegal_argument" in lower or "input param" in lower:
         return BadParameterError(text, code=code, request_id=request_id)
+    if code == "E1001" or lower == "not jit seller":
+        return NotChoiceSellerError(text, code=code, request_id=request_id)
     if code == "INVALID_STATUS":
         return InvalidStatusError(text, code=code, request_id=request_id)
     if code in ("SYSTEM_ERROR", "SERVICE_ERROR"):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from station.lazada.errors import StationApiError
 from station.lazada.models import PdfSize
+from station.printing import ipp
 from station.printing.page_size import SIZE_TOLERANCE_MM, page_size_mm, same_size
 from station.problems import Problem
 
@@ -269,6 +270,108 @@ def job_state(job_id: str, timeout: float = COMMAND_TIMEOUT) -> JobState:
     if _listed("completed", job_id, timeout):
         return JobState.COMPLETED
     return JobState.UNKNOWN
+
+
+class JobPhase(str, Enum):
+    """Where a job is, as IPP tells it (``job-state``): lpstat's "completed" hides aborted and cancelled."""
+
+    WAITING = "waiting"  # pending, held, or stopped with its printer: nothing came out yet
+    PRINTING = "printing"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    ABORTED = "aborted"
+    UNKNOWN = "unknown"  # CUPS does not know the job (purged, or another server)
+
+    @property
+    def final(self) -> bool:
+        return self in (JobPhase.COMPLETED, JobPhase.CANCELLED, JobPhase.ABORTED)
+
+
+_PHASES = {3: JobPhase.WAITING, 4: JobPhase.WAITING, 5: JobPhase.PRINTING, 6: JobPhase.WAITING}
+_PHASES |= {7: JobPhase.CANCELLED, 8: JobPhase.ABORTED, 9: JobPhase.COMPLETED}
+
+# What a printer says (``printer-state-reasons``, without -error/-warning/-report) -> the operator's words.
+# The first that matches wins: paper before anything else, since it is the one the operator can fix.
+_WAITING_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("media-empty", "media-needed", "input-tray-missing"), "print.waiting_paper"),
+    (("media-jam",), "print.waiting_jam"),
+    (("door-open", "cover-open", "interlock-open"), "print.waiting_door"),
+    (("offline", "connecting-to-device", "shutdown", "timed-out"), "print.waiting_offline"),
+    (("paused",), "print.waiting_paused"),
+)
+
+
+def _plain_reason(reason: str) -> str:
+    for suffix in ("-error", "-warning", "-report"):
+        if reason.endswith(suffix):
+            return reason[: -len(suffix)]
+    return reason
+
+
+@dataclass(frozen=True)
+class JobProgress:
+    """A job's phase and what its printer says (``printer_reasons`` without "none")."""
+
+    phase: JobPhase
+    printer: str
+    printer_reasons: tuple[str, ...] = ()
+    printer_message: str = ""
+    printer_stopped: bool = False
+
+    def problem(self) -> Problem | None:
+        """The sentence for a job that did not come out: waiting (and why), aborted or cancelled."""
+        printer = self.printer
+        if self.phase is JobPhase.ABORTED:
+            return Problem("print.aborted", {"printer": printer, "reason": self.printer_message or "-"})
+        if self.phase is JobPhase.CANCELLED:
+            return Problem("print.cancelled_at_printer", {"printer": printer})
+        if self.phase not in (JobPhase.WAITING, JobPhase.PRINTING):
+            return None
+        plain = {_plain_reason(r) for r in self.printer_reasons}
+        for reasons, kind in _WAITING_KINDS:
+            if any(r in plain for r in reasons):
+                return Problem(kind, {"printer": printer})
+        if self.printer_stopped:
+            return Problem("print.waiting_stopped", {"printer": printer, "reason": self.printer_message or "-"})
+        return None  # queued or printing, nothing wrong said
+
+
+def job_progress(job_id: str, timeout: float = COMMAND_TIMEOUT) -> JobProgress:
+    """The job's phase and its printer's state reasons, read through IPP (:mod:`station.printing.ipp`)."""
+    queue, _, number = job_id.rpartition("-")
+    if not number.isdigit():
+        return JobProgress(JobPhase.UNKNOWN, queue)
+    try:
+        job = ipp.call(
+            ipp.GET_JOB_ATTRIBUTES,
+            ("job-uri", f"ipp://localhost/jobs/{number}"),
+            ["job-state", "job-state-reasons", "job-printer-state-message"],
+            path="/jobs/",
+            timeout=timeout,
+        )
+        state = job.first("job-state")
+        phase = _PHASES.get(state, JobPhase.UNKNOWN) if job.ok and isinstance(state, int) else JobPhase.UNKNOWN
+        if phase.final or phase is JobPhase.UNKNOWN:
+            said = job.first("job-printer-state-message", "")  # why an aborted job was given up
+            return JobProgress(phase, queue, printer_message=said if isinstance(said, str) else "")
+        printer = ipp.call(
+            ipp.GET_PRINTER_ATTRIBUTES,
+            ("printer-uri", f"ipp://localhost/printers/{queue}"),
+            ["printer-state", "printer-state-reasons", "printer-state-message"],
+            path=f"/printers/{queue}",
+            timeout=timeout,
+        )
+    except ipp.IppError as exc:
+        raise CupsUnavailableError(str(exc)) from exc
+    reasons = tuple(r for r in printer.texts("printer-state-reasons") if r != "none")
+    message = printer.first("printer-state-message", "")
+    return JobProgress(
+        phase,
+        queue,
+        reasons,
+        message if isinstance(message, str) else "",
+        printer_stopped=printer.first("printer-state") == 5,
+    )
 
 
 def wait_for_job(job_id: str, deadline_s: float = 60.0, poll_s: float = 0.25) -> JobState:

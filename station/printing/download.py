@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -308,6 +308,80 @@ def _read(
     return b"".join(pieces)
 
 
+class FileLink(Protocol):
+    """What the platform hands back for a file: its (short-lived) link."""
+
+    @property
+    def url(self) -> str: ...
+
+
+L = TypeVar("L", bound=FileLink)
+
+
+def fetch_to_cache(
+    session: requests.Session,
+    link: L,
+    path: Path,
+    *,
+    ask_again: Callable[[L], L],
+    check: Callable[[bytes], object],
+    policy: UrlPolicy,
+    attempts: int,
+    max_bytes: int,
+    total_seconds: float,
+) -> None:
+    """Download ``link``'s file to ``path`` once ``check`` passes on it (it raises
+    :class:`PrintFileError` when it does not); the one way the station fetches a platform file.
+
+    An expired link is asked for again (``ask_again``), up to ``attempts`` links (no link is
+    asked for that will not be fetched); a damaged file
+    once, then refused; a file from an unsafe place at once; a network failure is tried again
+    within ``attempts`` and ``total_seconds`` (every try together). The file is written under a
+    temporary name and renamed, so a crash never leaves half a file under the real name."""
+    started = time.monotonic()
+    current = link
+    asked_again = False
+    for attempt in range(1, attempts + 1):
+        try:
+            data = fetch_pdf(
+                session,
+                current.url,
+                policy=policy,
+                max_bytes=max_bytes,
+                total_seconds=total_seconds,
+                started=started,
+            )
+            check(data)
+            break
+        except UrlExpiredError as exc:
+            if attempt == attempts:
+                # Said as a file that could not be used: "asking for a new one" is over.
+                raise PrintFileError(f"{path.name}: every link had expired ({attempts} tries)") from exc
+            log.info("file link expired; asking for a new one")
+            current = ask_again(current)
+        except DamagedLabelFileError as exc:
+            if asked_again:
+                raise
+            log.warning("damaged file (%s); asking the platform for it again", exc.reason)
+            asked_again = True
+            current = ask_again(current)
+        except UnsafeLinkError:
+            raise  # asking again would only lead to the same place
+        except (NetworkError, PrintFileError):
+            if attempt == attempts or time.monotonic() - started >= total_seconds:
+                raise
+    else:
+        raise PrintFileError(f"{path.name}: no usable file after {attempts} tries")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CacheWriteError(path, exc) from exc
+
+
 class Downloader:
     """Fetches print files into a cache folder, so a reprint does not download again."""
 
@@ -360,44 +434,17 @@ class Downloader:
         path = self.cache_path(file)
         if path.exists():
             return path
-        started = time.monotonic()
-        current = file
-        asked_again = False
-        for attempt in range(1, self.attempts + 1):
-            try:
-                data = fetch_pdf(
-                    self.session,
-                    current.url,
-                    policy=self.policy,
-                    max_bytes=self.max_bytes,
-                    total_seconds=self.total_seconds,
-                    started=started,
-                )
-                check_label_pdf(data, file.size, path.name)
-                break
-            except UrlExpiredError:
-                log.info("print link expired; asking for a new one")
-                current = self._ask_again(file)
-            except DamagedLabelFileError as exc:
-                if asked_again:
-                    raise
-                log.warning("damaged label file (%s); asking the platform for it again", exc.reason)
-                asked_again = True
-                current = self._ask_again(file)
-            except UnsafeLinkError:
-                raise  # asking again would only lead to the same place
-            except (NetworkError, PrintFileError):
-                if attempt == self.attempts or time.monotonic() - started >= self.total_seconds:
-                    raise
-        else:
-            raise PrintFileError(f"{path.name}: no usable file after {self.attempts} tries")
-        tmp = path.with_suffix(".part")
-        try:
-            tmp.write_bytes(data)
-            tmp.replace(path)  # atomic: a crash never leaves a half file under the real name
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise CacheWriteError(path, exc) from exc
+        fetch_to_cache(
+            self.session,
+            file,
+            path,
+            ask_again=lambda _: self._ask_again(file),
+            check=lambda data: check_label_pdf(data, file.size, path.name),
+            policy=self.policy,
+            attempts=self.attempts,
+            max_bytes=self.max_bytes,
+            total_seconds=self.total_seconds,
+        )
         return path
 
     def fetch_all(self, files: Sequence[PrintFile]) -> list[Path]:

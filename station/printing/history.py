@@ -47,18 +47,19 @@ CREATE INDEX IF NOT EXISTS labels_written_created ON labels_written (created_at)
 
 class JobStatus(str, Enum):
     PENDING = "pending"  # recorded, not yet handed over
-    SENT = "sent"  # accepted by the spooler
+    SENT = "sent"  # accepted by the spooler, not reported completed yet
+    WAITING = "waiting"  # accepted, held at the printer (out of paper, offline...): ``error`` says why
     PRINTED = "printed"  # the spooler reported it completed
-    FAILED = "failed"
+    FAILED = "failed"  # refused, or given up (aborted, cancelled at the printer)
     RETRY = "retry"  # failed, and marked to be printed again
 
     @property
     def accepted(self) -> bool:
-        """The printer took the job (sent to the spooler, or printed): it counts as printed.
+        """The printer has the job (sent, waiting at it, or printed): it must not be sent again.
 
         A pending, failed or to-retry job was not printed and must never be listed as if it were.
         """
-        return self in (JobStatus.SENT, JobStatus.PRINTED)
+        return self in (JobStatus.SENT, JobStatus.WAITING, JobStatus.PRINTED)
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,14 @@ class PrintHistory:
     def mark_printed(self, job_id: int) -> None:
         self._set(job_id, JobStatus.PRINTED, error="")
 
+    def mark_waiting(self, job_id: int, error: str) -> None:
+        """The spooler holds the job at the printer; ``error`` says why (it prints once it can)."""
+        self._set(job_id, JobStatus.WAITING, error=error)
+
+    def mark_at_printer(self, job_id: int) -> None:
+        """A job that waited is on its way again (the printer is back): sent, no sentence."""
+        self._set(job_id, JobStatus.SENT, error="")
+
     def mark_failed(self, job_id: int, error: str) -> None:
         self._set(job_id, JobStatus.FAILED, error=error)
 
@@ -222,8 +231,8 @@ class PrintHistory:
                 "SELECT po_numbers FROM labels_written WHERE substr(created_at, 1, 10) >= ?", (since.isoformat(),)
             ).fetchall()
             rows += db.execute(
-                "SELECT po_numbers FROM print_jobs WHERE substr(created_at, 1, 10) >= ? AND status IN (?, ?)",
-                (since.isoformat(), JobStatus.SENT.value, JobStatus.PRINTED.value),
+                "SELECT po_numbers FROM print_jobs WHERE substr(created_at, 1, 10) >= ? AND status IN (?, ?, ?)",
+                (since.isoformat(), JobStatus.SENT.value, JobStatus.WAITING.value, JobStatus.PRINTED.value),
             ).fetchall()
         for row in rows:
             found.update(json.loads(row[0]))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import shutil
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 
 BACKENDS: tuple[str, ...] = preferences.PRINT_BACKEND.choices
 DEFAULT_WAIT_S = 10.0  # how long print_file waits for CUPS to report the job completed before returning
+AT_PRINTER = (JobStatus.SENT, JobStatus.WAITING)  # the spooler has them; only it knows how they end
 
 
 class NoPrinterError(PrintError):
@@ -129,8 +131,8 @@ class PrintBackend(Protocol):
 
     def printers(self) -> list[PrinterStatus]: ...
 
-    def job_done(self, spool_id: str) -> bool | None:
-        """True printed, False still queued, None unknown."""
+    def job_progress(self, spool_id: str) -> cups.JobProgress | None:
+        """Where the job is and what its printer says; None when the backend cannot follow jobs."""
 
 
 def cups_available() -> bool:
@@ -164,11 +166,8 @@ class CupsBackend:
     def printers(self) -> list[PrinterStatus]:
         return [_queue_status(q) for q in cups.list_queues()]
 
-    def job_done(self, spool_id: str) -> bool | None:
-        state = cups.job_state(spool_id)
-        if state is cups.JobState.UNKNOWN:
-            return None
-        return state is cups.JobState.COMPLETED
+    def job_progress(self, spool_id: str) -> cups.JobProgress | None:
+        return cups.job_progress(spool_id)
 
 
 class QtBackend:
@@ -214,8 +213,8 @@ class QtBackend:
             )
         return found
 
-    def job_done(self, spool_id: str) -> bool | None:
-        return None
+    def job_progress(self, spool_id: str) -> cups.JobProgress | None:
+        return None  # handed to the system spooler: marked printed then
 
 
 def ensure_gui_app() -> None:
@@ -365,11 +364,42 @@ class PrintService:
         if sent.done:
             self.history.mark_printed(job_id)
         elif sent.spool_id and self.wait_s > 0:
-            state = cups.wait_for_job(sent.spool_id, deadline_s=self.wait_s)
-            if state is cups.JobState.COMPLETED:
-                self.history.mark_printed(job_id)
+            self._follow(job_id, sent.spool_id, backend)
         log.info("print job %d: %s sent to %r (%s)", job_id, job.file_path.name, name, sent.spool_id or backend.name)
         return self.history.get(job_id)
+
+    def _follow(self, job_id: int, spool_id: str, backend: PrintBackend) -> None:
+        """Follow a sent job for up to ``wait_s``: to its end, or until its printer says why it waits."""
+        end = time.monotonic() + self.wait_s
+        while True:
+            try:
+                progress = backend.job_progress(spool_id)
+            except PrintError as exc:
+                log.warning("job %s not followed: %s", spool_id, exc)
+                return
+            if progress is None:
+                return
+            if progress.phase.final or progress.problem() is not None or time.monotonic() >= end:
+                self._apply(job_id, progress)
+                return
+            time.sleep(0.25)  # the printer's pace: a label printer takes a second or two a job
+
+    def _apply(self, job_id: int, progress: cups.JobProgress) -> None:
+        """Record what the spooler says of a sent job: printed, given up (failed, can be retried),
+        waiting at the printer with the reason, or on its way (sent)."""
+        phase, problem = progress.phase, progress.problem()
+        job = self.history.get(job_id)
+        if phase is cups.JobPhase.COMPLETED:
+            self.history.mark_printed(job_id)
+        elif phase in (cups.JobPhase.ABORTED, cups.JobPhase.CANCELLED) and problem is not None:
+            log.warning("print job %d (%s) %s", job_id, job.spool_id, phase.value)
+            self.history.mark_failed(job_id, say(problem.kind, **problem.params))
+        elif problem is not None:
+            if job.status is not JobStatus.WAITING or job.error != say(problem.kind, **problem.params):
+                log.info("print job %d (%s) waiting: %s", job_id, job.spool_id, problem.kind)
+                self.history.mark_waiting(job_id, say(problem.kind, **problem.params))
+        elif job.status is JobStatus.WAITING and phase is not cups.JobPhase.UNKNOWN:
+            self.history.mark_at_printer(job_id)
 
     @staticmethod
     def _title(job: PrintJobRecord) -> str:
@@ -422,15 +452,18 @@ class PrintService:
         return self.send(new_id, name)
 
     def refresh(self) -> list[PrintJobRecord]:
-        """Ask the spooler about today's sent jobs; mark the completed ones printed. Today's jobs."""
+        """Ask the spooler about today's jobs still at the printer (sent or waiting): printed, given
+        up, or waiting and why. Today's jobs."""
         backend = self.backend
         for job in self.history.jobs_on(date.today()):
-            if job.status is JobStatus.SENT and job.spool_id and job.backend == backend.name:
+            if job.status in AT_PRINTER and job.spool_id and job.backend == backend.name:
                 try:
-                    if backend.job_done(job.spool_id):
-                        self.history.mark_printed(job.id)
+                    progress = backend.job_progress(job.spool_id)
                 except PrintError as exc:
                     log.warning("job %s not checked: %s", job.spool_id, exc)
+                    continue
+                if progress is not None:
+                    self._apply(job.id, progress)
         return self.history.jobs_on(date.today())
 
     def jobs_on(self, day: date | None = None) -> list[PrintJobRecord]:

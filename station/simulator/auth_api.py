@@ -11,14 +11,14 @@ from station.simulator.gateway import GatewayError, request_id
 from station.simulator.state import SimulatorState
 
 
-def _token_body(state: SimulatorState, access: str, refresh: str) -> dict[str, Any]:
+def _token_body(state: SimulatorState, access: str, refresh: str, now: float) -> dict[str, Any]:
     cfg = state.config
     country = cfg.region.lower()
     return {
         "access_token": access,
         "refresh_token": refresh,
-        "expires_in": int(cfg.token_ttl_seconds),
-        "refresh_expires_in": int(cfg.refresh_ttl_seconds),
+        "expires_in": int(state.tokens.access[access] - now),
+        "refresh_expires_in": max(0, int(state.tokens.refresh[refresh] - now)),
         "country": country,
         "account": DEMO_ACCOUNT,
         "account_platform": "seller_center",
@@ -43,13 +43,19 @@ def token_create(state: SimulatorState, params: Mapping[str, str]) -> dict[str, 
             "ISV",
             "The input parameter 'code' that is mandatory for processing this request is not supplied.",
         )
-    if code != DEMO_AUTH_CODE:
-        raise GatewayError("InvalidCode", "ISV", "Invalid authorization code")
     cfg = state.config
+    now = time.time()
     with state.lock:
-        access, refresh = state.tokens.issue(time.time(), cfg.token_ttl_seconds, cfg.refresh_ttl_seconds)
+        if code == DEMO_AUTH_CODE:
+            choice = True  # the demo's fixed code: a Choice authorisation, good any number of times
+        else:
+            issued = state.auth_codes.take(code, now)
+            if issued is None or issued.app_key != params.get("app_key"):
+                raise GatewayError("InvalidCode", "ISV", "Invalid authorization code")
+            choice = issued.choice
+        access, refresh = state.tokens.issue(now, cfg.token_ttl_seconds, cfg.refresh_ttl_seconds, choice=choice)
         state.changed()
-    return _token_body(state, access, refresh)
+        return _token_body(state, access, refresh, now)
 
 
 def token_refresh(state: SimulatorState, params: Mapping[str, str]) -> dict[str, Any]:
@@ -65,6 +71,6 @@ def token_refresh(state: SimulatorState, params: Mapping[str, str]) -> dict[str,
     with state.lock:
         if not state.tokens.refresh_valid(old, now):
             raise GatewayError("IllegalRefreshToken", "ISV", "The specified refresh token is invalid or expired")
-        access, refresh = state.tokens.issue(now, cfg.token_ttl_seconds, cfg.refresh_ttl_seconds)
+        access, refresh = state.tokens.refreshed(old, now, cfg.token_ttl_seconds)
         state.changed()
-    return _token_body(state, access, refresh)
+        return _token_body(state, access, refresh, now)

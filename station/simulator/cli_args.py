@@ -83,6 +83,12 @@ def add_simulator_arguments(parser: argparse.ArgumentParser) -> None:
         help="fraction of pickup orders that fail (-20) instead of being collected",
     )
     g.add_argument("--token-ttl", type=float, default=d.token_ttl_seconds, help="access token lifetime, seconds")
+    g.add_argument(
+        "--refresh-ttl",
+        type=float,
+        default=d.refresh_ttl_seconds,
+        help="refresh token lifetime, seconds (a refresh does not extend it)",
+    )
     g.add_argument("--file-ttl", type=float, default=d.file_ttl_seconds, help="print file URL lifetime, seconds")
     g.add_argument("--state-file", type=Path, default=None, help="JSON file keeping the state across restarts")
     g.add_argument("--certfile", type=Path, default=None, help="serve HTTPS with this certificate (PEM)")
@@ -109,6 +115,7 @@ def config_from_args(args: argparse.Namespace) -> SimulatorConfig:
         pickup_step_seconds=args.pickup_step,
         pickup_fail_rate=args.pickup_fail_rate,
         token_ttl_seconds=args.token_ttl,
+        refresh_ttl_seconds=args.refresh_ttl,
         file_ttl_seconds=args.file_ttl,
         state_file=args.state_file,
         certfile=args.certfile,

@@ -84,8 +84,9 @@ class Gateway:
     def config(self) -> SimulatorConfig:
         return self.state.config
 
-    def check(self, api_path: str, params: Mapping[str, str], *, seller_api: bool) -> str:
-        """Run the gateway checks in the platform's order; return the app key or raise."""
+    def check(self, api_path: str, params: Mapping[str, str], *, seller_api: bool, choice_api: bool = False) -> str:
+        """Run the gateway checks in the platform's order; return the app key or raise. ``choice_api``:
+        a JIT (Choice) path, refused to a seller who authorised the app without Choice."""
         for name in ("app_key", "timestamp", "sign_method", "sign"):
             if not params.get(name):
                 raise GatewayError(
@@ -119,6 +120,9 @@ class Gateway:
                 valid = bool(token) and self.state.tokens.access_valid(token, now)
             if not valid:
                 raise GatewayError("IllegalAccessToken", "ISV", "The specified access token is invalid or expired")
+            if choice_api and not self.state.tokens.covers_choice(token):
+                # Authorised without the "<country> - Choice" option (lazada-choice-reference.md).
+                raise GatewayError("E1001", "ISV", "not jit seller")
         if not self.limiter.admit(app_key, int(self.config.flow_limit_per_second), now):
             self.state.count_fault("flow_limited")
             raise GatewayError(

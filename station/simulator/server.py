@@ -20,6 +20,7 @@ from station.connector.simbase import SimHandler, SimHTTPServer, SimulatorBase
 from station.printing.pdfgen import render_pdf
 from station.printing.print_items import PrintItem, PrintPO
 from station.simulator.auth_api import token_create, token_refresh
+from station.simulator.authorize import PageAnswer, authorize_page
 from station.simulator.call import Call
 from station.simulator.config import SimulatorConfig
 from station.simulator.files import check_download, oss_error_xml
@@ -164,6 +165,17 @@ class _Handler(SimHandler):
         try:
             if path.startswith("/_sim/"):
                 self._admin(sim, path, body)
+            elif path == "/oauth/authorize":
+                form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+                with sim.state.lock:
+                    page = authorize_page(
+                        sim.state.auth_codes,
+                        sim.config.region,
+                        self.command,
+                        query,
+                        {k: v[0] for k, v in form.items()} if self.command == "POST" else {},
+                    )
+                self._page(page)
             elif path.startswith("/images/"):
                 self._image(sim, path)
             elif path.startswith("/awb/"):
@@ -204,7 +216,9 @@ class _Handler(SimHandler):
             self._server_error(injected)
             return
         try:
-            app_key = gateway.check(api_path, params, seller_api=jit is not None or orders is not None)
+            app_key = gateway.check(
+                api_path, params, seller_api=jit is not None or orders is not None, choice_api=jit is not None
+            )
         except GatewayError as error:
             self._json(error.http_status, error.body())
             return
@@ -228,6 +242,15 @@ class _Handler(SimHandler):
                 self.connection.shutdown(socket.SHUT_RDWR)
             return
         self._json(200, payload)
+
+    def _page(self, page: PageAnswer) -> None:
+        if page.location:
+            self.send_response(page.status)
+            self.send_header("Location", page.location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self._send(page.status, page.body, page.content_type)
 
     def _server_error(self, status: int) -> None:
         if status == 500:

@@ -19,6 +19,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from station.simulator.authorize import AuthCodes
 from station.simulator.catalogue import Catalogue, Numbers, build_catalogue, seed_purchase_orders
 from station.simulator.config import SimulatorConfig
 from station.simulator.files import FileRecord
@@ -46,6 +47,7 @@ class SimulatorState:
         self._by_logistics: dict[str, str] = {}
         self._heap: list[tuple[int, str]] = []
         self.tokens = TokenStore()
+        self.auth_codes = AuthCodes()
         self.numbers = Numbers()
         self.files: dict[str, FileRecord] = {}
         self.pickups: dict[str, PickupRecord] = {}  # by pickup order number

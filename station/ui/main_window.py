@@ -19,6 +19,7 @@ from station.ui.scan_handler import ScanHandler
 from station.ui.sound import SoundPlayer
 from station.ui.ui_settings import UiSettings
 from station.ui.views import OtherViews
+from station.ui.voice import Voice, window_language
 from station.ui.worker import TaskRunner
 from station.workflow.jobs import Folders, JournalRef
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = TaskRunner(self)
         self.sounds = SoundPlayer(settings.sounds)
+        self.voice = Voice(self.sounds, settings.voice_mode, window_language())
         where = self.tr("demo simulator") if connection.demo else (profile or settings.active_profile)
         self.setWindowTitle(self.tr("Station · {where}").format(where=where))
         self.log_view = LogView()  # a tab of the bench's side panel; Ctrl+L shows it from anywhere
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
             folders,
             self.runner,
             self.sounds,
+            self.voice,
             self.log_view,
             journal,
             days=days,
@@ -118,10 +121,14 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.settings, parent=self)
         self.settings_dialog = dialog
-        dialog.accepted.connect(lambda: setattr(self.sounds, "enabled", self.settings.sounds))
+        dialog.accepted.connect(self._apply_sound_settings)
         dialog.accepted.connect(lambda: self.scan.filter.set_config(self.settings.scanner))
         dialog.accepted.connect(self.views.settings_changed)
         dialog.open()
+
+    def _apply_sound_settings(self) -> None:
+        self.sounds.enabled = self.settings.sounds
+        self.voice.mode = self.settings.voice_mode
 
     def shutdown(self) -> None:
         columns = self.jit.view.dragged_columns()
@@ -129,6 +136,7 @@ class MainWindow(QMainWindow):
             self.settings.po_columns = columns
         self.jit.shutdown()
         self.scan.close()
+        self.voice.stop()
         self.log_view.detach()
         self.views.pickups.shutdown()
         self.runner.close()

@@ -76,6 +76,20 @@ TEMPLATES: dict[str, str] = {
     "pickup.unknown": QT_TRANSLATE_NOOP(
         "errors", "The platform does not know pickup order {no}. Check the number on the label."
     ),
+    "auth.callback": QT_TRANSLATE_NOOP(
+        "errors",
+        "The callback address {uri} cannot be used: it must be the app's http(s) callback (to catch "
+        "the code here, http://127.0.0.1:<port>/...).",
+    ),
+    "auth.no_code": QT_TRANSLATE_NOOP(
+        "errors",
+        "No authorisation code was found. Paste the whole address the browser landed on after "
+        "Authorise (it holds ?code=...).",
+    ),
+    "auth.refused": QT_TRANSLATE_NOOP(
+        "errors",
+        "The authorisation was not given on the platform's page ({error}). Connect the shop again and press Authorise.",
+    ),
     "lazada.bad_parameter": QT_TRANSLATE_NOOP(
         "errors", "The platform rejected a parameter of the request. Check the dates and numbers, then try again."
     ),
@@ -97,6 +111,16 @@ TEMPLATES: dict[str, str] = {
     "lazada.no_token": QT_TRANSLATE_NOOP("errors", "No access token is set. Log in first."),
     "lazada.refresh_token": QT_TRANSLATE_NOOP(
         "errors", "The refresh token was refused; the shop must authorise the app again in Settings."
+    ),
+    "lazada.not_choice": QT_TRANSLATE_NOOP(
+        "errors",
+        "The shop authorised the station without Choice, so its JIT purchase orders cannot be read. "
+        'Connect the shop again and pick the option that ends in "- Choice" on the platform\'s page.',
+    ),
+    "lazada.code_refused": QT_TRANSLATE_NOOP(
+        "errors",
+        "The authorisation code was refused: it is used already, has expired (codes last 30 minutes) or belongs "
+        "to another app. Connect the shop again.",
     ),
     "lazada.signature": QT_TRANSLATE_NOOP(
         "errors", "The platform rejected the request signature. Check the app secret in Settings."
@@ -262,6 +286,42 @@ TEMPLATES: dict[str, str] = {
         "The printer {printer!r} is offline or paused. Fix the "
         "printer (paper, labels, lid, cable), resume it in the "
         "printer settings, then print again. Nothing was printed.",
+    ),
+    "print.waiting_paper": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: out of paper or labels. Load them; the job prints by itself then.",
+    ),
+    "print.waiting_jam": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: paper jam. Clear it; the job prints by itself then.",
+    ),
+    "print.waiting_door": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: a door or cover is open. Close it; the job prints by itself then.",
+    ),
+    "print.waiting_offline": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: it is offline or cannot be reached. Check its power "
+        "and cable; the job prints by itself then.",
+    ),
+    "print.waiting_paused": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: its queue is paused. Resume it in the printing system; "
+        "the job prints then.",
+    ),
+    "print.waiting_stopped": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the printer {printer!r}: its queue stopped ({reason}). Fix the printer, then "
+        "resume the queue; the job prints then.",
+    ),
+    "print.aborted": QT_TRANSLATE_NOOP(
+        "errors",
+        "The printer {printer!r} gave up on the job ({reason}); some labels may be missing. Fix the "
+        "printer, then retry the job.",
+    ),
+    "print.cancelled_at_printer": QT_TRANSLATE_NOOP(
+        "errors",
+        "The job was cancelled at the printer {printer!r}. Retry it if the labels are still needed.",
     ),
     "print.refused": QT_TRANSLATE_NOOP(
         "errors", "The printer {printer!r} refused the job. Check the printer and print again."

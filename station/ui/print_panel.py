@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from station.lazada.models import PdfSize
 from station.printing.cups import PrintError
 from station.printing.history import JobStatus, PrintJobRecord
-from station.printing.spooler import PrintService
+from station.printing.spooler import AT_PRINTER, PrintService
 from station.ui.locale_format import local_text
 from station.ui.operator_text import QT_TRANSLATE_NOOP, job_size_label, size_label, translate_operator
 from station.ui.ui_settings import UiSettings
@@ -55,7 +55,8 @@ log = logging.getLogger(__name__)
 
 STATUS_TEXT = {
     JobStatus.PENDING: QT_TRANSLATE_NOOP("print", "not sent"),
-    JobStatus.SENT: QT_TRANSLATE_NOOP("print", "sent"),
+    JobStatus.SENT: QT_TRANSLATE_NOOP("print", "at the printer"),
+    JobStatus.WAITING: QT_TRANSLATE_NOOP("print", "WAITING"),
     JobStatus.PRINTED: QT_TRANSLATE_NOOP("print", "printed"),
     JobStatus.FAILED: QT_TRANSLATE_NOOP("print", "FAILED"),
     JobStatus.RETRY: QT_TRANSLATE_NOOP("print", "to retry"),
@@ -83,7 +84,11 @@ def job_text(job: PrintJobRecord) -> str:
         printer=printer,
         status=status_label(job.status),
     )
-    return f"{text}: {translate_operator(job.error)}" if job.status is JobStatus.FAILED and job.error else text
+    said = job.status in (JobStatus.FAILED, JobStatus.WAITING) and job.error
+    return f"{text}: {translate_operator(job.error)}" if said else text
+
+
+FOLLOW_MS = 3000  # how often the spooler is asked about jobs still at the printer (CUPS answers in ms)
 
 
 def _job_id(item: QListWidgetItem | None) -> int | None:
@@ -131,6 +136,10 @@ class PrintPanel(QWidget):
         self._load_when_shown: tuple[Path, PdfSize, int] | None = None  # a big file, not loaded while hidden
         self._send_once_recorded: set[Path] = set()  # Send was pressed (or a scan printed) meanwhile
         self.busy = False
+        self._following = False
+        self.follow_timer = QTimer(self)
+        self.follow_timer.setInterval(FOLLOW_MS)
+        self.follow_timer.timeout.connect(self._follow_jobs)
         self.size_combo = QComboBox()
         for size in PdfSize:
             self.size_combo.addItem(size_label(size), size)
@@ -378,15 +387,36 @@ class PrintPanel(QWidget):
     def refresh_jobs(self) -> None:
         """Reload the day's jobs from the print history (keeps the selected job selected).
 
-        Only the jobs the printer accepted are under "Printed today"; the others (failed, to retry,
-        not sent) are under "Not printed", which shows only when it lists something.
+        Only the jobs the spooler reported completed are under "Printed today"; the others (at the
+        printer, waiting at it and why, failed, to retry, not sent) are under "Not printed", which
+        shows only when it lists something. While jobs are at the printer it is asked about them.
         """
         jobs = self.jobs()
-        self._fill_list(self.history_list, [job for job in jobs if job.status.accepted])
-        self._fill_list(self.failed_list, [job for job in jobs if not job.status.accepted])
+        self._fill_list(self.history_list, [job for job in jobs if job.status is JobStatus.PRINTED])
+        self._fill_list(self.failed_list, [job for job in jobs if job.status is not JobStatus.PRINTED])
         self.failed_box.setVisible(self.failed_list.count() > 0)
         self._update_buttons()
         self.jobs_changed.emit()
+        if any(job.status in AT_PRINTER for job in jobs) and not self.follow_timer.isActive():
+            self.follow_timer.start()
+
+    def _follow_jobs(self) -> None:
+        """Ask the spooler (on a worker) how the jobs at the printer are doing; stop once none is."""
+        if self._following:
+            return
+        if not any(job.status in AT_PRINTER for job in self.jobs()):
+            self.follow_timer.stop()
+            return
+        self._following = True
+        self.runner.run(self.service.refresh, self._followed, self._follow_failed)
+
+    def _followed(self, _jobs: object) -> None:
+        self._following = False
+        self.refresh_jobs()
+
+    def _follow_failed(self, exc: BaseException) -> None:
+        self._following = False
+        log.warning("jobs at the printer not checked: %s", exc)
 
     @staticmethod
     def _fill_list(view: QListWidget, jobs: list[PrintJobRecord]) -> None:
@@ -402,6 +432,8 @@ class PrintPanel(QWidget):
             )
             if job.status is JobStatus.FAILED:
                 item.setForeground(QBrush(QColor("#c62828")))
+            elif job.status is JobStatus.WAITING:
+                item.setForeground(QBrush(QColor("#e65100")))  # orange: it prints once the printer is fixed
             view.insertItem(0, item)  # newest on top
             if job.id == selected:
                 view.setCurrentItem(item)
@@ -485,7 +517,9 @@ class PrintPanel(QWidget):
         if len(failed) < len(records):
             log.info("sent %d pages to the printer", pages)
             self.sent.emit(pages)
-        for record in failed:
+        # Waiting at the printer (out of paper...) is said like a failure, in the error bar: it prints
+        # by itself once the printer is fixed, but only the operator can fix it.
+        for record in failed + [r for r in records if r.status is JobStatus.WAITING]:
             self.failed.emit(
                 PrintError(
                     f"print job {record.id} on {record.printer!r}",

@@ -35,6 +35,7 @@ from station.ui.printer import printer_names
 from station.ui.scanner_settings import ScannerBox
 from station.ui.ship_dialog import ContactForm
 from station.ui.ui_settings import UiSettings
+from station.voice_mode import VoiceMode
 
 DEMO_CHOSEN = 2  # the first-run dialog's result when the operator picks the demo
 LANGUAGES = (("", "System"), ("en", "English"), ("zh_CN", "简体中文"))
@@ -42,6 +43,11 @@ BACKEND_LABELS = (
     ("auto", QT_TRANSLATE_NOOP("SettingsDialog", "Automatic (CUPS on Linux/macOS, Qt on Windows)")),
     ("cups", QT_TRANSLATE_NOOP("SettingsDialog", "CUPS (lp)")),
     ("qt", QT_TRANSLATE_NOOP("SettingsDialog", "Qt (render each page)")),
+)
+VOICE_LABELS = (
+    (VoiceMode.VOICE, QT_TRANSLATE_NOOP("SettingsDialog", "Voice")),
+    (VoiceMode.SOUNDS, QT_TRANSLATE_NOOP("SettingsDialog", "Sounds only")),
+    (VoiceMode.SILENT, QT_TRANSLATE_NOOP("SettingsDialog", "Silent")),
 )
 TOKEN_DAYS = 7  # a token pasted by hand: assume the platform's usual lifetime; refreshed if refused
 
@@ -153,7 +159,22 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES:
             self.language.addItem(self.tr("System") if code == "" else name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.voice = QComboBox()
+        for mode, label in VOICE_LABELS:
+            self.voice.addItem(self.tr(label), mode.value)
+        self.voice.setCurrentIndex(max(0, self.voice.findData(settings.voice_mode.value)))
+        combination = self.tr(
+            "What a scan's answer sounds like. Voice: a short tone, then the answer spoken in the "
+            "window's language (“three more”, “wrong item”). Sounds only: the tone alone. "
+            "Silent: nothing; the banner still shows the answer. With “Play a sound on scans "
+            "and results” off, nothing is heard, whatever is chosen here."
+        )
+        self.voice.setToolTip(combination)
+        self.sounds.setToolTip(combination)
+        self.voice.setEnabled(settings.sounds)
+        self.sounds.toggled.connect(self.voice.setEnabled)
         bench_form.addRow("", self.sounds)
+        bench_form.addRow(self.tr("Spoken prompts"), self.voice)
         bench_form.addRow(self.tr("Language (after restart)"), self.language)
         self.journal_url = QLineEdit(settings.journal_url)
         self.journal_url.setPlaceholderText(self.tr("blank: this bench only · postgresql://user@host:5432/station"))
@@ -274,6 +295,7 @@ class SettingsDialog(QDialog):
         self.settings.set_carton_printer(PickupLabelSize.LABEL_100X100, str(self.carton_printer.currentData() or ""))
         self.settings.print_backend = str(self.backend.currentData() or "auto")
         self.settings.sounds = self.sounds.isChecked()
+        self.settings.voice_mode = VoiceMode(self.voice.currentData())
         self.settings.scanner = self.scanner.config()
         self.settings.language = str(self.language.currentData() or "")
         self.settings.active_profile = profile

@@ -28,7 +28,8 @@ class Sound(str, Enum):
         return resource("sounds", f"{self.value}.wav")
 
 
-def _player() -> list[str] | None:
+def player_command() -> list[str] | None:
+    """The system's command that plays a .wav file given after it; None on Windows (``winsound``) or with none."""
     if sys.platform == "darwin":
         names = ["afplay"]
     elif sys.platform.startswith("win"):
@@ -46,7 +47,7 @@ class SoundPlayer:
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
         self.played: list[Sound] = []  # what was asked for, for tests and the log
-        self._command = _player()
+        self._command = player_command()
 
     def play(self, sound: Sound) -> None:
         self.played.append(sound)
@@ -63,5 +64,5 @@ class SoundPlayer:
                     stderr=subprocess.DEVNULL,
                     stdin=subprocess.DEVNULL,
                 )
-        except OSError as exc:  # no sound device: not worth bothering the operator
+        except (OSError, RuntimeError) as exc:  # no sound device (winsound raises RuntimeError)
             log.debug("sound not played: %s", exc)

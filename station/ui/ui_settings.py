@@ -15,6 +15,7 @@ from station.preferences import Preferences
 from station.printing.spooler import PrinterSettings
 from station.scan_input import ScannerConfig
 from station.settings import Settings
+from station.voice_mode import VoiceMode
 
 
 class UiSettings:
@@ -133,6 +134,15 @@ class UiSettings:
     @sounds.setter
     def sounds(self, on: bool) -> None:
         self.prefs.set(p.SOUNDS, on)
+
+    @property
+    def voice_mode(self) -> VoiceMode:
+        """What a spoken prompt plays while sounds are on: the words, the tone only, or nothing."""
+        return self.prefs.get(p.VOICE_MODE)
+
+    @voice_mode.setter
+    def voice_mode(self, mode: VoiceMode) -> None:
+        self.prefs.set(p.VOICE_MODE, mode)
 
     @property
     def scanner(self) -> ScannerConfig:

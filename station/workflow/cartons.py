@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,21 +26,16 @@ from typing import Any, Protocol
 import requests
 
 from station.journal import JournalStore
-from station.lazada.errors import NetworkError, StationApiError
+from station.lazada.errors import StationApiError
 from station.lazada.jit import JitClient
 from station.lazada.pickups import PickupLabelFile, PickupLabelSize, check_boxes, check_pickup_no
 from station.lazada.transport import keep_connections
 from station.printing.download import (
     DOWNLOAD_SECONDS,
     MAX_LABEL_BYTES,
-    CacheWriteError,
-    DamagedLabelFileError,
-    PrintFileError,
-    UnsafeLinkError,
-    UrlExpiredError,
     UrlPolicy,
     check_label_pdf,
-    fetch_pdf,
+    fetch_to_cache,
 )
 from station.printing.history import JobStatus, PrintJobRecord
 from station.printing.spooler import PrintService
@@ -218,52 +212,26 @@ class CartonLabels:
         path = self.cache_path(pickup_order_no, size, boxes)
         if path.exists():
             return path, False
-        started = time.monotonic()
-        current = self.client.pickup_label_file(pickup_order_no, size, boxes)
-        asked_again = False
-        for attempt in range(1, ATTEMPTS + 1):
-            try:
-                data = fetch_pdf(
-                    self.session,
-                    current.url,
-                    policy=self.policy,
-                    max_bytes=self.max_bytes,
-                    total_seconds=self.total_seconds,
-                    started=started,
+
+        def check(data: bytes) -> None:
+            pages = check_label_pdf(data, size, path.name)
+            if pages != boxes:
+                raise CartonError(
+                    f"{path.name}: {pages} pages",
+                    problem=Problem("carton.pages", {"pages": pages, "pickup": pickup_order_no, "boxes": boxes}),
                 )
-                pages = check_label_pdf(data, size, path.name)
-                if pages != boxes:
-                    raise CartonError(
-                        f"{path.name}: {pages} pages",
-                        problem=Problem("carton.pages", {"pages": pages, "pickup": pickup_order_no, "boxes": boxes}),
-                    )
-                break
-            except UrlExpiredError:
-                if attempt == ATTEMPTS:
-                    raise
-                log.info("carton label link expired; asking for a new one")
-                current = self._ask_again(current)
-            except DamagedLabelFileError as exc:
-                if asked_again:
-                    raise
-                log.warning("damaged carton label file (%s); asking the platform for it again", exc.reason)
-                asked_again = True
-                current = self._ask_again(current)
-            except UnsafeLinkError:
-                raise
-            except (NetworkError, PrintFileError):
-                if attempt == ATTEMPTS or time.monotonic() - started >= self.total_seconds:
-                    raise
-        else:
-            raise PrintFileError(f"{path.name}: no usable file after {ATTEMPTS} tries")
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".part")
-        try:
-            tmp.write_bytes(data)
-            tmp.replace(path)  # a crash never leaves a half file under the real name
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise CacheWriteError(path, exc) from exc
+
+        fetch_to_cache(
+            self.session,
+            self.client.pickup_label_file(pickup_order_no, size, boxes),
+            path,
+            ask_again=self._ask_again,
+            check=check,
+            policy=self.policy,
+            attempts=ATTEMPTS,
+            max_bytes=self.max_bytes,
+            total_seconds=self.total_seconds,
+        )
         return path, True
 
     def _ask_again(self, file: PickupLabelFile) -> PickupLabelFile:

@@ -13,6 +13,7 @@ from station.ui.log_view import LogView
 from station.ui.sound import SoundPlayer
 from station.ui.ui_settings import UiSettings
 from station.ui.unprinted_banner import watch_unprinted
+from station.ui.voice import Voice
 from station.ui.worker import TaskRunner
 from station.workflow.jobs import Folders, Job, JournalRef
 
@@ -25,6 +26,7 @@ class JitBench:
         folders: Folders,
         runner: TaskRunner,
         sounds: SoundPlayer,
+        voice: Voice,
         log_view: LogView,
         journal: JournalRef | None,
         *,
@@ -37,7 +39,7 @@ class JitBench:
         client = connection.client
         self.runner, self.client, self.folders, self.journal = runner, client, folders, journal
         self.view = JitView(runner, settings, folders.prints, client.now().date(), days, log_view)
-        self.feedback = Feedback(self.view.banner, self.view.error_bar, sounds)
+        self.feedback = Feedback(self.view.banner, self.view.error_bar, sounds, voice)
         self.po_list = PoList(
             self.view, client, runner, self.feedback, journal, poll_ms=poll_ms, fast_poll_ms=fast_poll_ms, parent=parent
         )
