@@ -539,6 +539,26 @@ ZH = {
     'the printer settings, then print again. Nothing was printed.':
         '打印机 {printer!r} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。',
     'The printer {printer!r} refused the job. Check the printer and print again.': '打印机 {printer!r} 拒绝了任务。请检查打印机后重新打印。',
+    'The label printer {printer!r} does not answer: it is off, unplugged or offline. Switch it on and check its cable or network, then print again. Nothing was printed.':
+        '标签打印机 {printer!r} 没有响应：已关机、未连接或离线。请打开打印机并检查线缆或网络，然后重新打印。未打印任何内容。',
+    'The label printer {printer!r} is out of labels. Load a new roll, then print again. Nothing was printed.':
+        '标签打印机 {printer!r} 缺标签纸。请装入新的标签卷，然后重新打印。未打印任何内容。',
+    'The label printer {printer!r} is paused. Press its pause or feed button to resume it, then print again. Nothing was printed.':
+        '标签打印机 {printer!r} 已暂停。请按打印机的暂停或走纸键恢复，然后重新打印。未打印任何内容。',
+    'The label printer {printer!r} has its print head open. Close the head, then print again. Nothing was printed.':
+        '标签打印机 {printer!r} 的打印头已打开。请合上打印头，然后重新打印。未打印任何内容。',
+    'The label printer {printer!r} did not answer the status query. Check that it is set to {language} and that port {port} is its raw port. Nothing was printed.':
+        '标签打印机 {printer!r} 没有回应状态查询。请检查它是否设置为 {language}，以及端口 {port} 是否为其原始数据端口。未打印任何内容。',
+    'The connection to the label printer {printer!r} broke while sending the labels; some may have printed. Check what came out before printing again.':
+        '发送标签时与标签打印机 {printer!r} 的连接中断；可能已打印了一部分。请先检查已打印的标签，再重新打印。',
+    'The labels reached the label printer {printer!r}, but it ran out of labels before printing them all. Load a new roll and the rest print.':
+        '标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前缺标签纸。装入新的标签卷后，其余标签即会打印。',
+    'The labels reached the label printer {printer!r}, but it was paused before printing them all. Press its pause or feed button and the rest print.':
+        '标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前已暂停。按暂停或走纸键后，其余标签即会打印。',
+    'The labels reached the label printer {printer!r}, but its print head was opened before printing them all. Close the head and the rest print.':
+        '标签已送达标签打印机 {printer!r}，但打印头在全部打印完之前被打开。合上打印头后，其余标签即会打印。',
+    'The labels were sent to the label printer {printer!r}, but it did not confirm printing them within {seconds} s. Check what came out before printing them again.':
+        '标签已发送到标签打印机 {printer!r}，但打印机在 {seconds} 秒内未确认已打印。请先检查已打印的标签，再决定是否重新打印。',
     'The labels could not be sent to the printer {printer!r}: {why}': '标签未能发送到打印机 {printer!r}：{why}',
     'The PO was cancelled ({status}); do not send it.': '采购单已取消（{status}）；请勿发送。',
     'Still To Pack {seconds} s after packing; the platform may be stuck on it. Try again later or report '
