@@ -80,7 +80,6 @@ ZH = {
     '{no}: not listed; refresh the list (F5).': '{no}：不在列表中；请刷新列表 (F5)。',
     '{no}: opening its verification…': '{no}：正在打开验货…',
     '{no}: scan its items': '{no}：请扫描其商品',
-    '{no}: verify · %n unit(s) to scan': '{no}：验货 · 待扫 %n 件',
     '{sku} ×{counted} ✓ · {more}': '{sku} ×{counted} ✓ · {more}',
     '{sku} ✓ · complete': '{sku} ✓ · 完成',
     '{sku} ✓ · {more}': '{sku} ✓ · {more}',

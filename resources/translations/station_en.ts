@@ -222,25 +222,19 @@
 <context>
     <name>VerifyControl</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="240" />
-        <source>{no}: verify · %n unit(s) to scan</source>
-        <translation>
-            <numerusform>{no}: verify · %n unit to scan</numerusform><numerusform>{no}: verify · %n units to scan</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="325" />
+        <location filename="../../station/ui/jit/verify_control.py" line="336" />
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform><numerusform>%n more</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="358" />
+        <location filename="../../station/ui/jit/verify_control.py" line="369" />
         <source>{no}: finished short, %n unit(s) missing</source>
         <translation>
             <numerusform>{no}: finished short, %n unit missing</numerusform><numerusform>{no}: finished short, %n units missing</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="387" />
+        <location filename="../../station/ui/jit/verify_control.py" line="398" />
         <source>Inner pack {code}: %n unit(s) a scan</source>
         <translation>
             <numerusform>Inner pack {code}: %n unit a scan</numerusform><numerusform>Inner pack {code}: %n units a scan</numerusform></translation>

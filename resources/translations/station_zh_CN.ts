@@ -1984,126 +1984,121 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>VerifyControl</name>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="147" />
+        <location filename="../../station/ui/jit/verify_control.py" line="148" />
         <source>Signed in: {name}</source>
         <translation>已登录：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="155" />
+        <location filename="../../station/ui/jit/verify_control.py" line="156" />
         <source>Signed out.</source>
         <translation>已退出登录。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="187" />
+        <location filename="../../station/ui/jit/verify_control.py" line="188" />
         <source>{no} is {status}: nothing to verify.</source>
         <translation>{no} 状态为{status}：无需验货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="195" />
+        <location filename="../../station/ui/jit/verify_control.py" line="196" />
         <source>{no}: not listed; refresh the list (F5).</source>
         <translation>{no}：不在列表中；请刷新列表 (F5)。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="198" />
+        <location filename="../../station/ui/jit/verify_control.py" line="199" />
         <source>{no}: opening its verification…</source>
         <translation>{no}：正在打开验货…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="235" />
+        <location filename="../../station/ui/jit/verify_control.py" line="236" />
+        <location filename="../../station/ui/jit/verify_control.py" line="243" />
+        <location filename="../../station/ui/jit/verify_control.py" line="291" />
         <source>{no}: scan its items</source>
         <translation>{no}：请扫描其商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="237" />
-        <location filename="../../station/ui/jit/verify_control.py" line="295" />
+        <location filename="../../station/ui/jit/verify_control.py" line="238" />
+        <location filename="../../station/ui/jit/verify_control.py" line="306" />
         <source>{no}: complete</source>
         <translation>{no}：完成</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="240" />
-        <source>{no}: verify · %n unit(s) to scan</source>
-        <translation>
-            <numerusform>{no}：验货 · 待扫 %n 件</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="250" />
+        <location filename="../../station/ui/jit/verify_control.py" line="254" />
         <source>{no} is being verified at {bench}; nothing opened here.</source>
         <translation>{no} 正在 {bench} 验货；本工位未打开。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="274" />
+        <location filename="../../station/ui/jit/verify_control.py" line="279" />
         <source>Product {code}: scan the PO first.</source>
         <translation>商品 {code}：请先扫描采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="310" />
+        <location filename="../../station/ui/jit/verify_control.py" line="321" />
         <source>Wrong item {code}: not in this PO</source>
         <translation>错误商品 {code}：不在此采购单中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="313" />
+        <location filename="../../station/ui/jit/verify_control.py" line="324" />
         <source>Too many: the pack holds {asked}, {sku} needs only {left}</source>
         <translation>数量超出：内包装有 {asked} 件，{sku} 只需 {left} 件</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="316" />
+        <location filename="../../station/ui/jit/verify_control.py" line="327" />
         <source>Too many: {sku} needs no more</source>
         <translation>数量超出：{sku} 已扫齐</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="318" />
+        <location filename="../../station/ui/jit/verify_control.py" line="329" />
         <source>{no} is finished: scan the next PO</source>
         <translation>{no} 已完成：请扫描下一个采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="320" />
+        <location filename="../../station/ui/jit/verify_control.py" line="331" />
         <source>{sku} ✓ · complete</source>
         <translation>{sku} ✓ · 完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="322" />
+        <location filename="../../station/ui/jit/verify_control.py" line="333" />
         <source>Counted {counted} of {asked}: the line needed only {counted}</source>
         <translation>已计 {counted}/{asked}：该行只需 {counted} 件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="325" />
+        <location filename="../../station/ui/jit/verify_control.py" line="336" />
         <source>%n more</source>
         <translation>
             <numerusform>还差 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="327" />
+        <location filename="../../station/ui/jit/verify_control.py" line="338" />
         <source>{sku} ×{counted} ✓ · {more}</source>
         <translation>{sku} ×{counted} ✓ · {more}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="328" />
+        <location filename="../../station/ui/jit/verify_control.py" line="339" />
         <source>{sku} ✓ · {more}</source>
         <translation>{sku} ✓ · {more}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="337" />
+        <location filename="../../station/ui/jit/verify_control.py" line="348" />
         <source>Sign in first: a short carton is recorded with the operator's name.</source>
         <translation>请先登录：短装会记录操作员姓名。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="358" />
+        <location filename="../../station/ui/jit/verify_control.py" line="369" />
         <source>{no}: finished short, %n unit(s) missing</source>
         <translation>
             <numerusform>{no}：短装完成，缺 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/verify_control.py" line="387" />
+        <location filename="../../station/ui/jit/verify_control.py" line="398" />
         <source>Inner pack {code}: %n unit(s) a scan</source>
         <translation>
             <numerusform>内包装 {code}：每扫一次计 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/verify_control.py" line="399" />
+        <location filename="../../station/ui/jit/verify_control.py" line="410" />
         <source>{no}: Cancelled — do not pack</source>
         <translation>{no}：已取消 — 请勿打包</translation>
     </message>

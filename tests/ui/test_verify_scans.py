@@ -49,8 +49,13 @@ def test_a_wrong_item_is_refused_red_and_not_counted(window: MainWindow, qtbot: 
     assert v.counted == 0
     panel = window.jit.view.verify_panel
     assert panel.answer.state == "fail" and "Wrong item" in panel.answer.text()
+    banner = window.jit.view.banner
+    assert banner.state == "fail" and "Wrong item" in banner.text()  # the big bar says it too
     assert window.voice.said[-1] == Spoken(Prompt.WRONG_ITEM, 0)
     assert window.jit.verify.current is v  # a foreign barcode never switches the PO
+    assert v.needed > 1  # the next right unit puts the bar back to green
+    assert scan_unit(qtbot, window, items[0].barcodes[0]).verdict is Verdict.COUNTED
+    assert banner.state == "ok" and "Wrong item" not in banner.text()
 
 
 def test_a_unit_too_many_is_refused(window: MainWindow, qtbot: QtBot) -> None:

@@ -77,6 +77,7 @@ class VerifyControl(QObject):
         self.verifications: dict[str, Verification] = {}  # opened today at this window: switching keeps counts
         self.stores: dict[str, str] = {}
         self.current: Verification | None = None
+        self._banner_refused = False  # the banner shows a refusal: the next counted unit puts it back
         self.opening: str | None = None  # a PO being read: product scans wait for it
         self.waiting: list[str] = []
         self.dialog: SignInDialog | ShortDialog | InnerPackDialog | None = None
@@ -237,7 +238,10 @@ class VerifyControl(QObject):
             panel.show_answer(self.tr("{no}: complete").format(no=no), "ok")
         self.view.show_verify_panel()
         panel.quantity.setFocus()
-        self.feedback.flash(self.tr("{no}: verify · %n unit(s) to scan", "", v.remaining).format(no=no), True)
+        # The banner says what stays true while units are counted (the count itself is the panel's,
+        # repainted alone at each scan); it turns red for a refusal and back for the next unit.
+        self.feedback.flash(self.tr("{no}: scan its items").format(no=no), True)
+        self._banner_refused = False
         if v.remaining:
             self.say(Prompt.MORE, v.remaining)
         else:
@@ -253,6 +257,7 @@ class VerifyControl(QObject):
     def _refuse(self, text: str, prompt: Prompt) -> None:
         self.panel.show_answer(text, "fail")
         self.feedback.flash(text, False)
+        self._banner_refused = True
         self.say(prompt)
 
     # ------------------------------------------------------------------ a product scan
@@ -279,6 +284,12 @@ class VerifyControl(QObject):
         self.panel.show_left()
         text, state = self._answer(v, result)
         self.panel.show_answer(text, state)
+        if result.refused:
+            self.feedback.flash(text, False)  # the big bar too: a wrong carton costs the most
+            self._banner_refused = True
+        elif self._banner_refused and result.verdict is not Verdict.COMPLETE:
+            self.feedback.flash(self.tr("{no}: scan its items").format(no=v.purchase_order_no), True)
+            self._banner_refused = False
         self.say(*prompt_for(result))
         log.info(
             "verify %s: %s %s (%d of %d)",
