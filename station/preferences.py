@@ -184,6 +184,15 @@ VOICE_MODE = Preference(
 )
 LANGUAGE = Preference("ui/language", str, "", "The window's language (en, zh_CN); blank: the system's.")
 PO_COLUMNS = Preference("ui/po_columns", bytes, b"", "The PO table's column widths (Qt's header state).")
+VERIFY_MODE = Preference(
+    "bench.{bench}/verify", bool, False, "Pack verification: a scanned PO opens its verification (per bench)."
+)
+VERIFY_SHIP = Preference(
+    "bench.{bench}/verify_ship", bool, False, "Pack verification: a verified PO is shipped too, not only printed."
+)
+VERIFY_OPERATOR = Preference(
+    "bench.{bench}/operator", str, "", "The operator signed in at this bench (recorded with every verification step)."
+)
 
 SCANNER_TERMINATOR = Preference(
     "scanner/terminator",
@@ -256,6 +265,9 @@ PREFERENCES: tuple[Preference[Any], ...] = (
     VOICE_MODE,
     LANGUAGE,
     PO_COLUMNS,
+    VERIFY_MODE,
+    VERIFY_SHIP,
+    VERIFY_OPERATOR,
     SCANNER_TERMINATOR,
     SCANNER_PREFIX,
     SCANNER_MAX_GAP_MS,

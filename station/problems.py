@@ -102,6 +102,7 @@ ENGLISH: dict[str, str] = {
     "of these dates.",
     "po.pickup_date_needed": "The platform needs a pickup date for this PO; it allows {allowed}. Ship again with one "
     "of these dates.",
+    "po.cancelled_at_bench": "{no} was cancelled ({status}) — do not pack it. Put its items back.",
     "po.held_by_bench": "Held by bench {bench}; not sent.",
     "po.held_here": "Held by another Station on this PC (pid {pid}); not sent.",
     "po.done_by_bench": "Already done by bench {bench}; not sent again.",
@@ -116,6 +117,8 @@ ENGLISH: dict[str, str] = {
     "start again.",
     "journal.batch_held_pid": "Another Station on this PC is running this batch (pid {pid}); wait for it to finish or "
     "close it, then start again.",
+    # pack verification
+    "verify.held": "{no} is being verified at bench {bench}; scan another PO.",
     # printing
     "print.failed": "The labels could not be sent to the printer.",
     "print.failed_check": "The labels could not be sent to the printer. Check that it is on and connected.",
@@ -166,6 +169,27 @@ ENGLISH: dict[str, str] = {
     "print.cancelled_at_printer": "The job was cancelled at the printer {printer!r}. Retry it if the labels are "
     "still needed.",
     "print.refused": "The printer {printer!r} refused the job. Check the printer and print again.",
+    # raw label printers (ZPL/TSPL on port 9100): asked for their status before and after a job
+    "print.raw_offline": "The label printer {printer!r} does not answer: it is off, unplugged or offline. Switch it "
+    "on and check its cable or network, then print again. Nothing was printed.",
+    "print.raw_paper_out": "The label printer {printer!r} is out of labels. Load a new roll, then print again. Nothing "
+    "was printed.",
+    "print.raw_paused": "The label printer {printer!r} is paused. Press its pause or feed button to resume it, then "
+    "print again. Nothing was printed.",
+    "print.raw_head_open": "The label printer {printer!r} has its print head open. Close the head, then print again. "
+    "Nothing was printed.",
+    "print.raw_no_status": "The label printer {printer!r} did not answer the status query. Check that it is set to "
+    "{language} and that port {port} is its raw port. Nothing was printed.",
+    "print.raw_send_failed": "The connection to the label printer {printer!r} broke while sending the labels; some "
+    "may have printed. Check what came out before printing again.",
+    "print.raw_waiting_paper_out": "The labels reached the label printer {printer!r}, but it ran out of labels "
+    "before printing them all. Load a new roll and the rest print.",
+    "print.raw_waiting_paused": "The labels reached the label printer {printer!r}, but it was paused before printing "
+    "them all. Press its pause or feed button and the rest print.",
+    "print.raw_waiting_head_open": "The labels reached the label printer {printer!r}, but its print head was opened "
+    "before printing them all. Close the head and the rest print.",
+    "print.raw_not_confirmed": "The labels were sent to the label printer {printer!r}, but it did not confirm "
+    "printing them within {seconds} s. Check what came out before printing them again.",
     # label files from the platform
     "carton.already_printed": "The carton labels of pickup order {pickup} were already printed ({boxes} cartons); "
     "choose Reprint to print them again.",

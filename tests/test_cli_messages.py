@@ -58,7 +58,7 @@ def test_top_level_help_is_plain_text_with_every_command_and_the_exit_codes() ->
     assert out.startswith("usage: station-cli [-h] [--version] COMMAND ...")
     assert cli_main.DESCRIPTION in squash(out)
     commands = build_parser().commands
-    assert len(commands) == 21  # with unprinted, pickups and pickup-labels
+    assert len(commands) == 22  # with unprinted, pickups, pickup-labels and stats
     listed = squash(out.split("\ncommands:\n", 1)[1].split("\nexit codes:", 1)[0])
     for name, parser in commands.items():
         summary = parser.description

@@ -75,14 +75,14 @@ def test_defaults_round_trip_through_the_file(tmp_path: Path) -> None:
     q = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
     prefs = Preferences(q, environ={})
     for pref in PREFERENCES:
-        assert prefs.get(pref, profile="x", size="A4") == pref.default
+        assert prefs.get(pref, profile="x", size="A4", bench="x") == pref.default
         if pref.stored:
-            prefs.set(pref, other_value(pref), profile="x", size="A4")
+            prefs.set(pref, other_value(pref), profile="x", size="A4", bench="x")
     prefs.sync()
     again = Preferences(QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat), environ={})
     for pref in PREFERENCES:
         if pref.stored:
-            assert again.get(pref, profile="x", size="A4") == other_value(pref), pref.key
+            assert again.get(pref, profile="x", size="A4", bench="x") == other_value(pref), pref.key
 
 
 @pytest.mark.parametrize("pref", [pref for pref in PREFERENCES if pref.env], ids=lambda pref: pref.env)

@@ -75,13 +75,13 @@
 <context>
     <name>ItemsPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="86" />
+        <location filename="../../station/ui/items_panel.py" line="88" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="87" />
+        <location filename="../../station/ui/items_panel.py" line="89" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
@@ -114,7 +114,7 @@
 <context>
     <name>PickupsView</name>
     <message numerus="yes">
-        <location filename="../../station/ui/pickups/view.py" line="159" />
+        <location filename="../../station/ui/pickups/view.py" line="173" />
         <source>%n pickup order(s) today</source>
         <translation>
             <numerusform>%n pickup order today</numerusform><numerusform>%n pickup orders today</numerusform></translation>
@@ -132,13 +132,13 @@
 <context>
     <name>PrintPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="351" />
+        <location filename="../../station/ui/print_panel.py" line="360" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="351" />
+        <location filename="../../station/ui/print_panel.py" line="360" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n PO</numerusform><numerusform>%n POs</numerusform></translation>
@@ -162,16 +162,22 @@
 <context>
     <name>ScanHandler</name>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="204" />
+        <location filename="../../station/ui/scan_handler.py" line="222" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>Product {code}: in %n PO, selected</numerusform><numerusform>Product {code}: in %n POs, selected</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="216" />
+        <location filename="../../station/ui/scan_handler.py" line="234" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>Scan to print: scan the PO number (this product is in %n PO).</numerusform><numerusform>Scan to print: scan the PO number (this product is in %n POs).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/scan_handler.py" line="284" />
+        <source>Verify: scan the PO number (this code is in %n PO(s)).</source>
+        <translation>
+            <numerusform>Verify: scan the PO number (this code is in %n PO).</numerusform><numerusform>Verify: scan the PO number (this code is in %n POs).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -190,12 +196,57 @@
     </message>
 </context>
 <context>
+    <name>ShortDialog</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="63" />
+        <source>{sku}: %n unit(s) missing</source>
+        <translation>
+            <numerusform>{sku}: %n unit missing</numerusform><numerusform>{sku}: %n units missing</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="67" />
+        <source>{no}: %n unit(s) not scanned.</source>
+        <translation>
+            <numerusform>{no}: %n unit not scanned.</numerusform><numerusform>{no}: %n units not scanned.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>UnprintedBanner</name>
     <message numerus="yes">
         <location filename="../../station/ui/unprinted_banner.py" line="60" />
         <source>Shipped, no labels printed here: %n PO(s)</source>
         <translation>
             <numerusform>Shipped, no labels printed here: %n PO</numerusform><numerusform>Shipped, no labels printed here: %n POs</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyControl</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_control.py" line="336" />
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform><numerusform>%n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_control.py" line="369" />
+        <source>{no}: finished short, %n unit(s) missing</source>
+        <translation>
+            <numerusform>{no}: finished short, %n unit missing</numerusform><numerusform>{no}: finished short, %n units missing</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_control.py" line="398" />
+        <source>Inner pack {code}: %n unit(s) a scan</source>
+        <translation>
+            <numerusform>Inner pack {code}: %n unit a scan</numerusform><numerusform>Inner pack {code}: %n units a scan</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_panel.py" line="287" />
+        <source>%n to scan</source>
+        <translation>
+            <numerusform>%n to scan</numerusform><numerusform>%n to scan</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -670,51 +670,69 @@
     </message>
 </context>
 <context>
+    <name>InnerPackDialog</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="113" />
+        <source>Inner pack</source>
+        <translation>内包装</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="121" />
+        <source>Pack barcode:</source>
+        <translation>内包装条码：</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="122" />
+        <source>Units in the pack:</source>
+        <translation>内包装件数：</translation>
+    </message>
+</context>
+<context>
     <name>ItemsPanel</name>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="41" />
-        <location filename="../../station/ui/items_panel.py" line="75" />
+        <location filename="../../station/ui/items_panel.py" line="43" />
+        <location filename="../../station/ui/items_panel.py" line="77" />
         <source>Select a PO to see its items.</source>
         <translation>选择一个采购单查看商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="53" />
+        <location filename="../../station/ui/items_panel.py" line="55" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="53" />
+        <location filename="../../station/ui/items_panel.py" line="55" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="53" />
+        <location filename="../../station/ui/items_panel.py" line="55" />
         <source>SKU / barcode</source>
         <translation>SKU / 条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="82" />
+        <location filename="../../station/ui/items_panel.py" line="84" />
         <source>{store} · {code}
 Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>{store} · {code}
 预计到仓：{arrival} · {skus}，{units}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="86" />
+        <location filename="../../station/ui/items_panel.py" line="88" />
         <source>%n SKU(s)</source>
         <translation>
             <numerusform>%n 个 SKU</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/items_panel.py" line="87" />
+        <location filename="../../station/ui/items_panel.py" line="89" />
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/items_panel.py" line="93" />
+        <location filename="../../station/ui/items_panel.py" line="95" />
         <source>Loading items…</source>
         <translation>正在加载商品…</translation>
     </message>
@@ -722,67 +740,102 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>JitView</name>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="78" />
+        <location filename="../../station/ui/jit/view.py" line="82" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="79" />
+        <location filename="../../station/ui/jit/view.py" line="83" />
+        <source>Verify</source>
+        <translation>验货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="84" />
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="80" />
+        <location filename="../../station/ui/jit/view.py" line="85" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="81" />
+        <location filename="../../station/ui/jit/view.py" line="86" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="175" />
+        <location filename="../../station/ui/jit/view.py" line="191" />
+        <source>Operator: {name}</source>
+        <translation>操作员：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="191" />
+        <source>Operator: —</source>
+        <translation>操作员：—</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="192" />
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="192" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="195" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="193" />
+        <location filename="../../station/ui/jit/view.py" line="213" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="194" />
+        <location filename="../../station/ui/jit/view.py" line="214" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="195" />
+        <location filename="../../station/ui/jit/view.py" line="215" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="196" />
+        <location filename="../../station/ui/jit/view.py" line="216" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="197" />
+        <location filename="../../station/ui/jit/view.py" line="217" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="203" />
+        <location filename="../../station/ui/jit/view.py" line="224" />
+        <source>Verify (F10)</source>
+        <translation>验货 (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="225" />
+        <source>Scan a PO, then each unit into the carton; complete, it is printed.</source>
+        <translation>先扫采购单，再逐件扫入纸箱；扫齐后自动打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="242" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="204" />
+        <location filename="../../station/ui/jit/view.py" line="243" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="206" />
+        <location filename="../../station/ui/jit/view.py" line="245" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1104,24 +1157,29 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>OtherViews</name>
     <message>
-        <location filename="../../station/ui/views.py" line="68" />
+        <location filename="../../station/ui/views.py" line="72" />
         <source>JIT purchase orders</source>
         <translation>JIT 采购单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/views.py" line="69" />
+        <location filename="../../station/ui/views.py" line="73" />
         <source>Marketplace orders</source>
         <translation>平台订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/views.py" line="70" />
+        <location filename="../../station/ui/views.py" line="74" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../station/ui/views.py" line="71" />
+        <location filename="../../station/ui/views.py" line="75" />
         <source>Pickups</source>
         <translation>揽收</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/views.py" line="76" />
+        <source>Stats</source>
+        <translation>统计</translation>
     </message>
 </context>
 <context>
@@ -1499,86 +1557,95 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>ScanHandler</name>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="118" />
+        <location filename="../../station/ui/scan_handler.py" line="132" />
         <source>{code}: order selected</source>
         <translation>{code}：已选中订单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="122" />
+        <location filename="../../station/ui/scan_handler.py" line="136" />
         <source>Unknown code {code}: no order or tracking number matches. Nothing changed.</source>
         <translation>未知条码 {code}：没有匹配的订单号或运单号。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="144" />
+        <location filename="../../station/ui/scan_handler.py" line="161" />
+        <location filename="../../station/ui/scan_handler.py" line="262" />
         <source>{code}: reading the POs' products, one moment…</source>
         <translation>{code}：正在读取采购单的商品，请稍候…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="149" />
+        <location filename="../../station/ui/scan_handler.py" line="166" />
+        <location filename="../../station/ui/scan_handler.py" line="268" />
         <source>Looking up {code}…</source>
         <translation>正在查找 {code}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="172" />
+        <location filename="../../station/ui/scan_handler.py" line="189" />
         <source>Could not look up {code}: {why}</source>
         <translation>无法查找 {code}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="181" />
+        <location filename="../../station/ui/scan_handler.py" line="198" />
         <source>Unknown code {code}: no PO, logistics number or product matches. Nothing changed.</source>
         <translation>未知代码 {code}：没有匹配的采购单、物流单号或商品。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="196" />
+        <location filename="../../station/ui/scan_handler.py" line="213" />
         <source>{no} is being handled by {bench}; nothing sent from this bench.</source>
         <translation>{no} 正由 {bench} 处理；本工位未发送任何操作。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="205" />
+        <location filename="../../station/ui/scan_handler.py" line="222" />
         <source>Product {code}: in %n PO(s), selected</source>
         <translation>
             <numerusform>商品 {code}：在 %n 个采购单中，已选中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/scan_handler.py" line="217" />
+        <location filename="../../station/ui/scan_handler.py" line="234" />
         <source>Scan to print: scan the PO number (this product is in %n PO(s)).</source>
         <translation>
             <numerusform>扫码即打印：请扫描采购单号（该商品在 %n 个采购单中）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="209" />
+        <location filename="../../station/ui/scan_handler.py" line="226" />
         <source>{no} selected · {store}</source>
         <translation>已选中 {no} · {store}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="110" />
+        <location filename="../../station/ui/scan_handler.py" line="124" />
         <source>{code}: pickup order, shown in Pickups</source>
         <translation>{code}：揽收单，已在“揽收”中显示</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/scan_handler.py" line="284" />
+        <source>Verify: scan the PO number (this code is in %n PO(s)).</source>
+        <translation>
+            <numerusform>验货：请扫描采购单号（此条码在 %n 个采购单中）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="229" />
+        <location filename="../../station/ui/scan_handler.py" line="315" />
         <source>{no}: preparing labels…</source>
         <translation>{no}：正在准备标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="239" />
+        <location filename="../../station/ui/scan_handler.py" line="327" />
         <source>{no}: {step}…</source>
         <translation>{no}：{step}…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="248" />
+        <location filename="../../station/ui/scan_handler.py" line="340" />
         <source>{no}: no labels. {why}</source>
         <translation>{no}：没有标签。{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="254" />
+        <location filename="../../station/ui/scan_handler.py" line="346" />
         <source>{no}: labels sent to the printer</source>
         <translation>{no}：标签已发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/scan_handler.py" line="256" />
+        <location filename="../../station/ui/scan_handler.py" line="348" />
         <source>{no}: labels ready (no printer set for this size)</source>
         <translation>{no}：标签已就绪（此尺寸未设置打印机）</translation>
     </message>
@@ -1911,6 +1978,150 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
 </context>
 <context>
+    <name>ShortDialog</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="60" />
+        <source>Finish short</source>
+        <translation>短装完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="63" />
+        <source>{sku}: %n unit(s) missing</source>
+        <translation>
+            <numerusform>{sku}：缺 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="67" />
+        <source>{no}: %n unit(s) not scanned.</source>
+        <translation>
+            <numerusform>{no}：%n 件未扫描。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="75" />
+        <source>Out of stock</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="76" />
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="77" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="82" />
+        <source>What happened (needed with Other)</source>
+        <translation>发生了什么（选“其他”时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="84" />
+        <source>Recorded as finished short by {name}.</source>
+        <translation>记录为 {name} 短装完成。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="91" />
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="38" />
+        <source>Operator sign-in</source>
+        <translation>操作员登录</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_dialogs.py" line="47" />
+        <source>Your name (or scan your badge):</source>
+        <translation>您的姓名（或扫描工牌）：</translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="69" />
+        <location filename="../../station/ui/stats/view.py" line="145" />
+        <source>All operators</source>
+        <translation>全部操作员</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="77" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="81" />
+        <source>Units verified</source>
+        <translation>已验件数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="82" />
+        <source>POs completed</source>
+        <translation>完成的采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="83" />
+        <source>Wrong items caught</source>
+        <translation>拦截的错误商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="84" />
+        <source>Extra units caught</source>
+        <translation>拦截的多余件数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="85" />
+        <source>Finished short</source>
+        <translation>短装完成</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="86" />
+        <source>Cancelled POs caught</source>
+        <translation>拦截的已取消采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="93" />
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="96" />
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="104" />
+        <source>Units verified by hour</source>
+        <translation>每小时已验件数</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="129" />
+        <source>No journal: nothing to count.</source>
+        <translation>没有日志：无可统计。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="135" />
+        <source>Reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="147" />
+        <source>(nobody signed in)</source>
+        <translation>（未登录）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/stats/view.py" line="159" />
+        <source>Could not read the figures.</source>
+        <translation>无法读取统计数据。</translation>
+    </message>
+</context>
+<context>
     <name>UnprintedBanner</name>
     <message>
         <location filename="../../station/ui/unprinted_banner.py" line="41" />
@@ -1928,6 +2139,207 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <location filename="../../station/ui/unprinted_banner.py" line="62" />
         <source>No PO shipped today is without labels printed here.</source>
         <translation>今天已发货的采购单在本工位都已打印标签。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyControl</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="148" />
+        <source>Signed in: {name}</source>
+        <translation>已登录：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="156" />
+        <source>Signed out.</source>
+        <translation>已退出登录。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="188" />
+        <source>{no} is {status}: nothing to verify.</source>
+        <translation>{no} 状态为{status}：无需验货。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="196" />
+        <source>{no}: not listed; refresh the list (F5).</source>
+        <translation>{no}：不在列表中；请刷新列表 (F5)。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="199" />
+        <source>{no}: opening its verification…</source>
+        <translation>{no}：正在打开验货…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="236" />
+        <location filename="../../station/ui/jit/verify_control.py" line="243" />
+        <location filename="../../station/ui/jit/verify_control.py" line="291" />
+        <source>{no}: scan its items</source>
+        <translation>{no}：请扫描其商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="238" />
+        <location filename="../../station/ui/jit/verify_control.py" line="306" />
+        <source>{no}: complete</source>
+        <translation>{no}：完成</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="254" />
+        <source>{no} is being verified at {bench}; nothing opened here.</source>
+        <translation>{no} 正在 {bench} 验货；本工位未打开。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="279" />
+        <source>Product {code}: scan the PO first.</source>
+        <translation>商品 {code}：请先扫描采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="321" />
+        <source>Wrong item {code}: not in this PO</source>
+        <translation>错误商品 {code}：不在此采购单中</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="324" />
+        <source>Too many: the pack holds {asked}, {sku} needs only {left}</source>
+        <translation>数量超出：内包装有 {asked} 件，{sku} 只需 {left} 件</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="327" />
+        <source>Too many: {sku} needs no more</source>
+        <translation>数量超出：{sku} 已扫齐</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="329" />
+        <source>{no} is finished: scan the next PO</source>
+        <translation>{no} 已完成：请扫描下一个采购单</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="331" />
+        <source>{sku} ✓ · complete</source>
+        <translation>{sku} ✓ · 完成</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="333" />
+        <source>Counted {counted} of {asked}: the line needed only {counted}</source>
+        <translation>已计 {counted}/{asked}：该行只需 {counted} 件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_control.py" line="336" />
+        <source>%n more</source>
+        <translation>
+            <numerusform>还差 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="338" />
+        <source>{sku} ×{counted} ✓ · {more}</source>
+        <translation>{sku} ×{counted} ✓ · {more}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="339" />
+        <source>{sku} ✓ · {more}</source>
+        <translation>{sku} ✓ · {more}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="348" />
+        <source>Sign in first: a short carton is recorded with the operator's name.</source>
+        <translation>请先登录：短装会记录操作员姓名。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_control.py" line="369" />
+        <source>{no}: finished short, %n unit(s) missing</source>
+        <translation>
+            <numerusform>{no}：短装完成，缺 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_control.py" line="398" />
+        <source>Inner pack {code}: %n unit(s) a scan</source>
+        <translation>
+            <numerusform>内包装 {code}：每扫一次计 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_control.py" line="410" />
+        <source>{no}: Cancelled — do not pack</source>
+        <translation>{no}：已取消 — 请勿打包</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyModel</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="97" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="96" />
+        <source>SKU / barcode</source>
+        <translation>SKU / 条码</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="98" />
+        <source>Needed</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="99" />
+        <source>Scanned</source>
+        <translation>已扫</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="100" />
+        <source>To scan</source>
+        <translation>待扫</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="190" />
+        <location filename="../../station/ui/jit/verify_panel.py" line="265" />
+        <source>Verify: scan a PO number or logistics number.</source>
+        <translation>验货：请扫描采购单号或物流单号。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="201" />
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="202" />
+        <source>Type a quantity, then scan: that many units are counted.</source>
+        <translation>先输入数量再扫码：按该数量计数。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="210" />
+        <source>Finish short… (F12)</source>
+        <translation>短装完成… (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="214" />
+        <source>Ship when verified</source>
+        <translation>验货后发货</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="272" />
+        <source>Inner pack…</source>
+        <translation>内包装…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="273" />
+        <source>Set a barcode of a sealed inner pack of this item and its units.</source>
+        <translation>设置此商品密封内包装的条码及其件数。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/verify_panel.py" line="285" />
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/jit/verify_panel.py" line="287" />
+        <source>%n to scan</source>
+        <translation>
+            <numerusform>待扫 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2216,332 +2628,392 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>平台要求为该采购单指定揽收日期；可选日期为 {allowed}。请选择其中一个日期重新发货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="189" />
+        <location filename="../../station/ui/operator_text.py" line="186" />
+        <source>{no} was cancelled ({status}) — do not pack it. Put its items back.</source>
+        <translation>{no} 已取消（{status}）——请勿打包。请把商品放回原处。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="192" />
         <source>Another bench was claiming it at the same moment; not sent.</source>
         <translation>另一个工位同时在认领它；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="196" />
+        <location filename="../../station/ui/operator_text.py" line="199" />
         <source>The shared journal is unreachable; the batch stopped and will resume when it is back.</source>
         <translation>无法连接共享日志；批量任务已停止，恢复连接后将继续。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="199" />
+        <location filename="../../station/ui/operator_text.py" line="202" />
         <source>Another bench took over POs this bench was working on (its claim had expired); the batch stopped without sending anything more for them.</source>
         <translation>另一工位接管了本工位正在处理的采购单（本工位的占用已过期）；批量任务已停止，不再为这些采购单发送任何操作。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="205" />
+        <location filename="../../station/ui/operator_text.py" line="208" />
         <source>Another Station on this PC is running this batch; wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station 正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="215" />
+        <location filename="../../station/ui/operator_text.py" line="218" />
+        <source>{no} is being verified at bench {bench}; scan another PO.</source>
+        <translation>{no} 正在工位 {bench} 验货；请扫描其他采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="219" />
         <source>The labels could not be sent to the printer.</source>
         <translation>标签未能发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="216" />
+        <location filename="../../station/ui/operator_text.py" line="220" />
         <source>The labels could not be sent to the printer. Check that it is on and connected.</source>
         <translation>标签未能发送到打印机。请检查打印机是否开机并已连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="219" />
+        <location filename="../../station/ui/operator_text.py" line="223" />
         <source>The labels could not be sent to the printer {printer!r}: {why}</source>
         <translation>标签未能发送到打印机 {printer!r}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="220" />
+        <location filename="../../station/ui/operator_text.py" line="224" />
         <source>No printer is set for this paper size, or it is not connected. Choose one in Settings.</source>
         <translation>此纸张尺寸未设置打印机，或打印机未连接。请在“设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="223" />
+        <location filename="../../station/ui/operator_text.py" line="227" />
         <source>No printer is set for this paper size. Choose one in Settings. Nothing was printed.</source>
         <translation>此纸张尺寸未设置打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="229" />
+        <location filename="../../station/ui/operator_text.py" line="233" />
         <source>The printing system (CUPS) is not running or not installed. Restart the computer or call support.</source>
         <translation>打印系统 (CUPS) 未运行或未安装。请重启电脑或联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="232" />
+        <location filename="../../station/ui/operator_text.py" line="236" />
         <source>The label file has no pages. Nothing was printed.</source>
         <translation>标签文件没有页面。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="233" />
+        <location filename="../../station/ui/operator_text.py" line="237" />
         <source>The label file is missing. Nothing was printed.</source>
         <translation>标签文件不存在。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="234" />
+        <location filename="../../station/ui/operator_text.py" line="238" />
         <source>The label file could not be opened. Nothing was printed.</source>
         <translation>无法打开标签文件。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="238" />
+        <location filename="../../station/ui/operator_text.py" line="242" />
         <source>The label file mixes paper sizes; it must be split into one job per size. Nothing was printed.</source>
         <translation>标签文件混合了多种纸张尺寸；须按尺寸拆分为多个任务。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="241" />
+        <location filename="../../station/ui/operator_text.py" line="245" />
         <source>The label file is not the paper size chosen for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机所选尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="244" />
+        <location filename="../../station/ui/operator_text.py" line="248" />
         <source>The label file is not the paper size set for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机设置的尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="247" />
+        <location filename="../../station/ui/operator_text.py" line="251" />
         <source>The printer does not accept this label size. Check its paper settings. Nothing was printed.</source>
         <translation>打印机不接受此标签尺寸。请检查其纸张设置。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="250" />
+        <location filename="../../station/ui/operator_text.py" line="254" />
         <source>The printer could not be opened. Check that it is on and connected, then print again.</source>
         <translation>无法打开打印机。请检查打印机是否开机并已连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="235" />
+        <location filename="../../station/ui/operator_text.py" line="239" />
         <source>The label file of this job is gone from the disk; print the POs again. Nothing was printed.</source>
         <translation>此任务的标签文件已从磁盘删除；请重新打印这些采购单。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="253" />
+        <location filename="../../station/ui/operator_text.py" line="257" />
         <source>The printer {printer!r} is not set up on this computer. Choose another printer in the settings, or ask support to add it. Nothing was printed.</source>
         <translation>此电脑上没有打印机 {printer!r}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="259" />
+        <location filename="../../station/ui/operator_text.py" line="263" />
         <source>The printer {printer!r} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="265" />
+        <location filename="../../station/ui/operator_text.py" line="269" />
         <source>The printer {printer!r} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="272" />
+        <location filename="../../station/ui/operator_text.py" line="276" />
         <source>The printer {printer!r} is not accepting jobs. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="278" />
+        <location filename="../../station/ui/operator_text.py" line="282" />
         <source>The printer {printer!r} is not accepting jobs. The printer says: {reason}. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="284" />
+        <location filename="../../station/ui/operator_text.py" line="288" />
         <source>The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="290" />
+        <location filename="../../station/ui/operator_text.py" line="294" />
         <source>Waiting at the printer {printer!r}: out of paper or labels. Load them; the job prints by itself then.</source>
         <translation>等待打印机 {printer!r}：缺纸或缺标签。装入后任务会自动打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="294" />
+        <location filename="../../station/ui/operator_text.py" line="298" />
         <source>Waiting at the printer {printer!r}: paper jam. Clear it; the job prints by itself then.</source>
         <translation>等待打印机 {printer!r}：卡纸。清除后任务会自动打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="298" />
+        <location filename="../../station/ui/operator_text.py" line="302" />
         <source>Waiting at the printer {printer!r}: a door or cover is open. Close it; the job prints by itself then.</source>
         <translation>等待打印机 {printer!r}：舱门或盖子未关。关上后任务会自动打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="302" />
+        <location filename="../../station/ui/operator_text.py" line="306" />
         <source>Waiting at the printer {printer!r}: it is offline or cannot be reached. Check its power and cable; the job prints by itself then.</source>
         <translation>等待打印机 {printer!r}：打印机离线或无法连接。请检查电源和线缆，恢复后任务会自动打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="307" />
+        <location filename="../../station/ui/operator_text.py" line="311" />
         <source>Waiting at the printer {printer!r}: its queue is paused. Resume it in the printing system; the job prints then.</source>
         <translation>等待打印机 {printer!r}：打印队列已暂停。在打印系统中恢复后任务即会打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="312" />
+        <location filename="../../station/ui/operator_text.py" line="316" />
         <source>Waiting at the printer {printer!r}: its queue stopped ({reason}). Fix the printer, then resume the queue; the job prints then.</source>
         <translation>等待打印机 {printer!r}：打印队列已停止（{reason}）。修好打印机并恢复队列后任务即会打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="317" />
+        <location filename="../../station/ui/operator_text.py" line="321" />
         <source>The printer {printer!r} gave up on the job ({reason}); some labels may be missing. Fix the printer, then retry the job.</source>
         <translation>打印机 {printer!r} 放弃了该任务（{reason}）；可能缺少部分标签。修好打印机后请重试该任务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="322" />
+        <location filename="../../station/ui/operator_text.py" line="326" />
         <source>The job was cancelled at the printer {printer!r}. Retry it if the labels are still needed.</source>
         <translation>该任务已在打印机 {printer!r} 上被取消。如仍需要标签，请重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="326" />
+        <location filename="../../station/ui/operator_text.py" line="330" />
         <source>The printer {printer!r} refused the job. Check the printer and print again.</source>
         <translation>打印机 {printer!r} 拒绝了任务。请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="329" />
+        <location filename="../../station/ui/operator_text.py" line="333" />
+        <source>The label printer {printer!r} does not answer: it is off, unplugged or offline. Switch it on and check its cable or network, then print again. Nothing was printed.</source>
+        <translation>标签打印机 {printer!r} 没有响应：已关机、未连接或离线。请打开打印机并检查线缆或网络，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="338" />
+        <source>The label printer {printer!r} is out of labels. Load a new roll, then print again. Nothing was printed.</source>
+        <translation>标签打印机 {printer!r} 缺标签纸。请装入新的标签卷，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="342" />
+        <source>The label printer {printer!r} is paused. Press its pause or feed button to resume it, then print again. Nothing was printed.</source>
+        <translation>标签打印机 {printer!r} 已暂停。请按打印机的暂停或走纸键恢复，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="347" />
+        <source>The label printer {printer!r} has its print head open. Close the head, then print again. Nothing was printed.</source>
+        <translation>标签打印机 {printer!r} 的打印头已打开。请合上打印头，然后重新打印。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="351" />
+        <source>The label printer {printer!r} did not answer the status query. Check that it is set to {language} and that port {port} is its raw port. Nothing was printed.</source>
+        <translation>标签打印机 {printer!r} 没有回应状态查询。请检查它是否设置为 {language}，以及端口 {port} 是否为其原始数据端口。未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="356" />
+        <source>The connection to the label printer {printer!r} broke while sending the labels; some may have printed. Check what came out before printing again.</source>
+        <translation>发送标签时与标签打印机 {printer!r} 的连接中断；可能已打印了一部分。请先检查已打印的标签，再重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="361" />
+        <source>The labels reached the label printer {printer!r}, but it ran out of labels before printing them all. Load a new roll and the rest print.</source>
+        <translation>标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前缺标签纸。装入新的标签卷后，其余标签即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="366" />
+        <source>The labels reached the label printer {printer!r}, but it was paused before printing them all. Press its pause or feed button and the rest print.</source>
+        <translation>标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前已暂停。按暂停或走纸键后，其余标签即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="371" />
+        <source>The labels reached the label printer {printer!r}, but its print head was opened before printing them all. Close the head and the rest print.</source>
+        <translation>标签已送达标签打印机 {printer!r}，但打印头在全部打印完之前被打开。合上打印头后，其余标签即会打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="376" />
+        <source>The labels were sent to the label printer {printer!r}, but it did not confirm printing them within {seconds} s. Check what came out before printing them again.</source>
+        <translation>标签已发送到标签打印机 {printer!r}，但打印机在 {seconds} 秒内未确认已打印。请先检查已打印的标签，再决定是否重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="381" />
         <source>A label file from the platform could not be used. Print it again; if it fails again, report it.</source>
         <translation>平台提供的标签文件无法使用。请重新打印；如果再次失败，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="332" />
+        <location filename="../../station/ui/operator_text.py" line="384" />
         <source>The label file link had expired; asking the platform for a new one.</source>
         <translation>标签文件链接已过期；正在向平台申请新链接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="335" />
+        <location filename="../../station/ui/operator_text.py" line="387" />
         <source>The carton labels of pickup order {pickup} were already printed ({boxes} cartons); choose Reprint to print them again.</source>
         <translation>揽收单 {pickup} 的箱标已打印过（{boxes} 箱）；如需再次打印，请选择“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="341" />
+        <location filename="../../station/ui/operator_text.py" line="393" />
         <source>No printer is set for carton labels on the {size}. Choose one in Settings. Nothing was printed.</source>
         <translation>未设置{size}箱标打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="344" />
+        <location filename="../../station/ui/operator_text.py" line="396" />
         <source>The platform sent {pages} carton labels for pickup order {pickup}, not the {boxes} asked for. Nothing was printed.</source>
         <translation>平台为揽收单 {pickup} 发送了 {pages} 张箱标，而不是所需的 {boxes} 张。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="349" />
+        <location filename="../../station/ui/operator_text.py" line="401" />
         <source>The carton labels of pickup order {pickup} were not printed: {why}</source>
         <translation>揽收单 {pickup} 的箱标未打印：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="352" />
+        <location filename="../../station/ui/operator_text.py" line="404" />
         <source>The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for these POs. Try again later.</source>
         <translation>平台发送的标签文件不是可读的 PDF（{reason}）；这些采购单未打印任何内容。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="357" />
+        <location filename="../../station/ui/operator_text.py" line="409" />
         <source>The label file link pointed to {where}, which the station does not download from ({reason}); nothing was printed for these POs. Report it if it happens again.</source>
         <translation>标签文件链接指向 {where}，Station 不从该处下载（{reason}）；这些采购单未打印任何内容。如再次发生，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="363" />
+        <location filename="../../station/ui/operator_text.py" line="415" />
         <source>The label file could not be saved in {folder}: {cause}. Free some space, then print these POs again.</source>
         <translation>标签文件未能保存到 {folder}：{cause}。请释放一些空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="366" />
+        <location filename="../../station/ui/operator_text.py" line="418" />
         <source>The QianYi ERP refused the request.</source>
         <translation>千易 ERP 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="367" />
+        <location filename="../../station/ui/operator_text.py" line="419" />
         <source>QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › Settings › Third-party applications).</source>
         <translation>千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="373" />
+        <location filename="../../station/ui/operator_text.py" line="425" />
         <source>QianYi refused the request time. Correct the computer's date and time, then retry.</source>
         <translation>千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="376" />
+        <location filename="../../station/ui/operator_text.py" line="428" />
         <source>QianYi rejected the purchase-order data. Check the fields shown in the details.</source>
         <translation>千易拒绝了采购单数据。请检查详情中列出的字段。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="379" />
+        <location filename="../../station/ui/operator_text.py" line="431" />
         <source>QianYi does not know this purchase order. Refresh the list.</source>
         <translation>千易中没有此采购单。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="380" />
+        <location filename="../../station/ui/operator_text.py" line="432" />
         <source>QianYi is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>千易正在限制调用频率。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="383" />
+        <location filename="../../station/ui/operator_text.py" line="435" />
         <source>The QianYi ERP had a problem on its side. Try again in a moment.</source>
         <translation>千易 ERP 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="384" />
+        <location filename="../../station/ui/operator_text.py" line="436" />
         <source>No answer from the QianYi ERP. Check the internet connection and the ERP address.</source>
         <translation>千易 ERP 无响应。请检查网络连接和 ERP 地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="387" />
+        <location filename="../../station/ui/operator_text.py" line="439" />
         <source>The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="390" />
+        <location filename="../../station/ui/operator_text.py" line="442" />
         <source>Choose at least one JIT purchase order to replenish.</source>
         <translation>请至少选择一个要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="391" />
+        <location filename="../../station/ui/operator_text.py" line="443" />
         <source>The chosen POs need no units.</source>
         <translation>所选采购单无需补货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="392" />
+        <location filename="../../station/ui/operator_text.py" line="444" />
         <source>No JIT connection to read the POs' items from.</source>
         <translation>没有可读取采购单商品的 JIT 连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="394" />
+        <location filename="../../station/ui/operator_text.py" line="446" />
         <source>Shoplazza refused the request.</source>
         <translation>Shoplazza 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="395" />
+        <location filename="../../station/ui/operator_text.py" line="447" />
         <source>Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.</source>
         <translation>Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="401" />
+        <location filename="../../station/ui/operator_text.py" line="453" />
         <source>Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings (the app needs the read_inventory scope).</source>
         <translation>Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="407" />
+        <location filename="../../station/ui/operator_text.py" line="459" />
         <source>The Shoplazza app may not read procurements. Grant it the read_inventory scope.</source>
         <translation>Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="410" />
+        <location filename="../../station/ui/operator_text.py" line="462" />
         <source>Shoplazza does not know this store or procurement. Check the store domain and refresh.</source>
         <translation>Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="413" />
+        <location filename="../../station/ui/operator_text.py" line="465" />
         <source>Shoplazza is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>Shoplazza 正在限制调用频率。请稍等后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="416" />
+        <location filename="../../station/ui/operator_text.py" line="468" />
         <source>Shoplazza had a problem on its side. Try again in a moment.</source>
         <translation>Shoplazza 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="417" />
+        <location filename="../../station/ui/operator_text.py" line="469" />
         <source>No answer from Shoplazza. Check the internet connection and the store domain.</source>
         <translation>Shoplazza 无响应。请检查网络连接和店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="420" />
+        <location filename="../../station/ui/operator_text.py" line="472" />
         <source>Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="423" />
+        <location filename="../../station/ui/operator_text.py" line="475" />
         <source>The Shoplazza store domain is missing.</source>
         <translation>缺少 Shoplazza 店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="226" />
+        <location filename="../../station/ui/operator_text.py" line="230" />
         <source>No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.</source>
         <translation>{size}未设置打印机。请在“设置”中选择后重试。未打印任何内容。</translation>
     </message>
@@ -2556,22 +3028,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>打包 {seconds} 秒后仍为待打包；平台可能卡住了。请稍后重试，或向 Lazada 报告此采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="186" />
+        <location filename="../../station/ui/operator_text.py" line="189" />
         <source>Held by bench {bench}; not sent.</source>
         <translation>工位 {bench} 正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="187" />
+        <location filename="../../station/ui/operator_text.py" line="190" />
         <source>Held by another Station on this PC (pid {pid}); not sent.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="209" />
+        <location filename="../../station/ui/operator_text.py" line="212" />
         <source>Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="188" />
+        <location filename="../../station/ui/operator_text.py" line="191" />
         <source>Already done by bench {bench}; not sent again.</source>
         <translation>工位 {bench} 已完成；不再重复发送。</translation>
     </message>
@@ -2611,37 +3083,37 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="393" />
+        <location filename="../../station/ui/operator_text.py" line="445" />
         <source>No items found for JIT PO {pos}.</source>
         <translation>未找到 JIT 采购单 {pos} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="424" />
+        <location filename="../../station/ui/operator_text.py" line="476" />
         <source>Shoplazza has no procurement order {id}.</source>
         <translation>Shoplazza 中没有采购单 {id}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="425" />
+        <location filename="../../station/ui/operator_text.py" line="477" />
         <source>Nothing has been received on procurement {id} yet; there are no labels to print.</source>
         <translation>采购单 {id} 尚未收货；没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="430" />
+        <location filename="../../station/ui/operator_text.py" line="482" />
         <source>No secure password store is available (keyring backend: {backend}). On Windows and macOS the system store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. The station never keeps the app secret or tokens in a plain file.</source>
         <translation>没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普通文件中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="428" />
+        <location filename="../../station/ui/operator_text.py" line="480" />
         <source>package {package}, {tracking}</source>
         <translation>包裹 {package}，{tracking}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="429" />
+        <location filename="../../station/ui/operator_text.py" line="481" />
         <source>code {code}</source>
         <translation>错误码 {code}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="190" />
+        <location filename="../../station/ui/operator_text.py" line="193" />
         <source>Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); checking their status on the platform first.</source>
         <translation>继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。</translation>
     </message>
@@ -2768,22 +3240,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="442" />
+        <location filename="../../station/ui/operator_text.py" line="494" />
         <source>A4</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="443" />
+        <location filename="../../station/ui/operator_text.py" line="495" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="444" />
+        <location filename="../../station/ui/operator_text.py" line="496" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="445" />
+        <location filename="../../station/ui/operator_text.py" line="497" />
         <source>100x100 mm label</source>
         <translation>100x100 毫米标签</translation>
     </message>

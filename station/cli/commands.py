@@ -37,7 +37,7 @@ from station.workflow.resume import prepare_resume
 from station.workflow.unprinted import HEADING as UNPRINTED_HEADING
 from station.workflow.unprinted import find_unprinted
 
-from . import pickups_cmd, printing_cmd, text
+from . import pickups_cmd, printing_cmd, stats_cmd, text
 from .login_cmd import cmd_login
 from .progress import TerminalProgress
 from .session import UsageError, batch_journal, connection, emit, say
@@ -55,6 +55,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "unprinted": cmd_unprinted,
         **printing_cmd.HANDLERS,
         **pickups_cmd.HANDLERS,
+        **stats_cmd.HANDLERS,
     }
     try:
         return handlers[args.command](args)

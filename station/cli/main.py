@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from station import __version__
-from station.cli import commands, pickups_cmd, printing_cmd, session
+from station.cli import commands, pickups_cmd, printing_cmd, session, stats_cmd
 from station.cli.erp import add_erp_commands, dispatch_erp
 from station.cli.orders import add_orders_commands, dispatch_orders
 from station.lazada.errors import StationApiError
@@ -233,6 +233,7 @@ def build_parser() -> StationParser:
     _journal_option(unprinted)
     printing_cmd.add_printing_commands(sub)
     pickups_cmd.add_pickup_commands(sub, [conn])
+    stats_cmd.add_stats_command(sub)
     add_erp_commands(sub, [conn])
     add_orders_commands(sub, [conn])
     parser.commands = dict(sub.choices)

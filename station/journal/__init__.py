@@ -14,6 +14,14 @@ from station.journal.errors import BatchHeldError, ClaimLostError, JournalUnreac
 from station.journal.integrity import JournalPathError, SetAside
 from station.journal.sqlite import Journal, default_journal_path
 from station.journal.store import JournalBatch, JournalStore, bench_name
+from station.journal.verify_records import (
+    StoredInnerPack,
+    StoredVerification,
+    VerifyEvent,
+    VerifyEventKind,
+    VerifyRecords,
+    VerifyRecordState,
+)
 
 __all__ = [
     "BatchHeldError",
@@ -25,6 +33,12 @@ __all__ = [
     "JournalStore",
     "JournalUnreachableError",
     "SetAside",
+    "StoredInnerPack",
+    "StoredVerification",
+    "VerifyEvent",
+    "VerifyEventKind",
+    "VerifyRecordState",
+    "VerifyRecords",
     "bench_name",
     "default_journal_path",
     "is_shared_target",

@@ -33,7 +33,8 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from station.credentials import journal_password
 from station.journal.errors import JournalUnreachableError
 from station.journal.schema import PG_MIGRATIONS
-from station.journal.sql import SqlJournal, Tx
+from station.journal.sql import SqlJournal
+from station.journal.tx import Tx
 
 log = logging.getLogger(__name__)
 

@@ -9,46 +9,18 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from abc import abstractmethod
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
 from station.journal.batch_log import BatchLog
 from station.journal.errors import BatchHeldError, ClaimLostError
 from station.journal.store import JournalBatch, JournalStore, bench_name, claim_ttl
+from station.journal.tx import Tx, chunks, marks
+from station.journal.verify_sql import SqlVerifyRecords
 from station.outcomes import PoOutcome, Step
 from station.problems import Problem, Sentence
-
-_CHUNK = 400  # numbers per IN (...) list
-
-
-class Tx(ABC):
-    """One transaction of a driver; SQL is written with ``?`` placeholders."""
-
-    @abstractmethod
-    def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
-
-    @abstractmethod
-    def run(self, sql: str, params: Sequence[Any] = ()) -> int:
-        """Execute; the number of rows changed."""
-
-    @abstractmethod
-    def many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
-
-    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        rows = self.all(sql, params)
-        return rows[0] if rows else None
-
-
-def _marks(count: int) -> str:
-    return ", ".join("?" * count)
-
-
-def _chunks(numbers: Sequence[str]) -> Iterator[list[str]]:
-    for start in range(0, len(numbers), _CHUNK):
-        yield list(numbers[start : start + _CHUNK])
-
 
 # A PO's outcome as batch_pos keeps it: the columns, in the order _outcome reads them.
 _OUTCOME_COLUMNS = (
@@ -74,7 +46,7 @@ def _outcome(row: Sequence[Any]) -> PoOutcome:
     )
 
 
-class SqlJournal(JournalStore):
+class SqlJournal(SqlVerifyRecords, JournalStore):
     """Every journal operation in SQL common to SQLite and PostgreSQL."""
 
     skip_locked = ""  # the row-lock clause for claims (SQLite locks the whole file instead)
@@ -84,6 +56,7 @@ class SqlJournal(JournalStore):
         self.instance = uuid.uuid4().hex
         self.pid = os.getpid()
         self.ttl = ttl if ttl is not None else claim_ttl()
+        self.operator = ""  # who is signed in at this bench: written with every step and batch
 
     # ------------------------------------------------------------------ driver
     @abstractmethod
@@ -112,9 +85,9 @@ class SqlJournal(JournalStore):
         with self._tx() as tx:
             now = self._now(tx)
             row = tx.one(
-                "INSERT INTO batches(profile, started_at, state, options, bench, lease_until, instance, pid)"
-                " VALUES (?, ?, 'running', ?, ?, ?, ?, ?) RETURNING id",
-                (profile, now, json.dumps(options), self.bench, now + self.ttl, self.instance, self.pid),
+                "INSERT INTO batches(profile, started_at, state, options, bench, lease_until, instance, pid, operator)"
+                " VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?) RETURNING id",
+                (profile, now, json.dumps(options), self.bench, now + self.ttl, self.instance, self.pid, self.operator),
             )
             assert row is not None
             batch_id = int(row[0])
@@ -200,7 +173,7 @@ class SqlJournal(JournalStore):
 
     def steps(self, batch_id: int | None = None) -> list[dict[str, Any]]:
         """Every step, oldest first (for the report and the tests)."""
-        sql = "SELECT id, batch_id, kind, purchase_order_nos, state, sent_at, answered_at, detail FROM steps"
+        sql = "SELECT id, batch_id, kind, purchase_order_nos, state, sent_at, answered_at, detail, operator FROM steps"
         params: tuple[Any, ...] = ()
         if batch_id is not None:
             sql += " WHERE batch_id = ?"
@@ -217,6 +190,7 @@ class SqlJournal(JournalStore):
                 "sent_at": r[5],
                 "answered_at": r[6],
                 "detail": r[7],
+                "operator": r[8],
             }
             for r in rows
         ]
@@ -224,9 +198,9 @@ class SqlJournal(JournalStore):
     # ------------------------------------------------------------------ steps
     def _insert_step(self, tx: Tx, batch_id: int | None, kind: str, numbers: Sequence[str]) -> int:
         row = tx.one(
-            "INSERT INTO steps(batch_id, kind, purchase_order_nos, state, sent_at) VALUES (?, ?, ?, 'sent', ?)"
-            " RETURNING id",
-            (batch_id, kind, json.dumps(list(numbers)), self._now(tx)),
+            "INSERT INTO steps(batch_id, kind, purchase_order_nos, state, sent_at, operator)"
+            " VALUES (?, ?, ?, 'sent', ?, ?) RETURNING id",
+            (batch_id, kind, json.dumps(list(numbers)), self._now(tx), self.operator),
         )
         assert row is not None
         return int(row[0])
@@ -241,10 +215,10 @@ class SqlJournal(JournalStore):
         with self._tx() as tx:
             now = self._now(tx)
             held = 0
-            for chunk in _chunks(numbers):
+            for chunk in chunks(numbers):
                 held += tx.run(
                     f"UPDATE claims SET expires_at = ?, batch_id = ? WHERE bench = ? AND instance = ?"
-                    f" AND purchase_order_no IN ({_marks(len(chunk))})",
+                    f" AND purchase_order_no IN ({marks(len(chunk))})",
                     (now + self.ttl, batch_id, self.bench, self.instance, *chunk),
                 )
             if held != len(set(numbers)):
@@ -337,12 +311,12 @@ class SqlJournal(JournalStore):
         with self._tx() as tx:
             now = self._now(tx)
             done = set(self._done_by(tx, wanted, batch_id)) if skip_done else set()
-            for chunk in _chunks([no for no in wanted if no not in done]):
+            for chunk in chunks([no for no in wanted if no not in done]):
                 # Existing claims we can lock now; one another bench is changing this instant is
                 # skipped (SKIP LOCKED) and so not granted: it is being claimed or renewed.
                 rows = tx.all(
                     f"SELECT purchase_order_no, bench, expires_at, instance FROM claims"
-                    f" WHERE purchase_order_no IN ({_marks(len(chunk))})" + self.skip_locked,
+                    f" WHERE purchase_order_no IN ({marks(len(chunk))})" + self.skip_locked,
                     chunk,
                 )
                 seen = {str(r[0]) for r in rows}
@@ -351,10 +325,10 @@ class SqlJournal(JournalStore):
                 takeable = [
                     str(r[0]) for r in rows if (r[1] == bench_id and r[3] == self.instance) or float(r[2]) < now
                 ]
-                for part in _chunks(takeable):
+                for part in chunks(takeable):
                     tx.run(
                         f"UPDATE claims SET bench = ?, instance = ?, pid = ?, batch_id = ?, claimed_at = ?,"
-                        f" expires_at = ? WHERE purchase_order_no IN ({_marks(len(part))})",
+                        f" expires_at = ? WHERE purchase_order_no IN ({marks(len(part))})",
                         (bench_id, self.instance, self.pid, batch_id, now, now + ttl, *part),
                     )
                 granted.update(takeable)
@@ -381,10 +355,10 @@ class SqlJournal(JournalStore):
                 (now + ttl, batch_id, bench_id, self.instance),
             ):
                 raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
-            for chunk in _chunks(list(dict.fromkeys(numbers))):
+            for chunk in chunks(list(dict.fromkeys(numbers))):
                 rows = tx.all(
                     f"UPDATE claims SET expires_at = ? WHERE bench = ? AND instance = ?"
-                    f" AND purchase_order_no IN ({_marks(len(chunk))}) RETURNING purchase_order_no",
+                    f" AND purchase_order_no IN ({marks(len(chunk))}) RETURNING purchase_order_no",
                     (now + ttl, bench_id, self.instance, *chunk),
                 )
                 held.extend(str(r[0]) for r in rows)
@@ -393,10 +367,10 @@ class SqlJournal(JournalStore):
     def release(self, bench_id: str, numbers: Sequence[str], batch_id: int | None = None) -> None:
         batch_clause = "" if batch_id is None else " AND batch_id = ?"
         with self._tx() as tx:
-            for chunk in _chunks(list(dict.fromkeys(numbers))):
+            for chunk in chunks(list(dict.fromkeys(numbers))):
                 tx.run(
                     f"DELETE FROM claims WHERE bench = ? AND instance = ?"
-                    f" AND purchase_order_no IN ({_marks(len(chunk))})" + batch_clause,
+                    f" AND purchase_order_no IN ({marks(len(chunk))})" + batch_clause,
                     (bench_id, self.instance, *chunk, *(() if batch_id is None else (batch_id,))),
                 )
 
@@ -407,10 +381,10 @@ class SqlJournal(JournalStore):
                 rows = tx.all("SELECT purchase_order_no, bench FROM claims WHERE expires_at >= ?", (now,))
             else:
                 rows = []
-                for chunk in _chunks(list(dict.fromkeys(numbers))):
+                for chunk in chunks(list(dict.fromkeys(numbers))):
                     rows += tx.all(
                         f"SELECT purchase_order_no, bench FROM claims WHERE expires_at >= ?"
-                        f" AND purchase_order_no IN ({_marks(len(chunk))})",
+                        f" AND purchase_order_no IN ({marks(len(chunk))})",
                         (now, *chunk),
                     )
         return {str(r[0]): str(r[1]) for r in rows}
@@ -419,10 +393,10 @@ class SqlJournal(JournalStore):
         found: dict[str, tuple[str, str, int]] = {}
         with self._tx() as tx:
             now = self._now(tx)
-            for chunk in _chunks(list(dict.fromkeys(numbers))):
+            for chunk in chunks(list(dict.fromkeys(numbers))):
                 for no, bench, instance, pid in tx.all(
                     f"SELECT purchase_order_no, bench, instance, pid FROM claims WHERE expires_at >= ?"
-                    f" AND purchase_order_no IN ({_marks(len(chunk))})",
+                    f" AND purchase_order_no IN ({marks(len(chunk))})",
                     (now, *chunk),
                 ):
                     found[str(no)] = (str(bench), str(instance), int(pid))
@@ -434,10 +408,10 @@ class SqlJournal(JournalStore):
 
     def _done_by(self, tx: Tx, numbers: list[str], batch_id: int | None) -> dict[str, str]:
         found: dict[str, str] = {}
-        for chunk in _chunks(numbers):
+        for chunk in chunks(numbers):
             rows = tx.all(
                 "SELECT p.purchase_order_no, b.bench, b.id FROM batch_pos p JOIN batches b ON b.id = p.batch_id"
-                f" WHERE p.printed = 1 AND p.batch_id <> ? AND p.purchase_order_no IN ({_marks(len(chunk))})",
+                f" WHERE p.printed = 1 AND p.batch_id <> ? AND p.purchase_order_no IN ({marks(len(chunk))})",
                 (-1 if batch_id is None else batch_id, *chunk),
             )
             for no, bench, other in rows:

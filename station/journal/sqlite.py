@@ -29,8 +29,9 @@ from typing import Any
 from station.journal import integrity
 from station.journal.batch_log import BatchLog
 from station.journal.schema import MIGRATIONS
-from station.journal.sql import SqlJournal, Tx
+from station.journal.sql import SqlJournal
 from station.journal.store import JournalBatch
+from station.journal.tx import Tx
 from station.paths import data_dir
 
 __all__ = ["BatchLog", "Journal", "JournalBatch", "default_journal_path"]

@@ -16,6 +16,7 @@ from typing import Any
 from station import preferences
 from station.journal.batch_log import BatchLog
 from station.journal.records import BatchRecords
+from station.journal.verify_records import VerifyRecords
 from station.outcomes import PoOutcome
 
 
@@ -53,16 +54,18 @@ class JournalBatch:
         return [o.purchase_order_no for o in self.outcomes]
 
 
-class JournalStore(BatchRecords):
+class JournalStore(BatchRecords, VerifyRecords):
     """What the station writes its batches, steps and claims to.
 
     ``bench`` is the name people see (shared by every station process on one PC unless
     ``STATION_BENCH`` tells them apart); ``instance`` is this process's own id and ``pid`` its process
     id: a batch and a claim belong to one instance, so a second process with the same bench name
-    never resumes, nor counts as its own, what a live one is doing."""
+    never resumes, nor counts as its own, what a live one is doing. ``operator`` is who is signed in
+    at the bench (settable; '' when no one is): written with every step and batch it records."""
 
     instance: str
     pid: int
+    operator: str
 
     @abstractmethod
     def close(self) -> None: ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import requests
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,8 @@ def fetch_image(url: str) -> bytes:
 
 
 class ItemsPanel(QWidget):
+    image_loaded = Signal(str)  # a product picture arrived (its URL); the verify panel shows them too
+
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -111,6 +113,13 @@ class ItemsPanel(QWidget):
             quantity.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.table.setItem(row, 3, quantity)
 
+    def image(self, url: str) -> QPixmap | None:
+        """A product's picture if loaded; else it is asked for (``image_loaded`` says when it came)."""
+        pixmap = self._images.get(url)
+        if pixmap is None:
+            self._load_image(url)
+        return pixmap
+
     def _load_image(self, url: str) -> None:
         if not url or url in self._asked:
             return
@@ -128,6 +137,7 @@ class ItemsPanel(QWidget):
         )
         self._images[url] = pixmap
         self.refresh_images()
+        self.image_loaded.emit(url)
 
     def refresh_images(self) -> None:
         """Put loaded pictures in the rows shown (called when one arrives)."""

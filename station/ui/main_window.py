@@ -92,11 +92,13 @@ class MainWindow(QMainWindow):
         column.addWidget(self.views.tabs, 1)
         self.setCentralWidget(central)
         self.statusBar().addWidget(view.status_label, 1)
+        self.statusBar().addPermanentWidget(view.operator_box)  # who is signed in, on every view
         self.scan = ScanHandler(
             feedback=self.jit.feedback,
             po_list=self.jit.po_list,
             labels=self.jit.batches,
             views=self.views,
+            verify=self.jit.verify,
             scan_to_print=view.scan_print.isChecked,
             client=connection.client,
             runner=self.runner,

@@ -183,6 +183,9 @@ TEMPLATES: dict[str, str] = {
         "errors",
         "The platform needs a pickup date for this PO; it allows {allowed}. Ship again with one of these dates.",
     ),
+    "po.cancelled_at_bench": QT_TRANSLATE_NOOP(
+        "errors", "{no} was cancelled ({status}) — do not pack it. Put its items back."
+    ),
     "po.held_by_bench": QT_TRANSLATE_NOOP("errors", "Held by bench {bench}; not sent."),
     "po.held_here": QT_TRANSLATE_NOOP("errors", "Held by another Station on this PC (pid {pid}); not sent."),
     "po.done_by_bench": QT_TRANSLATE_NOOP("errors", "Already done by bench {bench}; not sent again."),
@@ -212,6 +215,7 @@ TEMPLATES: dict[str, str] = {
         "{pid}); wait for it to finish or close it, then start "
         "again.",
     ),
+    "verify.held": QT_TRANSLATE_NOOP("errors", "{no} is being verified at bench {bench}; scan another PO."),
     "print.failed": QT_TRANSLATE_NOOP("errors", "The labels could not be sent to the printer."),
     "print.failed_check": QT_TRANSLATE_NOOP(
         "errors", "The labels could not be sent to the printer. Check that it is on and connected."
@@ -325,6 +329,54 @@ TEMPLATES: dict[str, str] = {
     ),
     "print.refused": QT_TRANSLATE_NOOP(
         "errors", "The printer {printer!r} refused the job. Check the printer and print again."
+    ),
+    "print.raw_offline": QT_TRANSLATE_NOOP(
+        "errors",
+        "The label printer {printer!r} does not answer: it is off, unplugged or offline. Switch it "
+        "on and check its cable or network, then print again. Nothing was printed.",
+    ),
+    "print.raw_paper_out": QT_TRANSLATE_NOOP(
+        "errors",
+        "The label printer {printer!r} is out of labels. Load a new roll, then print again. Nothing was printed.",
+    ),
+    "print.raw_paused": QT_TRANSLATE_NOOP(
+        "errors",
+        "The label printer {printer!r} is paused. Press its pause or feed button to resume it, then"
+        " print again. Nothing was printed.",
+    ),
+    "print.raw_head_open": QT_TRANSLATE_NOOP(
+        "errors",
+        "The label printer {printer!r} has its print head open. Close the head, then print again. Nothing was printed.",
+    ),
+    "print.raw_no_status": QT_TRANSLATE_NOOP(
+        "errors",
+        "The label printer {printer!r} did not answer the status query. Check that it is set to "
+        "{language} and that port {port} is its raw port. Nothing was printed.",
+    ),
+    "print.raw_send_failed": QT_TRANSLATE_NOOP(
+        "errors",
+        "The connection to the label printer {printer!r} broke while sending the labels; some may "
+        "have printed. Check what came out before printing again.",
+    ),
+    "print.raw_waiting_paper_out": QT_TRANSLATE_NOOP(
+        "errors",
+        "The labels reached the label printer {printer!r}, but it ran out of labels before printing"
+        " them all. Load a new roll and the rest print.",
+    ),
+    "print.raw_waiting_paused": QT_TRANSLATE_NOOP(
+        "errors",
+        "The labels reached the label printer {printer!r}, but it was paused before printing them "
+        "all. Press its pause or feed button and the rest print.",
+    ),
+    "print.raw_waiting_head_open": QT_TRANSLATE_NOOP(
+        "errors",
+        "The labels reached the label printer {printer!r}, but its print head was opened before "
+        "printing them all. Close the head and the rest print.",
+    ),
+    "print.raw_not_confirmed": QT_TRANSLATE_NOOP(
+        "errors",
+        "The labels were sent to the label printer {printer!r}, but it did not confirm printing "
+        "them within {seconds} s. Check what came out before printing them again.",
     ),
     "file.unusable": QT_TRANSLATE_NOOP(
         "errors", "A label file from the platform could not be used. Print it again; if it fails again, report it."

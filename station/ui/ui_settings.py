@@ -168,6 +168,25 @@ class UiSettings:
     def po_columns(self, state: bytes) -> None:
         self.prefs.set(p.PO_COLUMNS, state)
 
+    # pack verification, per bench (two benches may share one settings file on a shared account)
+    def verify_mode(self, bench: str) -> bool:
+        return self.prefs.get(p.VERIFY_MODE, bench=bench)
+
+    def set_verify_mode(self, bench: str, on: bool) -> None:
+        self.prefs.set(p.VERIFY_MODE, on, bench=bench)
+
+    def verify_ship(self, bench: str) -> bool:
+        return self.prefs.get(p.VERIFY_SHIP, bench=bench)
+
+    def set_verify_ship(self, bench: str, on: bool) -> None:
+        self.prefs.set(p.VERIFY_SHIP, on, bench=bench)
+
+    def operator(self, bench: str) -> str:
+        return self.prefs.get(p.VERIFY_OPERATOR, bench=bench)
+
+    def set_operator(self, bench: str, name: str) -> None:
+        self.prefs.set(p.VERIFY_OPERATOR, name, bench=bench)
+
     @property
     def language(self) -> str:
         return self.prefs.get(p.LANGUAGE)

@@ -7,6 +7,7 @@ clients and runs its network work on the window's task runner.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -21,10 +22,12 @@ from station.ui.feedback import Feedback
 from station.ui.orders_view import OrdersView
 from station.ui.pickups.view import PICKUP_NUMBER, PickupsView
 from station.ui.printer import send_to_printer
+from station.ui.stats.view import StatsView
 from station.ui.ui_settings import UiSettings
 from station.ui.worker import TaskRunner
 from station.workflow.cartons import CartonLabels
 from station.workflow.jobs import JournalRef
+from station.workflow.stats import OperatorDay, day_figures
 
 
 class OtherViews:
@@ -62,6 +65,7 @@ class OtherViews:
                 pdf, settings.printer(PdfSize.LABEL_60X30) or None, backend=settings.print_backend
             ),
         )
+        self.stats = StatsView(runner, self._figures_reader(), date.today)
         self.jit_bench = jit_bench
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -69,6 +73,7 @@ class OtherViews:
         self.tabs.addTab(self.orders, QCoreApplication.translate("OtherViews", "Marketplace orders"))
         self.tabs.addTab(self.erp, QCoreApplication.translate("OtherViews", "ERP"))
         self.tabs.addTab(self.pickups, QCoreApplication.translate("OtherViews", "Pickups"))
+        self.tabs.addTab(self.stats, QCoreApplication.translate("OtherViews", "Stats"))
         self._erp_loaded = False
         self.tabs.currentChanged.connect(self._opened)
 
@@ -83,6 +88,13 @@ class OtherViews:
             self.erp.refresh_shoplazza()
         elif widget is self.pickups and not self.pickups.ever_loaded:
             self.pickups.refresh()
+
+    def _figures_reader(self) -> Callable[[date], list[OperatorDay]] | None:
+        """The day's verification figures from the journal (on a worker); None without one."""
+        journal = self.journal
+        if journal is None:
+            return None
+        return lambda day: day_figures(journal.journal, day)
 
     @property
     def orders_showing(self) -> bool:

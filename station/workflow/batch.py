@@ -123,6 +123,10 @@ class BatchOptions:
     # The print history's folder: which POs got their labels here is written there too, apart
     # from the journal, so that a lost journal cannot hide shipped POs without labels.
     history_dir: Path | None = None
+    # Read the POs' status again right before shipping and before printing (a bench packing one PO it
+    # verified: a cancellation since the last read is caught and nothing is sent for the PO). One status
+    # read more per ship group and print call, so a batch of many POs leaves it off.
+    recheck_before_sending: bool = False
 
 
 def list_to_pack(client: JitClient, days: float = 7, progress: ProgressFn | None = None) -> list[PurchaseOrder]:
@@ -490,9 +494,21 @@ class BatchRunner:
         self._ship(group)
         self._save()
 
+    def _recheck(self, numbers: list[str], step: Step) -> list[str]:
+        """``numbers`` as the platform shows them now: those still fit to send (not cancelled, not gone)."""
+        if not self.options.recheck_before_sending or not numbers:
+            return numbers
+        found = self.client.find_pos(numbers)
+        for no in numbers:
+            self._apply_status(no, found.get(no), step)
+        return [no for no in numbers if self._outcome(no).ok]
+
     def _print_chunk(self, key: MergeKey, chunk: list[str]) -> None:
         ready = [no for no in chunk if self._outcome(no).ok and self._outcome(no).ready]
         if not ready or self._cancel.is_set():
+            return
+        ready = self._recheck(ready, Step.PRINT)
+        if not ready:
             return
         assert self._downloader is not None
         kept = self._cached(ready)
@@ -553,6 +569,10 @@ class BatchRunner:
         already = len(group) - len(to_ship)
         if already:
             self._tick(Step.SHIP, already, total)
+        rechecked = self._recheck(to_ship, Step.SHIP)
+        if shipped_meanwhile := [no for no in rechecked if self._outcome(no).shipped]:
+            self._tick(Step.SHIP, len(shipped_meanwhile), total)
+        to_ship = [no for no in rechecked if not self._outcome(no).shipped]
         # What the platform said of each PO it did not ship, kept apart from the outcome: a PO whose
         # labels failed keeps that reason unless its ship fails for good.
         refused: dict[str, str] = {}

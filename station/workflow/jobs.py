@@ -11,20 +11,29 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from station.journal import BatchLog, JournalBatch, JournalStore
+from station.journal import (
+    BatchLog,
+    JournalBatch,
+    JournalStore,
+    VerifyEvent,
+    VerifyEventKind,
+    VerifyRecordState,
+)
 from station.lazada import limits
 from station.lazada.jit import JitClient
 from station.lazada.models import PdfSize, PickupContact, PurchaseOrder
 from station.outcomes import BatchReport, PoOutcome, Step
 from station.printing.merge_child import ChildProcessMerge
 from station.workflow.batch import ALL_STEPS, BatchOptions, BatchRunner, NewsFn, StepLog
+from station.workflow.errors import PoCancelledError
 from station.workflow.resume import Resumption, prepare_resume
 
 log = logging.getLogger(__name__)
@@ -166,6 +175,7 @@ def _job(
     resumption: Resumption | None = None,
     refresh_first: bool | None = None,
     news: NewsFn | None = None,
+    recheck_before_sending: bool = False,
 ) -> JobResult:
     """Every button runs the workflow's own batch, limited to its steps: one code path that
     reads statuses before re-sending anything and writes each step to the journal."""
@@ -185,6 +195,7 @@ def _job(
             poll_interval=poll_interval,
             merge=ChildProcessMerge,
             history_dir=folders.prints,  # the print panel's history folder
+            recheck_before_sending=recheck_before_sending,
         )
     )
     log: StepLog | None = None
@@ -316,23 +327,65 @@ def scan_print_job(
     poll_interval: float = 1.0,
     journal: JournalRef | None = None,
     news: NewsFn | None = None,
+    ship: bool = False,
+    contact: PickupContact | None = None,
 ) -> JobResult:
-    """One scanned PO: pack it if needed, wait until it is ready, fetch its labels."""
+    """One scanned (or verified) PO: pack it if needed, wait until it is ready, ship it too when
+    ``ship`` (the bench is set so; ``contact`` then required), fetch its labels.
+
+    Its status is read right before anything is sent, and again right before shipping and printing:
+    a PO cancelled meanwhile raises :class:`PoCancelledError` (nothing more is sent for it) and the
+    journal gets a ``cancelled`` verification event (the day's figures count it)."""
     found = client.find_pos([no]).get(no)
     if found is None:
         raise limits.invalid("request.po_unknown", no=no)
-    # Filed as a print: it packs only what is not packed yet, to get the labels.
-    spec = JobSpec(Job.PRINT, frozenset({Step.PACK, Step.PRINT}), choice)
-    return _job(
+    if found.status.is_cancelled:
+        _cancelled_at_bench(journal, no, found.status.label)
+    # Filed as a print: it packs only what is not packed yet, to get the labels (and ships when asked).
+    steps = {Step.PACK, Step.PRINT} | ({Step.SHIP} if ship else set())
+    spec = JobSpec(Job.RUN if ship else Job.PRINT, frozenset(steps), choice)
+    result = _job(
         spec,
         client,
         [found],
         progress,
         cancel,
         folders,
+        contact=contact if ship else None,
         first_poll_after=poll_interval,
         poll_interval=poll_interval,
         journal=journal,
-        refresh_first=False,
+        refresh_first=False,  # read a moment ago, above: one call less between scan and labels
         news=news,
-    )  # read a moment ago, above: one call less between scan and labels
+        recheck_before_sending=True,
+    )
+    outcome = result.report.outcomes.get(no)
+    if outcome is not None and outcome.problem is not None and outcome.problem.kind == "po.cancelled":
+        _cancelled_at_bench(journal, no, str(outcome.problem.params.get("status", "")))
+    return result
+
+
+def _cancelled_at_bench(journal: JournalRef | None, no: str, status: str) -> NoReturn:
+    """Stop: the PO was cancelled. The journal's verification of it (if any) ends cancelled, and the
+    event is recorded for the day's figures (a journal that fails to take it does not hide the alarm)."""
+    if journal is not None:
+        store = journal.journal
+        try:
+            record = store.load_verification(no)
+            if record is not None and record.state is not VerifyRecordState.CANCELLED:
+                # Verified here (or being verified): it ends cancelled, its counts kept in the row.
+                store.finish_verification(no, VerifyRecordState.CANCELLED, "", status, store.operator, {})
+            else:
+                store.record_event(
+                    VerifyEvent(
+                        at=time.time(),
+                        kind=VerifyEventKind.CANCELLED,
+                        purchase_order_no=no,
+                        bench=store.bench,
+                        operator=store.operator,
+                        note=status,
+                    )
+                )
+        except Exception as exc:
+            log.error("the cancellation of %s was not journaled: %s", no, exc)
+    raise PoCancelledError(no, status)

@@ -9,6 +9,7 @@ when they all fit (a pack cannot be put in by half). A short carton is finished 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -157,6 +158,7 @@ class Verification:
         items: Iterable[PurchaseOrderItem],
         inner_packs: Mapping[str, Sequence[InnerPack]] | None = None,
         scanned: Mapping[str, int] | None = None,
+        state: VerifyState = VerifyState.OPEN,
     ) -> Verification:
         """A PO's verification from its items (``inner_packs``: sku_id -> the SKU's packs). Two
         rows of one SKU (the platform may split a SKU) are one line needing their sum."""
@@ -177,7 +179,26 @@ class Verification:
                     first.inner_packs,
                 )
             merged[line.sku_id] = line
-        return cls(purchase_order_no, list(merged.values()), scanned)
+        return cls(purchase_order_no, list(merged.values()), scanned, state)
+
+    def add_inner_pack(self, sku_id: str, pack: InnerPack) -> bool:
+        """Let ``pack`` count for the line of ``sku_id`` from now on (a pack set up while the PO is
+        on the bench); False when the PO has no such line or the barcode is one of another line's."""
+        key = _key(pack.barcode)
+        taken = self._codes.get(key)
+        if taken is not None and taken[0].sku_id != sku_id:
+            return False
+        for index, line in enumerate(self.lines):
+            if line.sku_id == sku_id:
+                packs = (*(p for p in line.inner_packs if _key(p.barcode) != key), pack)
+                new = dataclasses.replace(line, inner_packs=packs)
+                self.lines = (*self.lines[:index], new, *self.lines[index + 1 :])
+                self._codes = {
+                    code: (new if found.sku_id == sku_id else found, n) for code, (found, n) in self._codes.items()
+                }
+                self._codes[key] = (new, pack.units)
+                return True
+        return False
 
     # ------------------------------------------------------------------ figures
     @property

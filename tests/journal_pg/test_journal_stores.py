@@ -22,6 +22,7 @@ from station.workflow.batch import BatchRunner, list_to_pack
 from station.workflow.resume import prepare_resume
 from tests.conftest import MemoryKeyring
 from tests.journal_pg.pg import PASSWORD, PgServer, pg_bindir
+from tests.support import wait_until
 from tests.test_workflow import options
 
 OpenJournal = Callable[..., JournalStore]
@@ -148,8 +149,8 @@ def test_an_open_batch_is_resumed_by_its_bench_or_after_its_lease(open_store: Op
     assert batch is not None and batch.id == log.batch_id
     time.sleep(0.7)  # bench-a's lease runs out, but its station is still alive (it holds the batch's lock)
     assert other.unfinished_batch("default") is None
-    mine.close()  # now it died: its lock went with it
-    taken = other.unfinished_batch("default")
+    mine.close()  # now it died: its lock went with it (PostgreSQL lets go once its backend has ended)
+    taken = wait_until(lambda: other.unfinished_batch("default"), timeout=10, what="the dead bench's lock to go")
     assert taken is not None and taken.id == log.batch_id
     assert open_store("bench-a", ttl=0.5).unfinished_batch("default") is None  # now bench-b's
 

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,16 @@ def scan(display: str, code: str) -> None:
     xdotool(display, "type", "--delay", "8", code + "\r")
 
 
+def answers(log: LogTail, no: str) -> list[str]:
+    """What the window answered to the product scans of ``no``'s verification, in order."""
+    head = f"verify {no}: "
+    return [line.split(head, 1)[1] for line in log.lines if head in line and " units to scan" not in line]
+
+
+def answered(log: LogTail, no: str, count: int) -> bool:
+    return len(answers(log, no)) >= count
+
+
 def test_scans_typed_by_x_key_events(station_window: tuple[str, LogTail, SimulatorServer]) -> None:
     display, log, sim = station_window
     connection: Connection = connect_simulator(sim.url, read_timeout=10)
@@ -106,6 +117,24 @@ def test_scans_typed_by_x_key_events(station_window: tuple[str, LogTail, Simulat
 
         wait_until(packed, timeout=30, what=f"{upper} packed on the platform")
         assert client.find_pos([lower])[lower].status is POStatus.TO_PACK  # a selection sends nothing
+
+        # Verify (F10): the PO number, then each unit's barcode, the last one completing the PO,
+        # which then goes on as scan to print does.
+        verified = to_pack[3].purchase_order_no
+        units = [item.barcodes[0] for item in client.list_items(verified) for _ in range(item.buyer_qty)]
+        xdotool(display, "key", "F10")
+        log.wait("verify mode on")
+        scan(display, verified)
+        log.wait(f"verify {verified}: {len(units)} of {len(units)} units to scan")
+        for index in range(1, len(units) + 1):
+            scan(display, units[index - 1])
+            # Each unit's own line: the n-th answer of this PO, counted (the last one complete).
+            wait_until(partial(answered, log, verified, index), timeout=30, what=f"unit {index} counted")
+        assert answers(log, verified) == [
+            f"{code} {'complete' if n == len(units) else 'counted'} (1 of 1)" for n, code in enumerate(units, start=1)
+        ]
+        log.wait(f"scan to print {verified}: labels ready", timeout=90)
+        assert client.find_pos([verified])[verified].status is not POStatus.TO_PACK
         assert not any("Unknown code" in line or "Traceback" in line for line in log.lines)
     finally:
         connection.client.close()

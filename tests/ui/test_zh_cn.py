@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from station.demo import connect_simulator
-from station.lazada.models import PdfSize
+from station.lazada.models import PdfSize, POStatus
 from station.printing.history import JobStatus
 from station.simulator.server import SimulatorServer
 from station.ui.app import install_translations
@@ -188,6 +188,7 @@ def data_of(window: MainWindow, settings: UiSettings) -> list[str]:
         *window.jit.view.model.warehouses(),
         *(po.purchase_order_no for po in pos),
         *(po.store_address for po in pos),
+        *(item.product_title for rows in window.jit.po_list.items.values() for item in rows),
         *settings.profiles,
         settings.active_profile,
         *printer_names(settings.print_backend),
@@ -271,6 +272,41 @@ def test_every_visible_text_of_the_window_is_in_chinese(
     qtbot.waitUntil(window.jit.batches.ship_dialog.isVisible, timeout=WAIT_MS)
     look(window.jit.batches.ship_dialog)
     window.jit.batches.ship_dialog.reject()
+
+    # Verify: a PO open in the verify panel, a unit counted; the operator signed in; its dialogs
+    verify = window.jit.verify
+    window.jit.view.verify.setChecked(True)
+    data.extend(item.product_title for rows in window.jit.po_list.items.values() for item in rows)  # read since
+    no = next(
+        po.purchase_order_no
+        for po in window.jit.view.proxy.visible_pos()
+        if po.status is POStatus.TO_PACK and window.jit.po_list.items.get(po.purchase_order_no)
+    )
+    with qtbot.waitSignal(verify.opened, timeout=WAIT_MS):
+        verify.open_po(no)
+    verify.count(window.jit.po_list.items[no][0].barcodes[0])
+    look(window)
+    verify.sign_in("李娜")
+    look(window)
+    verify.ask_finish_short()
+    assert verify.dialog is not None
+    look(verify.dialog)
+    verify.dialog.reject()
+    verify.ask_inner_pack(window.jit.po_list.items[no][0].sku_id)
+    assert verify.dialog is not None
+    look(verify.dialog)
+    verify.dialog.reject()
+    verify.sign_out()
+    verify.ask_sign_in()
+    assert verify.dialog is not None
+    look(verify.dialog)
+    verify.dialog.reject()
+    look(window)
+
+    # Stats (this window has no journal: it says so)
+    window.views.tabs.setCurrentWidget(window.views.stats)
+    look(window)
+    window.views.tabs.setCurrentIndex(0)
 
     # Settings
     window.open_settings()

@@ -378,13 +378,19 @@ class BatchControl(QObject):
         progress: Callable[[Step, int, int], None],
         done: Callable[[JobResult], None],
         failed: Callable[[BaseException], None],
+        *,
+        ship: bool = False,
     ) -> None:
-        """One scanned PO: packed if needed, waited on until ready, its labels fetched (with the
+        """One scanned PO: packed if needed, waited on until ready, shipped too when ``ship`` (a
+        verified PO at a bench set so; with Settings' pickup contact), its labels fetched (with the
         print tab's current choice)."""
         client, choice, folders, journal = self.client, self.view.print_panel.choice(), self.folders, self.journal
         news = self.news.add
+        contact = self._saved_contact() if ship else None
         self.runner.run_with_progress(
-            lambda emit: scan_print_job(client, no, choice, folders, emit, cancel, journal=journal, news=news),
+            lambda emit: scan_print_job(
+                client, no, choice, folders, emit, cancel, journal=journal, news=news, ship=ship, contact=contact
+            ),
             done,
             failed,
             progress,

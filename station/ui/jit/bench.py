@@ -8,6 +8,7 @@ from station.connect import Connection
 from station.ui.feedback import Feedback
 from station.ui.jit.batch_control import BatchControl
 from station.ui.jit.po_list import PoList
+from station.ui.jit.verify_control import VerifyControl
 from station.ui.jit.view import JitView
 from station.ui.log_view import LogView
 from station.ui.sound import SoundPlayer
@@ -57,6 +58,8 @@ class JitBench:
             parent=parent,
         )
 
+        self.verify = VerifyControl(self.view, self.po_list, settings, runner, self.feedback, journal, parent=parent)
+
     def start(self) -> None:
         """The first listing; POs shipped today without labels here; the batch the journal left open."""
         self.po_list.reload()
@@ -73,3 +76,4 @@ class JitBench:
     def shutdown(self) -> None:
         self.po_list.stop()
         self.batches.stop()
+        self.verify.stop()

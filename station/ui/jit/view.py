@@ -34,6 +34,7 @@ from station.ui.column_fit import CELL_PADDING, fit, natural_width
 from station.ui.errors import ErrorBar
 from station.ui.filters_bar import FilterBar
 from station.ui.items_panel import ItemsPanel
+from station.ui.jit.verify_panel import VerifyPanel
 from station.ui.log_view import LogView
 from station.ui.po_model import Column, PoFilterProxy, PoTableModel, status_label
 from station.ui.print_panel import PrintPanel
@@ -46,6 +47,7 @@ log = logging.getLogger(__name__)
 
 TABLE_POINT_SIZE = 12
 SIDE_PANEL_WIDTH = 470
+VERIFY_PANEL_WIDTH = 640  # the verify panel's lines: picture, SKU and barcodes, title, three counts
 WORKING_STATUSES = (POStatus.TO_PACK, POStatus.READY_TO_SHIP, POStatus.TO_PUT_AWAY)  # never elided
 
 
@@ -55,6 +57,7 @@ class JitView(QWidget):
     print_requested = Signal()
     run_requested = Signal()
     settings_requested = Signal()
+    sign_in_requested = Signal()
 
     def __init__(
         self, runner: TaskRunner, settings: UiSettings, prints_folder: Path, today: date, days: int, log_view: LogView
@@ -71,15 +74,18 @@ class JitView(QWidget):
         self.error_bar = ErrorBar()
         self.unprinted = UnprintedBanner()  # shipped today without labels here: one button
         self.items_panel = ItemsPanel(runner)
+        self.verify_panel = VerifyPanel(self.items_panel.image)
         self.batch_panel = BatchPanel()
         self.print_panel = PrintPanel(runner, settings, prints_folder)
         self.log_view = log_view
         self.tabs = QTabWidget()
         self.tabs.addTab(self.items_panel, self.tr("Items"))
+        self.tabs.addTab(self.verify_panel, self.tr("Verify"))
         self.tabs.addTab(self.batch_panel, self.tr("Batch"))
         self.tabs.addTab(self.print_panel, self.tr("Print"))
         self.tabs.addTab(log_view, self.tr("Log"))
         self.status_label = QLabel()  # the frame shows it in its status bar
+        self.operator_box = QWidget()  # "Operator: Ana [Sign out]": the frame shows it in its status bar too
         self._build_layout()
 
     # ------------------------------------------------------------------ the table and its columns
@@ -171,6 +177,20 @@ class JitView(QWidget):
         self.splitter.setSizes([max(400, self.splitter.width() - side), side])
         self.fit_columns()
 
+    def show_verify_panel(self) -> None:
+        """The verify panel forward, with room for its lines (on a laptop the PO list gives some up)."""
+        self.tabs.setCurrentWidget(self.verify_panel)
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        wanted = min(VERIFY_PANEL_WIDTH, total // 2)
+        if len(sizes) == 2 and total and sizes[1] < wanted:
+            self.splitter.setSizes([total - wanted, wanted])
+            self.fit_columns()
+
+    def show_operator(self, name: str) -> None:
+        self.operator_label.setText(self.tr("Operator: {name}").format(name=name) if name else self.tr("Operator: —"))
+        self.sign_in_button.setText(self.tr("Sign out") if name else self.tr("Sign in"))
+
     def show_chosen(self, count: int) -> None:
         self.target_label.setText(self.tr("Chosen: {count}").format(count=count))
 
@@ -200,6 +220,25 @@ class JitView(QWidget):
         )
         self.scan_print.toggled.connect(lambda on: log.info("scan to print %s", "on" if on else "off"))
         self._shortcut("F8").triggered.connect(self.scan_print.toggle)
+        # F9 is the whole run's key already: verification toggles on F10.
+        self.verify = QCheckBox(self.tr("Verify (F10)"))
+        self.verify.setToolTip(self.tr("Scan a PO, then each unit into the carton; complete, it is printed."))
+        self.verify.setStyleSheet(self.scan_print.styleSheet())
+        self._shortcut("F10").triggered.connect(self.verify.toggle)
+        # One scan mode at a time: a verified PO is printed anyway.
+        self.verify.toggled.connect(lambda on: self.scan_print.setChecked(self.scan_print.isChecked() and not on))
+        self.scan_print.toggled.connect(lambda on: self.verify.setChecked(self.verify.isChecked() and not on))
+        self.finish_short_key = self._shortcut("F12")
+        self.operator_label = QLabel()
+        self.operator_label.setStyleSheet("QLabel { font-size: 12pt; }")
+        self.sign_in_button = QPushButton()
+        self.sign_in_button.setMinimumHeight(30)
+        self.sign_in_button.clicked.connect(lambda: self.sign_in_requested.emit())
+        self.show_operator("")
+        operator = QHBoxLayout(self.operator_box)
+        operator.setContentsMargins(0, 0, 0, 0)
+        operator.addWidget(self.operator_label)
+        operator.addWidget(self.sign_in_button)
         self.all_shown = QCheckBox(self.tr("All shown"))
         self.all_shown.setToolTip(self.tr("Act on every PO the filters show, not only the selected ones."))
         self.target_label = QLabel()
@@ -212,6 +251,7 @@ class JitView(QWidget):
         buttons.addWidget(self.target_label)
         buttons.addStretch(1)
         buttons.addWidget(self.scan_print)
+        buttons.addWidget(self.verify)
         buttons.addWidget(self.settings_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
