@@ -5,7 +5,7 @@ The demo's connections (the embedded simulator, a running one) are built by :mod
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from station.connector.http import HttpOptions
@@ -15,6 +15,7 @@ from station.lazada.ratelimit import RateLimiter
 from station.lazada.regions import AUTH_GATEWAY, Region, region_timezone
 from station.lazada.tokens import TokenManager
 from station.lazada.transport import Transport
+from station.shop_connect import Endpoints
 
 # The platform publishes no rate numbers; this keeps a bench well under any sensible limit.
 DEFAULT_CALLS_PER_SECOND = 40.0
@@ -34,6 +35,8 @@ class Connection:
     region: Region
     simulator: Stoppable | None = None  # the demo's embedded simulator (station.demo), stopped with the client
     demo: bool = False
+    # Where the shop is authorised again from this window: the platform, or the simulator it runs on.
+    endpoints: Endpoints = field(default_factory=Endpoints.platform)
 
     def close(self) -> None:
         self.client.close()
@@ -65,4 +68,5 @@ def connect_profile(
     )
     tokens = TokenManager(transport, store)
     client = JitClient(transport, tokens, tz=region_timezone(creds.region), workers=workers)
-    return Connection(client=client, region=creds.region)
+    endpoints = Endpoints.simulator(gateway_url) if gateway_url else Endpoints.platform()
+    return Connection(client=client, region=creds.region, endpoints=endpoints)

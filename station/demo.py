@@ -21,6 +21,7 @@ from station.lazada.ratelimit import RateLimiter
 from station.lazada.regions import Region, region_timezone
 from station.lazada.tokens import MemoryTokenStore, TokenManager
 from station.lazada.transport import Transport
+from station.shop_connect import Endpoints
 from station.simulator import demo
 from station.simulator.config import SimulatorConfig
 
@@ -77,7 +78,7 @@ def connect_simulator(
     )
     tokens = TokenManager(transport, MemoryTokenStore(_demo_tokens()))
     client = JitClient(transport, tokens, tz=region_timezone(region), workers=workers)
-    return Connection(client=client, region=region, demo=True)
+    return Connection(client=client, region=region, demo=True, endpoints=Endpoints.simulator(url))
 
 
 def connect_demo(
@@ -98,6 +99,8 @@ def connect_demo(
         server.url, region=region, calls_per_second=calls_per_second, workers=workers, read_timeout=read_timeout
     )
     connection.simulator = server
+    # The embedded simulator ends with the window: a shop connected from its Settings is a real one.
+    connection.endpoints = Endpoints.platform()
     return connection
 
 

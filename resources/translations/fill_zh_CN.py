@@ -685,6 +685,49 @@ ZH = {
     'Not now': '暂不',
     'The platform refused the pickup date of %n PO(s); choose one of the dates it allows.':
         '平台拒绝了 %n 个采购单的揽收日期；请选择平台允许的日期。',
+    # Connecting a shop (station/ui/connect_shop.py, shop_settings.py, shop_life.py)
+    "Connect shop": "连接店铺",
+    "Station opens the platform's authorisation page in your browser. Log in as the shop, choose the option that "
+    "ends in \u201c- Choice\u201d and press Authorise: the browser comes back here by itself.":
+        "Station 会在浏览器中打开平台的授权页面。请以店铺身份登录，选择以\u201c- Choice\u201d结尾的选项，然后点击 "
+        "Authorise（授权）：浏览器会自动回到这里。",
+    "The callback address registered for the app on the platform": "应用在平台上登记的回调地址",
+    "App callback": "应用回调地址",
+    "http://127.0.0.1:8719/callback?code=...": "http://127.0.0.1:8719/callback?code=...",
+    "Use this address": "使用此地址",
+    "Or paste the whole address the browser landed on after Authorise:": "或者粘贴点击授权后浏览器跳转到的完整地址：",
+    "Authorise again": "重新授权",
+    "Fill in the app key and the app secret of the shop's app.": "请填写店铺应用的 App Key 和 App Secret。",
+    "The platform's page is open in the browser. Log in, choose \u201c{option}\u201d and press Authorise. Waiting for "
+    "the browser to come back\u2026":
+        "平台页面已在浏览器中打开。请登录，选择\u201c{option}\u201d，然后点击 Authorise（授权）。正在等待浏览器返回\u2026",
+    "The platform's page is open in the browser. Log in, choose \u201c{option}\u201d and press Authorise, then paste "
+    "the address the browser landed on below.":
+        "平台页面已在浏览器中打开。请登录，选择\u201c{option}\u201d，点击 Authorise（授权），然后在下方粘贴浏览器跳转到的地址。",
+    "Station cannot listen on {address}: another program uses it. Close it, or paste the address the browser lands "
+    "on below.": "Station 无法在 {address} 上监听：另一个程序正在使用它。请关闭该程序，或在下方粘贴浏览器跳转到的地址。",
+    "No answer from the browser yet. Paste the address it landed on, or connect again.":
+        "浏览器尚未返回。请粘贴它跳转到的地址，或重新连接。",
+    "Connecting the shop and checking Choice\u2026": "正在连接店铺并检查 Choice 授权\u2026",
+    "Connected: {shop}": "已连接：{shop}",
+    "Ready for Choice purchase orders.": "已可处理 Choice 采购单。",
+    "This authorisation does not cover Choice: the platform answers E1001 \u201cnot jit seller\u201d and no JIT "
+    "purchase order can be read. Press Authorise again and choose \u201c{option}\u201d on the platform's page.":
+        "此授权不包含 Choice：平台返回 E1001\u201cnot jit seller\u201d，无法读取任何 JIT 采购单。请点击\u201c重新授权\u201d，"
+        "并在平台页面上选择\u201c{option}\u201d。",
+    "Access token valid until {access}; it cannot be refreshed: connect the shop again when it ends.":
+        "访问令牌有效期至 {access}；它无法刷新：到期时请重新连接店铺。",
+    "Access token valid until {access} (renewed by itself); the authorisation ends {end}: connect the shop again "
+    "before then.": "访问令牌有效期至 {access}（会自动续期）；授权将于 {end} 结束：请在此之前重新连接店铺。",
+    "Connect shop again": "重新连接店铺",
+    "The shop's authorisation cannot be renewed: connect the shop again.": "店铺授权无法续期：请重新连接店铺。",
+    "The shop's authorisation ends {end}. Connect the shop again before then, or Station stops working.":
+        "店铺授权将于 {end} 结束。请在此之前重新连接店铺，否则 Station 将无法工作。",
+    "Connect shop\u2026": "连接店铺\u2026",
+    "Advanced: paste tokens": "高级：粘贴令牌",
+    "Not connected yet.": "尚未连接。",
+    "No browser could be opened. Open this address in a browser on this computer:":
+        "无法打开浏览器。请在这台电脑的浏览器中打开以下地址：",
 }
 
 

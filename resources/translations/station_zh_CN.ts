@@ -239,6 +239,130 @@
     </message>
 </context>
 <context>
+    <name>ConnectShopDialog</name>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="86" />
+        <location filename="../../station/ui/connect_shop.py" line="116" />
+        <source>Connect shop</source>
+        <translation>连接店铺</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="91" />
+        <source>Station opens the platform's authorisation page in your browser. Log in as the shop, choose the option that ends in “- Choice” and press Authorise: the browser comes back here by itself.</source>
+        <translation>Station 会在浏览器中打开平台的授权页面。请以店铺身份登录，选择以“- Choice”结尾的选项，然后点击 Authorise（授权）：浏览器会自动回到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="104" />
+        <source>The callback address registered for the app on the platform</source>
+        <translation>应用在平台上登记的回调地址</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="110" />
+        <source>Seller profile</source>
+        <translation>卖家配置</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="111" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="112" />
+        <source>App key</source>
+        <translation>应用标识 (App Key)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="113" />
+        <source>App secret</source>
+        <translation>应用密钥 (App Secret)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="114" />
+        <source>App callback</source>
+        <translation>应用回调地址</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="131" />
+        <source>http://127.0.0.1:8719/callback?code=...</source>
+        <translation>http://127.0.0.1:8719/callback?code=...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="132" />
+        <source>Use this address</source>
+        <translation>使用此地址</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="138" />
+        <source>Or paste the whole address the browser landed on after Authorise:</source>
+        <translation>或者粘贴点击授权后浏览器跳转到的完整地址：</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="155" />
+        <source>Authorise again</source>
+        <translation>重新授权</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="181" />
+        <source>Fill in the app key and the app secret of the shop's app.</source>
+        <translation>请填写店铺应用的 App Key 和 App Secret。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="207" />
+        <source>The platform's page is open in the browser. Log in, choose “{option}” and press Authorise. Waiting for the browser to come back…</source>
+        <translation>平台页面已在浏览器中打开。请登录，选择“{option}”，然后点击 Authorise（授权）。正在等待浏览器返回…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="214" />
+        <source>The platform's page is open in the browser. Log in, choose “{option}” and press Authorise, then paste the address the browser landed on below.</source>
+        <translation>平台页面已在浏览器中打开。请登录，选择“{option}”，点击 Authorise（授权），然后在下方粘贴浏览器跳转到的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="226" />
+        <source>Station cannot listen on {address}: another program uses it. Close it, or paste the address the browser lands on below.</source>
+        <translation>Station 无法在 {address} 上监听：另一个程序正在使用它。请关闭该程序，或在下方粘贴浏览器跳转到的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="243" />
+        <source>No browser could be opened. Open this address in a browser on this computer:</source>
+        <translation>无法打开浏览器。请在这台电脑的浏览器中打开以下地址：</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="264" />
+        <source>No answer from the browser yet. Paste the address it landed on, or connect again.</source>
+        <translation>浏览器尚未返回。请粘贴它跳转到的地址，或重新连接。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="274" />
+        <source>Connecting the shop and checking Choice…</source>
+        <translation>正在连接店铺并检查 Choice 授权…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="297" />
+        <source>Connected: {shop}</source>
+        <translation>已连接：{shop}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="301" />
+        <source>Ready for Choice purchase orders.</source>
+        <translation>已可处理 Choice 采购单。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="306" />
+        <source>This authorisation does not cover Choice: the platform answers E1001 “not jit seller” and no JIT purchase order can be read. Press Authorise again and choose “{option}” on the platform's page.</source>
+        <translation>此授权不包含 Choice：平台返回 E1001“not jit seller”，无法读取任何 JIT 采购单。请点击“重新授权”，并在平台页面上选择“{option}”。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="349" />
+        <source>Access token valid until {access}; it cannot be refreshed: connect the shop again when it ends.</source>
+        <translation>访问令牌有效期至 {access}；它无法刷新：到期时请重新连接店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/connect_shop.py" line="353" />
+        <source>Access token valid until {access} (renewed by itself); the authorisation ends {end}: connect the shop again before then.</source>
+        <translation>访问令牌有效期至 {access}（会自动续期）；授权将于 {end} 结束：请在此之前重新连接店铺。</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <location filename="../../station/ui/ship_dialog.py" line="35" />
@@ -732,12 +856,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="53" />
+        <location filename="../../station/ui/main_window.py" line="54" />
         <source>demo simulator</source>
         <translation>演示模拟器</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="54" />
+        <location filename="../../station/ui/main_window.py" line="55" />
         <source>Station · {where}</source>
         <translation>Station · {where}</translation>
     </message>
@@ -1609,178 +1733,168 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="43" />
+        <location filename="../../station/ui/settings_dialog.py" line="45" />
         <source>Automatic (CUPS on Linux/macOS, Qt on Windows)</source>
         <translation>自动（Linux/macOS 用 CUPS，Windows 用 Qt）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="44" />
+        <location filename="../../station/ui/settings_dialog.py" line="46" />
         <source>CUPS (lp)</source>
         <translation>CUPS（lp 命令）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="45" />
+        <location filename="../../station/ui/settings_dialog.py" line="47" />
         <source>Qt (render each page)</source>
         <translation>Qt（逐页渲染）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="48" />
+        <location filename="../../station/ui/settings_dialog.py" line="50" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="49" />
+        <location filename="../../station/ui/settings_dialog.py" line="51" />
         <source>Sounds only</source>
         <translation>仅提示音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="50" />
+        <location filename="../../station/ui/settings_dialog.py" line="52" />
         <source>Silent</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="67" />
+        <location filename="../../station/ui/settings_dialog.py" line="76" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="67" />
+        <location filename="../../station/ui/settings_dialog.py" line="76" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="84" />
+        <location filename="../../station/ui/settings_dialog.py" line="93" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="103" />
+        <location filename="../../station/ui/settings_dialog.py" line="112" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="105" />
+        <location filename="../../station/ui/settings_dialog.py" line="114" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="106" />
+        <location filename="../../station/ui/settings_dialog.py" line="115" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="107" />
+        <location filename="../../station/ui/settings_dialog.py" line="116" />
         <source>App key</source>
         <translation>应用标识 (App Key)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="108" />
+        <location filename="../../station/ui/settings_dialog.py" line="117" />
         <source>App secret</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="109" />
-        <source>Access token</source>
-        <translation>访问令牌 (Access Token)</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/settings_dialog.py" line="110" />
-        <source>Refresh token</source>
-        <translation>刷新令牌 (Refresh Token)</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/settings_dialog.py" line="113" />
+        <location filename="../../station/ui/settings_dialog.py" line="125" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="118" />
+        <location filename="../../station/ui/settings_dialog.py" line="130" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="126" />
+        <location filename="../../station/ui/settings_dialog.py" line="138" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="132" />
+        <location filename="../../station/ui/settings_dialog.py" line="144" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="136" />
+        <location filename="../../station/ui/settings_dialog.py" line="148" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="142" />
-        <location filename="../../station/ui/settings_dialog.py" line="146" />
+        <location filename="../../station/ui/settings_dialog.py" line="154" />
+        <location filename="../../station/ui/settings_dialog.py" line="158" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="155" />
+        <location filename="../../station/ui/settings_dialog.py" line="167" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="156" />
+        <location filename="../../station/ui/settings_dialog.py" line="168" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="160" />
+        <location filename="../../station/ui/settings_dialog.py" line="172" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="167" />
+        <location filename="../../station/ui/settings_dialog.py" line="179" />
         <source>What a scan's answer sounds like. Voice: a short tone, then the answer spoken in the window's language (“three more”, “wrong item”). Sounds only: the tone alone. Silent: nothing; the banner still shows the answer. With “Play a sound on scans and results” off, nothing is heard, whatever is chosen here.</source>
         <translation>扫码结果的声音。语音：一声短提示音，然后用窗口的语言播报结果（“还差三件”、“错误商品”）。仅提示音：只有提示音。静音：没有声音，横幅照样显示结果。关闭“扫码和结果时播放声音”时，无论这里选什么都没有声音。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="177" />
+        <location filename="../../station/ui/settings_dialog.py" line="189" />
         <source>Spoken prompts</source>
         <translation>语音播报</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="178" />
+        <location filename="../../station/ui/settings_dialog.py" line="190" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="180" />
+        <location filename="../../station/ui/settings_dialog.py" line="192" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="182" />
+        <location filename="../../station/ui/settings_dialog.py" line="194" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="183" />
+        <location filename="../../station/ui/settings_dialog.py" line="195" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="203" />
+        <location filename="../../station/ui/settings_dialog.py" line="215" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="255" />
+        <location filename="../../station/ui/settings_dialog.py" line="279" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="258" />
+        <location filename="../../station/ui/settings_dialog.py" line="282" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="319" />
+        <location filename="../../station/ui/settings_dialog.py" line="343" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
@@ -1815,6 +1929,52 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <location filename="../../station/ui/ship_dialog.py" line="119" />
         <source>Book pickup</source>
         <translation>预约揽收</translation>
+    </message>
+</context>
+<context>
+    <name>ShopAuthBar</name>
+    <message>
+        <location filename="../../station/ui/shop_life.py" line="51" />
+        <source>Connect shop again</source>
+        <translation>重新连接店铺</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/shop_life.py" line="64" />
+        <source>The shop's authorisation cannot be renewed: connect the shop again.</source>
+        <translation>店铺授权无法续期：请重新连接店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/shop_life.py" line="67" />
+        <source>The shop's authorisation ends {end}. Connect the shop again before then, or Station stops working.</source>
+        <translation>店铺授权将于 {end} 结束。请在此之前重新连接店铺，否则 Station 将无法工作。</translation>
+    </message>
+</context>
+<context>
+    <name>ShopConnectSection</name>
+    <message>
+        <location filename="../../station/ui/shop_settings.py" line="35" />
+        <source>Connect shop…</source>
+        <translation>连接店铺…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/shop_settings.py" line="46" />
+        <source>Advanced: paste tokens</source>
+        <translation>高级：粘贴令牌</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/shop_settings.py" line="64" />
+        <source>Access token</source>
+        <translation>访问令牌 (Access Token)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/shop_settings.py" line="65" />
+        <source>Refresh token</source>
+        <translation>刷新令牌 (Refresh Token)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/shop_settings.py" line="74" />
+        <source>Not connected yet.</source>
+        <translation>尚未连接。</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from station.credentials import CredentialStore, ShopCredentials
-from station.lazada.authorize import LoopbackCatcher, authorize_url, code_from, is_loopback
+from station.lazada.authorize import DEFAULT_CALLBACK, LoopbackCatcher, authorize_url, code_from, is_loopback
 from station.lazada.models import TokenInfo
 from station.lazada.regions import parse_region
 from station.settings import Settings
@@ -26,8 +26,7 @@ from station.shop_connect import ConnectedShop, Endpoints, connect_shop
 
 from .session import UsageError
 
-# The callback an app registers for a bench: the station listens there for the code itself.
-DEFAULT_CALLBACK = "http://127.0.0.1:8719/callback"
+__all__ = ["DEFAULT_CALLBACK", "cmd_login"]
 
 NOT_CHOICE = (
     "This authorisation does not cover Choice: JIT purchase orders cannot be read (the platform answers E1001 "

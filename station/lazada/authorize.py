@@ -22,6 +22,8 @@ from station.lazada.limits import invalid
 from station.problems import Problem
 
 AUTHORIZE_URL = "https://auth.lazada.com/oauth/authorize"
+# The callback an app registers for a bench: the station listens there for the code itself.
+DEFAULT_CALLBACK = "http://127.0.0.1:8719/callback"
 LOOPBACK_NAMES = ("localhost",)
 
 
@@ -86,8 +88,9 @@ class LoopbackCatcher:
             raise invalid("auth.callback", uri=redirect_uri)
         self.path = parts.path or "/"
         self.host = parts.hostname or "127.0.0.1"
-        self.port = parts.port or 80
+        self.port = 80 if parts.port is None else parts.port  # 0: a free port, chosen on start()
         self._landed = threading.Event()
+        self._cancelled = False
         self._query: dict[str, list[str]] = {}
         self._server: HTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -133,7 +136,7 @@ class LoopbackCatcher:
 
     def wait(self, timeout: float) -> str | None:
         try:
-            if not self._landed.wait(timeout):
+            if not self._landed.wait(timeout) or self._cancelled:
                 return None
             query = self._query
             if "error" in query:
@@ -144,6 +147,11 @@ class LoopbackCatcher:
             return query["code"][0].strip()
         finally:
             self.stop()
+
+    def cancel(self) -> None:
+        """From another thread: :meth:`wait` returns None at once (the owner gave up, or pasted the address)."""
+        self._cancelled = True
+        self._landed.set()
 
     def stop(self) -> None:
         if self._server is not None:

@@ -71,6 +71,9 @@ class TokenManager:
             SECRETS.add(self._tokens.access_token, self._tokens.refresh_token)
         self.refresh_count = 0
         self.observer: RefreshObserver | None = None
+        # Told (on the calling thread) when the authorisation has ended: the refresh token expired or
+        # was refused. Nothing works until the shop is connected again; the window says so.
+        self.on_refused: Callable[[RefreshTokenError], None] | None = None
 
     @property
     def tokens(self) -> TokenInfo | None:
@@ -85,8 +88,24 @@ class TokenManager:
             tokens = self.refresh(stale_access_token=tokens.access_token)
         return tokens.access_token
 
+    def reload(self) -> TokenInfo | None:
+        """Read the tokens again from the store (the shop was connected again meanwhile)."""
+        with self._lock:
+            self._tokens = self._store.load_tokens()
+            if self._tokens:
+                SECRETS.add(self._tokens.access_token, self._tokens.refresh_token)
+            return self._tokens
+
     def refresh(self, *, stale_access_token: str | None = None) -> TokenInfo:
         """Refresh the tokens once, even when several threads ask at the same moment."""
+        try:
+            return self._refresh(stale_access_token)
+        except RefreshTokenError as exc:
+            if self.on_refused is not None:
+                self.on_refused(exc)
+            raise
+
+    def _refresh(self, stale_access_token: str | None) -> TokenInfo:
         with self._lock:
             current = self._tokens
             if current is None or not current.can_refresh:

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from station._version import __version__
 from station.connect import Connection, NotConfiguredError, connect_profile
-from station.credentials import NoKeyringError
+from station.credentials import CredentialStore, NoKeyringError
 from station.journal import default_journal_path, open_journal
 from station.lazada.redact import install_redaction
 from station.paths import data_dir
 from station.settings import APPLICATION, ORGANISATION
+from station.shop_connect import Endpoints
 from station.ui import excepthook
 from station.ui.errors import describe_error
 from station.ui.main_window import MainWindow, default_folders
@@ -48,7 +49,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--simulator-url",
         metavar="URL",
         default="",
-        help="work on a running simulator with the demo shop's credentials (training benches, tests)",
+        help="work on a running simulator: with --profile of a shop connected there, as that shop (its "
+        "authorisation, tokens and refreshes); otherwise with the demo shop's credentials (training benches, tests)",
     )
     parser.add_argument("--demo-pos", type=int, default=DEMO_POS, help="To Pack POs in the demo (default 300)")
     parser.add_argument(
@@ -106,6 +108,10 @@ def make_app(argv: Sequence[str]) -> QApplication:
 def connect(args: argparse.Namespace, settings: UiSettings) -> Connection | None:
     """The connection to work on: the demo, a running simulator, or the active profile (asking for it
     on the first run)."""
+    if args.simulator_url and args.profile and has_shop(args.profile):
+        # A shop connected on the simulator (Connect shop, or station-cli login --simulator-url): the
+        # real path, on the simulator's gateway and authorise page.
+        return connect_profile(args.profile, gateway_url=Endpoints.simulator(args.simulator_url).gateway)
     if args.simulator_url or args.demo:
         # The demo (and the simulators behind it) loads only here: a shop's window never imports it.
         from station import demo
@@ -131,6 +137,14 @@ def connect(args: argparse.Namespace, settings: UiSettings) -> Connection | None
             if answer != QDialog.DialogCode.Accepted:
                 return None
             profile = settings.active_profile
+
+
+def has_shop(profile: str) -> bool:
+    """Whether ``profile`` has its app's credentials in the keyring."""
+    try:
+        return CredentialStore(profile).load() is not None
+    except NoKeyringError:
+        return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,13 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from station.connect import Connection
 from station.ui.jit.bench import JitBench
 from station.ui.jit.po_list import FAST_POLL_MS, POLL_MS
 from station.ui.log_view import LogView
 from station.ui.scan_handler import ScanHandler
+from station.ui.shop_life import ShopAuthBar, TokenWatch
 from station.ui.sound import SoundPlayer
 from station.ui.ui_settings import UiSettings
 from station.ui.views import OtherViews
@@ -83,7 +84,13 @@ class MainWindow(QMainWindow):
             feedback=self.jit.feedback,
         )
         self.views.erp.failed.connect(self.jit.feedback.show_error)
-        self.setCentralWidget(self.views.tabs)
+        self.shop_bar = ShopAuthBar()  # the shop's authorisation ending, or ended: above every view
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.shop_bar)
+        column.addWidget(self.views.tabs, 1)
+        self.setCentralWidget(central)
         self.statusBar().addWidget(view.status_label, 1)
         self.statusBar().addPermanentWidget(view.operator_box)  # who is signed in, on every view
         self.scan = ScanHandler(
@@ -102,6 +109,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._sized = False
         self._fit_to_screen()
+        self.token_watch: TokenWatch | None = None
+        if not connection.demo:
+            self.token_watch = TokenWatch(connection, profile or settings.active_profile, self.shop_bar, parent=self)
+            self.token_watch.ended.connect(self.jit.po_list.stop)
+            self.token_watch.reconnected.connect(lambda _shop: self._resume_listing())
+            self.token_watch.check()
         self.jit.start()
 
     def _build_actions(self) -> None:
@@ -118,10 +131,14 @@ class MainWindow(QMainWindow):
         show_log.triggered.connect(lambda: view.tabs.setCurrentWidget(self.log_view))
         self.addActions([find, refresh, show_log])
 
+    def _resume_listing(self) -> None:
+        self.jit.po_list.poll_timer.start()
+        self.jit.po_list.reload()
+
     def open_settings(self) -> None:
         from station.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, parent=self)
+        dialog = SettingsDialog(self.settings, parent=self, endpoints=self.connection.endpoints)
         self.settings_dialog = dialog
         dialog.accepted.connect(self._apply_sound_settings)
         dialog.accepted.connect(lambda: self.scan.filter.set_config(self.settings.scanner))
@@ -136,6 +153,8 @@ class MainWindow(QMainWindow):
         columns = self.jit.view.dragged_columns()
         if columns is not None:
             self.settings.po_columns = columns
+        if self.token_watch is not None:
+            self.token_watch.shutdown()
         self.jit.shutdown()
         self.scan.close()
         self.voice.stop()

@@ -30,10 +30,12 @@ from station.lazada.models import PdfSize, TokenInfo
 from station.lazada.pickups import PickupLabelSize
 from station.lazada.regions import Region
 from station.printing.spooler import list_printers
+from station.shop_connect import ConnectedShop, Endpoints
 from station.ui.operator_text import QT_TRANSLATE_NOOP, size_label, translate_operator
 from station.ui.printer import printer_names
 from station.ui.scanner_settings import ScannerBox
 from station.ui.ship_dialog import ContactForm
+from station.ui.shop_settings import ShopConnectSection
 from station.ui.ui_settings import UiSettings
 from station.voice_mode import VoiceMode
 
@@ -59,7 +61,14 @@ def _secret_field() -> QLineEdit:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: UiSettings, *, first_run: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: UiSettings,
+        *,
+        first_run: bool = False,
+        parent: QWidget | None = None,
+        endpoints: Endpoints | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.first_run = first_run
@@ -106,8 +115,11 @@ class SettingsDialog(QDialog):
         shop_form.addRow(self.tr("Region"), self.region)
         shop_form.addRow(self.tr("App key"), self.app_key)
         shop_form.addRow(self.tr("App secret"), self.app_secret)
-        shop_form.addRow(self.tr("Access token"), self.access_token)
-        shop_form.addRow(self.tr("Refresh token"), self.refresh_token)
+        self.shop_connect = ShopConnectSection(self._shop_fields, endpoints or Endpoints.platform(), main=first_run)
+        self.shop_connect.add_token_fields(self.access_token, self.refresh_token)  # under "Advanced: paste tokens"
+        self.shop_connect.connected.connect(lambda _shop: self._load_profile(self.profile.currentText()))
+        self.shop_connect.closed.connect(self._shop_connected)
+        shop_form.addRow(self.shop_connect)
         layout.addWidget(shop)
 
         pickup = QGroupBox(self.tr("Pickup address"))
@@ -227,6 +239,7 @@ class SettingsDialog(QDialog):
         for field in (self.app_key, self.app_secret, self.access_token, self.refresh_token):
             field.clear()
         self._loaded_tokens = None
+        self.shop_connect.show_tokens(None)
         self.contact.set_contact(self.settings.base.pickup_contact(profile) if profile else None)
         if not profile:
             return
@@ -243,8 +256,19 @@ class SettingsDialog(QDialog):
             self.app_secret.setText(creds.app_secret)
         if tokens is not None:
             self._loaded_tokens = tokens
+            self.shop_connect.show_tokens(tokens)
             self.access_token.setText(tokens.access_token)
             self.refresh_token.setText(tokens.refresh_token)
+
+    def _shop_fields(self) -> tuple[str, ShopCredentials | None]:
+        key, secret = self.app_key.text().strip(), self.app_secret.text().strip()
+        creds = ShopCredentials(Region(self.region.currentData()), key, secret) if key else None
+        return self.profile.currentText().strip(), creds
+
+    def _shop_connected(self, shop: ConnectedShop | None) -> None:
+        """The Connect shop dialog closed: on the first run a shop ready for Choice carries on at once."""
+        if self.first_run and shop is not None and shop.choice:
+            self.save()
 
     # ------------------------------------------------------------------ save
     def save(self) -> None:
