@@ -77,7 +77,7 @@ def browser() -> Iterator[UrlRecorder]:
 
 def authorise_in(driver: Any, url: str) -> str:
     """What an owner does on the platform's page: "<Country> - Choice", then Authorise."""
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -85,8 +85,11 @@ def authorise_in(driver: Any, url: str) -> str:
     assert "Philippines - Choice" in driver.find_element(By.TAG_NAME, "body").text
     driver.find_element(By.ID, "site-choice").click()
     driver.find_element(By.ID, "authorize").click()
-    # The form posts, the simulator redirects to the callback: wait for the station's landing page.
-    landing = WebDriverWait(driver, 20, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException))
+    # The form posts, the simulator redirects to the callback: wait for the station's landing page. While
+    # the browser is between pages, reading the body fails in several ways (a stale or missing element,
+    # Chromium's "unhandled inspector error"): every WebDriverException there means "not landed yet";
+    # a browser that never lands ends in the wait's timeout.
+    landing = WebDriverWait(driver, 20, ignored_exceptions=(WebDriverException,))
     landing.until(lambda d: "go back to Station" in d.find_element(By.TAG_NAME, "body").text)
     return str(driver.find_element(By.TAG_NAME, "body").text)
 
