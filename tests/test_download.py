@@ -14,7 +14,7 @@ import pytest
 import requests
 
 from station.demo import connect_simulator
-from station.lazada.jit import PrintFile
+from station.lazada.jit import JitClient, PrintFile
 from station.lazada.models import PdfSize
 from station.printing.download import Downloader, PrintFileError, UrlPolicy, fetch_pdf
 from station.simulator.server import SimulatorServer
@@ -48,6 +48,16 @@ def test_bad_files_get_a_clear_error(file_server: str, name: str, words: str) ->
     assert "label file" in info.value.operator_message
 
 
+def packed_label_file(client: JitClient, count: int) -> tuple[list[str], PrintFile]:
+    """``count`` To Pack POs packed and ready, and the platform's 100x150 label file for them."""
+    numbers = [po.purchase_order_no for po in list_to_pack(client)[:count]]
+    client.pack(numbers)
+    wait_until(
+        lambda: all(po.status.value == "20" for po in client.find_pos(numbers).values()), what="the POs to be ready"
+    )
+    return numbers, client.print_file(numbers, PdfSize.LABEL_100X150, print_order=False, print_barcode=True)
+
+
 def test_expired_link_is_renewed_and_a_reprint_is_not_downloaded_again(
     make_sim: Callable[..., SimulatorServer], tmp_path: Path
 ) -> None:
@@ -55,12 +65,7 @@ def test_expired_link_is_renewed_and_a_reprint_is_not_downloaded_again(
     conn = connect_simulator(sim.url)
     try:
         client = conn.client
-        numbers = [po.purchase_order_no for po in list_to_pack(client)[:2]]
-        client.pack(numbers)
-        wait_until(
-            lambda: all(po.status.value == "20" for po in client.find_pos(numbers).values()), what="the POs to be ready"
-        )
-        file = client.print_file(numbers, PdfSize.LABEL_100X150, print_order=False, print_barcode=True)
+        numbers, file = packed_label_file(client, 2)
         wait_until(lambda: requests.get(file.url, timeout=5).status_code == 403, what="the link to expire")
         downloader = Downloader(client, tmp_path / "cache")
         path = downloader.fetch(file)
@@ -81,12 +86,7 @@ def test_links_that_keep_expiring_end_as_an_unusable_file_without_a_wasted_link(
     conn = connect_simulator(sim.url)
     try:
         client = conn.client
-        numbers = [po.purchase_order_no for po in list_to_pack(client)[:1]]
-        client.pack(numbers)
-        wait_until(
-            lambda: all(po.status.value == "20" for po in client.find_pos(numbers).values()), what="the PO to be ready"
-        )
-        file = client.print_file(numbers, PdfSize.LABEL_100X150, print_order=False, print_barcode=True)
+        numbers, file = packed_label_file(client, 1)
         downloader = Downloader(client, tmp_path / "cache", attempts=3)
         with pytest.raises(PrintFileError) as raised:
             downloader.fetch(file)
