@@ -206,20 +206,39 @@ def test_runner_writes_every_step_and_claims(
 def test_a_po_held_by_another_bench_is_not_sent(
     open_store: OpenJournal, conn: Connection, sim: SimulatorServer, tmp_path: Path
 ) -> None:
-    here, there = open_store("bench-a"), open_store("bench-b")
+    # A short claim life: bench-b, alive, renews its claims; bench-a waits one life for them after its
+    # own work (a claim still live then was renewed) and leaves them to bench-b, as being done there.
+    here, there = open_store("bench-a", ttl=1.0), open_store("bench-b", ttl=1.0)
     pos = list_to_pack(conn.client)[:6]
     held = [pos[0].purchase_order_no, pos[3].purchase_order_no]
     assert there.claim("bench-b", held) == held
-    log = here.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {})
-    report = BatchRunner(conn.client, options(tmp_path), log=log).run(pos)
+    alive = threading.Event()
+
+    def bench_b_at_work() -> None:
+        while not alive.wait(0.2):
+            there.renew("bench-b", held)
+
+    renewer = threading.Thread(target=bench_b_at_work, daemon=True)
+    renewer.start()
+    try:
+        log = here.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {})
+        report = BatchRunner(conn.client, options(tmp_path), log=log).run(pos)
+        assert here.holders(held) == {no: "bench-b" for no in held}
+    finally:
+        alive.set()
+        renewer.join()
     for no, outcome in report.outcomes.items():
         if no in held:
-            assert outcome.failed_step is Step.LIST and outcome.error == "Held by bench bench-b; not sent."
+            assert outcome.failed_step is Step.LIST and outcome.error == "Being done by bench bench-b; not sent here."
+            assert outcome.elsewhere == "bench-b"
         else:
             assert outcome.shipped and outcome.printed
+    assert not report.failed() and report.by_bench() == {"bench-b": 2}
     per_po = sim.stats()["purchase_orders"]
     assert all(per_po.get(no, {}).get("pack_accepted", 0) == 0 for no in held)
-    assert here.holders(held) == {no: "bench-b" for no in held}
+    # Nothing written for them: their rows are as the batch was started.
+    written = {outcome.purchase_order_no: outcome for outcome, _, _ in here.recent_outcomes("default", 0)}
+    assert all(not written[no].error and not written[no].packed for no in held)
 
 
 def test_claims_between_two_benches_and_expiry_takeover(open_store: OpenJournal) -> None:
