@@ -3,6 +3,7 @@ migrations, the password from the keyring, and a server that goes away in the mi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 import time
@@ -13,7 +14,14 @@ import psycopg
 import pytest
 
 from station.connect import Connection
-from station.journal import BatchHeldError, ClaimLostError, JournalStore, JournalUnreachableError, open_journal
+from station.journal import (
+    BatchHeldError,
+    BenchDay,
+    ClaimLostError,
+    JournalStore,
+    JournalUnreachableError,
+    open_journal,
+)
 from station.journal.postgres import PostgresJournal, masked
 from station.journal.schema import MIGRATIONS, PG_MIGRATIONS
 from station.outcomes import BatchReport, PoOutcome, Step
@@ -336,3 +344,19 @@ def test_server_gone_mid_batch_stops_sending_and_resumes_when_back(
     assert all(per_po[no]["pack_accepted"] == 1 and per_po[no]["ship_successes"] == 1 for no in numbers)
     assert journal.batch_state(log.batch_id) == "done"
     journal.close()
+
+
+def test_each_benchs_part_of_the_day(open_store: OpenJournal) -> None:
+    a, b = open_store("bench-a"), open_store("bench-b")
+    outcomes = [PoOutcome(f"P{i}", "Store", "WH") for i in range(4)]
+    log = a.start_batch("default", outcomes, {})
+    before = a.benches_day("default", 0)
+    assert before == {"bench-a": BenchDay()}  # its rows, nothing shipped or printed yet
+    done = [
+        dataclasses.replace(o, packed=True, ready=True, shipped=True, printed=i < 2) for i, o in enumerate(outcomes)
+    ]
+    a.save_outcomes(log.batch_id, done)
+    assert b.claim("bench-b", ["P8", "P9"]) == ["P8", "P9"]
+    assert b.benches_day("default", 0) == {"bench-a": BenchDay(shipped=4, printed=2), "bench-b": BenchDay(holding=2)}
+    assert b.benches_day("another profile", 0) == {"bench-b": BenchDay(holding=2)}
+    assert b.benches_day("default", time.time() + 3600) == {"bench-b": BenchDay(holding=2)}  # not since then
