@@ -10,6 +10,7 @@ import json
 import os
 import signal
 import subprocess
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,12 +103,14 @@ def nothing_twice(sim: Sim, runs: list[Run], journal: str) -> dict[str, Any]:
 @pytest.mark.parametrize("sim_day", [(1000, "1-2")], indirect=True)
 def test_four_benches_share_the_day_and_all_exit_0(sim_day: Sim, pg_url: str, tmp_path: Path) -> None:
     benches = [f"bench-{n}" for n in range(1, 5)]
+    started = time.monotonic()
     runs = [start_bench(sim_day, pg_url, tmp_path, bench) for bench in benches]
     codes = [run.wait(timeout=400) for run in runs]
+    elapsed = time.monotonic() - started
     assert codes == [0, 0, 0, 0], "\n".join(run.err.read_text()[-2000:] for run in runs)
     per_po = nothing_twice(sim_day, runs, pg_url)
     split = {bench: len(printed_by(run)) for bench, run in zip(benches, runs, strict=True)}
-    print(f"\nfour benches, {len(per_po)} POs: printed per bench {split}")
+    print(f"\nfour benches, {len(per_po)} POs in {elapsed:.1f} s: printed per bench {split}")
     assert sum(split.values()) == len(per_po) == 1000
     assert all(split.values()), f"a bench got no POs: {split}"
     for bench, run in zip(benches, runs, strict=True):
