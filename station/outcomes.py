@@ -84,7 +84,7 @@ class PoOutcome:
         if self.problem is None or self.problem.kind not in ELSEWHERE_KINDS:
             return ""
         if self.problem.kind == "po.held_here":
-            return f"pid {self.problem.params.get('pid', '')}"
+            return f"this PC (pid {self.problem.params.get('pid', '')})"
         # done_by_bench names the batch too ("bench-3 (batch 17)"): the bench is what counts.
         return str(self.problem.params.get("bench", "")).split(" (batch ", 1)[0]
 

@@ -232,6 +232,13 @@ class SqlJournal(SqlVerifyRecords, JournalStore):
         in one transaction: a bench whose claims were taken over sends nothing."""
         with self._tx() as tx:
             now = self._now(tx)
+            # The batch's row first, as renew() locks it: a bench's transactions that touch its claims
+            # (its ship, print and pack threads, its heartbeat) queue on it instead of deadlocking.
+            if not tx.run(
+                "UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ? AND instance = ?",
+                (now + self.ttl, batch_id, self.bench, self.instance),
+            ):
+                raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
             held = 0
             for chunk in chunks(numbers):
                 held += tx.run(
@@ -241,11 +248,6 @@ class SqlJournal(SqlVerifyRecords, JournalStore):
                 )
             if held != len(set(numbers)):
                 raise ClaimLostError(f"{len(set(numbers)) - held} of {len(set(numbers))} POs no longer held")
-            if not tx.run(
-                "UPDATE batches SET lease_until = ? WHERE id = ? AND bench = ? AND instance = ?",
-                (now + self.ttl, batch_id, self.bench, self.instance),
-            ):
-                raise ClaimLostError(f"batch {batch_id} was taken over by another bench")
             return self._insert_step(tx, batch_id, kind, numbers)
 
     def step_answered(self, step_id: int, state: str, detail: str = "") -> None:

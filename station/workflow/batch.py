@@ -206,8 +206,8 @@ class BatchRunner:
         # a save writes only the POs whose outcome changed since.
         self._saved: dict[str, tuple[object, ...]] = {o.purchase_order_no: _row(o) for o in resumed}
         self._save_lock = threading.Lock()  # one save at a time: an older row never overwrites a newer
-        # --- claims in chunks (issue 22): the chunks (one ship group, at most 100 POs) not yet this
-        # bench's, and the units it claimed and works (a chunk, or what of it was free), in claim order.
+        # --- claims in chunks (issue 22): the chunks (at most 100 POs of whole ship groups) not yet this
+        # bench's, and the units it claimed and works (one ship group each, of what it was granted), in claim order.
         self._unclaimed: dict[int, list[str]] = {}
         self._units: list[list[str]] = []
         self._refused_once: set[str] = set()  # POs another bench held when this one asked: maybe worked there
@@ -528,9 +528,14 @@ class BatchRunner:
         return True
 
     def _start_unit(self, numbers: list[str]) -> list[str]:
-        """Work a unit just claimed up to its pack: the POs now to wait for until they read ready."""
+        """Work the POs just claimed up to their pack (one call: at most 100): the POs now to wait for
+        until they read ready."""
         steps = self.options.steps
-        self._units.append(numbers)
+        # Shipped and printed per ship group: a ship call takes one store and warehouse.
+        groups: dict[tuple[str, str], list[str]] = {}
+        for no in numbers:
+            groups.setdefault(self._pos[no].ship_group, []).append(no)
+        self._units.extend(groups.values())
         if self.options.refresh_first or self._refused_once.intersection(numbers):
             # The list may be stale, or another bench held these a moment ago: act on what the platform says now.
             found = self.client.find_pos(numbers)
@@ -821,12 +826,21 @@ def _shippable(outcome: PoOutcome) -> bool:
 
 
 def _chunks(pos: Sequence[PurchaseOrder]) -> list[list[str]]:
-    """The batch's chunks, as a bench claims them: per ship group (store + warehouse, groups in order
-    of first appearance), at most 100 POs each (one pack call, one ship call, five print calls)."""
+    """The batch's chunks, as a bench claims them: at most 100 POs each (one pack call), made of whole
+    ship groups (store + warehouse, in order of first appearance) where they fit, a group of more than
+    100 cut in hundreds (one ship call each); small groups share a chunk, so a day of many small groups
+    takes no more pack calls than before."""
     groups: dict[tuple[str, str], list[str]] = {}
     for po in pos:
         groups.setdefault(po.ship_group, []).append(po.purchase_order_no)
-    return [chunk for group in groups.values() for chunk in limits.chunks(group, limits.SHIP_MAX)]
+    chunks: list[list[str]] = []
+    for group in groups.values():
+        for piece in limits.chunks(group, limits.SHIP_MAX):
+            if chunks and len(chunks[-1]) + len(piece) <= limits.PACK_MAX:
+                chunks[-1].extend(piece)
+            else:
+                chunks.append(piece)
+    return chunks
 
 
 _BLANK: tuple[object, ...] = (False, False, False, False, "", None, "", "")
