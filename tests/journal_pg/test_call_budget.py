@@ -11,7 +11,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from station.cli.session import shop_budget
 from station.connector.ratelimit import RateLimiter
+from station.demo import connect_simulator
 from station.journal import Journal, JournalStore, open_journal
 from station.journal.schema import MIGRATIONS, PG_MIGRATIONS
 from station.workflow.call_budget import ShopBudget
@@ -114,6 +116,21 @@ def test_a_ban_one_bench_is_given_holds_the_others(open_store: OpenJournal, budg
     # A shorter ban seen later does not end the longer one sooner.
     shorter = other.records.budget_beat(SHOP, 30.0, 60.0, ban_seconds=0.5)
     assert shorter.ban_left > 2.0 and shorter.banned_by == "bench-a"
+
+
+def test_a_bench_without_a_journal_to_share_keeps_its_own_rate(tmp_path: Path) -> None:
+    conn = connect_simulator("http://127.0.0.1:9", calls_per_second=100.0)  # no call is made
+    throwaway, own_file = open_journal(":memory:"), open_journal(tmp_path / "j.sqlite3", bench="b")
+    try:
+        with shop_budget(throwaway, "demo", conn):  # the demo's journal: nobody to share with
+            assert conn.client.transport.limiter.calls_per_second == 100.0
+        with shop_budget(own_file, "p", conn):  # a journal another bench may open: the shop's total
+            assert conn.client.transport.limiter.calls_per_second == 40.0
+        assert conn.client.transport.limiter.calls_per_second == 100.0
+    finally:
+        conn.close()
+        throwaway.close()
+        own_file.close()
 
 
 def test_a_journal_of_version_5_gets_the_budget_tables(tmp_path: Path) -> None:
