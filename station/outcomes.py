@@ -15,6 +15,9 @@ from station.problems import Problem, Sentence, problem_of
 # The platform refused the pickup date (or wanted one): the problem's ``allowed`` parameter lists the
 # dates it allows, so the journal's copy of the problem keeps them for the window and a later run.
 PICKUP_DATE_KINDS = frozenset({"po.pickup_date_refused", "po.pickup_date_needed"})
+# Done (or being done) by another bench, or by another Station of this bench on this PC: handled, not
+# failed. The bench's batch left the PO alone (it writes nothing for it); the problem names who has it.
+ELSEWHERE_KINDS = frozenset({"po.done_by_bench", "po.being_done_by_bench", "po.held_here"})
 DATE_SEPARATOR = ", "
 
 
@@ -76,6 +79,16 @@ class PoOutcome:
         return self.failed_step is None
 
     @property
+    def elsewhere(self) -> str:
+        """Who did (or is doing) this PO when another bench or Station has it ("bench-3"); else empty."""
+        if self.problem is None or self.problem.kind not in ELSEWHERE_KINDS:
+            return ""
+        if self.problem.kind == "po.held_here":
+            return f"pid {self.problem.params.get('pid', '')}"
+        # done_by_bench names the batch too ("bench-3 (batch 17)"): the bench is what counts.
+        return str(self.problem.params.get("bench", "")).split(" (batch ", 1)[0]
+
+    @property
     def allowed_pickup_dates(self) -> tuple[str, ...]:
         """The dates the platform allows, when it refused this PO's pickup date; else empty."""
         if self.problem is None or self.problem.kind not in PICKUP_DATE_KINDS:
@@ -117,7 +130,19 @@ class BatchReport:
         return [o for o in self.outcomes.values() if o.ok]
 
     def failed(self) -> list[PoOutcome]:
-        return [o for o in self.outcomes.values() if not o.ok]
+        """The POs that went wrong; not those another bench did or is doing (:meth:`elsewhere`)."""
+        return [o for o in self.outcomes.values() if not o.ok and not o.elsewhere]
+
+    def elsewhere(self) -> list[PoOutcome]:
+        """The POs left to the bench (or Station) that did or is doing them."""
+        return [o for o in self.outcomes.values() if o.elsewhere]
+
+    def by_bench(self) -> dict[str, int]:
+        """How many of this batch's POs each other bench did or is doing, by bench name."""
+        counts: dict[str, int] = {}
+        for o in self.elsewhere():
+            counts[o.elsewhere] = counts.get(o.elsewhere, 0) + 1
+        return counts
 
     def date_refused(self) -> list[PoOutcome]:
         """The POs the platform refused for their pickup date, each with the dates it allows."""
@@ -130,5 +155,6 @@ class BatchReport:
             "packed": sum(o.packed for o in values),
             "shipped": sum(o.shipped for o in values),
             "printed": sum(o.printed for o in values),
-            "failed": sum(not o.ok for o in values),
+            "failed": sum(not o.ok and not o.elsewhere for o in values),
+            "elsewhere": sum(bool(o.elsewhere) for o in values),
         }

@@ -106,6 +106,7 @@ ENGLISH: dict[str, str] = {
     "po.held_by_bench": "Held by bench {bench}; not sent.",
     "po.held_here": "Held by another Station on this PC (pid {pid}); not sent.",
     "po.done_by_bench": "Already done by bench {bench}; not sent again.",
+    "po.being_done_by_bench": "Being done by bench {bench}; not sent here.",
     "po.claim_race": "Another bench was claiming it at the same moment; not sent.",
     "batch.resuming": "Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} "
     "printed); checking their status on the platform first.",

@@ -95,7 +95,7 @@ def test_an_old_run_batch_resumes_in_the_window_through_the_spec(
         )
         assert result.job is Job.RUN and result.choice == PrintChoice(PdfSize.LABEL_60X30, False, True)
         counts = result.report.counts()
-        assert counts == {"total": 4, "packed": 4, "shipped": 4, "printed": 4, "failed": 0}
+        assert counts == {"total": 4, "packed": 4, "shipped": 4, "printed": 4, "failed": 0, "elsewhere": 0}
         assert result.pdf is not None and len(PdfReader(result.pdf).pages) == result.report.output_pages
         assert journal.unfinished_batch("default") is None
         assert sorted(result.report.outcomes) == sorted(numbers)

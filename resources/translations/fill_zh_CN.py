@@ -573,6 +573,7 @@ ZH = {
     'Another Station on this PC is running this batch; wait for it to finish or close it, then start again.':
         '本机上另一个 Station 正在运行此批量任务；请等它完成或将其关闭，然后重新开始。',
     'Already done by bench {bench}; not sent again.': '工位 {bench} 已完成；不再重复发送。',
+    'Being done by bench {bench}; not sent here.': '工位 {bench} 正在处理；本工位不发送。',
     'The platform does not list the PO {no}.': '平台没有列出采购单 {no}。',
     'The pickup area code {code} is not one of CN, VN, TH, PH, ID, MY.': '揽收地区代码 {code} 不是 CN、VN、TH、PH、ID、MY 之一。',
     'The pickup contact address is empty; fill it in Settings.': '揽收联系人地址为空；请在“设置”中填写。',

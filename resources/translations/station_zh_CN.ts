@@ -2633,387 +2633,392 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>{no} 已取消（{status}）——请勿打包。请把商品放回原处。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="192" />
+        <location filename="../../station/ui/operator_text.py" line="193" />
         <source>Another bench was claiming it at the same moment; not sent.</source>
         <translation>另一个工位同时在认领它；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="199" />
+        <location filename="../../station/ui/operator_text.py" line="200" />
         <source>The shared journal is unreachable; the batch stopped and will resume when it is back.</source>
         <translation>无法连接共享日志；批量任务已停止，恢复连接后将继续。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="202" />
+        <location filename="../../station/ui/operator_text.py" line="203" />
         <source>Another bench took over POs this bench was working on (its claim had expired); the batch stopped without sending anything more for them.</source>
         <translation>另一工位接管了本工位正在处理的采购单（本工位的占用已过期）；批量任务已停止，不再为这些采购单发送任何操作。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="208" />
+        <location filename="../../station/ui/operator_text.py" line="209" />
         <source>Another Station on this PC is running this batch; wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station 正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="218" />
+        <location filename="../../station/ui/operator_text.py" line="219" />
         <source>{no} is being verified at bench {bench}; scan another PO.</source>
         <translation>{no} 正在工位 {bench} 验货；请扫描其他采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="219" />
+        <location filename="../../station/ui/operator_text.py" line="220" />
         <source>The labels could not be sent to the printer.</source>
         <translation>标签未能发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="220" />
+        <location filename="../../station/ui/operator_text.py" line="221" />
         <source>The labels could not be sent to the printer. Check that it is on and connected.</source>
         <translation>标签未能发送到打印机。请检查打印机是否开机并已连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="223" />
+        <location filename="../../station/ui/operator_text.py" line="224" />
         <source>The labels could not be sent to the printer {printer!r}: {why}</source>
         <translation>标签未能发送到打印机 {printer!r}：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="224" />
+        <location filename="../../station/ui/operator_text.py" line="225" />
         <source>No printer is set for this paper size, or it is not connected. Choose one in Settings.</source>
         <translation>此纸张尺寸未设置打印机，或打印机未连接。请在“设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="227" />
+        <location filename="../../station/ui/operator_text.py" line="228" />
         <source>No printer is set for this paper size. Choose one in Settings. Nothing was printed.</source>
         <translation>此纸张尺寸未设置打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="233" />
+        <location filename="../../station/ui/operator_text.py" line="234" />
         <source>The printing system (CUPS) is not running or not installed. Restart the computer or call support.</source>
         <translation>打印系统 (CUPS) 未运行或未安装。请重启电脑或联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="236" />
+        <location filename="../../station/ui/operator_text.py" line="237" />
         <source>The label file has no pages. Nothing was printed.</source>
         <translation>标签文件没有页面。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="237" />
+        <location filename="../../station/ui/operator_text.py" line="238" />
         <source>The label file is missing. Nothing was printed.</source>
         <translation>标签文件不存在。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="238" />
+        <location filename="../../station/ui/operator_text.py" line="239" />
         <source>The label file could not be opened. Nothing was printed.</source>
         <translation>无法打开标签文件。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="242" />
+        <location filename="../../station/ui/operator_text.py" line="243" />
         <source>The label file mixes paper sizes; it must be split into one job per size. Nothing was printed.</source>
         <translation>标签文件混合了多种纸张尺寸；须按尺寸拆分为多个任务。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="245" />
+        <location filename="../../station/ui/operator_text.py" line="246" />
         <source>The label file is not the paper size chosen for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机所选尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="248" />
+        <location filename="../../station/ui/operator_text.py" line="249" />
         <source>The label file is not the paper size set for this printer. Nothing was printed.</source>
         <translation>标签文件的纸张尺寸与此打印机设置的尺寸不符。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="251" />
+        <location filename="../../station/ui/operator_text.py" line="252" />
         <source>The printer does not accept this label size. Check its paper settings. Nothing was printed.</source>
         <translation>打印机不接受此标签尺寸。请检查其纸张设置。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="254" />
+        <location filename="../../station/ui/operator_text.py" line="255" />
         <source>The printer could not be opened. Check that it is on and connected, then print again.</source>
         <translation>无法打开打印机。请检查打印机是否开机并已连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="239" />
+        <location filename="../../station/ui/operator_text.py" line="240" />
         <source>The label file of this job is gone from the disk; print the POs again. Nothing was printed.</source>
         <translation>此任务的标签文件已从磁盘删除；请重新打印这些采购单。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="257" />
+        <location filename="../../station/ui/operator_text.py" line="192" />
+        <source>Being done by bench {bench}; not sent here.</source>
+        <translation>工位 {bench} 正在处理；本工位不发送。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/operator_text.py" line="258" />
         <source>The printer {printer!r} is not set up on this computer. Choose another printer in the settings, or ask support to add it. Nothing was printed.</source>
         <translation>此电脑上没有打印机 {printer!r}。请在设置中选择其他打印机，或请技术支持添加。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="263" />
+        <location filename="../../station/ui/operator_text.py" line="264" />
         <source>The printer {printer!r} is paused. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="269" />
+        <location filename="../../station/ui/operator_text.py" line="270" />
         <source>The printer {printer!r} is paused. The printer says: {reason}. Fix the printer (paper, labels, lid), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 已暂停。打印机提示：{reason}。请处理打印机（纸张、标签、盖子），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="276" />
+        <location filename="../../station/ui/operator_text.py" line="277" />
         <source>The printer {printer!r} is not accepting jobs. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="282" />
+        <location filename="../../station/ui/operator_text.py" line="283" />
         <source>The printer {printer!r} is not accepting jobs. The printer says: {reason}. Ask support to let it accept jobs again, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 不接受任务。打印机提示：{reason}。请技术支持恢复接受任务，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="288" />
+        <location filename="../../station/ui/operator_text.py" line="289" />
         <source>The printer {printer!r} is offline or paused. Fix the printer (paper, labels, lid, cable), resume it in the printer settings, then print again. Nothing was printed.</source>
         <translation>打印机 {printer!r} 离线或已暂停。请处理打印机（纸张、标签、盖子、线缆），在打印机设置中恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="294" />
+        <location filename="../../station/ui/operator_text.py" line="295" />
         <source>Waiting at the printer {printer!r}: out of paper or labels. Load them; the job prints by itself then.</source>
         <translation>等待打印机 {printer!r}：缺纸或缺标签。装入后任务会自动打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="298" />
+        <location filename="../../station/ui/operator_text.py" line="299" />
         <source>Waiting at the printer {printer!r}: paper jam. Clear it; the job prints by itself then.</source>
         <translation>等待打印机 {printer!r}：卡纸。清除后任务会自动打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="302" />
+        <location filename="../../station/ui/operator_text.py" line="303" />
         <source>Waiting at the printer {printer!r}: a door or cover is open. Close it; the job prints by itself then.</source>
         <translation>等待打印机 {printer!r}：舱门或盖子未关。关上后任务会自动打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="306" />
+        <location filename="../../station/ui/operator_text.py" line="307" />
         <source>Waiting at the printer {printer!r}: it is offline or cannot be reached. Check its power and cable; the job prints by itself then.</source>
         <translation>等待打印机 {printer!r}：打印机离线或无法连接。请检查电源和线缆，恢复后任务会自动打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="311" />
+        <location filename="../../station/ui/operator_text.py" line="312" />
         <source>Waiting at the printer {printer!r}: its queue is paused. Resume it in the printing system; the job prints then.</source>
         <translation>等待打印机 {printer!r}：打印队列已暂停。在打印系统中恢复后任务即会打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="316" />
+        <location filename="../../station/ui/operator_text.py" line="317" />
         <source>Waiting at the printer {printer!r}: its queue stopped ({reason}). Fix the printer, then resume the queue; the job prints then.</source>
         <translation>等待打印机 {printer!r}：打印队列已停止（{reason}）。修好打印机并恢复队列后任务即会打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="321" />
+        <location filename="../../station/ui/operator_text.py" line="322" />
         <source>The printer {printer!r} gave up on the job ({reason}); some labels may be missing. Fix the printer, then retry the job.</source>
         <translation>打印机 {printer!r} 放弃了该任务（{reason}）；可能缺少部分标签。修好打印机后请重试该任务。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="326" />
+        <location filename="../../station/ui/operator_text.py" line="327" />
         <source>The job was cancelled at the printer {printer!r}. Retry it if the labels are still needed.</source>
         <translation>该任务已在打印机 {printer!r} 上被取消。如仍需要标签，请重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="330" />
+        <location filename="../../station/ui/operator_text.py" line="331" />
         <source>The printer {printer!r} refused the job. Check the printer and print again.</source>
         <translation>打印机 {printer!r} 拒绝了任务。请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="333" />
+        <location filename="../../station/ui/operator_text.py" line="334" />
         <source>The label printer {printer!r} does not answer: it is off, unplugged or offline. Switch it on and check its cable or network, then print again. Nothing was printed.</source>
         <translation>标签打印机 {printer!r} 没有响应：已关机、未连接或离线。请打开打印机并检查线缆或网络，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="338" />
+        <location filename="../../station/ui/operator_text.py" line="339" />
         <source>The label printer {printer!r} is out of labels. Load a new roll, then print again. Nothing was printed.</source>
         <translation>标签打印机 {printer!r} 缺标签纸。请装入新的标签卷，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="342" />
+        <location filename="../../station/ui/operator_text.py" line="343" />
         <source>The label printer {printer!r} is paused. Press its pause or feed button to resume it, then print again. Nothing was printed.</source>
         <translation>标签打印机 {printer!r} 已暂停。请按打印机的暂停或走纸键恢复，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="347" />
+        <location filename="../../station/ui/operator_text.py" line="348" />
         <source>The label printer {printer!r} has its print head open. Close the head, then print again. Nothing was printed.</source>
         <translation>标签打印机 {printer!r} 的打印头已打开。请合上打印头，然后重新打印。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="351" />
+        <location filename="../../station/ui/operator_text.py" line="352" />
         <source>The label printer {printer!r} did not answer the status query. Check that it is set to {language} and that port {port} is its raw port. Nothing was printed.</source>
         <translation>标签打印机 {printer!r} 没有回应状态查询。请检查它是否设置为 {language}，以及端口 {port} 是否为其原始数据端口。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="356" />
+        <location filename="../../station/ui/operator_text.py" line="357" />
         <source>The connection to the label printer {printer!r} broke while sending the labels; some may have printed. Check what came out before printing again.</source>
         <translation>发送标签时与标签打印机 {printer!r} 的连接中断；可能已打印了一部分。请先检查已打印的标签，再重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="361" />
+        <location filename="../../station/ui/operator_text.py" line="362" />
         <source>The labels reached the label printer {printer!r}, but it ran out of labels before printing them all. Load a new roll and the rest print.</source>
         <translation>标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前缺标签纸。装入新的标签卷后，其余标签即会打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="366" />
+        <location filename="../../station/ui/operator_text.py" line="367" />
         <source>The labels reached the label printer {printer!r}, but it was paused before printing them all. Press its pause or feed button and the rest print.</source>
         <translation>标签已送达标签打印机 {printer!r}，但打印机在全部打印完之前已暂停。按暂停或走纸键后，其余标签即会打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="371" />
+        <location filename="../../station/ui/operator_text.py" line="372" />
         <source>The labels reached the label printer {printer!r}, but its print head was opened before printing them all. Close the head and the rest print.</source>
         <translation>标签已送达标签打印机 {printer!r}，但打印头在全部打印完之前被打开。合上打印头后，其余标签即会打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="376" />
+        <location filename="../../station/ui/operator_text.py" line="377" />
         <source>The labels were sent to the label printer {printer!r}, but it did not confirm printing them within {seconds} s. Check what came out before printing them again.</source>
         <translation>标签已发送到标签打印机 {printer!r}，但打印机在 {seconds} 秒内未确认已打印。请先检查已打印的标签，再决定是否重新打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="381" />
+        <location filename="../../station/ui/operator_text.py" line="382" />
         <source>A label file from the platform could not be used. Print it again; if it fails again, report it.</source>
         <translation>平台提供的标签文件无法使用。请重新打印；如果再次失败，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="384" />
+        <location filename="../../station/ui/operator_text.py" line="385" />
         <source>The label file link had expired; asking the platform for a new one.</source>
         <translation>标签文件链接已过期；正在向平台申请新链接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="387" />
+        <location filename="../../station/ui/operator_text.py" line="388" />
         <source>The carton labels of pickup order {pickup} were already printed ({boxes} cartons); choose Reprint to print them again.</source>
         <translation>揽收单 {pickup} 的箱标已打印过（{boxes} 箱）；如需再次打印，请选择“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="393" />
+        <location filename="../../station/ui/operator_text.py" line="394" />
         <source>No printer is set for carton labels on the {size}. Choose one in Settings. Nothing was printed.</source>
         <translation>未设置{size}箱标打印机。请在“设置”中选择。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="396" />
+        <location filename="../../station/ui/operator_text.py" line="397" />
         <source>The platform sent {pages} carton labels for pickup order {pickup}, not the {boxes} asked for. Nothing was printed.</source>
         <translation>平台为揽收单 {pickup} 发送了 {pages} 张箱标，而不是所需的 {boxes} 张。未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="401" />
+        <location filename="../../station/ui/operator_text.py" line="402" />
         <source>The carton labels of pickup order {pickup} were not printed: {why}</source>
         <translation>揽收单 {pickup} 的箱标未打印：{why}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="404" />
+        <location filename="../../station/ui/operator_text.py" line="405" />
         <source>The platform sent a label file that is not a readable PDF ({reason}); nothing was printed for these POs. Try again later.</source>
         <translation>平台发送的标签文件不是可读的 PDF（{reason}）；这些采购单未打印任何内容。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="409" />
+        <location filename="../../station/ui/operator_text.py" line="410" />
         <source>The label file link pointed to {where}, which the station does not download from ({reason}); nothing was printed for these POs. Report it if it happens again.</source>
         <translation>标签文件链接指向 {where}，Station 不从该处下载（{reason}）；这些采购单未打印任何内容。如再次发生，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="415" />
+        <location filename="../../station/ui/operator_text.py" line="416" />
         <source>The label file could not be saved in {folder}: {cause}. Free some space, then print these POs again.</source>
         <translation>标签文件未能保存到 {folder}：{cause}。请释放一些空间，然后重新打印这些采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="418" />
+        <location filename="../../station/ui/operator_text.py" line="419" />
         <source>The QianYi ERP refused the request.</source>
         <translation>千易 ERP 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="419" />
+        <location filename="../../station/ui/operator_text.py" line="420" />
         <source>QianYi did not accept the app ID, secret or signature. Check them in the ERP settings (QianYi ERP › Settings › Third-party applications).</source>
         <translation>千易未接受应用 ID、密钥或签名。请在 ERP 设置中检查（千易 ERP › 设置 › 第三方应用）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="425" />
+        <location filename="../../station/ui/operator_text.py" line="426" />
         <source>QianYi refused the request time. Correct the computer's date and time, then retry.</source>
         <translation>千易拒绝了请求时间。请校正电脑的日期和时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="428" />
+        <location filename="../../station/ui/operator_text.py" line="429" />
         <source>QianYi rejected the purchase-order data. Check the fields shown in the details.</source>
         <translation>千易拒绝了采购单数据。请检查详情中列出的字段。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="431" />
+        <location filename="../../station/ui/operator_text.py" line="432" />
         <source>QianYi does not know this purchase order. Refresh the list.</source>
         <translation>千易中没有此采购单。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="432" />
+        <location filename="../../station/ui/operator_text.py" line="433" />
         <source>QianYi is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>千易正在限制调用频率。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="435" />
+        <location filename="../../station/ui/operator_text.py" line="436" />
         <source>The QianYi ERP had a problem on its side. Try again in a moment.</source>
         <translation>千易 ERP 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="436" />
+        <location filename="../../station/ui/operator_text.py" line="437" />
         <source>No answer from the QianYi ERP. Check the internet connection and the ERP address.</source>
         <translation>千易 ERP 无响应。请检查网络连接和 ERP 地址。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="439" />
+        <location filename="../../station/ui/operator_text.py" line="440" />
         <source>The QianYi ERP sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>千易 ERP 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="442" />
+        <location filename="../../station/ui/operator_text.py" line="443" />
         <source>Choose at least one JIT purchase order to replenish.</source>
         <translation>请至少选择一个要补货的 JIT 采购单。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="443" />
+        <location filename="../../station/ui/operator_text.py" line="444" />
         <source>The chosen POs need no units.</source>
         <translation>所选采购单无需补货。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="444" />
+        <location filename="../../station/ui/operator_text.py" line="445" />
         <source>No JIT connection to read the POs' items from.</source>
         <translation>没有可读取采购单商品的 JIT 连接。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="446" />
+        <location filename="../../station/ui/operator_text.py" line="447" />
         <source>Shoplazza refused the request.</source>
         <translation>Shoplazza 拒绝了请求。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="447" />
+        <location filename="../../station/ui/operator_text.py" line="448" />
         <source>Shoplazza did not accept the request: a filter has the wrong format (dates like 2024-06-26T11:52:00Z, whole numbers for page, limit and ids). Check the filters.</source>
         <translation>Shoplazza 未接受请求：筛选条件格式错误（日期如 2024-06-26T11:52:00Z，页码、数量和 ID 须为整数）。请检查筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="453" />
+        <location filename="../../station/ui/operator_text.py" line="454" />
         <source>Shoplazza did not accept the access token. Check the store domain and the access token in the ERP settings (the app needs the read_inventory scope).</source>
         <translation>Shoplazza 未接受访问令牌。请在 ERP 设置中检查店铺域名和访问令牌（应用需要 read_inventory 权限）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="459" />
+        <location filename="../../station/ui/operator_text.py" line="460" />
         <source>The Shoplazza app may not read procurements. Grant it the read_inventory scope.</source>
         <translation>Shoplazza 应用无权读取采购单。请授予 read_inventory 权限。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="462" />
+        <location filename="../../station/ui/operator_text.py" line="463" />
         <source>Shoplazza does not know this store or procurement. Check the store domain and refresh.</source>
         <translation>Shoplazza 中没有此店铺或采购单。请检查店铺域名并刷新。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="465" />
+        <location filename="../../station/ui/operator_text.py" line="466" />
         <source>Shoplazza is limiting how often we call it. Wait a moment, then try again.</source>
         <translation>Shoplazza 正在限制调用频率。请稍等后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="468" />
+        <location filename="../../station/ui/operator_text.py" line="469" />
         <source>Shoplazza had a problem on its side. Try again in a moment.</source>
         <translation>Shoplazza 出现故障。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="469" />
+        <location filename="../../station/ui/operator_text.py" line="470" />
         <source>No answer from Shoplazza. Check the internet connection and the store domain.</source>
         <translation>Shoplazza 无响应。请检查网络连接和店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="472" />
+        <location filename="../../station/ui/operator_text.py" line="473" />
         <source>Shoplazza sent an answer the station cannot read. Try again; if it persists, report it.</source>
         <translation>Shoplazza 返回了无法识别的应答。请重试；如果仍然出现，请报告。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="475" />
+        <location filename="../../station/ui/operator_text.py" line="476" />
         <source>The Shoplazza store domain is missing.</source>
         <translation>缺少 Shoplazza 店铺域名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="230" />
+        <location filename="../../station/ui/operator_text.py" line="231" />
         <source>No printer is set for {size}. Choose one in Settings, then retry. Nothing was printed.</source>
         <translation>{size}未设置打印机。请在“设置”中选择后重试。未打印任何内容。</translation>
     </message>
@@ -3038,7 +3043,7 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>本机上另一个 Station（进程 {pid}）正在处理；未发送。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="212" />
+        <location filename="../../station/ui/operator_text.py" line="213" />
         <source>Another Station on this PC is running this batch (pid {pid}); wait for it to finish or close it, then start again.</source>
         <translation>本机上另一个 Station（进程 {pid}）正在运行此批量任务；请等它完成或将其关闭，然后重新开始。</translation>
     </message>
@@ -3083,37 +3088,37 @@ Expected arrival: {arrival} · {skus}, {units}</source>
         <translation>日期范围为 {days} 天；平台最多允许 90 天。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="445" />
+        <location filename="../../station/ui/operator_text.py" line="446" />
         <source>No items found for JIT PO {pos}.</source>
         <translation>未找到 JIT 采购单 {pos} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="476" />
+        <location filename="../../station/ui/operator_text.py" line="477" />
         <source>Shoplazza has no procurement order {id}.</source>
         <translation>Shoplazza 中没有采购单 {id}。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="477" />
+        <location filename="../../station/ui/operator_text.py" line="478" />
         <source>Nothing has been received on procurement {id} yet; there are no labels to print.</source>
         <translation>采购单 {id} 尚未收货；没有可打印的标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="482" />
+        <location filename="../../station/ui/operator_text.py" line="483" />
         <source>No secure password store is available (keyring backend: {backend}). On Windows and macOS the system store is used automatically; on Linux install and unlock a Secret Service provider (GNOME Keyring or KWallet), then start the station again. The station never keeps the app secret or tokens in a plain file.</source>
         <translation>没有可用的安全密码库（keyring 后端：{backend}）。Windows 和 macOS 会自动使用系统密码库；Linux 上请安装并解锁 Secret Service 提供程序（GNOME Keyring 或 KWallet），然后重新启动 Station。Station 绝不会把 App Secret 或令牌保存在普通文件中。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="480" />
+        <location filename="../../station/ui/operator_text.py" line="481" />
         <source>package {package}, {tracking}</source>
         <translation>包裹 {package}，{tracking}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="481" />
+        <location filename="../../station/ui/operator_text.py" line="482" />
         <source>code {code}</source>
         <translation>错误码 {code}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="193" />
+        <location filename="../../station/ui/operator_text.py" line="194" />
         <source>Resuming the batch started {when} ({count} POs: {packed} packed, {shipped} shipped, {printed} printed); checking their status on the platform first.</source>
         <translation>继续 {when} 开始的批量任务（{count} 个采购单：{packed} 个已打包，{shipped} 个已发货，{printed} 个已打印）；先在平台上核实状态。</translation>
     </message>
@@ -3240,22 +3245,22 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>size</name>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="494" />
+        <location filename="../../station/ui/operator_text.py" line="495" />
         <source>A4</source>
         <translation>A4 纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="495" />
+        <location filename="../../station/ui/operator_text.py" line="496" />
         <source>60x30 mm label</source>
         <translation>60x30 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="496" />
+        <location filename="../../station/ui/operator_text.py" line="497" />
         <source>100x150 mm label</source>
         <translation>100x150 毫米标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/operator_text.py" line="497" />
+        <location filename="../../station/ui/operator_text.py" line="498" />
         <source>100x100 mm label</source>
         <translation>100x100 毫米标签</translation>
     </message>

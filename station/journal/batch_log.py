@@ -59,15 +59,21 @@ class BatchLog:
         return self.journal.bench if self._claiming else None
 
     # ------------------------------------------------------------------ claims
+    @property
+    def claim_ttl(self) -> float:
+        """How long (s) a claim lives unless renewed: a claim still live after that was renewed since."""
+        return self.journal.ttl
+
     def claim(self, numbers: Sequence[str], *, redo: bool = False) -> dict[str, str]:
-        """Claim the batch's POs for this bench before anything is sent. Returns, for each PO not
-        granted, the sentence to fail it with (a Sentence: it carries its problem). ``redo`` lets a PO
+        """Claim ``numbers`` (all or a chunk of the batch's POs) for this bench before anything is sent
+        for them; a batch claims chunk after chunk, each added to what it holds. Returns, for each PO not
+        granted, the sentence saying why (a Sentence: it carries its problem). ``redo`` lets a PO
         another batch already printed be claimed again (the runner passes it for a batch that does not
         both ship and print: a reprint, a scan to print, a ship alone); a run never redoes another batch's PO."""
         journal = self.journal
         wanted = list(dict.fromkeys(numbers))
         granted = set(journal.claim(journal.bench, wanted, batch_id=self.batch_id, skip_done=not redo))
-        self._claimed = [no for no in wanted if no in granted]
+        self._claimed = list(dict.fromkeys([*self._claimed, *(no for no in wanted if no in granted)]))
         self._claiming = True
         self._renewed = time.monotonic()
         if self._heartbeat is None:
@@ -77,12 +83,16 @@ class BatchLog:
             self._heartbeat = threading.Thread(target=self._beat, name=f"claims-{self.batch_id}", daemon=True)
             self._heartbeat.start()
         refused = [no for no in wanted if no not in granted]
-        if not refused:
-            return {}
-        holders = journal.claim_holders(refused)
-        done = journal.done_by(refused, self.batch_id)
+        return self.refusals(refused) if refused else {}
+
+    def refusals(self, numbers: Sequence[str]) -> dict[str, str]:
+        """Why each of ``numbers`` is not this bench's: held by another bench (or another Station of this
+        bench), done by another batch, or a claim racing ours. Reads only; writes nothing."""
+        journal = self.journal
+        holders = journal.claim_holders(numbers)
+        done = journal.done_by([no for no in numbers if no not in holders], self.batch_id)
         sentences: dict[str, str] = {}
-        for no in refused:
+        for no in numbers:
             if no in holders and holders[no][0] == journal.bench:
                 sentences[no] = say("po.held_here", pid=holders[no][2])
             elif no in holders:
@@ -92,6 +102,12 @@ class BatchLog:
             else:
                 sentences[no] = say("po.claim_race")
         return sentences
+
+    def held(self, numbers: Sequence[str]) -> dict[str, str]:
+        """PO number -> bench, for those of ``numbers`` another process holds a live claim on (one read:
+        a batch looks before it claims, so a chunk another bench works costs no claim attempt)."""
+        instance = self.journal.instance
+        return {no: h[0] for no, h in self.journal.claim_holders(numbers).items() if h[1] != instance}
 
     def renew(self, force: bool = False) -> None:
         """Extend this bench's claims and its lease on the batch (at most every third of their life)."""

@@ -15,9 +15,11 @@ from station.outcomes import PoOutcome
 class BatchRecords(ABC):
     """A batch's steps, outcomes and claims, as the journal keeps them.
 
-    ``bench`` is this bench's name in claims; ``ttl`` how long (s) a claim lives without being renewed."""
+    ``bench`` is this bench's name in claims; ``instance`` this process's (a claim of another process
+    with the same bench name is not this one's); ``ttl`` how long (s) a claim lives without being renewed."""
 
     bench: str
+    instance: str
     ttl: float
 
     @abstractmethod

@@ -189,6 +189,7 @@ TEMPLATES: dict[str, str] = {
     "po.held_by_bench": QT_TRANSLATE_NOOP("errors", "Held by bench {bench}; not sent."),
     "po.held_here": QT_TRANSLATE_NOOP("errors", "Held by another Station on this PC (pid {pid}); not sent."),
     "po.done_by_bench": QT_TRANSLATE_NOOP("errors", "Already done by bench {bench}; not sent again."),
+    "po.being_done_by_bench": QT_TRANSLATE_NOOP("errors", "Being done by bench {bench}; not sent here."),
     "po.claim_race": QT_TRANSLATE_NOOP("errors", "Another bench was claiming it at the same moment; not sent."),
     "batch.resuming": QT_TRANSLATE_NOOP(
         "errors",

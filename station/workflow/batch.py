@@ -33,7 +33,7 @@ from station.outcomes import BatchReport, PoNews, PoOutcome, Step, pickup_date_p
 from station.printing.download import Downloader
 from station.printing.merge import LabelMerge, MergeError, MergeKey, MergeOutputError, StreamingMerge
 from station.printing.output_check import check_output
-from station.problems import Problem
+from station.problems import Problem, problem_of
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +53,23 @@ class StepLog(Protocol):
 
     def finish(self, state: str) -> None: ...
 
+    @property
+    def claim_ttl(self) -> float:
+        """How long (s) a claim lives unless renewed (0: no claims)."""
+        ...
+
     def claim(self, numbers: Sequence[str], *, redo: bool = False) -> dict[str, str]:
-        """Claim the batch's POs for this bench before anything is sent: for each PO not granted,
-        the sentence to fail it with. ``redo``: a PO another batch already printed may be claimed."""
+        """Claim ``numbers`` (a chunk of the batch's POs) for this bench before anything is sent for
+        them, adding them to what it holds: for each PO not granted, the sentence saying why.
+        ``redo``: a PO another batch already printed may be claimed."""
+        ...
+
+    def held(self, numbers: Sequence[str]) -> dict[str, str]:
+        """PO number -> bench, for those of ``numbers`` another process holds now (a read only)."""
+        ...
+
+    def refusals(self, numbers: Sequence[str]) -> dict[str, str]:
+        """Why each of ``numbers`` is not this bench's, as :meth:`claim` says it (a read only)."""
         ...
 
     def renew(self, force: bool = False) -> None:
@@ -82,7 +96,15 @@ class _NoLog:
     def finish(self, state: str) -> None:
         pass
 
+    claim_ttl = 0.0
+
     def claim(self, numbers: Sequence[str], *, redo: bool = False) -> dict[str, str]:
+        return {}
+
+    def held(self, numbers: Sequence[str]) -> dict[str, str]:
+        return {}
+
+    def refusals(self, numbers: Sequence[str]) -> dict[str, str]:
         return {}
 
     def renew(self, force: bool = False) -> None:
@@ -100,6 +122,11 @@ ALL_STEPS = frozenset({Step.PACK, Step.SHIP, Step.PRINT})
 FAST_POLL_BELOW = 5 * limits.QUERY_PO_NUMBERS_MAX  # POs still waiting: five status reads
 FAST_POLL_INTERVAL = 0.5
 SHIP_WORKERS = 16  # threads for ship and print calls (label files are fetched from them too)
+# A bench claims its next chunk at most this many POs a second after the last: fast enough that a bench
+# alone has every chunk packed within seconds (their pack delays overlap), slow enough that benches
+# started together take turns, so the day is split among them rather than taken by the first.
+CLAIM_PACE = 200.0
+HOLD_MARGIN = 2.0  # s beyond a claim's life: a claim still live then was renewed, its bench is alive
 NOT_PACKED = Problem("po.not_packed")
 
 
@@ -175,6 +202,16 @@ class BatchRunner:
         # the cache, no more are merged, and the batch stays open to be resumed.
         self._output_error: MergeOutputError | None = None
         self._pack_unknown: set[str] = set()  # packs sent whose answers never came or never read
+        # What the journal holds of each PO (as last saved, or as the batch was started or resumed with):
+        # a save writes only the POs whose outcome changed since.
+        self._saved: dict[str, tuple[object, ...]] = {o.purchase_order_no: _row(o) for o in resumed}
+        self._save_lock = threading.Lock()  # one save at a time: an older row never overwrites a newer
+        # --- claims in chunks (issue 22): the chunks (one ship group, at most 100 POs) not yet this
+        # bench's, and the units it claimed and works (a chunk, or what of it was free), in claim order.
+        self._unclaimed: dict[int, list[str]] = {}
+        self._units: list[list[str]] = []
+        self._refused_once: set[str] = set()  # POs another bench held when this one asked: maybe worked there
+        self._redo = False
 
     # ------------------------------------------------------------------ helpers
     def _outcome(self, no: str) -> PoOutcome:
@@ -217,9 +254,20 @@ class BatchRunner:
 
     # ------------------------------------------------------------------ run
     def _save(self) -> None:
-        with self._lock:
-            outcomes = [dataclasses.replace(o) for o in self.report.outcomes.values()]
-        self._log.save(outcomes)
+        """Write the POs whose outcome changed since the last save; none another bench has (a bench
+        refused a PO writes nothing for it)."""
+        with self._save_lock:
+            with self._lock:
+                changed = [
+                    dataclasses.replace(o)
+                    for no, o in self.report.outcomes.items()
+                    if not o.elsewhere and self._saved.get(no, _BLANK) != _row(o)
+                ]
+            if not changed:
+                return
+            self._log.save(changed)
+            for o in changed:
+                self._saved[o.purchase_order_no] = _row(o)
 
     def run(self, pos: Sequence[PurchaseOrder]) -> BatchReport:
         try:
@@ -240,7 +288,7 @@ class BatchRunner:
                 self.report.outcomes[no].printed = True
                 self.report.outcomes[no].pickup_no = earlier.pickup_no
         self._pos = {po.purchase_order_no: po for po in pos}
-        groups = _groups(pos)
+        self._unclaimed = dict(enumerate(_chunks(pos)))
         finished = False
         if Step.PRINT in steps:
             assert self.options.output is not None
@@ -252,32 +300,14 @@ class BatchRunner:
             )
             self._downloader = Downloader(self.client, self.options.cache_dir, threads=SHIP_WORKERS)
             self._merging = self.options.merge(self.options.output)
-        # --- issue 9 (shared journal): claim the POs before sending anything; a PO another bench
-        # holds (or already did) fails with the sentence saying so and is left alone. Only a batch that
-        # both ships and prints refuses a PO another batch printed: a ship alone prints nothing and reads
-        # the status before sending (a run's PO refused for its pickup date is shipped again this way).
-        redo = not {Step.SHIP, Step.PRINT} <= steps
+        # Claims (issue 9, in chunks since issue 22): a chunk is claimed before anything is sent for it;
+        # a PO another bench did is left to it, one another bench holds is waited for (its bench may die).
+        # Only a batch that both ships and prints refuses a PO another batch printed: a ship alone prints
+        # nothing and reads the status before sending (a run's PO refused for its pickup date is shipped
+        # again this way).
+        self._redo = not {Step.SHIP, Step.PRINT} <= steps
         try:
-            for no, sentence in self._log.claim(list(self._pos), redo=redo).items():
-                self._outcome(no).fail(Step.LIST, sentence)
-            # --- end issue 9
-            if self.options.refresh_first:
-                found = self.client.find_pos(list(self._pos))
-                statuses = {po.purchase_order_no: found.get(po.purchase_order_no) for po in pos}
-            else:
-                statuses = {po.purchase_order_no: po for po in pos}
-            statuses = {no: po for no, po in statuses.items() if self._outcome(no).ok}  # issue 9: claimed only
-            to_pack = [no for no, po in statuses.items() if self._apply_status(no, po, Step.LIST)]
-            if Step.PACK in steps:
-                self._pack(to_pack)
-            else:
-                first_step = Step.SHIP if Step.SHIP in steps else Step.PRINT
-                for no in to_pack:
-                    self._outcome(no).fail(first_step, NOT_PACKED)
-            if steps != {Step.PACK}:
-                self._wait_ship_print(groups)
-            elif self._pack_unknown:
-                self._wait_ready(sorted(self._pack_unknown))
+            self._work()
             if Step.PRINT in steps:
                 self._merge()
             finished = self._output_error is None
@@ -309,7 +339,7 @@ class BatchRunner:
     # ------------------------------------------------------------------ pack
     def _pack(self, numbers: list[str]) -> None:
         """Send the pack calls (100 POs each) a few at a time: they do not depend on each other."""
-        total = len(numbers)
+        total = len(self.report.outcomes)
         self._tick(Step.PACK, 0, total)
 
         def pack(chunk: list[str]) -> None:
@@ -370,79 +400,153 @@ class BatchRunner:
         with self._lock:
             self._pack_unknown.update(pending)
 
-    # ------------------------------------------------------------------ wait; ship per group, print per chunk
-    def _wait_ship_print(self, groups: list[list[str]]) -> None:
-        """Poll until every packed PO is ready, and meanwhile hand work to a pool as it unblocks:
-        a ship group once all its POs are ready, a print call for every 20 POs of a group that
-        became ready (the rest of a group once none of it is waiting). Printing needs a packed
-        PO, not a shipped one, so labels are fetched and merged while the platform is still
-        packing the rest; after its slowest PO only that PO's print call is left, not one per
-        20 POs in list order (nearly every such chunk holds a slow PO)."""
-        waiting = {o.purchase_order_no for o in self.report.active() if not o.ready}
-        total = len(waiting)
-        self._tick(Step.WAIT, 0, total)
-        unprinted = [[no for no in group if not self._outcome(no).printed] for group in groups]
+    # ------------------------------------------------------------------ claim, pack, wait; ship and print per unit
+    def _work(self) -> None:
+        """Claim the batch's chunks one after another and work each as it unblocks, on one loop: a
+        chunk claimed is read (when another bench may have worked it) and packed, and the next is
+        claimed while the platform packs it; meanwhile the loop polls until every packed PO is ready
+        and hands work to a pool: a unit's ship once all its POs are ready, a print call for every 20
+        POs of a unit that became ready (the rest of a unit once none of it is waiting). Printing needs
+        a packed PO, not a shipped one, so labels are fetched and merged while the platform is still
+        packing the rest; after its slowest PO only that PO's print call is left.
+
+        Chunks other benches hold are left to them and looked at again at each poll: one whose bench
+        died is claimed once its claims expire; once this bench has nothing else to do it waits for
+        them a claim's life at most (a claim still live then was renewed: its bench is at work)."""
+        steps = self.options.steps
+        total = len(self.report.outcomes)
+        waiting: set[str] = set()
+        since: dict[str, float] = {}  # PO -> when it was packed (its ready timeout runs from then)
         chunked: set[str] = set()
-        started = time.monotonic()
         ship_submitted: set[int] = set()
         futures: list[Future[None]] = []
+        next_claim = next_poll = time.monotonic()
+        idle_since: float | None = None  # when this bench ran out of work of its own, others still holding some
+        self._tick(Step.WAIT, 0, total)
         # Print calls of the last POs to turn ready go out together; none should wait for a thread.
         with ThreadPoolExecutor(max_workers=SHIP_WORKERS, thread_name_prefix="ship") as pool:
             try:
-                first = True
                 while True:
-                    for index, group in enumerate(groups):
-                        if (
-                            Step.SHIP in self.options.steps
-                            and index not in ship_submitted
-                            and not waiting.intersection(group)
-                        ):
+                    for index, unit in enumerate(self._units):
+                        if Step.SHIP in steps and index not in ship_submitted and not waiting.intersection(unit):
                             ship_submitted.add(index)
-                            futures.append(pool.submit(self._ship_group, group))
-                    if Step.PRINT in self.options.steps:
+                            futures.append(pool.submit(self._ship_group, unit))
+                    if Step.PRINT in steps:
+                        unprinted = [[no for no in unit if not self._outcome(no).printed] for unit in self._units]
                         for key, chunk in self._print_chunks(unprinted, waiting, chunked):
                             futures.append(pool.submit(self._print_chunk, key, chunk))
+                    now = time.monotonic()
+                    if self._unclaimed and now >= next_claim:
+                        self._check_cancel()
+                        claimed = self._claim_next()
+                        if claimed:
+                            idle_since = None
+                            started = self._start_unit(claimed)
+                            if started and not waiting:
+                                next_poll = time.monotonic() + self.options.first_poll_after
+                            waiting.update(started)
+                            since.update(dict.fromkeys(started, time.monotonic()))
+                            next_claim = time.monotonic() + len(claimed) / CLAIM_PACE
+                            continue  # its ship and print calls may be due at once (all packed before)
+                        # Nothing free: what other benches hold is looked at again at the next poll.
+                        next_claim = now + self.options.poll_interval
                     if not waiting:
-                        break
-                    delay = self.options.first_poll_after if first else self._poll_delay(len(waiting))
-                    first = False
-                    if self._cancel.wait(delay):
+                        if not self._unclaimed:
+                            break
+                        idle_since = idle_since if idle_since is not None else now
+                        if now - idle_since > self._log.claim_ttl + HOLD_MARGIN and self._leave_to_others():
+                            break
+                    wake = min(next_poll if waiting else next_claim, next_claim if self._unclaimed else next_poll)
+                    if self._cancel.wait(max(0.0, wake - time.monotonic())):
                         raise BatchCancelled()
                     self._log.renew()  # issue 9: keep this bench's claims alive while it waits
+                    if not waiting or time.monotonic() < next_poll:
+                        continue
                     found = self.client.find_pos(sorted(waiting))
                     still = {no for no in waiting if self._apply_status(no, found.get(no), Step.WAIT)}
                     self._tick(Step.WAIT, len(waiting) - len(still), total)
                     if len(still) != len(waiting):
                         self._save()
                     waiting = still
-                    if waiting and time.monotonic() - started > self.options.ready_timeout:
-                        self._stuck(waiting)
-                        waiting = set()
+                    next_poll = time.monotonic() + self._poll_delay(len(waiting))
+                    late = {no for no in waiting if time.monotonic() - since[no] > self.options.ready_timeout}
+                    if late:
+                        self._stuck(late)
+                        waiting -= late
             finally:
                 for future in futures:
                     future.result()
+        if steps == {Step.PACK}:
+            self._save()
+
+    def _claim_next(self) -> list[str]:
+        """Claim the first chunk (in the batch's order) with POs no other bench holds; the POs granted,
+        or none. A PO another batch already did is settled as that bench's, and not asked for again."""
+        pending = [no for numbers in self._unclaimed.values() for no in numbers]
+        held = self._log.held(pending)
+        self._refused_once.update(held)
+        for index in sorted(self._unclaimed):
+            numbers = [no for no in self._unclaimed[index] if no not in held]
+            if not numbers:
+                continue
+            refused = self._log.claim(numbers, redo=self._redo)
+            self._refused_once.update(refused)
+            for no, sentence in refused.items():
+                if problem_of(sentence).kind == "po.done_by_bench":
+                    self._outcome(no).fail(Step.LIST, sentence)
+            granted = [no for no in numbers if no not in refused]
+            left = [no for no in self._unclaimed[index] if no not in granted and self._outcome(no).ok]
+            if left:
+                self._unclaimed[index] = left
+            else:
+                del self._unclaimed[index]
+            if granted:
+                return granted
+        return []
+
+    def _leave_to_others(self) -> bool:
+        """This bench has nothing left but POs other benches hold, and has waited a claim's life: those
+        still held are theirs (a live bench renewed them). True when none of them turned free meanwhile."""
+        pending = [no for numbers in self._unclaimed.values() for no in numbers]
+        held = self._log.held(pending)
+        if set(pending) - set(held):
+            return False  # some turned free (a bench died or let go): claim them at the next round
+        for no, sentence in self._log.refusals(pending).items():
+            problem = problem_of(sentence)
+            if problem.kind == "po.held_by_bench":
+                problem = Problem("po.being_done_by_bench", dict(problem.params))
+            self._outcome(no).fail(Step.LIST, problem)
+        self._unclaimed.clear()
+        return True
+
+    def _start_unit(self, numbers: list[str]) -> list[str]:
+        """Work a unit just claimed up to its pack: the POs now to wait for until they read ready."""
+        steps = self.options.steps
+        self._units.append(numbers)
+        if self.options.refresh_first or self._refused_once.intersection(numbers):
+            # The list may be stale, or another bench held these a moment ago: act on what the platform says now.
+            found = self.client.find_pos(numbers)
+            statuses = {no: found.get(no) for no in numbers}
+        else:
+            statuses = {no: self._pos[no] for no in numbers}
+        to_pack = [no for no, po in statuses.items() if self._outcome(no).ok and self._apply_status(no, po, Step.LIST)]
+        if Step.PACK in steps:
+            self._pack(to_pack)
+        else:
+            first_step = Step.SHIP if Step.SHIP in steps else Step.PRINT
+            for no in to_pack:
+                self._outcome(no).fail(first_step, NOT_PACKED)
+        self._save()
+        if steps == {Step.PACK}:
+            # A pack-only batch waits only for the POs whose pack answers were lost, until the platform
+            # shows them packed (Ready To Ship) or the ready timeout.
+            return [no for no in numbers if no in self._pack_unknown and self._outcome(no).ok]
+        return [no for no in numbers if self._outcome(no).ok and not self._outcome(no).ready]
 
     def _stuck(self, waiting: Iterable[str]) -> None:
         for no in waiting:
             kind = "po.stuck_unread" if no in self._pack_unknown else "po.stuck"
             self._outcome(no).fail(Step.WAIT, Problem(kind, {"seconds": f"{self.options.ready_timeout:.0f}"}))
-
-    def _wait_ready(self, numbers: list[str]) -> None:
-        """A pack-only batch: wait for the POs whose pack answers were lost until the platform shows
-        them packed (Ready To Ship), or the ready timeout."""
-        waiting = set(numbers)
-        started = time.monotonic()
-        delay = self.options.first_poll_after
-        while waiting:
-            if self._cancel.wait(delay):
-                raise BatchCancelled()
-            delay = self._poll_delay(len(waiting))
-            found = self.client.find_pos(sorted(waiting))
-            waiting = {no for no in waiting if self._apply_status(no, found.get(no), Step.WAIT)}
-            self._save()
-            if waiting and time.monotonic() - started > self.options.ready_timeout:
-                self._stuck(waiting)
-                waiting = set()
 
     def _poll_delay(self, waiting: int) -> float:
         """``poll_interval``, or at most 0.5 s once the POs still waiting fit in a few status
@@ -708,9 +812,19 @@ def _shippable(outcome: PoOutcome) -> bool:
     return outcome.ok or outcome.failed_step is Step.PRINT
 
 
-def _groups(pos: Sequence[PurchaseOrder]) -> list[list[str]]:
-    """POs per ship group (store + warehouse), groups in order of first appearance."""
+def _chunks(pos: Sequence[PurchaseOrder]) -> list[list[str]]:
+    """The batch's chunks, as a bench claims them: per ship group (store + warehouse, groups in order
+    of first appearance), at most 100 POs each (one pack call, one ship call, five print calls)."""
     groups: dict[tuple[str, str], list[str]] = {}
     for po in pos:
         groups.setdefault(po.ship_group, []).append(po.purchase_order_no)
-    return list(groups.values())
+    return [chunk for group in groups.values() for chunk in limits.chunks(group, limits.SHIP_MAX)]
+
+
+_BLANK: tuple[object, ...] = (False, False, False, False, "", None, "", "")
+
+
+def _row(o: PoOutcome) -> tuple[object, ...]:
+    """What the journal keeps of a PO's outcome (as ``save_outcomes`` writes it)."""
+    problem = o.problem.to_json() if o.problem is not None and o.error else ""
+    return (o.packed, o.ready, o.shipped, o.printed, o.pickup_no, o.failed_step, str(o.error), problem)
