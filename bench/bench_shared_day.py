@@ -211,7 +211,7 @@ def summary(trials: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "benches": trials[0]["benches"],
         "wall_s": median([t["wall_s"] for t in trials]),
-        "walls": [round(t["wall_s"], 2) for t in trials],
+        "walls": [t["wall_s"] for t in trials],
         "printed_min": min(t["printed_min"] for t in trials),
         "printed_max": max(t["printed_max"] for t in trials),
         "exits": dict(exits),
@@ -263,6 +263,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--poll-interval", type=float, default=1.5)
     p.add_argument("--timeout", type=float, default=900.0, help="seconds a bench may take before the trial fails")
     p.add_argument("--journal", help="a postgresql:// URL of a server to make the journals on (default: a throwaway)")
+    p.add_argument("--keep", type=Path, help="keep each trial's PDFs and the benches' output in this folder")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     args = p.parse_args(argv)
     counts = [int(n) for n in args.benches.split(",") if n.strip()]
@@ -279,15 +280,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     trials: list[dict[str, Any]] = []
     try:
         with tempfile.TemporaryDirectory(prefix="bench-shared-day-") as tmp:
+            workdir = Path(args.keep or tmp)
+            workdir.mkdir(parents=True, exist_ok=True)
             for benches in counts:
-                mine = [one_trial(args, benches, t, base_url, Path(tmp)) for t in range(1, args.trials + 1)]
+                mine = [one_trial(args, benches, t, base_url, workdir) for t in range(1, args.trials + 1)]
                 trials += mine
                 rows.append(summary(mine))
                 print(f"# {benches} benches done: {rows[-1]['walls']} s", file=sys.stderr, flush=True)
     finally:
         if server is not None:
             server.destroy()
-    payload = {"machine": machine(), "settings": {k: v for k, v in vars(args).items() if k != "journal"}, "rows": rows}
+    settings = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items() if k != "journal"}
+    payload = {"machine": machine(), "settings": settings, "rows": rows}
     payload["trials"] = trials
     lines = [
         f"bench_shared_day: {args.pos} POs, {args.trials} trial(s) per row, pack delay "
