@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from station.connect import Connection
@@ -174,3 +175,44 @@ def test_a_resumed_batch_reuses_the_label_files_it_had_fetched(
     finally:
         journal.close()
         conn.close()
+
+
+class SavesCounted(Journal):
+    """A journal that keeps every row each save writes, in order."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.saves: list[list[PoOutcome]] = []
+
+    def save_outcomes(self, batch_id: int, outcomes: Iterable[PoOutcome], bench: str | None = None) -> None:
+        rows = [dataclasses.replace(o) for o in outcomes]
+        self.saves.append(rows)
+        super().save_outcomes(batch_id, rows, bench)
+
+
+def test_a_batch_saves_only_what_changed_and_nothing_for_another_benchs_pos(
+    conn: Connection, sim: SimulatorServer, tmp_path: Path
+) -> None:
+    path = tmp_path / "j.sqlite3"
+    there, here = Journal(path, bench="bench-2"), SavesCounted(path, bench="bench-1")
+    pos = list_to_pack(conn.client)[:12]
+    theirs, ours = pos[:8], pos[8:]
+    log = there.start_batch("default", list(BatchReport.for_pos(theirs).outcomes.values()), {})
+    assert not BatchRunner(conn.client, options(tmp_path / "2"), log=log).run(theirs).failed()
+
+    log = here.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {})
+    report = BatchRunner(conn.client, options(tmp_path / "1"), log=log).run(pos)
+    assert not report.failed() and report.by_bench() == {"bench-2": 8}
+    assert all(report.outcomes[po.purchase_order_no].printed for po in ours)
+    written = [o.purchase_order_no for rows in here.saves for o in rows]
+    # Nothing for bench-2's POs (before: every save wrote the whole batch, theirs failed as "Held")...
+    assert set(written) == {po.purchase_order_no for po in ours}
+    # ...and no row written again as it was: each save holds only what changed since the last.
+    last: dict[str, PoOutcome] = {}
+    for rows in here.saves:
+        for o in rows:
+            assert last.get(o.purchase_order_no) != o, f"{o.purchase_order_no} saved again unchanged"
+            last[o.purchase_order_no] = o
+    assert len(written) <= 4 * len(ours)  # at most: listed, packed, ready, shipped, printed (some at once)
+    there.close()
+    here.close()

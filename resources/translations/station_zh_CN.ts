@@ -37,20 +37,20 @@
     <name>BatchPanel</name>
     <message>
         <location filename="../../station/ui/batch_panel.py" line="100" />
-        <location filename="../../station/ui/results_model.py" line="29" />
+        <location filename="../../station/ui/results_model.py" line="31" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
         <location filename="../../station/ui/batch_panel.py" line="100" />
         <location filename="../../station/ui/batch_panel.py" line="172" />
-        <location filename="../../station/ui/results_model.py" line="34" />
+        <location filename="../../station/ui/results_model.py" line="36" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
         <location filename="../../station/ui/batch_panel.py" line="100" />
-        <location filename="../../station/ui/results_model.py" line="35" />
+        <location filename="../../station/ui/results_model.py" line="37" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -66,24 +66,29 @@
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/results_model.py" line="46" />
+        <location filename="../../station/ui/results_model.py" line="29" />
+        <source>Other bench</source>
+        <translation>其他工位</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/results_model.py" line="53" />
         <source>PO number</source>
         <translation>采购单号</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="195" />
-        <location filename="../../station/ui/results_model.py" line="47" />
+        <location filename="../../station/ui/batch_panel.py" line="197" />
+        <location filename="../../station/ui/results_model.py" line="54" />
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
         <location filename="../../station/ui/batch_panel.py" line="101" />
-        <location filename="../../station/ui/results_model.py" line="48" />
+        <location filename="../../station/ui/results_model.py" line="55" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../station/ui/results_model.py" line="49" />
+        <location filename="../../station/ui/results_model.py" line="56" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -94,7 +99,7 @@
     </message>
     <message>
         <location filename="../../station/ui/batch_panel.py" line="109" />
-        <location filename="../../station/ui/batch_panel.py" line="185" />
+        <location filename="../../station/ui/batch_panel.py" line="187" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
@@ -114,7 +119,7 @@
         <translation>共 {total} 个：{done} 个完成，{failed} 个失败。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="177" />
+        <location filename="../../station/ui/batch_panel.py" line="179" />
         <source>Cancelled. </source>
         <translation>已取消。</translation>
     </message>
@@ -125,40 +130,45 @@
             <numerusform>{job}：%n 个采购单</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../station/ui/batch_panel.py" line="177" />
+        <source>Other benches did {count}.</source>
+        <translation>其他工位完成 {count} 个。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="179" />
+        <location filename="../../station/ui/batch_panel.py" line="181" />
         <source>Labels: %n page(s), in the Print tab.</source>
         <translation>
             <numerusform>标签：%n 页，见“打印”页。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="181" />
+        <location filename="../../station/ui/batch_panel.py" line="183" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="181" />
+        <location filename="../../station/ui/batch_panel.py" line="183" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="182" />
+        <location filename="../../station/ui/batch_panel.py" line="184" />
         <source>{job}: finished</source>
         <translation>{job}：已完成</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="185" />
+        <location filename="../../station/ui/batch_panel.py" line="187" />
         <source>Retry {count} failed</source>
         <translation>重试 {count} 个失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="203" />
+        <location filename="../../station/ui/batch_panel.py" line="205" />
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../station/ui/batch_panel.py" line="211" />
+        <location filename="../../station/ui/batch_panel.py" line="213" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -740,102 +750,112 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>JitView</name>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="82" />
+        <location filename="../../station/ui/jit/view.py" line="84" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="83" />
+        <location filename="../../station/ui/jit/view.py" line="85" />
         <source>Verify</source>
         <translation>验货</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="84" />
+        <location filename="../../station/ui/jit/view.py" line="86" />
         <source>Batch</source>
         <translation>批量</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="85" />
+        <location filename="../../station/ui/jit/view.py" line="87" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="86" />
+        <location filename="../../station/ui/jit/view.py" line="88" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="191" />
+        <location filename="../../station/ui/jit/view.py" line="193" />
         <source>Operator: {name}</source>
         <translation>操作员：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="191" />
+        <location filename="../../station/ui/jit/view.py" line="193" />
         <source>Operator: —</source>
         <translation>操作员：—</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="192" />
+        <location filename="../../station/ui/jit/view.py" line="194" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="192" />
+        <location filename="../../station/ui/jit/view.py" line="194" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="195" />
+        <location filename="../../station/ui/jit/view.py" line="197" />
         <source>Chosen: {count}</source>
         <translation>已选：{count}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="213" />
+        <location filename="../../station/ui/jit/view.py" line="202" />
+        <source>{bench}: {printed} printed, {holding} in hand</source>
+        <translation>{bench}：已打印 {printed}，处理中 {holding}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="207" />
+        <source>Other benches today: {benches}</source>
+        <translation>今天其他工位：{benches}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/jit/view.py" line="226" />
         <source>Pack (F6)</source>
         <translation>打包 (F6)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="214" />
+        <location filename="../../station/ui/jit/view.py" line="227" />
         <source>Ship… (F7)</source>
         <translation>发货… (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="215" />
+        <location filename="../../station/ui/jit/view.py" line="228" />
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="216" />
+        <location filename="../../station/ui/jit/view.py" line="229" />
         <source>Pack + Ship + Print (F9)</source>
         <translation>打包 + 发货 + 打印 (F9)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="217" />
+        <location filename="../../station/ui/jit/view.py" line="230" />
         <source>Scan to print (F8)</source>
         <translation>扫码即打印 (F8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="224" />
+        <location filename="../../station/ui/jit/view.py" line="237" />
         <source>Verify (F10)</source>
         <translation>验货 (F10)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="225" />
+        <location filename="../../station/ui/jit/view.py" line="238" />
         <source>Scan a PO, then each unit into the carton; complete, it is printed.</source>
         <translation>先扫采购单，再逐件扫入纸箱；扫齐后自动打印。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="242" />
+        <location filename="../../station/ui/jit/view.py" line="255" />
         <source>All shown</source>
         <translation>全部显示项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="243" />
+        <location filename="../../station/ui/jit/view.py" line="256" />
         <source>Act on every PO the filters show, not only the selected ones.</source>
         <translation>对筛选出的全部采购单操作，而不仅是选中的。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/jit/view.py" line="245" />
+        <location filename="../../station/ui/jit/view.py" line="260" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1330,12 +1350,12 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PoList</name>
     <message>
-        <location filename="../../station/ui/jit/po_list.py" line="86" />
+        <location filename="../../station/ui/jit/po_list.py" line="87" />
         <source>Loading POs…</source>
         <translation>正在加载采购单…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/po_list.py" line="103" />
+        <location filename="../../station/ui/jit/po_list.py" line="104" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>{time} 列出 %n 个采购单；状态会自动刷新。</numerusform>

@@ -407,6 +407,7 @@ def report_json(report: BatchReport, output: Path, resumed_batch: int | None = N
         "page_sizes_mm": sorted(set(report.page_sizes_mm)),
         "api_calls": report.api_calls,
         "cancelled": report.cancelled,
+        "done_by_other_benches": report.by_bench(),
         "pos": [
             {
                 "purchase_order_no": o.purchase_order_no,
@@ -416,9 +417,11 @@ def report_json(report: BatchReport, output: Path, resumed_batch: int | None = N
                 "shipped": o.shipped,
                 "printed": o.printed,
                 "pickup_no": o.pickup_no,
-                "ok": o.ok,
-                "failed_step": o.failed_step.value if o.failed_step else None,
+                # Done (or being done) by another bench: handled, not failed; ``done_by`` names it.
+                "ok": o.ok or bool(o.elsewhere),
+                "failed_step": o.failed_step.value if o.failed_step and not o.elsewhere else None,
                 "error": o.error,
+                "done_by": o.elsewhere or None,
                 "allow_date_range": list(o.allowed_pickup_dates),
             }
             for o in report.outcomes.values()
@@ -445,8 +448,13 @@ def report_text(report: BatchReport, output: Path) -> str:
     counts = report.counts()
     lines = [
         f"{text.plural(counts['total'], 'PO')}: {counts['packed']} packed, {counts['shipped']} shipped, "
-        f"{counts['printed']} printed, {counts['failed']} failed ({text.plural(report.api_calls, 'API call')})."
+        f"{counts['printed']} printed, "
+        + (f"{counts['elsewhere']} done by other benches, " if counts["elsewhere"] else "")
+        + f"{counts['failed']} failed ({text.plural(report.api_calls, 'API call')})."
     ]
+    if by_bench := report.by_bench():
+        done = ", ".join(f"{bench} {count}" for bench, count in sorted(by_bench.items()))
+        lines.append(f"Done by other benches: {done}.")
     if report.output_pages:
         lines.append(f"Labels: {output} ({text.plural(report.output_pages, 'page')}).")
     for o in report.failed():

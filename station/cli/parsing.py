@@ -124,7 +124,7 @@ _MISSING = object()
 
 
 EXIT_CODES = (
-    (0, "all done"),
+    (0, "all done (on a shared journal: every PO done by this bench or another)"),
     (
         1,
         "something failed: some POs (orders, print jobs) failed while the others were done, or the "

@@ -13,7 +13,7 @@ from station.journal.batch_log import BatchLog
 from station.journal.errors import BatchHeldError, ClaimLostError, JournalUnreachableError
 from station.journal.integrity import JournalPathError, SetAside
 from station.journal.sqlite import Journal, default_journal_path
-from station.journal.store import JournalBatch, JournalStore, bench_name
+from station.journal.store import BenchDay, JournalBatch, JournalStore, bench_name
 from station.journal.verify_records import (
     StoredInnerPack,
     StoredVerification,
@@ -26,6 +26,7 @@ from station.journal.verify_records import (
 __all__ = [
     "BatchHeldError",
     "BatchLog",
+    "BenchDay",
     "ClaimLostError",
     "Journal",
     "JournalBatch",

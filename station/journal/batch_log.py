@@ -116,9 +116,11 @@ class BatchLog:
         with self._renew_lock:
             if not force and time.monotonic() - self._renewed < self.journal.ttl / 3:
                 return
-            held = set(self.journal.renew(self.journal.bench, self._claimed, batch_id=self.batch_id))
+            # One list for the renewal and the check: a chunk claimed meanwhile (another thread) is not lost.
+            claimed = list(self._claimed)
+            held = set(self.journal.renew(self.journal.bench, claimed, batch_id=self.batch_id))
             self._renewed = time.monotonic()
-        lost = [no for no in self._claimed if no not in held]
+        lost = [no for no in claimed if no not in held]
         if lost:
             raise ClaimLostError(f"claims lost on {len(lost)} POs, e.g. {lost[0]}")
 

@@ -17,7 +17,7 @@ from typing import Any
 from station.journal.batch_log import BatchLog
 from station.journal.budget_sql import SqlBudgetRecords
 from station.journal.errors import BatchHeldError, ClaimLostError
-from station.journal.store import JournalBatch, JournalStore, bench_name, claim_ttl
+from station.journal.store import BenchDay, JournalBatch, JournalStore, bench_name, claim_ttl
 from station.journal.tx import Tx, chunks, marks
 from station.journal.verify_sql import SqlVerifyRecords
 from station.outcomes import PoOutcome, Step
@@ -161,6 +161,24 @@ class SqlJournal(SqlVerifyRecords, SqlBudgetRecords, JournalStore):
                 (profile, since),
             )
         return [(_outcome(r), str(json.loads(r[12]).get("job", "run")), float(r[11])) for r in rows]
+
+    def benches_day(self, profile: str, since: float) -> dict[str, BenchDay]:
+        with self._tx() as tx:
+            now = self._now(tx)
+            done = tx.all(
+                "SELECT b.bench, SUM(p.shipped), SUM(p.printed) FROM batch_pos p JOIN batches b ON b.id = p.batch_id"
+                " WHERE b.profile = ? AND p.updated_at >= ? GROUP BY b.bench",
+                (profile, since),
+            )
+            held = tx.all("SELECT bench, COUNT(*) FROM claims WHERE expires_at >= ? GROUP BY bench", (now,))
+        holding = {str(bench): int(count) for bench, count in held}
+        day = {
+            str(bench): BenchDay(int(shipped or 0), int(printed or 0), holding.get(str(bench), 0))
+            for bench, shipped, printed in done
+        }
+        for bench, count in holding.items():
+            day.setdefault(bench, BenchDay(holding=count))
+        return day
 
     def batch_state(self, batch_id: int) -> str:
         with self._tx() as tx:

@@ -55,6 +55,16 @@ class JournalBatch:
         return [o.purchase_order_no for o in self.outcomes]
 
 
+@dataclass(frozen=True)
+class BenchDay:
+    """One bench's part of the day, as the shared journal shows it: the POs its batches shipped and
+    printed, and how many it holds now (claimed, being worked)."""
+
+    shipped: int = 0
+    printed: int = 0
+    holding: int = 0
+
+
 class JournalStore(BatchRecords, VerifyRecords, BudgetRecords):
     """What the station writes its batches, steps and claims to.
 
@@ -93,6 +103,11 @@ class JournalStore(BatchRecords, VerifyRecords, BudgetRecords):
     def recent_outcomes(self, profile: str, since: float) -> list[tuple[PoOutcome, str, float]]:
         """What the profile's batches did to POs since ``since`` (epoch seconds), oldest first:
         (outcome, the batch's job, when it was saved)."""
+
+    @abstractmethod
+    def benches_day(self, profile: str, since: float) -> dict[str, BenchDay]:
+        """Each bench's POs shipped and printed by the profile's batches since ``since`` (epoch
+        seconds), and those it holds now; read from the journal alone (no platform call)."""
 
     @abstractmethod
     def steps(self, batch_id: int | None = None) -> list[dict[str, Any]]: ...

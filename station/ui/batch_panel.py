@@ -173,6 +173,8 @@ class BatchPanel(QWidget):
         text = self.tr("{done} done, {failed} failed, of {total}.").format(
             done=done, failed=failed, total=counts["total"]
         )
+        if elsewhere := counts["elsewhere"]:
+            text += " " + self.tr("Other benches did {count}.").format(count=elsewhere)
         if report.cancelled:
             text = self.tr("Cancelled. ") + text
         if result.pdf is not None:

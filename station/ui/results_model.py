@@ -25,6 +25,8 @@ _GREEN, _RED = QColor("#2e7d32"), QColor("#c62828")
 
 
 def outcome_text(job: Job, outcome: PoOutcome) -> str:
+    if outcome.elsewhere:  # done, or being done, by another bench: theirs, not a failure (the why says whose)
+        return QCoreApplication.translate("BatchPanel", "Other bench")
     if not outcome.ok:
         return QCoreApplication.translate("BatchPanel", "Failed")
     done = {Job.PACK: outcome.packed, Job.SHIP: outcome.shipped, Job.PRINT: outcome.printed, Job.RUN: outcome.printed}[
@@ -33,6 +35,11 @@ def outcome_text(job: Job, outcome: PoOutcome) -> str:
     if done:
         return QCoreApplication.translate("BatchPanel", "Done")
     return QCoreApplication.translate("BatchPanel", "Not done")
+
+
+def _handled(outcome: PoOutcome) -> bool:
+    """Done here, or left to the bench that did or is doing it."""
+    return outcome.ok or bool(outcome.elsewhere)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -54,7 +61,8 @@ class ResultsModel(QAbstractTableModel):
 
     def show(self, result: JobResult | None) -> None:
         self.beginResetModel()
-        outcomes = sorted(result.report.outcomes.values(), key=lambda o: o.ok) if result else []  # failed first
+        # Failed first; another bench's POs are not failures.
+        outcomes = sorted(result.report.outcomes.values(), key=_handled) if result else []
         job = result.job if result else Job.RUN
         self._rows = [
             (
@@ -65,7 +73,7 @@ class ResultsModel(QAbstractTableModel):
             )
             for o in outcomes
         ]
-        self._ok = [o.ok for o in outcomes]
+        self._ok = [_handled(o) for o in outcomes]
         self._details = [o.detail for o in outcomes]
         # The part every store's name shares is left out ("…Cebu Store"): the side panel is narrow.
         prefix = shared_prefix([o.store_name for o in outcomes])

@@ -462,13 +462,21 @@ class BatchRunner:
                     self._log.renew()  # issue 9: keep this bench's claims alive while it waits
                     if not waiting or time.monotonic() < next_poll:
                         continue
-                    found = self.client.find_pos(sorted(waiting))
-                    still = {no for no in waiting if self._apply_status(no, found.get(no), Step.WAIT)}
-                    self._tick(Step.WAIT, len(waiting) - len(still), total)
-                    if len(still) != len(waiting):
-                        self._save()
-                    waiting = still
-                    next_poll = time.monotonic() + self._poll_delay(len(waiting))
+                    # Only POs packed long enough ago to be ready: a chunk packed a moment ago is not read yet.
+                    now = time.monotonic()
+                    due = sorted(no for no in waiting if now - since[no] >= self.options.first_poll_after)
+                    if due:
+                        found = self.client.find_pos(due)
+                        still = {no for no in due if self._apply_status(no, found.get(no), Step.WAIT)}
+                        self._tick(Step.WAIT, len(due) - len(still), total)
+                        if len(still) != len(due):
+                            self._save()
+                        waiting = (waiting - set(due)) | still
+                    # Fast reads only for the batch's last POs: while chunks are left, its labels are not near done.
+                    fast = not self._unclaimed
+                    next_poll = now + (self._poll_delay(len(waiting)) if fast else self.options.poll_interval)
+                    if waiting and not due:
+                        next_poll = min(since[no] for no in waiting) + self.options.first_poll_after
                     late = {no for no in waiting if time.monotonic() - since[no] > self.options.ready_timeout}
                     if late:
                         self._stuck(late)

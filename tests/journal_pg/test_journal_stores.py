@@ -3,6 +3,7 @@ migrations, the password from the keyring, and a server that goes away in the mi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 import time
@@ -13,7 +14,14 @@ import psycopg
 import pytest
 
 from station.connect import Connection
-from station.journal import BatchHeldError, ClaimLostError, JournalStore, JournalUnreachableError, open_journal
+from station.journal import (
+    BatchHeldError,
+    BenchDay,
+    ClaimLostError,
+    JournalStore,
+    JournalUnreachableError,
+    open_journal,
+)
 from station.journal.postgres import PostgresJournal, masked
 from station.journal.schema import MIGRATIONS, PG_MIGRATIONS
 from station.outcomes import BatchReport, PoOutcome, Step
@@ -206,20 +214,39 @@ def test_runner_writes_every_step_and_claims(
 def test_a_po_held_by_another_bench_is_not_sent(
     open_store: OpenJournal, conn: Connection, sim: SimulatorServer, tmp_path: Path
 ) -> None:
-    here, there = open_store("bench-a"), open_store("bench-b")
+    # A short claim life: bench-b, alive, renews its claims; bench-a waits one life for them after its
+    # own work (a claim still live then was renewed) and leaves them to bench-b, as being done there.
+    here, there = open_store("bench-a", ttl=1.0), open_store("bench-b", ttl=1.0)
     pos = list_to_pack(conn.client)[:6]
     held = [pos[0].purchase_order_no, pos[3].purchase_order_no]
     assert there.claim("bench-b", held) == held
-    log = here.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {})
-    report = BatchRunner(conn.client, options(tmp_path), log=log).run(pos)
+    alive = threading.Event()
+
+    def bench_b_at_work() -> None:
+        while not alive.wait(0.2):
+            there.renew("bench-b", held)
+
+    renewer = threading.Thread(target=bench_b_at_work, daemon=True)
+    renewer.start()
+    try:
+        log = here.start_batch("default", list(BatchReport.for_pos(pos).outcomes.values()), {})
+        report = BatchRunner(conn.client, options(tmp_path), log=log).run(pos)
+        assert here.holders(held) == {no: "bench-b" for no in held}
+    finally:
+        alive.set()
+        renewer.join()
     for no, outcome in report.outcomes.items():
         if no in held:
-            assert outcome.failed_step is Step.LIST and outcome.error == "Held by bench bench-b; not sent."
+            assert outcome.failed_step is Step.LIST and outcome.error == "Being done by bench bench-b; not sent here."
+            assert outcome.elsewhere == "bench-b"
         else:
             assert outcome.shipped and outcome.printed
+    assert not report.failed() and report.by_bench() == {"bench-b": 2}
     per_po = sim.stats()["purchase_orders"]
     assert all(per_po.get(no, {}).get("pack_accepted", 0) == 0 for no in held)
-    assert here.holders(held) == {no: "bench-b" for no in held}
+    # Nothing written for them: their rows are as the batch was started.
+    written = {outcome.purchase_order_no: outcome for outcome, _, _ in here.recent_outcomes("default", 0)}
+    assert all(not written[no].error and not written[no].packed for no in held)
 
 
 def test_claims_between_two_benches_and_expiry_takeover(open_store: OpenJournal) -> None:
@@ -317,3 +344,19 @@ def test_server_gone_mid_batch_stops_sending_and_resumes_when_back(
     assert all(per_po[no]["pack_accepted"] == 1 and per_po[no]["ship_successes"] == 1 for no in numbers)
     assert journal.batch_state(log.batch_id) == "done"
     journal.close()
+
+
+def test_each_benchs_part_of_the_day(open_store: OpenJournal) -> None:
+    a, b = open_store("bench-a"), open_store("bench-b")
+    outcomes = [PoOutcome(f"P{i}", "Store", "WH") for i in range(4)]
+    log = a.start_batch("default", outcomes, {})
+    before = a.benches_day("default", 0)
+    assert before == {"bench-a": BenchDay()}  # its rows, nothing shipped or printed yet
+    done = [
+        dataclasses.replace(o, packed=True, ready=True, shipped=True, printed=i < 2) for i, o in enumerate(outcomes)
+    ]
+    a.save_outcomes(log.batch_id, done)
+    assert b.claim("bench-b", ["P8", "P9"]) == ["P8", "P9"]
+    assert b.benches_day("default", 0) == {"bench-a": BenchDay(shipped=4, printed=2), "bench-b": BenchDay(holding=2)}
+    assert b.benches_day("another profile", 0) == {"bench-b": BenchDay(holding=2)}
+    assert b.benches_day("default", time.time() + 3600) == {"bench-b": BenchDay(holding=2)}  # not since then

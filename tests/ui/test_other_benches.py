@@ -8,11 +8,13 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from station.demo import DEMO_CONTACT
 from station.journal import Journal, JournalBatch, JournalUnreachableError
-from station.outcomes import Step
+from station.outcomes import BatchReport, Step
 from station.simulator.server import SimulatorServer
 from station.ui.main_window import MainWindow
 from station.ui.po_model import Column
+from station.workflow.batch import BatchOptions, BatchRunner
 from station.workflow.jobs import Job, JobResult, JournalRef
 
 from .conftest import WAIT_MS
@@ -129,3 +131,55 @@ def test_shared_journal_setting_keeps_the_password_in_the_keyring(tmp_path: Path
 
     with pytest.raises(ValueError, match="postgresql://"):
         save_journal_target("mysql://x@y/z", "")
+
+
+def test_the_window_shows_the_other_benches_day_and_leaves_their_pos_to_them(
+    make_window: Callable[..., MainWindow], sim: SimulatorServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "journal.sqlite3"
+    here, there = Journal(path, bench="bench-1"), Journal(path, bench="bench-2")
+    window = make_window(sim, journal=JournalRef(here, "default"))
+    with qtbot.waitSignal(window.jit.po_list.items_indexed, timeout=WAIT_MS):
+        pass
+    assert window.jit.view.benches_label.isHidden()  # no other bench yet
+    pos = window.jit.view.proxy.visible_pos()[:5]
+    theirs, held, ours = pos[:3], pos[3], pos[4]
+    # bench-2 runs three of them through, and holds a fourth.
+    log = there.start_batch("default", list(BatchReport.for_pos(theirs).outcomes.values()), {})
+    options = BatchOptions(
+        cache_dir=tmp_path / "cache2",
+        contact=DEMO_CONTACT,
+        output=tmp_path / "bench-2.pdf",
+        first_poll_after=0.2,
+        poll_interval=0.2,
+    )
+    assert not BatchRunner(window.connection.client, options, log=log).run(theirs).failed()
+    assert there.claim("bench-2", [held.purchase_order_no], ttl=600) == [held.purchase_order_no]
+    calls = sim.stats()["total_calls"]
+    with qtbot.waitSignal(window.jit.po_list.polled, timeout=WAIT_MS):
+        window.jit.po_list.poll()
+    # Read from the journal at the status poll the window makes anyway: one status read, no more calls.
+    assert sim.stats()["total_calls"] - calls == 1
+    label = window.jit.view.benches_label
+    assert label.isVisible() and "bench-2: 3 printed, 1 in hand" in label.text(), label.text()
+
+    # A batch over bench-2's POs and one of its own: bench-2's are said to be its, not failed.
+    results: list[JobResult] = []
+    window.jit.batches.job_finished.connect(results.append)
+    window.jit.batches.start_job(Job.RUN, [*theirs, ours])
+    qtbot.waitUntil(lambda: bool(results), timeout=WAIT_MS)
+    report = results[0].report
+    assert not report.failed() and report.by_bench() == {"bench-2": 3}
+    assert report.outcomes[ours.purchase_order_no].printed
+    assert "Other benches did 3." in window.jit.view.batch_panel.summary.text()
+    shown = {
+        window.jit.view.batch_panel.results.index(row, 0).data(): window.jit.view.batch_panel.results.index(
+            row, 2
+        ).data()
+        for row in range(window.jit.view.batch_panel.results.rowCount())
+    }
+    assert shown == {**{po.purchase_order_no: "Other bench" for po in theirs}, ours.purchase_order_no: "Done"}
+    per_po = sim.stats()["purchase_orders"]
+    assert all(per_po[po.purchase_order_no]["ship_attempts"] == 1 for po in [*theirs, ours])
+    here.close()
+    there.close()

@@ -414,6 +414,8 @@ class BatchControl(QObject):
 
 def last_action(outcome: PoOutcome, job: Job) -> str:
     """The latest thing the station did to a PO in a job, for the "Station did" column."""
+    if outcome.elsewhere:
+        return ""  # another bench did it: nothing done here
     if not outcome.ok:
         return "failed"
     for action, done in (("printed", outcome.printed), ("shipped", outcome.shipped)):

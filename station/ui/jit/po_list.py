@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView
 
+from station.journal import BenchDay
 from station.lazada.jit import JitClient
 from station.lazada.models import POQuery, POStatus, PurchaseOrder, PurchaseOrderItem
 from station.ui import heap
@@ -243,18 +244,28 @@ class PoList(QObject):
         self._polling = True
         client, journal = self.client, self.journal
 
-        def read() -> tuple[dict[str, PurchaseOrder], dict[str, str]]:
+        def read() -> tuple[dict[str, PurchaseOrder], dict[str, str], dict[str, BenchDay]]:
             found = client.find_pos(numbers)
-            # With a journal shared by the warehouse's benches: which of these another bench holds.
-            held = journal.journal.holders(numbers) if journal is not None else {}
-            own = journal.journal.bench if journal is not None else ""
-            return found, {no: bench for no, bench in held.items() if bench != own}
+            if journal is None:
+                return found, {}, {}
+            # With a journal shared by the warehouse's benches: which of these another bench holds, and
+            # what the other benches did today (the journal alone: no more calls to the platform).
+            held = journal.journal.holders(numbers)
+            own = journal.journal.bench
+            midnight = datetime.combine(datetime.now().date(), time()).timestamp()
+            day = journal.journal.benches_day(journal.profile, midnight)
+            return (
+                found,
+                {no: bench for no, bench in held.items() if bench != own},
+                {bench: counts for bench, counts in day.items() if bench != own},
+            )
 
         self.runner.run(read, self._polled, self._poll_failed)
 
-    def _polled(self, result: tuple[dict[str, PurchaseOrder], dict[str, str]]) -> None:
+    def _polled(self, result: tuple[dict[str, PurchaseOrder], dict[str, str], dict[str, BenchDay]]) -> None:
         self._polling = False
-        found, held = result
+        found, held, benches = result
+        self.view.show_benches(benches)
         self.view.model.set_holders(held, among=found.keys())
         changed = self.view.model.update_pos(found.values())
         self.packing = {no for no in self.packing if no in found and found[no].status is POStatus.TO_PACK}

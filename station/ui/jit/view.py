@@ -8,6 +8,7 @@ Widgets only: what a button does, and what fills the table, is the controllers' 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.journal import BenchDay
 from station.lazada.models import POStatus
 from station.ui.batch_panel import BatchPanel
 from station.ui.column_fit import CELL_PADDING, fit, natural_width
@@ -194,6 +196,17 @@ class JitView(QWidget):
     def show_chosen(self, count: int) -> None:
         self.target_label.setText(self.tr("Chosen: {count}").format(count=count))
 
+    def show_benches(self, benches: Mapping[str, BenchDay]) -> None:
+        """The other benches' part of the day (shared journal): printed, and held now, per bench."""
+        parts = [
+            self.tr("{bench}: {printed} printed, {holding} in hand").format(
+                bench=bench, printed=day.printed, holding=day.holding
+            )
+            for bench, day in sorted(benches.items())
+        ]
+        self.benches_label.setText(self.tr("Other benches today: {benches}").format(benches="; ".join(parts)))
+        self.benches_label.setVisible(bool(parts))
+
     # ------------------------------------------------------------------ layout
     def _shortcut(self, key: QKeySequence | str) -> QAction:
         action = QAction(self)
@@ -242,6 +255,8 @@ class JitView(QWidget):
         self.all_shown = QCheckBox(self.tr("All shown"))
         self.all_shown.setToolTip(self.tr("Act on every PO the filters show, not only the selected ones."))
         self.target_label = QLabel()
+        self.benches_label = QLabel()  # the other benches' counts, on a shared journal only
+        self.benches_label.setVisible(False)
         self.settings_button = self._big_button(self.tr("Settings"), self.settings_requested, "Ctrl+,")
         buttons = QHBoxLayout()
         for widget in (self.pack_button, self.ship_button, self.print_button, self.run_button):
@@ -249,6 +264,8 @@ class JitView(QWidget):
         buttons.addSpacing(10)
         buttons.addWidget(self.all_shown)
         buttons.addWidget(self.target_label)
+        buttons.addSpacing(10)
+        buttons.addWidget(self.benches_label)
         buttons.addStretch(1)
         buttons.addWidget(self.scan_print)
         buttons.addWidget(self.verify)
