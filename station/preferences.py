@@ -235,6 +235,15 @@ CLAIM_TTL = Preference(
     stored=False,
     limits=(1.0, 86_400.0),
 )
+SHOP_CALLS_PER_SECOND = Preference(
+    "journal/shop_calls_per_second",
+    float,
+    40.0,
+    "The calls per second all benches of one shop on a journal share between them (split among the "
+    "benches alive; the lowest any bench has set is used). The platform publishes no figure.",
+    env="STATION_SHOP_CALLS_PER_SECOND",
+    limits=(0.5, 1000.0),
+)
 RESOURCES = Preference(
     "app/resources",
     str,
@@ -274,6 +283,7 @@ PREFERENCES: tuple[Preference[Any], ...] = (
     JOURNAL_URL,
     BENCH,
     CLAIM_TTL,
+    SHOP_CALLS_PER_SECOND,
     RESOURCES,
 )
 

@@ -47,6 +47,12 @@ class Settings:
         (this bench's own file). The window and station-cli both open this one."""
         return self.prefs.get(p.JOURNAL_URL)
 
+    @property
+    def shop_calls_per_second(self) -> float:
+        """The call rate every bench of the shop on the journal shares (``STATION_SHOP_CALLS_PER_SECOND``
+        when set, else the one saved, else 40: what one bench used before the benches shared it)."""
+        return self.prefs.get(p.SHOP_CALLS_PER_SECOND)
+
     def set_pickup_contact(self, profile: str, contact: PickupContact) -> None:
         self.prefs.set(p.PICKUP_AREA_CODE, contact.area_code, profile=profile)
         self.prefs.set(p.PICKUP_ADDRESS_ID, contact.address_id, profile=profile)

@@ -37,6 +37,23 @@ def test_rate_limiter_pause_holds_calls_back() -> None:
     assert clock.now == pytest.approx(1.5)
 
 
+def test_rate_limiter_takes_a_new_rate_and_tells_of_bans_only_its_own() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(10, clock=clock, sleep=clock.sleep)
+    bans: list[float] = []
+    limiter.on_ban = bans.append
+    limiter.set_rate(2)
+    limiter.acquire()
+    limiter.acquire()
+    assert clock.now == pytest.approx(0.5) and limiter.calls_per_second == 2
+    limiter.hold(3.0)  # another bench's ban: obeyed, not reported again
+    assert limiter.held_for() == pytest.approx(3.0) and bans == []
+    limiter.pause(4.0)  # this bench's own ban
+    assert bans == [4.0] and limiter.held_for() == pytest.approx(4.0)
+    limiter.acquire()
+    assert clock.now == pytest.approx(4.5) and limiter.held_for() == 0.0
+
+
 def test_redacting_filter_masks_registered_secrets(caplog: pytest.LogCaptureFixture) -> None:
     SECRETS.add("topsecret-value-123")
     logger = logging.getLogger("test.redact")

@@ -40,7 +40,7 @@ from station.workflow.unprinted import find_unprinted
 from . import pickups_cmd, printing_cmd, stats_cmd, text
 from .login_cmd import cmd_login
 from .progress import TerminalProgress
-from .session import UsageError, batch_journal, connection, emit, say
+from .session import UsageError, batch_journal, connection, emit, say, shop_budget
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -182,7 +182,7 @@ def single_step(
     it said of the others before the step."""
     journal, profile = batch_journal(args)
     try:
-        with connection(args) as conn:
+        with connection(args) as conn, shop_budget(journal, profile, conn):
             contact = pickup_contact(args, conn) if spec.shipping else None
             journal.settle_open_refreshes()
             conn.client.tokens.observer = journal
@@ -293,7 +293,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         check_output(Path(args.output))  # a folder, /dev/full, a read-only place: refused before anything else
     journal, profile = batch_journal(args)
     try:
-        with connection(args) as conn:
+        with connection(args) as conn, shop_budget(journal, profile, conn):
             contact = pickup_contact(args, conn)
             journal.settle_open_refreshes()
             conn.client.tokens.observer = journal
@@ -387,7 +387,7 @@ def cmd_unprinted(args: argparse.Namespace) -> int:
         check_output(Path(args.output))
     journal, profile = batch_journal(args)
     try:
-        with connection(args) as conn:
+        with connection(args) as conn, shop_budget(journal, profile, conn):
             pos = find_unprinted(conn.client, printing_cmd.history_folder(args), journal, profile)
     finally:
         journal.close()

@@ -196,9 +196,9 @@ def result_line(result: CartonResult) -> str:
 
 
 def cmd_pickup_labels(args: argparse.Namespace) -> int:
-    journal, _ = session.batch_journal(args)
+    journal, profile = session.batch_journal(args)
     try:
-        with session.connection(args) as conn:
+        with session.connection(args) as conn, session.shop_budget(journal, profile, conn):
             cartons = _cartons(args, conn, journal)
             try:
                 result = cartons.make(

@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from station.journal import JournalStore, default_journal_path, open_journal
 from station.settings import Settings
 from station.simulator.cli_args import parse_pack_delay
 from station.simulator.config import SimulatorConfig
+from station.workflow.call_budget import ShopBudget
 
 from . import text
 
@@ -105,6 +106,15 @@ def batch_journal(args: argparse.Namespace) -> tuple[JournalStore, str]:
     if args.simulator_url:
         return journal, f"simulator {args.simulator_url}"
     return journal, args.profile or Settings().active_profile
+
+
+def shop_budget(journal: JournalStore, profile: str, conn: Connection) -> AbstractContextManager[object]:
+    """This bench's share of the shop's call budget on ``journal`` (a context manager): the benches of
+    ``profile`` split its call rate, and a flow-limit ban one of them is given holds them all. A
+    throwaway journal (the demo's) has no other bench: the bench keeps its own rate, as before."""
+    if journal.in_memory:
+        return nullcontext()
+    return ShopBudget(journal, profile, conn.client.transport.limiter, total=Settings().shop_calls_per_second)
 
 
 def say(args: argparse.Namespace, line: str) -> None:

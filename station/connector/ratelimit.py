@@ -29,6 +29,9 @@ class RateLimiter:
         self._lock = threading.Lock()
         self._next_slot = 0.0
         self._pause_until = 0.0
+        # Told of every ban this process is given (station.workflow.call_budget shares it with the shop's
+        # other benches); never called for a hold that came from them.
+        self.on_ban: Callable[[float], None] | None = None
 
     @property
     def calls_per_second(self) -> float:
@@ -43,7 +46,26 @@ class RateLimiter:
         if delay > 0:
             self._sleep(delay)
 
+    def set_rate(self, calls_per_second: float) -> None:
+        """A new ceiling from the next reservation on (the shop's share of its call budget changed)."""
+        if calls_per_second < 0:
+            raise ValueError("calls_per_second must not be negative")
+        with self._lock:
+            self._interval = 1.0 / calls_per_second if calls_per_second else 0.0
+
     def pause(self, seconds: float) -> None:
         """Hold every caller back for ``seconds``: the platform said it is banning us for that long."""
+        self.hold(seconds)
+        listener = self.on_ban
+        if listener is not None:
+            listener(seconds)
+
+    def hold(self, seconds: float) -> None:
+        """Hold every caller back for ``seconds``, a ban another bench of the shop was given."""
         with self._lock:
             self._pause_until = max(self._pause_until, self._clock() + seconds)
+
+    def held_for(self) -> float:
+        """Seconds until the current ban ends (0 when there is none)."""
+        with self._lock:
+            return max(0.0, self._pause_until - self._clock())

@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from station.journal.batch_log import BatchLog
+from station.journal.budget_sql import SqlBudgetRecords
 from station.journal.errors import BatchHeldError, ClaimLostError
 from station.journal.store import BenchDay, JournalBatch, JournalStore, bench_name, claim_ttl
 from station.journal.tx import Tx, chunks, marks
@@ -46,7 +47,7 @@ def _outcome(row: Sequence[Any]) -> PoOutcome:
     )
 
 
-class SqlJournal(SqlVerifyRecords, JournalStore):
+class SqlJournal(SqlVerifyRecords, SqlBudgetRecords, JournalStore):
     """Every journal operation in SQL common to SQLite and PostgreSQL."""
 
     skip_locked = ""  # the row-lock clause for claims (SQLite locks the whole file instead)

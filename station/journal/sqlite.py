@@ -87,6 +87,7 @@ class Journal(SqlJournal):
         # A damaged or lost journal replaced by a new one at open (see integrity.py); the caller says so.
         self.set_aside: integrity.SetAside | None = None
         if str(path) == ":memory:":
+            self.in_memory = True
             self._db = self._connect(check=False)
             return
         integrity.check_journal_path(path)

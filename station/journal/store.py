@@ -15,6 +15,7 @@ from typing import Any
 
 from station import preferences
 from station.journal.batch_log import BatchLog
+from station.journal.budget_records import BudgetRecords
 from station.journal.records import BatchRecords
 from station.journal.verify_records import VerifyRecords
 from station.outcomes import PoOutcome
@@ -64,7 +65,7 @@ class BenchDay:
     holding: int = 0
 
 
-class JournalStore(BatchRecords, VerifyRecords):
+class JournalStore(BatchRecords, VerifyRecords, BudgetRecords):
     """What the station writes its batches, steps and claims to.
 
     ``bench`` is the name people see (shared by every station process on one PC unless
@@ -76,6 +77,7 @@ class JournalStore(BatchRecords, VerifyRecords):
     instance: str
     pid: int
     operator: str
+    in_memory = False  # a throwaway journal (the demo's): no other bench can share it
 
     @abstractmethod
     def close(self) -> None: ...

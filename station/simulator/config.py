@@ -18,6 +18,7 @@ RUNTIME_FIELDS = (
     "timeout_seconds",
     "drop_rate",
     "flow_limit_per_second",
+    "flow_ban_seconds",
     "pack_delay_min",
     "pack_delay_max",
     "arrive_after_seconds",
@@ -57,6 +58,7 @@ class SimulatorConfig:
     timeout_seconds: float = 30.0
     drop_rate: float = 0.0
     flow_limit_per_second: int = 0  # 0: off
+    flow_ban_seconds: int = 1  # the ban an ApiCallLimit answer states ("this ban will last N seconds")
     # platform timings
     pack_delay_min: float = 5.0
     pack_delay_max: float = 10.0

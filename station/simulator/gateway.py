@@ -125,8 +125,9 @@ class Gateway:
                 raise GatewayError("E1001", "ISV", "not jit seller")
         if not self.limiter.admit(app_key, int(self.config.flow_limit_per_second), now):
             self.state.count_fault("flow_limited")
+            seconds = max(1, int(self.config.flow_ban_seconds))
             raise GatewayError(
-                "ApiCallLimit", "ISP", "Api access frequency exceeds the limit. this ban will last 1 seconds"
+                "ApiCallLimit", "ISP", f"Api access frequency exceeds the limit. this ban will last {seconds} seconds"
             )
         return app_key
 

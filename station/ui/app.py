@@ -12,6 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from station import preferences as p
 from station._version import __version__
 from station.connect import Connection, NotConfiguredError, connect_profile
 from station.credentials import CredentialStore, NoKeyringError
@@ -26,6 +27,7 @@ from station.ui.main_window import MainWindow, default_folders
 from station.ui.resources import resource
 from station.ui.settings_dialog import DEMO_CHOSEN, SettingsDialog
 from station.ui.ui_settings import UiSettings
+from station.workflow.call_budget import ShopBudget
 from station.workflow.jobs import JournalRef
 
 log = logging.getLogger(__name__)
@@ -178,6 +180,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile = "demo" if connection.demo else (args.profile or settings.active_profile)
     journal.settle_open_refreshes()
     connection.client.tokens.observer = journal
+    # The shop's call rate, shared with its other benches on the journal (the throwaway demo's has none).
+    budget = None
+    if not journal.in_memory:
+        total = settings.prefs.get(p.SHOP_CALLS_PER_SECOND)
+        budget = ShopBudget(journal, profile, connection.client.transport.limiter, total=total).start()
     window = MainWindow(connection, settings, folders, profile=args.profile, journal=JournalRef(journal, profile))
     window.show()
     hook.attach(window.jit.view.error_bar.show_error)
@@ -186,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         hook.attach(None)
         window.shutdown()
+        if budget is not None:
+            budget.stop()
         connection.close()
         journal.close()
 

@@ -120,7 +120,7 @@ def test_a_journal_of_version_4_migrates_and_keeps_working(tmp_path: Path) -> No
     old.commit()
     old.close()
     journal = Journal(path, bench="b")
-    assert journal.schema_version() == len(MIGRATIONS) == 5
+    assert journal.schema_version() == len(MIGRATIONS) == 6
     assert [(s["kind"], s["operator"]) for s in journal.steps()] == [("pack", "")]
     batch = journal.unfinished_batch("default")
     assert batch is not None and batch.id == 1
@@ -147,7 +147,7 @@ def test_a_shared_journal_of_version_4_migrates_and_keeps_working(pg_url: str) -
         )
     journal = open_journal(pg_url, bench="b")
     try:
-        assert journal.schema_version() == len(PG_MIGRATIONS) == 5
+        assert journal.schema_version() == len(PG_MIGRATIONS) == 6
         assert [(s["kind"], s["operator"]) for s in journal.steps()] == [("pack", "")]
         journal.operator = "ann"
         journal.step_sent(None, "ship", ["PO1"])
