@@ -66,11 +66,13 @@ __all__ = [
     "RawPayload",
     "RawPrinterError",
     "RawSendResult",
+    "Spooler",
     "last_command",
     "pdf_to_payload",
     "raw_printer",
     "send_raw",
     "socket_status",
+    "spool_raw",
 ]
 
 
