@@ -123,15 +123,21 @@ def _barcode(grid: _Grid, value: str, left_mm: float, top_mm: float, width_mm: f
     symbol.drawOn(grid.canvas, grid.pt(x), grid.height_pt - (top_mm + height_mm) * mm)
 
 
-def calibration_pdf(printer: str, settings: LabelPrinterSettings) -> bytes:
-    """The calibration label as a one-page PDF, drawn for ``settings`` (size, resolution)."""
-    # The page is whole dots (60 mm at 203 dpi: 479 dots, 59.93 mm): QtPdf then renders it at exactly the
-    # printer's dpi, and a tick far from the edge lands on its dot, not half a dot off.
+def calibration_pdf(printer: str, settings: LabelPrinterSettings, *, whole_dots: bool = True) -> bytes:
+    """The calibration label as a one-page PDF, drawn for ``settings`` (size, resolution).
+
+    ``whole_dots``: the page is whole dots (60 mm at 203 dpi: 479 dots, 59.93 mm), for the raw paths:
+    QtPdf then renders it at exactly the printer's dpi, and a tick far from the edge lands on its dot, not
+    half a dot off. Without it the page is the label's exact size (the PDF path: the driver rasterises).
+    """
     dpi = settings.dpi
-    width_dots, height_dots = (math.floor(side * dpi / MM_PER_INCH + 1e-6) for side in page_size_mm(settings))
-    width_mm, height_mm = width_dots * MM_PER_INCH / dpi, height_dots * MM_PER_INCH / dpi
-    # A fiftieth of a dot more, so that the MediaBox as written (a few decimals) never floors a dot short.
-    page_pt = ((width_dots + 0.02) * 72 / dpi, (height_dots + 0.02) * 72 / dpi)
+    width_mm, height_mm = page_size_mm(settings)
+    page_pt = (width_mm * mm, height_mm * mm)
+    if whole_dots:
+        width_dots, height_dots = (math.floor(side * dpi / MM_PER_INCH + 1e-6) for side in (width_mm, height_mm))
+        width_mm, height_mm = width_dots * MM_PER_INCH / dpi, height_dots * MM_PER_INCH / dpi
+        # A fiftieth of a dot more, so that the MediaBox as written (a few decimals) never floors a dot short.
+        page_pt = ((width_dots + 0.02) * 72 / dpi, (height_dots + 0.02) * 72 / dpi)
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=page_pt, pageCompression=1)
     canvas.setTitle("Station calibration label")
@@ -168,9 +174,11 @@ def calibration_pdf(printer: str, settings: LabelPrinterSettings) -> bytes:
     return out.getvalue()
 
 
-def write_calibration_pdf(folder: Path, printer: str, settings: LabelPrinterSettings) -> Path:
-    """The calibration label's PDF in ``folder`` (the path every raw route can take a PDF from)."""
+def write_calibration_pdf(
+    folder: Path, printer: str, settings: LabelPrinterSettings, *, whole_dots: bool = True
+) -> Path:
+    """The calibration label's PDF in ``folder`` (see :func:`calibration_pdf`)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"calibration-{settings.dpi}dpi-{settings.size_mm[0]:g}x{settings.size_mm[1]:g}.pdf"
-    path.write_bytes(calibration_pdf(printer, settings))
+    path.write_bytes(calibration_pdf(printer, settings, whole_dots=whole_dots))
     return path
