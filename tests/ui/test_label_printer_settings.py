@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from station.printing.calibration import mm_to_dot
@@ -115,7 +116,7 @@ def test_the_test_label_prints_on_the_virtual_printer_and_reads(qtbot: QtBot, pr
     box = dialog.label_printers
     _set(box, _socket(printer, offset_x=16, offset_y=8, darkness=12))
     box.test_button.setFocus()
-    qtbot.keyClick(box.test_button, Qt.Key.Key_Space)  # the keyboard reaches it
+    QTest.keyClick(box.test_button, Qt.Key.Key_Space)  # the keyboard reaches it
     qtbot.waitUntil(lambda: box.test_button.isEnabled() and "printed" in box.test_result.text(), timeout=WAIT_MS)
     assert "127.0.0.1" in box.test_result.text()
     (label,) = printer.labels
