@@ -841,6 +841,199 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
 </context>
 <context>
+    <name>LabelPrinterBox</name>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="52" />
+        <source>PDF through the printer's driver</source>
+        <translation>PDF，经打印机驱动</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="53" />
+        <source>ZPL/TSPL to a CUPS raw queue (the printer chosen above)</source>
+        <translation>ZPL/TSPL，发往 CUPS 原始队列（上方所选打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="54" />
+        <source>ZPL/TSPL to a network printer's port (9100)</source>
+        <translation>ZPL/TSPL，直接发往网络打印机端口（9100）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="55" />
+        <source>ZPL/TSPL through the Windows spooler in RAW mode</source>
+        <translation>ZPL/TSPL，经 Windows 打印队列（RAW 模式）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="58" />
+        <source>ZPL (Zebra and compatibles)</source>
+        <translation>ZPL（斑马及兼容机型）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="59" />
+        <source>TSPL (TSC, Xprinter, Gprinter)</source>
+        <translation>TSPL（TSC、芯烨、佳博）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="62" />
+        <source>Gap between labels</source>
+        <translation>标签间有间隙</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="63" />
+        <source>Black mark on the back</source>
+        <translation>背面有黑标</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="96" />
+        <source>Label printers</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="120" />
+        <source>192.168.1.50 or 192.168.1.50:9100</source>
+        <translation>192.168.1.50 或 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="126" />
+        <source>{dpi} dpi</source>
+        <translation>每英寸 {dpi} 点</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="135" />
+        <source>printer's own</source>
+        <translation>打印机自身设置</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="136" />
+        <source> in/s</source>
+        <translation> 英寸/秒</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="137" />
+        <source>Labels come out upside down: turn them 180°</source>
+        <translation>标签打印出来是倒的：旋转 180°</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="140" />
+        <source>{degrees}° clockwise</source>
+        <translation>顺时针 {degrees}°</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="144" />
+        <source> dots</source>
+        <translation> 点</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="147" />
+        <source>Print test label</source>
+        <translation>打印测试标签</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="149" />
+        <source>Prints the calibration label (millimetre rulers, a barcode) with the settings shown here.</source>
+        <translation>按这里显示的设置打印校准标签（毫米刻度尺和一个条码）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="157" />
+        <source>Paper size</source>
+        <translation>纸张尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="158" />
+        <source>Feed the printer</source>
+        <translation>打印方式</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="159" />
+        <source>Network address</source>
+        <translation>网络地址</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="160" />
+        <source>Printer language</source>
+        <translation>打印机语言</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="161" />
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="162" />
+        <source>Label (across × along)</source>
+        <translation>标签（横向 × 走纸方向）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="163" />
+        <source>Label stock</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="163" />
+        <source>gap or mark</source>
+        <translation>间隙或黑标</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="164" />
+        <source>Darkness</source>
+        <translation>浓度</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="165" />
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="167" />
+        <source>Turn pages onto the label</source>
+        <translation>页面旋转到标签上</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="169" />
+        <source>Offset in dots (+ moves right, + moves down)</source>
+        <translation>偏移（点；正数向右、向下移动）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="184" />
+        <source> mm</source>
+        <translation> 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="265" />
+        <source>= {x} mm, {y} mm</source>
+        <translation>= {x} 毫米，{y} 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="290" />
+        <source>Type the printer's network address first (192.168.1.50 or 192.168.1.50:9100).</source>
+        <translation>请先输入打印机的网络地址（192.168.1.50 或 192.168.1.50:9100）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="293" />
+        <source>Choose the printer for this paper size above first.</source>
+        <translation>请先在上方为此纸张尺寸选择打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="298" />
+        <source>Printing the test label on '{printer}'…</source>
+        <translation>正在打印机“{printer}”上打印测试标签…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="310" />
+        <source>The test label printed on '{printer}'. Check where the millimetre marks fall; change the offset or darkness, print again, then Save.</source>
+        <translation>测试标签已在“{printer}”上打印。查看毫米刻度落在哪里；调整偏移或浓度，再打印一次，然后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="320" />
+        <source>The test label went to '{printer}'; its spooler does not say when it prints. Look at the printer.</source>
+        <translation>测试标签已发送到“{printer}”；其打印队列不报告何时打印完成。请查看打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="330" />
+        <source>The test label could not be printed: {error}</source>
+        <translation>测试标签无法打印：{error}</translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <location filename="../../station/ui/log_view.py" line="48" />
@@ -1733,168 +1926,168 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="45" />
+        <location filename="../../station/ui/settings_dialog.py" line="46" />
         <source>Automatic (CUPS on Linux/macOS, Qt on Windows)</source>
         <translation>自动（Linux/macOS 用 CUPS，Windows 用 Qt）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="46" />
+        <location filename="../../station/ui/settings_dialog.py" line="47" />
         <source>CUPS (lp)</source>
         <translation>CUPS（lp 命令）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="47" />
+        <location filename="../../station/ui/settings_dialog.py" line="48" />
         <source>Qt (render each page)</source>
         <translation>Qt（逐页渲染）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="50" />
+        <location filename="../../station/ui/settings_dialog.py" line="51" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="51" />
+        <location filename="../../station/ui/settings_dialog.py" line="52" />
         <source>Sounds only</source>
         <translation>仅提示音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="52" />
+        <location filename="../../station/ui/settings_dialog.py" line="53" />
         <source>Silent</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="76" />
+        <location filename="../../station/ui/settings_dialog.py" line="77" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="76" />
+        <location filename="../../station/ui/settings_dialog.py" line="77" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="93" />
+        <location filename="../../station/ui/settings_dialog.py" line="94" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="112" />
+        <location filename="../../station/ui/settings_dialog.py" line="113" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="114" />
+        <location filename="../../station/ui/settings_dialog.py" line="115" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="115" />
+        <location filename="../../station/ui/settings_dialog.py" line="116" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="116" />
+        <location filename="../../station/ui/settings_dialog.py" line="117" />
         <source>App key</source>
         <translation>应用标识 (App Key)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="117" />
+        <location filename="../../station/ui/settings_dialog.py" line="118" />
         <source>App secret</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="125" />
+        <location filename="../../station/ui/settings_dialog.py" line="126" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="130" />
+        <location filename="../../station/ui/settings_dialog.py" line="131" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="138" />
+        <location filename="../../station/ui/settings_dialog.py" line="139" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="144" />
+        <location filename="../../station/ui/settings_dialog.py" line="145" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="148" />
+        <location filename="../../station/ui/settings_dialog.py" line="149" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="154" />
-        <location filename="../../station/ui/settings_dialog.py" line="158" />
+        <location filename="../../station/ui/settings_dialog.py" line="155" />
+        <location filename="../../station/ui/settings_dialog.py" line="159" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="167" />
+        <location filename="../../station/ui/settings_dialog.py" line="168" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="168" />
+        <location filename="../../station/ui/settings_dialog.py" line="169" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="172" />
+        <location filename="../../station/ui/settings_dialog.py" line="173" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="179" />
+        <location filename="../../station/ui/settings_dialog.py" line="180" />
         <source>What a scan's answer sounds like. Voice: a short tone, then the answer spoken in the window's language (“three more”, “wrong item”). Sounds only: the tone alone. Silent: nothing; the banner still shows the answer. With “Play a sound on scans and results” off, nothing is heard, whatever is chosen here.</source>
         <translation>扫码结果的声音。语音：一声短提示音，然后用窗口的语言播报结果（“还差三件”、“错误商品”）。仅提示音：只有提示音。静音：没有声音，横幅照样显示结果。关闭“扫码和结果时播放声音”时，无论这里选什么都没有声音。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="189" />
+        <location filename="../../station/ui/settings_dialog.py" line="190" />
         <source>Spoken prompts</source>
         <translation>语音播报</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="190" />
+        <location filename="../../station/ui/settings_dialog.py" line="191" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="192" />
+        <location filename="../../station/ui/settings_dialog.py" line="193" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="194" />
+        <location filename="../../station/ui/settings_dialog.py" line="195" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="195" />
+        <location filename="../../station/ui/settings_dialog.py" line="196" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="215" />
+        <location filename="../../station/ui/settings_dialog.py" line="222" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="279" />
+        <location filename="../../station/ui/settings_dialog.py" line="297" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="282" />
+        <location filename="../../station/ui/settings_dialog.py" line="300" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="343" />
+        <location filename="../../station/ui/settings_dialog.py" line="362" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>

@@ -49,18 +49,18 @@ ROUTE_SIZES: tuple[tuple[str, str], ...] = (
     (PickupLabelSize.LABEL_100X100.name, PickupLabelSize.LABEL_100X100.display_name),
 )
 PATH_LABELS = {
-    PrintPath.PDF: QT_TRANSLATE_NOOP(C, "PDF through the printer's driver"),
-    PrintPath.CUPS_RAW: QT_TRANSLATE_NOOP(C, "ZPL/TSPL to a CUPS raw queue (the printer chosen above)"),
-    PrintPath.SOCKET: QT_TRANSLATE_NOOP(C, "ZPL/TSPL to a network printer's port (9100)"),
-    PrintPath.WINDOWS_RAW: QT_TRANSLATE_NOOP(C, "ZPL/TSPL through the Windows spooler in RAW mode"),
+    PrintPath.PDF: QT_TRANSLATE_NOOP("LabelPrinterBox", "PDF through the printer's driver"),
+    PrintPath.CUPS_RAW: QT_TRANSLATE_NOOP("LabelPrinterBox", "ZPL/TSPL to a CUPS raw queue (the printer chosen above)"),
+    PrintPath.SOCKET: QT_TRANSLATE_NOOP("LabelPrinterBox", "ZPL/TSPL to a network printer's port (9100)"),
+    PrintPath.WINDOWS_RAW: QT_TRANSLATE_NOOP("LabelPrinterBox", "ZPL/TSPL through the Windows spooler in RAW mode"),
 }
 LANGUAGE_LABELS = {
-    Language.ZPL: QT_TRANSLATE_NOOP(C, "ZPL (Zebra and compatibles)"),
-    Language.TSPL: QT_TRANSLATE_NOOP(C, "TSPL (TSC, Xprinter, Gprinter)"),
+    Language.ZPL: QT_TRANSLATE_NOOP("LabelPrinterBox", "ZPL (Zebra and compatibles)"),
+    Language.TSPL: QT_TRANSLATE_NOOP("LabelPrinterBox", "TSPL (TSC, Xprinter, Gprinter)"),
 }
 MEDIA_LABELS = {
-    MediaSensing.GAP: QT_TRANSLATE_NOOP(C, "Gap between labels"),
-    MediaSensing.BLACK_MARK: QT_TRANSLATE_NOOP(C, "Black mark on the back"),
+    MediaSensing.GAP: QT_TRANSLATE_NOOP("LabelPrinterBox", "Gap between labels"),
+    MediaSensing.BLACK_MARK: QT_TRANSLATE_NOOP("LabelPrinterBox", "Black mark on the back"),
 }
 DARKNESS = {Language.ZPL: (-30, 30), Language.TSPL: (0, 15)}
 SPEED = {Language.ZPL: (2, 14), Language.TSPL: (1, 12)}
@@ -181,7 +181,7 @@ class LabelPrinterBox(QGroupBox):
         spin = QDoubleSpinBox()
         spin.setRange(low, high)
         spin.setDecimals(1)
-        spin.setSuffix(" mm")
+        spin.setSuffix(QCoreApplication.translate("LabelPrinterBox", " mm"))
         return spin
 
     @staticmethod
