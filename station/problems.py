@@ -188,6 +188,8 @@ ENGLISH: dict[str, str] = {
     "them all. Press its pause or feed button and the rest print.",
     "print.raw_waiting_head_open": "The labels reached the label printer {printer!r}, but its print head was opened "
     "before printing them all. Close the head and the rest print.",
+    "print.waiting_label_paused": "Waiting at the label printer {printer!r}: it is paused. Press its pause or feed "
+    "button; the labels print then.",
     "print.raw_not_confirmed": "The labels were sent to the label printer {printer!r}, but it did not confirm "
     "printing them within {seconds} s. Check what came out before printing them again.",
     # label files from the platform

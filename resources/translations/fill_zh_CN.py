@@ -466,6 +466,7 @@ ZH = {
     'Waiting at the printer {printer!r}: a door or cover is open. Close it; the job prints by itself then.': '等待打印机 {printer!r}：舱门或盖子未关。关上后任务会自动打印。',
     'Waiting at the printer {printer!r}: it is offline or cannot be reached. Check its power and cable; the job prints by itself then.': '等待打印机 {printer!r}：打印机离线或无法连接。请检查电源和线缆，恢复后任务会自动打印。',
     'Waiting at the printer {printer!r}: its queue is paused. Resume it in the printing system; the job prints then.': '等待打印机 {printer!r}：打印队列已暂停。在打印系统中恢复后任务即会打印。',
+    'Waiting at the label printer {printer!r}: it is paused. Press its pause or feed button; the labels print then.': '等待标签打印机 {printer!r}：打印机已暂停。按下其暂停键或走纸键后标签即会打印。',
     'Waiting at the printer {printer!r}: its queue stopped ({reason}). Fix the printer, then resume the queue; the job prints then.': '等待打印机 {printer!r}：打印队列已停止（{reason}）。修好打印机并恢复队列后任务即会打印。',
     'The printer {printer!r} gave up on the job ({reason}); some labels may be missing. Fix the printer, then retry the job.': '打印机 {printer!r} 放弃了该任务（{reason}）；可能缺少部分标签。修好打印机后请重试该任务。',
     'The job was cancelled at the printer {printer!r}. Retry it if the labels are still needed.': '该任务已在打印机 {printer!r} 上被取消。如仍需要标签，请重试。',

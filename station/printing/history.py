@@ -25,11 +25,12 @@ CREATE TABLE IF NOT EXISTS print_jobs (
     size TEXT NOT NULL,                -- "A4", "6030", "100150" or "WxHmm"
     pages INTEGER,
     printer TEXT NOT NULL,
-    backend TEXT NOT NULL,             -- "cups" or "qt"
-    spool_id TEXT NOT NULL DEFAULT '', -- the CUPS job id where known
+    backend TEXT NOT NULL,             -- "cups", "qt"; a raw route: "socket", "cups_raw", "windows_raw"
+    spool_id TEXT NOT NULL DEFAULT '', -- the CUPS job id where known; "sending" while a raw job streams
     status TEXT NOT NULL,
     error TEXT NOT NULL DEFAULT '',
-    problem TEXT NOT NULL DEFAULT ''   -- the error's kind and parameters (JSON), for the window's language
+    problem TEXT NOT NULL DEFAULT '',  -- the error's kind and parameters (JSON), for the window's language
+    labels_sent INTEGER NOT NULL DEFAULT 0  -- raw jobs: labels the printer has (never sent again)
 );
 CREATE INDEX IF NOT EXISTS print_jobs_created ON print_jobs (created_at);
 CREATE INDEX IF NOT EXISTS print_jobs_status ON print_jobs (status);
@@ -76,6 +77,7 @@ class PrintJobRecord:
     spool_id: str
     status: JobStatus
     error: str  # the English sentence; a Sentence carrying its problem where the history knows it
+    labels_sent: int = 0  # raw jobs: how many of its labels the printer has (sent again never)
 
 
 def _now() -> datetime:
@@ -91,10 +93,13 @@ class PrintHistory:
         self.path = self.folder / DB_NAME
         with self._db() as db:
             db.executescript(_SCHEMA)
-            # a history written before the problems were kept: the column is added, its rows stay as they are
-            if "problem" not in {row[1] for row in db.execute("PRAGMA table_info(print_jobs)")}:
+            # a history written before these were kept: the column is added, its rows stay as they are
+            columns = {row[1] for row in db.execute("PRAGMA table_info(print_jobs)")}
+            for name, kind in (("problem", "TEXT NOT NULL DEFAULT ''"), ("labels_sent", "INTEGER NOT NULL DEFAULT 0")):
+                if name in columns:
+                    continue
                 try:
-                    db.execute("ALTER TABLE print_jobs ADD COLUMN problem TEXT NOT NULL DEFAULT ''")
+                    db.execute(f"ALTER TABLE print_jobs ADD COLUMN {name} {kind}")
                 except sqlite3.OperationalError as exc:  # another station added it just now
                     if "duplicate column" not in str(exc):
                         raise
@@ -167,6 +172,34 @@ class PrintHistory:
     def mark_at_printer(self, job_id: int) -> None:
         """A job that waited is on its way again (the printer is back): sent, no sentence."""
         self._set(job_id, JobStatus.SENT, error="")
+
+    def set_labels_sent(self, job_id: int, labels: int) -> None:
+        """A raw job's labels the printer has now (status unchanged; ``updated_at`` shows the sender lives)."""
+        with self._db() as db:
+            cursor = db.execute(
+                "UPDATE print_jobs SET labels_sent = ?, updated_at = ? WHERE id = ?",
+                (labels, _now().isoformat(), job_id),
+            )
+            if cursor.rowcount != 1:
+                raise KeyError(f"no print job {job_id}")
+
+    def take(self, job: PrintJobRecord, spool_id: str) -> bool:
+        """Mark ``job`` sent with ``spool_id`` if nobody changed it since it was read: only one station
+        (window or CLI) goes on with a raw job, so no label goes out twice."""
+        with self._db() as db:
+            cursor = db.execute(
+                "UPDATE print_jobs SET status = ?, spool_id = ?, error = '', problem = '', updated_at = ?"
+                " WHERE id = ? AND status = ? AND updated_at = ?",
+                (
+                    JobStatus.SENT.value,
+                    spool_id,
+                    _now().isoformat(),
+                    job.id,
+                    job.status.value,
+                    job.updated_at.isoformat(),
+                ),
+            )
+            return cursor.rowcount == 1
 
     def mark_failed(self, job_id: int, error: str) -> None:
         self._set(job_id, JobStatus.FAILED, error=error)
@@ -258,6 +291,7 @@ def _record(row: sqlite3.Row) -> PrintJobRecord:
         spool_id=row["spool_id"],
         status=JobStatus(row["status"]),
         error=_error(row["error"], row["problem"]),
+        labels_sent=row["labels_sent"],
     )
 
 

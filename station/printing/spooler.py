@@ -17,10 +17,10 @@ import shutil
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import platformdirs
 from PySide6.QtCore import QSettings
@@ -32,8 +32,10 @@ from station.preferences import Preferences
 from station.printing import cups
 from station.printing.cups import PrintError, QueueDisabledError, QueueMissingError, SubmitError
 from station.printing.history import JobStatus, PrintHistory, PrintJobRecord
+from station.printing.label_route import PrinterRoute, PrintPath, load_route
 from station.printing.merge import split_by_size
 from station.printing.page_size import match_pdf_size, same_size
+from station.printing.raw_jobs import LEASE_S, RawJobs
 from station.problems import Problem, say
 
 log = logging.getLogger(__name__)
@@ -57,6 +59,14 @@ class PrinterChoice(Protocol):
     def backend(self) -> str: ...
 
 
+@runtime_checkable
+class RouteChoice(Protocol):
+    """Settings that also say how each paper size's printer is fed (:mod:`station.printing.label_route`)."""
+
+    def route(self, size: str) -> PrinterRoute:
+        """The route of the printer for the paper size named ``size`` (``LABEL_100X150``, ``LABEL_100X100``...)."""
+
+
 class PrinterSettings:
     """Printer per paper size and the backend, remembered in QSettings (the same keys the window uses),
     read through the registry (:data:`station.preferences.PRINTER`, :data:`~station.preferences.PRINT_BACKEND`)."""
@@ -78,6 +88,9 @@ class PrinterSettings:
     def set_carton_printer(self, size: PickupLabelSize, name: str) -> None:
         self.prefs.set(preferences.PRINTER, name, size=size.name)
 
+    def route(self, size: str) -> PrinterRoute:
+        return load_route(self.q, size)
+
     @property
     def backend(self) -> str:
         return self.prefs.get(preferences.PRINT_BACKEND)
@@ -95,9 +108,13 @@ class FixedPrinters:
 
     printers: dict[PdfSize, str]
     backend: str = "auto"
+    routes: dict[str, PrinterRoute] = field(default_factory=dict)  # by size name; none: the PDF path
 
     def printer(self, size: PdfSize) -> str:
         return self.printers.get(size, "")
+
+    def route(self, size: str) -> PrinterRoute:
+        return self.routes.get(size, PrinterRoute())
 
 
 def default_history_folder() -> Path:
@@ -269,6 +286,15 @@ def _size_of(text: str) -> PdfSize | None:
     return PdfSize(text) if text in {s.value for s in PdfSize} else None
 
 
+def size_key(text: str) -> str:
+    """The settings' name of a job's paper size (``100150`` -> ``LABEL_100X150``; carton labels'
+    ``100x100mm`` -> ``LABEL_100X100``); "" for a size with no setting of its own."""
+    size = _size_of(text)
+    if size is not None:
+        return size.name
+    return PickupLabelSize.LABEL_100X100.name if text.startswith("100x100") else ""
+
+
 class PrintService:
     """Print PDFs to the printer chosen for their paper size, and keep every job in :class:`PrintHistory`.
 
@@ -284,11 +310,18 @@ class PrintService:
         *,
         backend: PrintBackend | None = None,
         wait_s: float = DEFAULT_WAIT_S,
+        raw_lease_s: float = LEASE_S,
     ) -> None:
         self.history = PrintHistory(Path(history_folder))
         self.settings = settings
         self._backend = backend
         self.wait_s = wait_s
+        self.raw = RawJobs(self.history, lease_s=raw_lease_s)
+
+    def route(self, size_text: str) -> PrinterRoute:
+        """How the printer of a job's paper size is fed: the PDF path unless the settings say raw."""
+        key = size_key(size_text)
+        return self.settings.route(key) if key and isinstance(self.settings, RouteChoice) else PrinterRoute()
 
     @property
     def backend(self) -> PrintBackend:
@@ -334,13 +367,17 @@ class PrintService:
     def send(self, job_id: int, printer: str | None = None) -> PrintJobRecord:
         """Check the printer, then send job ``job_id``; the updated record (failed with the sentence if not)."""
         job = self.history.get(job_id)
+        route = self.route(job.size)
         backend = self.backend
+        backend_name = route.path.value if route.path.is_raw else backend.name
         name = printer or job.printer
         if printer is None:
             size = _size_of(job.size)  # the operator may have chosen another printer since it was recorded
             name = (self.settings.printer(size) if size is not None else "") or job.printer
-        if name != job.printer or backend.name != job.backend:
-            self.history.set_printer(job_id, name, backend.name)
+        if not name and route.path is PrintPath.SOCKET:
+            name = route.address  # a network label printer needs no queue: its address names it
+        if name != job.printer or backend_name != job.backend:
+            self.history.set_printer(job_id, name, backend_name)
         try:
             if not name:
                 raise NoPrinterError(
@@ -349,6 +386,8 @@ class PrintService:
                 )
             if not job.file_path.is_file():
                 raise SubmitError(f"{job.file_path} missing", problem=Problem("print.job_file_gone"))
+            if route.path.is_raw:
+                return self._send_raw(job_id, name, route)
             backend.check(name)
             size_mm = cups.job_size(job.file_path)
             sent = backend.send(name, job.file_path, size_mm, self._title(job))
@@ -366,6 +405,13 @@ class PrintService:
         elif sent.spool_id and self.wait_s > 0:
             self._follow(job_id, sent.spool_id, backend)
         log.info("print job %d: %s sent to %r (%s)", job_id, job.file_path.name, name, sent.spool_id or backend.name)
+        return self.history.get(job_id)
+
+    def _send_raw(self, job_id: int, name: str, route: PrinterRoute) -> PrintJobRecord:
+        """A raw job (:mod:`station.printing.raw_jobs`); a CUPS raw queue's job is followed as a PDF job."""
+        job = self.raw.send(job_id, name, route)
+        if route.path is PrintPath.CUPS_RAW and job.spool_id and self.wait_s > 0:
+            self._follow(job_id, job.spool_id, CupsBackend())
         return self.history.get(job_id)
 
     def _follow(self, job_id: int, spool_id: str, backend: PrintBackend) -> None:
@@ -456,9 +502,17 @@ class PrintService:
         up, or waiting and why. Today's jobs."""
         backend = self.backend
         for job in self.history.jobs_on(date.today()):
-            if job.status in AT_PRINTER and job.spool_id and job.backend == backend.name:
+            if job.status in AT_PRINTER and job.backend == PrintPath.SOCKET.value:
                 try:
-                    progress = backend.job_progress(job.spool_id)
+                    self.raw.follow(job, self.route(job.size))
+                except PrintError as exc:  # e.g. its file went: it stays as it is, and says so in the log
+                    log.warning("raw job %d not followed: %s", job.id, exc)
+                continue
+            raw_queue = job.backend == PrintPath.CUPS_RAW.value  # a CUPS job like any other
+            following = CupsBackend() if raw_queue else backend
+            if job.status in AT_PRINTER and job.spool_id and (raw_queue or job.backend == following.name):
+                try:
+                    progress = following.job_progress(job.spool_id)
                 except PrintError as exc:
                     log.warning("job %s not checked: %s", job.spool_id, exc)
                     continue

@@ -373,6 +373,11 @@ TEMPLATES: dict[str, str] = {
         "The labels reached the label printer {printer!r}, but its print head was opened before "
         "printing them all. Close the head and the rest print.",
     ),
+    "print.waiting_label_paused": QT_TRANSLATE_NOOP(
+        "errors",
+        "Waiting at the label printer {printer!r}: it is paused. Press its pause or feed button; the labels "
+        "print then.",
+    ),
     "print.raw_not_confirmed": QT_TRANSLATE_NOOP(
         "errors",
         "The labels were sent to the label printer {printer!r}, but it did not confirm printing "

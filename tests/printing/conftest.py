@@ -76,6 +76,21 @@ class CupsTestServer:
         return [line.split()[0] for line in _run("lpstat", "-W", "all", "-o", queue).stdout.splitlines() if line]
 
 
+def ensure_scheduler() -> None:
+    """Start cupsd if it is not running (skip, or fail under ``STATION_REQUIRE_CUPS=1``, if it cannot)."""
+    if _scheduler_running():
+        return
+    cupsd = shutil.which("cupsd") or "/usr/sbin/cupsd"
+    if not Path(cupsd).exists():
+        _unavailable("cupsd is not installed")
+    _run(cupsd)
+    end = time.monotonic() + 15
+    while not _scheduler_running() and time.monotonic() < end:
+        time.sleep(0.2)
+    if not _scheduler_running():
+        _unavailable("cupsd did not start")
+
+
 @pytest.fixture(scope="session")
 def cups_server() -> Iterator[CupsTestServer]:
     missing = [
@@ -89,16 +104,7 @@ def cups_server() -> Iterator[CupsTestServer]:
         _unavailable("the cups-pdf backend is not installed (apt-get install printer-driver-cups-pdf)")
     if os.geteuid() != 0:
         _unavailable("creating test queues and pointing cups-pdf's output to a temp folder needs root")
-    if not _scheduler_running():
-        cupsd = shutil.which("cupsd") or "/usr/sbin/cupsd"
-        if not Path(cupsd).exists():
-            _unavailable("cupsd is not installed")
-        _run(cupsd)
-        end = time.monotonic() + 15
-        while not _scheduler_running() and time.monotonic() < end:
-            time.sleep(0.2)
-        if not _scheduler_running():
-            _unavailable("cupsd did not start")
+    ensure_scheduler()
     out_dir = Path(tempfile.mkdtemp(prefix="station-cups-pdf-"))
     out_dir.chmod(0o1777)
     original = CUPS_PDF_CONF.read_text()
