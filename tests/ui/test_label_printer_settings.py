@@ -190,6 +190,6 @@ def test_the_demo_route_stays_in_memory(qtbot: QtBot, printer: VirtualLabelPrint
     dialog.label_printers.offset_x.setValue(24)
     dialog.save()
     assert ui.route("LABEL_100X150").label.offset_x == 24
-    assert ui.printing.route("LABEL_100X150") == ui.route("LABEL_100X150")  # type: ignore[attr-defined]
+    assert ui.printing.route("LABEL_100X150") == ui.route("LABEL_100X150")
     assert load_route(ui.q, "LABEL_100X150") == PrinterRoute()  # the shop's settings file never had it
     assert ui.q.value("label_printers/LABEL_100X150/path") is None
