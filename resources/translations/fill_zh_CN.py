@@ -61,6 +61,14 @@ ZH = {
     "TSPL (TSC, Xprinter, Gprinter)": "TSPL（TSC、芯烨、佳博）",
     "Gap between labels": "标签间有间隙",
     "Black mark on the back": "背面有黑标",
+    "What the label printer printed": "标签打印机打印了什么",
+    "%n label(s) printed by the virtual label printer at {address}. Newest first.":
+        "虚拟标签打印机（{address}）已打印 %n 张标签。最新的在前。",
+    "Nothing printed yet. Labels of 100x150 mm go to the virtual label printer at {address}: print some from the "
+    "Print tab.": "尚未打印。100x150 毫米的标签发往虚拟标签打印机（{address}）：请在“打印”标签页打印一些。",
+    "Label {number}": "标签 {number}",
+    "{width} x {height} dots": "{width} x {height} 点",
+    "Label printer (demo): %n label(s) printed": "标签打印机（演示）：已打印 %n 张",
     'Cancelled POs caught': '拦截的已取消采购单',
     'Complete': '完成',
     'Could not read the figures.': '无法读取统计数据。',

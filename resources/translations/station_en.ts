@@ -88,6 +88,24 @@
     </message>
 </context>
 <context>
+    <name>LabelViewer</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/label_viewer.py" line="86" />
+        <source>%n label(s) printed by the virtual label printer at {address}. Newest first.</source>
+        <translation>
+            <numerusform>%n label printed by the virtual label printer at {address}. Newest first.</numerusform><numerusform>%n labels printed by the virtual label printer at {address}. Newest first.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LabelViewerButton</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/label_viewer.py" line="125" />
+        <source>Label printer (demo): %n label(s) printed</source>
+        <translation>
+            <numerusform>Label printer (demo): %n label printed</numerusform><numerusform>Label printer (demo): %n labels printed</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>OrdersView</name>
     <message numerus="yes">
         <location filename="../../station/ui/orders_view.py" line="326" />
@@ -132,13 +150,13 @@
 <context>
     <name>PrintPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="360" />
+        <location filename="../../station/ui/print_panel.py" line="363" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="360" />
+        <location filename="../../station/ui/print_panel.py" line="363" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n PO</numerusform><numerusform>%n POs</numerusform></translation>

@@ -1034,6 +1034,46 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
 </context>
 <context>
+    <name>LabelViewer</name>
+    <message>
+        <location filename="../../station/ui/label_viewer.py" line="55" />
+        <source>What the label printer printed</source>
+        <translation>标签打印机打印了什么</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/label_viewer.py" line="86" />
+        <source>%n label(s) printed by the virtual label printer at {address}. Newest first.</source>
+        <translation>
+            <numerusform>虚拟标签打印机（{address}）已打印 %n 张标签。最新的在前。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_viewer.py" line="91" />
+        <source>Nothing printed yet. Labels of 100x150 mm go to the virtual label printer at {address}: print some from the Print tab.</source>
+        <translation>尚未打印。100x150 毫米的标签发往虚拟标签打印机（{address}）：请在“打印”标签页打印一些。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_viewer.py" line="101" />
+        <source>Label {number}</source>
+        <translation>标签 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_viewer.py" line="103" />
+        <source>{width} x {height} dots</source>
+        <translation>{width} x {height} 点</translation>
+    </message>
+</context>
+<context>
+    <name>LabelViewerButton</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/label_viewer.py" line="125" />
+        <source>Label printer (demo): %n label(s) printed</source>
+        <translation>
+            <numerusform>标签打印机（演示）：已打印 %n 张</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <location filename="../../station/ui/log_view.py" line="48" />
@@ -1586,96 +1626,96 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="147" />
+        <location filename="../../station/ui/print_panel.py" line="148" />
         <source>PO sheet</source>
         <translation>采购单面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="149" />
+        <location filename="../../station/ui/print_panel.py" line="150" />
         <source>Product barcodes</source>
         <translation>商品条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="154" />
+        <location filename="../../station/ui/print_panel.py" line="155" />
         <source>Get labels (Ctrl+P)</source>
         <translation>获取标签 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="158" />
+        <location filename="../../station/ui/print_panel.py" line="159" />
         <source>Send to printer</source>
         <translation>发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="170" />
+        <location filename="../../station/ui/print_panel.py" line="171" />
         <source>No labels yet.</source>
         <translation>还没有标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="173" />
+        <location filename="../../station/ui/print_panel.py" line="174" />
         <source>Page </source>
         <translation>第 </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="187" />
+        <location filename="../../station/ui/print_panel.py" line="188" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="188" />
+        <location filename="../../station/ui/print_panel.py" line="189" />
         <source>Print the selected job again (from its kept file)</source>
         <translation>重新打印所选任务（使用已保存的文件）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="190" />
+        <location filename="../../station/ui/print_panel.py" line="191" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="191" />
+        <location filename="../../station/ui/print_panel.py" line="192" />
         <source>Send the failed jobs again (the selected one, or all of today's)</source>
         <translation>重新发送失败的任务（所选任务，或今天的全部）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="194" />
+        <location filename="../../station/ui/print_panel.py" line="195" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="216" />
+        <location filename="../../station/ui/print_panel.py" line="217" />
         <source>Printed today</source>
         <translation>今日已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="223" />
+        <location filename="../../station/ui/print_panel.py" line="224" />
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="269" />
+        <location filename="../../station/ui/print_panel.py" line="272" />
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="271" />
+        <location filename="../../station/ui/print_panel.py" line="274" />
         <source>No printer set for {size}</source>
         <translation>{size} 未设置打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="360" />
+        <location filename="../../station/ui/print_panel.py" line="363" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="360" />
+        <location filename="../../station/ui/print_panel.py" line="363" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n 个采购单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="379" />
+        <location filename="../../station/ui/print_panel.py" line="382" />
         <source> of {count}</source>
         <translation> 页，共 {count} 页</translation>
     </message>
@@ -3395,42 +3435,42 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>print</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="57" />
+        <location filename="../../station/ui/print_panel.py" line="58" />
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="58" />
+        <location filename="../../station/ui/print_panel.py" line="59" />
         <source>at the printer</source>
         <translation>在打印机上</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="59" />
+        <location filename="../../station/ui/print_panel.py" line="60" />
         <source>WAITING</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="60" />
+        <location filename="../../station/ui/print_panel.py" line="61" />
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="61" />
+        <location filename="../../station/ui/print_panel.py" line="62" />
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="62" />
+        <location filename="../../station/ui/print_panel.py" line="63" />
         <source>to retry</source>
         <translation>待重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="74" />
+        <location filename="../../station/ui/print_panel.py" line="75" />
         <source>(no printer)</source>
         <translation>（无打印机）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="75" />
+        <location filename="../../station/ui/print_panel.py" line="76" />
         <source>#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  {status}</source>
         <translation>#{id}  {time}  {size}  {pages} 页  {first}{more}  → {printer}  {status}</translation>
     </message>
