@@ -42,7 +42,9 @@ ZH = {
     "Darkness": "浓度",
     "Speed": "速度",
     "Turn pages onto the label": "页面旋转到标签上",
-    "Offset in dots (+ moves right, + moves down)": "偏移（点；正数向右、向下移动）",
+    "Offset (dots)": "偏移（点）",
+    "More moves the print right, less moves it left.": "数值加大向右移动，减小向左移动。",
+    "More moves the print down, less moves it up.": "数值加大向下移动，减小向上移动。",
     "= {x} mm, {y} mm": "= {x} 毫米，{y} 毫米",
     "Type the printer's network address first (192.168.1.50 or 192.168.1.50:9100).":
         "请先输入打印机的网络地址（192.168.1.50 或 192.168.1.50:9100）。",

@@ -899,136 +899,147 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
     <message>
         <location filename="../../station/ui/label_printer_settings.py" line="135" />
+        <location filename="../../station/ui/label_printer_settings.py" line="136" />
         <source>printer's own</source>
         <translation>打印机自身设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="136" />
+        <location filename="../../station/ui/label_printer_settings.py" line="137" />
         <source> in/s</source>
         <translation> 英寸/秒</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="137" />
+        <location filename="../../station/ui/label_printer_settings.py" line="138" />
         <source>Labels come out upside down: turn them 180°</source>
         <translation>标签打印出来是倒的：旋转 180°</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="140" />
+        <location filename="../../station/ui/label_printer_settings.py" line="141" />
         <source>{degrees}° clockwise</source>
         <translation>顺时针 {degrees}°</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="144" />
+        <location filename="../../station/ui/label_printer_settings.py" line="145" />
         <source> dots</source>
         <translation> 点</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="147" />
+        <location filename="../../station/ui/label_printer_settings.py" line="148" />
         <source>Print test label</source>
         <translation>打印测试标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="149" />
+        <location filename="../../station/ui/label_printer_settings.py" line="150" />
         <source>Prints the calibration label (millimetre rulers, a barcode) with the settings shown here.</source>
         <translation>按这里显示的设置打印校准标签（毫米刻度尺和一个条码）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="157" />
+        <location filename="../../station/ui/label_printer_settings.py" line="158" />
         <source>Paper size</source>
         <translation>纸张尺寸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="158" />
+        <location filename="../../station/ui/label_printer_settings.py" line="159" />
         <source>Feed the printer</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="159" />
+        <location filename="../../station/ui/label_printer_settings.py" line="160" />
         <source>Network address</source>
         <translation>网络地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="160" />
+        <location filename="../../station/ui/label_printer_settings.py" line="161" />
         <source>Printer language</source>
         <translation>打印机语言</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="161" />
+        <location filename="../../station/ui/label_printer_settings.py" line="162" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="162" />
+        <location filename="../../station/ui/label_printer_settings.py" line="163" />
         <source>Label (across × along)</source>
         <translation>标签（横向 × 走纸方向）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="163" />
+        <location filename="../../station/ui/label_printer_settings.py" line="164" />
         <source>Label stock</source>
         <translation>标签纸</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="163" />
+        <location filename="../../station/ui/label_printer_settings.py" line="164" />
         <source>gap or mark</source>
         <translation>间隙或黑标</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="164" />
+        <location filename="../../station/ui/label_printer_settings.py" line="165" />
         <source>Darkness</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="165" />
+        <location filename="../../station/ui/label_printer_settings.py" line="166" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="167" />
+        <location filename="../../station/ui/label_printer_settings.py" line="168" />
         <source>Turn pages onto the label</source>
         <translation>页面旋转到标签上</translation>
     </message>
     <message>
         <location filename="../../station/ui/label_printer_settings.py" line="169" />
-        <source>Offset in dots (+ moves right, + moves down)</source>
-        <translation>偏移（点；正数向右、向下移动）</translation>
+        <source>More moves the print right, less moves it left.</source>
+        <translation>数值加大向右移动，减小向左移动。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="184" />
+        <location filename="../../station/ui/label_printer_settings.py" line="170" />
+        <source>More moves the print down, less moves it up.</source>
+        <translation>数值加大向下移动，减小向上移动。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="172" />
+        <source>Offset (dots)</source>
+        <translation>偏移（点）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="187" />
         <source> mm</source>
         <translation> 毫米</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="265" />
+        <location filename="../../station/ui/label_printer_settings.py" line="268" />
         <source>= {x} mm, {y} mm</source>
         <translation>= {x} 毫米，{y} 毫米</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="290" />
+        <location filename="../../station/ui/label_printer_settings.py" line="293" />
         <source>Type the printer's network address first (192.168.1.50 or 192.168.1.50:9100).</source>
         <translation>请先输入打印机的网络地址（192.168.1.50 或 192.168.1.50:9100）。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="293" />
+        <location filename="../../station/ui/label_printer_settings.py" line="296" />
         <source>Choose the printer for this paper size above first.</source>
         <translation>请先在上方为此纸张尺寸选择打印机。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="298" />
+        <location filename="../../station/ui/label_printer_settings.py" line="301" />
         <source>Printing the test label on '{printer}'…</source>
         <translation>正在打印机“{printer}”上打印测试标签…</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="310" />
+        <location filename="../../station/ui/label_printer_settings.py" line="313" />
         <source>The test label printed on '{printer}'. Check where the millimetre marks fall; change the offset or darkness, print again, then Save.</source>
         <translation>测试标签已在“{printer}”上打印。查看毫米刻度落在哪里；调整偏移或浓度，再打印一次，然后保存。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="320" />
+        <location filename="../../station/ui/label_printer_settings.py" line="323" />
         <source>The test label went to '{printer}'; its spooler does not say when it prints. Look at the printer.</source>
         <translation>测试标签已发送到“{printer}”；其打印队列不报告何时打印完成。请查看打印机。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/label_printer_settings.py" line="330" />
+        <location filename="../../station/ui/label_printer_settings.py" line="333" />
         <source>The test label could not be printed: {error}</source>
         <translation>测试标签无法打印：{error}</translation>
     </message>

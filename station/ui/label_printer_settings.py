@@ -133,6 +133,7 @@ class LabelPrinterBox(QGroupBox):
         self.darkness, self.speed = QSpinBox(), QSpinBox()
         for spin in (self.darkness, self.speed):
             spin.setSpecialValueText(self.tr("printer's own"))
+            spin.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.tr("printer's own")) + 60)
         self.speed.setSuffix(self.tr(" in/s"))
         self.upside_down = QCheckBox(self.tr("Labels come out upside down: turn them 180°"))
         self.rotation = QComboBox()
@@ -161,12 +162,14 @@ class LabelPrinterBox(QGroupBox):
         form.addRow(self.tr("Resolution"), self.dpi)
         form.addRow(self.tr("Label (across × along)"), size_row)
         form.addRow(self.tr("Label stock"), self._row(self.media, QLabel(self.tr("gap or mark")), self.gap_mm))
-        form.addRow(self.tr("Darkness"), self.darkness)
-        form.addRow(self.tr("Speed"), self.speed)
+        form.addRow(self.tr("Darkness"), self._row(self.darkness))
+        form.addRow(self.tr("Speed"), self._row(self.speed))
         form.addRow("", self.upside_down)
         form.addRow(self.tr("Turn pages onto the label"), self.rotation)
+        self.offset_x.setToolTip(self.tr("More moves the print right, less moves it left."))
+        self.offset_y.setToolTip(self.tr("More moves the print down, less moves it up."))
         form.addRow(
-            self.tr("Offset in dots (+ moves right, + moves down)"),
+            self.tr("Offset (dots)"),
             self._row(QLabel("X"), self.offset_x, QLabel("Y"), self.offset_y, self.offset_mm),
         )
         form.addRow("", self._row(self.test_button))
