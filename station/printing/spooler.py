@@ -16,7 +16,7 @@ import logging
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -317,6 +317,9 @@ class PrintService:
         self._backend = backend
         self.wait_s = wait_s
         self.raw = RawJobs(self.history, lease_s=raw_lease_s)
+        # Told each time a job comes to printed, waiting (or waiting for another reason) or failed: the
+        # journal's record of how each print ended (station.workflow.print_journal), set by its owner.
+        self.on_state: Callable[[PrintJobRecord], None] | None = None
 
     def route(self, size_text: str) -> PrinterRoute:
         """How the printer of a job's paper size is fed: the PDF path unless the settings say raw."""
@@ -366,6 +369,20 @@ class PrintService:
 
     def send(self, job_id: int, printer: str | None = None) -> PrintJobRecord:
         """Check the printer, then send job ``job_id``; the updated record (failed with the sentence if not)."""
+        before = self.history.get(job_id)
+        return self._tell(before, self._send(job_id, printer))
+
+    def _tell(self, before: PrintJobRecord, after: PrintJobRecord) -> PrintJobRecord:
+        """Tell ``on_state`` of a job that came to an end state (or to another reason to wait)."""
+        ended = after.status in (JobStatus.PRINTED, JobStatus.WAITING, JobStatus.FAILED)
+        if self.on_state is not None and ended and (after.status, after.error) != (before.status, before.error):
+            try:
+                self.on_state(after)
+            except Exception:  # the record of a print must not undo the print
+                log.exception("print job %d's end not recorded", after.id)
+        return after
+
+    def _send(self, job_id: int, printer: str | None = None) -> PrintJobRecord:
         job = self.history.get(job_id)
         route = self.route(job.size)
         backend = self.backend
@@ -502,23 +519,28 @@ class PrintService:
         up, or waiting and why. Today's jobs."""
         backend = self.backend
         for job in self.history.jobs_on(date.today()):
-            if job.status in AT_PRINTER and job.backend == PrintPath.SOCKET.value:
-                try:
-                    self.raw.follow(job, self.route(job.size))
-                except PrintError as exc:  # e.g. its file went: it stays as it is, and says so in the log
-                    log.warning("raw job %d not followed: %s", job.id, exc)
-                continue
-            raw_queue = job.backend == PrintPath.CUPS_RAW.value  # a CUPS job like any other
-            following = CupsBackend() if raw_queue else backend
-            if job.status in AT_PRINTER and job.spool_id and (raw_queue or job.backend == following.name):
-                try:
-                    progress = following.job_progress(job.spool_id)
-                except PrintError as exc:
-                    log.warning("job %s not checked: %s", job.spool_id, exc)
-                    continue
-                if progress is not None:
-                    self._apply(job.id, progress)
+            if job.status in AT_PRINTER:
+                self._follow_one(job, backend)
+                self._tell(job, self.history.get(job.id))
         return self.history.jobs_on(date.today())
+
+    def _follow_one(self, job: PrintJobRecord, backend: PrintBackend) -> None:
+        if job.backend == PrintPath.SOCKET.value:
+            try:
+                self.raw.follow(job, self.route(job.size))
+            except PrintError as exc:  # e.g. its file went: it stays as it is, and says so in the log
+                log.warning("raw job %d not followed: %s", job.id, exc)
+            return
+        raw_queue = job.backend == PrintPath.CUPS_RAW.value  # a CUPS job like any other
+        following = CupsBackend() if raw_queue else backend
+        if job.spool_id and (raw_queue or job.backend == following.name):
+            try:
+                progress = following.job_progress(job.spool_id)
+            except PrintError as exc:
+                log.warning("job %s not checked: %s", job.spool_id, exc)
+                return
+            if progress is not None:
+                self._apply(job.id, progress)
 
     def jobs_on(self, day: date | None = None) -> list[PrintJobRecord]:
         return self.history.jobs_on(day or date.today())

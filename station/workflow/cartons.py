@@ -40,6 +40,7 @@ from station.printing.download import (
 from station.printing.history import JobStatus, PrintJobRecord
 from station.printing.spooler import PrintService
 from station.problems import Problem
+from station.workflow.print_journal import PrintJournal, end_detail
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,8 @@ class CartonLabels:
         self.cache_dir = Path(cache_dir) / "cartons"
         self.service = service
         self.printers = printers
+        if service is not None and service.on_state is None:  # how each print ended, in the journal
+            service.on_state = PrintJournal(journal)
         transport = client.transport
         self.policy = policy or UrlPolicy.for_gateway(transport.gateway_url, transport.auth_url)
         self.max_bytes = max_bytes
@@ -301,6 +304,7 @@ class CartonLabels:
                     "job": result.job.id if result.job else None,
                     "reprint": request.reprint,
                 }
+                | ({"print": end_detail(result.job)} if result.job else {})
             ),
         )
         return result

@@ -4,6 +4,7 @@ print, and each label comes out exactly once: after paper out, offline, pause, a
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -13,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from station.journal import open_journal
 from station.lazada.models import PdfSize
 from station.printing.history import JobStatus
 from station.printing.label_settings import Language
 from station.printing.raw_jobs import SENDING
 from station.printing.spooler import PrintService
 from station.simulator.label_printer import VirtualLabelPrinter
+from station.workflow.print_journal import PrintJournal
 from tests.printing.raw_labels import PRINTER, numbered_labels, printed_numbers, raw_settings, socket_route
 from tests.support import wait_until
 
@@ -144,3 +147,42 @@ def test_a_station_killed_mid_job_resumes_without_a_duplicate_label(
     # the window's follow: nothing while the sender may live, then the rest once its lease ran out
     wait_until(lambda: service.refresh()[0].status is JobStatus.PRINTED, timeout=60, interval=0.2, what="printed")
     assert printed_numbers(printer) == numbers  # every label, each once, in order
+
+
+def test_the_journal_records_how_each_print_ended(printer: VirtualLabelPrinter, tmp_path: Path) -> None:
+    journal = open_journal(tmp_path / "journal.sqlite3")
+    try:
+        pdf, numbers = numbered_labels(tmp_path, 2)
+        service = _service(tmp_path, printer)
+        service.on_state = PrintJournal(journal)
+        printer.set_paper_out(True)
+        job = service.print_file(pdf, PdfSize.LABEL_100X150, numbers)
+        (step,) = [s for s in journal.steps() if s["kind"] == "print_job"]
+        assert step["purchase_order_nos"] == numbers and step["state"] == "sent"
+        assert json.loads(step["detail"]) == {
+            "job": job.id,
+            "printer": PRINTER,
+            "path": "socket",
+            "status": "waiting",
+            "problem": "print.waiting_paper",
+        }
+        service.refresh()  # still out of paper: told nothing new
+        printer.set_paper_out(False)
+        service.refresh()
+        (step,) = [s for s in journal.steps() if s["kind"] == "print_job"]
+        assert step["state"] == "done"
+        assert json.loads(step["detail"]) == {
+            "job": job.id,
+            "printer": PRINTER,
+            "path": "socket",
+            "status": "printed",
+            "labels": 2,
+        }
+        printer.set_offline(True)
+        failed = service.reprint(job.id)  # offline: waiting, its own step
+        printer.set_offline(False)
+        steps = [s for s in journal.steps() if s["kind"] == "print_job"]
+        assert len(steps) == 2 and json.loads(steps[1]["detail"])["problem"] == "print.waiting_offline"
+        assert json.loads(steps[1]["detail"])["job"] == failed.id
+    finally:
+        journal.close()

@@ -17,6 +17,7 @@ from station.ui.unprinted_banner import watch_unprinted
 from station.ui.voice import Voice
 from station.ui.worker import TaskRunner
 from station.workflow.jobs import Folders, Job, JournalRef
+from station.workflow.print_journal import PrintJournal
 
 
 class JitBench:
@@ -40,6 +41,8 @@ class JitBench:
         client = connection.client
         self.runner, self.client, self.folders, self.journal = runner, client, folders, journal
         self.view = JitView(runner, settings, folders.prints, client.now().date(), days, log_view)
+        if journal is not None:  # how each print ended, in the journal beside the batches
+            self.view.print_panel.service.on_state = PrintJournal(journal.journal)
         self.feedback = Feedback(self.view.banner, self.view.error_bar, sounds, voice)
         self.po_list = PoList(
             self.view, client, runner, self.feedback, journal, poll_ms=poll_ms, fast_poll_ms=fast_poll_ms, parent=parent
