@@ -24,7 +24,7 @@ FOLLOW_S = 10.0
 _POLL_S = 0.25
 
 
-class TestLabelState(str, Enum):
+class CalibrationState(str, Enum):
     PRINTED = "printed"  # the printer (or CUPS) said it came out
     HANDED = "handed"  # given to a spooler that does not say when a job ends (Windows, a queue still busy)
     WAITING = "waiting"  # at the printer, which says why it does not print (``problem``)
@@ -32,8 +32,8 @@ class TestLabelState(str, Enum):
 
 
 @dataclass(frozen=True)
-class TestLabelResult:
-    state: TestLabelState
+class CalibrationResult:
+    state: CalibrationState
     printer: str
     path: PrintPath
     problem: Problem | None = None
@@ -49,7 +49,7 @@ def printer_label(route: PrinterRoute, printer: str) -> str:
 
 def print_test_label(
     route: PrinterRoute, printer: str, folder: Path, *, backend: str = "auto", follow_s: float = FOLLOW_S
-) -> TestLabelResult:
+) -> CalibrationResult:
     """Print the calibration label for ``route`` on ``printer`` (the queue or Windows printer set for the
     size; on the socket path only a name). Raises :class:`~station.printing.cups.PrintError` with the
     operator's sentence when the printer cannot take it (offline, out of labels, paused...)."""
@@ -61,29 +61,29 @@ def print_test_label(
         chosen.check(name)
         sent = chosen.send(name, pdf, cups.job_size(pdf), "Calibration label")
         if sent.done or not sent.spool_id:
-            return TestLabelResult(TestLabelState.HANDED, name, route.path, spool_id=sent.spool_id)
+            return CalibrationResult(CalibrationState.HANDED, name, route.path, spool_id=sent.spool_id)
         return _follow(name, route.path, sent.spool_id, follow_s)
     pdf = write_calibration_pdf(folder, name, route.label)
     result = send_raw(route, name, pdf_to_payload(pdf, route.label), title="Calibration label", spool_dir=folder)
     if route.path is PrintPath.SOCKET:
-        return TestLabelResult(TestLabelState.PRINTED, name, route.path)  # send_raw waited until it printed
+        return CalibrationResult(CalibrationState.PRINTED, name, route.path)  # send_raw waited until it printed
     if route.path is PrintPath.CUPS_RAW and result.spool_id:
         return _follow(name, route.path, result.spool_id, follow_s)
-    return TestLabelResult(TestLabelState.HANDED, name, route.path, spool_id=result.spool_id)
+    return CalibrationResult(CalibrationState.HANDED, name, route.path, spool_id=result.spool_id)
 
 
-def _follow(printer: str, path: PrintPath, spool_id: str, follow_s: float) -> TestLabelResult:
+def _follow(printer: str, path: PrintPath, spool_id: str, follow_s: float) -> CalibrationResult:
     """CUPS's word on the job: completed, or waiting and why, or still on its way after ``follow_s``."""
     end = time.monotonic() + follow_s
     while True:
         progress = cups.job_progress(spool_id)
         problem = progress.problem()
         if progress.phase is cups.JobPhase.COMPLETED:
-            return TestLabelResult(TestLabelState.PRINTED, printer, path, spool_id=spool_id)
+            return CalibrationResult(CalibrationState.PRINTED, printer, path, spool_id=spool_id)
         if progress.phase.final:
-            return TestLabelResult(TestLabelState.FAILED, printer, path, problem, spool_id)
+            return CalibrationResult(CalibrationState.FAILED, printer, path, problem, spool_id)
         if problem is not None:
-            return TestLabelResult(TestLabelState.WAITING, printer, path, problem, spool_id)
+            return CalibrationResult(CalibrationState.WAITING, printer, path, problem, spool_id)
         if time.monotonic() >= end:
-            return TestLabelResult(TestLabelState.HANDED, printer, path, spool_id=spool_id)
+            return CalibrationResult(CalibrationState.HANDED, printer, path, spool_id=spool_id)
         time.sleep(_POLL_S)

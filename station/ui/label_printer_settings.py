@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from station.lazada.models import PdfSize
 from station.lazada.pickups import PickupLabelSize
 from station.printing.calibration import MM_PER_INCH
-from station.printing.calibration_print import TestLabelResult, TestLabelState, print_test_label, printer_label
+from station.printing.calibration_print import CalibrationResult, CalibrationState, print_test_label, printer_label
 from station.printing.cups import PrintError
 from station.printing.label_route import PrinterRoute, PrintPath
 from station.printing.label_settings import LabelPrinterSettings, Language, MediaSensing
@@ -305,9 +305,9 @@ class LabelPrinterBox(QGroupBox):
             self._failed,
         )
 
-    def _printed(self, result: TestLabelResult) -> None:
+    def _printed(self, result: CalibrationResult) -> None:
         self.test_button.setEnabled(True)
-        if result.state is TestLabelState.PRINTED:
+        if result.state is CalibrationState.PRINTED:
             self._said(
                 self.tr(
                     "The test label printed on '{printer}'. Check where the millimetre marks fall; change the "

@@ -4,7 +4,10 @@ moves the ticks by exactly that many dots."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -18,11 +21,14 @@ from station.printing.calibration import (
     tick_width_dots,
     write_calibration_pdf,
 )
+from station.printing.calibration_print import CalibrationState, print_test_label
+from station.printing.label_route import PrinterRoute, PrintPath
 from station.printing.label_settings import LabelPrinterSettings, Language
 from station.printing.raster import MonoPage, Rotation
-from station.printing.raw_socket import RawPrinter, print_pdf
+from station.printing.raw_socket import RawPrinter, RawPrinterError, print_pdf
 from station.simulator.label_printer import VirtualLabelPrinter
-from tests.printing.dots import decode
+from tests.printing.conftest import _run, _unavailable, ensure_scheduler
+from tests.printing.dots import decode, leftmost_and_top
 
 NAME = "Zebra ZD421 bench 2"
 
@@ -135,3 +141,50 @@ def test_the_label_names_the_printer_its_resolution_and_size(tmp_path: Path) -> 
     text = PdfReader(write_calibration_pdf(tmp_path, NAME, settings)).pages[0].extract_text()
     for words in (NAME, "300 dpi", "100 x 150 mm", "TSPL", "Offset X -4", "darkness 8"):
         assert words in text
+
+
+@pytest.fixture
+def calibration_queue() -> Iterator[tuple[str, VirtualLabelPrinter]]:
+    """A CUPS raw queue of its own (a unique name: other tests' queues are left alone) to the virtual printer."""
+    missing = [tool for tool in ("lpadmin", "lpstat", "lp", "cancel") if shutil.which(tool) is None]
+    if missing:
+        _unavailable(f"missing {', '.join(missing)} (apt-get install cups)")
+    if os.geteuid() != 0:
+        _unavailable("creating a CUPS queue needs root")
+    ensure_scheduler()
+    with VirtualLabelPrinter(dpi=203) as virtual:
+        queue = f"StationCalib_{uuid.uuid4().hex[:8]}"
+        made = _run("lpadmin", "-p", queue, "-E", "-v", f"socket://127.0.0.1:{virtual.port}", "-m", "raw")
+        if made.returncode != 0:
+            _unavailable(f"lpadmin could not make the raw queue {queue}: {made.stderr.strip()}")
+        try:
+            yield queue, virtual
+        finally:
+            _run("cancel", "-a", queue)
+            _run("lpadmin", "-x", queue)
+
+
+@pytest.mark.parametrize("language", list(Language), ids=lambda language: language.name)
+def test_the_test_label_through_a_cups_raw_queue_is_followed_to_printed(
+    calibration_queue: tuple[str, VirtualLabelPrinter], tmp_path: Path, language: Language
+) -> None:
+    queue, virtual = calibration_queue
+    route = PrinterRoute(PrintPath.CUPS_RAW, "", LabelPrinterSettings(language, offset_x=8, offset_y=16))
+    result = print_test_label(route, queue, tmp_path, follow_s=60)
+    assert result.state is CalibrationState.PRINTED and result.spool_id.startswith(f"{queue}-"), result
+    assert virtual.wait_printed(1, timeout=30)
+    (label,) = virtual.labels
+    assert decode(label.page) == ["CAL203"] and label.language is language
+    assert leftmost_and_top(label.page) == (8, 16)
+
+
+def test_the_test_label_to_a_network_printer_offline_says_so(tmp_path: Path) -> None:
+    with VirtualLabelPrinter(dpi=203) as virtual:
+        route = PrinterRoute(PrintPath.SOCKET, f"127.0.0.1:{virtual.port}", LabelPrinterSettings())
+        assert print_test_label(route, "", tmp_path).state is CalibrationState.PRINTED
+        virtual.set_offline(True)
+        with pytest.raises(RawPrinterError) as caught:
+            print_test_label(route, "", tmp_path)
+        assert caught.value.problem.kind == "print.raw_offline"
+        assert f"'127.0.0.1:{virtual.port}'" in caught.value.operator_message
+        assert virtual.printed == 1
