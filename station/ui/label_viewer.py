@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +28,7 @@ from station.printing.raster import MonoPage
 
 POLL_MS = 500  # how often the count is looked at: a lock and an int
 SHOWN = 24  # the newest labels shown
-THUMB = QSize(300, 450)  # a 100x150 mm label at about a third of its dots
+THUMB = QSize(280, 420)  # a 100x150 mm label at about a third of its dots
 
 
 class PrintedLabels(Protocol):
@@ -63,7 +63,7 @@ class LabelViewer(QDialog):
         self.labels.setResizeMode(QListView.ResizeMode.Adjust)
         self.labels.setMovement(QListView.Movement.Static)
         self.labels.setIconSize(THUMB)
-        self.labels.setSpacing(12)
+        self.labels.setGridSize(QSize(THUMB.width() + 24, THUMB.height() + 48))  # three across in 1000 pixels
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -98,6 +98,10 @@ class LabelViewer(QDialog):
             pixmap = QPixmap.fromImage(image).scaled(
                 THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
+            painter = QPainter(pixmap)  # the label's edge: white stock on a white list
+            painter.setPen(QColor("#9ca3af"))
+            painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+            painter.end()
             item = QListWidgetItem(QIcon(pixmap), self.tr("Label {number}").format(number=number))
             item.setData(Qt.ItemDataRole.UserRole, number)
             item.setToolTip(self.tr("{width} x {height} dots").format(width=page.width, height=page.height))
