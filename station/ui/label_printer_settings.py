@@ -100,7 +100,6 @@ class LabelPrinterBox(QGroupBox):
         self.routes = {size: settings.route(size) for size, _ in ROUTE_SIZES}
         self._loaded = dict(self.routes)
         self.runner = TaskRunner(self, max_threads=1)
-        self._folder = tempfile.TemporaryDirectory(prefix="station-calibration-")
         self._current = ROUTE_SIZES[0][0]
         self._build()
         self._show(self._current)
@@ -296,14 +295,10 @@ class LabelPrinterBox(QGroupBox):
             self._said(self.tr("Choose the printer for this paper size above first."))
             return
         name = printer_label(route, printer)
-        folder, backend = Path(self._folder.name), self._backend()
+        backend = self._backend()
         self.test_button.setEnabled(False)
         self._said(self.tr("Printing the test label on '{printer}'…").format(printer=name), ok=None)
-        self.runner.run(
-            lambda: print_test_label(route, printer, folder, backend=backend),
-            self._printed,
-            self._failed,
-        )
+        self.runner.run(lambda: _print_in_a_folder(route, printer, backend), self._printed, self._failed)
 
     def _printed(self, result: CalibrationResult) -> None:
         self.test_button.setEnabled(True)
@@ -338,6 +333,11 @@ class LabelPrinterBox(QGroupBox):
         self.test_result.setText(text)
 
     def shutdown(self) -> None:
-        """When the dialog closes: the test label's worker ends, its folder goes."""
+        """When the dialog closes: a test label still printing is waited for."""
         self.runner.close()
-        self._folder.cleanup()
+
+
+def _print_in_a_folder(route: PrinterRoute, printer: str, backend: str) -> CalibrationResult:
+    """On the worker: the label's files live as long as the print (the spoolers have copied them by then)."""
+    with tempfile.TemporaryDirectory(prefix="station-calibration-") as folder:
+        return print_test_label(route, printer, Path(folder), backend=backend)
