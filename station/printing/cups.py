@@ -160,6 +160,16 @@ def check_queue(name: str, timeout: float = COMMAND_TIMEOUT) -> QueueInfo:
     return queue
 
 
+def device_uri(queue: str, timeout: float = COMMAND_TIMEOUT) -> str:
+    """The queue's device URI (``socket://10.0.0.9:9100``, ``usb://...``); "" if CUPS does not say."""
+    result = _run(["lpstat", "-v", queue], timeout)
+    for line in result.stdout.splitlines():
+        head, _, uri = line.partition(": ")
+        if head.strip() == f"device for {queue}":
+            return uri.strip()
+    return ""
+
+
 def queue_resolution(queue: str, timeout: float = COMMAND_TIMEOUT) -> int | None:
     """The queue driver's default resolution in dpi (``lpoptions -l``: ``Resolution ... *203dpi``), if it says."""
     result = _run(["lpoptions", "-p", queue, "-l"], timeout)

@@ -35,8 +35,9 @@ from pathlib import Path
 from station.printing import cups
 from station.printing.history import JobStatus, PrintHistory, PrintJobRecord
 from station.printing.label_route import PrinterRoute, PrintPath
+from station.printing.label_settings import Language
 from station.printing.raw_send import pdf_to_payload, send_raw, socket_status
-from station.printing.raw_socket import CONFIRM_S, RawPrinterError
+from station.printing.raw_socket import CONFIRM_S, RawPrinter, RawPrinterError, _check, query_status
 from station.problems import Problem, say
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,17 @@ class RawJobs:
         """Send job ``job_id`` (from the labels the printer does not have yet); its record after."""
         job = self.history.get(job_id)
         title = f"{job.file_path.stem}-{job.id}"
+        if route.path is PrintPath.CUPS_RAW:
+            cups.check_queue(printer)  # the queue first: paused or rejecting is said in its own words
+            reachable = queue_printer(printer, route)
+            if reachable is not None:  # the queue's printer is on the network: ask it first, as on a socket
+                try:
+                    _check(reachable, query_status(reachable))
+                except RawPrinterError as exc:
+                    if exc.problem.kind not in _BEFORE_SENDING:
+                        raise
+                    self.history.mark_waiting(job_id, say(_BEFORE_SENDING[exc.problem.kind], printer=printer))
+                    return self.history.get(job_id)
         if route.path is not PrintPath.SOCKET:
             payload = pdf_to_payload(job.file_path, route.label)
             result = send_raw(route, printer, payload, title=title, spool_dir=self.spool_dir)
@@ -153,6 +165,50 @@ class RawJobs:
         if job.status is not JobStatus.WAITING or job.error != sentence:
             self.history.mark_waiting(job.id, sentence)
 
-    def follow_cups(self, job: PrintJobRecord) -> cups.JobProgress | None:
-        """A CUPS raw job's progress, as a PDF job's (IPP)."""
-        return cups.job_progress(job.spool_id) if job.spool_id else None
+    # ---------------------------------------------------------------- CUPS raw queue to a network printer
+    def cups_completed(self, job: PrintJobRecord, route: PrinterRoute) -> bool:
+        """CUPS says a raw job completed: its backend handed the bytes over. When the queue's printer is on
+        the network (``socket://``), it is asked too: labels still inside it behind a stop keep the job
+        waiting (in words) until it printed them. True once printed."""
+        reachable = queue_printer(job.printer, route)
+        if reachable is None:
+            return True
+        try:
+            status = query_status(reachable)
+        except RawPrinterError:
+            self._wait(job, "print.waiting_offline", printer=job.printer)
+            return False
+        trouble = status.trouble()
+        if trouble is not None and (status.waiting or route.label.language is not Language.ZPL):
+            self._wait(job, f"print.raw_waiting_{trouble}", printer=job.printer, count=status.waiting)
+            return False
+        return status.waiting == 0  # else it is printing them now
+
+    def follow_unsent_cups(self, job: PrintJobRecord, route: PrinterRoute) -> None:
+        """A CUPS raw job held back because its network printer could not print: sent once it can."""
+        reachable = queue_printer(job.printer, route)
+        if reachable is None or job.spool_id:
+            return
+        try:
+            status = query_status(reachable)
+        except RawPrinterError:
+            self._wait(job, "print.waiting_offline", printer=job.printer)
+            return
+        trouble = status.trouble()
+        if trouble is not None:
+            self._wait(job, _TROUBLE_BEFORE[trouble], printer=job.printer)
+        elif self.history.take(job, ""):
+            self.send(job.id, job.printer, route)
+
+
+def queue_printer(queue: str, route: PrinterRoute) -> RawPrinter | None:
+    """The network printer behind a CUPS raw queue (``socket://host:port``), to ask its status; else None."""
+    uri = cups.device_uri(queue)
+    if not uri.startswith("socket://"):
+        return None
+    address = uri.removeprefix("socket://").split("/", 1)[0].split("?", 1)[0]
+    try:
+        host, port = PrinterRoute(PrintPath.SOCKET, address).host_port()
+    except ValueError:
+        return None
+    return RawPrinter(queue, host, port, route.label)

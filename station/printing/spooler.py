@@ -453,6 +453,8 @@ class PrintService:
         phase, problem = progress.phase, progress.problem()
         job = self.history.get(job_id)
         if phase is cups.JobPhase.COMPLETED:
+            if job.backend == PrintPath.CUPS_RAW.value and not self.raw.cups_completed(job, self.route(job.size)):
+                return  # labels still inside the label printer
             self.history.mark_printed(job_id)
         elif phase in (cups.JobPhase.ABORTED, cups.JobPhase.CANCELLED) and problem is not None:
             log.warning("print job %d (%s) %s", job_id, job.spool_id, phase.value)
@@ -532,6 +534,12 @@ class PrintService:
                 log.warning("raw job %d not followed: %s", job.id, exc)
             return
         raw_queue = job.backend == PrintPath.CUPS_RAW.value  # a CUPS job like any other
+        if raw_queue and not job.spool_id:  # held back: its network printer could not print
+            try:
+                self.raw.follow_unsent_cups(job, self.route(job.size))
+            except PrintError as exc:
+                log.warning("raw job %d not sent: %s", job.id, exc)
+            return
         following = CupsBackend() if raw_queue else backend
         if job.spool_id and (raw_queue or job.backend == following.name):
             try:

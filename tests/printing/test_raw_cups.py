@@ -20,6 +20,7 @@ from station.printing.spooler import PrintService
 from station.simulator.label_printer import VirtualLabelPrinter
 from tests.printing.conftest import _run, _unavailable, ensure_scheduler
 from tests.printing.raw_labels import numbered_labels, printed_numbers, raw_settings
+from tests.support import wait_until
 
 
 @pytest.fixture
@@ -79,3 +80,36 @@ def test_a_paused_cups_raw_queue_is_refused_in_words_and_nothing_is_sent(
     retried = service.retry(job.id)
     assert retried.status is JobStatus.PRINTED, retried.error
     assert printed_numbers(printer) == numbers
+
+
+def test_a_cups_raw_queue_to_a_printer_out_of_labels_waits_then_prints_each_label_once(
+    printer: VirtualLabelPrinter, raw_queue: str, tmp_path: Path
+) -> None:
+    pdf, numbers = numbered_labels(tmp_path, 3)
+    route = PrinterRoute(PrintPath.CUPS_RAW, "", LabelPrinterSettings())
+    service = PrintService(tmp_path / "history", raw_settings(route, raw_queue), wait_s=60)
+    printer.set_paper_out(True)  # the queue's printer (socket://) is asked first, as on the network path
+    job = service.print_file(pdf, PdfSize.LABEL_100X150, numbers)
+    assert job.status is JobStatus.WAITING and job.spool_id == "", job.error
+    assert job.error.startswith(f"Waiting at the printer {raw_queue!r}: out of paper or labels.")
+    assert service.refresh()[0].status is JobStatus.WAITING and printer.waiting == printer.printed == 0
+    printer.set_paper_out(False)
+    wait_until(lambda: service.refresh()[0].status is JobStatus.PRINTED, timeout=60, interval=0.2, what="printed")
+    assert printed_numbers(printer) == numbers
+
+
+def test_labels_left_in_a_cups_raw_queues_printer_keep_the_job_waiting_until_they_print(
+    printer: VirtualLabelPrinter, raw_queue: str, tmp_path: Path
+) -> None:
+    pdf, numbers = numbered_labels(tmp_path, 5)
+    route = PrinterRoute(PrintPath.CUPS_RAW, "", LabelPrinterSettings())
+    service = PrintService(tmp_path / "history", raw_settings(route, raw_queue), wait_s=60)
+    printer.load_roll(2)
+    job = service.print_file(pdf, PdfSize.LABEL_100X150, numbers)  # CUPS says completed: the bytes went
+    assert job.status is JobStatus.WAITING, job.error  # the printer says three wait inside it
+    assert "ran out of labels before printing them all" in job.error
+    assert printer.printed == 2 and printer.waiting == 3
+    printer.load_roll(None)
+    (done,) = service.refresh()
+    assert done.status is JobStatus.PRINTED
+    assert printed_numbers(printer) == numbers  # none sent twice
