@@ -21,21 +21,27 @@ from station.lazada.ratelimit import RateLimiter
 from station.lazada.regions import Region, region_timezone
 from station.lazada.tokens import MemoryTokenStore, TokenManager
 from station.lazada.transport import Transport
+from station.printing.label_route import PrinterRoute, PrintPath
+from station.printing.label_settings import LabelPrinterSettings, Language
+from station.printing.raster import MonoPage
 from station.shop_connect import Endpoints
 from station.simulator import demo
 from station.simulator.config import SimulatorConfig
 
 if TYPE_CHECKING:
     from station.simulator.erp_base import HttpSimulator
+    from station.simulator.label_printer import VirtualLabelPrinter
 
 __all__ = [
     "DEMO_CONTACT",
     "Connection",
+    "DemoLabelPrinter",
     "ErpDemo",
     "SimulatorConfig",
     "connect_demo",
     "connect_simulator",
     "start_erp_demo",
+    "start_label_printer",
 ]
 
 DEMO_CONTACT = PickupContact(
@@ -132,3 +138,42 @@ def start_erp_demo() -> ErpDemo:
         q_sim.stop()
         raise
     return ErpDemo(qianyi_settings(q_sim.base_url), shoplazza_settings(s_sim.base_url), (q_sim, s_sim))
+
+
+DEMO_LABEL_SIZE = "LABEL_100X150"  # the paper size the demo routes to its virtual label printer
+DEMO_LABELS_KEPT = 50  # what the viewer can show; the printer counts every label
+
+
+@dataclass
+class DemoLabelPrinter:
+    """The demo's virtual label printer on 127.0.0.1: the route to it, and what it printed."""
+
+    printer: VirtualLabelPrinter
+    size: str = DEMO_LABEL_SIZE
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.printer.port}"
+
+    @property
+    def route(self) -> PrinterRoute:
+        """ZPL at 203 dpi to its port, as a Zebra on the bench's network would be set up."""
+        return PrinterRoute(PrintPath.SOCKET, self.address, LabelPrinterSettings(Language.ZPL, 203, (100.0, 150.0)))
+
+    @property
+    def printed(self) -> int:
+        return self.printer.printed
+
+    def pages(self) -> list[MonoPage]:
+        """The labels it printed (the last ``DEMO_LABELS_KEPT``), newest first."""
+        return [label.page for label in reversed(self.printer.labels)]
+
+    def stop(self) -> None:
+        self.printer.stop()
+
+
+def start_label_printer() -> DemoLabelPrinter:
+    """Start the virtual label printer on a free port of 127.0.0.1."""
+    from station.simulator.label_printer import VirtualLabelPrinter
+
+    return DemoLabelPrinter(VirtualLabelPrinter(dpi=203, keep=DEMO_LABELS_KEPT).start())

@@ -24,7 +24,7 @@
             <numerusform>{job}: %n PO</numerusform><numerusform>{job}: %n POs</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/batch_panel.py" line="179" />
+        <location filename="../../station/ui/batch_panel.py" line="181" />
         <source>Labels: %n page(s), in the Print tab.</source>
         <translation>
             <numerusform>Labels: %n page, in the Print tab.</numerusform><numerusform>Labels: %n pages, in the Print tab.</numerusform></translation>
@@ -88,6 +88,24 @@
     </message>
 </context>
 <context>
+    <name>LabelViewer</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/label_viewer.py" line="86" />
+        <source>%n label(s) printed by the virtual label printer at {address}. Newest first.</source>
+        <translation>
+            <numerusform>%n label printed by the virtual label printer at {address}. Newest first.</numerusform><numerusform>%n labels printed by the virtual label printer at {address}. Newest first.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LabelViewerButton</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/label_viewer.py" line="129" />
+        <source>Label printer (demo): %n label(s) printed</source>
+        <translation>
+            <numerusform>Label printer (demo): %n label printed</numerusform><numerusform>Label printer (demo): %n labels printed</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>OrdersView</name>
     <message numerus="yes">
         <location filename="../../station/ui/orders_view.py" line="326" />
@@ -123,7 +141,7 @@
 <context>
     <name>PoList</name>
     <message numerus="yes">
-        <location filename="../../station/ui/jit/po_list.py" line="103" />
+        <location filename="../../station/ui/jit/po_list.py" line="104" />
         <source>%n PO(s) listed at {time}; statuses refresh by themselves.</source>
         <translation>
             <numerusform>%n PO listed at {time}; statuses refresh by themselves.</numerusform><numerusform>%n POs listed at {time}; statuses refresh by themselves.</numerusform></translation>
@@ -132,13 +150,13 @@
 <context>
     <name>PrintPanel</name>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="360" />
+        <location filename="../../station/ui/print_panel.py" line="363" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="360" />
+        <location filename="../../station/ui/print_panel.py" line="363" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n PO</numerusform><numerusform>%n POs</numerusform></translation>

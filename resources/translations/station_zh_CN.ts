@@ -861,6 +861,250 @@ Expected arrival: {arrival} · {skus}, {units}</source>
     </message>
 </context>
 <context>
+    <name>LabelPrinterBox</name>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="52" />
+        <source>PDF through the printer's driver</source>
+        <translation>PDF，经打印机驱动</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="53" />
+        <source>ZPL/TSPL to a CUPS raw queue (the printer chosen above)</source>
+        <translation>ZPL/TSPL，发往 CUPS 原始队列（上方所选打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="54" />
+        <source>ZPL/TSPL to a network printer's port (9100)</source>
+        <translation>ZPL/TSPL，直接发往网络打印机端口（9100）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="55" />
+        <source>ZPL/TSPL through the Windows spooler in RAW mode</source>
+        <translation>ZPL/TSPL，经 Windows 打印队列（RAW 模式）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="58" />
+        <source>ZPL (Zebra and compatibles)</source>
+        <translation>ZPL（斑马及兼容机型）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="59" />
+        <source>TSPL (TSC, Xprinter, Gprinter)</source>
+        <translation>TSPL（TSC、芯烨、佳博）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="62" />
+        <source>Gap between labels</source>
+        <translation>标签间有间隙</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="63" />
+        <source>Black mark on the back</source>
+        <translation>背面有黑标</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="96" />
+        <source>Label printers</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="119" />
+        <source>192.168.1.50 or 192.168.1.50:9100</source>
+        <translation>192.168.1.50 或 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="125" />
+        <source>{dpi} dpi</source>
+        <translation>每英寸 {dpi} 点</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="134" />
+        <location filename="../../station/ui/label_printer_settings.py" line="135" />
+        <source>printer's own</source>
+        <translation>打印机自身设置</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="136" />
+        <source> in/s</source>
+        <translation> 英寸/秒</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="137" />
+        <source>Labels come out upside down: turn them 180°</source>
+        <translation>标签打印出来是倒的：旋转 180°</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="140" />
+        <source>{degrees}° clockwise</source>
+        <translation>顺时针 {degrees}°</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="144" />
+        <source> dots</source>
+        <translation> 点</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="147" />
+        <source>Print test label</source>
+        <translation>打印测试标签</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="149" />
+        <source>Prints the calibration label (millimetre rulers, a barcode) with the settings shown here.</source>
+        <translation>按这里显示的设置打印校准标签（毫米刻度尺和一个条码）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="157" />
+        <source>Paper size</source>
+        <translation>纸张尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="158" />
+        <source>Feed the printer</source>
+        <translation>打印方式</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="159" />
+        <source>Network address</source>
+        <translation>网络地址</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="160" />
+        <source>Printer language</source>
+        <translation>打印机语言</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="161" />
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="162" />
+        <source>Label (across × along)</source>
+        <translation>标签（横向 × 走纸方向）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="163" />
+        <source>Label stock</source>
+        <translation>标签纸</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="163" />
+        <source>gap or mark</source>
+        <translation>间隙或黑标</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="164" />
+        <source>Darkness</source>
+        <translation>浓度</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="165" />
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="167" />
+        <source>Turn pages onto the label</source>
+        <translation>页面旋转到标签上</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="168" />
+        <source>More moves the print right, less moves it left.</source>
+        <translation>数值加大向右移动，减小向左移动。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="169" />
+        <source>More moves the print down, less moves it up.</source>
+        <translation>数值加大向下移动，减小向上移动。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="171" />
+        <source>Offset (dots)</source>
+        <translation>偏移（点）</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="186" />
+        <source> mm</source>
+        <translation> 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="267" />
+        <source>= {x} mm, {y} mm</source>
+        <translation>= {x} 毫米，{y} 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="292" />
+        <source>Type the printer's network address first (192.168.1.50 or 192.168.1.50:9100).</source>
+        <translation>请先输入打印机的网络地址（192.168.1.50 或 192.168.1.50:9100）。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="295" />
+        <source>Choose the printer for this paper size above first.</source>
+        <translation>请先在上方为此纸张尺寸选择打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="300" />
+        <source>Printing the test label on '{printer}'…</source>
+        <translation>正在打印机“{printer}”上打印测试标签…</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="308" />
+        <source>The test label printed on '{printer}'. Check where the millimetre marks fall; change the offset or darkness, print again, then Save.</source>
+        <translation>测试标签已在“{printer}”上打印。查看毫米刻度落在哪里；调整偏移或浓度，再打印一次，然后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="318" />
+        <source>The test label went to '{printer}'; its spooler does not say when it prints. Look at the printer.</source>
+        <translation>测试标签已发送到“{printer}”；其打印队列不报告何时打印完成。请查看打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_printer_settings.py" line="328" />
+        <source>The test label could not be printed: {error}</source>
+        <translation>测试标签无法打印：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelViewer</name>
+    <message>
+        <location filename="../../station/ui/label_viewer.py" line="55" />
+        <source>What the label printer printed</source>
+        <translation>标签打印机打印了什么</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../station/ui/label_viewer.py" line="86" />
+        <source>%n label(s) printed by the virtual label printer at {address}. Newest first.</source>
+        <translation>
+            <numerusform>虚拟标签打印机（{address}）已打印 %n 张标签。最新的在前。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_viewer.py" line="91" />
+        <source>Nothing printed yet. Labels of 100x150 mm go to the virtual label printer at {address}: print some from the Print tab.</source>
+        <translation>尚未打印。100x150 毫米的标签发往虚拟标签打印机（{address}）：请在“打印”标签页打印一些。</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_viewer.py" line="105" />
+        <source>Label {number}</source>
+        <translation>标签 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/label_viewer.py" line="107" />
+        <source>{width} x {height} dots</source>
+        <translation>{width} x {height} 点</translation>
+    </message>
+</context>
+<context>
+    <name>LabelViewerButton</name>
+    <message numerus="yes">
+        <location filename="../../station/ui/label_viewer.py" line="129" />
+        <source>Label printer (demo): %n label(s) printed</source>
+        <translation>
+            <numerusform>标签打印机（演示）：已打印 %n 张</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LogView</name>
     <message>
         <location filename="../../station/ui/log_view.py" line="48" />
@@ -1413,96 +1657,96 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="147" />
+        <location filename="../../station/ui/print_panel.py" line="148" />
         <source>PO sheet</source>
         <translation>采购单面单</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="149" />
+        <location filename="../../station/ui/print_panel.py" line="150" />
         <source>Product barcodes</source>
         <translation>商品条码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="154" />
+        <location filename="../../station/ui/print_panel.py" line="155" />
         <source>Get labels (Ctrl+P)</source>
         <translation>获取标签 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="158" />
+        <location filename="../../station/ui/print_panel.py" line="159" />
         <source>Send to printer</source>
         <translation>发送到打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="170" />
+        <location filename="../../station/ui/print_panel.py" line="171" />
         <source>No labels yet.</source>
         <translation>还没有标签。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="173" />
+        <location filename="../../station/ui/print_panel.py" line="174" />
         <source>Page </source>
         <translation>第 </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="187" />
+        <location filename="../../station/ui/print_panel.py" line="188" />
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="188" />
+        <location filename="../../station/ui/print_panel.py" line="189" />
         <source>Print the selected job again (from its kept file)</source>
         <translation>重新打印所选任务（使用已保存的文件）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="190" />
+        <location filename="../../station/ui/print_panel.py" line="191" />
         <source>Retry failed</source>
         <translation>重试失败项</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="191" />
+        <location filename="../../station/ui/print_panel.py" line="192" />
         <source>Send the failed jobs again (the selected one, or all of today's)</source>
         <translation>重新发送失败的任务（所选任务，或今天的全部）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="194" />
+        <location filename="../../station/ui/print_panel.py" line="195" />
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="216" />
+        <location filename="../../station/ui/print_panel.py" line="217" />
         <source>Printed today</source>
         <translation>今日已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="223" />
+        <location filename="../../station/ui/print_panel.py" line="224" />
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="269" />
+        <location filename="../../station/ui/print_panel.py" line="272" />
         <source>Printer: {name}</source>
         <translation>打印机：{name}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="271" />
+        <location filename="../../station/ui/print_panel.py" line="274" />
         <source>No printer set for {size}</source>
         <translation>{size} 未设置打印机</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="360" />
+        <location filename="../../station/ui/print_panel.py" line="363" />
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n 页</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../station/ui/print_panel.py" line="360" />
+        <location filename="../../station/ui/print_panel.py" line="363" />
         <source>%n PO(s)</source>
         <translation>
             <numerusform>%n 个采购单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="379" />
+        <location filename="../../station/ui/print_panel.py" line="382" />
         <source> of {count}</source>
         <translation> 页，共 {count} 页</translation>
     </message>
@@ -1753,168 +1997,168 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="45" />
+        <location filename="../../station/ui/settings_dialog.py" line="46" />
         <source>Automatic (CUPS on Linux/macOS, Qt on Windows)</source>
         <translation>自动（Linux/macOS 用 CUPS，Windows 用 Qt）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="46" />
+        <location filename="../../station/ui/settings_dialog.py" line="47" />
         <source>CUPS (lp)</source>
         <translation>CUPS（lp 命令）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="47" />
+        <location filename="../../station/ui/settings_dialog.py" line="48" />
         <source>Qt (render each page)</source>
         <translation>Qt（逐页渲染）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="50" />
+        <location filename="../../station/ui/settings_dialog.py" line="51" />
         <source>Voice</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="51" />
+        <location filename="../../station/ui/settings_dialog.py" line="52" />
         <source>Sounds only</source>
         <translation>仅提示音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="52" />
+        <location filename="../../station/ui/settings_dialog.py" line="53" />
         <source>Silent</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="76" />
+        <location filename="../../station/ui/settings_dialog.py" line="77" />
         <source>Welcome to Station</source>
         <translation>欢迎使用 Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="76" />
+        <location filename="../../station/ui/settings_dialog.py" line="77" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="93" />
+        <location filename="../../station/ui/settings_dialog.py" line="94" />
         <source>Set up the shop this bench works for. The app secret and the tokens are kept in the computer's password store (keyring), never in a file. No account yet? Try the demo.</source>
         <translation>设置此工作台服务的店铺。App Secret 和令牌保存在电脑的密码库（keyring）中，绝不写入文件。还没有账号？试试演示。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="112" />
+        <location filename="../../station/ui/settings_dialog.py" line="113" />
         <source>Shop (secrets go to the keyring)</source>
         <translation>店铺（密钥保存在 keyring 中）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="114" />
+        <location filename="../../station/ui/settings_dialog.py" line="115" />
         <source>Seller profile</source>
         <translation>卖家配置</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="115" />
+        <location filename="../../station/ui/settings_dialog.py" line="116" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="116" />
+        <location filename="../../station/ui/settings_dialog.py" line="117" />
         <source>App key</source>
         <translation>应用标识 (App Key)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="117" />
+        <location filename="../../station/ui/settings_dialog.py" line="118" />
         <source>App secret</source>
         <translation>应用密钥 (App Secret)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="125" />
+        <location filename="../../station/ui/settings_dialog.py" line="126" />
         <source>Pickup address</source>
         <translation>揽收地址</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="130" />
+        <location filename="../../station/ui/settings_dialog.py" line="131" />
         <source>Bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="138" />
+        <location filename="../../station/ui/settings_dialog.py" line="139" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="144" />
+        <location filename="../../station/ui/settings_dialog.py" line="145" />
         <source>{name} ({state})</source>
         <translation>{name}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="148" />
+        <location filename="../../station/ui/settings_dialog.py" line="149" />
         <source>{name} (not connected)</source>
         <translation>{name}（未连接）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="154" />
-        <location filename="../../station/ui/settings_dialog.py" line="158" />
+        <location filename="../../station/ui/settings_dialog.py" line="155" />
+        <location filename="../../station/ui/settings_dialog.py" line="159" />
         <source>Printer for {size}</source>
         <translation>{size} 打印机</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="167" />
+        <location filename="../../station/ui/settings_dialog.py" line="168" />
         <source>Print through</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="168" />
+        <location filename="../../station/ui/settings_dialog.py" line="169" />
         <source>Play a sound on scans and results</source>
         <translation>扫码和结果时播放声音</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="172" />
+        <location filename="../../station/ui/settings_dialog.py" line="173" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="179" />
+        <location filename="../../station/ui/settings_dialog.py" line="180" />
         <source>What a scan's answer sounds like. Voice: a short tone, then the answer spoken in the window's language (“three more”, “wrong item”). Sounds only: the tone alone. Silent: nothing; the banner still shows the answer. With “Play a sound on scans and results” off, nothing is heard, whatever is chosen here.</source>
         <translation>扫码结果的声音。语音：一声短提示音，然后用窗口的语言播报结果（“还差三件”、“错误商品”）。仅提示音：只有提示音。静音：没有声音，横幅照样显示结果。关闭“扫码和结果时播放声音”时，无论这里选什么都没有声音。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="189" />
+        <location filename="../../station/ui/settings_dialog.py" line="190" />
         <source>Spoken prompts</source>
         <translation>语音播报</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="190" />
+        <location filename="../../station/ui/settings_dialog.py" line="191" />
         <source>Language (after restart)</source>
         <translation>语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="192" />
+        <location filename="../../station/ui/settings_dialog.py" line="193" />
         <source>blank: this bench only · postgresql://user@host:5432/station</source>
         <translation>留空：仅本工位 · postgresql://user@host:5432/station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="194" />
+        <location filename="../../station/ui/settings_dialog.py" line="195" />
         <source>Shared journal (after restart)</source>
         <translation>共享日志（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="195" />
+        <location filename="../../station/ui/settings_dialog.py" line="196" />
         <source>Journal password</source>
         <translation>日志数据库密码</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="215" />
+        <location filename="../../station/ui/settings_dialog.py" line="222" />
         <source>Try the demo</source>
         <translation>试用演示</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="279" />
+        <location filename="../../station/ui/settings_dialog.py" line="297" />
         <source>Give the seller profile a name.</source>
         <translation>请为卖家配置命名。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="282" />
+        <location filename="../../station/ui/settings_dialog.py" line="300" />
         <source>Fill in the app key, the app secret and the access token.</source>
         <translation>请填写 App Key、App Secret 和 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="343" />
+        <location filename="../../station/ui/settings_dialog.py" line="362" />
         <source>The shared journal must be a postgresql://user@host:port/database address.</source>
         <translation>共享日志必须是 postgresql://user@host:port/database 格式的地址。</translation>
     </message>
@@ -3227,42 +3471,42 @@ Expected arrival: {arrival} · {skus}, {units}</source>
 <context>
     <name>print</name>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="57" />
+        <location filename="../../station/ui/print_panel.py" line="58" />
         <source>not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="58" />
+        <location filename="../../station/ui/print_panel.py" line="59" />
         <source>at the printer</source>
         <translation>在打印机上</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="59" />
+        <location filename="../../station/ui/print_panel.py" line="60" />
         <source>WAITING</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="60" />
+        <location filename="../../station/ui/print_panel.py" line="61" />
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="61" />
+        <location filename="../../station/ui/print_panel.py" line="62" />
         <source>FAILED</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="62" />
+        <location filename="../../station/ui/print_panel.py" line="63" />
         <source>to retry</source>
         <translation>待重试</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="74" />
+        <location filename="../../station/ui/print_panel.py" line="75" />
         <source>(no printer)</source>
         <translation>（无打印机）</translation>
     </message>
     <message>
-        <location filename="../../station/ui/print_panel.py" line="75" />
+        <location filename="../../station/ui/print_panel.py" line="76" />
         <source>#{id}  {time}  {size}  {pages} pages  {first}{more}  → {printer}  {status}</source>
         <translation>#{id}  {time}  {size}  {pages} 页  {first}{more}  → {printer}  {status}</translation>
     </message>

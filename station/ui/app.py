@@ -23,6 +23,7 @@ from station.settings import APPLICATION, ORGANISATION
 from station.shop_connect import Endpoints
 from station.ui import excepthook
 from station.ui.errors import describe_error
+from station.ui.label_viewer import PrintedLabels, add_label_viewer
 from station.ui.main_window import MainWindow, default_folders
 from station.ui.resources import resource
 from station.ui.settings_dialog import DEMO_CHOSEN, SettingsDialog
@@ -141,6 +142,16 @@ def connect(args: argparse.Namespace, settings: UiSettings) -> Connection | None
             profile = settings.active_profile
 
 
+def start_demo_label_printer(settings: UiSettings) -> PrintedLabels:
+    """The demo's virtual label printer, with the 100x150 mm size routed to it in memory only (the settings
+    file, a shop's, is never written). Started before the window: its print service reads the route."""
+    from station import demo
+
+    printer = demo.start_label_printer()
+    settings.route_overrides[printer.size] = printer.route
+    return printer
+
+
 def has_shop(profile: str) -> bool:
     """Whether ``profile`` has its app's credentials in the keyring."""
     try:
@@ -185,7 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not journal.in_memory:
         total = settings.prefs.get(p.SHOP_CALLS_PER_SECOND)
         budget = ShopBudget(journal, profile, connection.client.transport.limiter, total=total).start()
+    label_printer = start_demo_label_printer(settings) if embedded_demo else None
     window = MainWindow(connection, settings, folders, profile=args.profile, journal=JournalRef(journal, profile))
+    if label_printer is not None:
+        add_label_viewer(window, label_printer)
     window.show()
     hook.attach(window.jit.view.error_bar.show_error)
     try:
@@ -193,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         hook.attach(None)
         window.shutdown()
+        if label_printer is not None:
+            label_printer.stop()
         if budget is not None:
             budget.stop()
         connection.close()

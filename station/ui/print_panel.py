@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from station.lazada.models import PdfSize
 from station.printing.cups import PrintError
 from station.printing.history import JobStatus, PrintJobRecord
+from station.printing.label_route import PrintPath
 from station.printing.spooler import AT_PRINTER, PrintService
 from station.ui.locale_format import local_text
 from station.ui.operator_text import QT_TRANSLATE_NOOP, job_size_label, size_label, translate_operator
@@ -263,7 +264,9 @@ class PrintPanel(QWidget):
 
     def _update_printer_label(self) -> None:
         size = self.current_size or PdfSize(self.size_combo.currentData())
-        name = self.settings.printer(size)
+        route = self.settings.route(size.name)
+        # a network label printer needs no queue: its address is the printer (as the print service sends it)
+        name = self.settings.printer(size) or (route.address if route.path is PrintPath.SOCKET else "")
         self._set_line(
             self.printer_label,
             self.tr("Printer: {name}").format(name=name)

@@ -31,6 +31,7 @@ from station.lazada.pickups import PickupLabelSize
 from station.lazada.regions import Region
 from station.printing.spooler import list_printers
 from station.shop_connect import ConnectedShop, Endpoints
+from station.ui.label_printer_settings import LabelPrinterBox
 from station.ui.operator_text import QT_TRANSLATE_NOOP, size_label, translate_operator
 from station.ui.printer import printer_names
 from station.ui.scanner_settings import ScannerBox
@@ -194,6 +195,12 @@ class SettingsDialog(QDialog):
         bench_form.addRow(self.tr("Shared journal (after restart)"), self.journal_url)
         bench_form.addRow(self.tr("Journal password"), self.journal_password)
         layout.addWidget(bench)
+        # How each size's printer is fed, raw label printers' settings and the test label; it reads the
+        # printer chosen above for a size as it is now, before Save.
+        self.label_printers = LabelPrinterBox(
+            settings, self._chosen_printer, lambda: str(self.backend.currentData() or "auto")
+        )
+        layout.addWidget(self.label_printers)
         self.scanner = ScannerBox(settings.scanner)
         layout.addWidget(self.scanner)
         # A test scan's report is read where it appears: the scanner group is the last, at the bottom.
@@ -220,6 +227,17 @@ class SettingsDialog(QDialog):
         outer.addLayout(row)
         self._load_profile(self.profile.currentText())
         self._fit_to_screen(body)
+
+    def _chosen_printer(self, size: str) -> str:
+        """The printer chosen (not yet saved) for the paper size named ``size``."""
+        if size == PickupLabelSize.LABEL_100X100.name:
+            return str(self.carton_printer.currentData() or "")
+        combo = self.printers.get(PdfSize[size])
+        return str(combo.currentData() or "") if combo is not None else ""
+
+    def done(self, result: int) -> None:
+        self.label_printers.shutdown()  # a test label still printing is waited for, then the dialog goes
+        super().done(result)
 
     def _fit_to_screen(self, body: QWidget) -> None:
         """All of it where the screen is tall enough; otherwise as tall as the screen, scrolling."""
@@ -318,6 +336,7 @@ class SettingsDialog(QDialog):
             self.settings.set_printer(size, str(combo.currentData() or ""))
         self.settings.set_carton_printer(PickupLabelSize.LABEL_100X100, str(self.carton_printer.currentData() or ""))
         self.settings.print_backend = str(self.backend.currentData() or "auto")
+        self.label_printers.save()
         self.settings.sounds = self.sounds.isChecked()
         self.settings.voice_mode = VoiceMode(self.voice.currentData())
         self.settings.scanner = self.scanner.config()

@@ -12,15 +12,29 @@ from station import preferences as p
 from station.lazada.models import PdfSize
 from station.lazada.pickups import PickupLabelSize
 from station.preferences import Preferences
+from station.printing.label_route import PrinterRoute, load_route, save_route
 from station.printing.spooler import PrinterSettings
 from station.scan_input import ScannerConfig
 from station.settings import Settings
 from station.voice_mode import VoiceMode
 
 
+class _RoutesOverlaid(PrinterSettings):
+    """The printers as set, with some paper sizes' routes given in memory (the demo's virtual printer)."""
+
+    def __init__(self, q: QSettings, overrides: dict[str, PrinterRoute]) -> None:
+        super().__init__(q)
+        self.overrides = overrides
+
+    def route(self, size: str) -> PrinterRoute:
+        return self.overrides[size] if size in self.overrides else load_route(self.q, size)
+
+
 class UiSettings:
     def __init__(self, settings: Settings | None = None) -> None:
         self.base = settings or Settings()
+        # Routes that live in memory only, never in the settings file: the demo's printer for a size.
+        self.route_overrides: dict[str, PrinterRoute] = {}
 
     @property
     def q(self) -> QSettings:
@@ -61,7 +75,18 @@ class UiSettings:
     # printers, one per paper size, and the print backend (kept by station.printing, shared with the CLI)
     @property
     def printing(self) -> PrinterSettings:
-        return PrinterSettings(self.q)
+        return _RoutesOverlaid(self.q, self.route_overrides) if self.route_overrides else PrinterSettings(self.q)
+
+    def route(self, size: str) -> PrinterRoute:
+        """How the printer of paper size ``size`` (``LABEL_100X150``...) is fed (``printing.label_route``)."""
+        return self.route_overrides[size] if size in self.route_overrides else load_route(self.q, size)
+
+    def set_route(self, size: str, route: PrinterRoute) -> None:
+        """Remember the route; a size the demo routes in memory stays in memory (the file is a shop's)."""
+        if size in self.route_overrides:
+            self.route_overrides[size] = route
+        else:
+            save_route(self.q, size, route)
 
     def printer(self, size: PdfSize) -> str:
         return self.printing.printer(size)
