@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from station.cli import session
 from station.cli.parsing import Choice, add_command
 from station.cli.text import plural, printable
+from station.journal import JournalStore, open_journal
 from station.lazada.models import PdfSize
 from station.lazada.pickups import PickupLabelSize
 from station.printing.history import JobStatus, PrintJobRecord
@@ -25,6 +29,9 @@ from station.printing.spooler import (
     default_history_folder,
     list_printers,
 )
+from station.workflow.print_journal import PrintJournal
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -110,6 +117,25 @@ def service(args: argparse.Namespace, settings: _Settings | None = None) -> Prin
     return PrintService(history_folder(args), settings or saved_settings(args))
 
 
+@contextmanager
+def journaled(spool: PrintService, open_journal: Callable[[], JournalStore]) -> Iterator[PrintService]:
+    """``spool`` with each job's end state written to the journal too, as the window's are (a
+    ``print_job`` step). The journal is opened for the print and closed after it; one that cannot be
+    opened costs the print nothing (the print history still has every job)."""
+    try:
+        journal = open_journal()
+    except Exception as exc:
+        log.warning("print jobs not journaled (the journal did not open): %s", exc)
+        yield spool
+        return
+    spool.on_state = PrintJournal(journal)
+    try:
+        yield spool
+    finally:
+        spool.on_state = None
+        journal.close()
+
+
 def job_json(job: PrintJobRecord) -> dict[str, Any]:
     return {
         "id": job.id,
@@ -151,7 +177,8 @@ def send_output(args: argparse.Namespace, output: Path, size: PdfSize | None, po
         return EXIT_OK
     import sys
 
-    records = service(args).print_jobs(Path(output), size, po_numbers, queue)
+    with journaled(service(args), lambda: session.batch_journal(args)[0]) as spool:
+        records = spool.print_jobs(Path(output), size, po_numbers, queue)
     stream = sys.stderr if getattr(args, "json", False) else sys.stdout
     for job in records:
         if job.status is JobStatus.FAILED:
@@ -185,7 +212,11 @@ def cmd_printers(args: argparse.Namespace) -> int:
 
 
 def cmd_print_history(args: argparse.Namespace) -> int:
-    spool = service(args)
+    with journaled(service(args), lambda: open_journal(session.journal_target(args))) as spool:
+        return _print_history(args, spool)
+
+
+def _print_history(args: argparse.Namespace, spool: PrintService) -> int:
     try:
         day = date.fromisoformat(args.day) if args.day else date.today()
     except ValueError:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from station.cli import printing_cmd
+from station.journal import open_journal
 from station.lazada.models import PdfSize
 from station.printing.merge import merge_pdfs
 from tests.printing.conftest import CupsTestServer, SimLabels, assert_pages, job_title
@@ -22,6 +23,7 @@ def parser() -> argparse.ArgumentParser:
     prt = sub.add_parser("print")
     prt.add_argument("-o", "--output")
     prt.add_argument("--json", action="store_true")
+    prt.set_defaults(demo=False, demo_state_file=None, journal=None, simulator_url=None, profile=None)
     printing_cmd.add_printer_option(prt)
     printing_cmd.add_printing_commands(sub)
     return root
@@ -50,8 +52,11 @@ def test_print_option_history_retry_and_reprint(
     sim_labels: SimLabels,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     size = PdfSize.LABEL_60X30
+    journal_file = tmp_path / "journal.sqlite3"
+    monkeypatch.setenv("STATION_JOURNAL", str(journal_file))  # the bench's journal, as Settings would name it
     output = tmp_path / f"{job_title()}.pdf"
     summary = merge_pdfs(sim_labels.files[size], output)
     history = str(tmp_path / "history")
@@ -98,6 +103,21 @@ def test_print_option_history_retry_and_reprint(
     assert "No print jobs on 2001-01-01." in capsys.readouterr().out
     with pytest.raises(ValueError):
         run(["print-history", "--history-dir", history, "--retry", "42"])
+
+    # Each job's end is in the journal too, as the window's are: the refused one failed, its retry and
+    # the reprint done, each with the job, the printer and the POs.
+    journal = open_journal(journal_file)
+    try:
+        ends = [(json.loads(s["detail"]), s) for s in journal.steps() if s["kind"] == "print_job"]
+    finally:
+        journal.close()
+    assert [(d["job"], d["status"], s["state"]) for d, s in ends] == [
+        (1, "failed", "failed"),
+        (1, "printed", "done"),
+        (2, "printed", "done"),
+    ]
+    assert ends[0][0]["printer"] == scratch_queue and ends[0][0]["problem"].startswith("print.")
+    assert all(list(s["purchase_order_nos"]) == sim_labels.po_numbers for _, s in ends)
 
 
 def test_no_printer_option_sends_nothing(tmp_path: Path) -> None:
