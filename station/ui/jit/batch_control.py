@@ -18,6 +18,7 @@ from station.journal import BatchHeldError, JournalBatch, JournalUnreachableErro
 from station.lazada.jit import JitClient
 from station.lazada.models import PickupContact, POStatus, PurchaseOrder
 from station.outcomes import PoOutcome, Step, offered_pickup_dates
+from station.printing.label_route import PrintPath
 from station.ui.feedback import Feedback
 from station.ui.jit.po_list import PoList
 from station.ui.jit.view import JitView
@@ -398,14 +399,17 @@ class BatchControl(QObject):
 
     def show_scan_labels(self, no: str, result: JobResult) -> bool:
         """A scanned PO's labels: the row marked printed, the preview, and the labels sent to the
-        printer set for their size; without one, the Print tab is shown instead (False)."""
+        printer set for their size (a queue, or a network label printer's address); without one, the Print
+        tab is shown instead (False)."""
         assert result.pdf is not None and result.choice is not None
         view = self.view
         view.model.set_last_action([no], "printed", datetime.now().astimezone())
         view.print_panel.show_pdf(
             result.pdf, result.choice.size, [no], result.report.output_pages, page_sizes=result.report.page_sizes_mm
         )
-        if self.settings.printer(result.choice.size):
+        route = self.settings.route(result.choice.size.name)
+        # A network label printer needs no queue name: its address names it (the demo's is one).
+        if self.settings.printer(result.choice.size) or (route.path is PrintPath.SOCKET and route.address):
             view.print_panel.send_current()
             return True
         view.tabs.setCurrentWidget(view.print_panel)
