@@ -423,6 +423,19 @@ class SqlJournal(SqlVerifyRecords, SqlBudgetRecords, JournalStore):
                     found[str(no)] = (str(bench), str(instance), int(pid))
         return found
 
+    def claim_expiries(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, float]]:
+        found: dict[str, tuple[str, str, float]] = {}
+        with self._tx() as tx:
+            now = self._now(tx)
+            for chunk in chunks(list(dict.fromkeys(numbers))):
+                for no, bench, instance, expires_at in tx.all(
+                    f"SELECT purchase_order_no, bench, instance, expires_at FROM claims WHERE expires_at >= ?"
+                    f" AND purchase_order_no IN ({marks(len(chunk))})",
+                    (now, *chunk),
+                ):
+                    found[str(no)] = (str(bench), str(instance), float(expires_at))
+        return found
+
     def done_by(self, numbers: Sequence[str], batch_id: int | None) -> dict[str, str]:
         with self._tx() as tx:
             return self._done_by(tx, list(dict.fromkeys(numbers)), batch_id)

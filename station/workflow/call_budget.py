@@ -78,6 +78,7 @@ class ShopBudget:
             self._thread = None
         self.limiter.on_ban = None
         self.limiter.set_rate(self.ceiling)
+        self.limiter.sharers = 1
         try:
             self.records.budget_leave(self.shop)
         except Exception as exc:  # a journal gone: the heartbeat expires by itself
@@ -108,6 +109,7 @@ class ShopBudget:
                 "call budget of %s: %.2f calls/s (%d benches share %.1f)", self.shop, rate, beat.benches, beat.total
             )
         self.limiter.set_rate(rate)
+        self.limiter.sharers = max(1, beat.benches)
         if beat.ban_left > self.limiter.held_for():
             log.info("call budget of %s: banned %.1f s more (seen by %s)", self.shop, beat.ban_left, beat.banned_by)
             self.limiter.hold(beat.ban_left)
