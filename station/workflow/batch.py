@@ -12,6 +12,7 @@ import dataclasses
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -135,6 +136,9 @@ SHIP_WORKERS = 16  # threads for ship and print calls (label files are fetched f
 # started together take turns, so the day is split among them rather than taken by the first.
 CLAIM_PACE = 200.0
 HOLD_MARGIN = 2.0  # s beyond a claim's life: a claim still live then was renewed, its bench is alive
+# s a bench beyond its part of the day and out of work leaves a free chunk to a live bench holding fewer of
+# the day's POs (about the pack delay, by which that bench is out of work too and takes it itself)
+DEFER_STEAL = 10.0
 NOT_PACKED = Problem("po.not_packed")
 
 
@@ -224,6 +228,7 @@ class BatchRunner:
         self._holders_seen: dict[tuple[str, str], float] = {}
         # Claims beyond this bench's part of the day wait until its first POs are ready (see _may_claim).
         self._share_capped = True
+        self._deferring_since: float | None = None  # when this bench began leaving a free chunk to a smaller bench
         self._redo = False
 
     # ------------------------------------------------------------------ helpers
@@ -469,7 +474,8 @@ class BatchRunner:
                         # Nothing free: what other benches hold is looked at again at the next poll.
                         next_claim = now + self.options.poll_interval
                     if not waiting:
-                        self._share_capped = False  # its first POs are ready: take more of the day now
+                        if not self._refused_once:
+                            self._share_capped = False  # no other bench works this day: take the rest freely
                         if not self._unclaimed:
                             break
                         if idle_since is None:
@@ -539,17 +545,32 @@ class BatchRunner:
         share of it, are still listing, and at CLAIM_PACE it would take most of the day before they
         claim a chunk. So, while the shop's budget is shared by several benches, a bench first claims no
         more than its part of the day (the day's POs / the benches sharing the budget; at least one
-        chunk), and takes more only once none of its POs is waiting for the pack delay: the others have
-        had those seconds to claim theirs, and what is left goes to whoever runs out of work first
-        (work stealing). A bench alone (or without a shared budget) claims as before."""
-        if not self._share_capped or not waiting:
-            return True
+        chunk), and beyond it one chunk at a time, each once none of its POs is waiting for the pack
+        delay: the others have had those seconds to claim their part, and what is left goes chunk by
+        chunk to whoever runs out of work first (work stealing). If, when its first POs are ready, no
+        other bench holds any of the day (the budget's other benches work something else), it takes
+        the rest as a bench alone does. A bench alone (or without a shared budget) claims as before.
+
+        A bench may have learnt late how many share the budget (their heartbeats came after its first
+        claims) and taken more than its part: beyond it, out of work, it leaves a free chunk for a while
+        (DEFER_STEAL) to a live bench holding fewer of the day's POs, which takes it once out of work."""
         sharers = self.client.transport.limiter.sharers
-        if sharers <= 1:
+        if not self._share_capped or sharers <= 1:
             return True
         claimed = sum(len(unit) for unit in self._units)
         following = next((len(self._unclaimed[i]) for i in sorted(self._unclaimed)), 0)
-        return claimed + following <= len(self.report.outcomes) / sharers
+        if claimed + following <= len(self.report.outcomes) / sharers:
+            return True
+        if waiting:
+            return False
+        pending = [no for numbers in self._unclaimed.values() for no in numbers]
+        holding = Counter((bench, instance) for bench, instance, _ in self._log.claims_of_others(pending).values())
+        now = time.monotonic()
+        if not holding or claimed <= min(holding.values()):
+            self._deferring_since = None
+            return True
+        self._deferring_since = self._deferring_since if self._deferring_since is not None else now
+        return now - self._deferring_since > DEFER_STEAL
 
     def _leave_to_others(self, *, all_held: bool) -> bool:
         """This bench has nothing left but POs other processes hold: leave to each holder seen renewing its

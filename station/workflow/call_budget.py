@@ -23,6 +23,10 @@ log = logging.getLogger(__name__)
 
 BEAT_SECONDS = 2.0  # how often the share and the shop's ban are read again
 BEAT_TTL = 3 * BEAT_SECONDS  # a station that missed this many beats is gone: its share goes back
+# The first beats come faster: benches started together learn within a second how many share the budget,
+# before a batch has claimed much of the day (a batch takes its part of the day by it; see workflow.batch).
+STARTING_BEATS = 6
+STARTING_BEAT_SECONDS = 0.5
 
 
 class ShopBudget:
@@ -123,8 +127,10 @@ class ShopBudget:
         self._wake.set()
 
     def _run(self) -> None:
+        beats = 0
         while True:
-            self._wake.wait(self.beat)
+            beats += 1
+            self._wake.wait(min(self.beat, STARTING_BEAT_SECONDS) if beats <= STARTING_BEATS else self.beat)
             self._wake.clear()
             with self._lock:
                 if self._stopping:
