@@ -137,8 +137,9 @@ SHIP_WORKERS = 16  # threads for ship and print calls (label files are fetched f
 CLAIM_PACE = 200.0
 HOLD_MARGIN = 2.0  # s beyond a claim's life: a claim still live then was renewed, its bench is alive
 # s a bench beyond its part of the day and out of work leaves a free chunk to a live bench holding fewer of
-# the day's POs (about the pack delay, by which that bench is out of work too and takes it itself)
-DEFER_STEAL = 10.0
+# the day's POs (twice the platform's longest pack delay: that bench is out of work by then, even on a loaded
+# PC, and takes it itself; at 10 s a bench took its second extra chunk in one of three 4-bench trials)
+DEFER_STEAL = 20.0
 NOT_PACKED = Problem("po.not_packed")
 
 
