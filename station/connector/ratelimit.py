@@ -32,6 +32,9 @@ class RateLimiter:
         # Told of every ban this process is given (station.workflow.call_budget shares it with the shop's
         # other benches); never called for a hold that came from them.
         self.on_ban: Callable[[float], None] | None = None
+        # How many benches share the budget this rate is part of (set by the shop's call budget; 1 when
+        # the rate is this process's alone): a batch uses it to take no more than its part of the day up front.
+        self.sharers = 1
 
     @property
     def calls_per_second(self) -> float:

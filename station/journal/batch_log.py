@@ -16,6 +16,11 @@ from station.problems import say
 
 log = logging.getLogger(__name__)
 
+# A bench renews its claims at least this often (s), and every third of their life when that is shorter:
+# a bench out of work leaves the POs a live bench holds once it has seen that bench renew them (one
+# cheap UPDATE each time), so this is how long the day's last benches wait on each other.
+RENEW_EVERY = 5.0
+
 
 class BatchLog:
     """The journal bound to one batch: what :class:`~station.workflow.batch.BatchRunner` writes to.
@@ -109,12 +114,23 @@ class BatchLog:
         instance = self.journal.instance
         return {no: h[0] for no, h in self.journal.claim_holders(numbers).items() if h[1] != instance}
 
+    @property
+    def renew_every(self) -> float:
+        """Seconds between two renewals of this bench's claims."""
+        return min(self.journal.ttl / 3, RENEW_EVERY)
+
+    def claims_of_others(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, float]]:
+        """PO number -> (bench, instance, expiry on the journal's clock), for those of ``numbers`` another
+        process holds a live claim on (a read only): a later expiry than one read before says it renewed."""
+        instance = self.journal.instance
+        return {no: h for no, h in self.journal.claim_expiries(numbers).items() if h[1] != instance}
+
     def renew(self, force: bool = False) -> None:
-        """Extend this bench's claims and its lease on the batch (at most every third of their life)."""
+        """Extend this bench's claims and its lease on the batch (at most every :attr:`renew_every`)."""
         if not self._claiming:
             return
         with self._renew_lock:
-            if not force and time.monotonic() - self._renewed < self.journal.ttl / 3:
+            if not force and time.monotonic() - self._renewed < self.renew_every:
                 return
             # One list for the renewal and the check: a chunk claimed meanwhile (another thread) is not lost.
             claimed = list(self._claimed)
@@ -125,7 +141,7 @@ class BatchLog:
             raise ClaimLostError(f"claims lost on {len(lost)} POs, e.g. {lost[0]}")
 
     def _beat(self) -> None:
-        while not self._stop.wait(self.journal.ttl / 3):
+        while not self._stop.wait(self.renew_every):
             try:
                 self.renew(force=True)
             except ClaimLostError as exc:

@@ -80,5 +80,10 @@ class BatchRecords(ABC):
         """PO number -> (bench, instance, pid) of the live claims among ``numbers``."""
 
     @abstractmethod
+    def claim_expiries(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, float]]:
+        """PO number -> (bench, instance, expires_at) of the live claims among ``numbers``, on the journal's
+        clock: an expiry later than one read before means its holder renewed it since (it is alive)."""
+
+    @abstractmethod
     def done_by(self, numbers: Sequence[str], batch_id: int | None) -> dict[str, str]:
         """PO number -> the bench whose batch (other than ``batch_id``) printed it."""

@@ -333,19 +333,32 @@ class SqlJournal(SqlVerifyRecords, SqlBudgetRecords, JournalStore):
             now = self._now(tx)
             done = set(self._done_by(tx, wanted, batch_id)) if skip_done else set()
             for chunk in chunks([no for no in wanted if no not in done]):
-                # Existing claims we can lock now; one another bench is changing this instant is
-                # skipped (SKIP LOCKED) and so not granted: it is being claimed or renewed.
+                # The existing claims, read without a lock: a live claim of another bench is never locked
+                # here, so that bench's renewal or release never waits on this claim while this claim
+                # waits on it (a deadlock PostgreSQL broke by failing one of them).
                 rows = tx.all(
                     f"SELECT purchase_order_no, bench, expires_at, instance FROM claims"
-                    f" WHERE purchase_order_no IN ({marks(len(chunk))})" + self.skip_locked,
+                    f" WHERE purchase_order_no IN ({marks(len(chunk))})",
                     chunk,
                 )
                 seen = {str(r[0]) for r in rows}
                 # This process's own, or expired: another process with this bench name (a second
-                # station on this PC) holds its claims as any other bench does.
-                takeable = [
+                # station on this PC) holds its claims as any other bench does. Locked and checked
+                # again; one another bench is changing this instant is skipped (SKIP LOCKED) and so not
+                # granted: it is being claimed or renewed.
+                candidates = [
                     str(r[0]) for r in rows if (r[1] == bench_id and r[3] == self.instance) or float(r[2]) < now
                 ]
+                takeable: list[str] = []
+                for part in chunks(candidates):
+                    takeable += [
+                        str(r[0])
+                        for r in tx.all(
+                            f"SELECT purchase_order_no FROM claims WHERE purchase_order_no IN ({marks(len(part))})"
+                            " AND ((bench = ? AND instance = ?) OR expires_at < ?)" + self.skip_locked,
+                            (*part, bench_id, self.instance, now),
+                        )
+                    ]
                 for part in chunks(takeable):
                     tx.run(
                         f"UPDATE claims SET bench = ?, instance = ?, pid = ?, batch_id = ?, claimed_at = ?,"
@@ -421,6 +434,19 @@ class SqlJournal(SqlVerifyRecords, SqlBudgetRecords, JournalStore):
                     (now, *chunk),
                 ):
                     found[str(no)] = (str(bench), str(instance), int(pid))
+        return found
+
+    def claim_expiries(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, float]]:
+        found: dict[str, tuple[str, str, float]] = {}
+        with self._tx() as tx:
+            now = self._now(tx)
+            for chunk in chunks(list(dict.fromkeys(numbers))):
+                for no, bench, instance, expires_at in tx.all(
+                    f"SELECT purchase_order_no, bench, instance, expires_at FROM claims WHERE expires_at >= ?"
+                    f" AND purchase_order_no IN ({marks(len(chunk))})",
+                    (now, *chunk),
+                ):
+                    found[str(no)] = (str(bench), str(instance), float(expires_at))
         return found
 
     def done_by(self, numbers: Sequence[str], batch_id: int | None) -> dict[str, str]:

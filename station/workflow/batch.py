@@ -12,6 +12,7 @@ import dataclasses
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -72,6 +73,11 @@ class StepLog(Protocol):
         """Why each of ``numbers`` is not this bench's, as :meth:`claim` says it (a read only)."""
         ...
 
+    def claims_of_others(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, float]]:
+        """PO number -> (bench, instance, claim expiry), for those of ``numbers`` another process holds
+        (a read only): an expiry later than one read before means that holder renewed it (it is alive)."""
+        ...
+
     def renew(self, force: bool = False) -> None:
         """Keep this bench's claims alive (a no-op when nothing was claimed)."""
         ...
@@ -107,6 +113,9 @@ class _NoLog:
     def refusals(self, numbers: Sequence[str]) -> dict[str, str]:
         return {}
 
+    def claims_of_others(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, float]]:
+        return {}
+
     def renew(self, force: bool = False) -> None:
         pass
 
@@ -127,6 +136,10 @@ SHIP_WORKERS = 16  # threads for ship and print calls (label files are fetched f
 # started together take turns, so the day is split among them rather than taken by the first.
 CLAIM_PACE = 200.0
 HOLD_MARGIN = 2.0  # s beyond a claim's life: a claim still live then was renewed, its bench is alive
+# s a bench beyond its part of the day and out of work leaves a free chunk to a live bench holding fewer of
+# the day's POs (twice the platform's longest pack delay: that bench is out of work by then, even on a loaded
+# PC, and takes it itself; at 10 s a bench took its second extra chunk in one of three 4-bench trials)
+DEFER_STEAL = 20.0
 NOT_PACKED = Problem("po.not_packed")
 
 
@@ -211,6 +224,12 @@ class BatchRunner:
         self._unclaimed: dict[int, list[str]] = {}
         self._units: list[list[str]] = []
         self._refused_once: set[str] = set()  # POs another bench held when this one asked: maybe worked there
+        # Out of work of its own, the latest claim expiry first seen of each other holder (bench, instance) of
+        # the POs left: a later one read since means that holder renewed, so it is alive and works them.
+        self._holders_seen: dict[tuple[str, str], float] = {}
+        # Claims beyond this bench's part of the day wait until its first POs are ready (see _may_claim).
+        self._share_capped = True
+        self._deferring_since: float | None = None  # when this bench began leaving a free chunk to a smaller bench
         self._redo = False
 
     # ------------------------------------------------------------------ helpers
@@ -411,8 +430,10 @@ class BatchRunner:
         packing the rest; after its slowest PO only that PO's print call is left.
 
         Chunks other benches hold are left to them and looked at again at each poll: one whose bench
-        died is claimed once its claims expire; once this bench has nothing else to do it waits for
-        them a claim's life at most (a claim still live then was renewed: its bench is at work)."""
+        died is claimed once its claims expire. Once this bench has nothing else to do, it leaves the POs
+        of each holder to it as soon as it sees that holder renew its claims (it is alive: seconds, see
+        RENEW_EVERY in the journal's batch log), and keeps waiting for those of a holder that does not,
+        to take them once their claims expire (a claim's life at most)."""
         steps = self.options.steps
         total = len(self.report.outcomes)
         waiting: set[str] = set()
@@ -436,11 +457,14 @@ class BatchRunner:
                         for key, chunk in self._print_chunks(unprinted, waiting, chunked):
                             futures.append(pool.submit(self._print_chunk, key, chunk))
                     now = time.monotonic()
-                    if self._unclaimed and now >= next_claim:
+                    if self._unclaimed and now >= next_claim and not self._may_claim(waiting):
+                        next_claim = now + self.options.poll_interval  # looked at again as its POs turn ready
+                    elif self._unclaimed and now >= next_claim:
                         self._check_cancel()
                         claimed = self._claim_next()
                         if claimed:
                             idle_since = None
+                            self._holders_seen = {}
                             started = self._start_unit(claimed)
                             if started and not waiting:
                                 next_poll = time.monotonic() + self.options.first_poll_after
@@ -451,10 +475,14 @@ class BatchRunner:
                         # Nothing free: what other benches hold is looked at again at the next poll.
                         next_claim = now + self.options.poll_interval
                     if not waiting:
+                        if not self._refused_once:
+                            self._share_capped = False  # no other bench works this day: take the rest freely
                         if not self._unclaimed:
                             break
-                        idle_since = idle_since if idle_since is not None else now
-                        if now - idle_since > self._log.claim_ttl + HOLD_MARGIN and self._leave_to_others():
+                        if idle_since is None:
+                            idle_since = now
+                            self._holders_seen = {}
+                        if self._leave_to_others(all_held=now - idle_since > self._log.claim_ttl + HOLD_MARGIN):
                             break
                     wake = min(next_poll if waiting else next_claim, next_claim if self._unclaimed else next_poll)
                     if self._cancel.wait(max(0.0, wake - time.monotonic())):
@@ -512,20 +540,71 @@ class BatchRunner:
                 return granted
         return []
 
-    def _leave_to_others(self) -> bool:
-        """This bench has nothing left but POs other benches hold, and has waited a claim's life: those
-        still held are theirs (a live bench renewed them). True when none of them turned free meanwhile."""
+    def _may_claim(self, waiting: set[str]) -> bool:
+        """Whether this bench may claim its next chunk now. Benches started together do not start
+        claiming together: the first lists the day at the whole call budget while the others, at their
+        share of it, are still listing, and at CLAIM_PACE it would take most of the day before they
+        claim a chunk. So, while the shop's budget is shared by several benches, a bench first claims no
+        more than its part of the day (the day's POs / the benches sharing the budget; at least one
+        chunk), and beyond it one chunk at a time, each once none of its POs is waiting for the pack
+        delay: the others have had those seconds to claim their part, and what is left goes chunk by
+        chunk to whoever runs out of work first (work stealing). If, when its first POs are ready, no
+        other bench holds any of the day (the budget's other benches work something else), it takes
+        the rest as a bench alone does. A bench alone (or without a shared budget) claims as before.
+
+        A bench may have learnt late how many share the budget (their heartbeats came after its first
+        claims) and taken more than its part: beyond it, out of work, it leaves a free chunk for a while
+        (DEFER_STEAL) to a live bench holding fewer of the day's POs, which takes it once out of work."""
+        sharers = self.client.transport.limiter.sharers
+        if not self._share_capped or sharers <= 1:
+            return True
+        claimed = sum(len(unit) for unit in self._units)
+        following = next((len(self._unclaimed[i]) for i in sorted(self._unclaimed)), 0)
+        if claimed + following <= len(self.report.outcomes) / sharers:
+            return True
+        if waiting:
+            return False
         pending = [no for numbers in self._unclaimed.values() for no in numbers]
-        held = self._log.held(pending)
-        if set(pending) - set(held):
-            return False  # some turned free (a bench died or let go): claim them at the next round
-        for no, sentence in self._log.refusals(pending).items():
+        holding = Counter((bench, instance) for bench, instance, _ in self._log.claims_of_others(pending).values())
+        now = time.monotonic()
+        if not holding or claimed <= min(holding.values()):
+            self._deferring_since = None
+            return True
+        self._deferring_since = self._deferring_since if self._deferring_since is not None else now
+        return now - self._deferring_since > DEFER_STEAL
+
+    def _leave_to_others(self, *, all_held: bool) -> bool:
+        """This bench has nothing left but POs other processes hold: leave to each holder seen renewing its
+        claims since this bench ran out of work (it is alive and works them); keep the others, to claim
+        once they expire. ``all_held``: it has waited a claim's life, so every claim still live was
+        renewed. True when nothing is left to claim."""
+        pending = [no for numbers in self._unclaimed.values() for no in numbers]
+        claims = self._log.claims_of_others(pending)
+        latest: dict[tuple[str, str], float] = {}
+        for bench, instance, expires in claims.values():
+            latest[(bench, instance)] = max(expires, latest.get((bench, instance), expires))
+        alive = set()
+        for holder, expires in latest.items():
+            first = self._holders_seen.setdefault(holder, expires)
+            if all_held or expires > first:
+                alive.add(holder)
+        left = [no for no, (bench, instance, _) in claims.items() if (bench, instance) in alive]
+        if not left:
+            return False
+        gone: set[str] = set()
+        for no, sentence in self._log.refusals(left).items():
             problem = problem_of(sentence)
+            if problem.kind == "po.claim_race":
+                continue  # let go of since the read: claimed at the next round
             if problem.kind == "po.held_by_bench":
                 problem = Problem("po.being_done_by_bench", dict(problem.params))
             self._outcome(no).fail(Step.LIST, problem)
-        self._unclaimed.clear()
-        return True
+            gone.add(no)
+        for index in list(self._unclaimed):
+            self._unclaimed[index] = [no for no in self._unclaimed[index] if no not in gone]
+            if not self._unclaimed[index]:
+                del self._unclaimed[index]
+        return not self._unclaimed
 
     def _start_unit(self, numbers: list[str]) -> list[str]:
         """Work the POs just claimed up to their pack (one call: at most 100): the POs now to wait for

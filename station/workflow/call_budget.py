@@ -23,6 +23,10 @@ log = logging.getLogger(__name__)
 
 BEAT_SECONDS = 2.0  # how often the share and the shop's ban are read again
 BEAT_TTL = 3 * BEAT_SECONDS  # a station that missed this many beats is gone: its share goes back
+# The first beats come faster: benches started together learn within a second how many share the budget,
+# before a batch has claimed much of the day (a batch takes its part of the day by it; see workflow.batch).
+STARTING_BEATS = 6
+STARTING_BEAT_SECONDS = 0.5
 
 
 class ShopBudget:
@@ -78,6 +82,7 @@ class ShopBudget:
             self._thread = None
         self.limiter.on_ban = None
         self.limiter.set_rate(self.ceiling)
+        self.limiter.sharers = 1
         try:
             self.records.budget_leave(self.shop)
         except Exception as exc:  # a journal gone: the heartbeat expires by itself
@@ -108,6 +113,7 @@ class ShopBudget:
                 "call budget of %s: %.2f calls/s (%d benches share %.1f)", self.shop, rate, beat.benches, beat.total
             )
         self.limiter.set_rate(rate)
+        self.limiter.sharers = max(1, beat.benches)
         if beat.ban_left > self.limiter.held_for():
             log.info("call budget of %s: banned %.1f s more (seen by %s)", self.shop, beat.ban_left, beat.banned_by)
             self.limiter.hold(beat.ban_left)
@@ -121,8 +127,10 @@ class ShopBudget:
         self._wake.set()
 
     def _run(self) -> None:
+        beats = 0
         while True:
-            self._wake.wait(self.beat)
+            beats += 1
+            self._wake.wait(min(self.beat, STARTING_BEAT_SECONDS) if beats <= STARTING_BEATS else self.beat)
             self._wake.clear()
             with self._lock:
                 if self._stopping:

@@ -277,6 +277,20 @@ def test_claims_between_two_benches_and_expiry_takeover(open_store: OpenJournal)
     assert not [s for s in a.steps() if s["batch_id"] == log.batch_id]  # nothing recorded as sent
 
 
+def test_claim_expiries_show_a_holder_renewing(open_store: OpenJournal) -> None:
+    """A bench out of work tells a live holder from a dead one by its claims' expiry moving on."""
+    a, b = open_store("bench-a"), open_store("bench-b")
+    assert a.claim("bench-a", ["E1", "E2"], ttl=30) == ["E1", "E2"]
+    assert a.claim("bench-a", ["E3"], ttl=0.3) == ["E3"]
+    first = b.claim_expiries(["E1", "E2", "E3", "E9"])
+    assert {no: h[:2] for no, h in first.items()} == {n: ("bench-a", a.instance) for n in ("E1", "E2", "E3")}
+    wait_until(lambda: "E3" not in b.claim_expiries(["E3"]), timeout=5, what="E3's claim to expire")
+    a.renew("bench-a", ["E1"], ttl=60)
+    later = b.claim_expiries(["E1", "E2", "E3"])
+    assert set(later) == {"E1", "E2"}
+    assert later["E1"][2] > first["E1"][2] and later["E2"][2] == first["E2"][2]
+
+
 def test_skip_locked_never_waits_on_a_bench_that_is_claiming(pg_url: str) -> None:
     a, b = open_journal(pg_url, bench="bench-a", ttl=0.2), open_journal(pg_url, bench="bench-b")
     a.claim("bench-a", ["L1", "L2"])
