@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.views.tabs, 1)
         self.setCentralWidget(central)
         self.statusBar().addWidget(view.status_label, 1)
+        self.statusBar().addPermanentWidget(view.benches_label)  # the other benches' day, on a shared journal
         self.statusBar().addPermanentWidget(view.operator_box)  # who is signed in, on every view
         self.scan = ScanHandler(
             feedback=self.jit.feedback,

@@ -255,7 +255,9 @@ class JitView(QWidget):
         self.all_shown = QCheckBox(self.tr("All shown"))
         self.all_shown.setToolTip(self.tr("Act on every PO the filters show, not only the selected ones."))
         self.target_label = QLabel()
-        self.benches_label = QLabel()  # the other benches' counts, on a shared journal only
+        # The other benches' counts, on a shared journal only: in the status bar (main_window), so that a long
+        # list of benches never widens the button row beyond a 1366-pixel screen.
+        self.benches_label = QLabel()
         self.benches_label.setVisible(False)
         self.settings_button = self._big_button(self.tr("Settings"), self.settings_requested, "Ctrl+,")
         buttons = QHBoxLayout()
@@ -264,8 +266,6 @@ class JitView(QWidget):
         buttons.addSpacing(10)
         buttons.addWidget(self.all_shown)
         buttons.addWidget(self.target_label)
-        buttons.addSpacing(10)
-        buttons.addWidget(self.benches_label)
         buttons.addStretch(1)
         buttons.addWidget(self.scan_print)
         buttons.addWidget(self.verify)
