@@ -54,21 +54,7 @@ STATEMENT_KINDS = {
 class StatsServer(PgServer):
     """The tests' throwaway server, with ``pg_stat_statements`` loaded and room for many benches."""
 
-    def start(self) -> None:
-        self._run(
-            "pg_ctl",
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.root / "server.log"),
-            "-w",
-            "-t",
-            "60",
-            "-o",
-            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
-            " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all",
-            "start",
-        )
+    settings = PgServer.settings + " -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
 
 
 def new_journal(base_url: str, name: str) -> str:

@@ -424,29 +424,23 @@ class SqlJournal(SqlVerifyRecords, SqlBudgetRecords, JournalStore):
         return {str(r[0]): str(r[1]) for r in rows}
 
     def claim_holders(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, int]]:
-        found: dict[str, tuple[str, str, int]] = {}
-        with self._tx() as tx:
-            now = self._now(tx)
-            for chunk in chunks(list(dict.fromkeys(numbers))):
-                for no, bench, instance, pid in tx.all(
-                    f"SELECT purchase_order_no, bench, instance, pid FROM claims WHERE expires_at >= ?"
-                    f" AND purchase_order_no IN ({marks(len(chunk))})",
-                    (now, *chunk),
-                ):
-                    found[str(no)] = (str(bench), str(instance), int(pid))
-        return found
+        return {no: (bench, instance, int(pid)) for no, bench, instance, pid, _ in self._live_claims(numbers)}
 
     def claim_expiries(self, numbers: Sequence[str]) -> dict[str, tuple[str, str, float]]:
-        found: dict[str, tuple[str, str, float]] = {}
+        return {no: (bench, instance, expires) for no, bench, instance, _, expires in self._live_claims(numbers)}
+
+    def _live_claims(self, numbers: Sequence[str]) -> list[tuple[str, str, str, int, float]]:
+        """The live claims on ``numbers``: PO, bench, instance, pid, when the claim expires."""
+        found: list[tuple[str, str, str, int, float]] = []
         with self._tx() as tx:
             now = self._now(tx)
             for chunk in chunks(list(dict.fromkeys(numbers))):
-                for no, bench, instance, expires_at in tx.all(
-                    f"SELECT purchase_order_no, bench, instance, expires_at FROM claims WHERE expires_at >= ?"
+                for no, bench, instance, pid, expires_at in tx.all(
+                    "SELECT purchase_order_no, bench, instance, pid, expires_at FROM claims WHERE expires_at >= ?"
                     f" AND purchase_order_no IN ({marks(len(chunk))})",
                     (now, *chunk),
                 ):
-                    found[str(no)] = (str(bench), str(instance), float(expires_at))
+                    found.append((str(no), str(bench), str(instance), int(pid), float(expires_at)))
         return found
 
     def done_by(self, numbers: Sequence[str], batch_id: int | None) -> dict[str, str]:

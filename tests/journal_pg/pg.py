@@ -32,6 +32,8 @@ def free_port() -> int:
 
 
 class PgServer:
+    settings = "-c fsync=off -c max_connections=200"  # the server's own options (a subclass may add some)
+
     def __init__(self, bindir: Path) -> None:
         self.bindir = bindir
         self.root = Path(tempfile.mkdtemp(prefix="station-pg-"))
@@ -79,7 +81,7 @@ class PgServer:
             "-t",
             "60",
             "-o",
-            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 {self.settings}",
             "start",
         )
 
