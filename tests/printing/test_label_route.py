@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from station.printing.label_route import PrinterRoute, PrintPath, load_route, save_route
-from station.printing.label_settings import LabelPrinterSettings, Language, MediaSensing
-from station.printing.raster import Rotation
+from station.printing.label_settings import LabelPrinterSettings
+from tests.printing.routes import EVERY_SETTING_CHANGED
 
 
 def _settings(tmp_path: Path) -> QSettings:
@@ -22,20 +22,7 @@ def test_unset_size_takes_the_pdf_path(tmp_path: Path) -> None:
 
 
 def test_a_raw_route_reads_back_as_saved_after_a_restart(tmp_path: Path) -> None:
-    label = LabelPrinterSettings(
-        language=Language.TSPL,
-        dpi=300,
-        size_mm=(60.0, 30.0),
-        media=MediaSensing.BLACK_MARK,
-        gap_mm=3.5,
-        darkness=9,
-        speed=4,
-        upside_down=True,
-        rotation=Rotation.CW90,
-        offset_x=-12,
-        offset_y=7,
-    )
-    route = PrinterRoute(PrintPath.SOCKET, "10.0.0.9:9101", label)
+    route = EVERY_SETTING_CHANGED
     q = _settings(tmp_path)
     save_route(q, "LABEL_60X30", route)
     q.sync()

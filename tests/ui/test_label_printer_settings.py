@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from station.printing.calibration import mm_to_dot
 from station.printing.label_route import PrinterRoute, PrintPath, load_route
-from station.printing.label_settings import LabelPrinterSettings, Language, MediaSensing
-from station.printing.raster import Rotation
+from station.printing.label_settings import LabelPrinterSettings, Language
 from station.simulator.label_printer import VirtualLabelPrinter
 from station.ui.label_printer_settings import LabelPrinterBox
 from station.ui.settings_dialog import SettingsDialog
 from station.ui.ui_settings import UiSettings
 from tests.printing.dots import decode, leftmost_and_top
+from tests.printing.routes import EVERY_SETTING_CHANGED
 
 WAIT_MS = 20_000
 
@@ -63,23 +63,7 @@ def test_a_route_set_in_settings_is_there_after_a_restart(qtbot: QtBot) -> None:
     ui = UiSettings()
     dialog = _dialog(qtbot, ui)
     box = dialog.label_printers
-    small = PrinterRoute(
-        PrintPath.SOCKET,
-        "10.0.0.9:9101",
-        LabelPrinterSettings(
-            language=Language.TSPL,
-            dpi=300,
-            size_mm=(60.0, 30.0),
-            media=MediaSensing.BLACK_MARK,
-            gap_mm=3.5,
-            darkness=9,
-            speed=4,
-            upside_down=True,
-            rotation=Rotation.CW90,
-            offset_x=-12,
-            offset_y=7,
-        ),
-    )
+    small = EVERY_SETTING_CHANGED
     box.select("LABEL_60X30")
     _set(box, small)
     assert box.route() == small
